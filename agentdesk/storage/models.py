@@ -1,0 +1,395 @@
+"""The citizen register's tables, in SQLAlchemy 2.0 typed style.
+
+Every table here is created by an Alembic migration (``agentdesk/storage/migrations``);
+``Base.metadata`` is the reference the migrations are checked against in the tests.
+
+Conventions:
+- times are stored in UTC (:class:`UTCDateTime`), dates are plain calendar dates;
+- phone numbers are stored in E.164, e-mail addresses lower-cased;
+- editable records (customers, interactions, cases) carry a ``version`` column used for
+  optimistic concurrency: a stale save raises ``sqlalchemy.orm.exc.StaleDataError``, which the
+  services turn into :class:`agentdesk.customers.EditConflict`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """A timezone-aware UTC timestamp on every backend (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given; AgentDesk stores aware UTC times")
+        value = value.astimezone(dt.timezone.utc)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.timezone.utc)
+        return value.astimezone(dt.timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    # Stored as VARCHAR + CHECK, so adding a member is a plain migration on both backends.
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+class CustomerKind(str, enum.Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+class Language(str, enum.Enum):
+    FI = "fi"
+    SV = "sv"
+    EN = "en"
+    OTHER = "other"
+
+
+class IdentifierScheme(str, enum.Enum):
+    HETU = "hetu"  # Finnish personal identity code (henkilötunnus)
+    YTUNNUS = "ytunnus"  # Finnish business id
+    REGISTER = "register"  # free-form id in another register, see CustomerIdentifier.register
+
+
+class ContactKind(str, enum.Enum):
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+class AlertKind(str, enum.Enum):
+    SAFETY_WARNING = "safety_warning"
+    INTERPRETER_NEEDED = "interpreter_needed"
+    DECEASED = "deceased"
+    PROTECTED_ADDRESS = "protected_address"  # turvakielto
+
+
+class RelationshipKind(str, enum.Enum):
+    GUARDIAN = "guardian"  # from = guardian, to = child
+    HOUSEHOLD_MEMBER = "household_member"
+    REPRESENTATIVE = "representative"  # from = person, to = organisation
+
+
+class Channel(str, enum.Enum):
+    PHONE = "phone"
+    EMAIL = "email"
+    WALK_IN = "walk_in"
+    WEB = "web"
+
+
+class Direction(str, enum.Enum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class Outcome(str, enum.Enum):
+    RESOLVED_FIRST_CONTACT = "resolved_first_contact"
+    FORWARDED = "forwarded"
+    CASE_CREATED = "case_created"
+    UNRESOLVED = "unresolved"
+
+
+class CaseStatus(str, enum.Enum):
+    NEW = "new"
+    OPEN = "open"
+    WAITING = "waiting"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class StaffRole(str, enum.Enum):
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    STEWARD = "steward"
+    ADMIN = "admin"
+
+
+class Department(Base):
+    __tablename__ = "department"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[StaffRole] = mapped_column(_enum(StaffRole, "staff_role"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    department: Mapped[Department | None] = relationship()
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[CustomerKind] = mapped_column(_enum(CustomerKind, "customer_kind"))
+    # Persons: first names and last name. Organisations: the name in last_name, first_names empty.
+    first_names: Mapped[str] = mapped_column(String(200), default="")
+    last_name: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    preferred_language: Mapped[Language] = mapped_column(_enum(Language, "language"), default=Language.FI)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    identifiers: Mapped[list[CustomerIdentifier]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan"
+    )
+    contact_points: Mapped[list[ContactPoint]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan"
+    )
+    addresses: Mapped[list[Address]] = relationship(back_populates="customer", cascade="all, delete-orphan")
+    alerts: Mapped[list[Alert]] = relationship(back_populates="customer", cascade="all, delete-orphan")
+    roles: Mapped[list[CustomerRole]] = relationship(back_populates="customer", cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CustomerIdentifier(Base):
+    __tablename__ = "customer_identifier"
+    __table_args__ = (
+        UniqueConstraint("scheme", "register", "value", name="uq_customer_identifier_value"),
+        Index("ix_customer_identifier_value", "value"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    scheme: Mapped[IdentifierScheme] = mapped_column(_enum(IdentifierScheme, "identifier_scheme"))
+    # The register that issued the id: "dvv" (population register) for a henkilötunnus,
+    # "prh" for a Y-tunnus, e.g. "water-utility" or "daycare" for other registers.
+    register: Mapped[str] = mapped_column(String(64))
+    # Canonical form: upper-case, no spaces (a henkilötunnus as 010594Y9032).
+    value: Mapped[str] = mapped_column(String(64))
+
+    customer: Mapped[Customer] = relationship(back_populates="identifiers")
+
+
+class ContactPoint(Base):
+    __tablename__ = "contact_point"
+    __table_args__ = (Index("ix_contact_point_kind_value", "kind", "value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[ContactKind] = mapped_column(_enum(ContactKind, "contact_kind"))
+    value: Mapped[str] = mapped_column(String(254))  # E.164 phone or lower-cased e-mail
+    label: Mapped[str] = mapped_column(String(64), default="")
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    customer: Mapped[Customer] = relationship(back_populates="contact_points")
+
+
+class Address(Base):
+    __tablename__ = "address"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    street: Mapped[str] = mapped_column(String(200))  # street name, number, staircase/flat: "Hämeenkatu 12 B 5"
+    postal_code: Mapped[str] = mapped_column(String(10), default="")
+    municipality: Mapped[str] = mapped_column(String(100))
+    country: Mapped[str] = mapped_column(String(2), default="FI")
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+    customer: Mapped[Customer] = relationship(back_populates="addresses")
+
+
+class Alert(Base):
+    __tablename__ = "alert"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[AlertKind] = mapped_column(_enum(AlertKind, "alert_kind"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+    customer: Mapped[Customer] = relationship(back_populates="alerts")
+
+
+class CustomerRole(Base):
+    """A role or profile the customer has towards the city (daycare guardian, tenant, ...)."""
+
+    __tablename__ = "customer_role"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    role_code: Mapped[str] = mapped_column(String(64))  # e.g. "daycare_guardian", "water_customer"
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    description: Mapped[str] = mapped_column(String(200), default="")
+    external_ref: Mapped[str] = mapped_column(String(64), default="")
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+    customer: Mapped[Customer] = relationship(back_populates="roles")
+
+
+class CustomerRelationship(Base):
+    __tablename__ = "customer_relationship"
+    __table_args__ = (CheckConstraint("from_customer_id <> to_customer_id", name="not_self"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    from_customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    to_customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[RelationshipKind] = mapped_column(_enum(RelationshipKind, "relationship_kind"))
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ServiceCase(Base):
+    __tablename__ = "service_case"
+    __table_args__ = (Index("ix_service_case_customer_status", "customer_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    status: Mapped[CaseStatus] = mapped_column(_enum(CaseStatus, "case_status"), default=CaseStatus.NEW)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    backoffice_system: Mapped[str] = mapped_column(String(64), default="")
+    backoffice_ref: Mapped[str] = mapped_column(String(128), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Interaction(Base):
+    __tablename__ = "interaction"
+    __table_args__ = (
+        Index("ix_interaction_customer_started", "customer_id", "started_at"),
+        Index("ix_interaction_started", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"))
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
+    direction: Mapped[Direction] = mapped_column(_enum(Direction, "direction"), default=Direction.INBOUND)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    topic: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome, "outcome"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("service_case.id", ondelete="SET NULL"), index=True)
+    external_ref: Mapped[str] = mapped_column(String(128), default="")  # call unique id, Message-ID, ...
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AuditEntry(Base):
+    """Append-only: the migrations install triggers that refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_entry_subject_at", "subject_customer_id", "at"),
+        Index("ix_audit_entry_actor_at", "actor", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))  # staff username, or "system:<job>"
+    subject_customer_id: Mapped[int | None] = mapped_column(Integer)  # no FK: the log outlives records
+    action: Mapped[str] = mapped_column(String(64))  # "customer.view", "hetu.reveal", ...
+    purpose: Mapped[str] = mapped_column(String(200), default="")  # why (statutory task, consent, ...)
+    detail: Mapped[str] = mapped_column(Text, default="")  # never personal data beyond ids
+
+
+class SyntheticDuplicate(Base):
+    """Ground truth from the population generator: this record duplicates that one."""
+
+    __tablename__ = "synthetic_duplicate"
+
+    duplicate_customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True
+    )
+    original_customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
+    source_register: Mapped[str] = mapped_column(String(64))
+
+
+class SearchTerm(Base):
+    """Vocabulary of the name/address index, with document frequency (typo correction, planning)."""
+
+    __tablename__ = "search_term"
+
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+    df: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SearchTermVariant(Base):
+    """Deletion neighbourhood of each vocabulary term (the term itself and every one-letter deletion).
+
+    A query word within one edit of a term shares at least one variant with it (SymSpell)."""
+
+    __tablename__ = "search_term_variant"
+
+    variant: Mapped[str] = mapped_column(String(100), primary_key=True)
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+# The full-text document per customer is backend-specific (an FTS5 virtual table on SQLite,
+# a table with a generated tsvector column and a GIN index on PostgreSQL); it is created by
+# the migrations and used only through agentdesk.search.text_index.
