@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# THE test command (CI runs it through .ci/run):
+#
+#   bash scripts/test.sh [PYTEST ARGS...]
+#
+# 1. sets up .venv (desktop + test extras, plugins) and .venv-core (the core without PySide6)
+# 2. makes sure the system libraries Qt's offscreen platform needs are there
+# 3. starts the throwaway PostgreSQL (scripts/postgres.sh) and exports AGENTDESK_TEST_PG_URL
+# 4. lint-imports: the import contracts in pyproject.toml
+# 5. tests/core in .venv-core, where PySide6 is not installed: the core must run without Qt
+# 6. the whole suite in .venv with QT_QPA_PLATFORM=offscreen; extra arguments go to this run
+#
+# Every step runs even if an earlier check failed; the exit code is non-zero if any failed
+# (pytest's 5, "no tests collected", counts as a failure). PostgreSQL is stopped at exit
+# unless it was already running before (or AGENTDESK_PG_KEEP=1).
+set -uo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+# --- set-up: any failure here stops the run -----------------------------------------
+section "set-up: .venv (desktop + test extras)"
+bash scripts/setup.sh || { echo "test: set-up of .venv failed" >&2; exit 1; }
+
+section "set-up: .venv-core (no PySide6)"
+bash scripts/setup.sh --core || { echo "test: set-up of .venv-core failed" >&2; exit 1; }
+
+section "set-up: system libraries for Qt offscreen"
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh --lib
+agentdesk_apt_ensure libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 ||
+    { echo "test: the Qt offscreen libraries are missing" >&2; exit 1; }
+echo "present"
+
+section "PostgreSQL"
+pg_was_running=0
+bash scripts/postgres.sh status 2>/dev/null && pg_was_running=1
+stop_pg() {
+    if [ "$pg_was_running" = 0 ] && [ "${AGENTDESK_PG_KEEP:-0}" != 1 ]; then
+        bash "$REPO/scripts/postgres.sh" stop || true
+    fi
+}
+trap stop_pg EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+AGENTDESK_TEST_PG_URL="$(bash scripts/postgres.sh start)" ||
+    { echo "test: PostgreSQL did not start" >&2; exit 1; }
+export AGENTDESK_TEST_PG_URL
+echo "AGENTDESK_TEST_PG_URL=$AGENTDESK_TEST_PG_URL"
+
+export QT_QPA_PLATFORM=offscreen
+export PYTHONDONTWRITEBYTECODE=1
+
+failed=()
+run_step() { # NAME COMMAND...
+    local name="$1" rc
+    shift
+    "$@"
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+        echo "test: FAILED: $name (exit code $rc$([ "$rc" -eq 5 ] && echo ', no tests collected'))" >&2
+        failed+=("$name")
+    fi
+    return 0
+}
+
+# --- checks --------------------------------------------------------------------------
+section "lint-imports (import contracts)"
+run_step "lint-imports" .venv/bin/lint-imports --no-logo --cache-dir .tmp/import_linter_cache
+
+section "core tests without Qt (.venv-core: pytest tests/core)"
+run_step "core tests without Qt" .venv-core/bin/python -m pytest tests/core -q
+
+section "full test suite (.venv: pytest)"
+run_step "full test suite" .venv/bin/python -m pytest -q "$@"
+
+section "summary"
+if [ "${#failed[@]}" -ne 0 ]; then
+    printf 'FAILED: %s\n' "${failed[@]}"
+    exit 1
+fi
+echo "all checks passed"
