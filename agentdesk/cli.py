@@ -1,0 +1,202 @@
+"""The ``agentdesk`` command: database upgrades, seeding, search from a shell.
+
+The desktop subcommands register themselves only when the ``ui`` package (PySide6) is installed,
+so the core CLI works on a server with no display libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import enum
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from agentdesk import __version__
+
+log = logging.getLogger("agentdesk.cli")
+
+
+def _database(args: argparse.Namespace):
+    from agentdesk.storage.database import Database
+
+    return Database(args.db)
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from agentdesk.storage import schema
+
+    db = _database(args)
+    report = schema.upgrade(db)
+    print(f"{db.display_url()}: {report.describe()}")
+    return 0
+
+
+def _cmd_db_status(args: argparse.Namespace) -> int:
+    from agentdesk.storage import schema
+
+    db = _database(args)
+    have, want = schema.current_revision(db), schema.expected_revision()
+    print(f"{db.display_url()}: schema {have or 'empty'}, this AgentDesk expects {want}")
+    return 0 if have == want else 1
+
+
+class ProgressBar:
+    """A plain text progress bar on stderr: ``[#####.....]  52% 520,000/1,000,000 31,000/s``."""
+
+    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
+        self.stream, self.width, self.start, self._last = stream, width, time.monotonic(), 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < 0.2:
+            return
+        self._last = now
+        frac = done / total if total else 1.0
+        filled = int(frac * self.width)
+        rate = done / max(now - self.start, 1e-9)
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {frac:4.0%} {done:,}/{total:,} {rate:,.0f}/s")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _cmd_seed(args: argparse.Namespace) -> int:
+    from agentdesk.population.bulk_load import seed_population
+    from agentdesk.storage import schema
+
+    if args.people < 1:
+        print("agentdesk seed: --people must be at least 1", file=sys.stderr)
+        return 2
+    db = _database(args)
+    schema.upgrade(db)
+    progress = ProgressBar() if not args.quiet else None
+    report = seed_population(db, args.people, seed=args.seed, histories=args.histories, progress=progress)
+    print(json.dumps(_plain(report)))
+    return 0
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from agentdesk.search.customer_search import CustomerSearch
+    from agentdesk.storage import schema
+
+    db = _database(args)
+    schema.check_current(db)
+    page = CustomerSearch(db).search(args.text, limit=args.limit, offset=args.offset)
+    if args.json:
+        print(json.dumps({
+            "query": args.text,
+            "kind": page.query.kind.value,
+            "problem": page.problem,
+            "count": page.count_label,
+            "hits": [_plain(h) | {"display_name": h.display_name} for h in page.hits],
+        }, ensure_ascii=False))
+        return 0
+    if page.problem:
+        print(f"note: {page.problem}")
+    print(f"{page.count_label} result(s) for {page.query.kind.value} search")
+    for h in page.hits:
+        born = h.birth_date.isoformat() if h.birth_date else "-"
+        where = "address protected" if h.address_protected else ", ".join(
+            p for p in (h.street, h.postal_code, h.municipality) if p)
+        print(f"{h.customer_id:>9}  {h.display_name:<36} {born:<10}  {where}")
+    return 0
+
+
+def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] = ()) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="agentdesk", description="AgentDesk contact-centre desktop and tools")
+    parser.add_argument("--version", action="version", version=f"agentdesk {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def db_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
+                       "(password from the OS keyring); default: the embedded database")
+
+    db = sub.add_parser("db", help="database schema")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = db_sub.add_parser("upgrade", help="apply pending schema migrations (transactional)")
+    db_option(up)
+    up.set_defaults(func=_cmd_db_upgrade)
+    st = db_sub.add_parser("status", help="show the schema revision")
+    db_option(st)
+    st.set_defaults(func=_cmd_db_status)
+
+    seed = sub.add_parser("seed", help="load a synthetic Finnish population (test-range identity codes)")
+    seed.add_argument("--people", type=int, required=True, metavar="N")
+    seed.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (deterministic)")
+    seed.add_argument("--histories", type=float, default=0.0, metavar="SHARE",
+                      help="share of people given a contact history (0..1)")
+    seed.add_argument("--quiet", action="store_true", help="no progress bar")
+    db_option(seed)
+    seed.set_defaults(func=_cmd_seed)
+
+    search = sub.add_parser("search", help="search customers as the desk's search box does")
+    search.add_argument("text")
+    search.add_argument("--json", action="store_true", help="print one JSON object")
+    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--offset", type=int, default=0)
+    db_option(search)
+    search.set_defaults(func=_cmd_search)
+
+    for register in extra:
+        register(sub)
+    return parser
+
+
+COMMAND_GROUP = "agentdesk.commands"
+
+
+def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    """Subcommands contributed by other packages through the ``agentdesk.commands`` entry point
+    (the desktop registers ``demo`` and the default launch this way; the core never imports it)."""
+    from importlib.metadata import entry_points
+
+    found = []
+    for ep in entry_points(group=COMMAND_GROUP):
+        try:
+            found.append(ep.load())
+        except ImportError as exc:  # e.g. PySide6 not installed: core tools only
+            log.debug("command group %s unavailable: %s", ep.name, exc)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser(_extra_commands())
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    from agentdesk.storage.database import DatabaseUrlError
+    from agentdesk.storage.schema import SchemaMismatch
+
+    try:
+        return args.func(args)
+    except (DatabaseUrlError, SchemaMismatch) as exc:
+        print(f"agentdesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

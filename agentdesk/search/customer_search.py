@@ -1,0 +1,346 @@
+"""The customer search service behind the one search box.
+
+Exact kinds (identity code, business id, phone, e-mail, another register's id) are index lookups.
+Everything else is a name/address search over the text index in tiers, cheapest and most
+precise first, each bounded by ``LIMIT``:
+
+1. every name word matches a name exactly (numbers anywhere)
+2. every word matches any field exactly ("anna virtanen tampere", "hameenkatu 12")
+3. as 2, the last word as a prefix (search as you type: "virtanen an")
+4. as 3, unknown words widened to vocabulary words one edit away ("virtamen anna 1985")
+5. as 4, every word widened
+
+A page never needs more than ``offset + limit + 1`` ids, so no query counts or loads an unbounded
+result set; the page says "50+" when there is more. Candidates are ranked by how each word
+matched (exact name > exact elsewhere > prefix > typo), then by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, bindparam, exists, or_, select, text
+from sqlalchemy.orm import Session, aliased
+
+from agentdesk.search import text_index
+from agentdesk.search.query_kinds import ClassifiedQuery, QueryKind, classify
+from agentdesk.storage.database import Database
+from agentdesk.storage.models import (
+    Address,
+    Alert,
+    AlertKind,
+    ContactKind,
+    ContactPoint,
+    Customer,
+    CustomerIdentifier,
+    CustomerKind,
+    IdentifierScheme,
+)
+
+MAX_WORDS = 8
+MAX_OFFSET = 1000
+PREFIX_MIN = 2  # shortest word searched as a prefix
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerHit:
+    customer_id: int
+    kind: CustomerKind
+    first_names: str
+    last_name: str
+    birth_date: dt.date | None
+    street: str | None  # None when protected or unknown
+    postal_code: str | None
+    municipality: str | None
+    address_protected: bool
+    matched: QueryKind
+    score: float
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.last_name}, {self.first_names}" if self.first_names else self.last_name
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    query: ClassifiedQuery
+    hits: tuple[CustomerHit, ...]
+    offset: int
+    limit: int
+    has_more: bool
+
+    @property
+    def count_label(self) -> str:
+        """'0', '7', or '50+' — never a count of millions."""
+        shown = self.offset + len(self.hits)
+        return f"{shown}+" if self.has_more else str(shown)
+
+    @property
+    def problem(self) -> str | None:
+        return self.query.problem.message if self.query.problem else None
+
+
+# --------------------------------------------------------------------------------------------
+# Protected addresses: one rule, used by search and by every view of a customer.
+
+
+def protected_address_clause(customer_id_column, today: dt.date):
+    return exists().where(
+        Alert.customer_id == customer_id_column,
+        Alert.kind == AlertKind.PROTECTED_ADDRESS,
+        or_(Alert.valid_from.is_(None), Alert.valid_from <= today),
+        or_(Alert.valid_to.is_(None), Alert.valid_to >= today),
+    )
+
+
+def current_address_id(customer_id_column, today: dt.date):
+    """The customer's current address: valid today, the latest begun first."""
+    a = aliased(Address)
+    return (
+        select(a.id)
+        .where(a.customer_id == customer_id_column, or_(a.valid_to.is_(None), a.valid_to >= today))
+        .order_by(a.valid_from.desc().nulls_last(), a.id.desc())
+        .limit(1)
+        .correlate_except(a)
+        .scalar_subquery()
+    )
+
+
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str
+    prefix: bool = False
+    alternatives: tuple[str, ...] = ()  # typo candidates
+
+    @property
+    def numeric(self) -> bool:
+        return self.text.isdigit()
+
+
+class CustomerSearch:
+    """Stateless service; every call opens its own short read session."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0, today: dt.date | None = None) -> SearchPage:
+        if limit < 1:
+            raise ValueError("limit must be positive")
+        offset = max(0, min(offset, MAX_OFFSET))
+        today = today or dt.date.today()
+        classified = classify(query)
+        want = offset + limit + 1
+        with self._db.session() as session:
+            if classified.kind is QueryKind.EMPTY:
+                ranked: list[tuple[int, float]] = []
+            elif classified.kind is QueryKind.TEXT:
+                ranked = self._text_search(session, classified.text, want)
+            else:
+                ids = self._exact_lookup(session, classified, want)
+                if not ids and classified.kind is QueryKind.REGISTER_ID:
+                    ranked = self._text_search(session, classified.text, want)
+                    classified = ClassifiedQuery(QueryKind.TEXT, classified.text, classified.text)
+                else:
+                    ranked = [(i, 10.0) for i in ids]
+            page = ranked[offset : offset + limit]
+            hits = self._hits(session, page, classified.kind, today)
+        return SearchPage(classified, tuple(hits), offset, limit, has_more=len(ranked) > offset + limit)
+
+    # -- exact kinds --------------------------------------------------------------------------
+
+    def _exact_lookup(self, session: Session, q: ClassifiedQuery, want: int) -> list[int]:
+        if q.kind in (QueryKind.HETU, QueryKind.YTUNNUS, QueryKind.REGISTER_ID):
+            stmt = select(CustomerIdentifier.customer_id).where(CustomerIdentifier.value == q.value)
+            if q.kind is QueryKind.HETU:
+                stmt = stmt.where(CustomerIdentifier.scheme == IdentifierScheme.HETU)
+            elif q.kind is QueryKind.YTUNNUS:
+                stmt = stmt.where(CustomerIdentifier.scheme == IdentifierScheme.YTUNNUS)
+        else:
+            kind = ContactKind.PHONE if q.kind is QueryKind.PHONE else ContactKind.EMAIL
+            stmt = select(ContactPoint.customer_id).where(ContactPoint.kind == kind, ContactPoint.value == q.value)
+        seen: dict[int, None] = {}
+        for (cid,) in session.execute(stmt.limit(want)):
+            seen.setdefault(cid)
+        return list(seen)
+
+    # -- names and addresses ----------------------------------------------------------------
+
+    def _text_search(self, session: Session, query: str, want: int) -> list[tuple[int, float]]:
+        words = text_index.words(query)[:MAX_WORDS]
+        if not words:
+            return []
+        dialect = session.get_bind().dialect.name
+        found: dict[int, int] = {}  # id -> tier it was found in
+
+        def run(tier: int, plan: list[_Word], names_only: bool) -> None:
+            if len(found) >= want:
+                return
+            sql, params = _compile(dialect, plan, names_only)
+            for (cid,) in session.execute(text(sql), {**params, "n": want}):
+                if cid not in found:
+                    found[cid] = tier
+                    if len(found) >= want:
+                        break
+
+        exact = [_Word(w) for w in words]
+        if any(not w.numeric for w in exact):
+            run(1, exact, names_only=True)
+        run(2, exact, names_only=False)
+        last = words[-1]
+        prefixed = exact[:-1] + [_Word(last, prefix=True)] if len(last) >= PREFIX_MIN else exact
+        if prefixed is not exact:
+            run(3, prefixed, names_only=False)
+        if len(found) < want:
+            unknown = self._unknown_words(session, words)
+            widened = [
+                _Word(w.text, w.prefix, tuple(text_index.typo_candidates(session, w.text)) if w.text in unknown else ())
+                for w in prefixed
+            ]
+            if any(w.alternatives for w in widened):
+                run(4, widened, names_only=False)
+            if len(found) < want:
+                all_widened = [
+                    _Word(w.text, w.prefix, w.alternatives or tuple(text_index.typo_candidates(session, w.text)))
+                    for w in widened
+                ]
+                if all_widened != widened and any(w.alternatives for w in all_widened):
+                    run(5, all_widened, names_only=False)
+        if not found:
+            return []
+        docs = _documents(session, dialect, list(found))
+        scored = []
+        for cid, tier in found.items():
+            doc = docs.get(cid)
+            score = _score(words, doc) if doc else 0.0
+            scored.append((cid, tier, score, doc.names if doc else ""))
+        scored.sort(key=lambda r: (r[1], -r[2], _name_key(r[3]), r[0]))
+        return [(cid, score) for cid, _tier, score, _n in scored]
+
+    @staticmethod
+    def _unknown_words(session: Session, words: Sequence[str]) -> set[str]:
+        alpha = sorted({w for w in words if w.isalpha()})
+        if not alpha:
+            return set()
+        stmt = text("SELECT term FROM search_term WHERE term IN :t AND df > 0").bindparams(
+            bindparam("t", expanding=True)
+        )
+        known = {r[0] for r in session.execute(stmt, {"t": alpha})}
+        return set(alpha) - known
+
+    # -- results ------------------------------------------------------------------------------
+
+    def _hits(
+        self, session: Session, ranked: Sequence[tuple[int, float]], matched: QueryKind, today: dt.date
+    ) -> list[CustomerHit]:
+        if not ranked:
+            return []
+        ids = [cid for cid, _ in ranked]
+        protected = protected_address_clause(Customer.id, today).label("protected")
+        stmt = (
+            select(
+                Customer.id,
+                Customer.kind,
+                Customer.first_names,
+                Customer.last_name,
+                Customer.birth_date,
+                Address.street,
+                Address.postal_code,
+                Address.municipality,
+                protected,
+            )
+            .outerjoin(Address, and_(Address.id == current_address_id(Customer.id, today)))
+            .where(Customer.id.in_(ids))
+        )
+        rows = {r.id: r for r in session.execute(stmt)}
+        hits = []
+        for cid, score in ranked:
+            r = rows.get(cid)
+            if r is None:
+                continue
+            hidden = bool(r.protected)
+            hits.append(
+                CustomerHit(
+                    customer_id=cid,
+                    kind=r.kind,
+                    first_names=r.first_names,
+                    last_name=r.last_name,
+                    birth_date=r.birth_date,
+                    street=None if hidden else r.street,
+                    postal_code=None if hidden else r.postal_code,
+                    municipality=None if hidden else r.municipality,
+                    address_protected=hidden,
+                    matched=matched,
+                    score=score,
+                )
+            )
+        return hits
+
+
+def _name_key(folded_names: str) -> tuple[str, str]:
+    parts = folded_names.rsplit(" ", 1)
+    return (parts[-1], parts[0]) if len(parts) == 2 else (folded_names, "")
+
+
+# --------------------------------------------------------------------------------------------
+# Backend query text. Words are already folded to [a-z0-9], so they need no escaping.
+
+
+def _compile(dialect: str, plan: Sequence[_Word], names_only: bool) -> tuple[str, dict]:
+    if dialect == "sqlite":
+        parts = []
+        for w in plan:
+            options = [f'"{w.text}"' + (" *" if w.prefix else "")] + [f'"{a}"' for a in w.alternatives]
+            group = options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
+            if names_only and not w.numeric:
+                group = f"names : {group}"
+            parts.append(group)
+        return "SELECT rowid FROM customer_search WHERE customer_search MATCH :q LIMIT :n", {"q": " AND ".join(parts)}
+    parts = []
+    for w in plan:
+        weight = "A" if names_only and not w.numeric else ""
+        first = f"{w.text}:*{weight}" if w.prefix else (f"{w.text}:{weight}" if weight else w.text)
+        options = [first] + [f"{a}:{weight}" if weight else a for a in w.alternatives]
+        parts.append(options[0] if len(options) == 1 else "(" + " | ".join(options) + ")")
+    return (
+        "SELECT customer_id FROM customer_search WHERE doc @@ to_tsquery('simple', :q) LIMIT :n",
+        {"q": " & ".join(parts)},
+    )
+
+
+def _documents(session: Session, dialect: str, ids: list[int]) -> dict[int, text_index.SearchDocument]:
+    key = "rowid" if dialect == "sqlite" else "customer_id"
+    stmt = text(f"SELECT {key}, names, place, street, born FROM customer_search WHERE {key} IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    return {r[0]: text_index.SearchDocument(*r) for r in session.execute(stmt, {"ids": ids})}
+
+
+_FIELD_WEIGHT = {"names": 3.0, "place": 2.0, "street": 2.0, "born": 2.0}
+
+
+def _score(words: Sequence[str], doc: text_index.SearchDocument) -> float:
+    fields = {f: getattr(doc, f).split() for f in text_index.FIELDS}
+    total = 0.0
+    last_name = fields["names"][-1] if fields["names"] else ""
+    for i, w in enumerate(words):
+        best = 0.0
+        is_last = i == len(words) - 1
+        for field, tokens in fields.items():
+            weight = _FIELD_WEIGHT[field]
+            for t in tokens:
+                if t == w:
+                    s = weight + (0.5 if field == "names" and t == last_name else 0.0)
+                elif is_last and t.startswith(w):
+                    s = weight * 0.5
+                elif len(w) >= 4 and text_index.within_one_edit(t, w):
+                    s = weight * 0.4
+                else:
+                    continue
+                best = max(best, s)
+        total += best
+    return total

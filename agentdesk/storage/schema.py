@@ -1,0 +1,84 @@
+"""Schema upgrades and the schema-version check, driven by Alembic without an alembic.ini.
+
+``upgrade(db)`` runs all pending migrations in one transaction (PostgreSQL has transactional DDL;
+SQLite too, for everything our migrations do) and reports what it did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from agentdesk.storage.database import Database
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class UpgradeReport:
+    before: str | None
+    after: str | None
+    applied: tuple[str, ...]
+
+    def describe(self) -> str:
+        if not self.applied:
+            return f"database schema is current (revision {self.after})"
+        return (f"upgraded schema from {self.before or 'empty'} to {self.after}: "
+                f"applied {', '.join(self.applied)}")
+
+
+class SchemaMismatch(RuntimeError):
+    """The database schema is older or newer than this program expects."""
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def expected_revision() -> str:
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database, target: str = "head") -> UpgradeReport:
+    cfg = _config()
+    script = ScriptDirectory.from_config(cfg)
+    before = current_revision(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+    after = current_revision(db)
+    applied: list[str] = []
+    if after != before:
+        for rev in script.iterate_revisions(after, before):
+            applied.append(rev.revision)
+        applied.reverse()
+    return UpgradeReport(before, after, tuple(applied))
+
+
+def check_current(db: Database) -> None:
+    """Refuse to run against a schema older or newer than this program's migrations."""
+    have = current_revision(db)
+    want = expected_revision()
+    if have == want:
+        return
+    if have is None:
+        raise SchemaMismatch(f"the database {db.display_url()} has no AgentDesk schema; "
+                             "run 'agentdesk db upgrade' first")
+    known = {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+    if have not in known:
+        raise SchemaMismatch(f"the database schema ({have}) is newer than this AgentDesk expects ({want}); "
+                             "upgrade AgentDesk on this workstation")
+    raise SchemaMismatch(f"the database schema ({have}) is older than this AgentDesk expects ({want}); "
+                         "ask IT to run 'agentdesk db upgrade'")
