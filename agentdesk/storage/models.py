@@ -187,7 +187,7 @@ class Customer(Base):
     # Persons: first names and last name. Organisations: the name in last_name, first_names empty.
     first_names: Mapped[str] = mapped_column(String(200), default="")
     last_name: Mapped[str] = mapped_column(String(200))
-    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     preferred_language: Mapped[Language] = mapped_column(_enum(Language, "language"), default=Language.FI)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
