@@ -65,7 +65,7 @@ class DuplicateCheck:
                     except identity.IdentityError:
                         continue
                     add(s.scalars(select(CustomerIdentifier.customer_id).where(
-                        CustomerIdentifier.scheme == scheme, CustomerIdentifier.value == value)), reason, False)
+                        CustomerIdentifier.scheme == scheme, CustomerIdentifier.value == value)), reason)
             if last_name.strip():
                 if birth_date is not None:
                     add(s.scalars(select(Customer.id).where(Customer.birth_date == birth_date)
@@ -79,7 +79,7 @@ class DuplicateCheck:
                             continue
                         add(s.scalars(select(ContactPoint.customer_id).where(
                             ContactPoint.kind == kind, ContactPoint.value == value).limit(MAX_CANDIDATES)),
-                            reason, True)
+                            reason)
                 if street.strip() and municipality.strip():
                     add(s.scalars(select(Address.customer_id).where(
                         Address.customer_id.in_(self._same_street_ids(s, street, municipality)),
