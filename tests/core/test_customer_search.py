@@ -1,0 +1,172 @@
+"""The one search box, as an agent uses it, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agentdesk.customer_register import CustomerDraft, CustomerRegister, set_alert
+from agentdesk.search.customer_search import CustomerSearch
+from agentdesk.search.query_kinds import QueryKind
+from agentdesk.storage.models import AlertKind, CustomerKind
+
+
+@pytest.fixture
+def people(db):
+    reg = CustomerRegister(db)
+    made = {}
+    for key, draft in {
+        "anna": CustomerDraft(first_names="Anna Maria", last_name="Mäkinen", hetu="010594Y9032",
+                              phones=("040 123 4567",), emails=("anna.makinen@example.fi",),
+                              street="Hämeenkatu 12 B 5", postal_code="33100", municipality="Tampere"),
+        "anna_turku": CustomerDraft(first_names="Anna", last_name="Mäkinen", hetu="020594X903P",
+                                    street="Aurakatu 3", postal_code="20100", municipality="Turku"),
+        "pekka": CustomerDraft(first_names="Pekka", last_name="Virtanen", hetu="030594W903B",
+                               phones=("+358 50 765 4321",), street="Koivukuja 4", postal_code="33200",
+                               municipality="Tampere"),
+        "secret": CustomerDraft(first_names="Sari", last_name="Salainen", hetu="040594V9030",
+                                street="Piilotie 9", postal_code="00100", municipality="Helsinki"),
+        "firm": CustomerDraft(kind=CustomerKind.ORGANISATION, last_name="Asunto Oy Koivukuja 4",
+                              ytunnus="0112038-9", street="Koivukuja 4", postal_code="33200", municipality="Tampere"),
+    }.items():
+        made[key] = reg.create(draft, actor="test").id
+    set_alert(db, made["secret"], AlertKind.PROTECTED_ADDRESS, actor="test")
+    return made
+
+
+def ids(page):
+    return [h.customer_id for h in page.hits]
+
+
+@pytest.mark.parametrize("query", ["mäkinen", "Makinen", "MÄKINEN", "makinen anna", "ANNA MÄKINEN"])
+def test_case_and_nordic_letters_do_not_matter(db, people, query):
+    page = CustomerSearch(db).search(query)
+    assert set(ids(page)) == {people["anna"], people["anna_turku"]}
+
+
+def test_words_in_any_order_with_municipality_rank_the_right_person_first(db, people):
+    page = CustomerSearch(db).search("tampere anna mäkinen")
+    assert ids(page) == [people["anna"]]
+    page = CustomerSearch(db).search("anna mäkinen turku")
+    assert ids(page) == [people["anna_turku"]]
+
+
+def test_prefix_while_typing(db, people):
+    assert set(ids(CustomerSearch(db).search("mäk"))) == {people["anna"], people["anna_turku"]}
+    assert ids(CustomerSearch(db).search("virtanen pe")) == [people["pekka"]]
+
+
+def test_one_typo_still_finds_the_person(db, people):
+    page = CustomerSearch(db).search("Virtamen Pekka")
+    assert ids(page) == [people["pekka"]]
+    page = CustomerSearch(db).search("makinan anna 1994 tampere")
+    assert ids(page)[0] == people["anna"]
+
+
+def test_exact_name_ranks_above_typo_match(db, people):
+    reg = CustomerRegister(db)
+    other = reg.create(CustomerDraft(first_names="Pekka", last_name="Virtamen"), actor="test").id
+    page = CustomerSearch(db).search("virtamen pekka")
+    assert ids(page) == [other, people["pekka"]]
+
+
+@pytest.mark.parametrize(
+    "query,kind",
+    [
+        ("010594Y9032", QueryKind.HETU),
+        ("010594y9032", QueryKind.HETU),
+        ("040 123 4567", QueryKind.PHONE),
+        ("+358401234567", QueryKind.PHONE),
+        ("00358-40-1234567", QueryKind.PHONE),
+        ("040/1234567", QueryKind.PHONE),
+        ("Anna.Makinen@example.fi", QueryKind.EMAIL),
+    ],
+)
+def test_identifiers_are_recognised_and_found_exactly(db, people, query, kind):
+    page = CustomerSearch(db).search(query)
+    assert page.query.kind is kind
+    assert ids(page) == [people["anna"]]
+
+
+def test_business_id_finds_the_organisation(db, people):
+    page = CustomerSearch(db).search("0112038-9")
+    assert page.query.kind is QueryKind.YTUNNUS
+    assert ids(page) == [people["firm"]]
+    assert page.hits[0].display_name == "Asunto Oy Koivukuja 4"
+
+
+def test_wrong_check_character_says_what_is_wrong(db, people):
+    page = CustomerSearch(db).search("010594Y9033")
+    assert page.query.kind is QueryKind.HETU
+    assert page.hits == ()
+    assert page.problem == "check character should be 2"
+
+
+def test_address_search(db, people):
+    page = CustomerSearch(db).search("hämeenkatu 12")
+    assert ids(page) == [people["anna"]]
+    page = CustomerSearch(db).search("koivukuja 4 tampere")
+    assert set(ids(page)) == {people["pekka"], people["firm"]}
+
+
+def test_protected_address_never_appears_and_cannot_be_searched(db, people):
+    search = CustomerSearch(db)
+    assert search.search("piilotie").hits == ()
+    assert search.search("salainen helsinki").hits == ()
+    [hit] = search.search("sari salainen").hits
+    assert hit.address_protected
+    assert hit.street is None and hit.municipality is None and hit.postal_code is None
+    [hit] = search.search("040594V9030").hits
+    assert hit.address_protected and hit.street is None
+
+
+def test_register_id_lookup(db, people):
+    from agentdesk.storage.models import CustomerIdentifier, IdentifierScheme
+
+    with db.session() as s, s.begin():
+        s.add(CustomerIdentifier(customer_id=people["pekka"], scheme=IdentifierScheme.REGISTER,
+                                 register="water-utility", value="VES-1234567"))
+    page = CustomerSearch(db).search("ves-1234567")
+    assert page.query.kind is QueryKind.REGISTER_ID
+    assert ids(page) == [people["pekka"]]
+
+
+def test_pages_are_bounded_and_say_more(db):
+    reg = CustomerRegister(db)
+    for i in range(7):
+        reg.create(CustomerDraft(first_names=f"Liisa{'abcdefg'[i]}", last_name="Korhonen",
+                                 birth_date=f"1.1.{1950 + i}"), actor="t")
+    search = CustomerSearch(db)
+    first = search.search("korhonen", limit=3)
+    assert len(first.hits) == 3 and first.has_more and first.count_label == "3+"
+    second = search.search("korhonen", limit=3, offset=3)
+    third = search.search("korhonen", limit=3, offset=6)
+    assert third.count_label == "7" and not third.has_more
+    seen = ids(first) + ids(second) + ids(third)
+    assert len(set(seen)) == 7
+
+
+def test_empty_query(db):
+    page = CustomerSearch(db).search("   ")
+    assert page.query.kind is QueryKind.EMPTY and page.hits == () and page.count_label == "0"
+
+
+def test_edit_moves_the_person_in_the_index(db, people):
+    reg = CustomerRegister(db)
+    rec = reg.get(people["pekka"])
+    draft = rec.as_draft()
+    from dataclasses import replace
+
+    reg.update(rec.id, rec.version, replace(draft, last_name="Nieminen", municipality="Oulu",
+                                            street="Isokatu 1", postal_code="90100"), actor="t")
+    search = CustomerSearch(db)
+    assert people["pekka"] not in ids(search.search("virtanen"))
+    assert ids(search.search("pekka nieminen oulu")) == [people["pekka"]]
+    # The typo vocabulary follows: the old surname no longer "corrects" to anything here.
+    assert ids(search.search("virtamen pekka")) == []
+
+
+def test_birth_date_from_hetu(db, people):
+    rec = CustomerRegister(db).get(people["anna"])
+    assert rec.birth_date == dt.date(1994, 5, 1)
