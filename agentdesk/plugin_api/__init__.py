@@ -1,0 +1,209 @@
+"""The public AgentDesk plugin API. Plugins import this module and nothing else of AgentDesk.
+
+Version rules (docs/PLUGINS.md): an addition bumps the minor version; a removal or a changed
+signature bumps the major. A plugin's manifest states the range it supports (``api = ">=1.0,<2"``);
+the host refuses a plugin whose range does not include :data:`API_VERSION`.
+
+A plugin's code is Qt-free. It returns plain data (:class:`PanelData`, :class:`FormSpec`,
+:class:`ActionResult`); the desk renders it. Every call runs off the UI thread with a timeout,
+and the host treats anything a plugin returns or raises as untrusted.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+API_VERSION = "1.0"
+
+__all__ = [
+    "API_VERSION",
+    "ActionResult",
+    "BackendError",
+    "BackendUnavailable",
+    "Badge",
+    "CallContext",
+    "Cancelled",
+    "CustomerContext",
+    "FieldSpec",
+    "FormSpec",
+    "KeyValue",
+    "PanelData",
+    "Plugin",
+    "PluginContext",
+    "Section",
+    "Table",
+    "UserInputError",
+    "rows",
+    "text_of",
+]
+
+
+# -- what the host gives a plugin ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerContext:
+    """The customer a panel is asked about. ``address`` is None for a protected address."""
+
+    customer_id: int
+    hetu: str | None
+    first_names: str
+    last_name: str
+    birth_date: str | None  # ISO date
+    phones: tuple[str, ...]  # E.164
+    emails: tuple[str, ...]
+    street: str | None
+    postal_code: str | None
+    municipality: str | None
+    address_protected: bool
+    preferred_language: str  # fi, sv, en, other
+
+
+class Cancelled(Exception):
+    """The agent moved on (switched customer, closed the tab); stop and return nothing."""
+
+
+@dataclass(frozen=True)
+class CallContext:
+    """Per call: the customer, the agent's language, the cancellation flag and the time budget."""
+
+    customer: CustomerContext
+    language: str
+    timeout: float  # seconds: pass it to every network call
+    cancel_event: threading.Event = field(default_factory=threading.Event, compare=False)
+    # Why the agent is looking (sensitive panels): "consent", "statutory_task", "emergency", or
+    # "customer_service" for non-sensitive panels. Send it on to back ends that log purpose of use.
+    purpose: str = "customer_service"
+    # References the desk has stored for this customer from earlier actions, as (system, id)
+    # pairs, e.g. ("open311", "4711") for service requests filed from the desk.
+    references: tuple[tuple[str, str], ...] = ()
+
+    def check_cancelled(self) -> None:
+        if self.cancel_event.is_set():
+            raise Cancelled()
+
+
+@dataclass(frozen=True)
+class PluginContext:
+    """Given once at activation: the deployment's settings and secrets for this plugin."""
+
+    plugin_id: str
+    settings: Mapping[str, Any]
+    secrets: Mapping[str, str]  # from the OS keyring; never log them
+
+
+# -- what a plugin returns -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KeyValue:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    empty_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    text: str
+    level: str = "info"  # info, warning, alert
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    items: tuple[KeyValue, ...] = ()
+    table: Table | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PanelData:
+    """What a panel shows. ``empty`` with a message when the back end knows nothing of the customer."""
+
+    sections: tuple[Section, ...] = ()
+    badges: tuple[Badge, ...] = ()
+    empty: bool = False
+    message: str = ""
+    source: str = ""  # the back end asked, for the audit log and the panel footer
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    key: str
+    label: str
+    kind: str = "string"  # string, text, number, datetime, choice, multichoice
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()  # (key, label)
+    max_length: int | None = None
+    default: str = ""
+    help: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FormSpec:
+    title: str
+    fields: tuple[FieldSpec, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActionResult:
+    message: str
+    reference: str = ""  # the back end's id for what was created, stored on the interaction/case
+    reference_system: str = ""
+
+
+# -- errors a plugin raises ----------------------------------------------------------------------
+
+
+class BackendError(Exception):
+    """The back end answered, but not usefully (HTTP 500, malformed body). Shown with Retry."""
+
+
+class BackendUnavailable(BackendError):
+    """The back end did not answer (refused, timed out). Counts towards the circuit breaker."""
+
+
+class UserInputError(Exception):
+    """An action's input was refused; ``errors`` maps field key → message, shown at the field."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = dict(errors)
+
+
+# -- the plugin object ---------------------------------------------------------------------------
+
+
+class Plugin(Protocol):
+    """Returned by the manifest's ``factory`` (``module:callable``), called with a PluginContext."""
+
+    def panel(self, panel_id: str, call: CallContext) -> PanelData: ...
+
+    def action_form(self, action_id: str, call: CallContext) -> FormSpec: ...
+
+    def run_action(self, action_id: str, call: CallContext, values: Mapping[str, Any]) -> ActionResult: ...
+
+    def close(self) -> None: ...
+
+
+def text_of(value: Any, default: str = "") -> str:
+    """A display string from an untrusted JSON value (helper for plugin authors)."""
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float, bool)):
+        return str(value)
+    return default
+
+
+def rows(*items: Sequence[Any]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(text_of(v) for v in row) for row in items)
