@@ -178,14 +178,25 @@ def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
     return found
 
 
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(_extra_commands())
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
+        if args.command is None and "desk" in _subcommands(parser):
+            # No command: start the desktop when it is installed (it registers "desk").
+            args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "desk"])
+        else:
+            parser.print_help()
+            return 2
     from agentdesk.storage.database import DatabaseUrlError
     from agentdesk.storage.schema import SchemaMismatch
 
