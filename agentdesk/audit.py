@@ -57,3 +57,16 @@ def entries_for(session: Session, subject_customer_id: int, limit: int = 200) ->
     return [
         AuditRecord(e.id, e.at, e.actor, e.subject_customer_id, e.action, e.purpose, e.detail) for e in rows
     ]
+
+
+class DatabaseAuditSink:
+    """An audit writer for services that are not inside a transaction of their own (plugin host)."""
+
+    def __init__(self, db) -> None:
+        self._db = db
+
+    def __call__(self, *, actor: str, subject_customer_id: int | None, action: str, purpose: str = "",
+                 detail: str = "") -> None:
+        with self._db.session() as s, s.begin():
+            record(s, actor=actor, action=action, subject_customer_id=subject_customer_id, purpose=purpose,
+                   detail=detail)

@@ -225,6 +225,15 @@ class CustomerRegister:
             address_protected=protected,
         )
 
+    def protected_address_text(self, customer_id: int) -> tuple[str, ...]:
+        """The protected address itself, for guards that must keep it from being shown (never display it)."""
+        today = dt.date.today()
+        with self._db.session() as s:
+            if not s.scalar(select(protected_address_clause(customer_id, today))):
+                return ()
+            rows = s.execute(select(Address.street, Address.postal_code).where(Address.customer_id == customer_id))
+            return tuple(v for row in rows for v in row if v and len(v) >= 4 and not v.isdigit())
+
     # -- writing -------------------------------------------------------------------------------
 
     def create(self, draft: CustomerDraft, *, actor: str) -> CustomerRecord:
