@@ -48,6 +48,7 @@ trap 'exit 143' TERM
 AGENTDESK_TEST_PG_URL="$(bash scripts/postgres.sh start)" ||
     { echo "test: PostgreSQL did not start" >&2; exit 1; }
 export AGENTDESK_TEST_PG_URL
+export AGENTDESK_REQUIRE_PG=1  # a missing server is an error here, never a skip
 echo "AGENTDESK_TEST_PG_URL=$AGENTDESK_TEST_PG_URL"
 
 export QT_QPA_PLATFORM=offscreen
