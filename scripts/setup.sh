@@ -162,6 +162,16 @@ EOF
         done
     fi
 
+    # Plugins with parts outside Python (the health plugin's FHIR server on Node.js) ship an
+    # install.sh of their own; each is idempotent and cheap when nothing changed.
+    plugin_installers() {
+        local script
+        for script in plugins/*/install.sh plugins/*/*/install.sh; do
+            [ -f "$script" ] || continue
+            bash "$script" || { echo "setup: $script failed" >&2; return 1; }
+        done
+    }
+
     # --- skip when nothing changed ----------------------------------------------
     stamp_for() { # $1 = mode
         {
@@ -183,7 +193,8 @@ EOF
         # A venv with the test extras also serves the desktop.
         if [ "$have" = "$want" ] || { [ "$mode" = desktop ] && [ "$have" = "$(stamp_for full)" ]; }; then
             echo "setup: $venv is up to date" >&2
-            return 0
+            [ "$mode" = core ] || plugin_installers
+            return
         fi
     fi
 
@@ -193,6 +204,9 @@ EOF
     if [ "$mode" = core ] && "$vpy" -c 'import PySide6' >/dev/null 2>&1; then
         echo "setup: PySide6 got into $venv: some core dependency pulls it in; the core must stay Qt-free" >&2
         return 1
+    fi
+    if [ "$mode" != core ]; then
+        plugin_installers || return 1
     fi
     echo "$want" >"$stamp_file"
     echo "setup: $venv ready ($("$vpy" -V 2>&1))" >&2
