@@ -296,7 +296,7 @@ class AmiClient:
                 delay = min(self.settings.reconnect_max, self.settings.reconnect_initial * 2 ** attempt)
                 delay *= random.uniform(0.5, 1.0)
                 attempt += 1
-                self._publish(ConnectionStatus.DISCONNECTED, f"{reason}; retrying in {delay:.0f} s")
+                self._publish(ConnectionStatus.DISCONNECTED, f"{reason}; retrying in {delay:.1f} s")
                 await asyncio.sleep(delay)
         except asyncio.CancelledError:
             self._publish(ConnectionStatus.DISCONNECTED, "stopped")
