@@ -1,0 +1,204 @@
+"""Fixtures for the desktop tests: a real SQLite database with a few customers and staff users,
+a running desk signed in as an agent, and checks that no test leaks threads or windows."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import gc  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from dataclasses import dataclass  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from agentdesk.customer_register import CustomerDraft, CustomerRegister, set_alert  # noqa: E402
+from agentdesk.identity import hetu_check_char  # noqa: E402
+from agentdesk.storage.models import AlertKind, CustomerKind, Department, StaffRole, StaffUser  # noqa: E402
+
+def hetu(ddmmyy: str, sign: str, individual: int) -> str:
+    number = f"{individual:03d}"
+    return f"{ddmmyy}{sign}{number}{hetu_check_char(ddmmyy + number)}"
+
+
+PROTECTED_STREET = "Piilopolku 9 B 12"  # seeded.protected_street
+
+
+@dataclass(frozen=True)
+class Seeded:
+    anna: int
+    anne: int
+    matti: int
+    secret: int
+    firm: int
+    anna_hetu: str
+    protected_street: str = PROTECTED_STREET
+
+
+def add_staff(db) -> None:
+    with db.session() as s, s.begin():
+        service = Department(code="customer_service", name="Asiakaspalvelu")
+        health = Department(code="health", name="Terveyspalvelut")
+        s.add_all([service, health])
+        s.flush()
+        s.add_all([
+            StaffUser(username="agent.aino", display_name="Aino Asiakaspalvelija", role=StaffRole.AGENT,
+                      department_id=service.id, active=True),
+            StaffUser(username="super.sari", display_name="Sari Esihenkilö", role=StaffRole.SUPERVISOR,
+                      department_id=service.id, active=True),
+            StaffUser(username="nurse.helmi", display_name="Helmi Hoitaja", role=StaffRole.AGENT,
+                      department_id=health.id, active=True),
+            StaffUser(username="gone.gunnar", display_name="Gunnar Gone", role=StaffRole.AGENT,
+                      department_id=service.id, active=False),
+        ])
+
+
+def add_customers(db) -> Seeded:
+    reg = CustomerRegister(db)
+    anna_hetu = hetu("150385", "-", 912)
+    anna = reg.create(CustomerDraft(first_names="Anna", last_name="Virtanen", hetu=anna_hetu,
+                                    phones=("040 123 4567",), emails=("anna.virtanen@example.fi",),
+                                    street="Hämeenkatu 12 A 3", postal_code="33100", municipality="Tampere"),
+                      actor="test").id
+    anne = reg.create(CustomerDraft(first_names="Anne", last_name="Virtanen", hetu=hetu("020290", "-", 924),
+                                    street="Aurakatu 3", postal_code="20100", municipality="Turku"),
+                      actor="test").id
+    matti = reg.create(CustomerDraft(first_names="Matti", last_name="Meikäläinen", hetu=hetu("311270", "-", 933),
+                                     street="Mannerheimintie 1", postal_code="00100", municipality="Helsinki"),
+                       actor="test").id
+    secret = reg.create(CustomerDraft(first_names="Sari", last_name="Virtanen", hetu=hetu("040594", "A", 946),
+                                      street=PROTECTED_STREET, postal_code="02100", municipality="Espoo"),
+                        actor="test").id
+    set_alert(db, secret, AlertKind.PROTECTED_ADDRESS, actor="test")
+    firm = reg.create(CustomerDraft(kind=CustomerKind.ORGANISATION, last_name="Virtasen Vesi Oy",
+                                    ytunnus="0112038-9", street="Satamakatu 5", postal_code="33200",
+                                    municipality="Tampere"), actor="test").id
+    return Seeded(anna, anne, matti, secret, firm, anna_hetu)
+
+
+def close_desk(desk) -> None:
+    desk.shutdown()
+    flush_deletes()
+
+
+def flush_deletes() -> None:
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+def wait_search(qtbot, panel, timeout: int = 5000) -> None:
+    qtbot.waitUntil(lambda: not panel.pending, timeout=timeout)
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every text a user can see in the widget tree: labels, buttons, fields and view cells."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit, QTabWidget
+
+    texts: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        if isinstance(w, (QLabel, QAbstractButton, QLineEdit)):
+            texts.append(w.text())
+        elif isinstance(w, QPlainTextEdit):
+            texts.append(w.toPlainText())
+        elif isinstance(w, QTabWidget):
+            texts += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            m = w.model()
+            for r in range(m.rowCount()):
+                for c in range(m.columnCount()):
+                    texts.append(str(m.index(r, c).data() or ""))
+    return texts
+
+
+
+@pytest.fixture
+def seeded(sqlite_db) -> Seeded:
+    add_staff(sqlite_db)
+    return add_customers(sqlite_db)
+
+
+@pytest.fixture
+def desk(qtbot, sqlite_db, seeded, tmp_path):
+    """A desk on the seeded database, signed in as agent.aino, its main window shown."""
+    from ui.app import build_app
+
+    desk = build_app(sqlite_db, install_hooks=False)
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="agent.aino")
+        qtbot.waitExposed(desk.window)
+        yield desk
+    finally:
+        close_desk(desk)
+
+
+# -- leaks ---------------------------------------------------------------------------------------
+
+
+def _our_os_threads() -> list[str]:
+    """Threads of the background helper's pools, by name (Linux); Qt's own lazily started
+    helper threads are not ours to count."""
+    from ui.background import THREAD_PREFIX
+
+    names = []
+    try:
+        for task in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{task}/comm", encoding="utf-8") as fh:
+                names.append(fh.read().strip())
+    except OSError:
+        pass
+    return [n for n in names if n.startswith(THREAD_PREFIX)]
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads_or_windows(qapp):
+    """Each test ends with no extra Python thread, no background pool thread and no open window."""
+    flush_deletes()
+    before_python = {t.ident for t in threading.enumerate()}
+    yield
+    flush_deletes()
+    gc.collect()
+    flush_deletes()
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for w in windows:
+        w.close()
+    flush_deletes()
+    assert not windows, f"windows left open: {[type(w).__name__ + ':' + w.objectName() for w in windows]}"
+    deadline = time.monotonic() + 3
+    while True:
+        python = [t for t in threading.enumerate()
+                  if t.ident not in before_python and not isinstance(t, threading._DummyThread) and t.is_alive()]
+        pool_threads = _our_os_threads()
+        if (not python and not pool_threads) or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert not python, f"threads left running: {python}"
+    assert not pool_threads, f"background pool threads left running: {pool_threads}"
+
+
+@pytest.fixture(name="visible_texts")
+def _visible_texts_fixture():
+    """``visible_texts(widget)``: every text a user can see in the widget tree."""
+    return visible_texts
+
+
+@pytest.fixture(name="wait_search")
+def _wait_search_fixture(qtbot):
+    """``wait_search(panel)``: wait until the search box's search has run and been shown."""
+    return lambda panel, timeout=5000: wait_search(qtbot, panel, timeout)
+
+
+@pytest.fixture
+def translations_dir() -> Path:
+    from ui.i18n import translations_dir
+
+    return translations_dir()

@@ -1,0 +1,268 @@
+"""The one way the desktop runs work off the UI thread (in the spirit of Anki's CollectionOp).
+
+::
+
+    bg = Background(parent, on_error=errors.report)
+
+    bg.read(search.search, "virtanen").on_success(self._show).on_failure(self._show_error)
+    bg.write(register.update, customer_id, version, draft).on_success(self._saved)
+
+- ``read`` runs on a small thread pool (database reads, back-end and network calls, file scans);
+  ``write`` runs on a single-thread pool, so database writes happen one at a time, in order.
+- The callbacks run on the UI thread: the worker hands its outcome to a QObject that lives on
+  the UI thread through a queued signal. Call ``read``/``write`` from the UI thread and attach
+  the callbacks in the same statement; nothing is delivered before control returns to the
+  event loop.
+- A failure with no ``on_failure`` handler (or a callback that raises) goes to the one standard
+  error path, ``on_error`` (the error dialog in the desktop; ``sys.excepthook`` by default).
+- Pass ``owner=`` a QObject (a tab, a model) when the callbacks are lambdas: once the owner is
+  deleted, its results are dropped. Bound methods of a QObject are checked the same way.
+- Staleness: pass ``token=`` a :class:`CancelToken`. A job whose token was cancelled before it
+  started does not run, and its result is dropped if it was cancelled while running.
+  :class:`LatestOnly` hands out tokens so that only the newest request is delivered
+  (search as you type). A callback bound to a QObject that has since been deleted (a closed tab)
+  is dropped too.
+- ``wait_idle()`` runs until every job has been delivered (tests, shutdown); ``shutdown()``
+  drops queued jobs, waits for running ones and stops the pool threads.
+
+Keyword arguments for the job go through ``functools.partial`` or a lambda, so that ``token``
+never collides with an argument of the job.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+ErrorHandler = Callable[[BaseException], None]
+
+READ_THREADS = 4
+THREAD_PREFIX = "agentdesk-"
+
+
+class CancelToken:
+    """Marks a request as no longer wanted. Thread-safe; the job may poll ``cancelled``."""
+
+    __slots__ = ("_event",)
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+class LatestOnly:
+    """Hands out tokens so that only the newest request counts: ``next()`` cancels the previous one."""
+
+    __slots__ = ("_current",)
+
+    def __init__(self) -> None:
+        self._current: CancelToken | None = None
+
+    def next(self) -> CancelToken:
+        self.cancel()
+        self._current = CancelToken()
+        return self._current
+
+    def cancel(self) -> None:
+        if self._current is not None:
+            self._current.cancel()
+            self._current = None
+
+
+def _receiver_gone(callback: Callable) -> bool:
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
+
+
+class Op:
+    """One job handed to :class:`Background`. Attach callbacks with ``on_success``/``on_failure``."""
+
+    def __init__(self, background: Background, fn: Callable[..., Any], args: tuple,
+                 token: CancelToken | None, kind: str) -> None:
+        self._background = background
+        self.fn, self.args, self.token, self.kind = fn, args, token, kind
+        self.id = 0
+        self.owner: QObject | None = None  # callbacks are dropped once this QObject is deleted
+        self._success: Callable[[Any], None] | None = None
+        self._failure: Callable[[BaseException], None] | None = None
+        self.done = False
+        # Set by the worker thread, read on the UI thread after the queued signal arrived.
+        self._ok = False
+        self._value: Any = None
+        self._error: BaseException | None = None
+
+    def on_success(self, callback: Callable[[Any], None]) -> Op:
+        self._success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[BaseException], None]) -> Op:
+        self._failure = callback
+        return self
+
+    def cancel(self) -> None:
+        if self.token is None:
+            self.token = CancelToken()
+        self.token.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.token is not None and self.token.cancelled
+
+    def __repr__(self) -> str:
+        name = getattr(self.fn, "__qualname__", type(self.fn).__name__)
+        return f"<Op {self.id} {self.kind} {name}>"
+
+
+class _Runner(QRunnable):
+    def __init__(self, op: Op, bridge: _Bridge) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._op, self._bridge = op, bridge
+
+    def run(self) -> None:
+        op = self._op
+        try:
+            if not op.cancelled:
+                op._value = op.fn(*op.args)
+                op._ok = True
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
+            op._error = exc
+        finally:
+            self._bridge.finished.emit(op)
+            self._op = None  # type: ignore[assignment]
+
+
+class _Bridge(QObject):
+    """Lives on the UI thread; workers emit ``finished``, and the queued call of
+    ``Background._deliver`` is posted to the Background object, which lives there too."""
+
+    finished = Signal(object)
+
+
+class Background(QObject):
+    def __init__(self, parent: QObject | None = None, *, on_error: ErrorHandler | None = None,
+                 read_threads: int = READ_THREADS) -> None:
+        super().__init__(parent)
+        self.setObjectName("background")
+        self._on_error = on_error
+        self._reads = QThreadPool(self)
+        self._reads.setObjectName(f"{THREAD_PREFIX}read")  # names the threads (ps, gdb, leak checks)
+        self._reads.setMaxThreadCount(read_threads)
+        self._writes = QThreadPool(self)
+        self._writes.setObjectName(f"{THREAD_PREFIX}write")
+        self._writes.setMaxThreadCount(1)
+        self._bridge = _Bridge(self)
+        self._bridge.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, Op] = {}
+        self._closed = False
+
+    # -- submitting ------------------------------------------------------------------------------
+
+    def read(self, fn: Callable[..., Any], *args: Any, token: CancelToken | None = None,
+             owner: QObject | None = None) -> Op:
+        """Run ``fn(*args)`` on the read pool (database reads, network, files)."""
+        return self._submit(self._reads, "read", fn, args, token, owner)
+
+    def write(self, fn: Callable[..., Any], *args: Any, token: CancelToken | None = None,
+              owner: QObject | None = None) -> Op:
+        """Run ``fn(*args)`` on the single writer thread: database writes, one at a time, in order."""
+        return self._submit(self._writes, "write", fn, args, token, owner)
+
+    def _submit(self, pool: QThreadPool, kind: str, fn, args, token, owner) -> Op:
+        if self._closed:
+            raise RuntimeError("the background helper has been shut down")
+        op = Op(self, fn, args, token, kind)
+        op.owner = owner
+        op.id = next(self._ids)
+        self._pending[op.id] = op
+        pool.start(_Runner(op, self._bridge))
+        return op
+
+    # -- delivering (UI thread) ----------------------------------------------------------------
+
+    @Slot(object)
+    def _deliver(self, op: Op) -> None:
+        if self._pending.pop(op.id, None) is None:
+            return
+        op.done = True
+        if op.cancelled:
+            log.debug("dropped stale result of %r", op)
+            return
+        if op._ok:
+            callback, value = op._success, op._value
+        else:
+            callback, value = op._failure, op._error
+            if callback is None:
+                self._unhandled(value)
+                return
+        if callback is None:
+            return
+        if _receiver_gone(callback) or (op.owner is not None and not shiboken6.isValid(op.owner)):
+            log.debug("dropped result of %r: its receiver was deleted", op)
+            return
+        try:
+            callback(value)
+        except Exception as exc:  # noqa: BLE001 - a broken callback must not break delivery
+            self._unhandled(exc)
+
+    def _unhandled(self, exc: BaseException) -> None:
+        if self._on_error is not None:
+            self._on_error(exc)
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    # -- waiting and stopping ------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Run until every submitted job has finished and been delivered (callbacks may submit
+        more). True when idle, False on timeout."""
+        deadline = time.monotonic() + timeout
+        while self._pending:
+            remaining_ms = int((deadline - time.monotonic()) * 1000)
+            if remaining_ms <= 0:
+                return False
+            self._reads.waitForDone(min(remaining_ms, 50))
+            self._writes.waitForDone(min(remaining_ms, 50))
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        return True
+
+    def shutdown(self, timeout: float = 10.0) -> bool:
+        """Drop queued jobs, let running ones finish (their results are dropped) and stop the
+        pool threads. True when every thread stopped in time."""
+        self._closed = True
+        for op in self._pending.values():
+            op.cancel()
+        self._reads.clear()
+        self._writes.clear()
+        ms = int(timeout * 1000)
+        done = self._reads.waitForDone(ms) and self._writes.waitForDone(ms)
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        self._pending.clear()
+        if not done:
+            log.warning("background jobs still running at shutdown")
+        return done
+
+    @property
+    def active_threads(self) -> int:
+        return self._reads.activeThreadCount() + self._writes.activeThreadCount()
