@@ -1,0 +1,95 @@
+"""Languages of the desk: Finnish, Swedish and English, switchable at run time.
+
+The desk's strings are in ``resources/translations/agentdesk_<lang>.qm`` (built from the .ts
+files by ``scripts/translations.sh``); Qt's own strings (standard buttons, context menus) come
+from the ``qtbase_<lang>.qm`` shipped with PySide6. Installing a translator sends every widget
+a ``LanguageChange`` event; widgets re-set their texts in ``changeEvent`` (see ``retranslate``
+in the windows).
+
+How to add a string: write ``self.tr("Text")`` in a QObject subclass, or
+``QCoreApplication.translate("Context", "Text")`` elsewhere (``%1`` placeholders filled with
+:func:`fill` for values), run ``bash scripts/translations.sh``, fill in the Finnish and Swedish in the .ts
+files (Qt Linguist, or by hand: remove ``type="unfinished"``), and run the script again to
+build the .qm files. tests/ui/test_i18n.py fails while a string is untranslated.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+log = logging.getLogger(__name__)
+
+# Language names in the language itself: they are never translated.
+LANGUAGES: dict[str, str] = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+DEFAULT_LANGUAGE = "fi"
+_LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
+
+
+def translations_dir() -> Path:
+    """``resources/translations`` of the source tree, or ``AGENTDESK_RESOURCES/translations``."""
+    override = os.environ.get("AGENTDESK_RESOURCES")
+    base = Path(override) if override else Path(__file__).resolve().parents[1] / "resources"
+    return base / "translations"
+
+
+class Translations(QObject):
+    """Owns the installed translators of one QApplication."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication, folder: Path | None = None) -> None:
+        super().__init__(app)
+        self._app = app
+        self.folder = folder or translations_dir()
+        self._installed: list[QTranslator] = []
+        self.language = ""
+
+    def set_language(self, code: str) -> None:
+        if code not in LANGUAGES:
+            raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
+        if code == self.language:
+            return
+        self.clear()
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in ((f"qtbase_{code}", qt_folder), (f"agentdesk_{code}", str(self.folder))):
+            translator = QTranslator(self)
+            if translator.load(name, folder):
+                self._app.installTranslator(translator)
+                self._installed.append(translator)
+            elif name.startswith("agentdesk"):
+                log.warning("translation %s not found in %s", name, folder)
+        # installTranslator() posts the LanguageChange events; deliver them now, so that every
+        # window speaks the new language when this returns.
+        for _ in range(2):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        QLocale.setDefault(QLocale(_LOCALES[code]))
+        self.language = code
+        log.info("language set to %s", code)
+        self.language_changed.emit(code)
+
+    def clear(self) -> None:
+        """Remove this object's translators from the application (back to the English source)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        self.language = ""
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def fill(text: str, *values: object) -> str:
+    """Put values into Qt-style placeholders: ``fill(tr("Results: %1"), "50+")``.
+
+    (In PySide6 ``tr()`` returns a Python ``str``, which has no ``.arg()``.)"""
+
+    def value(match: re.Match) -> str:
+        index = int(match.group(1)) - 1
+        return str(values[index]) if 0 <= index < len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
