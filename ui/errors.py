@@ -1,0 +1,224 @@
+"""The one standard error path of the desktop.
+
+``sys.excepthook``, ``threading.excepthook`` and :class:`ui.background.Background` failures with
+no handler all end in :meth:`ErrorReporter.report`: a crash file is written (no personal data,
+see :mod:`ui.crash_files`) and one error dialog shows copyable details. Qt's own messages are
+routed into Python logging under the ``qt`` logger.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QThread,
+    QtMsgType,
+    Signal,
+    Slot,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import events
+from ui.crash_files import CrashStore, format_report
+from ui.i18n import fill
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    category = context.category if context is not None else None
+    prefix = f"[{category}] " if category and category != "default" else ""
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s%s", prefix, message)
+
+
+class ErrorDialog(QDialog):
+    """Shows what went wrong and the report, read-only, with a button that copies it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorDialog")
+        self.setWindowTitle(self.tr("AgentDesk – error"))
+        self.setMinimumSize(640, 420)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QPlainTextEdit(self)
+        self.details.setObjectName("errorDetails")
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.copy_button = QPushButton(self.tr("Copy details"), self)
+        self.copy_button.setObjectName("copyDetails")
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.reports: list[Path] = []
+
+    def add_report(self, text: str, path: Path | None) -> None:
+        if path is not None:
+            self.reports.append(path)
+        if self.details.toPlainText():
+            text = self.details.toPlainText() + "\n" + "-" * 60 + "\n" + text
+        self.details.setPlainText(text)
+        if len(self.reports) > 1:
+            self.summary.setText(fill(self.tr(
+                "Several errors occurred. You can keep working; if the problem continues, send the "
+                "details below to IT support. The reports are saved in %1."), self.reports[-1].parent))
+        elif path is not None:
+            self.summary.setText(fill(self.tr(
+                "Something went wrong. You can keep working; if the problem continues, send the details "
+                "below to IT support. The report is saved to %1."), path))
+        else:
+            self.summary.setText(self.tr(
+                "Something went wrong. You can keep working; if the problem continues, send the details "
+                "below to IT support."))
+
+    @Slot()
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.details.toPlainText())
+        self.copy_button.setText(self.tr("Copied"))
+
+
+class ErrorReporter(QObject):
+    """Installs the hooks and owns the one error dialog."""
+
+    reported = Signal(object)  # the crash file (Path) or None
+    _from_other_thread = Signal(str, object)
+
+    def __init__(self, store: CrashStore, parent: QObject | None = None, *,
+                 dialog_parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.dialog_parent = dialog_parent
+        self.dialog: ErrorDialog | None = None
+        self._installed = False
+        self._saved_hooks = None
+        self._saved_qt_handler = None
+        self._from_other_thread.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    # -- hooks -----------------------------------------------------------------------------------
+
+    def install(self) -> None:
+        if self._installed:
+            return
+        self._saved_hooks = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+        self._saved_qt_handler = qInstallMessageHandler(qt_message_handler)
+        self._installed = True
+
+    def uninstall(self) -> None:
+        if not self._installed:
+            return
+        if sys.excepthook == self.excepthook:
+            sys.excepthook = self._saved_hooks[0]
+        if threading.excepthook == self.thread_excepthook:
+            threading.excepthook = self._saved_hooks[1]
+        qInstallMessageHandler(self._saved_qt_handler)
+        self._installed = False
+
+    def excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        self._handle(exc_type, exc, tb)
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        self._handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def report(self, exc: BaseException) -> Path | None:
+        """The standard error path for an exception caught somewhere (Background failures)."""
+        return self._handle(type(exc), exc, exc.__traceback__)
+
+    # -- the work --------------------------------------------------------------------------------
+
+    def _handle(self, exc_type, exc, tb) -> Path | None:
+        text = format_report(exc_type, exc, tb)
+        path: Path | None
+        try:
+            path = self.store.write(text)
+        except OSError as write_error:
+            path = None
+            log.error("could not write the crash file: %s", type(write_error).__name__)
+        log.error("unhandled %s.%s; report %s", exc_type.__module__, exc_type.__qualname__, path)
+        events.emit("error.reported", type=exc_type.__qualname__)
+        app = QCoreApplication.instance()
+        if app is None or not isinstance(app, QApplication):
+            sys.stderr.write(text)
+            return path
+        if QThread.currentThread() is app.thread():
+            self._show(text, path)
+        else:
+            self._from_other_thread.emit(text, path)
+        return path
+
+    @Slot(str, object)
+    def _show(self, text: str, path: Path | None) -> None:
+        if self.dialog is None or not self.dialog.isVisible():
+            parent = self.dialog_parent or QApplication.activeWindow()
+            self.dialog = ErrorDialog(parent)
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog.destroyed.connect(self._dialog_gone)
+        self.dialog.add_report(text, path)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.reported.emit(path)
+
+    @Slot()
+    def _dialog_gone(self) -> None:
+        self.dialog = None
+
+    # -- the last run --------------------------------------------------------------------------
+
+    def offer_previous_crash(self, parent: QWidget | None = None) -> QMessageBox | None:
+        """If the last run ended unexpectedly, say so and where its details are (non-blocking)."""
+        path = self.store.collect_unclean()
+        if path is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("AgentDesk"),
+                          fill(self.tr("AgentDesk closed unexpectedly last time — details saved to %1"), path),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("previousCrash")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        try:
+            box.setDetailedText(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            pass
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        events.emit("crash.offered")
+        return box
