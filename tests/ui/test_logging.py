@@ -1,0 +1,309 @@
+"""Logging a contact from the overview: keyboard-first, messages at the fields, drafts that survive
+a crash, and the new contact at the top of the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWidget
+
+from agentdesk.customer_overview import CustomerOverviewService
+from agentdesk.drafts import DraftStore
+from agentdesk.interaction_log import InteractionLog
+from agentdesk.staff import StaffDirectory
+from agentdesk.storage.models import Channel, Interaction, Outcome, ServiceCase
+from agentdesk.topics import load_topics
+from ui.background import Background
+from ui.logging.contact_drafts import DRAFT_KIND
+from ui.logging.interaction_panel import InteractionPanel, clock_text
+from ui.overview.customer_overview_view import CustomerOverviewView
+from ui.overview.timeline_model import NOTES, TOPIC
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _qt_image_threads_started(qapp):
+    """Qt starts its image-conversion thread pool (two threads, kept 30 s) the first time the Fusion
+    style paints a group box; start it before the per-test thread-leak check takes its count."""
+    from PySide6.QtWidgets import QGroupBox
+
+    box = QGroupBox("warm-up")
+    box.grab()
+    box.deleteLater()
+
+
+@pytest.fixture
+def bg(qapp):
+    errors: list[BaseException] = []
+    helper = Background(None, on_error=errors.append)
+    yield helper
+    helper.shutdown()
+    helper.deleteLater()
+    assert not errors, f"unhandled errors: {errors!r}"
+
+
+@pytest.fixture
+def drafts(tmp_path) -> DraftStore:
+    return DraftStore(tmp_path / "drafts")
+
+
+@pytest.fixture
+def staff(sqlite_db, seeded):
+    return StaffDirectory(sqlite_db).get("agent.aino")
+
+
+@pytest.fixture
+def overview(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    """The overview of Anna Virtanen with one earlier contact, shown and painted."""
+    InteractionLog(sqlite_db).save(
+        _draft(seeded.anna, notes="an older call", started=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)),
+        agent_id=staff.id, actor="test")
+    view = CustomerOverviewView(seeded.anna, overview_service=CustomerOverviewService(sqlite_db),
+                                interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),
+                                drafts=drafts, background=bg, staff=staff, topics=load_topics())
+    qtbot.addWidget(view)
+    view.resize(1040, 940)
+    view.show()
+    qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+    return view
+
+
+def _draft(customer_id, *, notes: str, started: dt.datetime):
+    from agentdesk.interaction_log import InteractionDraft
+
+    return InteractionDraft(Channel.EMAIL, started, customer_id, topic="general.advice", notes=notes,
+                            outcome=Outcome.RESOLVED_FIRST_CONTACT)
+
+
+def make_panel(qtbot, sqlite_db, bg, drafts, staff, customer_id, name="Anna Virtanen") -> InteractionPanel:
+    panel = InteractionPanel(InteractionLog(sqlite_db), bg, drafts, staff, load_topics(), customer_id=customer_id,
+                             customer_name=name)
+    qtbot.addWidget(panel)
+    panel.resize(420, 600)
+    panel.show()
+    return panel
+
+
+def choose_topic(qtbot, panel, label: str) -> None:
+    field = panel.form.topic.lineEdit()
+    field.selectAll()
+    qtbot.keyClicks(field, label)
+
+
+def interactions(db) -> list[Interaction]:
+    with db.session() as s:
+        return list(s.query(Interaction).order_by(Interaction.id))
+
+
+# -- the whole flow ------------------------------------------------------------------------------
+
+
+def test_a_phone_contact_logged_from_the_keyboard_appears_at_the_top_of_the_timeline(
+        overview, qtbot, sqlite_db, drafts, caplog):
+    panel = overview.panel
+    overview.timeline.table.setFocus()
+    qtbot.keyClick(overview.timeline.table, Qt.Key.Key_N, CTRL)
+    assert panel.in_progress, "Ctrl+N starts a contact"
+    assert panel.form.topic.hasFocus(), "typing goes straight into the topic"
+    assert panel.form.channel.currentText() == "Phone"
+    assert panel.clock.text() == "00:00"
+
+    qtbot.keyClicks(panel.form.topic.lineEdit(), "Water billing")
+    assert panel.form.topic_code() == "water.billing"
+    panel.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+    panel.form.notes.setFocus()
+    qtbot.keyClicks(panel.form.notes, "Asked why the bill doubled; explained the estimate.")
+    with qtbot.waitSignal(panel.saved, timeout=5000) as saved:
+        qtbot.keyClick(panel.form.notes, Qt.Key.Key_Return, CTRL)
+
+    model = overview.timeline_model
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.loading)
+    assert model.index(0, NOTES).data() == "Asked why the bill doubled; explained the estimate."
+    assert model.index(0, TOPIC).data() == "Water billing"
+    assert model.index(1, NOTES).data() == "an older call"
+    assert not panel.in_progress and panel.pages.currentIndex() == 0, "the panel resets"
+    assert panel.form.notes.toPlainText() == ""
+    row = interactions(sqlite_db)[-1]
+    assert (row.id, row.channel, row.topic, row.outcome, row.customer_id) == (
+        saved.args[0].id, Channel.PHONE, "water.billing", Outcome.RESOLVED_FIRST_CONTACT, overview.customer_id)
+    assert row.agent_id is not None
+    qtbot.waitUntil(lambda: not panel.drafts_pending)
+    assert drafts.load_all(DRAFT_KIND) == [], "the saved contact leaves no draft"
+    assert any(m.startswith(f"contact.saved id={row.id}") for m in caplog.messages)
+
+
+def test_messages_appear_at_the_fields_and_the_typed_text_stays(overview, qtbot, sqlite_db):
+    panel = overview.panel
+    panel.start_contact(Channel.WALK_IN)
+    qtbot.keyClicks(panel.form.notes, "Customer at the desk about a parking permit")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    errors = panel.field_errors()
+    assert errors == {"topic": "Choose a topic from the list", "outcome": "Choose how the contact ended"}
+    topic_message = panel.form.rows.messages["topic"]
+    assert topic_message.isVisible()
+    assert topic_message.parentWidget() is panel.form.rows.holders["topic"], "the message is under its field"
+    assert panel.form.topic.hasFocus(), "the focus goes to the first field to fix"
+    assert panel.form.notes.toPlainText() == "Customer at the desk about a parking permit"
+    assert panel.in_progress
+    assert len(interactions(sqlite_db)) == 1, "nothing was saved"
+
+    # Forwarded needs a department; a new case needs a title and a due date not in the past.
+    choose_topic(qtbot, panel, "General advice")
+    panel.form.outcome_buttons[Outcome.FORWARDED].click()
+    panel.form.department.setCurrentIndex(0)
+    panel.save()
+    assert panel.field_errors() == {"department": "Choose the department the contact is forwarded to"}
+    panel.form.outcome_buttons[Outcome.CASE_CREATED].click()
+    panel.save()
+    assert panel.field_errors() == {"case": "Give the new case a title or link an existing case"}
+    assert panel.form.notes.toPlainText() == "Customer at the desk about a parking permit"
+
+
+def test_a_new_case_with_a_due_date_shows_up_in_the_overview(overview, qtbot, sqlite_db):
+    panel = overview.panel
+    panel.start_contact()
+    choose_topic(qtbot, panel, "Water billing")
+    panel.form.outcome_buttons[Outcome.CASE_CREATED].click()
+    panel.form.case.setCurrentIndex(panel.form.case.findData(-2))
+    assert panel.form.case_title.isVisible() and panel.form.case_due.isVisible()
+    qtbot.keyClicks(panel.form.case_title, "Meter reading check")
+    due = QDate.currentDate().addDays(7)
+    panel.form.case_due.setDate(due)
+    with qtbot.waitSignal(panel.saved, timeout=5000) as saved:
+        panel.save()
+    assert saved.args[0].case_id is not None
+    with sqlite_db.session() as s:
+        case = s.get(ServiceCase, saved.args[0].case_id)
+        assert (case.title, case.due_date, case.customer_id) == ("Meter reading check", due.toPython(),
+                                                                  overview.customer_id)
+    qtbot.waitUntil(lambda: overview.cases.title() == "Open cases (1)")
+    assert "Meter reading check" in overview.cases.table.item(0, 0).text()
+    assert any("Meter reading check" in panel.form.case.itemText(i) for i in range(panel.form.case.count())), \
+        "the new case can be linked from the next contact"
+
+
+# -- drafts ----------------------------------------------------------------------------------------
+
+
+def test_a_contact_left_by_a_crash_is_offered_back_and_restored(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    panel.start_contact(Channel.EMAIL)
+    choose_topic(qtbot, panel, "Water billing")
+    qtbot.keyClicks(panel.form.notes, "Half-written note about the meter")
+    with qtbot.waitSignal(panel.drafts.written, timeout=3000):
+        pass  # written half a second after the last key
+    saved_at = drafts.load_all(DRAFT_KIND)[0].saved_at
+    # The desk dies here: the widget goes away without saving or cancelling.
+    panel.setParent(None)
+    panel.hide()
+    panel.deleteLater()
+    del panel
+
+    again = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    qtbot.waitUntil(lambda: again.restore_banner.isVisible())
+    when = dt.datetime.fromtimestamp(saved_at)
+    assert again.restore_text.text() == f"Restore unsaved contact from {when.hour:02d}:{when.minute:02d}?"
+    assert not again.in_progress
+    qtbot.mouseClick(again.restore_button, Qt.MouseButton.LeftButton)
+    assert again.in_progress
+    assert again.form.notes.toPlainText() == "Half-written note about the meter"
+    assert again.form.topic_code() == "water.billing"
+    assert again.form.channel.currentText() == "E-mail"
+    assert not again.restore_banner.isVisible()
+    # Carrying on overwrites the same draft; saving removes it.
+    again.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+    with qtbot.waitSignal(again.saved, timeout=5000):
+        again.save()
+    qtbot.waitUntil(lambda: not again.drafts_pending)
+    assert drafts.load_all(DRAFT_KIND) == []
+    assert interactions(sqlite_db)[-1].notes == "Half-written note about the meter"
+
+
+def test_a_draft_belongs_to_the_customer_whose_panel_wrote_it(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    panel.start_contact()
+    qtbot.keyClicks(panel.form.notes, "about Anna")
+    panel.write_draft()
+    qtbot.waitUntil(lambda: not panel.drafts_pending)
+    other = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.matti, "Matti Meikäläinen")
+    bg.wait_idle()
+    assert not other.restore_banner.isVisible(), "Matti's tab does not offer Anna's contact"
+    discard = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    qtbot.waitUntil(lambda: discard.restore_banner.isVisible())
+    qtbot.mouseClick(discard.drop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not discard.drafts_pending)
+    assert drafts.load_all(DRAFT_KIND) == []
+
+
+# -- unidentified callers, the clock, topics ---------------------------------------------------------
+
+
+def test_an_unidentified_caller_can_be_linked_afterwards(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    panel.start_contact()
+    panel.form.unidentified.setChecked(True)
+    assert panel.form.customer_label.text() == "Unidentified caller"
+    choose_topic(qtbot, panel, "General advice")
+    panel.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+    with qtbot.waitSignal(panel.saved, timeout=5000) as saved:
+        panel.save()
+    assert saved.args[0].customer_id is None
+    assert interactions(sqlite_db)[-1].customer_id is None
+    assert panel.link_button.isVisible()
+    assert panel.link_button.text() == "Link the last contact to Anna Virtanen"
+    with qtbot.waitSignal(panel.linked, timeout=5000):
+        qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
+    assert interactions(sqlite_db)[-1].customer_id == seeded.anna
+
+
+def test_a_panel_without_a_customer_logs_unidentified_callers(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, None, "")
+    panel.start_contact(Channel.WEB)
+    assert panel.form.customer_label.text() == "Unidentified caller"
+    assert panel.form.unidentified.isHidden()
+    choose_topic(qtbot, panel, "General advice")
+    panel.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+    with qtbot.waitSignal(panel.saved, timeout=5000):
+        panel.save()
+    assert panel.link_button.isHidden(), "nobody to link to yet"
+    panel.set_customer(seeded.anna, "Anna Virtanen")
+    assert panel.link_button.isVisible()
+
+
+def test_the_handle_time_clock_runs_from_the_start_of_the_contact(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    assert (clock_text(0), clock_text(75.9), clock_text(3600 + 5)) == ("00:00", "01:15", "60:05")
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    assert not panel.clock.isEnabled()
+    panel.start_contact()
+    assert panel.clock.isEnabled() and panel.clock.text() == "00:00"
+    panel._clock_start -= 61  # as if the call had gone on for a minute
+    qtbot.waitUntil(lambda: panel.clock.text() == "01:01", timeout=1500)  # the next tick of the clock
+    panel.cancel_contact()
+    assert panel.clock.text() == "00:00" and not panel.in_progress
+
+
+def test_the_topic_list_filters_as_you_type(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    panel.start_contact()
+    completer = panel.form.topic.completer()
+    completer.setCompletionPrefix("bill")
+    matches = [completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())]
+    assert matches and all("bill" in m.lower() for m in matches)
+    assert "Water billing" in matches
+
+
+def test_tab_order_follows_the_form(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    panel.start_contact()
+    order, widget = [], panel.form.channel
+    for _ in range(5):
+        order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible() \
+                or widget.focusProxy() is not None:
+            widget = widget.nextInFocusChain()
+    assert order[:4] == ["contactChannel", "contactTopic", "contactDepartment", "contactNotes"]
+    assert isinstance(widget, QWidget)

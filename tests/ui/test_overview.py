@@ -1,0 +1,357 @@
+"""The customer overview as an agent sees it, against a real SQLite database.
+
+Opening is audited, the identity code is masked until Show (audited too), alerts are badges at the
+top, a protected address never reaches any widget, relatives open with a click, overdue cases are
+red and the contact timeline loads page by page as it is scrolled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QLabel, QScrollArea, QWidget
+
+from agentdesk import audit
+from agentdesk.customer_overview import CustomerOverviewService
+from agentdesk.customer_register import CustomerRegister, set_alert
+from agentdesk.drafts import DraftStore
+from agentdesk.duplicate_check import DuplicateCheck
+from agentdesk.interaction_log import InteractionLog
+from agentdesk.staff import StaffDirectory
+from agentdesk.storage.models import (
+    AlertKind,
+    CaseStatus,
+    Channel,
+    CustomerRelationship,
+    CustomerRole,
+    Department,
+    Interaction,
+    Outcome,
+    RelationshipKind,
+    ServiceCase,
+)
+from agentdesk.topics import load_topics
+from ui.background import Background
+from ui.customer_form.customer_dialog import CustomerDialog
+from ui.overview.customer_overview_view import CustomerOverviewView
+from ui.overview.timeline_model import NOTES, TimelineModel
+
+NOW = dt.datetime.now(dt.timezone.utc)
+TODAY = dt.date.today()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _qt_image_threads_started(qapp):
+    """Qt starts its image-conversion thread pool (two threads, kept 30 s) the first time the Fusion
+    style paints a group box; start it before the per-test thread-leak check takes its count."""
+    from PySide6.QtWidgets import QGroupBox
+
+    box = QGroupBox("warm-up")
+    box.grab()
+    box.deleteLater()
+
+
+@pytest.fixture
+def bg(qapp):
+    errors: list[BaseException] = []
+    helper = Background(None, on_error=errors.append)
+    yield helper
+    helper.shutdown()
+    helper.deleteLater()
+    assert not errors, f"unhandled errors: {errors!r}"
+
+
+@pytest.fixture
+def family(sqlite_db, seeded):
+    """Anna Virtanen is Matti's guardian and Anne's household member, has roles and two open cases."""
+    with sqlite_db.session() as s, s.begin():
+        water = s.query(Department).filter_by(code="customer_service").one()
+        s.add_all([
+            CustomerRelationship(from_customer_id=seeded.anna, to_customer_id=seeded.matti,
+                                 kind=RelationshipKind.GUARDIAN),
+            CustomerRelationship(from_customer_id=seeded.anna, to_customer_id=seeded.anne,
+                                 kind=RelationshipKind.HOUSEHOLD_MEMBER),
+            CustomerRole(customer_id=seeded.anna, role_code="water_customer", description="Water utility customer",
+                         department_id=water.id, valid_from=dt.date(2015, 3, 1)),
+            CustomerRole(customer_id=seeded.anna, role_code="tenant", description="City rental tenant",
+                         valid_from=dt.date(2012, 1, 1), valid_to=dt.date(2016, 12, 31)),
+            ServiceCase(customer_id=seeded.anna, title="Water bill dispute", status=CaseStatus.OPEN,
+                        due_date=TODAY - dt.timedelta(days=3)),
+            ServiceCase(customer_id=seeded.anna, title="Daycare place", status=CaseStatus.WAITING,
+                        due_date=TODAY + dt.timedelta(days=10)),
+        ])
+    return seeded
+
+
+def add_contacts(db, customer_id: int, count: int, *, channel_of=lambda i: Channel.PHONE) -> None:
+    """Many contacts at once, straight into the table (InteractionLog.save per row would be slow)."""
+    with db.session() as s, s.begin():
+        s.add_all([Interaction(customer_id=customer_id, channel=channel_of(i), started_at=NOW - dt.timedelta(hours=i + 1),
+                               topic="general.advice", notes=f"contact #{i}", outcome=Outcome.RESOLVED_FIRST_CONTACT)
+                   for i in range(count)])
+
+
+@pytest.fixture
+def open_overview(qtbot, sqlite_db, seeded, bg, tmp_path):
+    """open_overview(customer_id) -> the overview widget, shown at the size of a maximized desk tab."""
+    staff = StaffDirectory(sqlite_db).get("agent.aino")
+    register, duplicates = CustomerRegister(sqlite_db), DuplicateCheck(sqlite_db)
+
+    def edit_dialog(customer_id, parent):
+        return CustomerDialog(register, duplicates, bg, staff, customer_id=customer_id, parent=parent)
+
+    def make(customer_id: int, *, service=None, wait: bool = True) -> CustomerOverviewView:
+        view = CustomerOverviewView(customer_id, overview_service=service or CustomerOverviewService(sqlite_db),
+                                    interactions=InteractionLog(sqlite_db), drafts=DraftStore(tmp_path / "drafts"),
+                                    background=bg, staff=staff, topics=load_topics(), edit_dialog_factory=edit_dialog)
+        qtbot.addWidget(view)
+        view.resize(1040, 940)
+        view.show()
+        if wait:
+            qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+        return view
+
+    return make
+
+
+def widget_texts(root: QWidget) -> list[str]:
+    """Every text and tooltip in the widget tree, visible or not, and every item model's data."""
+    texts: list[str] = []
+    for w in [root, *root.findChildren(QWidget)]:
+        texts.append(w.toolTip())
+        texts.append(w.accessibleName())
+        texts.append(w.windowTitle())
+        for getter in ("text", "toPlainText", "title", "placeholderText", "currentText"):
+            value = getattr(w, getter, None)
+            if callable(value):
+                try:
+                    texts.append(str(value()))
+                except TypeError:
+                    pass
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            texts += model_texts(w.model())
+    return texts
+
+
+def model_texts(model) -> list[str]:
+    out = []
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.StatusTipRole,
+                         Qt.ItemDataRole.WhatsThisRole, Qt.ItemDataRole.AccessibleTextRole):
+                out.append(str(model.index(r, c).data(role) or ""))
+    return out
+
+
+def audit_actions(db, customer_id: int) -> list[tuple[str, str]]:
+    with db.session() as s:
+        return [(e.actor, e.action) for e in audit.entries_for(s, customer_id)]
+
+
+# -- opening ------------------------------------------------------------------------------------
+
+
+def test_opening_shows_the_whole_customer_and_writes_an_audit_entry(open_overview, family, sqlite_db, caplog):
+    view = open_overview(family.anna)
+    header = view.header
+    assert header.name.text() == "Anna Virtanen"
+    assert header.hetu.text() == family.anna_hetu[:7] + "****", "the identity code is masked"
+    assert family.anna_hetu not in widget_texts(view)
+    assert ("agent.aino", "customer.view") in audit_actions(sqlite_db, family.anna)
+    assert f"overview.painted id={family.anna}" in " ".join(caplog.messages)
+    assert view.title() == "Anna Virtanen"
+
+    assert view.contact.values["phones"].text().startswith("040")
+    assert view.contact.values["address"].text() == "Hämeenkatu 12 A 3\n33100 Tampere"
+    roles = view.roles.table
+    assert [roles.item(r, 0).text() for r in range(roles.rowCount())] == ["Water utility customer",
+                                                                         "City rental tenant"]
+    assert roles.item(1, 2).text().endswith("(ended)")
+    relations = view.relations.table
+    assert {relations.item(r, 1).text(): relations.item(r, 0).text() for r in range(relations.rowCount())} == \
+        {"Matti Meikäläinen": "Child", "Anne Virtanen": "Household"}
+    assert view.cases.title() == "Open cases (2)"
+    assert view.cases.overdue_rows() == [0], "the overdue case is red"
+    assert "overdue" in view.cases.table.item(0, 3).text()
+
+
+def test_the_header_is_painted_before_the_boxes(open_overview, family, qtbot):
+    view = open_overview(family.anna, wait=False)
+    assert view.header.name.text() == "Loading…"
+    assert view.roles.is_loading
+    seen = []
+    view.title_changed.connect(lambda _t: seen.append((view.header.name.text(), view.roles.is_loading)))
+    qtbot.waitUntil(lambda: view.is_painted)
+    # The header is filled in the turn the overview arrives; the boxes on the next one.
+    assert seen == [("Anna Virtanen", True)]
+    assert not view.roles.is_loading
+
+
+def test_show_reveals_the_identity_code_and_is_audited(open_overview, family, sqlite_db, qtbot):
+    view = open_overview(family.anna)
+    assert ("agent.aino", "hetu.reveal") not in audit_actions(sqlite_db, family.anna)
+    qtbot.mouseClick(view.header.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.header.hetu.text() == family.anna_hetu)
+    assert view.header.reveal_button.isHidden()
+    assert audit_actions(sqlite_db, family.anna)[0] == ("agent.aino", "hetu.reveal")
+
+
+def test_alerts_are_coloured_badges_at_the_top(open_overview, seeded, sqlite_db):
+    for kind in (AlertKind.SAFETY_WARNING, AlertKind.INTERPRETER_NEEDED, AlertKind.DECEASED):
+        set_alert(sqlite_db, seeded.matti, kind, actor="test", note="note for " + kind.value)
+    view = open_overview(seeded.matti)
+    assert view.header.badge_texts() == ["Safety warning", "Deceased", "Needs an interpreter"]
+    badge = view.header.badges.findChild(QLabel, "alert_safety_warning")
+    assert "#b00020" in badge.styleSheet()
+    assert badge.toolTip() == "note for safety_warning"
+    assert view.header.badges.geometry().top() < view.header.name.geometry().top(), "alerts come first"
+
+
+def test_a_protected_address_is_never_rendered(open_overview, seeded, sqlite_db, qtbot):
+    add_contacts(sqlite_db, seeded.secret, 3)
+    set_alert(sqlite_db, seeded.secret, AlertKind.SAFETY_WARNING, actor="test")
+    view = open_overview(seeded.secret)
+    assert view.contact.values["address"].text() == "Address protected"
+    assert "Address protected" in view.header.badge_texts()
+    dialog = view.edit_customer()
+    qtbot.waitUntil(lambda: dialog.record is not None)
+    assert dialog.protected_note.isVisibleTo(dialog)
+    for root in (view, dialog):
+        texts = "\n".join(widget_texts(root))
+        for part in (seeded.protected_street, "Piilopolku", "02100", "Espoo"):
+            assert part not in texts, f"{part!r} appears in {type(root).__name__}"
+    assert seeded.protected_street not in "\n".join(model_texts(view.timeline_model))
+    dialog.reject()
+
+
+def test_clicking_a_relative_asks_to_open_them(open_overview, family, qtbot):
+    view = open_overview(family.anna)
+    table = view.relations.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "Matti Meikäläinen")
+    with qtbot.waitSignal(view.open_customer_requested) as opened:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(
+            table.model().index(row, 1)).center())
+    assert opened.args == [family.matti]
+
+
+def test_the_overview_fits_a_maximized_desk_without_scrolling(open_overview, family, sqlite_db):
+    add_contacts(sqlite_db, family.anna, 60)
+    view = open_overview(family.anna)
+    hint = view.minimumSizeHint()
+    # A maximized 1920×1080 desk leaves its customer tab about 1040×940 (search list, menus, status bar).
+    assert hint.width() <= 1040 and hint.height() <= 940, hint
+    assert not view.findChildren(QScrollArea), "no part of the overview is a scrolled page"
+    for box in (view.header, view.contact, view.roles, view.relations, view.cases, view.timeline,
+                view.logging_box, view.plugin_panels):
+        top_left = box.mapTo(view, box.rect().topLeft())
+        bottom_right = box.mapTo(view, box.rect().bottomRight())
+        assert view.rect().contains(top_left) and view.rect().contains(bottom_right), box.objectName()
+    for table in (view.roles.table, view.relations.table, view.cases.table):
+        assert isinstance(table, QAbstractScrollArea)
+        assert not table.verticalScrollBar().isVisible(), f"{table.objectName()} shows all its rows"
+
+
+def test_department_panel_region_says_what_will_appear(open_overview, seeded):
+    view = open_overview(seeded.matti)
+    region = view.findChild(QWidget, "pluginPanels")
+    assert region is not None and region.isVisible()
+    assert view.department_panels.title() == "Department panels"
+    assert "department plugins" in view._department_note.text()
+
+
+# -- errors ----------------------------------------------------------------------------------------
+
+
+class FlakyOverviews(CustomerOverviewService):
+    """The real service, failing its first open() as a dropped connection would."""
+
+    def __init__(self, db) -> None:
+        super().__init__(db)
+        self.failures = 1
+
+    def open(self, customer_id, **kwargs):
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionError("database connection lost")
+        return super().open(customer_id, **kwargs)
+
+
+@pytest.mark.expect_log_warnings
+def test_a_failed_open_shows_the_error_with_a_retry(open_overview, seeded, sqlite_db, qtbot):
+    view = open_overview(seeded.anna, service=FlakyOverviews(sqlite_db), wait=False)
+    qtbot.waitUntil(lambda: view.retry_button.isVisible())
+    assert "could not be opened" in view._failure_text.text()
+    qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.is_painted)
+    assert view.header.name.text() == "Anna Virtanen"
+
+
+def test_a_customer_removed_meanwhile_says_so_without_retry(open_overview, qtbot):
+    view = open_overview(999_999, wait=False)
+    qtbot.waitUntil(lambda: view._failure.isVisible())
+    assert view._failure_text.text() == "This customer is no longer in the register."
+    assert view.retry_button.isHidden()
+
+
+# -- the timeline ------------------------------------------------------------------------------------
+
+
+def test_the_timeline_loads_the_first_page_only_until_scrolled(open_overview, seeded, sqlite_db, qtbot):
+    add_contacts(sqlite_db, seeded.anna, 500)
+    view = open_overview(seeded.anna)
+    model, table = view.timeline_model, view.timeline.table
+    assert model.rowCount() == 50 and model.pages_loaded == 1
+    assert model.index(0, NOTES).data() == "contact #0", "newest first"
+    assert model.canFetchMore(QModelIndex())
+    qtbot.wait(100)
+    assert model.rowCount() == 50, "nothing more is loaded while the end is not in view"
+    assert view.timeline.status.text() == "50 shown, scroll for more"
+
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 100)
+    assert model.index(99, NOTES).data() == "contact #99"
+    assert model.pages_loaded == 2
+
+
+def test_the_timeline_model_passes_the_model_tester(qtmodeltester, qtbot, seeded, sqlite_db, bg):
+    add_contacts(sqlite_db, seeded.anna, 120)
+    model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna, topics={t.code: t for t in load_topics()})
+    qtmodeltester.check(model, force_py=True)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 50)
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == 100)
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: not model.has_more)
+    assert model.rowCount() == 120
+    assert not model.canFetchMore(QModelIndex())
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 50)
+
+
+def test_the_timeline_model_passes_qts_own_tester(qtmodeltester, qtbot, seeded, sqlite_db, bg, caplog):
+    add_contacts(sqlite_db, seeded.anna, 60)
+    model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna)
+    qtmodeltester.check(model)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 50)
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == 60)
+
+
+def test_timeline_filters_ask_the_service_again(open_overview, seeded, sqlite_db, qtbot):
+    add_contacts(sqlite_db, seeded.anna, 12, channel_of=lambda i: Channel.EMAIL if i % 3 == 0 else Channel.PHONE)
+    view = open_overview(seeded.anna)
+    model, section = view.timeline_model, view.timeline
+    assert model.rowCount() == 12
+    section.channel_filter.setCurrentIndex(section.channel_filter.findData(Channel.EMAIL.value))
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 4)
+    assert {model.item(r).channel for r in range(4)} == {Channel.EMAIL}
+    section.topic_filter.setCurrentIndex(section.topic_filter.findData("water.billing"))
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 0)
+    assert section.status.text() == "No contacts match these filters."
+    section.topic_filter.setCurrentIndex(0)
+    section.channel_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 12)
