@@ -5,14 +5,16 @@
 #
 # 1. sets up .venv (desktop + test extras, plugins) and .venv-core (the core without PySide6)
 # 2. makes sure the system libraries Qt's offscreen platform needs are there
-# 3. starts the throwaway PostgreSQL (scripts/postgres.sh) and exports AGENTDESK_TEST_PG_URL
+# 3. starts the throwaway PostgreSQL (scripts/postgres.sh) and exports AGENTDESK_TEST_PG_URL,
+#    and the throwaway mail servers (scripts/mailservers.sh) and exports AGENTDESK_TEST_IMAP/_SMTP
 # 4. lint-imports: the import contracts in pyproject.toml
 # 5. tests/core in .venv-core, where PySide6 is not installed: the core must run without Qt
 # 6. the whole suite in .venv with QT_QPA_PLATFORM=offscreen; extra arguments go to this run
 #
 # Every step runs even if an earlier check failed; the exit code is non-zero if any failed
-# (pytest's 5, "no tests collected", counts as a failure). PostgreSQL is stopped at exit
-# unless it was already running before (or AGENTDESK_PG_KEEP=1).
+# (pytest's 5, "no tests collected", counts as a failure). PostgreSQL and the mail servers are
+# stopped at exit unless they were already running before (or AGENTDESK_PG_KEEP=1 /
+# AGENTDESK_MAIL_KEEP=1).
 set -uo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,7 +44,13 @@ stop_pg() {
         bash "$REPO/scripts/postgres.sh" stop || true
     fi
 }
-trap stop_pg EXIT
+mail_was_running=0
+stop_mail() {
+    if [ "$mail_was_running" = 0 ] && [ "${AGENTDESK_MAIL_KEEP:-0}" != 1 ]; then
+        bash "$REPO/scripts/mailservers.sh" stop || true
+    fi
+}
+trap 'stop_pg; stop_mail' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 AGENTDESK_TEST_PG_URL="$(bash scripts/postgres.sh start)" ||
@@ -50,6 +58,12 @@ AGENTDESK_TEST_PG_URL="$(bash scripts/postgres.sh start)" ||
 export AGENTDESK_TEST_PG_URL
 export AGENTDESK_REQUIRE_PG=1  # a missing server is an error here, never a skip
 echo "AGENTDESK_TEST_PG_URL=$AGENTDESK_TEST_PG_URL"
+
+section "mail servers (Dovecot IMAP, SMTP)"
+bash scripts/mailservers.sh status 2>/dev/null && mail_was_running=1
+mail_env="$(bash scripts/mailservers.sh start)" || { echo "test: the mail servers did not start" >&2; exit 1; }
+eval "$mail_env"  # exports AGENTDESK_TEST_IMAP, AGENTDESK_TEST_SMTP and the test users' password
+echo "AGENTDESK_TEST_IMAP=$AGENTDESK_TEST_IMAP AGENTDESK_TEST_SMTP=$AGENTDESK_TEST_SMTP"
 
 export QT_QPA_PLATFORM=offscreen
 export PYTHONDONTWRITEBYTECODE=1
