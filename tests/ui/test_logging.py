@@ -308,3 +308,25 @@ def test_tab_order_follows_the_form(qtbot, sqlite_db, seeded, bg, drafts, staff)
             widget = widget.nextInFocusChain()
     assert order[:4] == ["contactChannel", "contactTopic", "contactDepartment", "contactNotes"]
     assert isinstance(widget, QWidget)
+
+
+def test_the_next_start_offers_the_unsaved_contacts_by_customer(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.logging.draft_offer import offer_unsaved_contacts
+
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    panel.start_contact()
+    qtbot.keyClicks(panel.form.notes, "cut off mid-sentence")
+    panel.write_draft()
+    qtbot.waitUntil(lambda: not panel.drafts_pending)
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    opened: list[int] = []
+    offer_unsaved_contacts(window, bg, drafts, opened.append)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "unsavedContacts") is not None)
+    box = window.findChild(QMessageBox, "unsavedContacts")
+    assert box.informativeText().startswith("Anna Virtanen, unsaved contact from ")
+    next(b for b in box.buttons() if b.text() == "Open").click()
+    assert opened == [seeded.anna], "Open opens the customer, whose panel then offers the draft"

@@ -355,3 +355,32 @@ def test_timeline_filters_ask_the_service_again(open_overview, seeded, sqlite_db
     section.topic_filter.setCurrentIndex(0)
     section.channel_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: not model.loading and model.rowCount() == 12)
+
+
+def test_the_customer_desk_builds_tabs_and_dialogs_that_open_customers(qtbot, sqlite_db, family, bg, tmp_path):
+    from ui.overview.customer_desk import CustomerDesk
+
+    opened: list[int] = []
+    staff = StaffDirectory(sqlite_db).get("agent.aino")
+    parts = CustomerDesk.for_database(sqlite_db, bg, staff, open_customer=opened.append,
+                                      drafts=DraftStore(tmp_path / "drafts"))
+    view = parts.customer_view(family.anna)
+    qtbot.addWidget(view)
+    view.resize(1040, 940)
+    view.show()
+    qtbot.waitUntil(lambda: view.is_painted)
+    view.relations.open_requested.emit(family.matti)
+    assert opened == [family.matti]
+
+    dialog = view.edit_customer()
+    assert isinstance(dialog, CustomerDialog) and dialog.customer_id == family.anna
+    qtbot.waitUntil(lambda: dialog.record is not None)
+    dialog.fields["first_names"].setText("Anna Maria")
+    with qtbot.waitSignal(dialog.customer_saved, timeout=5000):
+        dialog.save()
+    qtbot.waitUntil(lambda: view.header.name.text() == "Anna Maria Virtanen", timeout=5000)
+
+    new = parts.new_customer_dialog(view)
+    qtbot.addWidget(new)
+    new.duplicate_panel.open_requested.emit(family.anne)
+    assert opened == [family.matti, family.anne]

@@ -32,10 +32,12 @@ class ContactSnapshot:
     contact: InteractionDraft
     extras: FormExtras
     handle_seconds: int
+    customer_name: str = ""  # to say whose contact it is when the desk starts again
 
     def to_json(self) -> dict:
         return {
             "panel_customer_id": self.panel_customer_id,
+            "customer_name": self.customer_name,
             "contact": self.contact.to_json(),
             "unidentified": self.extras.unidentified,
             "topic_text": self.extras.topic_text,
@@ -52,6 +54,7 @@ class ContactSnapshot:
             extras=FormExtras(bool(data.get("unidentified", contact.customer_id is None)),
                               str(data.get("topic_text", "")), str(data.get("case_title", ""))),
             handle_seconds=int(data.get("handle_seconds", 0)),
+            customer_name=str(data.get("customer_name", "")),
         )
 
 

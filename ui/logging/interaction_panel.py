@@ -301,7 +301,7 @@ class InteractionPanel(QWidget):
     def snapshot(self) -> ContactSnapshot:
         assert self._started_at is not None
         return ContactSnapshot(self.customer_id, self.form.draft(self._started_at), self.form.extras(),
-                               int(self.elapsed()))
+                               int(self.elapsed()), self.customer_name)
 
     @Slot()
     def _changed(self) -> None:
