@@ -48,82 +48,18 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from agentdesk.channels.ami_sim_pbx import DEMO_CALLERS, Fields, SimulatedCall, SimulatedPbx
 
 log = logging.getLogger(__name__)
 
 AMI_VERSION = "9.0.0"  # the AMI version of Asterisk 20
 CRLF = "\r\n"
 
-# Device states in QueueMember.Status (ast_device_state)
-DEVICE_NOT_INUSE, DEVICE_INUSE, DEVICE_RINGING = 1, 2, 6
-CAUSE_NORMAL_CLEARING = 16
-CAUSE_TEXT = {16: "Normal Clearing", 17: "User busy", 19: "No user responding", 21: "Call Rejected"}
-STATE_DESC = {0: "Down", 4: "Ring", 5: "Ringing", 6: "Up"}
 ALL_CLASSES = frozenset({"system", "call", "log", "verbose", "command", "agent", "user", "config",
                          "dtmf", "reporting", "cdr", "dialplan", "originate", "agi", "cc", "aoc",
                          "test", "security", "message"})
-
-
-# ---------------------------------------------------------------------------------------------
-# State
-
-
-@dataclass
-class _Leg:
-    channel: str
-    uniqueid: str
-    linkedid: str
-    state: int
-    caller_num: str
-    caller_name: str
-    connected_num: str = ""
-    connected_name: str = ""
-    context: str = "from-trunk"
-    exten: str = ""
-    created: float = field(default_factory=time.monotonic)
-
-    def fields(self, prefix: str = "") -> list[tuple[str, str]]:
-        pairs = [
-            ("Channel", self.channel), ("ChannelState", str(self.state)),
-            ("ChannelStateDesc", STATE_DESC.get(self.state, "Unknown")),
-            ("CallerIDNum", self.caller_num or "<unknown>"), ("CallerIDName", self.caller_name or "<unknown>"),
-            ("ConnectedLineNum", self.connected_num or "<unknown>"),
-            ("ConnectedLineName", self.connected_name or "<unknown>"),
-            ("Language", "fi"), ("AccountCode", ""), ("Context", self.context), ("Exten", self.exten),
-            ("Priority", "1"), ("Uniqueid", self.uniqueid), ("Linkedid", self.linkedid),
-        ]
-        return [(prefix + k, v) for k, v in pairs]
-
-
-@dataclass
-class _Member:
-    interface: str
-    name: str
-    calls_taken: int = 0
-    last_call: int = 0
-    in_call: bool = False
-    ringing: bool = False
-    paused: bool = False
-
-    @property
-    def status(self) -> int:
-        return DEVICE_INUSE if self.in_call else DEVICE_RINGING if self.ringing else DEVICE_NOT_INUSE
-
-
-@dataclass
-class _Queue:
-    name: str
-    service_level: int = 60
-    strategy: str = "rrmemory"
-    members: dict[str, _Member] = field(default_factory=dict)
-    waiting: list[str] = field(default_factory=list)  # caller uniqueids in position order
-    completed: int = 0
-    abandoned: int = 0
-    completed_in_sl: int = 0
-    abandoned_in_sl: int = 0
-    holdtime: int = 0  # Asterisk's running average: (3 * old + new) / 4
-    talktime: int = 0
 
 
 @dataclass(eq=False)
@@ -151,10 +87,7 @@ class AmiSimulator:
         self._thread: threading.Thread | None = None
         self._server: asyncio.base_events.Server | None = None
         self._sessions: set[_Session] = set()
-        self._queues: dict[str, _Queue] = {}
-        self._legs: dict[str, _Leg] = {}  # live channels by uniqueid
-        self._seq = itertools.count(1)
-        self._epoch = int(time.time())
+        self._pbx = SimulatedPbx(self._broadcast, self._on_loop)
         self._logins = threading.Condition()
         self._login_count = 0
         self.port = 0
@@ -316,67 +249,22 @@ class AmiSimulator:
             s.classes = _event_classes(action.get("eventmask", "on"))
             s.writer.write(_block([("Response", "Success"), *aid, ("Events", "On" if s.classes else "Off")]))
         elif kind == "queuestatus":
-            self._queue_status(s, aid, action.get("queue", ""), action.get("member", ""))
+            self._send_list(s, aid, "Queue status will follow",
+                            self._pbx.queue_status(action.get("queue", ""), action.get("member", "")),
+                            "QueueStatusComplete")
         elif kind == "coreshowchannels":
-            self._core_show_channels(s, aid)
+            self._send_list(s, aid, "Channels will follow", self._pbx.channels(), "CoreShowChannelsComplete")
         else:
             s.writer.write(_block([("Response", "Error"), *aid, ("Message", f"Invalid/unknown command: {name}. "
                                                              "Use Action: ListCommands to show available commands.")]))
         return True
 
-    def _queue_status(self, s: _Session, aid: list, only_queue: str, only_member: str) -> None:
-        s.writer.write(_block([("Response", "Success"), *aid, ("EventList", "start"),
-                               ("Message", "Queue status will follow")]))
-        items = 0
-        now = time.monotonic()
-        for q in self._queues.values():
-            if only_queue and q.name != only_queue:
-                continue
-            perf = 100.0 * q.completed_in_sl / q.completed if q.completed else 0.0
-            done = q.completed + q.abandoned
-            perf2 = 100.0 * (q.completed_in_sl + q.abandoned_in_sl) / done if done else 0.0
-            s.writer.write(_block([
-                ("Event", "QueueParams"), ("Queue", q.name), ("Max", "0"), ("Strategy", q.strategy),
-                ("Calls", str(len(q.waiting))), ("Holdtime", str(q.holdtime)), ("TalkTime", str(q.talktime)),
-                ("Completed", str(q.completed)), ("Abandoned", str(q.abandoned)),
-                ("ServiceLevel", str(q.service_level)), ("ServicelevelPerf", f"{perf:.1f}"),
-                ("ServicelevelPerf2", f"{perf2:.1f}"), ("Weight", "0"), *aid]))
-            items += 1
-            for m in q.members.values():
-                if only_member and m.interface != only_member:
-                    continue
-                s.writer.write(_block([
-                    ("Event", "QueueMember"), ("Queue", q.name), ("Name", m.name), ("Location", m.interface),
-                    ("StateInterface", m.interface), ("Membership", "static"), ("Penalty", "0"),
-                    ("CallsTaken", str(m.calls_taken)), ("LastCall", str(m.last_call)), ("LastPause", "0"),
-                    ("LoginTime", str(self._epoch)), ("InCall", "1" if m.in_call else "0"),
-                    ("Status", str(m.status)), ("Paused", "1" if m.paused else "0"), ("PausedReason", ""),
-                    ("Wrapuptime", "0"), *aid]))
-                items += 1
-            for position, uid in enumerate(q.waiting, start=1):
-                leg = self._legs[uid]
-                s.writer.write(_block([
-                    ("Event", "QueueEntry"), ("Queue", q.name), ("Position", str(position)),
-                    ("Channel", leg.channel), ("Uniqueid", uid), ("CallerIDNum", leg.caller_num or "<unknown>"),
-                    ("CallerIDName", leg.caller_name or "<unknown>"), ("ConnectedLineNum", "<unknown>"),
-                    ("ConnectedLineName", "<unknown>"), ("Wait", str(int(now - leg.created))),
-                    ("Priority", "0"), *aid]))
-                items += 1
-        s.writer.write(_block([("Event", "QueueStatusComplete"), *aid, ("EventList", "Complete"),
-                               ("ListItems", str(items))]))
-
-    def _core_show_channels(self, s: _Session, aid: list) -> None:
-        s.writer.write(_block([("Response", "Success"), *aid, ("EventList", "start"),
-                               ("Message", "Channels will follow")]))
-        now = time.monotonic()
-        for leg in self._legs.values():
-            secs = int(now - leg.created)
-            s.writer.write(_block([("Event", "CoreShowChannel"), *aid, *leg.fields(),
-                                   ("Application", "Queue"), ("ApplicationData", ""),
-                                   ("Duration", f"{secs // 3600:02d}:{secs // 60 % 60:02d}:{secs % 60:02d}"),
-                                   ("BridgeId", "")]))
-        s.writer.write(_block([("Event", "CoreShowChannelsComplete"), *aid, ("EventList", "Complete"),
-                               ("ListItems", str(len(self._legs)))]))
+    @staticmethod
+    def _send_list(s: _Session, aid: Fields, message: str, items: list[Fields], complete: str) -> None:
+        s.writer.write(_block([("Response", "Success"), *aid, ("EventList", "start"), ("Message", message)]))
+        for fields in items:
+            s.writer.write(_block([*fields, *aid]))
+        s.writer.write(_block([("Event", complete), *aid, ("EventList", "Complete"), ("ListItems", str(len(items)))]))
 
     # -- events ----------------------------------------------------------------------------
 
@@ -394,68 +282,19 @@ class AmiSimulator:
 
     def add_queue(self, name: str, members: Iterable[tuple[str, str]] = (), *, service_level: int = 60) -> None:
         """A queue with (interface, member name) members, for QueueStatus."""
-        def add() -> None:
-            q = self._queues.setdefault(name, _Queue(name, service_level=service_level))
-            q.service_level = service_level
-            for interface, member_name in members:
-                q.members.setdefault(interface, _Member(interface, member_name))
-        self._on_loop(add)
-
-    def _new_uniqueid(self, seq: int) -> str:
-        return f"{self._epoch}.{seq}"
-
-    def _caller_leg(self, number: str, name: str, uniqueid: str | None, exten: str) -> _Leg:
-        seq = next(self._seq)
-        uid = uniqueid or self._new_uniqueid(seq)
-        if uid in self._legs:
-            raise ValueError(f"a channel with uniqueid {uid} already exists")
-        leg = _Leg(f"PJSIP/trunk-{seq:08x}", uid, uid, 4, number, name, exten=exten)
-        self._legs[uid] = leg
-        self._broadcast("Newchannel", leg.fields(), "call")
-        return leg
-
-    def _agent_leg(self, caller: _Leg, interface: str, member_name: str) -> _Leg:
-        seq = next(self._seq)
-        leg = _Leg(f"{interface}-{seq:08x}", self._new_uniqueid(seq), caller.linkedid, 0,
-                   interface.split("/", 1)[-1], member_name, caller.caller_num, caller.caller_name,
-                   context="agents", exten=caller.exten)
-        self._legs[leg.uniqueid] = leg
-        self._broadcast("Newchannel", leg.fields(), "call")
-        leg.state = 5
-        self._broadcast("DialBegin", [*caller.fields(), *leg.fields("Dest"),
-                                      ("DialString", interface.split("/", 1)[-1])], "call")
-        return leg
-
-    def _hangup(self, leg: _Leg, cause: int) -> None:
-        self._legs.pop(leg.uniqueid, None)
-        self._broadcast("Hangup", [*leg.fields(), ("Cause", str(cause)),
-                                   ("Cause-txt", CAUSE_TEXT.get(cause, "Unknown"))], "call")
+        self._on_loop(self._pbx.add_queue, name, list(members), service_level=service_level)
 
     def emit_call(self, caller_id_num: str, caller_id_name: str, queue: str, interface: str = "PJSIP/agent1",
                   member_name: str | None = None, uniqueid: str | None = None) -> SimulatedCall:
         """A caller joins *queue* and the queue rings *interface*: Newchannel, QueueCallerJoin,
         DialBegin, AgentCalled. Drive the rest with the returned call's methods."""
-        def emit() -> SimulatedCall:
-            q = self._queues.setdefault(queue, _Queue(queue))
-            caller = self._caller_leg(caller_id_num, caller_id_name, uniqueid, exten=queue)
-            q.waiting.append(caller.uniqueid)
-            self._broadcast("QueueCallerJoin", [*caller.fields(), ("Queue", queue),
-                                                ("Position", str(len(q.waiting))), ("Count", str(len(q.waiting)))],
-                            "agent")
-            call = SimulatedCall(self, caller, q)
-            call._ring(interface, member_name)
-            return call
-        return self._on_loop(emit)
+        return self._on_loop(self._pbx.emit_call, caller_id_num, caller_id_name, queue, interface, member_name,
+                             uniqueid)
 
     def emit_direct_call(self, caller_id_num: str, caller_id_name: str, interface: str = "PJSIP/agent1",
                          uniqueid: str | None = None, exten: str = "100") -> SimulatedCall:
         """A call dialled straight to *interface*, no queue: Newchannel (ChannelState 4), DialBegin."""
-        def emit() -> SimulatedCall:
-            caller = self._caller_leg(caller_id_num, caller_id_name, uniqueid, exten=exten)
-            call = SimulatedCall(self, caller, None)
-            call._ring(interface, interface.split("/", 1)[-1])
-            return call
-        return self._on_loop(emit)
+        return self._on_loop(self._pbx.emit_direct_call, caller_id_num, caller_id_name, interface, uniqueid, exten)
 
     # -- demo script -----------------------------------------------------------------------
 
@@ -481,148 +320,6 @@ class AmiSimulator:
             self._loop.call_later(every, next_call)
 
         self._on_loop(lambda: self._loop.call_later(0.5, next_call))
-
-
-class SimulatedCall:
-    """One simulated call; its methods emit the events of what happens next."""
-
-    def __init__(self, sim: AmiSimulator, caller: _Leg, queue: _Queue | None) -> None:
-        self._sim = sim
-        self.caller = caller
-        self._queue = queue
-        self.agent: _Leg | None = None
-        self.interface = ""
-        self.member_name = ""
-        self.answered_at: float | None = None
-        self.hold_seconds = 0
-
-    @property
-    def uniqueid(self) -> str:
-        return self.caller.uniqueid
-
-    @property
-    def linkedid(self) -> str:
-        return self.caller.linkedid
-
-    def _agent_fields(self) -> list[tuple[str, str]]:
-        assert self.agent is not None
-        return [*self.caller.fields(), *self.agent.fields("Dest")]
-
-    def _queue_fields(self) -> list[tuple[str, str]]:
-        assert self._queue is not None
-        return [("Queue", self._queue.name), ("Interface", self.interface), ("MemberName", self.member_name)]
-
-    def _ring(self, interface: str, member_name: str | None) -> None:
-        self.interface = interface
-        self.member_name = member_name or interface
-        self.agent = self._sim._agent_leg(self.caller, interface, self.member_name)
-        if self._queue is not None:
-            member = self._queue.members.setdefault(interface, _Member(interface, self.member_name))
-            member.ringing = True
-            self._sim._broadcast("AgentCalled", [*self._agent_fields(), *self._queue_fields()], "agent")
-
-    def ring(self, interface: str, member_name: str | None = None) -> None:
-        """The queue offers the waiting call to another agent (after a ring-no-answer)."""
-        self._sim._on_loop(self._ring, interface, member_name)
-
-    def answer(self, hold_seconds: int | None = None, ring_seconds: int | None = None) -> None:
-        """The agent answers: DialEnd (ANSWER), QueueCallerLeave, AgentConnect."""
-        self._sim._on_loop(self._answer, hold_seconds, ring_seconds)
-
-    def _answer(self, hold_seconds: int | None, ring_seconds: int | None) -> None:
-        if self.agent is None or self.answered_at is not None:
-            raise RuntimeError("the call is not ringing an agent")
-        sim, now = self._sim, time.monotonic()
-        self.answered_at = now
-        self.agent.state = self.caller.state = 6
-        sim._broadcast("DialEnd", [*self._agent_fields(), ("DialStatus", "ANSWER")], "call")
-        if self._queue is None:
-            return
-        q = self._queue
-        hold = int(now - self.caller.created) if hold_seconds is None else hold_seconds
-        ring = int(now - self.agent.created) if ring_seconds is None else ring_seconds
-        self.hold_seconds = hold
-        position = q.waiting.index(self.uniqueid) + 1
-        q.waiting.remove(self.uniqueid)
-        sim._broadcast("QueueCallerLeave", [*self.caller.fields(), ("Queue", q.name), ("Count", str(len(q.waiting))),
-                                            ("Position", str(position))], "agent")
-        q.holdtime = (3 * q.holdtime + hold) // 4
-        member = q.members[self.interface]
-        member.ringing, member.in_call = False, True
-        sim._broadcast("AgentConnect", [*self._agent_fields(), *self._queue_fields(), ("HoldTime", str(hold)),
-                                        ("RingTime", str(ring))], "agent")
-
-    def ring_no_answer(self, ring_seconds: int | None = None) -> None:
-        """The ringing agent does not answer: AgentRingNoAnswer and the agent leg hangs up."""
-        def run() -> None:
-            if self.agent is None or self.answered_at is not None:
-                raise RuntimeError("the call is not ringing an agent")
-            ring = int(time.monotonic() - self.agent.created) if ring_seconds is None else ring_seconds
-            if self._queue is not None:
-                self._queue.members[self.interface].ringing = False
-                self._sim._broadcast("AgentRingNoAnswer", [*self._agent_fields(), *self._queue_fields(),
-                                                           ("RingTime", str(ring))], "agent")
-            self._sim._broadcast("DialEnd", [*self._agent_fields(), ("DialStatus", "NOANSWER")], "call")
-            self._sim._hangup(self.agent, 19)
-            self.agent = None
-        self._sim._on_loop(run)
-
-    def hang_up(self, by: str = "caller", talk_seconds: int | None = None,
-                cause: int = CAUSE_NORMAL_CLEARING) -> None:
-        """End an answered call (AgentComplete, then a Hangup per leg); an unanswered queue call
-        is abandoned instead, an unanswered direct call cancelled."""
-        self._sim._on_loop(self._hang_up, by, talk_seconds, cause)
-
-    def _hang_up(self, by: str, talk_seconds: int | None, cause: int) -> None:
-        if self.caller.uniqueid not in self._sim._legs:
-            return  # already over
-        if self.answered_at is None:
-            if self._queue is not None:
-                self._abandon(None)
-                return
-            if self.agent is not None:
-                self._sim._broadcast("DialEnd", [*self._agent_fields(), ("DialStatus", "CANCEL")], "call")
-        elif self._queue is not None and self.agent is not None:
-            q, member = self._queue, self._queue.members[self.interface]
-            talk = int(time.monotonic() - self.answered_at) if talk_seconds is None else talk_seconds
-            q.completed += 1
-            q.completed_in_sl += self.hold_seconds <= q.service_level
-            q.talktime = (3 * q.talktime + talk) // 4
-            member.in_call = False
-            member.calls_taken += 1
-            member.last_call = int(time.time())
-            self._sim._broadcast("AgentComplete", [*self._agent_fields(), *self._queue_fields(),
-                                                   ("HoldTime", str(self.hold_seconds)), ("TalkTime", str(talk)),
-                                                   ("Reason", "agent" if by == "agent" else "caller")], "agent")
-        first, second = (self.agent, self.caller) if by == "agent" else (self.caller, self.agent)
-        for leg in (first, second):
-            if leg is not None:
-                self._sim._hangup(leg, cause)
-
-    def abandon(self, hold_seconds: int | None = None) -> None:
-        """The caller gives up while waiting: QueueCallerAbandon, QueueCallerLeave, Hangup."""
-        self._sim._on_loop(self._abandon, hold_seconds)
-
-    def _abandon(self, hold_seconds: int | None) -> None:
-        q = self._queue
-        if q is None or self.uniqueid not in q.waiting:
-            raise RuntimeError("the caller is not waiting in a queue")
-        sim = self._sim
-        hold = int(time.monotonic() - self.caller.created) if hold_seconds is None else hold_seconds
-        position = q.waiting.index(self.uniqueid) + 1
-        q.abandoned += 1
-        q.abandoned_in_sl += hold <= q.service_level
-        sim._broadcast("QueueCallerAbandon", [*self.caller.fields(), ("Queue", q.name), ("Position", str(position)),
-                                              ("OriginalPosition", str(position)), ("HoldTime", str(hold))], "agent")
-        if self.agent is not None:
-            q.members[self.interface].ringing = False
-            sim._broadcast("DialEnd", [*self._agent_fields(), ("DialStatus", "CANCEL")], "call")
-            sim._hangup(self.agent, CAUSE_NORMAL_CLEARING)
-            self.agent = None
-        q.waiting.remove(self.uniqueid)
-        sim._broadcast("QueueCallerLeave", [*self.caller.fields(), ("Queue", q.name), ("Count", str(len(q.waiting))),
-                                            ("Position", str(position))], "agent")
-        sim._hangup(self.caller, CAUSE_NORMAL_CLEARING)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -657,17 +354,6 @@ def _event_classes(mask: str) -> frozenset[str]:
     if value in ("off", "no", "false", "0", ""):
         return frozenset()
     return frozenset(c.strip() for c in value.split(",") if c.strip() in ALL_CLASSES)
-
-
-# Caller numbers in the formats trunks deliver them, for the demo.
-DEMO_CALLERS: tuple[tuple[str, str], ...] = (
-    ("0401234567", "Virtanen Anna"),
-    ("+358 50 765 4321", "Korhonen Mikko"),
-    ("00358-44-1112223", ""),
-    ("040/9876543", "Nieminen Liisa"),
-    ("09 3101234", "Helsingin kaupunki"),
-    ("<unknown>", ""),
-)
 
 
 def main(argv: list[str] | None = None) -> int:
