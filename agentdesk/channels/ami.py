@@ -41,46 +41,32 @@ from dataclasses import dataclass
 
 from agentdesk.channels.ami_events import (
     AmiEvent,
-    AmiEventMapper,
     ConnectionState,
     ConnectionStatus,
     QueueStats,
     Routed,
-    queue_stats_from_list,
     utcnow,
+)
+from agentdesk.channels.ami_mapping import AmiEventMapper, queue_stats_from_list
+from agentdesk.channels.ami_protocol import (
+    BANNER_PREFIX,
+    MAX_LINE,
+    AmiConnectionLost,
+    AmiError,
+    AmiLoginFailed,
+    AmiNotConnected,
+    AmiProtocolError,
+    AmiReader,
+    PendingAction,
+    encode_action,
 )
 
 log = logging.getLogger(__name__)
 
-BANNER_PREFIX = "Asterisk Call Manager/"
-MAX_LINE = 1 << 20
+__all__ = ["AmiClient", "AmiConnectionLost", "AmiError", "AmiLoginFailed", "AmiNotConnected", "AmiProtocolError",
+           "AmiSettings", "EventCallback"]
 
 EventCallback = Callable[[AmiEvent], None]
-
-
-class AmiError(Exception):
-    """Base of the AMI client's errors."""
-
-
-class AmiLoginFailed(AmiError):
-    """The AMI server refused the user name or secret. Not retried."""
-
-    def __init__(self, username: str, server_message: str = "") -> None:
-        super().__init__(f"AMI login refused for user {username!r}")
-        self.username = username
-        self.server_message = server_message
-
-
-class AmiConnectionLost(AmiError, ConnectionError):
-    """The connection closed, broke, or stopped answering."""
-
-
-class AmiProtocolError(AmiConnectionLost):
-    """The peer does not speak AMI (no banner, a line too long, ...)."""
-
-
-class AmiNotConnected(AmiError):
-    """An action was asked for while the client is not logged in."""
 
 
 @dataclass(frozen=True)
@@ -96,75 +82,6 @@ class AmiSettings:
     reconnect_initial: float = 1.0  # first delay after a loss; doubles up to reconnect_max
     reconnect_max: float = 60.0
     queue_status_interval: float | None = None  # poll QueueStatus for the statistics callback
-
-
-class _Pending:
-    """An action waiting for its answer: one response, or a response and an event list."""
-
-    def __init__(self, as_list: bool) -> None:
-        self.as_list = as_list
-        self.future: asyncio.Future = asyncio.get_running_loop().create_future()
-        self.response: dict[str, str] | None = None
-        self.items: list[dict[str, str]] = []
-
-    def feed(self, msg: dict[str, str]) -> None:
-        if self.future.done():
-            return
-        if self.response is None and "response" in msg:
-            self.response = msg
-            if not self.as_list or msg["response"].lower() != "success":
-                self.future.set_result((msg, []))
-            return
-        if msg.get("eventlist", "").lower() == "complete":
-            self.future.set_result((self.response or {}, self.items))
-        elif "event" in msg:
-            self.items.append(msg)
-
-
-class _Frames:
-    """Reads AMI blocks: ``Key: Value`` lines up to an empty line. Keys are returned lower-case.
-    Partial blocks survive a cancelled read, since only whole lines are ever consumed."""
-
-    def __init__(self, reader: asyncio.StreamReader) -> None:
-        self._reader = reader
-        self._fields: dict[str, str] = {}
-
-    async def _line(self) -> str:
-        try:
-            raw = await self._reader.readline()
-        except ValueError as exc:  # LimitOverrunError: a line longer than MAX_LINE
-            raise AmiProtocolError(f"AMI line longer than {MAX_LINE} bytes") from exc
-        if not raw:
-            raise AmiConnectionLost("the AMI server closed the connection")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")  # old trunks send caller names in Latin-1
-        return text.rstrip("\r\n")
-
-    async def banner(self) -> str:
-        return await self._line()
-
-    async def next(self) -> dict[str, str]:
-        while True:
-            text = await self._line()
-            if not text:
-                if self._fields:
-                    msg, self._fields = self._fields, {}
-                    return msg
-                continue
-            key, sep, value = text.partition(":")
-            if sep:
-                self._fields.setdefault(key.strip().lower(), value.strip())
-
-
-def _encode(fields: dict[str, str]) -> bytes:
-    lines = []
-    for key, value in fields.items():
-        if any(c in f"{key}{value}" for c in "\r\n"):
-            raise ValueError(f"AMI field {key!r} contains a line break")
-        lines.append(f"{key}: {value}\r\n")
-    return ("".join(lines) + "\r\n").encode("utf-8")
 
 
 class AmiClient:
@@ -188,7 +105,7 @@ class AmiClient:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._main_task: asyncio.Task | None = None
         self._writer: asyncio.StreamWriter | None = None
-        self._pending: dict[str, _Pending] = {}
+        self._pending: dict[str, PendingAction] = {}
         self._side_tasks: set[asyncio.Task] = set()
         self._logged_in_this_session = False
         self.server_version = ""
@@ -221,6 +138,8 @@ class AmiClient:
         if loop is not None and task is not None:
             with contextlib.suppress(RuntimeError):  # the loop already ended (refused login)
                 loop.call_soon_threadsafe(task.cancel)
+        if threading.current_thread() is thread:
+            return  # called from a callback: the loop ends once the callback returns
         thread.join(timeout)
         if thread.is_alive():
             log.warning("AMI client thread did not end within %s s", timeout)
@@ -244,11 +163,15 @@ class AmiClient:
     def queue_status(self, queue: str | None = None) -> concurrent.futures.Future[list[QueueStats]]:
         """Ask for queue figures (all queues, or one). The figures also go to ``on_statistics``."""
         loop = self._loop
-        if loop is None or self._main_task is None or self._main_task.done():
-            failed: concurrent.futures.Future[list[QueueStats]] = concurrent.futures.Future()
-            failed.set_exception(AmiNotConnected("the AMI client is not running"))
-            return failed
-        return asyncio.run_coroutine_threadsafe(self._queue_status(queue), loop)
+        if loop is not None and self._main_task is not None and not self._main_task.done():
+            coro = self._queue_status(queue)
+            try:
+                return asyncio.run_coroutine_threadsafe(coro, loop)
+            except RuntimeError:  # the loop closed meanwhile
+                coro.close()
+        failed: concurrent.futures.Future[list[QueueStats]] = concurrent.futures.Future()
+        failed.set_exception(AmiNotConnected("the AMI client is not running"))
+        return failed
 
     # -- the loop --------------------------------------------------------------------------
 
@@ -269,9 +192,8 @@ class AmiClient:
         try:
             while True:
                 self._publish(ConnectionStatus.CONNECTING, self._address)
-                logged_in = False
                 try:
-                    logged_in = await self._session()
+                    await self._session()
                 except AmiLoginFailed as exc:
                     self._login_error = exc
                     detail = f"{exc} ({exc.server_message})" if exc.server_message else str(exc)
@@ -288,9 +210,9 @@ class AmiClient:
                     else:
                         log.info("still cannot reach the AMI at %s: %s", self._address, reason)
                     failures = 0 if logged_in else failures + 1
-                else:
-                    reason = "the AMI server ended the session"
-                    log.warning("AMI session at %s ended by the server", self._address)
+                except Exception as exc:  # noqa: BLE001 - a bug: log it, but keep the phone line trying
+                    log.exception("AMI session at %s failed", self._address)
+                    reason, logged_in = f"internal error: {exc!r}", False
                 if logged_in:
                     attempt = 0
                 delay = min(self.settings.reconnect_max, self.settings.reconnect_initial * 2 ** attempt)
@@ -305,15 +227,14 @@ class AmiClient:
                 task.cancel()
             await asyncio.gather(*self._side_tasks, return_exceptions=True)
 
-    async def _session(self) -> bool:
-        """One connection: banner, login, then events until it is lost. True when it had logged
-        in and the server ended it cleanly."""
+    async def _session(self) -> None:
+        """One connection: banner, login, then events until it is lost (raises why)."""
         s = self.settings
         self._logged_in_this_session = False
         reader, writer = await asyncio.wait_for(asyncio.open_connection(s.host, s.port, limit=MAX_LINE),
                                                 s.connect_timeout)
         self._writer = writer
-        frames = _Frames(reader)
+        frames = AmiReader(reader)
         tasks: list[asyncio.Task] = []
         try:
             banner = await asyncio.wait_for(frames.banner(), s.action_timeout)
@@ -335,7 +256,7 @@ class AmiClient:
             for task in done:
                 if task.exception() is not None:
                     raise task.exception()
-            return True
+            raise AmiConnectionLost("the AMI session ended")  # not reached: the reader only ends by raising
         except asyncio.CancelledError:
             if self._logged_in_this_session and not writer.is_closing():
                 with contextlib.suppress(Exception):
@@ -354,7 +275,7 @@ class AmiClient:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(writer.wait_closed(), 1.0)
 
-    async def _login(self, frames: _Frames) -> None:
+    async def _login(self, frames: AmiReader) -> None:
         s = self.settings
         action_id = self._next_id()
         self._write({"Action": "Login", "ActionID": action_id, "Username": s.username, "Secret": self._secret,
@@ -366,7 +287,7 @@ class AmiClient:
         if msg.get("response", "").lower() != "success":
             raise AmiLoginFailed(s.username, msg.get("message", ""))
 
-    async def _read_events(self, frames: _Frames) -> None:
+    async def _read_events(self, frames: AmiReader) -> None:
         while True:
             msg = await frames.next()
             pending = self._pending.get(msg.get("actionid", ""))
@@ -395,6 +316,11 @@ class AmiClient:
                 await self._queue_status(None)
             except TimeoutError:
                 raise AmiConnectionLost("no answer to QueueStatus") from None
+            except AmiNotConnected:
+                return
+            except AmiError as exc:  # e.g. the AMI user may not read queues: no statistics, calls still pop
+                log.warning("stopped polling queue figures: %s", exc)
+                return
             await asyncio.sleep(interval)
 
     async def _queue_status(self, queue: str | None) -> list[QueueStats]:
@@ -432,12 +358,12 @@ class AmiClient:
         if self._writer is None or self._writer.is_closing():
             raise AmiNotConnected("not connected to the AMI")
         log.debug("AMI action %s %s", fields.get("Action"), fields.get("ActionID"))  # never the fields
-        self._writer.write(_encode(fields))
+        self._writer.write(encode_action(fields))
 
     async def _request(self, fields: dict[str, str], *, as_list: bool = False,
                        timeout: float | None = None) -> tuple[dict[str, str], list[dict[str, str]]]:
         action_id = self._next_id()
-        pending = _Pending(as_list)
+        pending = PendingAction(as_list)
         self._pending[action_id] = pending
         try:
             self._write({**fields, "ActionID": action_id})

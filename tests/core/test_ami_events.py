@@ -8,15 +8,9 @@ import datetime as dt
 
 import pytest
 
-from agentdesk.channels.ami import AmiProtocolError, _encode, _Frames
-from agentdesk.channels.ami_events import (
-    AmiEventMapper,
-    CallAnswered,
-    CallEnded,
-    IncomingCall,
-    channel_interface,
-    interface_key,
-)
+from agentdesk.channels.ami_events import CallAnswered, CallEnded, IncomingCall
+from agentdesk.channels.ami_mapping import AmiEventMapper, channel_interface, interface_key
+from agentdesk.channels.ami_protocol import AmiProtocolError, AmiReader, encode_action
 
 T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
 
@@ -85,7 +79,7 @@ def read_blocks(*chunks: bytes, count: int):
         for chunk in chunks:
             reader.feed_data(chunk)
         reader.feed_eof()
-        frames = _Frames(reader)
+        frames = AmiReader(reader)
         banner = await frames.banner()
         return banner, [await frames.next() for _ in range(count)]
 
@@ -119,7 +113,7 @@ def test_a_closed_stream_is_a_lost_connection():
 
 
 def test_a_line_break_in_a_field_cannot_inject_an_action():
-    assert _encode({"Action": "Ping", "ActionID": "x"}) == b"Action: Ping\r\nActionID: x\r\n\r\n"
+    assert encode_action({"Action": "Ping", "ActionID": "x"}) == b"Action: Ping\r\nActionID: x\r\n\r\n"
     with pytest.raises(ValueError, match="Secret"):
-        _encode({"Action": "Login", "Secret": "pw\r\nAction: Originate"})
+        encode_action({"Action": "Login", "Secret": "pw\r\nAction: Originate"})
     assert issubclass(AmiProtocolError, ConnectionError)
