@@ -1,0 +1,73 @@
+"""Time seeding a synthetic population into a fresh database; prints one JSON line.
+
+    .venv/bin/python benchmarks/seed.py [--people 1000000] [--db sqlite:////tmp/seed.sqlite3]
+                                        [--histories 0.0] [--keep]
+
+A SQLite file given by --db is deleted first (unless --keep); a PostgreSQL database must be
+empty or will be appended to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from agentdesk.population import seed_population  # noqa: E402
+from agentdesk.storage import schema  # noqa: E402
+from agentdesk.storage.database import Database  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--people", type=int, default=1_000_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--db", default="sqlite:////tmp/agentdesk-seed-benchmark.sqlite3")
+    ap.add_argument("--histories", type=float, default=0.0)
+    ap.add_argument("--duplicate-share", type=float, default=0.02)
+    ap.add_argument("--keep", action="store_true", help="append to an existing SQLite file")
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args()
+
+    if args.db.startswith("sqlite:///") and not args.keep:
+        path = args.db[len("sqlite:///"):]
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
+    db = Database(args.db, password_lookup=None)
+    schema.upgrade(db)
+    t0 = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if not args.quiet:
+            el = time.perf_counter() - t0
+            print(f"  {done:>10,} / {total:,}  {el:7.1f} s  {done / el:10,.0f} people/s", file=sys.stderr)
+
+    report = seed_population(db, args.people, args.seed, duplicate_share=args.duplicate_share,
+                             histories=args.histories, progress=progress)
+    size = None
+    if db.dialect == "sqlite":
+        size = os.path.getsize(db.url.database)
+    db.dispose()
+    print(json.dumps({
+        "backend": db.dialect,
+        "people": report.people,
+        "customers": report.customers,
+        "rows": report.rows,
+        "interactions": report.interactions,
+        "seconds": round(report.seconds, 2),
+        "people_per_second": round(report.people_per_second),
+        "rows_per_second": round(report.rows / report.seconds) if report.seconds else None,
+        "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "db_bytes": size,
+    }))
+
+
+if __name__ == "__main__":
+    main()
