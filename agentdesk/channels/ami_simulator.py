@@ -25,8 +25,9 @@ From Python (every method is thread-safe; the server runs its own loop in a thre
 
     with AmiSimulator({"desk": "s3cret"}) as sim:          # 127.0.0.1, ephemeral port
         call = sim.emit_call("040 123 4567", "Virtanen Anna", "neuvonta", interface="PJSIP/agent1")
-        call.answer()
-        call.hang_up()
+        call.answer(hold_seconds=12)      # or: emit_call(..., answer_after=2, hang_up_after=30)
+        call.hang_up(talk_seconds=95)     # also: abandon(), ring_no_answer(), ring(other_interface)
+        sim.drop_connections()            # clients must reconnect and log in again
 
 From the shell (the demo)::
 
@@ -285,11 +286,27 @@ class AmiSimulator:
         self._on_loop(self._pbx.add_queue, name, list(members), service_level=service_level)
 
     def emit_call(self, caller_id_num: str, caller_id_name: str, queue: str, interface: str = "PJSIP/agent1",
-                  member_name: str | None = None, uniqueid: str | None = None) -> SimulatedCall:
+                  member_name: str | None = None, uniqueid: str | None = None, *,
+                  answer_after: float | None = None, hang_up_after: float | None = None) -> SimulatedCall:
         """A caller joins *queue* and the queue rings *interface*: Newchannel, QueueCallerJoin,
-        DialBegin, AgentCalled. Drive the rest with the returned call's methods."""
-        return self._on_loop(self._pbx.emit_call, caller_id_num, caller_id_name, queue, interface, member_name,
+        DialBegin, AgentCalled. Drive the rest with the returned call's methods, or let the
+        simulator answer *answer_after* seconds later (DialEnd, QueueCallerLeave, AgentConnect) and
+        hang up *hang_up_after* seconds after the answer (AgentComplete, Hangup per leg)."""
+        call = self._on_loop(self._pbx.emit_call, caller_id_num, caller_id_name, queue, interface, member_name,
                              uniqueid)
+        if answer_after is not None:
+            self._on_loop(self._later, answer_after, call.answer)
+            if hang_up_after is not None:
+                self._on_loop(self._later, answer_after + hang_up_after, call.hang_up)
+        return call
+
+    def _later(self, delay: float, step: Callable[[], None]) -> None:
+        """Run a scripted step of a call later; a call already ended by hand is left alone."""
+        def run() -> None:
+            with contextlib.suppress(RuntimeError):
+                step()
+        assert self._loop is not None
+        self._loop.call_later(delay, run)
 
     def emit_direct_call(self, caller_id_num: str, caller_id_name: str, interface: str = "PJSIP/agent1",
                          uniqueid: str | None = None, exten: str = "100") -> SimulatedCall:
@@ -311,12 +328,12 @@ class AmiSimulator:
         def next_call() -> None:
             n = next(counter)
             number, name = people[(n - 1) % len(people)]
-            call = self.emit_call(number, name, queue, interface=interface, member_name=member_name)
             if abandon_every and n % abandon_every == 0:
-                self._loop.call_later(answer_after, call.abandon)
+                call = self.emit_call(number, name, queue, interface=interface, member_name=member_name)
+                self._later(answer_after, call.abandon)
             else:
-                self._loop.call_later(answer_after, call.answer)
-                self._loop.call_later(answer_after + rnd.uniform(*talk), call.hang_up)
+                self.emit_call(number, name, queue, interface=interface, member_name=member_name,
+                               answer_after=answer_after, hang_up_after=rnd.uniform(*talk))
             self._loop.call_later(every, next_call)
 
         self._on_loop(lambda: self._loop.call_later(0.5, next_call))

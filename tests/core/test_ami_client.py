@@ -237,6 +237,17 @@ def test_answer_and_hangup_drive_the_call_clock(sim, connect):
     assert len(stats.of(CallEnded, call.uniqueid)) == 1
 
 
+def test_a_scripted_call_rings_is_answered_and_ends_by_itself(sim, connect):
+    client, desk, _ = connect()
+
+    call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta", answer_after=0.05, hang_up_after=0.1)
+
+    ended = desk.wait_for(CallEnded)
+    events = [type(e) for e in desk.events if getattr(e, "unique_id", None) == call.uniqueid]
+    assert events == [IncomingCall, CallAnswered, CallEnded]
+    assert ended.cause == "caller hung up" and ended.talk_seconds == 0
+
+
 def test_a_caller_who_gives_up_in_the_queue_is_reported_as_abandoned(sim, connect):
     client, desk, stats = connect()
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
