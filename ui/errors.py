@@ -53,10 +53,16 @@ _QT_LEVELS = {
 }
 
 
+# Warnings Qt prints in normal operation that say nothing about the desk (the offscreen and
+# Wayland platforms cannot pass size hints to a window manager): logged at DEBUG.
+_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
 def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     category = context.category if context is not None else None
     prefix = f"[{category}] " if category and category != "default" else ""
-    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s%s", prefix, message)
+    level = logging.DEBUG if message.startswith(_QT_NOISE) else _QT_LEVELS.get(mode, logging.WARNING)
+    qt_log.log(level, "%s%s", prefix, message)
 
 
 class ErrorDialog(QDialog):

@@ -1,0 +1,160 @@
+"""The one error path: dialog with copyable details, crash file, offered again on the next start."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+from PySide6.QtCore import QTimer, qWarning
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from agentdesk import paths
+from ui.crash_files import CrashStore
+from ui.errors import ErrorDialog, ErrorReporter
+
+SECRET = "Anna Virtanen 150385-912E"  # what an exception message might quote
+
+
+class CustomerLoadBroken(RuntimeError):
+    pass
+
+
+def fail_with_personal_data():
+    raise CustomerLoadBroken(f"could not load {SECRET}")
+
+
+@pytest.fixture
+def hooked_desk(qtbot, sqlite_db, seeded):
+    from ui.app import build_app
+
+    desk = build_app(sqlite_db, install_hooks=True)
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="agent.aino")
+        yield desk
+    finally:
+        desk.shutdown()
+
+
+def crash_files() -> list:
+    return sorted((paths.user_data_dir() / "crashes").glob("crash-*.txt"))
+
+
+@pytest.mark.expect_log_warnings
+def test_a_failing_background_job_shows_the_error_dialog_and_writes_a_crash_file(qtbot, hooked_desk, caplog):
+    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000) as reported:
+        hooked_desk.background.read(fail_with_personal_data)
+    dialog = hooked_desk.errors.dialog
+    assert isinstance(dialog, ErrorDialog) and dialog.isVisible()
+    assert dialog.parent() is hooked_desk.window
+
+    path = reported.args[0]
+    assert path in crash_files()
+    assert path.parent == paths.user_data_dir() / "crashes"
+    report = path.read_text(encoding="utf-8")
+    assert "CustomerLoadBroken" in report
+    assert "fail_with_personal_data" in report, "the stack is there"
+    assert "Versions: AgentDesk" in report and "PySide6" in report
+    assert SECRET not in report and "150385" not in report, "no personal data in the crash file"
+    assert SECRET not in "\n".join(caplog.messages), "nor in the log"
+
+    details = dialog.details.toPlainText()
+    assert details == report
+    assert dialog.details.isReadOnly()
+    assert str(path) in dialog.summary.text()
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text() == report
+    assert dialog.copy_button.text() == "Kopioitu"
+
+    # A second error goes into the same dialog.
+    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
+        hooked_desk.background.read(fail_with_personal_data)
+    assert hooked_desk.errors.dialog is dialog
+    assert dialog.details.toPlainText().count("AgentDesk error report") == 2
+    assert "error.reported type=CustomerLoadBroken" in caplog.messages
+    dialog.close()
+
+
+@pytest.mark.expect_log_warnings
+def test_an_exception_in_a_slot_reaches_the_dialog(qtbot, hooked_desk):
+    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
+        QTimer.singleShot(0, fail_with_personal_data)
+    assert hooked_desk.errors.dialog.isVisible()
+    assert "CustomerLoadBroken" in hooked_desk.errors.dialog.details.toPlainText()
+    hooked_desk.errors.dialog.close()
+
+
+@pytest.mark.expect_log_warnings
+def test_an_exception_in_a_python_thread_reaches_the_dialog(qtbot, hooked_desk):
+    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
+        worker = threading.Thread(target=fail_with_personal_data, name="import-job")
+        worker.start()
+        worker.join()
+    assert hooked_desk.errors.dialog.isVisible()
+    report = hooked_desk.errors.dialog.details.toPlainText()
+    assert "Thread: import-job" in report and "CustomerLoadBroken" in report
+    hooked_desk.errors.dialog.close()
+
+
+def test_the_last_unclean_run_is_offered_on_the_next_start(qtbot, tmp_path):
+    earlier = CrashStore(tmp_path)
+    earlier.session = "20260101-120000-1"
+    earlier.begin_session(fatal_dump=False)
+    try:
+        fail_with_personal_data()
+    except CustomerLoadBroken as exc:
+        from ui.crash_files import format_report
+
+        written = earlier.write(format_report(type(exc), exc, exc.__traceback__))
+    # ... and the process died: no end_session().
+
+    now = CrashStore(tmp_path)
+    now.begin_session(fatal_dump=False)
+    reporter = ErrorReporter(now)
+    try:
+        box = reporter.offer_previous_crash()
+        assert isinstance(box, QMessageBox) and box.isVisible()
+        assert "AgentDesk closed unexpectedly last time" in box.text()
+        assert str(written) in box.text()
+        assert "CustomerLoadBroken" in box.detailedText()
+        box.close()
+        assert reporter.offer_previous_crash() is None, "offered once"
+    finally:
+        now.end_session()
+        reporter.deleteLater()
+    assert reporter_again_offers_nothing(tmp_path)
+
+
+def reporter_again_offers_nothing(folder) -> bool:
+    store = CrashStore(folder)
+    return store.collect_unclean() is None
+
+
+def test_a_clean_run_leaves_nothing_to_offer(tmp_path):
+    store = CrashStore(tmp_path)
+    store.begin_session(fatal_dump=False)
+    store.end_session()
+    assert CrashStore(tmp_path).collect_unclean() is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_that_died_without_a_report_is_still_offered(tmp_path):
+    earlier = CrashStore(tmp_path)
+    earlier.session = "20260101-120000-2"
+    earlier.begin_session(fatal_dump=False)
+    offered = CrashStore(tmp_path).collect_unclean()
+    assert offered is not None and "ended without closing normally" in offered.read_text(encoding="utf-8")
+
+
+@pytest.mark.expect_log_warnings
+def test_qt_messages_go_to_python_logging(qtbot, tmp_path, caplog):
+    reporter = ErrorReporter(CrashStore(tmp_path))
+    reporter.install()
+    try:
+        qWarning("a Qt warning for the test")
+    finally:
+        reporter.uninstall()
+        reporter.deleteLater()
+    records = [r for r in caplog.records if r.name == "qt"]
+    assert [(r.levelno, r.getMessage()) for r in records] == [(logging.WARNING, "a Qt warning for the test")]

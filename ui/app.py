@@ -1,0 +1,372 @@
+"""The composition root of the desktop.
+
+:func:`build_app` makes the QApplication, the one :class:`~ui.background.Background` helper, the
+error reporter, the translations, the settings and the core services, and hands them to the
+windows it creates. Nothing here is global: everything hangs off the returned :class:`Desk`.
+
+Start-up never blocks the UI thread: the schema check (and, for the embedded database, the
+upgrade), the staff list and every customer load run on the background helper.
+
+    desk = build_app("sqlite:///path/agentdesk.sqlite3")
+    desk.start(username="agent.aino")     # sign-in, then the main window
+    sys.exit(desk.exec())
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import sys
+from collections.abc import Callable
+from typing import Protocol
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from agentdesk import __version__
+from agentdesk.customer_register import CustomerRegister
+from agentdesk.search.customer_search import CustomerSearch
+from agentdesk.staff import StaffDirectory, StaffMember
+from agentdesk.storage import schema
+from agentdesk.storage.database import Database
+from ui import events
+from ui.background import Background
+from ui.crash_files import CrashStore
+from ui.customer_summary import CustomerSummaryView
+from ui.errors import ErrorReporter
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, fill
+from ui.main_window import CustomerViewFactory, MainWindow, NewCustomerDialogFactory
+from ui.settings import DeskSettings, SettingsStore
+from ui.settings_dialog import SettingsDialog
+from ui.sign_in import SignInDialog
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
+
+# -- services ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Services:
+    """The core services the windows use, built once per desk."""
+
+    db: Database
+    search: CustomerSearch
+    register: CustomerRegister
+    staff: StaffDirectory
+
+    @classmethod
+    def for_database(cls, db: Database) -> Services:
+        return cls(db, CustomerSearch(db), CustomerRegister(db), StaffDirectory(db))
+
+
+class CustomerParts(Protocol):
+    """What a customer-side package (the overview) gives the window for one signed-in user."""
+
+    def customer_view(self, customer_id: int) -> QWidget: ...
+
+
+# (db, background, user, *, open_customer) -> CustomerParts; e.g. ui.overview's
+# CustomerDesk.for_database. An optional ``new_customer_dialog(parent)`` on the parts is used too.
+CustomerPartsFactory = Callable[..., CustomerParts]
+
+
+class SchemaState(enum.Enum):
+    CURRENT = "current"
+    EMPTY = "empty"
+    OLDER = "older"
+    NEWER = "newer"
+
+
+def prepare_schema(db: Database, *, upgrade: bool = False) -> SchemaState:
+    """Runs off the UI thread: upgrade the embedded database if asked, then check the schema."""
+    if upgrade:
+        report = schema.upgrade(db)
+        if report.applied:
+            log.info("%s", report.describe())
+    try:
+        schema.check_current(db)
+        return SchemaState.CURRENT
+    except schema.SchemaMismatch:
+        have = schema.current_revision(db)
+        if have is None:
+            return SchemaState.EMPTY
+        from alembic.config import Config
+        from alembic.script import ScriptDirectory
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(schema.MIGRATIONS))
+        known = {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
+        return SchemaState.OLDER if have in known else SchemaState.NEWER
+
+
+def database_label(db: Database) -> str:
+    """Short and without secrets: 'agentdesk.sqlite3 (SQLite)' or 'host/db (PostgreSQL)'."""
+    if db.dialect == "sqlite":
+        name = Path(db.url.database).name if db.url.database else "memory"
+        return f"{name} (SQLite)"
+    return f"{db.url.host or 'localhost'}/{db.url.database} (PostgreSQL)"
+
+
+# -- the desk ------------------------------------------------------------------------------------
+
+
+class Desk(QObject):
+    """One running desktop: the application, its helpers and services, and the start-up flow."""
+
+    window_ready = Signal(object)  # MainWindow
+    start_failed = Signal(str)  # a SchemaState value, "connection" or "signin_cancelled"
+
+    def __init__(self, app: QApplication, services: Services, *, background: Background,
+                 errors: ErrorReporter, translations: Translations, settings_store: SettingsStore,
+                 settings: DeskSettings, upgrade_schema: bool, owns_database: bool,
+                 customer_view_factory: CustomerViewFactory | None,
+                 new_customer_dialog_factory: NewCustomerDialogFactory | None,
+                 customer_parts: CustomerPartsFactory | None = None) -> None:
+        super().__init__(app)
+        self.app, self.services = app, services
+        self.background, self.errors, self.translations = background, errors, translations
+        self.settings_store, self.settings = settings_store, settings
+        self._upgrade_schema, self._owns_database = upgrade_schema, owns_database
+        self.customer_view_factory: CustomerViewFactory = customer_view_factory or self._summary_view
+        self.new_customer_dialog_factory = new_customer_dialog_factory
+        self.customer_parts = customer_parts
+        self.window: MainWindow | None = None
+        self.sign_in: SignInDialog | None = None
+        self.message: QMessageBox | None = None
+        self.user: StaffMember | None = None
+        self._username: str | None = None
+        self._closed = False
+        app.aboutToQuit.connect(self.shutdown)
+
+    def _summary_view(self, customer_id: int) -> QWidget:
+        return CustomerSummaryView(customer_id, self.services.register.get, self.background)
+
+    # -- start-up --------------------------------------------------------------------------------
+
+    def start(self, username: str | None = None) -> None:
+        """Offer the last crash, check the database, sign in, show the window (all non-blocking)."""
+        self._username = username
+        events.emit("app.start", version=__version__, lang=self.translations.language)
+        self.errors.offer_previous_crash()
+        job = partial(prepare_schema, self.services.db, upgrade=self._upgrade_schema)
+        submit = self.background.write if self._upgrade_schema else self.background.read
+        submit(job).on_success(self._schema_checked).on_failure(self._database_unreachable)
+
+    def _schema_checked(self, state: SchemaState) -> None:
+        if state is not SchemaState.CURRENT:
+            events.emit("schema.mismatch", state=state.value)
+            self._fatal(state.value, self._schema_text(state))
+            return
+        events.emit("schema.ok")
+        self._show_sign_in()
+
+    def _schema_text(self, state: SchemaState) -> str:
+        where = self.services.db.display_url()
+        if state is SchemaState.EMPTY:
+            return fill(self.tr("The database %1 has no AgentDesk data yet. Ask IT to prepare it "
+                                "(agentdesk db upgrade)."), where)
+        if state is SchemaState.OLDER:
+            return fill(self.tr("The database %1 was made for an older version of AgentDesk. Ask IT to "
+                                "upgrade it (agentdesk db upgrade) before using the desk."), where)
+        return fill(self.tr("The database %1 was made for a newer version of AgentDesk. Update AgentDesk "
+                            "on this workstation."), where)
+
+    def _database_unreachable(self, exc: BaseException) -> None:
+        log.error("database check failed: %s", type(exc).__name__)
+        events.emit("database.unreachable", error=type(exc).__name__)
+        self._fatal("connection", fill(self.tr("Cannot open the database %1. Check the network connection; "
+                                               "if the problem continues, contact IT support."),
+                                       self.services.db.display_url()), retry=True)
+
+    def _fatal(self, reason: str, text: str, *, retry: bool = False) -> None:
+        buttons = QMessageBox.StandardButton.Close
+        if retry:
+            buttons |= QMessageBox.StandardButton.Retry
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("AgentDesk cannot start"), text, buttons)
+        box.setObjectName("startFailed")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda result: self._fatal_closed(reason, result))
+        self.message = box
+        box.open()
+        self.start_failed.emit(reason)
+
+    def _fatal_closed(self, reason: str, result: int) -> None:
+        self.message = None
+        if result == QMessageBox.StandardButton.Retry:
+            self.start(self._username)
+        else:
+            self.app.exit(2)
+
+    def _show_sign_in(self) -> None:
+        preselect = self._username or self.settings.last_username
+        dialog = SignInDialog(self.services.staff.list_active, self.background, preselect=preselect)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowIcon(self.app.windowIcon())
+        self.sign_in = dialog
+        dialog.accepted.connect(lambda: self._signed_in(dialog.chosen))
+        dialog.rejected.connect(self._sign_in_cancelled)
+        if self._username:
+            dialog.staff_loaded.connect(self._auto_sign_in)
+        dialog.show()
+
+    @Slot(int)
+    def _auto_sign_in(self, _count: int) -> None:
+        dialog, username = self.sign_in, self._username
+        if dialog is None or not username:
+            return
+        if dialog.choose(username):
+            dialog.accept()
+        else:
+            events.emit("signin.unknown_user")
+            log.info("no active staff user with the given username; showing the chooser")
+
+    def _sign_in_cancelled(self) -> None:
+        self.sign_in = None
+        events.emit("signin.cancelled")
+        self.start_failed.emit("signin_cancelled")
+        self.app.exit(1)
+
+    def _signed_in(self, member: StaffMember | None) -> None:
+        self.sign_in = None
+        if member is None:
+            return
+        self.user = member
+        events.emit("signin.done", user_id=member.id)
+        if member.username != self.settings.last_username:
+            self._save_settings(replace(self.settings, last_username=member.username))
+        self.window = self._make_window(member)
+        self.window.show()
+        self.window.search_panel.focus_search()
+        events.emit("window.ready", user_id=member.id)
+        self.window_ready.emit(self.window)
+
+    def _make_window(self, member: StaffMember) -> MainWindow:
+        view_factory, new_customer = self.customer_view_factory, self.new_customer_dialog_factory
+        if self.customer_parts is not None:
+            parts = self.customer_parts(self.services.db, self.background, member,
+                                        open_customer=self._open_customer)
+            view_factory = parts.customer_view
+            new_customer = getattr(parts, "new_customer_dialog", None) or new_customer
+        window = MainWindow(background=self.background, search=self.services.search.search, user=member,
+                            database_label=database_label(self.services.db),
+                            customer_view_factory=view_factory, new_customer_dialog_factory=new_customer)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.setWindowIcon(self.app.windowIcon())
+        window.settings_requested.connect(self.open_settings)
+        self.errors.dialog_parent = window
+        window.destroyed.connect(self._window_gone)
+        return window
+
+    def _open_customer(self, customer_id: int) -> QWidget | None:
+        """For views that open another customer (a relative, a duplicate): a tab in the window."""
+        return self.window.open_customer(customer_id) if self.window is not None else None
+
+    @Slot()
+    def _window_gone(self) -> None:
+        self.window = None
+        self.errors.dialog_parent = None
+
+    # -- settings --------------------------------------------------------------------------------
+
+    @Slot()
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.translations.language, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_language(dialog.language))
+        dialog.open()
+        return dialog
+
+    def set_language(self, code: str) -> None:
+        """Switch the language now and remember it."""
+        self.translations.set_language(code)
+        events.emit("language.changed", lang=code)
+        if code != self.settings.language:
+            self._save_settings(replace(self.settings, language=code))
+
+    def _save_settings(self, settings: DeskSettings) -> None:
+        self.settings = settings
+        self.background.write(self.settings_store.save, settings)
+
+    # -- running and stopping --------------------------------------------------------------------
+
+    def exec(self) -> int:
+        return self.app.exec()
+
+    @Slot()
+    def shutdown(self) -> None:
+        """Stop background work, close windows, restore the hooks; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        for widget in (self.sign_in, self.message, self.window):
+            if widget is not None:
+                widget.close()
+        self.background.shutdown()
+        self.errors.uninstall()
+        self.errors.store.end_session()
+        self.translations.clear()
+        if self._owns_database:
+            self.services.db.dispose()
+        self.app.aboutToQuit.disconnect(self.shutdown)
+        for helper in (self.background, self.errors, self.translations, self):
+            helper.deleteLater()
+        events.emit("app.stopped")
+
+
+def build_app(database: str | Database | None = None, *, argv: list[str] | None = None,
+              language: str | None = None, settings_store: SettingsStore | None = None,
+              crash_store: CrashStore | None = None, install_hooks: bool = True, upgrade_schema: bool = False,
+              customer_view_factory: CustomerViewFactory | None = None,
+              new_customer_dialog_factory: NewCustomerDialogFactory | None = None,
+              customer_parts: CustomerPartsFactory | None = None,
+              error_handler: Callable[[BaseException], None] | None = None) -> Desk:
+    """Build the desk on a database URL (None: the embedded default) or an open :class:`Database`.
+
+    ``language`` overrides the saved language for this run; ``upgrade_schema`` upgrades the
+    database before the check (for the embedded database, which has no IT to run upgrades).
+    Customer tabs show ``customer_view_factory(customer_id)`` (default: the register summary),
+    or, with ``customer_parts``, what ``customer_parts(db, background, user, open_customer=...)``
+    returns for the signed-in user (``.customer_view`` and optionally ``.new_customer_dialog``).
+    """
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AgentDesk")
+    app.setApplicationDisplayName("AgentDesk")
+    app.setOrganizationName("AgentDesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("agentdesk")
+    app.setStyle("Fusion")
+    icon = RESOURCES / "icons" / "agentdesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = RESOURCES / "style" / "desk.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+    crash_store = crash_store or CrashStore()
+    errors = ErrorReporter(crash_store, app)
+    if install_hooks:
+        errors.install()
+    crash_store.begin_session(fatal_dump=install_hooks)
+    background = Background(app, on_error=error_handler or errors.report)
+
+    settings_store = settings_store or SettingsStore()
+    settings = settings_store.load()
+    translations = Translations(app)
+    chosen = language or settings.language or DEFAULT_LANGUAGE
+    translations.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
+
+    owns_database = not isinstance(database, Database)
+    db = database if isinstance(database, Database) else Database(database)
+    services = Services.for_database(db)
+    return Desk(app, services, background=background, errors=errors, translations=translations,
+                settings_store=settings_store, settings=settings, upgrade_schema=upgrade_schema,
+                owns_database=owns_database, customer_view_factory=customer_view_factory,
+                new_customer_dialog_factory=new_customer_dialog_factory, customer_parts=customer_parts)

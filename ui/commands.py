@@ -1,0 +1,113 @@
+"""The desktop's subcommands of ``agentdesk`` (registered through the ``agentdesk.commands``
+entry point, so the core CLI never imports Qt):
+
+    agentdesk                     the desk on the configured database (same as ``agentdesk desk``)
+    agentdesk desk [--db URL] [--user USERNAME] [--lang fi|sv|en]
+    agentdesk demo [--people 50000] [--seed 1] [--user agent.aino] [--lang ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_CHOICES = ("fi", "sv", "en")
+
+
+def register_commands(subparsers: argparse._SubParsersAction) -> None:
+    desk = subparsers.add_parser("desk", help="start the agent desk (the default command)")
+    desk.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
+                      "(password from the OS keyring); default: the embedded database, upgraded on first start")
+    _desk_options(desk, default_user=None)
+    desk.set_defaults(func=_cmd_desk)
+
+    demo = subparsers.add_parser("demo", help="start the desk on a throwaway database with synthetic people")
+    demo.add_argument("--people", type=int, default=50_000, metavar="N", help="persons to generate (default 50,000)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (deterministic)")
+    demo.add_argument("--histories", type=float, default=0.3, metavar="SHARE",
+                      help="share of people with a contact history (default 0.3)")
+    demo.add_argument("--keep", action="store_true", help="keep the demo database afterwards (its path is printed)")
+    _desk_options(demo, default_user="agent.aino")
+    demo.set_defaults(func=_cmd_demo)
+
+
+def _desk_options(parser: argparse.ArgumentParser, *, default_user: str | None) -> None:
+    parser.add_argument("--user", metavar="USERNAME", default=default_user,
+                        help="sign in as this staff user" + (f" (default {default_user})" if default_user else
+                                                             " (default: choose at start)"))
+    parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help="language for this run (default: the saved one)")
+
+
+def launch(db_url: str | None, *, user: str | None, lang: str | None, upgrade_schema: bool) -> int:
+    """Build the desk, start it and run the event loop; the exit code of the desk."""
+    from ui.app import build_app
+
+    desk = build_app(db_url, language=lang, upgrade_schema=upgrade_schema)
+    logging.getLogger("agentdesk.event").setLevel(logging.INFO)  # one line per event on stderr
+    _quit_on_signals(desk.app)
+    desk.start(username=user)
+    try:
+        return desk.exec()
+    finally:
+        desk.shutdown()
+
+
+def _quit_on_signals(app) -> None:
+    """Ctrl+C in the terminal (SIGINT) and SIGTERM close the desk normally: Python runs signal
+    handlers only between bytecodes, so a timer lets it look in while Qt's loop waits."""
+    from PySide6.QtCore import QTimer
+
+    def stop(signum, _frame) -> None:
+        log.info("signal %s: closing the desk", signum)
+        app.quit()
+
+    signal.signal(signal.SIGINT, stop)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
+    timer = QTimer(app)
+    timer.setObjectName("signalPoll")
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+
+
+def _cmd_desk(args: argparse.Namespace) -> int:
+    # The embedded database has no IT to run upgrades: the desk upgrades it itself.
+    return launch(args.db, user=args.user, lang=args.lang, upgrade_schema=args.db is None)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from agentdesk.cli import ProgressBar
+    from agentdesk.population.bulk_load import seed_population
+    from agentdesk.storage import schema
+    from agentdesk.storage.database import Database
+
+    if args.people < 1:
+        print("agentdesk demo: --people must be at least 1", file=sys.stderr)
+        return 2
+    folder = Path(tempfile.mkdtemp(prefix="agentdesk-demo-"))
+    url = f"sqlite:///{folder / 'demo.sqlite3'}"
+    try:
+        db = Database(url)
+        try:
+            schema.upgrade(db)
+            print(f"agentdesk demo: generating {args.people:,} synthetic people in {folder}", file=sys.stderr)
+            report = seed_population(db, args.people, seed=args.seed, histories=args.histories,
+                                     progress=ProgressBar())
+            describe = getattr(report, "describe", None)
+            if callable(describe):
+                print(f"agentdesk demo: {describe()}", file=sys.stderr)
+        finally:
+            db.dispose()
+        return launch(url, user=args.user, lang=args.lang, upgrade_schema=False)
+    finally:
+        if args.keep:
+            print(f"agentdesk demo: database kept at {url}", file=sys.stderr)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
