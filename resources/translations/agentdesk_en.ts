@@ -1,0 +1,1868 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>CasesSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="+301" />
+        <location line="+9" />
+        <source>Open cases</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Open cases (%1)</source>
+        <translation>Open cases (%1)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No open cases.</source>
+        <translation>No open cases.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 overdue</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The due date has passed</source>
+        <translation>The due date has passed</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <location filename="../../ui/customer_form/conflict_panel.py" line="+105" />
+        <source>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</source>
+        <translation>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Saved on the other workstation</source>
+        <translation>Saved on the other workstation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Your version</source>
+        <translation>Your version</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keep theirs</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Discard your changes and show the version saved elsewhere</source>
+        <translation>Discard your changes and show the version saved elsewhere</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Apply mine on top</source>
+        <translation>Apply mine on top</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save your version over the new one</source>
+        <translation>Save your version over the new one</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>First names</source>
+        <translation>First names</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Identity code</source>
+        <translation>Identity code</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Business ID</source>
+        <translation>Business ID</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phones</source>
+        <translation>Phones</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Street address</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+24" />
+        <source>Address protected</source>
+        <translation>Address protected</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../ui/logging/contact_form.py" line="+193" />
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Channel</source>
+        <translation>&amp;Channel</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Topic</source>
+        <translation>&amp;Topic</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>O&amp;utcome</source>
+        <translation>O&amp;utcome</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>C&amp;ase</source>
+        <translation>C&amp;ase</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Caller not identified</source>
+        <translation>Caller not identified</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Type to find a topic…</source>
+        <translation>Type to find a topic…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Title of the new case</source>
+        <translation>Title of the new case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Unidentified caller</source>
+        <translation>Unidentified caller</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Customer %1</source>
+        <translation>Customer %1</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>— none —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>No case</source>
+        <translation>No case</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open a new case…</source>
+        <translation>Open a new case…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Link to case #%1: %2</source>
+        <translation>Link to case #%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(due %1)</source>
+        <translation>(due %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactMessages</name>
+    <message>
+        <location filename="../../ui/logging/field_messages.py" line="+22" />
+        <location line="+21" />
+        <source>Choose a topic from the list</source>
+        <translation>Choose a topic from the list</translation>
+    </message>
+    <message>
+        <location line="-20" />
+        <source>Choose how the contact ended</source>
+        <translation>Choose how the contact ended</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The start time has no time zone</source>
+        <translation>The start time has no time zone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The start time is in the future</source>
+        <translation>The start time is in the future</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Give the new case a title or link an existing case</source>
+        <translation>Give the new case a title or link an existing case</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Identify the customer before opening a case</source>
+        <translation>Identify the customer before opening a case</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The linked case does not belong to this customer</source>
+        <translation>The linked case does not belong to this customer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A new case needs a due date</source>
+        <translation>A new case needs a due date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The due date is in the past</source>
+        <translation>The due date is in the past</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the department the contact is forwarded to</source>
+        <translation>Choose the department the contact is forwarded to</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The customer is no longer in the register</source>
+        <translation>The customer is no longer in the register</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The contact is already linked to another customer</source>
+        <translation>The contact is already linked to another customer</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Notes can be at most %1 characters (now %2)</source>
+        <translation>Notes can be at most %1 characters (now %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-171" />
+        <source>Contact details</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>primary</source>
+        <translation>primary</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Address protected</source>
+        <translation>Address protected</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
+        <translation>Protected address (turvakielto): the address is not shown and must not be given out.</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../ui/core_messages.py" line="+45" />
+        <source>The personal identity code is empty</source>
+        <translation>The personal identity code is empty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A personal identity code has 11 characters, this one has %1</source>
+        <translation>A personal identity code has 11 characters, this one has %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Invalid character %1 at position %2: the date of birth must be digits</source>
+        <translation>Invalid character %1 at position %2: the date of birth must be digits</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Invalid character %1 at position %2: the individual number must be digits</source>
+        <translation>Invalid character %1 at position %2: the individual number must be digits</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Unknown century sign %1</source>
+        <translation>Unknown century sign %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No such date: %1</source>
+        <translation>No such date: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Individual number %1 is not issued</source>
+        <translation>Individual number %1 is not issued</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 is never a check character; it should be %2</source>
+        <translation>%1 is never a check character; it should be %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Check character should be %1</source>
+        <translation>Check character should be %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not a valid personal identity code</source>
+        <translation>Not a valid personal identity code</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The business ID is empty</source>
+        <translation>The business ID is empty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9</source>
+        <translation>A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The digits %1 give remainder 1: no valid business ID has these digits</source>
+        <translation>The digits %1 give remainder 1: no valid business ID has these digits</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Check digit should be %1</source>
+        <translation>Check digit should be %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not a valid business ID</source>
+        <translation>Not a valid business ID</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The phone number is empty</source>
+        <translation>The phone number is empty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not a phone number</source>
+        <translation>Not a phone number</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown country code</source>
+        <translation>Unknown country code</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Too short to be a phone number</source>
+        <translation>Too short to be a phone number</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Too long to be a phone number</source>
+        <translation>Too long to be a phone number</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Wrong length for a phone number in %1</source>
+        <translation>Wrong length for a phone number in %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not a valid number in %1</source>
+        <translation>Not a valid number in %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The e-mail address is empty</source>
+        <translation>The e-mail address is empty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Spaces are not allowed in an e-mail address</source>
+        <translation>Spaces are not allowed in an e-mail address</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An e-mail address needs one @</source>
+        <translation>An e-mail address needs one @</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The part before @ is empty</source>
+        <translation>The part before @ is empty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The part after @ is empty</source>
+        <translation>The part after @ is empty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An e-mail address can be at most %1 characters, this one has %2</source>
+        <translation>An e-mail address can be at most %1 characters, this one has %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The part before @ can be at most %1 characters, this one has %2</source>
+        <translation>The part before @ can be at most %1 characters, this one has %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The character %1 is not allowed before @</source>
+        <translation>The character %1 is not allowed before @</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Dots before @ must be single and cannot start or end that part</source>
+        <translation>Dots before @ must be single and cannot start or end that part</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The character %1 is not allowed in the domain</source>
+        <translation>The character %1 is not allowed in the domain</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The domain %1 has no dot</source>
+        <translation>The domain %1 has no dot</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The domain %1 has an empty part between dots</source>
+        <translation>The domain %1 has an empty part between dots</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A part of the domain %1 starts or ends with a hyphen</source>
+        <translation>A part of the domain %1 starts or ends with a hyphen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A part of the domain can be at most %1 characters</source>
+        <translation>A part of the domain can be at most %1 characters</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The domain %1 does not end in a top-level domain</source>
+        <translation>The domain %1 does not end in a top-level domain</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../ui/customer_form/customer_dialog.py" line="+186" />
+        <source>New customer</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Edit customer</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;First names</source>
+        <translation>&amp;First names</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Last name</source>
+        <translation>&amp;Last name</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Identity code</source>
+        <translation>&amp;Identity code</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;Business ID</source>
+        <translation>&amp;Business ID</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Birth date</source>
+        <translation>&amp;Birth date</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>L&amp;anguage</source>
+        <translation>L&amp;anguage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Phone numbers</source>
+        <translation>&amp;Phone numbers</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;E-mail addresses</source>
+        <translation>&amp;E-mail addresses</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Street address</source>
+        <translation>&amp;Street address</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>P&amp;ostal code</source>
+        <translation>P&amp;ostal code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Municipality</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>e.g. 010594Y9032</source>
+        <translation>e.g. 010594Y9032</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. 0112038-9</source>
+        <translation>e.g. 0112038-9</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>d.m.yyyy (from the identity code if empty)</source>
+        <translation>d.m.yyyy (from the identity code if empty)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>040 123 4567; separate several with a comma</source>
+        <translation>040 123 4567; separate several with a comma</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>name@example.fi; separate several with a comma</source>
+        <translation>name@example.fi; separate several with a comma</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address protected (turvakielto). The address is not shown here and stays as it is in the register.</source>
+        <translation>Address protected (turvakielto). The address is not shown here and stays as it is in the register.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the customer (Ctrl+Enter)</source>
+        <translation>Save the customer (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+78" />
+        <source>The customer could not be loaded. Close this window and try again.</source>
+        <translation>The customer could not be loaded. Close this window and try again.</translation>
+    </message>
+    <message>
+        <location line="+111" />
+        <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
+        <translation>The customer could not be saved. Nothing you typed is lost; try again in a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMessages</name>
+    <message>
+        <location filename="../../ui/customer_form/customer_messages.py" line="+46" />
+        <source>A customer with this identity code already exists</source>
+        <translation>A customer with this identity code already exists</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Write the date as d.m.yyyy, e.g. 5.1.1980</source>
+        <translation>Write the date as d.m.yyyy, e.g. 5.1.1980</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The birth date is in the future</source>
+        <translation>The birth date is in the future</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Does not match the identity code (%1)</source>
+        <translation>Does not match the identity code (%1)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The last name is required</source>
+        <translation>The last name is required</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The name is required</source>
+        <translation>The name is required</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The first name is required</source>
+        <translation>The first name is required</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A Finnish postal code has five digits</source>
+        <translation>A Finnish postal code has five digits</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The municipality is required with an address</source>
+        <translation>The municipality is required with an address</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOverviewView</name>
+    <message>
+        <location filename="../../ui/overview/customer_overview_view.py" line="+227" />
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Contact logging</source>
+        <translation>Contact logging</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Department panels</source>
+        <translation>Department panels</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</source>
+        <translation>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</translation>
+    </message>
+    <message>
+        <location line="+70" />
+        <source>This customer is no longer in the register.</source>
+        <translation>This customer is no longer in the register.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</source>
+        <translation>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSummaryView</name>
+    <message>
+        <location filename="../../ui/customer_summary.py" line="+145" />
+        <source>Loading customer…</source>
+        <translation>Loading customer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Personal identity code</source>
+        <translation>Personal identity code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Business ID</source>
+        <translation>Business ID</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>From the customer register</source>
+        <translation>From the customer register</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
+        <translation>Protected address (turvakielto): the address is not shown and must not be given out.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Finnish</source>
+        <translation>Finnish</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Swedish</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Address protected</source>
+        <translation>Address protected</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>This customer is no longer in the register.</source>
+        <translation>This customer is no longer in the register.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The customer could not be loaded. Check the connection and try again.</source>
+        <translation>The customer could not be loaded. Check the connection and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/app.py" line="+173" />
+        <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
+        <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database %1 was made for an older version of AgentDesk. Ask IT to upgrade it (agentdesk db upgrade) before using the desk.</source>
+        <translation>The database %1 was made for an older version of AgentDesk. Ask IT to upgrade it (agentdesk db upgrade) before using the desk.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation.</source>
+        <translation>The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cannot open the database %1. Check the network connection; if the problem continues, contact IT support.</source>
+        <translation>Cannot open the database %1. Check the network connection; if the problem continues, contact IT support.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>AgentDesk cannot start</source>
+        <translation>AgentDesk cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <location filename="../../ui/logging/draft_offer.py" line="+51" />
+        <source>Customer %1</source>
+        <translation>Customer %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1, unsaved contact from %2</source>
+        <translation>%1, unsaved contact from %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unsaved contacts</source>
+        <translation>Unsaved contacts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>AgentDesk closed before these contacts were saved. Open the customers to restore them?</source>
+        <translation>AgentDesk closed before these contacts were saved. Open the customers to restore them?</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePanel</name>
+    <message>
+        <location filename="../../ui/customer_form/duplicate_panel.py" line="+53" />
+        <source>Possible duplicates: is the customer already in the register?</source>
+        <translation>Possible duplicates: is the customer already in the register?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Check the customers above. Press Save again to create a new customer anyway.</source>
+        <translation>Check the customers above. Press Save again to create a new customer anyway.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>%1 (born %2)</source>
+        <translation>%1 (born %2)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Open this customer</source>
+        <translation>Open this customer</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../ui/errors.py" line="+74" />
+        <source>AgentDesk – error</source>
+        <translation>AgentDesk – error</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Several errors occurred. You can keep working; if the problem continues, send the details below to IT support. The reports are saved in %1.</source>
+        <translation>Several errors occurred. You can keep working; if the problem continues, send the details below to IT support. The reports are saved in %1.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support. The report is saved to %1.</source>
+        <translation>Something went wrong. You can keep working; if the problem continues, send the details below to IT support. The report is saved to %1.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support.</source>
+        <translation>Something went wrong. You can keep working; if the problem continues, send the details below to IT support.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Copied</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location line="+101" />
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>AgentDesk closed unexpectedly last time — details saved to %1</source>
+        <translation>AgentDesk closed unexpectedly last time — details saved to %1</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionPanel</name>
+    <message>
+        <location filename="../../ui/logging/interaction_panel.py" line="+206" />
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Start logging a new contact (Ctrl+N)</source>
+        <translation>Start logging a new contact (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save contact</source>
+        <translation>Save contact</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the contact (Ctrl+Enter)</source>
+        <translation>Save the contact (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Link the last contact to %1</source>
+        <translation>Link the last contact to %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Contact saved. Press Ctrl+N to log the next one.</source>
+        <translation>Contact saved. Press Ctrl+N to log the next one.</translation>
+    </message>
+    <message>
+        <location line="-19" />
+        <source>Log a contact</source>
+        <translation>Log a contact</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Handle time of the contact in progress (minutes:seconds)</source>
+        <translation>Handle time of the contact in progress (minutes:seconds)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Link the last contact to this customer</source>
+        <translation>Link the last contact to this customer</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
+        <translation>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</translation>
+    </message>
+    <message>
+        <location line="+121" />
+        <source>Restore unsaved contact from %1?</source>
+        <translation>Restore unsaved contact from %1?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(%1 more after this one)</source>
+        <translation>(%1 more after this one)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Save or cancel the contact in progress before restoring another.</source>
+        <translation>Save or cancel the contact in progress before restoring another.</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
+        <translation>The contact could not be saved. Nothing you typed is lost; try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>The contact is now linked to the customer.</source>
+        <translation>The contact is now linked to the customer.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Linking the contact failed; try again in a moment.</source>
+        <translation>Linking the contact failed; try again in a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/overview/labels.py" line="+32" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>incoming</source>
+        <translation>incoming</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>outgoing</source>
+        <translation>outgoing</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Resolved at first contact</source>
+        <translation>Resolved at first contact</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Forwarded to a department</source>
+        <translation>Forwarded to a department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Case created</source>
+        <translation>Case created</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unresolved</source>
+        <translation>Unresolved</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Safety warning</source>
+        <translation>Safety warning</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Needs an interpreter</source>
+        <translation>Needs an interpreter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deceased</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address protected</source>
+        <translation>Address protected</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Finnish</source>
+        <translation>Finnish</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Swedish</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Other language</source>
+        <translation>Other language</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Child</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Guardian</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Household</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Represents</source>
+        <translation>Represents</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Representative</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>same birth date</source>
+        <translation>same birth date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>same phone number</source>
+        <translation>same phone number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>same e-mail</source>
+        <translation>same e-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>same address</source>
+        <translation>same address</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>same identity code</source>
+        <translation>same identity code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>same business ID</source>
+        <translation>same business ID</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>similar name, same birth date</source>
+        <translation>similar name, same birth date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>similar name, same phone number</source>
+        <translation>similar name, same phone number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>similar name, same e-mail</source>
+        <translation>similar name, same e-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>similar name, same address</source>
+        <translation>similar name, same address</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>since %1</source>
+        <translation>since %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>until %1</source>
+        <translation>until %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+199" />
+        <source>Customer %1</source>
+        <translation>Customer %1</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>About AgentDesk</source>
+        <translation>About AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Customer</source>
+        <translation>&amp;Customer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New customer…</source>
+        <translation>&amp;New customer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Close customer tab</source>
+        <translation>&amp;Close customer tab</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;About AgentDesk</source>
+        <translation>&amp;About AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Search for a customer and press Enter to open them here.
+
+Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
+        <translation>Search for a customer and press Enter to open them here.
+
+Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Signed in: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewHeader</name>
+    <message>
+        <location filename="../../ui/overview/overview_header.py" line="+103" />
+        <source>Identity code</source>
+        <translation>Identity code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show the full identity code. Every view is logged.</source>
+        <translation>Show the full identity code. Every view is logged.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Edit details…</source>
+        <translation>Edit details…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Business ID %1</source>
+        <translation>Business ID %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 years</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>born %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language: %1</source>
+        <translation>Language: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueryKind</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="+235" />
+        <source>Name or address</source>
+        <translation>Name or address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Personal identity code</source>
+        <translation>Personal identity code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Business ID</source>
+        <translation>Business ID</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone number</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail address</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Register ID</source>
+        <translation>Register ID</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="+74" />
+        <source>Relationships</source>
+        <translation>Relationships</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Click a person (or press Enter) to open them in a new tab</source>
+        <translation>Click a person (or press Enter) to open them in a new tab</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No household members, guardians or children on record.</source>
+        <translation>No household members, guardians or children on record.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 (ended)</source>
+        <translation>%1 (ended)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="+37" />
+        <source>Customer service agent</source>
+        <translation>Customer service agent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Data steward</source>
+        <translation>Data steward</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>RolesSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-66" />
+        <source>Roles and profiles</source>
+        <translation>Roles and profiles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No roles or profiles on record.</source>
+        <translation>No roles or profiles on record.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Reference %1</source>
+        <translation>Reference %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 (ended)</source>
+        <translation>%1 (ended)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="-94" />
+        <location line="+75" />
+        <source>The search failed. Check the connection and try again.</source>
+        <translation>The search failed. Check the connection and try again.</translation>
+    </message>
+    <message>
+        <location line="-54" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No customers found</source>
+        <translation>No customers found</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Results: %1</source>
+        <translation>Results: %1</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>Search: name, address, identity code, phone or e-mail  (Ctrl+K)</source>
+        <translation>Search: name, address, identity code, phone or e-mail  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Search customers (Ctrl+K or F3)</source>
+        <translation>Search customers (Ctrl+K or F3)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../ui/search_results_model.py" line="+175" />
+        <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
+        <translation>This customer has a protected address (turvakielto). The address is not shown or given out.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Address protected</source>
+        <translation>Address protected</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Born</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-115" />
+        <location line="+20" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+43" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="+62" />
+        <source>Loading staff users…</source>
+        <translation>Loading staff users…</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>There are no active staff users in this database. Ask an administrator to add you.</source>
+        <translation>There are no active staff users in this database. Ask an administrator to add you.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The staff list could not be loaded. Check the database connection and try again.</source>
+        <translation>The staff list could not be loaded. Check the database connection and try again.</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>Sign in to AgentDesk</source>
+        <translation>Sign in to AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose your user. (Demo sign-in: real authentication comes later.)</source>
+        <translation>Choose your user. (Demo sign-in: real authentication comes later.)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filter by name, role or department</source>
+        <translation>Filter by name, role or department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../ui/overview/timeline_model.py" line="+194" />
+        <source>Case #%1</source>
+        <translation>Case #%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSection</name>
+    <message>
+        <location filename="../../ui/overview/timeline_section.py" line="+122" />
+        <source>Contacts, newest first</source>
+        <translation>Contacts, newest first</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>All channels</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All departments</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All topics</source>
+        <translation>All topics</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No contacts match these filters.</source>
+        <translation>No contacts match these filters.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No contacts yet.</source>
+        <translation>No contacts yet.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 shown, scroll for more</source>
+        <translation>%1 shown, scroll for more</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 contacts</source>
+        <translation>%1 contacts</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 shown</source>
+        <translation>%1 shown</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Contacts could not be loaded.</source>
+        <translation>Contacts could not be loaded.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1868 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi_FI" sourcelanguage="en_GB">
+<context>
+    <name>CasesSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="+301"/>
+        <location line="+9"/>
+        <source>Open cases</source>
+        <translation>Avoimet asiat</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Case</source>
+        <translation>Asia</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Määräpäivä</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back office</source>
+        <translation>Taustajärjestelmä</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open cases (%1)</source>
+        <translation>Avoimet asiat (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open cases.</source>
+        <translation>Ei avoimia asioita.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 overdue</source>
+        <translation>Myöhässä: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The due date has passed</source>
+        <translation>Määräpäivä on ohitettu</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <location filename="../../ui/customer_form/conflict_panel.py" line="+105"/>
+        <source>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</source>
+        <translation>Asiakkaan tiedot tallennettiin toisella työasemalla muokkauksesi aikana. Mitään ei ole korvattu. Vertaa versioita (erot on korostettu) ja valitse, kumpi säilytetään.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>Kenttä</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved on the other workstation</source>
+        <translation>Tallennettu toisella työasemalla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your version</source>
+        <translation>Sinun versiosi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep theirs</source>
+        <translation>Säilytä toinen versio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your changes and show the version saved elsewhere</source>
+        <translation>Hylkää muutoksesi ja näytä toisella työasemalla tallennettu versio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply mine on top</source>
+        <translation>Tallenna omani sen päälle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save your version over the new one</source>
+        <translation>Tallenna oma versiosi uuden version päälle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First names</source>
+        <translation>Etunimet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name</source>
+        <translation>Sukunimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>Syntymäaika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Asiointikieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity code</source>
+        <translation>Henkilötunnus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Business ID</source>
+        <translation>Y-tunnus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phones</source>
+        <translation>Puhelinnumerot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mails</source>
+        <translation>Sähköpostiosoitteet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Street address</source>
+        <translation>Katuosoite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal code</source>
+        <translation>Postinumero</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Municipality</source>
+        <translation>Kunta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Person</source>
+        <translation>Henkilö</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+24"/>
+        <source>Address protected</source>
+        <translation>Turvakielto</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../ui/logging/contact_form.py" line="+193"/>
+        <source>Customer</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kanava</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Topic</source>
+        <translation>&amp;Aihe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>N&amp;otes</source>
+        <translation>&amp;Muistiinpanot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcome</source>
+        <translation>&amp;Lopputulos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;ase</source>
+        <translation>A&amp;sia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller not identified</source>
+        <translation>Soittajaa ei ole tunnistettu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type to find a topic…</source>
+        <translation>Kirjoita hakeaksesi aihetta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title of the new case</source>
+        <translation>Uuden asian otsikko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Määräpäivä</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unidentified caller</source>
+        <translation>Tunnistamaton soittaja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer %1</source>
+        <translation>Asiakas %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>— none —</source>
+        <translation>— ei mitään —</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No case</source>
+        <translation>Ei asiaa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a new case…</source>
+        <translation>Avaa uusi asia…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link to case #%1: %2</source>
+        <translation>Liitä asiaan #%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(due %1)</source>
+        <translation>(määräpäivä %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactMessages</name>
+    <message>
+        <location filename="../../ui/logging/field_messages.py" line="+22"/>
+        <location line="+21"/>
+        <source>Choose a topic from the list</source>
+        <translation>Valitse aihe luettelosta</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Choose how the contact ended</source>
+        <translation>Valitse, miten yhteydenotto päättyi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The start time has no time zone</source>
+        <translation>Alkamisajasta puuttuu aikavyöhyke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The start time is in the future</source>
+        <translation>Alkamisaika on tulevaisuudessa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the new case a title or link an existing case</source>
+        <translation>Anna uudelle asialle otsikko tai liitä olemassa oleva asia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identify the customer before opening a case</source>
+        <translation>Tunnista asiakas ennen asian avaamista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The linked case does not belong to this customer</source>
+        <translation>Liitetty asia ei kuulu tälle asiakkaalle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new case needs a due date</source>
+        <translation>Uudelle asialle tarvitaan määräpäivä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The due date is in the past</source>
+        <translation>Määräpäivä on jo mennyt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the department the contact is forwarded to</source>
+        <translation>Valitse yksikkö, jolle yhteydenotto välitetään</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer is no longer in the register</source>
+        <translation>Asiakas ei ole enää rekisterissä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The contact is already linked to another customer</source>
+        <translation>Yhteydenotto on jo liitetty toiseen asiakkaaseen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Notes can be at most %1 characters (now %2)</source>
+        <translation>Muistiinpanoissa voi olla enintään %1 merkkiä (nyt %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-171"/>
+        <source>Contact details</source>
+        <translation>Yhteystiedot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>primary</source>
+        <translation>ensisijainen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Address protected</source>
+        <translation>Turvakielto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
+        <translation>Turvakielto: osoitetta ei näytetä, eikä sitä saa luovuttaa.</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../ui/core_messages.py" line="+45"/>
+        <source>The personal identity code is empty</source>
+        <translation>Henkilötunnus puuttuu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A personal identity code has 11 characters, this one has %1</source>
+        <translation>Henkilötunnuksessa on 11 merkkiä, tässä on %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invalid character %1 at position %2: the date of birth must be digits</source>
+        <translation>Virheellinen merkki %1 kohdassa %2: syntymäajan on oltava numeroita</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid character %1 at position %2: the individual number must be digits</source>
+        <translation>Virheellinen merkki %1 kohdassa %2: yksilönumeron on oltava numeroita</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown century sign %1</source>
+        <translation>Tuntematon välimerkki %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No such date: %1</source>
+        <translation>Päivämäärää %1 ei ole olemassa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Individual number %1 is not issued</source>
+        <translation>Yksilönumeroa %1 ei anneta kenellekään</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is never a check character; it should be %2</source>
+        <translation>%1 ei voi olla tarkistusmerkki; sen pitäisi olla %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check character should be %1</source>
+        <translation>Tarkistusmerkin pitäisi olla %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid personal identity code</source>
+        <translation>Henkilötunnus ei ole kelvollinen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The business ID is empty</source>
+        <translation>Y-tunnus puuttuu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9</source>
+        <translation>Y-tunnus on seitsemän numeroa, yhdysmerkki ja tarkistusnumero, esim. 0112038-9</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The digits %1 give remainder 1: no valid business ID has these digits</source>
+        <translation>Numeroista %1 jää jakojäännös 1: millään kelvollisella Y-tunnuksella ei ole näitä numeroita</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check digit should be %1</source>
+        <translation>Tarkistusnumeron pitäisi olla %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid business ID</source>
+        <translation>Y-tunnus ei ole kelvollinen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone number is empty</source>
+        <translation>Puhelinnumero puuttuu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a phone number</source>
+        <translation>Ei ole puhelinnumero</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown country code</source>
+        <translation>Tuntematon maatunnus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too short to be a phone number</source>
+        <translation>Liian lyhyt puhelinnumeroksi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long to be a phone number</source>
+        <translation>Liian pitkä puhelinnumeroksi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong length for a phone number in %1</source>
+        <translation>Puhelinnumeron pituus ei kelpaa (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid number in %1</source>
+        <translation>Numero ei ole kelvollinen (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The e-mail address is empty</source>
+        <translation>Sähköpostiosoite puuttuu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spaces are not allowed in an e-mail address</source>
+        <translation>Sähköpostiosoitteessa ei saa olla välilyöntejä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An e-mail address needs one @</source>
+        <translation>Sähköpostiosoitteessa pitää olla yksi @-merkki</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The part before @ is empty</source>
+        <translation>@-merkkiä edeltävä osa puuttuu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The part after @ is empty</source>
+        <translation>@-merkin jälkeinen osa puuttuu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An e-mail address can be at most %1 characters, this one has %2</source>
+        <translation>Sähköpostiosoitteessa voi olla enintään %1 merkkiä, tässä on %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The part before @ can be at most %1 characters, this one has %2</source>
+        <translation>@-merkkiä edeltävässä osassa voi olla enintään %1 merkkiä, tässä on %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The character %1 is not allowed before @</source>
+        <translation>Merkki %1 ei ole sallittu ennen @-merkkiä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dots before @ must be single and cannot start or end that part</source>
+        <translation>Ennen @-merkkiä ei saa olla kahta pistettä peräkkäin, eikä osa saa alkaa tai päättyä pisteeseen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The character %1 is not allowed in the domain</source>
+        <translation>Merkki %1 ei ole sallittu verkkotunnuksessa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The domain %1 has no dot</source>
+        <translation>Verkkotunnuksessa %1 ei ole pistettä</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The domain %1 has an empty part between dots</source>
+        <translation>Verkkotunnuksessa %1 on tyhjä osa pisteiden välissä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A part of the domain %1 starts or ends with a hyphen</source>
+        <translation>Verkkotunnuksen %1 osa alkaa tai päättyy yhdysmerkkiin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A part of the domain can be at most %1 characters</source>
+        <translation>Verkkotunnuksen osassa voi olla enintään %1 merkkiä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The domain %1 does not end in a top-level domain</source>
+        <translation>Verkkotunnus %1 ei pääty ylätason verkkotunnukseen</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../ui/customer_form/customer_dialog.py" line="+186"/>
+        <source>New customer</source>
+        <translation>Uusi asiakas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit customer</source>
+        <translation>Muokkaa asiakasta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type</source>
+        <translation>Tyyppi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;First names</source>
+        <translation>&amp;Etunimet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Sukunimi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Identity code</source>
+        <translation>&amp;Henkilötunnus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Business ID</source>
+        <translation>&amp;Y-tunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Birth date</source>
+        <translation>Syn&amp;tymäaika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L&amp;anguage</source>
+        <translation>&amp;Asiointikieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone numbers</source>
+        <translation>Puhe&amp;linnumerot</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;E-mail addresses</source>
+        <translation>Sähköposti&amp;osoitteet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Street address</source>
+        <translation>&amp;Katuosoite</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;ostal code</source>
+        <translation>&amp;Postinumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Municipality</source>
+        <translation>K&amp;unta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Person</source>
+        <translation>Henkilö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 010594Y9032</source>
+        <translation>esim. 010594Y9032</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 0112038-9</source>
+        <translation>esim. 0112038-9</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d.m.yyyy (from the identity code if empty)</source>
+        <translation>p.k.vvvv (henkilötunnuksesta, jos tyhjä)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>040 123 4567; separate several with a comma</source>
+        <translation>040 123 4567; erota useampi pilkulla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name@example.fi; separate several with a comma</source>
+        <translation>nimi@example.fi; erota useampi pilkulla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address protected (turvakielto). The address is not shown here and stays as it is in the register.</source>
+        <translation>Turvakielto. Osoitetta ei näytetä tässä, ja se säilyy rekisterissä ennallaan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the customer (Ctrl+Enter)</source>
+        <translation>Tallenna asiakas (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>The customer could not be loaded. Close this window and try again.</source>
+        <translation>Asiakkaan tietoja ei voitu hakea. Sulje tämä ikkuna ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
+        <translation>Asiakasta ei voitu tallentaa. Kirjoittamasi teksti ei katoa; yritä hetken kuluttua uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMessages</name>
+    <message>
+        <location filename="../../ui/customer_form/customer_messages.py" line="+46"/>
+        <source>A customer with this identity code already exists</source>
+        <translation>Asiakas tällä henkilötunnuksella on jo olemassa</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Write the date as d.m.yyyy, e.g. 5.1.1980</source>
+        <translation>Kirjoita päivämäärä muodossa p.k.vvvv, esim. 5.1.1980</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The birth date is in the future</source>
+        <translation>Syntymäaika on tulevaisuudessa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Does not match the identity code (%1)</source>
+        <translation>Ei vastaa henkilötunnusta (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last name is required</source>
+        <translation>Sukunimi on pakollinen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is required</source>
+        <translation>Nimi on pakollinen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first name is required</source>
+        <translation>Etunimi on pakollinen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Finnish postal code has five digits</source>
+        <translation>Suomalaisessa postinumerossa on viisi numeroa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The municipality is required with an address</source>
+        <translation>Osoitteeseen tarvitaan myös kunta</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOverviewView</name>
+    <message>
+        <location filename="../../ui/overview/customer_overview_view.py" line="+227"/>
+        <source>Try again</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact logging</source>
+        <translation>Yhteydenottojen kirjaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department panels</source>
+        <translation>Yksiköiden paneelit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</source>
+        <translation>Tälle työasemalle asennettujen yksikkölaajennusten (sosiaalipalvelut, terveydenhuolto, tekniset palvelut ja muut) paneelit näkyvät tässä: mitä kukin taustajärjestelmä tietää asiakkaasta, niille työntekijöille, joilla on oikeus nähdä se.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>This customer is no longer in the register.</source>
+        <translation>Tämä asiakas ei ole enää rekisterissä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</source>
+        <translation>Asiakasta ei voitu avata. Tarkista verkkoyhteys ja yritä uudelleen; jos ongelma jatkuu, ota yhteyttä IT-tukeen.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSummaryView</name>
+    <message>
+        <location filename="../../ui/customer_summary.py" line="+145"/>
+        <source>Loading customer…</source>
+        <translation>Haetaan asiakkaan tietoja…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Born</source>
+        <translation>Syntynyt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal identity code</source>
+        <translation>Henkilötunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business ID</source>
+        <translation>Y-tunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Asiointikieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From the customer register</source>
+        <translation>Tiedot asiakasrekisteristä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
+        <translation>Turvakielto: osoitetta ei näytetä, eikä sitä saa luovuttaa.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Person</source>
+        <translation>Henkilö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finnish</source>
+        <translation>suomi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Swedish</source>
+        <translation>ruotsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>englanti</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>muu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address protected</source>
+        <translation>Turvakielto</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This customer is no longer in the register.</source>
+        <translation>Tämä asiakas ei ole enää rekisterissä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer could not be loaded. Check the connection and try again.</source>
+        <translation>Asiakkaan tietoja ei voitu hakea. Tarkista yhteys ja yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/app.py" line="+173"/>
+        <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
+        <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database %1 was made for an older version of AgentDesk. Ask IT to upgrade it (agentdesk db upgrade) before using the desk.</source>
+        <translation>Tietokanta %1 on tehty AgentDeskin vanhemmalle versiolle. Pyydä IT-tukea päivittämään se (agentdesk db upgrade) ennen käyttöä.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation.</source>
+        <translation>Tietokanta %1 on tehty AgentDeskin uudemmalle versiolle. Päivitä tämän työaseman AgentDesk.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open the database %1. Check the network connection; if the problem continues, contact IT support.</source>
+        <translation>Tietokantaa %1 ei voi avata. Tarkista verkkoyhteys; jos ongelma jatkuu, ota yhteyttä IT-tukeen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>AgentDesk cannot start</source>
+        <translation>AgentDesk ei käynnisty</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <location filename="../../ui/logging/draft_offer.py" line="+51"/>
+        <source>Customer %1</source>
+        <translation>Asiakas %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, unsaved contact from %2</source>
+        <translation>%1, tallentamaton yhteydenotto (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsaved contacts</source>
+        <translation>Tallentamattomat yhteydenotot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AgentDesk closed before these contacts were saved. Open the customers to restore them?</source>
+        <translation>AgentDesk sulkeutui ennen kuin nämä yhteydenotot ehdittiin tallentaa. Avataanko asiakkaat, jotta yhteydenotot voidaan palauttaa?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open</source>
+        <translation>Avoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Myöhemmin</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePanel</name>
+    <message>
+        <location filename="../../ui/customer_form/duplicate_panel.py" line="+53"/>
+        <source>Possible duplicates: is the customer already in the register?</source>
+        <translation>Mahdollisia kaksoiskappaleita: onko asiakas jo rekisterissä?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the customers above. Press Save again to create a new customer anyway.</source>
+        <translation>Tarkista yllä olevat asiakkaat. Jos haluat silti luoda uuden asiakkaan, paina Tallenna uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (born %2)</source>
+        <translation>%1 (syntynyt %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open this customer</source>
+        <translation>Avaa tämä asiakas</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../ui/errors.py" line="+74"/>
+        <source>AgentDesk – error</source>
+        <translation>AgentDesk – virhe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy details</source>
+        <translation>Kopioi tiedot</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Several errors occurred. You can keep working; if the problem continues, send the details below to IT support. The reports are saved in %1.</source>
+        <translation>Tapahtui useita virheitä. Voit jatkaa työskentelyä; jos ongelma toistuu, lähetä alla olevat tiedot IT-tukeen. Raportit on tallennettu kansioon %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support. The report is saved to %1.</source>
+        <translation>Jokin meni vikaan. Voit jatkaa työskentelyä; jos ongelma toistuu, lähetä alla olevat tiedot IT-tukeen. Raportti on tallennettu tiedostoon %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support.</source>
+        <translation>Jokin meni vikaan. Voit jatkaa työskentelyä; jos ongelma toistuu, lähetä alla olevat tiedot IT-tukeen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied</source>
+        <translation>Kopioitu</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location line="+101"/>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AgentDesk closed unexpectedly last time — details saved to %1</source>
+        <translation>AgentDesk sulkeutui viime kerralla odottamatta — tiedot on tallennettu tiedostoon %1</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionPanel</name>
+    <message>
+        <location filename="../../ui/logging/interaction_panel.py" line="+206"/>
+        <source>New contact</source>
+        <translation>Uusi yhteydenotto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start logging a new contact (Ctrl+N)</source>
+        <translation>Aloita uuden yhteydenoton kirjaaminen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>Palauta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Hylkää</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save contact</source>
+        <translation>Tallenna yhteydenotto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the contact (Ctrl+Enter)</source>
+        <translation>Tallenna yhteydenotto (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link the last contact to %1</source>
+        <translation>Liitä viimeisin yhteydenotto asiakkaaseen %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contact saved. Press Ctrl+N to log the next one.</source>
+        <translation>Yhteydenotto tallennettu. Kirjaa seuraava painamalla Ctrl+N.</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Log a contact</source>
+        <translation>Kirjaa yhteydenotto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handle time of the contact in progress (minutes:seconds)</source>
+        <translation>Keskeneräisen yhteydenoton käsittelyaika (minuutit:sekunnit)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Link the last contact to this customer</source>
+        <translation>Liitä viimeisin yhteydenotto tähän asiakkaaseen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
+        <translation>Ei keskeneräistä yhteydenottoa. Kirjaa puhelu, sähköposti, asiointikäynti tai verkkoyhteydenotto painamalla Ctrl+N tai ”Uusi yhteydenotto”.</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Restore unsaved contact from %1?</source>
+        <translation>Palautetaanko tallentamaton yhteydenotto (%1)?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 more after this one)</source>
+        <translation>(tämän jälkeen vielä %1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save or cancel the contact in progress before restoring another.</source>
+        <translation>Tallenna tai peruuta keskeneräinen yhteydenotto ennen kuin palautat toisen.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
+        <translation>Yhteydenottoa ei voitu tallentaa. Kirjoittamasi teksti ei katoa; yritä hetken kuluttua uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The contact is now linked to the customer.</source>
+        <translation>Yhteydenotto on nyt liitetty asiakkaaseen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Linking the contact failed; try again in a moment.</source>
+        <translation>Yhteydenoton liittäminen epäonnistui; yritä hetken kuluttua uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/overview/labels.py" line="+32"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in</source>
+        <translation>Asiointikäynti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web</source>
+        <translation>Verkko</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>incoming</source>
+        <translation>saapuva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outgoing</source>
+        <translation>lähtevä</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Resolved at first contact</source>
+        <translation>Ratkaistu ensimmäisellä yhteydenotolla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forwarded to a department</source>
+        <translation>Välitetty yksikölle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case created</source>
+        <translation>Asia avattu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unresolved</source>
+        <translation>Ratkaisematta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Safety warning</source>
+        <translation>Turvallisuusvaroitus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs an interpreter</source>
+        <translation>Tarvitsee tulkin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deceased</source>
+        <translation>Kuollut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address protected</source>
+        <translation>Turvakielto</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finnish</source>
+        <translation>suomi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swedish</source>
+        <translation>ruotsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>englanti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other language</source>
+        <translation>muu kieli</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New</source>
+        <translation>Uusi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Avoin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>Odottaa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>Ratkaistu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Suljettu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Child</source>
+        <translation>Lapsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardian</source>
+        <translation>Huoltaja</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household</source>
+        <translation>Kotitalous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Represents</source>
+        <translation>Edustaa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Representative</source>
+        <translation>Edustaja</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>same birth date</source>
+        <translation>sama syntymäaika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone number</source>
+        <translation>sama puhelinnumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same e-mail</source>
+        <translation>sama sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same address</source>
+        <translation>sama osoite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same identity code</source>
+        <translation>sama henkilötunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same business ID</source>
+        <translation>sama Y-tunnus</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>similar name, same birth date</source>
+        <translation>samankaltainen nimi, sama syntymäaika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar name, same phone number</source>
+        <translation>samankaltainen nimi, sama puhelinnumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar name, same e-mail</source>
+        <translation>samankaltainen nimi, sama sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar name, same address</source>
+        <translation>samankaltainen nimi, sama osoite</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>since %1</source>
+        <translation>%1 alkaen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until %1</source>
+        <translation>%1 asti</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+199"/>
+        <source>Customer %1</source>
+        <translation>Asiakas %1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>About AgentDesk</source>
+        <translation>Tietoja AgentDeskistä</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;Kaupungin asiakaspalvelun työpöytä: yksi haku kaikkiin asiakkaisiin, heidän tietoihinsa ja yhteydenottoihinsa.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tiedosto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Asetukset…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Lopeta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Customer</source>
+        <translation>&amp;Asiakas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Uusi asiakas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close customer tab</source>
+        <translation>&amp;Sulje asiakasvälilehti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Ohje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About AgentDesk</source>
+        <translation>&amp;Tietoja AgentDeskistä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search for a customer and press Enter to open them here.
+
+Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
+        <translation>Hae asiakas ja avaa hänen tietonsa tähän painamalla Enter.
+
+Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed in: %1</source>
+        <translation>Kirjautunut: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: %1</source>
+        <translation>Tietokanta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewHeader</name>
+    <message>
+        <location filename="../../ui/overview/overview_header.py" line="+103"/>
+        <source>Identity code</source>
+        <translation>Henkilötunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Näytä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the full identity code. Every view is logged.</source>
+        <translation>Näytä koko henkilötunnus. Jokainen katselu kirjataan lokiin.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit details…</source>
+        <translation>Muokkaa tietoja…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Organisation</source>
+        <translation>Organisaatio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business ID %1</source>
+        <translation>Y-tunnus %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 years</source>
+        <translation>%1 v</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>born %1</source>
+        <translation>syntynyt %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language: %1</source>
+        <translation>Asiointikieli: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueryKind</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="+235"/>
+        <source>Name or address</source>
+        <translation>Nimi tai osoite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal identity code</source>
+        <translation>Henkilötunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business ID</source>
+        <translation>Y-tunnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number</source>
+        <translation>Puhelinnumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address</source>
+        <translation>Sähköpostiosoite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register ID</source>
+        <translation>Rekisteritunnus</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="+74"/>
+        <source>Relationships</source>
+        <translation>Suhteet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Suhde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Born</source>
+        <translation>Syntynyt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a person (or press Enter) to open them in a new tab</source>
+        <translation>Avaa henkilö uudelle välilehdelle napsauttamalla (tai painamalla Enter)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No household members, guardians or children on record.</source>
+        <translation>Ei kirjattuja kotitalouden jäseniä, huoltajia tai lapsia.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (ended)</source>
+        <translation>%1 (päättynyt)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="+37"/>
+        <source>Customer service agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Esihenkilö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data steward</source>
+        <translation>Tietovastaava</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Pääkäyttäjä</translation>
+    </message>
+</context>
+<context>
+    <name>RolesSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-66"/>
+        <source>Roles and profiles</source>
+        <translation>Roolit ja profiilit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rooli</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period</source>
+        <translation>Ajanjakso</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No roles or profiles on record.</source>
+        <translation>Ei kirjattuja rooleja tai profiileja.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reference %1</source>
+        <translation>Viite %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (ended)</source>
+        <translation>%1 (päättynyt)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ended</source>
+        <translation>päättynyt</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="-94"/>
+        <location line="+75"/>
+        <source>The search failed. Check the connection and try again.</source>
+        <translation>Haku epäonnistui. Tarkista yhteys ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Searching…</source>
+        <translation>Haetaan…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customers found</source>
+        <translation>Asiakkaita ei löytynyt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Results: %1</source>
+        <translation>Tuloksia: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Search: name, address, identity code, phone or e-mail  (Ctrl+K)</source>
+        <translation>Hae: nimi, osoite, henkilötunnus, puhelin tai sähköposti  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search customers (Ctrl+K or F3)</source>
+        <translation>Hae asiakkaita (Ctrl+K tai F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>Hakutulokset</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../ui/search_results_model.py" line="+175"/>
+        <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
+        <translation>Asiakkaalla on turvakielto. Osoitetta ei näytetä eikä luovuteta.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Address protected</source>
+        <translation>Turvakielto</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Born</source>
+        <translation>Syntynyt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Osoite</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Municipality</source>
+        <translation>Kunta</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-115"/>
+        <location line="+20"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+43"/>
+        <source>Settings</source>
+        <translation>Asetukset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Kieli</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="+62"/>
+        <source>Loading staff users…</source>
+        <translation>Haetaan käyttäjiä…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>There are no active staff users in this database. Ask an administrator to add you.</source>
+        <translation>Tietokannassa ei ole aktiivisia käyttäjiä. Pyydä pääkäyttäjää lisäämään sinut.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The staff list could not be loaded. Check the database connection and try again.</source>
+        <translation>Käyttäjäluetteloa ei voitu hakea. Tarkista tietokantayhteys ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Sign in to AgentDesk</source>
+        <translation>Kirjaudu AgentDeskiin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose your user. (Demo sign-in: real authentication comes later.)</source>
+        <translation>Valitse käyttäjäsi. (Demokirjautuminen: varsinainen tunnistautuminen tulee myöhemmin.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by name, role or department</source>
+        <translation>Rajaa nimen, roolin tai yksikön mukaan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nimi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rooli</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Kirjaudu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../ui/overview/timeline_model.py" line="+194"/>
+        <source>Case #%1</source>
+        <translation>Asia #%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>When</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>Kanava</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Topic</source>
+        <translation>Aihe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Muistiinpanot</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSection</name>
+    <message>
+        <location filename="../../ui/overview/timeline_section.py" line="+122"/>
+        <source>Contacts, newest first</source>
+        <translation>Yhteydenotot, uusin ensin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show:</source>
+        <translation>Näytä:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All channels</source>
+        <translation>Kaikki kanavat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All departments</source>
+        <translation>Kaikki yksiköt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All topics</source>
+        <translation>Kaikki aiheet</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No contacts match these filters.</source>
+        <translation>Näillä rajauksilla ei löydy yhteydenottoja.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contacts yet.</source>
+        <translation>Ei vielä yhteydenottoja.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 shown, scroll for more</source>
+        <translation>Näytetään %1, vieritä nähdäksesi lisää</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 contacts</source>
+        <translation>Yhteydenottoja: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 shown</source>
+        <translation>Näytetään %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contacts could not be loaded.</source>
+        <translation>Yhteydenottoja ei voitu hakea.</translation>
+    </message>
+</context>
+</TS>

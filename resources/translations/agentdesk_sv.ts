@@ -1,0 +1,1868 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_FI" sourcelanguage="en_GB">
+<context>
+    <name>CasesSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="+301"/>
+        <location line="+9"/>
+        <source>Open cases</source>
+        <translation>Öppna ärenden</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back office</source>
+        <translation>Bakgrundssystem</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open cases (%1)</source>
+        <translation>Öppna ärenden (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open cases.</source>
+        <translation>Inga öppna ärenden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 overdue</source>
+        <translation>Försenade: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The due date has passed</source>
+        <translation>Förfallodatumet har passerat</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <location filename="../../ui/customer_form/conflict_panel.py" line="+105"/>
+        <source>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</source>
+        <translation>Kunduppgifterna sparades på en annan arbetsstation medan du redigerade. Ingenting har skrivits över. Jämför versionerna (skillnaderna är markerade) och välj vilken som ska behållas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved on the other workstation</source>
+        <translation>Sparad på den andra arbetsstationen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your version</source>
+        <translation>Din version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep theirs</source>
+        <translation>Behåll den andra versionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your changes and show the version saved elsewhere</source>
+        <translation>Förkasta dina ändringar och visa versionen som sparats på annat håll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply mine on top</source>
+        <translation>Spara min ovanpå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save your version over the new one</source>
+        <translation>Spara din version över den nya</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First names</source>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last name</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birth date</source>
+        <translation>Födelsedatum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Ärendespråk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity code</source>
+        <translation>Personbeteckning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Business ID</source>
+        <translation>FO-nummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phones</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mails</source>
+        <translation>E-postadresser</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Street address</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal code</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+24"/>
+        <source>Address protected</source>
+        <translation>Spärrmarkering</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../ui/logging/contact_form.py" line="+193"/>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Channel</source>
+        <translation>&amp;Kanal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Topic</source>
+        <translation>&amp;Ämne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Enhet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>N&amp;otes</source>
+        <translation>A&amp;nteckningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcome</source>
+        <translation>&amp;Resultat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;ase</source>
+        <translation>Ä&amp;rende</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Caller not identified</source>
+        <translation>Den som ringer är inte identifierad</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type to find a topic…</source>
+        <translation>Skriv för att söka ett ämne…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title of the new case</source>
+        <translation>Rubrik för det nya ärendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unidentified caller</source>
+        <translation>Oidentifierad uppringare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer %1</source>
+        <translation>Kund %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>— none —</source>
+        <translation>— ingen —</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No case</source>
+        <translation>Inget ärende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a new case…</source>
+        <translation>Öppna ett nytt ärende…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Link to case #%1: %2</source>
+        <translation>Koppla till ärende #%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(due %1)</source>
+        <translation>(förfaller %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactMessages</name>
+    <message>
+        <location filename="../../ui/logging/field_messages.py" line="+22"/>
+        <location line="+21"/>
+        <source>Choose a topic from the list</source>
+        <translation>Välj ett ämne i listan</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Choose how the contact ended</source>
+        <translation>Välj hur kontakten avslutades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The start time has no time zone</source>
+        <translation>Starttiden saknar tidszon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The start time is in the future</source>
+        <translation>Starttiden ligger i framtiden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the new case a title or link an existing case</source>
+        <translation>Ge det nya ärendet en rubrik eller koppla ett befintligt ärende</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identify the customer before opening a case</source>
+        <translation>Identifiera kunden innan du öppnar ett ärende</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The linked case does not belong to this customer</source>
+        <translation>Det kopplade ärendet hör inte till den här kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new case needs a due date</source>
+        <translation>Ett nytt ärende behöver ett förfallodatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The due date is in the past</source>
+        <translation>Förfallodatumet har redan passerat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the department the contact is forwarded to</source>
+        <translation>Välj den enhet som kontakten skickas vidare till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer is no longer in the register</source>
+        <translation>Kunden finns inte längre i registret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The contact is already linked to another customer</source>
+        <translation>Kontakten är redan kopplad till en annan kund</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Notes can be at most %1 characters (now %2)</source>
+        <translation>Anteckningarna får ha högst %1 tecken (nu %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-171"/>
+        <source>Contact details</source>
+        <translation>Kontaktuppgifter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>primary</source>
+        <translation>primär</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Address protected</source>
+        <translation>Spärrmarkering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
+        <translation>Spärrmarkering (turvakielto): adressen visas inte och får inte lämnas ut.</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../ui/core_messages.py" line="+45"/>
+        <source>The personal identity code is empty</source>
+        <translation>Personbeteckningen saknas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A personal identity code has 11 characters, this one has %1</source>
+        <translation>En personbeteckning har 11 tecken, den här har %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invalid character %1 at position %2: the date of birth must be digits</source>
+        <translation>Ogiltigt tecken %1 på plats %2: födelsedatumet ska bestå av siffror</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid character %1 at position %2: the individual number must be digits</source>
+        <translation>Ogiltigt tecken %1 på plats %2: individnumret ska bestå av siffror</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown century sign %1</source>
+        <translation>Okänt skiljetecken %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No such date: %1</source>
+        <translation>Datumet %1 finns inte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Individual number %1 is not issued</source>
+        <translation>Individnumret %1 ges inte ut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is never a check character; it should be %2</source>
+        <translation>%1 kan aldrig vara kontrolltecken; det ska vara %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check character should be %1</source>
+        <translation>Kontrolltecknet ska vara %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid personal identity code</source>
+        <translation>Personbeteckningen är inte giltig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The business ID is empty</source>
+        <translation>FO-numret saknas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9</source>
+        <translation>Ett FO-nummer består av sju siffror, ett bindestreck och en kontrollsiffra, t.ex. 0112038-9</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The digits %1 give remainder 1: no valid business ID has these digits</source>
+        <translation>Siffrorna %1 ger resten 1: inget giltigt FO-nummer har de här siffrorna</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check digit should be %1</source>
+        <translation>Kontrollsiffran ska vara %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid business ID</source>
+        <translation>FO-numret är inte giltigt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phone number is empty</source>
+        <translation>Telefonnumret saknas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a phone number</source>
+        <translation>Inte ett telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown country code</source>
+        <translation>Okänd landskod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too short to be a phone number</source>
+        <translation>För kort för att vara ett telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too long to be a phone number</source>
+        <translation>För långt för att vara ett telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong length for a phone number in %1</source>
+        <translation>Fel längd för ett telefonnummer (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a valid number in %1</source>
+        <translation>Numret är inte giltigt (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The e-mail address is empty</source>
+        <translation>E-postadressen saknas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spaces are not allowed in an e-mail address</source>
+        <translation>E-postadressen får inte innehålla mellanslag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An e-mail address needs one @</source>
+        <translation>En e-postadress ska ha ett @</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The part before @ is empty</source>
+        <translation>Delen före @ saknas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The part after @ is empty</source>
+        <translation>Delen efter @ saknas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An e-mail address can be at most %1 characters, this one has %2</source>
+        <translation>En e-postadress får ha högst %1 tecken, den här har %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The part before @ can be at most %1 characters, this one has %2</source>
+        <translation>Delen före @ får ha högst %1 tecken, den här har %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The character %1 is not allowed before @</source>
+        <translation>Tecknet %1 är inte tillåtet före @</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dots before @ must be single and cannot start or end that part</source>
+        <translation>Punkter före @ får inte stå två i rad och får inte inleda eller avsluta den delen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The character %1 is not allowed in the domain</source>
+        <translation>Tecknet %1 är inte tillåtet i domänen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The domain %1 has no dot</source>
+        <translation>Domänen %1 saknar punkt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The domain %1 has an empty part between dots</source>
+        <translation>Domänen %1 har en tom del mellan punkterna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A part of the domain %1 starts or ends with a hyphen</source>
+        <translation>En del av domänen %1 börjar eller slutar med bindestreck</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A part of the domain can be at most %1 characters</source>
+        <translation>En del av domänen får ha högst %1 tecken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The domain %1 does not end in a top-level domain</source>
+        <translation>Domänen %1 slutar inte med en toppdomän</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../ui/customer_form/customer_dialog.py" line="+186"/>
+        <source>New customer</source>
+        <translation>Ny kund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit customer</source>
+        <translation>Redigera kund</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;First names</source>
+        <translation>&amp;Förnamn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Last name</source>
+        <translation>&amp;Efternamn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Identity code</source>
+        <translation>&amp;Personbeteckning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Business ID</source>
+        <translation>F&amp;O-nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Birth date</source>
+        <translation>Fö&amp;delsedatum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>L&amp;anguage</source>
+        <translation>Ä&amp;rendespråk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone numbers</source>
+        <translation>&amp;Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;E-mail addresses</source>
+        <translation>E-post&amp;adresser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Street address</source>
+        <translation>&amp;Gatuadress</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;ostal code</source>
+        <translation>Postnu&amp;mmer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Kommun</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 010594Y9032</source>
+        <translation>t.ex. 010594Y9032</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 0112038-9</source>
+        <translation>t.ex. 0112038-9</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>d.m.yyyy (from the identity code if empty)</source>
+        <translation>d.m.åååå (ur personbeteckningen om tomt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>040 123 4567; separate several with a comma</source>
+        <translation>040 123 4567; skilj flera åt med kommatecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name@example.fi; separate several with a comma</source>
+        <translation>namn@example.fi; skilj flera åt med kommatecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address protected (turvakielto). The address is not shown here and stays as it is in the register.</source>
+        <translation>Spärrmarkering (turvakielto). Adressen visas inte här och förblir som den är i registret.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the customer (Ctrl+Enter)</source>
+        <translation>Spara kunden (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>The customer could not be loaded. Close this window and try again.</source>
+        <translation>Kunduppgifterna kunde inte hämtas. Stäng fönstret och försök igen.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
+        <translation>Kunden kunde inte sparas. Inget av det du skrivit går förlorat; försök igen om en stund.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMessages</name>
+    <message>
+        <location filename="../../ui/customer_form/customer_messages.py" line="+46"/>
+        <source>A customer with this identity code already exists</source>
+        <translation>Det finns redan en kund med den här personbeteckningen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Write the date as d.m.yyyy, e.g. 5.1.1980</source>
+        <translation>Skriv datumet som d.m.åååå, t.ex. 5.1.1980</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The birth date is in the future</source>
+        <translation>Födelsedatumet ligger i framtiden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Does not match the identity code (%1)</source>
+        <translation>Stämmer inte med personbeteckningen (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last name is required</source>
+        <translation>Efternamnet är obligatoriskt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is required</source>
+        <translation>Namnet är obligatoriskt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first name is required</source>
+        <translation>Förnamnet är obligatoriskt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Finnish postal code has five digits</source>
+        <translation>Ett finländskt postnummer har fem siffror</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The municipality is required with an address</source>
+        <translation>Kommunen är obligatorisk med en adress</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOverviewView</name>
+    <message>
+        <location filename="../../ui/overview/customer_overview_view.py" line="+227"/>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact logging</source>
+        <translation>Registrering av kontakter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department panels</source>
+        <translation>Enheternas paneler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</source>
+        <translation>Paneler från enhetsinsticksprogrammen som installerats på den här arbetsstationen (socialtjänst, hälso- och sjukvård, tekniska tjänster med flera) visas här: vad varje bakgrundssystem vet om kunden, för den personal som har rätt att se det.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>This customer is no longer in the register.</source>
+        <translation>Kunden finns inte längre i registret.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</source>
+        <translation>Kunden kunde inte öppnas. Kontrollera nätverksanslutningen och försök igen; om problemet kvarstår, kontakta IT-stödet.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSummaryView</name>
+    <message>
+        <location filename="../../ui/customer_summary.py" line="+145"/>
+        <source>Loading customer…</source>
+        <translation>Kunduppgifterna hämtas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Born</source>
+        <translation>Född</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal identity code</source>
+        <translation>Personbeteckning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business ID</source>
+        <translation>FO-nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Ärendespråk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From the customer register</source>
+        <translation>Uppgifter ur kundregistret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
+        <translation>Spärrmarkering (turvakielto): adressen visas inte och får inte lämnas ut.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finnish</source>
+        <translation>finska</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>annat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address protected</source>
+        <translation>Spärrmarkering</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This customer is no longer in the register.</source>
+        <translation>Kunden finns inte längre i registret.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer could not be loaded. Check the connection and try again.</source>
+        <translation>Kunduppgifterna kunde inte hämtas. Kontrollera anslutningen och försök igen.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/app.py" line="+173"/>
+        <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
+        <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database %1 was made for an older version of AgentDesk. Ask IT to upgrade it (agentdesk db upgrade) before using the desk.</source>
+        <translation>Databasen %1 är gjord för en äldre version av AgentDesk. Be IT-stödet uppgradera den (agentdesk db upgrade) innan programmet används.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation.</source>
+        <translation>Databasen %1 är gjord för en nyare version av AgentDesk. Uppdatera AgentDesk på den här arbetsstationen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open the database %1. Check the network connection; if the problem continues, contact IT support.</source>
+        <translation>Databasen %1 kan inte öppnas. Kontrollera nätverksanslutningen; om problemet kvarstår, kontakta IT-stödet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>AgentDesk cannot start</source>
+        <translation>AgentDesk kan inte starta</translation>
+    </message>
+</context>
+<context>
+    <name>DraftOffer</name>
+    <message>
+        <location filename="../../ui/logging/draft_offer.py" line="+51"/>
+        <source>Customer %1</source>
+        <translation>Kund %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, unsaved contact from %2</source>
+        <translation>%1, osparad kontakt från %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsaved contacts</source>
+        <translation>Osparade kontakter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AgentDesk closed before these contacts were saved. Open the customers to restore them?</source>
+        <translation>AgentDesk stängdes innan de här kontakterna sparades. Vill du öppna kunderna för att återställa dem?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>Senare</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePanel</name>
+    <message>
+        <location filename="../../ui/customer_form/duplicate_panel.py" line="+53"/>
+        <source>Possible duplicates: is the customer already in the register?</source>
+        <translation>Möjliga dubbletter: finns kunden redan i registret?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the customers above. Press Save again to create a new customer anyway.</source>
+        <translation>Kontrollera kunderna ovan. Tryck Spara igen för att ändå skapa en ny kund.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (born %2)</source>
+        <translation>%1 (född %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open this customer</source>
+        <translation>Öppna den här kunden</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../ui/errors.py" line="+74"/>
+        <source>AgentDesk – error</source>
+        <translation>AgentDesk – fel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy details</source>
+        <translation>Kopiera detaljerna</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Several errors occurred. You can keep working; if the problem continues, send the details below to IT support. The reports are saved in %1.</source>
+        <translation>Flera fel inträffade. Du kan fortsätta arbeta; om problemet kvarstår, skicka uppgifterna nedan till IT-stödet. Rapporterna har sparats i %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support. The report is saved to %1.</source>
+        <translation>Något gick fel. Du kan fortsätta arbeta; om problemet kvarstår, skicka uppgifterna nedan till IT-stödet. Rapporten har sparats i %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support.</source>
+        <translation>Något gick fel. Du kan fortsätta arbeta; om problemet kvarstår, skicka uppgifterna nedan till IT-stödet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copied</source>
+        <translation>Kopierat</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <location line="+101"/>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AgentDesk closed unexpectedly last time — details saved to %1</source>
+        <translation>AgentDesk stängdes oväntat förra gången — detaljerna har sparats i %1</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionPanel</name>
+    <message>
+        <location filename="../../ui/logging/interaction_panel.py" line="+206"/>
+        <source>New contact</source>
+        <translation>Ny kontakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start logging a new contact (Ctrl+N)</source>
+        <translation>Börja registrera en ny kontakt (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Förkasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save contact</source>
+        <translation>Spara kontakten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the contact (Ctrl+Enter)</source>
+        <translation>Spara kontakten (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link the last contact to %1</source>
+        <translation>Koppla den senaste kontakten till %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Contact saved. Press Ctrl+N to log the next one.</source>
+        <translation>Kontakten har sparats. Tryck Ctrl+N för att registrera nästa.</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Log a contact</source>
+        <translation>Registrera en kontakt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Handle time of the contact in progress (minutes:seconds)</source>
+        <translation>Hanteringstid för den pågående kontakten (minuter:sekunder)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Link the last contact to this customer</source>
+        <translation>Koppla den senaste kontakten till den här kunden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
+        <translation>Ingen pågående kontakt. Tryck Ctrl+N eller ”Ny kontakt” för att registrera ett samtal, ett e-postmeddelande, ett besök eller en webbkontakt.</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Restore unsaved contact from %1?</source>
+        <translation>Återställa den osparade kontakten från %1?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 more after this one)</source>
+        <translation>(%1 till efter den här)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save or cancel the contact in progress before restoring another.</source>
+        <translation>Spara eller avbryt den pågående kontakten innan du återställer en annan.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
+        <translation>Kontakten kunde inte sparas. Inget av det du skrivit går förlorat; försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The contact is now linked to the customer.</source>
+        <translation>Kontakten är nu kopplad till kunden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Linking the contact failed; try again in a moment.</source>
+        <translation>Det gick inte att koppla kontakten; försök igen om en stund.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/overview/labels.py" line="+32"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk-in</source>
+        <translation>Besök</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web</source>
+        <translation>Webb</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>incoming</source>
+        <translation>inkommande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outgoing</source>
+        <translation>utgående</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Resolved at first contact</source>
+        <translation>Löst vid första kontakten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forwarded to a department</source>
+        <translation>Vidarebefordrad till en enhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case created</source>
+        <translation>Ärende skapat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unresolved</source>
+        <translation>Olöst</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Safety warning</source>
+        <translation>Säkerhetsvarning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs an interpreter</source>
+        <translation>Behöver tolk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deceased</source>
+        <translation>Avliden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address protected</source>
+        <translation>Spärrmarkering</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finnish</source>
+        <translation>finska</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other language</source>
+        <translation>annat språk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New</source>
+        <translation>Ny</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Stängd</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardian</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Household</source>
+        <translation>Hushåll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Represents</source>
+        <translation>Företräder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Representative</source>
+        <translation>Företrädare</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>same birth date</source>
+        <translation>samma födelsedatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same phone number</source>
+        <translation>samma telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same e-mail</source>
+        <translation>samma e-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same address</source>
+        <translation>samma adress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>same identity code</source>
+        <translation>samma personbeteckning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same business ID</source>
+        <translation>samma FO-nummer</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>similar name, same birth date</source>
+        <translation>liknande namn, samma födelsedatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar name, same phone number</source>
+        <translation>liknande namn, samma telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar name, same e-mail</source>
+        <translation>liknande namn, samma e-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar name, same address</source>
+        <translation>liknande namn, samma adress</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>since %1</source>
+        <translation>sedan %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until %1</source>
+        <translation>till och med %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+199"/>
+        <source>Customer %1</source>
+        <translation>Kund %1</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>About AgentDesk</source>
+        <translation>Om AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;Stadens kundtjänstskrivbord: en sökning för alla kunder, deras uppgifter och kontakter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>AgentDesk</source>
+        <translation>AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Customer</source>
+        <translation>&amp;Kund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Ny kund…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close customer tab</source>
+        <translation>&amp;Stäng kundfliken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About AgentDesk</source>
+        <translation>&amp;Om AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search for a customer and press Enter to open them here.
+
+Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
+        <translation>Sök en kund och tryck Enter för att öppna kunden här.
+
+Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed in: %1</source>
+        <translation>Inloggad: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: %1</source>
+        <translation>Databas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewHeader</name>
+    <message>
+        <location filename="../../ui/overview/overview_header.py" line="+103"/>
+        <source>Identity code</source>
+        <translation>Personbeteckning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the full identity code. Every view is logged.</source>
+        <translation>Visa hela personbeteckningen. Varje visning loggas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit details…</source>
+        <translation>Redigera uppgifter…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Business ID %1</source>
+        <translation>FO-nummer %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 years</source>
+        <translation>%1 år</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>born %1</source>
+        <translation>född %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language: %1</source>
+        <translation>Ärendespråk: %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueryKind</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="+235"/>
+        <source>Name or address</source>
+        <translation>Namn eller adress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal identity code</source>
+        <translation>Personbeteckning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business ID</source>
+        <translation>FO-nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail address</source>
+        <translation>E-postadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register ID</source>
+        <translation>Registerbeteckning</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="+74"/>
+        <source>Relationships</source>
+        <translation>Relationer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Born</source>
+        <translation>Född</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click a person (or press Enter) to open them in a new tab</source>
+        <translation>Klicka på en person (eller tryck Enter) för att öppna personen i en ny flik</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No household members, guardians or children on record.</source>
+        <translation>Inga registrerade hushållsmedlemmar, vårdnadshavare eller barn.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (ended)</source>
+        <translation>%1 (avslutad)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="+37"/>
+        <source>Customer service agent</source>
+        <translation>Kundtjänstrådgivare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>Förman</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data steward</source>
+        <translation>Dataansvarig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>Huvudanvändare</translation>
+    </message>
+</context>
+<context>
+    <name>RolesSection</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-66"/>
+        <source>Roles and profiles</source>
+        <translation>Roller och profiler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No roles or profiles on record.</source>
+        <translation>Inga registrerade roller eller profiler.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reference %1</source>
+        <translation>Referens %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (ended)</source>
+        <translation>%1 (avslutad)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ended</source>
+        <translation>avslutad</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../ui/search_panel.py" line="-94"/>
+        <location line="+75"/>
+        <source>The search failed. Check the connection and try again.</source>
+        <translation>Sökningen misslyckades. Kontrollera anslutningen och försök igen.</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customers found</source>
+        <translation>Inga kunder hittades</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Results: %1</source>
+        <translation>Träffar: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Search: name, address, identity code, phone or e-mail  (Ctrl+K)</source>
+        <translation>Sök: namn, adress, personbeteckning, telefon eller e-post  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search customers (Ctrl+K or F3)</source>
+        <translation>Sök kunder (Ctrl+K eller F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>Sökresultat</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../ui/search_results_model.py" line="+175"/>
+        <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
+        <translation>Kunden har spärrmarkering (turvakielto). Adressen visas inte och lämnas inte ut.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Address protected</source>
+        <translation>Spärrmarkering</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Born</source>
+        <translation>Född</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <location filename="../../ui/overview/overview_sections.py" line="-115"/>
+        <location line="+20"/>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+43"/>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in.py" line="+62"/>
+        <source>Loading staff users…</source>
+        <translation>Användarna hämtas…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>There are no active staff users in this database. Ask an administrator to add you.</source>
+        <translation>Databasen har inga aktiva användare. Be en huvudanvändare lägga till dig.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The staff list could not be loaded. Check the database connection and try again.</source>
+        <translation>Användarlistan kunde inte hämtas. Kontrollera databasanslutningen och försök igen.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Sign in to AgentDesk</source>
+        <translation>Logga in i AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose your user. (Demo sign-in: real authentication comes later.)</source>
+        <translation>Välj din användare. (Demoinloggning: riktig autentisering kommer senare.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by name, role or department</source>
+        <translation>Filtrera efter namn, roll eller enhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../ui/overview/timeline_model.py" line="+194"/>
+        <source>Case #%1</source>
+        <translation>Ärende #%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>When</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Topic</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agent</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineSection</name>
+    <message>
+        <location filename="../../ui/overview/timeline_section.py" line="+122"/>
+        <source>Contacts, newest first</source>
+        <translation>Kontakter, nyaste först</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show:</source>
+        <translation>Visa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>All channels</source>
+        <translation>Alla kanaler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All departments</source>
+        <translation>Alla enheter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All topics</source>
+        <translation>Alla ämnen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Loading…</source>
+        <translation>Laddar…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No contacts match these filters.</source>
+        <translation>Inga kontakter matchar filtren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contacts yet.</source>
+        <translation>Inga kontakter ännu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 shown, scroll for more</source>
+        <translation>%1 visas, rulla för fler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 contacts</source>
+        <translation>Kontakter: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 shown</source>
+        <translation>%1 visas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contacts could not be loaded.</source>
+        <translation>Kontakterna kunde inte hämtas.</translation>
+    </message>
+</context>
+</TS>
