@@ -68,6 +68,8 @@ class ConflictPanel(QFrame):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -87,6 +89,7 @@ class ConflictPanel(QFrame):
         buttons.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(8)
         layout.addWidget(self.text)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
@@ -174,7 +177,10 @@ class ConflictPanel(QFrame):
                 self.table.setItem(row, column, cell)
         height = self.table.horizontalHeader().sizeHint().height() + sum(
             self.table.rowHeight(r) for r in range(len(rows))) + 2 * self.table.frameWidth() + 2
-        self.table.setFixedHeight(min(height, 340))
+        self.table.setFixedHeight(height)  # every field in view: at most a dozen short rows
+        # A wrapped label does not make its parents tall enough by itself (height for width).
+        width = (self.parentWidget().width() if self.parentWidget() else self.width()) - 40
+        self.text.setMinimumHeight(self.text.heightForWidth(max(width, 200)))
         self.show()
 
     def side_by_side(self) -> dict[str, tuple[str, str]]:

@@ -396,6 +396,7 @@ class CustomerDialog(QDialog):
             events.emit("customer.edit_conflict", id=exc.theirs.id)
             self.conflict.show_conflict(exc.theirs, draft)
             self.save_button.setEnabled(False)  # choose in the conflict box first
+            self.adjustSize()
         else:
             log.error("saving the customer failed: %s", type(exc).__name__)
             self.save_error.setText(self.tr("The customer could not be saved. Nothing you typed is lost; "
