@@ -7,14 +7,15 @@ dashboard reads :meth:`Statistics.snapshot`. Qt-free, like all of :mod:`agentdes
 
 from agentdesk.queues.presence import AgentState, Presence, StateCount
 from agentdesk.queues.queue_directory import QueueDirectory, QueueInfo, QueueInvalid, QueueSpec, UnknownQueue
+from agentdesk.queues.statistics import ChannelCount, DashboardSnapshot, QueueStats, Statistics
 from agentdesk.queues.walk_in import NotAWalkInQueue, Ticket, WalkIn, interaction_draft
 from agentdesk.queues.work_queue import LeaseLost, NewWorkItem, WorkItemView, WorkQueue
 from agentdesk.queues.working_hours import HELSINKI, OFFICE_HOURS, WorkingHours
 from agentdesk.storage.models import PresenceState, WorkItemState
 
 __all__ = [
-    "HELSINKI", "OFFICE_HOURS", "AgentState", "LeaseLost", "NewWorkItem",
+    "HELSINKI", "OFFICE_HOURS", "AgentState", "ChannelCount", "DashboardSnapshot", "LeaseLost", "NewWorkItem",
     "NotAWalkInQueue", "Presence", "PresenceState", "QueueDirectory", "QueueInfo", "QueueInvalid", "QueueSpec",
-    "StateCount", "Ticket", "UnknownQueue", "WalkIn", "WorkItemState", "WorkItemView",
+    "QueueStats", "StateCount", "Statistics", "Ticket", "UnknownQueue", "WalkIn", "WorkItemState", "WorkItemView",
     "WorkQueue", "WorkingHours", "interaction_draft",
 ]
