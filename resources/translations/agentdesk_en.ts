@@ -183,13 +183,13 @@
     </message>
     <message>
         <location line="+0" />
-        <source>&amp;Channel</source>
-        <translation>&amp;Channel</translation>
+        <source>&amp;Topic</source>
+        <translation>&amp;Topic</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>&amp;Topic</source>
-        <translation>&amp;Topic</translation>
+        <source>Cha&amp;nnel</source>
+        <translation>Cha&amp;nnel</translation>
     </message>
     <message>
         <location line="+1" />
@@ -799,7 +799,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../ui/customer_summary.py" line="+145" />
+        <location filename="../../ui/customer_summary.py" line="+144" />
         <source>Loading customer…</source>
         <translation>Loading customer…</translation>
     </message>
@@ -1468,7 +1468,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+235" />
+        <location filename="../../ui/search_panel.py" line="+236" />
         <source>Name or address</source>
         <translation>Name or address</translation>
     </message>

@@ -183,13 +183,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Channel</source>
-        <translation>&amp;Kanava</translation>
+        <source>&amp;Topic</source>
+        <translation>A&amp;ihe</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Topic</source>
-        <translation>&amp;Aihe</translation>
+        <source>Cha&amp;nnel</source>
+        <translation>&amp;Kanava</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -799,7 +799,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../ui/customer_summary.py" line="+145"/>
+        <location filename="../../ui/customer_summary.py" line="+144"/>
         <source>Loading customer…</source>
         <translation>Haetaan asiakkaan tietoja…</translation>
     </message>
@@ -952,7 +952,7 @@
     <message>
         <location line="+4"/>
         <source>Open</source>
-        <translation>Avoin</translation>
+        <translation>Avaa</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1468,7 +1468,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+235"/>
+        <location filename="../../ui/search_panel.py" line="+236"/>
         <source>Name or address</source>
         <translation>Nimi tai osoite</translation>
     </message>

@@ -183,13 +183,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Channel</source>
-        <translation>&amp;Kanal</translation>
+        <source>&amp;Topic</source>
+        <translation>&amp;Ämne</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>&amp;Topic</source>
-        <translation>&amp;Ämne</translation>
+        <source>Cha&amp;nnel</source>
+        <translation>Kana&amp;l</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -209,7 +209,7 @@
     <message>
         <location line="+0"/>
         <source>C&amp;ase</source>
-        <translation>Ä&amp;rende</translation>
+        <translation>Ären&amp;de</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -799,7 +799,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../ui/customer_summary.py" line="+145"/>
+        <location filename="../../ui/customer_summary.py" line="+144"/>
         <source>Loading customer…</source>
         <translation>Kunduppgifterna hämtas…</translation>
     </message>
@@ -952,7 +952,7 @@
     <message>
         <location line="+4"/>
         <source>Open</source>
-        <translation>Öppen</translation>
+        <translation>Öppna</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1468,7 +1468,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+235"/>
+        <location filename="../../ui/search_panel.py" line="+236"/>
         <source>Name or address</source>
         <translation>Namn eller adress</translation>
     </message>

@@ -190,7 +190,7 @@ class ContactForm(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        titles = {"customer": self.tr("Customer"), "channel": self.tr("&Channel"), "topic": self.tr("&Topic"),
+        titles = {"customer": self.tr("Customer"), "channel": self.tr("Cha&nnel"), "topic": self.tr("&Topic"),
                   "department": self.tr("&Department"), "notes": self.tr("N&otes"),
                   "outcome": self.tr("O&utcome"), "case": self.tr("C&ase")}
         for key, label in self.rows.titles.items():
