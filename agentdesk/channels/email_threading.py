@@ -1,0 +1,451 @@
+"""Reading incoming e-mail and finding the conversation it belongs to. Pure: no I/O, no database.
+
+:func:`parse_message` turns the raw bytes of a message (RFC 5322, MIME) into a
+:class:`ParsedEmail` with the stdlib ``email`` package (``policy.default``): RFC 2047 encoded
+words in subjects and names decoded, the sender's address lower-cased, the text body (text/plain
+preferred, HTML reduced to text otherwise) and the attachments *listed* (name, type, size; their
+content is never kept).
+
+Threading, as mail clients and helpdesks do it (RFC 5322 section 3.6.4):
+
+1. the message's own parents: ``In-Reply-To`` and then ``References`` from the newest to the
+   oldest; the first one that is known belongs to the conversation;
+2. when no parent is known (a client that drops the headers, a reply to a message that never
+   passed the desk), the same normalised subject from the same sender.
+
+Subjects are normalised by removing reply and forward prefixes as written by clients in
+Finnish ("Vs:", "VL:", "Vast:"), Swedish ("Sv:", "VB:"), English ("Re:", "Fwd:", "FW:"), German
+("AW:", "WG:") and others, repeated and counted ("Re[2]:", "RE: VS: AW:").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.errors
+import email.header
+import email.utils
+import hashlib
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from email import policy
+from email.message import EmailMessage
+from html.parser import HTMLParser
+from typing import Generic, Literal, TypeVar
+
+__all__ = [
+    "Attachment",
+    "ParsedEmail",
+    "ThreadKey",
+    "ThreadMatch",
+    "message_ids",
+    "normalise_subject",
+    "parse_message",
+    "reply_subject",
+    "resolve_thread",
+    "storage_ref",
+    "subject_key",
+    "thread_key",
+]
+
+# Prefixes a reply gets, by language: English/Latin "Re", Finnish "Vs"/"Vast", Swedish/Danish/
+# Norwegian "Sv", German "AW"/"Antw", Dutch "Antw", Polish "Odp", Italian "Rif", Turkish "Ynt".
+REPLY_PREFIXES = ("re", "vs", "vast", "sv", "aw", "antw", "odp", "rif", "ynt", "atb")
+# ... and a forward: "Fwd"/"FW", Finnish "VL" (välitetty), Swedish "VB" (vidarebefordrat),
+# German "WG", French "TR", Spanish "RV", Portuguese "Enc".
+FORWARD_PREFIXES = ("fwd", "fw", "vl", "vb", "wg", "tr", "rv", "enc")
+
+
+def _prefix_re(words: Sequence[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    # "Re:", "RE :", "Re[2]:", "Re(2):", full-width colon from East Asian clients.
+    return re.compile(rf"^\s*(?:{alternatives})\s*(?:\[\d+\]|\(\d+\))?\s*[:\uff1a]\s*", re.IGNORECASE)
+
+
+_REPLY_RE = _prefix_re(REPLY_PREFIXES)
+_ANY_PREFIX_RE = _prefix_re(REPLY_PREFIXES + FORWARD_PREFIXES)
+_SPACES_RE = re.compile(r"\s+")
+_MSGID_RE = re.compile(r"<([^<>\s]+)>")
+_ENCODED_WORD_RE = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+
+MAX_REF_LENGTH = 128  # interaction.external_ref
+
+
+def _strip_prefixes(subject: str, pattern: re.Pattern[str]) -> str:
+    text = _SPACES_RE.sub(" ", subject).strip()
+    while True:
+        stripped = pattern.sub("", text, count=1)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def normalise_subject(subject: str) -> str:
+    """The subject without any reply or forward prefixes, whitespace collapsed (case kept)."""
+    return _strip_prefixes(subject, _ANY_PREFIX_RE)
+
+
+def subject_key(subject: str) -> str:
+    """The subject as compared for threading: normalised and case-folded."""
+    return normalise_subject(subject).casefold()
+
+
+def reply_subject(subject: str) -> str:
+    """``Re: <subject>`` with exactly one reply prefix ("Vs: Re: Asia" gives "Re: Asia").
+    Forward prefixes stay: a reply to "Fwd: Asia" is "Re: Fwd: Asia", as clients write it."""
+    rest = _strip_prefixes(subject, _REPLY_RE)
+    return f"Re: {rest}" if rest else "Re:"
+
+
+def message_ids(value: str | None) -> tuple[str, ...]:
+    """Every ``<id>`` in a Message-ID / In-Reply-To / References value, in order, without repeats.
+
+    A bare ``id@host`` (no angle brackets, as some clients write In-Reply-To) counts as one."""
+    if not value:
+        return ()
+    found = [f"<{m}>" for m in _MSGID_RE.findall(value)]
+    if not found:
+        bare = value.strip()
+        if "@" in bare and not any(ch.isspace() for ch in bare):
+            found = [f"<{bare.strip('<>')}>"]
+    seen: set[str] = set()
+    return tuple(x for x in found if not (x in seen or seen.add(x)))
+
+
+def storage_ref(message_id: str) -> str:
+    """The Message-ID as stored in ``interaction.external_ref`` (at most 128 characters): itself,
+    or for the rare longer one a stable digest of it."""
+    if len(message_id) <= MAX_REF_LENGTH:
+        return message_id
+    return "<sha256:" + hashlib.sha256(message_id.encode("utf-8", "surrogateescape")).hexdigest() + ">"
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str  # decoded; "" when the sender gave none
+    content_type: str  # "application/pdf"
+    size: int  # bytes after transfer decoding
+
+    def describe(self) -> str:
+        name = self.filename or "(no name)"
+        return f"{name} ({self.content_type}, {_human_size(self.size)})"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEmail:
+    message_id: str  # "<...>"; a stable made-up one when the message has none
+    message_id_missing: bool
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    subject: str  # decoded, whitespace collapsed
+    from_addr: str  # lower-cased; "" when missing or unreadable
+    from_name: str
+    reply_to: str  # where a reply goes: Reply-To when given, else From (lower-cased)
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    date: dt.datetime | None  # aware
+    text: str  # the text body
+    body_was_html: bool
+    attachments: tuple[Attachment, ...]
+    auto_submitted: bool  # an out-of-office reply, a bounce, a list digest...
+    size: int  # bytes of the raw message
+
+    @property
+    def parent_ids(self) -> tuple[str, ...]:
+        """The message's ancestors, nearest first: In-Reply-To, then References newest to oldest."""
+        ordered = ([self.in_reply_to] if self.in_reply_to else []) + list(reversed(self.references))
+        seen: set[str] = {self.message_id}
+        return tuple(x for x in ordered if not (x in seen or seen.add(x)))
+
+
+def parse_message(raw: bytes) -> ParsedEmail:
+    """Parse one message. Never raises for bad input: what cannot be read is left empty."""
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+
+    own_ids = message_ids(_header(msg, "Message-ID"))
+    missing = not own_ids
+    message_id = own_ids[0] if own_ids else _made_up_id(raw)
+    in_reply_to_ids = message_ids(_header(msg, "In-Reply-To"))
+    from_list = _addresses(msg, "From")
+    from_name, from_addr = from_list[0] if from_list else ("", "")
+    reply_to_list = _addresses(msg, "Reply-To")
+    body_part = _body_part(msg)
+    text, was_html = _text_of(body_part) if body_part is not None else ("", False)
+
+    return ParsedEmail(
+        message_id=message_id,
+        message_id_missing=missing,
+        in_reply_to=in_reply_to_ids[0] if in_reply_to_ids else None,
+        references=message_ids(_header(msg, "References")),
+        subject=_SPACES_RE.sub(" ", _header(msg, "Subject")).strip(),
+        from_addr=from_addr,
+        from_name=from_name,
+        reply_to=reply_to_list[0][1] if reply_to_list else from_addr,
+        to=tuple(a for _, a in _addresses(msg, "To")),
+        cc=tuple(a for _, a in _addresses(msg, "Cc")),
+        date=_date(msg),
+        text=text,
+        body_was_html=was_html,
+        attachments=tuple(_attachments(msg, body_part)),
+        auto_submitted=_is_automatic(msg),
+        size=len(raw),
+    )
+
+
+def _made_up_id(raw: bytes) -> str:
+    # Stable, so the same message fetched twice is recognised as already seen.
+    return f"<{hashlib.sha256(raw).hexdigest()[:40]}@no-message-id.invalid>"
+
+
+def _header(msg: EmailMessage, name: str) -> str:
+    """The decoded header value, "" when missing; survives malformed headers."""
+    try:
+        value = msg.get(name)
+    except Exception:  # the header parser can fail on hostile input; fall back to the raw text
+        value = None
+        for key, raw in msg.raw_items():
+            if key.lower() == name.lower():
+                value = _decode_words(str(raw))
+                break
+    if value is None:
+        return ""
+    text = str(value)
+    return _decode_words(text) if _ENCODED_WORD_RE.search(text) else text
+
+
+def _decode_words(text: str) -> str:
+    """Decode RFC 2047 encoded words the header parser left alone (e.g. inside quotes)."""
+    try:
+        return str(email.header.make_header(email.header.decode_header(text)))
+    except (LookupError, ValueError, UnicodeError, email.errors.HeaderParseError):
+        return text
+
+
+def _addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
+    """(display name, lower-cased address) pairs of an address header."""
+    result: list[tuple[str, str]] = []
+    try:
+        header = msg.get(name)
+        groups = getattr(header, "addresses", None)
+    except Exception:
+        header, groups = None, None
+    if groups is not None:
+        for address in groups:
+            addr = (address.addr_spec or "").strip().lower()
+            if addr and "@" in addr and addr != "<>":
+                result.append((_decode_words(address.display_name or ""), addr))
+        if result:
+            return result
+    raw = [str(v) for k, v in msg.raw_items() if k.lower() == name.lower()]
+    for display, addr in email.utils.getaddresses(raw):
+        addr = addr.strip().lower()
+        if addr and "@" in addr:
+            result.append((_decode_words(display), addr))
+    return result
+
+
+def _date(msg: EmailMessage) -> dt.datetime | None:
+    try:
+        header = msg.get("Date")
+        value = getattr(header, "datetime", None)
+    except Exception:
+        value = None
+    if value is None:
+        return None
+    if value.tzinfo is None:  # "-0000": the zone is unknown; take it as UTC (RFC 5322 3.3)
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value
+
+
+def _is_automatic(msg: EmailMessage) -> bool:
+    auto = _header(msg, "Auto-Submitted").strip().lower()
+    if auto and auto != "no":
+        return True
+    precedence = _header(msg, "Precedence").strip().lower()
+    if precedence in ("bulk", "junk", "list", "auto_reply"):
+        return True
+    return bool(_header(msg, "X-Autoreply") or _header(msg, "X-Autorespond"))
+
+
+# --- body and attachments ---------------------------------------------------------------
+
+
+def _body_part(msg: EmailMessage) -> EmailMessage | None:
+    try:
+        part = msg.get_body(preferencelist=("plain", "html"))
+    except Exception:
+        part = None
+    if part is None and not msg.is_multipart() and msg.get_content_maintype() == "text" \
+            and msg.get_content_disposition() != "attachment":
+        part = msg
+    return part  # type: ignore[return-value]
+
+
+def _text_of(part: EmailMessage) -> tuple[str, bool]:
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError, UnicodeError, AssertionError, KeyError):
+        payload = part.get_payload(decode=True) or b""
+        content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else str(payload)
+    if not isinstance(content, str):
+        content = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else ""
+    # PostgreSQL text cannot hold NUL; a body never needs one.
+    content = content.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if part.get_content_subtype() == "html":
+        return html_to_text(content), True
+    return content.strip("\n"), False
+
+
+def _leaves(part: EmailMessage) -> Iterator[EmailMessage]:
+    # An attached message (message/rfc822) is one attachment, not a tree to descend into.
+    if part.get_content_maintype() == "multipart":
+        for sub in part.iter_parts():
+            yield from _leaves(sub)  # type: ignore[arg-type]
+    else:
+        yield part
+
+
+def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attachment]:
+    if msg.get_content_maintype() != "multipart" and msg is body:
+        return
+    for part in _leaves(msg):
+        if part is body:
+            continue
+        disposition = part.get_content_disposition()
+        filename = _filename(part)
+        maintype = part.get_content_maintype()
+        if disposition != "attachment" and not filename and maintype == "text":
+            continue  # an extra inline text part (a list footer), not an attachment
+        yield Attachment(filename, part.get_content_type(), _size(part))
+
+
+def _filename(part: EmailMessage) -> str:
+    try:
+        name = part.get_filename() or ""
+    except Exception:
+        name = ""
+    if not name and part.get_content_type() == "message/rfc822":
+        try:
+            inner = part.get_payload(0)
+            subject = _header(inner, "Subject") if isinstance(inner, EmailMessage) else ""
+        except (IndexError, TypeError):
+            subject = ""
+        name = f"{subject}.eml" if subject else ""
+    if _ENCODED_WORD_RE.search(name):  # RFC 2047 inside a quoted parameter: common, not standard
+        name = _decode_words(name)
+    return name.replace("/", "_").replace("\\", "_").strip()
+
+
+def _size(part: EmailMessage) -> int:
+    if part.get_content_maintype() == "message":
+        try:
+            return len(part.get_payload(0).as_bytes())
+        except Exception:
+            return 0
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:
+        payload = None
+    return len(payload) if isinstance(payload, bytes) else 0
+
+
+def _human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} kB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = {"script", "style", "head", "title"}
+    _BREAK = {"br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul",
+              "ol", "pre", "hr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BREAK:
+            self.out.append("\n")
+            if tag == "li":
+                self.out.append("- ")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BREAK:
+            self.out.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.out.append(_SPACES_RE.sub(" ", data))
+
+
+def html_to_text(html: str) -> str:
+    """Readable plain text from an HTML body: no tags, scripts or styles; paragraphs kept."""
+    parser = _TextExtractor()
+    try:
+        parser.feed(html)
+        parser.close()
+    except Exception:  # HTMLParser is lenient; this is a last resort
+        return re.sub(r"<[^>]*>", " ", html).strip()
+    lines = [line.strip() for line in "".join(parser.out).split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Threading
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadKey:
+    parent_ids: tuple[str, ...]  # nearest first
+    subject: str  # subject_key(); "" means no subject fallback
+    sender: str  # lower-cased address
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadMatch(Generic[T]):
+    thread: T | None
+    how: Literal["references", "subject", "new"]
+
+
+def thread_key(mail: ParsedEmail) -> ThreadKey:
+    return ThreadKey(mail.parent_ids, subject_key(mail.subject), mail.from_addr)
+
+
+def resolve_thread(
+    key: ThreadKey,
+    find_by_ids: Callable[[Sequence[str]], Mapping[str, T]],
+    find_by_subject: Callable[[str, str], T | None],
+) -> ThreadMatch[T]:
+    """The conversation a message belongs to.
+
+    ``find_by_ids`` maps the known ones among the given Message-IDs to their conversation;
+    ``find_by_subject(subject_key, sender)`` finds a conversation with that subject from that
+    sender (or None). Parents are tried nearest first; the subject only when no parent is known.
+    """
+    if key.parent_ids:
+        known = find_by_ids(key.parent_ids)
+        for parent in key.parent_ids:
+            if parent in known:
+                return ThreadMatch(known[parent], "references")
+    if key.subject and key.sender:
+        found = find_by_subject(key.subject, key.sender)
+        if found is not None:
+            return ThreadMatch(found, "subject")
+    return ThreadMatch(None, "new")

@@ -1,0 +1,192 @@
+"""Reading e-mail and threading it, without servers: subjects, encoded words, bodies, attachments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from agentdesk.channels.email_threading import (
+    ThreadKey,
+    html_to_text,
+    message_ids,
+    normalise_subject,
+    parse_message,
+    reply_subject,
+    resolve_thread,
+    storage_ref,
+    subject_key,
+    thread_key,
+)
+
+
+def raw(*headers: str, body: str = "Hei!") -> bytes:
+    return ("\r\n".join(headers) + "\r\n\r\n" + body + "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("Re: Jäteastia", "Jäteastia"),
+    ("RE: VS: Sv: AW: Jäteastia", "Jäteastia"),
+    ("Vs: Vast: Jäteastia", "Jäteastia"),
+    ("VL: Fwd: FW: VB: Jäteastia", "Jäteastia"),
+    ("Re[2]: Re(3):  Jäteastia  tyhjentämättä", "Jäteastia tyhjentämättä"),
+    ("SV : jäteastia", "jäteastia"),
+    ("Revontulet ja vesimaksu", "Revontulet ja vesimaksu"),  # "Re" inside a word is no prefix
+    ("Vesimaksu: kysymys", "Vesimaksu: kysymys"),
+    ("Re:", ""),
+])
+def test_subjects_lose_reply_and_forward_prefixes_in_every_language(subject, expected):
+    assert normalise_subject(subject) == expected
+
+
+def test_subject_keys_ignore_case_and_prefixes():
+    assert subject_key("VS: JÄTEASTIA") == subject_key("jäteastia") == "jäteastia"
+
+
+@pytest.mark.parametrize("subject, expected", [
+    ("Jäteastia", "Re: Jäteastia"),
+    ("Re: Jäteastia", "Re: Jäteastia"),
+    ("RE: Re: Jäteastia", "Re: Jäteastia"),
+    ("Vs: Sv: Jäteastia", "Re: Jäteastia"),
+    ("Fwd: Jäteastia", "Re: Fwd: Jäteastia"),
+    ("", "Re:"),
+])
+def test_a_reply_subject_has_exactly_one_re(subject, expected):
+    assert reply_subject(subject) == expected
+
+
+def test_message_ids_are_read_from_messy_headers():
+    assert message_ids("<a@x> <b@y>\r\n <a@x>") == ("<a@x>", "<b@y>")
+    assert message_ids("<c@z> (message from Anna of 1 July)") == ("<c@z>",)
+    assert message_ids("bare@example.fi") == ("<bare@example.fi>",)
+    assert message_ids("no id here") == ()
+    assert message_ids(None) == ()
+
+
+def test_long_message_ids_are_stored_as_a_stable_digest():
+    short = "<a@example.fi>"
+    long = "<" + "x" * 200 + "@example.fi>"
+    assert storage_ref(short) == short
+    assert storage_ref(long) == storage_ref(long) and len(storage_ref(long)) <= 128
+    assert storage_ref(long) != storage_ref(long.replace("x", "y", 1))
+
+
+def test_encoded_word_subjects_and_names_are_decoded():
+    mail = parse_message(raw(
+        "From: =?iso-8859-1?q?J=E4rvinen=2C_Anna?= <Asiakas@Example.FI>",
+        "To: Neuvonta <NEUVONTA@city.example>, tekniset@city.example",
+        "Subject: =?utf-8?q?Vesimaksu_=E2=80=93_kysymys?=",
+        "Message-ID: <m1@example.fi>",
+        "Date: Tue, 01 Jul 2025 10:00:00 +0300",
+    ))
+    assert mail.subject == "Vesimaksu – kysymys"
+    assert (mail.from_name, mail.from_addr) == ("Järvinen, Anna", "asiakas@example.fi")
+    assert mail.reply_to == "asiakas@example.fi"
+    assert mail.to == ("neuvonta@city.example", "tekniset@city.example")
+    assert mail.date == dt.datetime(2025, 7, 1, 7, 0, tzinfo=dt.timezone.utc)
+    assert mail.text == "Hei!"
+    latin = parse_message(raw("From: a@b.fi", "Subject: =?iso-8859-1?b?SuR0ZWFzdGlh?="))
+    assert latin.subject == "Jäteastia"
+
+
+def test_references_give_the_parents_nearest_first():
+    mail = parse_message(raw("From: a@b.fi", "Message-ID: <m3@x>", "In-Reply-To: <m2@x>",
+                             "References: <m0@x> <m1@x>\r\n <m2@x>"))
+    assert mail.in_reply_to == "<m2@x>"
+    assert mail.references == ("<m0@x>", "<m1@x>", "<m2@x>")
+    assert mail.parent_ids == ("<m2@x>", "<m1@x>", "<m0@x>")
+    assert thread_key(mail) == ThreadKey(("<m2@x>", "<m1@x>", "<m0@x>"), "", "a@b.fi")
+
+
+def test_html_only_mail_is_read_as_text():
+    mail = parse_message(raw(
+        "From: a@b.fi", "MIME-Version: 1.0", "Content-Type: text/html; charset=utf-8",
+        body="<html><head><style>p {color: red}</style><script>x()</script></head>"
+             "<body><p>Hei,</p><p>jäteastia &amp; kansi</p><ul><li>yksi</li></ul></body></html>"))
+    assert mail.body_was_html
+    assert mail.text == "Hei,\n\njäteastia & kansi\n\n- yksi"
+    assert html_to_text("a<br>b") == "a\nb"
+
+
+def test_plain_text_is_preferred_and_attachments_are_listed_not_kept():
+    pdf = "JVBERi0xLjQKJcfsj6IK" * 10  # base64
+    body = "\r\n".join([
+        "--outer",
+        "Content-Type: multipart/alternative; boundary=alt",
+        "",
+        "--alt",
+        "Content-Type: text/plain; charset=iso-8859-1",
+        "Content-Transfer-Encoding: quoted-printable",
+        "",
+        "J=E4teastia on rikki.",
+        "--alt",
+        "Content-Type: text/html; charset=utf-8",
+        "",
+        "<p>HTML version</p>",
+        "--alt--",
+        "--outer",
+        "Content-Type: application/pdf",
+        'Content-Disposition: attachment; filename="=?utf-8?q?lasku_kes=C3=A4kuu.pdf?="',
+        "Content-Transfer-Encoding: base64",
+        "",
+        pdf,
+        "--outer",
+        "Content-Type: image/jpeg",
+        "Content-Disposition: inline; filename*=utf-8''kuva%20j%C3%A4te.jpg",
+        "Content-Transfer-Encoding: base64",
+        "",
+        "aGVsbG8gd29ybGQ=",
+        "--outer",
+        "Content-Type: message/rfc822",
+        "",
+        "Subject: Aiempi viesti",
+        "From: x@y.fi",
+        "",
+        "vanha",
+        "--outer--",
+    ])
+    mail = parse_message(raw("From: a@b.fi", "MIME-Version: 1.0",
+                             'Content-Type: multipart/mixed; boundary="outer"', body=body))
+    assert mail.text == "Jäteastia on rikki."
+    assert not mail.body_was_html
+    names = [(a.filename, a.content_type) for a in mail.attachments]
+    assert names == [("lasku kesäkuu.pdf", "application/pdf"), ("kuva jäte.jpg", "image/jpeg"),
+                     ("Aiempi viesti.eml", "message/rfc822")]
+    assert mail.attachments[0].size == 150
+    assert mail.attachments[1].describe() == "kuva jäte.jpg (image/jpeg, 11 B)"
+
+
+def test_broken_mail_is_read_as_far_as_possible():
+    mail = parse_message(b"Subject: =?x-unknown?q?abc?=\r\nFrom: not an address\r\n"
+                         b"Content-Type: text/plain; charset=x-unknown\r\n\r\nbody \xff\x00 end\r\n")
+    assert mail.from_addr == ""
+    assert "\x00" not in mail.text and mail.text.startswith("body")
+    assert mail.message_id_missing
+    assert mail.message_id == parse_message(b"Subject: =?x-unknown?q?abc?=\r\nFrom: not an address\r\n"
+                                            b"Content-Type: text/plain; charset=x-unknown\r\n\r\n"
+                                            b"body \xff\x00 end\r\n").message_id
+    assert parse_message(b"").message_id.endswith("@no-message-id.invalid>")
+
+
+def test_automatic_replies_are_recognised():
+    assert parse_message(raw("From: a@b.fi", "Auto-Submitted: auto-replied")).auto_submitted
+    assert parse_message(raw("From: a@b.fi", "Precedence: bulk")).auto_submitted
+    assert not parse_message(raw("From: a@b.fi", "Auto-Submitted: no")).auto_submitted
+
+
+def test_threads_resolve_by_the_nearest_known_parent_then_by_subject():
+    key = ThreadKey(("<p2@x>", "<p1@x>", "<p0@x>"), "jäteastia", "a@b.fi")
+    calls = []
+
+    def by_subject(subject, sender):
+        calls.append((subject, sender))
+        return "subject-case"
+
+    match = resolve_thread(key, lambda ids: {"<p0@x>": "root-case", "<p1@x>": "mid-case"}, by_subject)
+    assert (match.thread, match.how) == ("mid-case", "references")
+    assert calls == []
+    match = resolve_thread(key, lambda ids: {}, by_subject)
+    assert (match.thread, match.how) == ("subject-case", "subject")
+    assert calls == [("jäteastia", "a@b.fi")]
+    match = resolve_thread(ThreadKey((), "", "a@b.fi"), lambda ids: {}, by_subject)
+    assert (match.thread, match.how) == (None, "new")
