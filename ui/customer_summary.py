@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -91,15 +90,15 @@ class CustomerSummaryView(QWidget):
         self._source = QLabel(self._content)
         self._source.setObjectName("summarySource")
         self._source.setEnabled(False)
-        header = QHBoxLayout()
-        header.addWidget(self._name)
-        header.addStretch(1)
-        header.addWidget(self._kind)
+        self._kind.setObjectName("customerKind")
         content_layout = QVBoxLayout(self._content)
         content_layout.setContentsMargins(24, 20, 24, 20)
-        content_layout.setSpacing(12)
-        content_layout.addLayout(header)
+        content_layout.setSpacing(4)
+        content_layout.addWidget(self._name)
+        content_layout.addWidget(self._kind)
+        content_layout.addSpacing(12)
         content_layout.addWidget(self._protected)
+        content_layout.addSpacing(4)
         content_layout.addLayout(self._form)
         content_layout.addStretch(1)
         content_layout.addWidget(self._source)
@@ -201,3 +200,15 @@ class CustomerSummaryView(QWidget):
             self._failure_text.setText(self.tr("The customer could not be loaded. Check the connection and try "
                                                "again."))
             self._retry.show()
+
+
+class RegisterSummaryParts:
+    """The summary as ``customer_parts`` for :func:`ui.app.build_app` (tests, a minimal desk)."""
+
+    def __init__(self, db, background: Background, user, *, open_customer) -> None:
+        from agentdesk.customer_register import CustomerRegister
+
+        self._register, self._bg = CustomerRegister(db), background
+
+    def customer_view(self, customer_id: int) -> CustomerSummaryView:
+        return CustomerSummaryView(customer_id, self._register.get, self._bg)

@@ -109,9 +109,10 @@ class MainWindow(QMainWindow):
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.search_panel)
         splitter.addWidget(self._right)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 840])  # results ~40 %, the customer ~60 %
         self.setCentralWidget(splitter)
 
         self._build_menus()

@@ -127,11 +127,12 @@ def seeded(sqlite_db) -> Seeded:
 
 
 @pytest.fixture
-def desk(qtbot, sqlite_db, seeded, tmp_path):
+def desk(qtbot, sqlite_db, seeded):
     """A desk on the seeded database, signed in as agent.aino, its main window shown."""
     from ui.app import build_app
+    from ui.customer_summary import RegisterSummaryParts
 
-    desk = build_app(sqlite_db, install_hooks=False)
+    desk = build_app(sqlite_db, install_hooks=False, customer_parts=RegisterSummaryParts)
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
             desk.start(username="agent.aino")

@@ -27,8 +27,9 @@ def fail_with_personal_data():
 @pytest.fixture
 def hooked_desk(qtbot, sqlite_db, seeded):
     from ui.app import build_app
+    from ui.customer_summary import RegisterSummaryParts
 
-    desk = build_app(sqlite_db, install_hooks=True)
+    desk = build_app(sqlite_db, install_hooks=True, customer_parts=RegisterSummaryParts)
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
             desk.start(username="agent.aino")

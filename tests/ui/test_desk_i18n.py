@@ -91,10 +91,11 @@ def test_the_language_switches_at_run_time_and_is_remembered(qtbot, desk, lang, 
 
 def test_the_saved_language_is_used_at_the_next_start(qtbot, sqlite_db, seeded):
     from ui.app import build_app
+    from ui.customer_summary import RegisterSummaryParts
     from ui.settings import DeskSettings, SettingsStore
 
     SettingsStore().save(DeskSettings(language="sv"))
-    desk = build_app(sqlite_db, install_hooks=False)
+    desk = build_app(sqlite_db, install_hooks=False, customer_parts=RegisterSummaryParts)
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
             desk.start(username="agent.aino")

@@ -197,6 +197,7 @@ def test_new_customer_factory_dialog_opens_the_created_customer(qtbot, sqlite_db
     from PySide6.QtCore import Signal
 
     from ui.app import build_app
+    from ui.customer_summary import RegisterSummaryParts
 
     class FakeNewCustomer(QDialog):  # the real dialog is another developer's; this one keeps the contract
         customer_created = Signal(int)
@@ -207,7 +208,8 @@ def test_new_customer_factory_dialog_opens_the_created_customer(qtbot, sqlite_db
         made.append(FakeNewCustomer(parent))
         return made[-1]
 
-    desk = build_app(sqlite_db, install_hooks=False, new_customer_dialog_factory=factory)
+    desk = build_app(sqlite_db, install_hooks=False, new_customer_dialog_factory=factory,
+                     customer_parts=RegisterSummaryParts)
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
             desk.start(username="agent.aino")
@@ -237,6 +239,7 @@ def test_customer_parts_get_the_signed_in_user_and_can_open_other_customers(qtbo
     from PySide6.QtWidgets import QLabel
 
     from ui.app import build_app
+    from ui.customer_summary import RegisterSummaryParts
 
     made = {}
 
