@@ -1,4 +1,5 @@
-"""The ``agentdesk`` command: database upgrades, seeding, search from a shell.
+"""The ``agentdesk`` command: database upgrades, seeding, search from a shell; IT's ``profile``,
+``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`).
 
 The desktop subcommands register themselves only when the ``ui`` package (PySide6) is installed,
 so the core CLI works on a server with no display libraries.
@@ -31,6 +32,11 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
     from agentdesk.storage import schema
 
     db = _database(args)
+    if args.dry_run:
+        from agentdesk.deployment.upgrade_plan import upgrade_plan
+
+        print(f"{db.display_url()}: {upgrade_plan(db).describe()}")
+        return 0
     report = schema.upgrade(db)
     print(f"{db.display_url()}: {report.describe()}")
     return 0
@@ -133,6 +139,7 @@ def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] =
     db = sub.add_parser("db", help="database schema")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     up = db_sub.add_parser("upgrade", help="apply pending schema migrations (transactional)")
+    up.add_argument("--dry-run", action="store_true", help="list the pending migrations without applying them")
     db_option(up)
     up.set_defaults(func=_cmd_db_upgrade)
     st = db_sub.add_parser("status", help="show the schema revision")
@@ -156,6 +163,9 @@ def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] =
     db_option(search)
     search.set_defaults(func=_cmd_search)
 
+    from agentdesk.deployment import commands as deployment_commands
+
+    deployment_commands.register(sub)  # profile, secrets, smoke-test
     for register in extra:
         register(sub)
     return parser

@@ -1,0 +1,271 @@
+"""IT's subcommands of ``agentdesk``: ``profile``, ``secrets`` and ``smoke-test`` (argparse wiring and
+printing only; the logic is in the modules beside this one).
+
+    agentdesk profile check FILE...           FILE: key: message per problem; exit 1 if any
+    agentdesk profile apply FILE|URL          make it this workstation's profile if it is good
+    agentdesk profile show                    the profile in force
+    agentdesk secrets set database [--db URL] [--from-stdin]
+    agentdesk secrets set plugin PLUGIN KEY [--from-stdin]
+    agentdesk secrets delete database [--db URL] | plugin PLUGIN KEY
+    agentdesk secrets list [--profile FILE]   names and whether stored; never values
+    agentdesk secrets check [--profile FILE]  exit 1 if a referenced secret is missing
+    agentdesk smoke-test [--people N] [--profile FILE]...
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+DbOption = Callable[[argparse.ArgumentParser], None]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    profile = sub.add_parser("profile", help="department profiles: check, apply, show")
+    psub = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    check = psub.add_parser("check", help="check profiles against this AgentDesk and its installed plugins")
+    check.add_argument("files", nargs="+", metavar="FILE", help="profile file(s) or http(s) URL(s)")
+    check.set_defaults(func=_cmd_profile_check)
+    apply = psub.add_parser("apply", help="make a good profile this workstation's profile (a bad one never "
+                                          "replaces the last good one)")
+    apply.add_argument("source", metavar="FILE|URL")
+    apply.set_defaults(func=_cmd_profile_apply)
+    show = psub.add_parser("show", help="the profile in force on this workstation")
+    show.set_defaults(func=_cmd_profile_show)
+
+    secrets = sub.add_parser("secrets", help="database password and plugin secrets in the OS keyring")
+    ssub = secrets.add_subparsers(dest="secrets_command", metavar="ACTION", required=True)
+    for action, helptext in (("set", "store a secret (asked for, never echoed)"), ("delete", "remove a secret")):
+        p = ssub.add_parser(action, help=helptext)
+        what = p.add_subparsers(dest="secret_kind", metavar="WHAT", required=True)
+        d = what.add_parser("database", help="the PostgreSQL password for a database URL")
+        d.add_argument("--db", metavar="URL", help="postgresql://USER@HOST[:PORT]/DB (default: the profile's)")
+        pl = what.add_parser("plugin", help="a secret a plugin's manifest declares")
+        pl.add_argument("plugin_id", metavar="PLUGIN")
+        pl.add_argument("key", metavar="KEY")
+        if action == "set":
+            for q in (d, pl):
+                q.add_argument("--from-stdin", action="store_true",
+                               help="read the secret from the first line of standard input (scripted provisioning)")
+        for q in (d, pl):
+            q.set_defaults(func=_cmd_secrets_set if action == "set" else _cmd_secrets_delete)
+    for action, helptext, func in (
+            ("list", "the secrets a profile references and whether each is stored (names only)", _cmd_secrets_list),
+            ("check", "exit 1 if a secret the profile references is missing here", _cmd_secrets_check)):
+        p = ssub.add_parser(action, help=helptext)
+        p.add_argument("--profile", metavar="FILE", help="default: this workstation's profile")
+        p.set_defaults(func=func)
+
+    smoke = sub.add_parser("smoke-test", help="check this installation on a throwaway database (no display needed)")
+    smoke.add_argument("--people", type=int, default=500, metavar="N", help="synthetic people to seed (default 500)")
+    smoke.add_argument("--profile", action="append", default=[], metavar="FILE",
+                       help="also check this profile against the installed plugins (repeatable)")
+    smoke.set_defaults(func=_cmd_smoke)
+
+
+def _err(message: str) -> None:
+    print(f"agentdesk: {message}", file=sys.stderr)
+
+
+# -- profile -------------------------------------------------------------------------------------
+
+
+def _cmd_profile_check(args: argparse.Namespace) -> int:
+    from agentdesk.deployment.profile import ProfileError, check_profile, parse_profile, read_source
+
+    failed = False
+    for source in args.files:
+        try:
+            text = read_source(source)
+        except ProfileError as exc:
+            print(exc)
+            failed = True
+            continue
+        problems = check_profile(text, source)
+        for problem in problems:
+            print(problem)
+        if problems:
+            failed = True
+        else:
+            print(f"{source}: OK ({parse_profile(text, source, installed=None).describe()})")
+    return 1 if failed else 0
+
+
+def _cmd_profile_apply(args: argparse.Namespace) -> int:
+    from agentdesk.deployment.profile_store import ProfileStore
+
+    store = ProfileStore()
+    result = store.apply(args.source)
+    for problem in result.problems:
+        print(problem)
+    print(f"{store.current_path}: {result.describe()}")
+    return 0 if result.applied else 1
+
+
+def _cmd_profile_show(args: argparse.Namespace) -> int:
+    from agentdesk.deployment.profile_store import ProfileStore
+
+    store = ProfileStore()
+    profile = store.current()
+    if profile is None:
+        print(f"{store.current_path}: no profile on this workstation (agentdesk profile apply FILE)")
+        return 1
+    print(f"{profile.source}: {profile.describe()}; language {profile.default_language}; "
+          f"database {profile.database_url or 'embedded'}; plugins {', '.join(profile.enabled_plugins) or 'none'}")
+    return 0
+
+
+def _profile_for(args: argparse.Namespace):
+    """The --profile file, else this workstation's profile; None (with a message) if neither."""
+    from agentdesk.deployment.profile import ProfileError, load_profile
+    from agentdesk.deployment.profile_store import ProfileStore
+
+    source = getattr(args, "profile", None)
+    if source:
+        try:
+            return load_profile(source, installed=None)
+        except ProfileError as exc:
+            print(exc)
+            return None
+    profile = ProfileStore().current()
+    if profile is None:
+        _err("no --profile given and this workstation has no profile (agentdesk profile apply FILE)")
+    return profile
+
+
+# -- secrets -------------------------------------------------------------------------------------
+
+
+def _secret_name(args: argparse.Namespace):
+    from agentdesk.deployment.installed_plugins import installed_plugins
+    from agentdesk.deployment.secret_provisioning import database_secret, plugin_secret
+
+    if args.secret_kind == "database":
+        url = args.db
+        if not url:
+            profile = _profile_for(args)
+            if profile is None:
+                return None
+            if not profile.database_url:
+                _err(f"the profile {profile.source} uses the embedded database, which has no password")
+                return None
+            url = profile.database_url
+        return database_secret(url)
+    plugin = installed_plugins().get(args.plugin_id)
+    if plugin is not None:
+        declared = [s.key for s in plugin.manifest.secrets]
+        if args.key not in declared:
+            _err(f"plugin {args.plugin_id} declares no secret {args.key!r} (its secrets: "
+                 f"{', '.join(declared) or 'none'})")
+            return None
+    return plugin_secret(args.plugin_id, args.key)
+
+
+def _keyring_label() -> str:
+    import keyring
+
+    backend = keyring.get_keyring()
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _cmd_secrets_set(args: argparse.Namespace) -> int:
+    from keyring.errors import KeyringError
+
+    from agentdesk.deployment.secret_provisioning import SecretInputError, read_secret
+
+    name = _secret_name(args)
+    if name is None:
+        return 2
+    try:
+        value = read_secret(f"Secret for {name.label}", from_stdin=args.from_stdin)
+        name.store(value)
+    except SecretInputError as exc:
+        _err(f"secrets set {name.label}: {exc}")
+        return 2
+    except KeyringError as exc:
+        _err(f"the OS keyring refused to store {name.label}: {type(exc).__name__}: {exc}")
+        return 2
+    print(f"stored {name.label} in the keyring ({_keyring_label()})")
+    return 0
+
+
+def _cmd_secrets_delete(args: argparse.Namespace) -> int:
+    from keyring.errors import KeyringError
+
+    name = _secret_name(args)
+    if name is None:
+        return 2
+    try:
+        deleted = name.delete()
+    except KeyringError as exc:
+        _err(f"the OS keyring refused to delete {name.label}: {type(exc).__name__}: {exc}")
+        return 2
+    print(f"deleted {name.label} from the keyring" if deleted else f"nothing stored for {name.label}")
+    return 0 if deleted else 1
+
+
+def _secret_rows(args: argparse.Namespace):
+    from agentdesk.deployment.secret_provisioning import referenced_secrets
+
+    profile = _profile_for(args)
+    if profile is None:
+        return None, None
+    return profile, [(name, name.is_stored()) for name in referenced_secrets(profile)]
+
+
+def _cmd_secrets_list(args: argparse.Namespace) -> int:
+    from keyring.errors import KeyringError
+
+    try:
+        profile, rows = _secret_rows(args)
+    except KeyringError as exc:
+        _err(f"the OS keyring is not available: {type(exc).__name__}: {exc}")
+        return 2
+    if profile is None:
+        return 2
+    print(f"{profile.source}: {len(rows)} secret(s) referenced; keyring {_keyring_label()}")
+    for name, stored in rows:
+        print(f"  {'stored ' if stored else 'MISSING'}  {name.label}")
+    return 0
+
+
+def _cmd_secrets_check(args: argparse.Namespace) -> int:
+    from keyring.errors import KeyringError
+
+    try:
+        profile, rows = _secret_rows(args)
+    except KeyringError as exc:
+        _err(f"the OS keyring is not available: {type(exc).__name__}: {exc}")
+        return 2
+    if profile is None:
+        return 2
+    missing = [name for name, stored in rows if not stored]
+    for name in missing:
+        print(f"{profile.source}: missing secret: {name.label} ({name.set_command})")
+    if missing:
+        return 1
+    print(f"{profile.source}: all {len(rows)} referenced secret(s) are in the keyring")
+    return 0
+
+
+# -- smoke test ----------------------------------------------------------------------------------
+
+
+def _cmd_smoke(args: argparse.Namespace) -> int:
+    from agentdesk.deployment.smoke import SmokeFailure, remove_folder, run_core_smoke, temporary_folder
+
+    if args.people < 1:
+        _err("smoke-test: --people must be at least 1")
+        return 2
+    folder = temporary_folder()
+    try:
+        run_core_smoke(folder, people=args.people, profiles=[Path(p) for p in args.profile])
+    except SmokeFailure as exc:
+        print(f"smoke-test: FAILED: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        remove_folder(folder)
+    print("smoke-test: core OK")
+    return 0

@@ -1,0 +1,360 @@
+"""The checks behind :func:`agentdesk.deployment.profile.check_profile`: every problem of a profile
+with the dotted key and a precise message (typos get a suggestion, secrets get the keyring command)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from agentdesk.deployment.installed_plugins import InstalledPlugins, installed_plugins, release_version
+from agentdesk.deployment.profile import (
+    DISCOVER,
+    LANGUAGES,
+    PROFILE_VERSION,
+    PluginChoice,
+    Profile,
+    ProfileProblem,
+)
+from agentdesk.plugin_api import API_VERSION
+from agentdesk.plugin_host.manifest import ROLES, VersionRange
+
+_DEPARTMENT = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+_QUEUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
+_SECRET_NAME = re.compile(r"(?i)(passw|secret|token|api_?key|credential|private_?key)")
+_PASSWORD_MODES = ("keyring", "none")
+PLUGIN_KEYS = ("enabled", "version", "secrets", "panel_roles")
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _type_name(value: object) -> str:
+    return {bool: "true/false", int: "a whole number", float: "a number", str: "a text", list: "a list",
+            dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def http_url_problem(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected an http(s) URL, got {_type_name(value)}"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{value!r} is not an http(s) URL with a host (e.g. https://backend.city.example/api/)"
+    if parts.password is not None:
+        return "the URL contains a password; secrets belong in the keyring, not in the profile"
+    return None
+
+
+class ProfileChecker:
+    """Collects every problem of one profile text and builds the Profile when there is none."""
+
+    def __init__(self, text: str, source: str, installed) -> None:
+        self.text, self.source = text, source
+        self._installed_arg = installed
+        self._installed: InstalledPlugins | None = None
+        self.problems: list[ProfileProblem] = []
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(ProfileProblem(self.source, key, message))
+
+    @property
+    def installed(self) -> InstalledPlugins | None:
+        if self._installed_arg is None:
+            return None
+        if self._installed is None:
+            self._installed = installed_plugins() if self._installed_arg is DISCOVER else self._installed_arg
+        return self._installed
+
+    # -- helpers --
+
+    def unknown_keys(self, table: Mapping, prefix: str, known: Iterable[str]) -> None:
+        known = list(known)
+        for key, value in table.items():
+            if key in known:
+                continue
+            dotted = f"{prefix}{key}"
+            if _SECRET_NAME.search(key) and isinstance(value, str):
+                self.problem(dotted, "looks like a secret value; secrets belong in the OS keyring, never in "
+                                     "the profile (agentdesk secrets set ...)")
+            else:
+                listing = " (known here: " + ", ".join(known) + ")"
+                self.problem(dotted, f"unknown key{_suggest(key, known) or listing}")
+
+    def table(self, raw: Mapping, key: str, *, required: bool) -> Mapping | None:
+        value = raw.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"missing: add a [{key}] table")
+            return None
+        if not isinstance(value, dict):
+            self.problem(key, f"expected a table ([{key}]), got {_type_name(value)}")
+            return None
+        return value
+
+    def text_value(self, table: Mapping, key: str, dotted: str, *, required: bool) -> str | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.problem(dotted, "missing")
+            return None
+        if not isinstance(value, str):
+            self.problem(dotted, f"expected a text, got {_type_name(value)} {value!r}")
+            return None
+        return value
+
+    def text_list(self, value: object, dotted: str) -> list[str] | None:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(dotted, f"expected a list of texts, got {_type_name(value)} {value!r}")
+            return None
+        return value
+
+    # -- the parts --
+
+    def run(self) -> tuple[Profile | None, list[ProfileProblem]]:
+        try:
+            raw = tomllib.loads(self.text)
+        except tomllib.TOMLDecodeError as exc:
+            self.problem("", f"not valid TOML: {exc}")
+            return None, self.problems
+        version = raw.get("profile_version")
+        if version is None:
+            self.problem("profile_version", f"missing: write profile_version = {PROFILE_VERSION} at the top")
+            return None, self.problems
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.problem("profile_version", f"expected a whole number like {PROFILE_VERSION}, got {version!r}")
+            return None, self.problems
+        if version > PROFILE_VERSION:
+            self.problem("profile_version", f"{version} is newer than this AgentDesk supports ({PROFILE_VERSION}); "
+                                            "update AgentDesk on this workstation")
+            return None, self.problems
+        self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "plugins"))
+        department, name, language = self.department(raw)
+        db_url, db_password = self.database(raw)
+        queues = self.queues(raw)
+        plugins = self.plugins(raw)
+        if self.problems:
+            return None, self.problems
+        return Profile(self.source, department, name, language, db_url, db_password, queues, plugins,
+                       self.text), []
+
+    def department(self, raw: Mapping) -> tuple[str, dict[str, str], str]:
+        table = self.table(raw, "department", required=True) or {}
+        self.unknown_keys(table, "department.", ("code", "name", "default_language"))
+        code = self.text_value(table, "code", "department.code", required="department" in raw) or ""
+        if code and not _DEPARTMENT.match(code):
+            self.problem("department.code", f"{code!r} is not a department code: lower-case letters, digits, "
+                                            "_ and -, at most 32 characters (e.g. customer_service)")
+        names: dict[str, str] = {}
+        name = table.get("name")
+        if isinstance(name, str):
+            names = {"en": name}
+        elif isinstance(name, dict):
+            for lang, text in name.items():
+                if lang not in LANGUAGES:
+                    self.problem(f"department.name.{lang}", f"unknown language {lang!r}; use fi, sv or en"
+                                                            f"{_suggest(lang, LANGUAGES)}")
+                elif not isinstance(text, str):
+                    self.problem(f"department.name.{lang}", f"expected a text, got {_type_name(text)}")
+                else:
+                    names[lang] = text
+        elif name is not None:
+            self.problem("department.name", f"expected a text or a table of texts per language, got {_type_name(name)}")
+        language = table.get("default_language", "fi")
+        if not isinstance(language, str):
+            self.problem("department.default_language", f"expected a text (fi, sv or en), got {_type_name(language)}")
+            language = "fi"
+        elif language not in LANGUAGES:
+            self.problem("department.default_language",
+                         f"unknown language {language!r}; use fi, sv or en{_suggest(language, LANGUAGES)}")
+        return code, names, language
+
+    def database(self, raw: Mapping) -> tuple[str | None, str]:
+        table = self.table(raw, "database", required=False)
+        if table is None:
+            return None, "none"
+        self.unknown_keys(table, "database.", ("url", "password"))
+        url = self.text_value(table, "url", "database.url", required=True)
+        password = table.get("password", "keyring")
+        if password not in _PASSWORD_MODES:
+            self.problem("database.password",
+                         "a password does not belong in the profile; write password = \"keyring\" and store it "
+                         f"on each workstation: agentdesk secrets set database --db {url or 'URL'}"
+                         if isinstance(password, str) else
+                         f"expected \"keyring\" or \"none\", got {_type_name(password)}")
+            password = "keyring"
+        if url is None:
+            return None, password
+        from sqlalchemy.engine import make_url
+
+        try:
+            parsed = make_url(url)
+        except Exception:  # noqa: BLE001 - sqlalchemy.exc.ArgumentError, ValueError
+            self.problem("database.url", f"{url!r} is not a database URL; use postgresql://USER@HOST/DATABASE "
+                                         "or sqlite:///PATH")
+            return None, password
+        backend = parsed.get_backend_name()
+        if backend not in ("postgresql", "sqlite"):
+            self.problem("database.url", f"unsupported database {backend!r}; use postgresql://USER@HOST/DATABASE "
+                                         "or sqlite:///PATH")
+        elif parsed.password is not None:
+            clean = parsed._replace(password=None).render_as_string(hide_password=False)
+            self.problem("database.url", "the URL contains a password; passwords belong in the keyring: "
+                                         f"agentdesk secrets set database --db {clean}")
+        elif backend == "postgresql" and not (parsed.host and parsed.database and parsed.username):
+            self.problem("database.url", f"{url!r} needs a user, a host and a database: "
+                                         "postgresql://USER@HOST[:PORT]/DATABASE")
+        return url, ("none" if backend == "sqlite" else password)
+
+    def queues(self, raw: Mapping) -> tuple[str, ...]:
+        table = self.table(raw, "queues", required=False)
+        if table is None:
+            return ()
+        self.unknown_keys(table, "queues.", ("member_of",))
+        codes = self.text_list(table.get("member_of", []), "queues.member_of") or []
+        seen: set[str] = set()
+        for code in codes:
+            if not _QUEUE.match(code):
+                self.problem("queues.member_of", f"{code!r} is not a queue code: letters, digits, _ . -, "
+                                                 "at most 32 characters")
+            elif code in seen:
+                self.problem("queues.member_of", f"queue {code!r} is listed twice")
+            seen.add(code)
+        return tuple(codes)
+
+    def plugins(self, raw: Mapping) -> dict[str, PluginChoice]:
+        table = self.table(raw, "plugins", required=False) or {}
+        out = {}
+        for pid, ptable in table.items():
+            where = f"plugins.{pid}"
+            if not isinstance(ptable, dict):
+                self.problem(where, f"expected a table ([plugins.{pid}]), got {_type_name(ptable)}")
+                continue
+            choice = self.plugin(pid, ptable, where)
+            if choice is not None:
+                out[pid] = choice
+        return out
+
+    def plugin(self, pid: str, table: Mapping, where: str) -> PluginChoice | None:
+        enabled = table.get("enabled", True)
+        if not isinstance(enabled, bool):
+            self.problem(f"{where}.enabled", f"expected true or false, got {_type_name(enabled)} {enabled!r}")
+            enabled = True
+        version_range = None
+        version_text = table.get("version")
+        if version_text is not None:
+            if not isinstance(version_text, str):
+                self.problem(f"{where}.version", f"expected a version range text like \">=1.0,<2\", "
+                                                 f"got {_type_name(version_text)} {version_text!r}")
+            else:
+                try:
+                    version_range = VersionRange.parse(version_text)
+                except ValueError as exc:
+                    self.problem(f"{where}.version", str(exc))
+        secrets = self.text_list(table.get("secrets", []), f"{where}.secrets") or []
+        panel_roles = self.panel_roles(table.get("panel_roles", {}), f"{where}.panel_roles")
+        settings = {k: v for k, v in table.items() if k not in PLUGIN_KEYS}
+
+        installed = self.installed
+        plugin = installed.get(pid) if installed is not None else None
+        if installed is not None and plugin is None:
+            if enabled:
+                broken = installed.broken.get(pid)
+                if broken:
+                    self.problem(where, f"plugin {pid!r} is installed but its manifest cannot be used: {broken}")
+                else:
+                    have = ", ".join(installed.ids()) or "none"
+                    self.problem(where, f"plugin {pid!r} is not installed on this workstation "
+                                        f"(installed plugins: {have}){_suggest(pid, installed.ids())}")
+            # Without a manifest only the secret check is possible for the other keys.
+            for key, value in settings.items():
+                if _SECRET_NAME.search(key) and isinstance(value, str):
+                    self._literal_secret(pid, key, f"{where}.{key}")
+        elif plugin is not None:
+            m = plugin.manifest
+            if version_range is not None and not version_range.contains(release_version(plugin.version)):
+                self.problem(f"{where}.version", f"installed {plugin.label()} is outside the required range "
+                                                 f"{version_range.text}")
+            if enabled and not m.api.contains(API_VERSION):
+                # The plugin host's words: it will refuse the plugin for this reason.
+                self.problem(where, f"plugin {m.id} {m.version} supports plugin API {m.api.text}, "
+                                    f"this AgentDesk provides {API_VERSION}")
+            specs = {s.key: s for s in m.settings}
+            secret_names = [s.key for s in m.secrets]
+            for key, value in settings.items():
+                if key in secret_names or (key not in specs and _SECRET_NAME.search(key) and isinstance(value, str)):
+                    self._literal_secret(pid, key, f"{where}.{key}")
+                elif key not in specs:
+                    known = [*PLUGIN_KEYS, *specs]
+                    listing = " (its settings: " + (", ".join(specs) or "none") + ")"
+                    self.problem(f"{where}.{key}", f"unknown key; plugin {pid} has no setting {key!r}"
+                                                   f"{_suggest(key, known) or listing}")
+                else:
+                    self._setting(specs[key].kind, value, f"{where}.{key}")
+            if enabled:
+                for spec in m.settings:
+                    if spec.required and spec.default is None and spec.key not in settings:
+                        hint = f" ({spec.description})" if spec.description else ""
+                        self.problem(f"{where}.{spec.key}", f"missing: plugin {pid} requires this setting{hint}")
+                for spec in m.secrets:
+                    if spec.required and spec.key not in secrets:
+                        self.problem(f"{where}.secrets", f"plugin {pid} requires the secret {spec.key!r}: "
+                                                         f"list it here and store it with: agentdesk secrets set "
+                                                         f"plugin {pid} {spec.key}")
+            for name in secrets:
+                if name not in secret_names:
+                    self.problem(f"{where}.secrets", f"plugin {pid} has no secret {name!r} "
+                                                     f"(its secrets: {', '.join(secret_names) or 'none'})"
+                                                     f"{_suggest(name, secret_names)}")
+            self._panels_in_manifest(pid, m, panel_roles, f"{where}.panel_roles")
+        return PluginChoice(pid, enabled, version_range, settings, tuple(secrets), panel_roles)
+
+    def _literal_secret(self, pid: str, key: str, dotted: str) -> None:
+        self.problem(dotted, f"a secret value does not belong in the profile; list it as secrets = [\"{key}\"] "
+                             f"and store it in the keyring: agentdesk secrets set plugin {pid} {key}")
+
+    def _setting(self, kind: str, value: object, dotted: str) -> None:
+        if kind == "url":
+            problem = http_url_problem(value)
+            if problem:
+                self.problem(dotted, problem)
+        elif kind == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
+            self.problem(dotted, f"expected a whole number, got {_type_name(value)} {value!r}")
+        elif kind == "float" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            self.problem(dotted, f"expected a number, got {_type_name(value)} {value!r}")
+        elif kind == "bool" and not isinstance(value, bool):
+            self.problem(dotted, f"expected true or false, got {_type_name(value)} {value!r}")
+        elif kind == "string" and not isinstance(value, str):
+            self.problem(dotted, f"expected a text, got {_type_name(value)} {value!r}")
+
+    def panel_roles(self, value: object, where: str) -> dict[str, frozenset[str]]:
+        if not isinstance(value, dict):
+            self.problem(where, f"expected a table of panel id = [roles], got {_type_name(value)}")
+            return {}
+        out = {}
+        for panel, roles in value.items():
+            listed = self.text_list(roles, f"{where}.{panel}")
+            if listed is None:
+                continue
+            for role in listed:
+                if role not in ROLES:
+                    self.problem(f"{where}.{panel}", f"unknown role {role!r}; known roles: "
+                                                     f"{', '.join(sorted(ROLES))}{_suggest(role, ROLES)}")
+            out[panel] = frozenset(listed)
+        return out
+
+    def _panels_in_manifest(self, pid: str, manifest, panel_roles: Mapping[str, frozenset[str]], where: str) -> None:
+        offered = {p.id: p.roles for p in manifest.panels} | {a.id: a.roles for a in manifest.actions}
+        for panel, roles in panel_roles.items():
+            if panel not in offered:
+                self.problem(f"{where}.{panel}", f"plugin {pid} has no panel or action {panel!r} "
+                                                 f"(it has: {', '.join(offered) or 'none'}){_suggest(panel, offered)}")
+                continue
+            never = sorted((roles & ROLES) - offered[panel])
+            if never:
+                self.problem(f"{where}.{panel}", f"the manifest of plugin {pid} allows {panel} only for "
+                                                 f"{', '.join(sorted(offered[panel]))}; {', '.join(never)} "
+                                                 "would never see it")
