@@ -262,6 +262,9 @@ class Desk(QObject):
         window.settings_requested.connect(self.open_settings)
         self.errors.dialog_parent = window
         window.destroyed.connect(self._window_gone)
+        window_ready = getattr(parts, "window_ready", None) if self.customer_parts is not None else None
+        if window_ready is not None:
+            window_ready(window)  # e.g. keys the customer tabs claim, unsaved contacts offered back
         return window
 
     def _open_customer(self, customer_id: int) -> QWidget | None:
@@ -363,6 +366,10 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     chosen = language or settings.language or DEFAULT_LANGUAGE
     translations.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
 
+    if customer_parts is None and customer_view_factory is None:
+        from ui.overview.customer_desk import CustomerDesk  # the customer overview, logging and dialogs
+
+        customer_parts = CustomerDesk.for_database
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database)
     services = Services.for_database(db)

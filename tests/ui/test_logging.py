@@ -35,6 +35,20 @@ def _qt_image_threads_started(qapp):
     box.deleteLater()
 
 
+@pytest.fixture(autouse=True)
+def _english(qapp):
+    """These tests read the English source texts: no translator left installed by an earlier test
+    (a desk's Translations outlive it as children of the application), and an English locale."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def bg(qapp):
     errors: list[BaseException] = []

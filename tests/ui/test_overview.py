@@ -53,6 +53,20 @@ def _qt_image_threads_started(qapp):
     box.deleteLater()
 
 
+@pytest.fixture(autouse=True)
+def _english(qapp):
+    """These tests read the English source texts: no translator left installed by an earlier test
+    (a desk's Translations outlive it as children of the application), and an English locale."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def bg(qapp):
     errors: list[BaseException] = []
@@ -384,3 +398,48 @@ def test_the_customer_desk_builds_tabs_and_dialogs_that_open_customers(qtbot, sq
     qtbot.addWidget(new)
     new.duplicate_panel.open_requested.emit(family.anne)
     assert opened == [family.matti, family.anne]
+
+
+# -- in the desk ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def overview_desk(qtbot, sqlite_db, family):
+    """The real desk with its default customer tabs (the overview), signed in as agent.aino."""
+    from ui.app import build_app
+
+    desk = build_app(sqlite_db, install_hooks=False)
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="agent.aino")
+        qtbot.waitExposed(desk.window)
+        yield desk
+    finally:
+        desk.shutdown()
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QCoreApplication.processEvents()
+
+
+def test_in_the_desk_a_customer_tab_is_the_overview_and_relatives_open_in_tabs(overview_desk, qtbot, family):
+    window = overview_desk.window
+    view = window.open_customer(family.anna)
+    assert isinstance(view, CustomerOverviewView)
+    qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+    assert window.tabs.tabText(0) == "Anna Virtanen"
+    assert view.logging_box.title() == "Yhteydenottojen kirjaus", "the desk's language (Finnish by default)"
+
+    view.timeline.table.setFocus()
+    qtbot.keyClick(view.timeline.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.panel.in_progress, "Ctrl+N in a customer tab starts a new contact"
+    assert window.new_customer_action.shortcut().toString() == "Ctrl+Shift+N"
+
+    table = view.relations.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "Matti Meikäläinen")
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(
+        table.model().index(row, 1)).center())
+    qtbot.waitUntil(lambda: window.tabs.count() == 2)
+    assert window.current_customer_id() == family.matti
+    view.panel.cancel_contact()

@@ -42,6 +42,7 @@ from ui.overview.labels import format_day
 log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 500
+NEW_CONTACT_KEY = "Ctrl+N"
 
 
 def clock_text(seconds: float) -> str:
@@ -186,7 +187,7 @@ class InteractionPanel(QWidget):
 
     def _build_shortcuts(self) -> None:
         # Ctrl+N anywhere in the window while the panel is visible (its customer tab is current).
-        self.new_shortcut = QShortcut(QKeySequence("Ctrl+N"), self, self._new_from_key)
+        self.new_shortcut = QShortcut(QKeySequence(NEW_CONTACT_KEY), self, self._new_from_key)
         self.new_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.save_shortcuts = []
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):

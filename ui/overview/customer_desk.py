@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from agentdesk.customer_overview import CustomerOverviewService
@@ -29,7 +30,11 @@ from agentdesk.storage.database import Database
 from agentdesk.topics import Topic, load_topics
 from ui.background import Background
 from ui.customer_form.customer_dialog import CustomerDialog
+from ui.logging.draft_offer import offer_unsaved_contacts
+from ui.logging.interaction_panel import NEW_CONTACT_KEY
 from ui.overview.customer_overview_view import CustomerOverviewView
+
+NEW_CUSTOMER_KEY = "Ctrl+Shift+N"  # New customer, when Ctrl+N is the contact panel's
 
 
 @dataclass
@@ -68,6 +73,18 @@ class CustomerDesk:
     def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> QDialog:
         return CustomerDialog(self.register, self.duplicates, self.background, self.staff, customer_id=customer_id,
                               parent=parent)
+
+    def window_ready(self, window: QWidget) -> None:
+        """Called by the composition root once the main window exists.
+
+        Contact logging in a customer tab owns Ctrl+N ("new contact"), so the window's
+        New customer action moves to Ctrl+Shift+N. Contacts left unsaved by the last session
+        (a crash) are offered back.
+        """
+        action = getattr(window, "new_customer_action", None)
+        if action is not None and action.shortcut() == QKeySequence(NEW_CONTACT_KEY):
+            action.setShortcut(QKeySequence(NEW_CUSTOMER_KEY))
+        offer_unsaved_contacts(window, self.background, self.drafts, self.open_customer)
 
     def _open(self, customer_id: int) -> None:
         self.open_customer(customer_id)
