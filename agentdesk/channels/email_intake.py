@@ -1,0 +1,294 @@
+"""New mail becomes a logged contact in the right case, for the right customer.
+
+:meth:`EmailIntake.receive` takes one raw message from a queue mailbox and, in one transaction:
+
+- skips it when it is already known (an e-mail interaction with its Message-ID exists: fetched
+  twice, or delivered to two queue mailboxes) or when it comes from a queue's own address (loops);
+- finds the sender's customer with the customer search (the From address; no customer when the
+  address is unknown or shared by several customers: the agent decides);
+- threads it into a case (:func:`~agentdesk.channels.email_threading.resolve_thread`): a case
+  holding one of its parent Message-IDs (``interaction.external_ref`` of earlier incoming mail and
+  of the desk's replies), else an open case with the same subject from the same sender in the last
+  ``subject_window_days``, else a new case titled with the subject. A resolved or waiting case is
+  reopened; a follow-up to a closed case opens a new one;
+- logs an inbound e-mail interaction: ``external_ref`` = Message-ID, topic from the mailbox, notes =
+  a short header block (From, Reply-To, To, Subject, Attachments listed by name, type and size)
+  and the text body, shortened at a line break beyond ``max_body_chars``. Attachment content is
+  never stored.
+
+Then ``on_new_mail(result)`` is called: the seam where the composition root queues a work item
+(``WorkQueue(db).enqueue(queue_id, external_ref=..., subject=..., customer_id=...)``).
+
+Until the database has a table for e-mail messages, the header block in the notes is where the
+desk finds the sender's address and subject again (for replies and the subject fallback).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from agentdesk import audit
+from agentdesk.channels.email_config import QueueMailbox
+from agentdesk.channels.email_threading import (
+    ParsedEmail,
+    normalise_subject,
+    parse_message,
+    resolve_thread,
+    storage_ref,
+    subject_key,
+    thread_key,
+)
+from agentdesk.channels.email_watcher import MailboxMessage, MessageHandler, RetryLater
+from agentdesk.identity import IdentityError, normalise_email
+from agentdesk.search.customer_search import CustomerSearch
+from agentdesk.search.query_kinds import QueryKind
+from agentdesk.storage.database import Database
+from agentdesk.storage.models import (
+    CaseStatus,
+    Channel,
+    Direction,
+    Interaction,
+    ServiceCase,
+    utcnow,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["EmailIntake", "IntakeResult", "NewMailCallback", "ReplyTarget", "notes_header", "read_notes_header"]
+
+NO_SUBJECT = "(no subject)"
+_TITLE_MAX = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyTarget:
+    """What a reply needs to know about the message it answers."""
+
+    message_id: str
+    references: tuple[str, ...]  # the answered message's own References
+    subject: str
+    to_addr: str  # Reply-To, else From
+    to_name: str
+    case_id: int | None
+    customer_id: int | None
+    topic: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeResult:
+    interaction_id: int
+    case_id: int
+    customer_id: int | None
+    new_case: bool
+    threaded_by: str  # "references", "subject" or "new"
+    mail: ParsedEmail
+    mailbox: QueueMailbox
+
+    @property
+    def reply_target(self) -> ReplyTarget:
+        m = self.mail
+        return ReplyTarget(m.message_id, m.references, m.subject, m.reply_to, m.from_name, self.case_id,
+                           self.customer_id, self.mailbox.topic)
+
+
+NewMailCallback = Callable[[IntakeResult], None]
+
+
+# --------------------------------------------------------------------------------------------
+# The header block at the top of an e-mail interaction's notes
+
+
+def notes_header(fields: Iterable[tuple[str, str]]) -> str:
+    return "".join(f"{name}: {value}\n" for name, value in fields if value)
+
+
+def read_notes_header(notes: str) -> dict[str, str]:
+    """The ``Name: value`` lines before the first blank line of the notes."""
+    found: dict[str, str] = {}
+    for line in notes.split("\n"):
+        if not line.strip():
+            break
+        name, sep, value = line.partition(": ")
+        if sep and name and " " not in name:
+            found.setdefault(name, value)
+    return found
+
+
+def mailbox_line(name: str, addr: str) -> str:
+    """``Name <addr>`` as written in the notes (the address always in angle brackets)."""
+    return f"{name} <{addr}>" if name else f"<{addr}>"
+
+
+def address_in(line: str) -> str:
+    start, end = line.rfind("<"), line.rfind(">")
+    return line[start + 1 : end] if 0 <= start < end else line.strip()
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit)
+    if cut < limit // 2:
+        cut = limit
+    rest = len(text) - cut
+    return text[:cut].rstrip() + f"\n\n[… {rest:,} more characters in the original message]"
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# --------------------------------------------------------------------------------------------
+
+
+class EmailIntake:
+    def __init__(self, db: Database, *, on_new_mail: NewMailCallback | None = None,
+                 own_addresses: Iterable[str] = (), actor: str = "system:email",
+                 subject_window_days: int = 30, max_body_chars: int = 12_000,
+                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self._db = db
+        self._search = CustomerSearch(db)
+        self._on_new_mail = on_new_mail
+        self._own = {a.strip().lower() for a in own_addresses}
+        self._actor = actor
+        self._window = dt.timedelta(days=subject_window_days)
+        self._max_body = max_body_chars
+        self._clock = clock
+
+    def handler_for(self, mailbox: QueueMailbox) -> MessageHandler:
+        """The ``on_message`` of a :class:`MailboxWatcher` for this mailbox."""
+
+        def handle(raw: bytes, _message: MailboxMessage) -> None:
+            self.receive(raw, mailbox)
+
+        return handle
+
+    def receive(self, raw: bytes, mailbox: QueueMailbox) -> IntakeResult | None:
+        """Take in one message; None when it was skipped (already known, or our own)."""
+        mail = parse_message(raw)
+        if mail.from_addr and (mail.from_addr == mailbox.address.lower() or mail.from_addr in self._own):
+            log.info("mail %s from a queue's own address skipped", mailbox.address)
+            return None
+        try:
+            customer_id = self._find_customer(mail.from_addr)
+            result = self._store(mail, mailbox, customer_id)
+        except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError) as exc:
+            raise RetryLater(f"database unavailable ({type(exc).__name__})") from exc
+        if result is None:
+            log.info("mail to %s already taken in; skipped", mailbox.address)
+            return None
+        log.info("mail to %s taken in: interaction=%d case=%d (%s) customer=%s", mailbox.address,
+                 result.interaction_id, result.case_id, result.threaded_by,
+                 result.customer_id if result.customer_id is not None else "unknown")
+        if self._on_new_mail is not None:
+            try:
+                self._on_new_mail(result)
+            except Exception:
+                log.exception("the new-mail callback failed for interaction %d", result.interaction_id)
+        return result
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def _find_customer(self, address: str) -> int | None:
+        if not address:
+            return None
+        try:
+            normalise_email(address)
+        except IdentityError:
+            return None
+        page = self._search.search(address, limit=2)
+        if page.query.kind is not QueryKind.EMAIL or not page.hits:
+            return None
+        if len(page.hits) > 1:
+            log.info("the sender's address belongs to several customers; left for the agent")
+            return None
+        return page.hits[0].customer_id
+
+    def _store(self, mail: ParsedEmail, mailbox: QueueMailbox, customer_id: int | None) -> IntakeResult | None:
+        now = self._clock()
+        ref = storage_ref(mail.message_id)
+        with self._db.session() as s, s.begin():
+            known = s.scalar(select(Interaction.id).where(Interaction.channel == Channel.EMAIL,
+                                                          Interaction.external_ref == ref).limit(1))
+            if known is not None:
+                return None
+            match = resolve_thread(
+                thread_key(mail),
+                lambda ids: _cases_by_message_id(s, ids),
+                lambda subject, sender: self._case_by_subject(s, subject, sender, customer_id, now),
+            )
+            case = s.get(ServiceCase, match.thread) if match.thread is not None else None
+            how = match.how
+            if case is not None and case.status is CaseStatus.CLOSED:
+                case, how = None, "new"  # a follow-up to a closed case is a new case
+            new_case = case is None
+            if case is None:
+                title = normalise_subject(mail.subject)[:_TITLE_MAX] or NO_SUBJECT
+                case = ServiceCase(customer_id=customer_id, title=title, status=CaseStatus.NEW,
+                                   department_id=mailbox.department_id)
+                s.add(case)
+                s.flush()
+            else:
+                if case.status in (CaseStatus.RESOLVED, CaseStatus.WAITING):
+                    case.status = CaseStatus.OPEN
+                if case.customer_id is None and customer_id is not None:
+                    case.customer_id = customer_id
+            row = Interaction(
+                customer_id=customer_id, channel=Channel.EMAIL, direction=Direction.INBOUND,
+                started_at=now, ended_at=now, agent_id=None, department_id=mailbox.department_id,
+                topic=mailbox.topic, notes=self._notes(mail), outcome=None, case_id=case.id,
+                external_ref=ref,
+            )
+            s.add(row)
+            s.flush()
+            audit.record(s, actor=self._actor, action="interaction.log", subject_customer_id=customer_id,
+                         detail=f"interaction={row.id} channel=email direction=inbound case={case.id}")
+            return IntakeResult(row.id, case.id, customer_id, new_case, how, mail, mailbox)
+
+    def _notes(self, mail: ParsedEmail) -> str:
+        header = notes_header([
+            ("From", mailbox_line(mail.from_name, mail.from_addr) if mail.from_addr else "(unknown sender)"),
+            ("Reply-To", f"<{mail.reply_to}>" if mail.reply_to and mail.reply_to != mail.from_addr else ""),
+            ("To", ", ".join(mail.to)),
+            ("Cc", ", ".join(mail.cc)),
+            ("Subject", mail.subject or NO_SUBJECT),
+            ("Attachments", "; ".join(a.describe() for a in mail.attachments)),
+        ])
+        body = _shorten(mail.text.strip(), self._max_body) if mail.text.strip() else "(no text)"
+        return f"{header}\n{body}"
+
+    def _case_by_subject(self, s: Session, subject: str, sender: str, customer_id: int | None,
+                         now: dt.datetime) -> int | None:
+        q = (select(ServiceCase.id, ServiceCase.title)
+             .join(Interaction, Interaction.case_id == ServiceCase.id)
+             .where(Interaction.channel == Channel.EMAIL, Interaction.direction == Direction.INBOUND,
+                    Interaction.started_at >= now - self._window, ServiceCase.status != CaseStatus.CLOSED))
+        if customer_id is not None:
+            q = q.where(Interaction.customer_id == customer_id)
+        else:
+            q = q.where(Interaction.customer_id.is_(None),
+                        Interaction.notes.like(f"From: %<{_like_escape(sender)}>\n%", escape="\\"))
+        q = q.order_by(Interaction.started_at.desc(), Interaction.id.desc()).limit(50)
+        # Compared here, not in SQL: SQLite's lower() folds ASCII letters only.
+        for case_id, title in s.execute(q):
+            if subject_key(title) == subject:
+                return case_id
+        return None
+
+
+def _cases_by_message_id(s: Session, ids: Sequence[str]) -> Mapping[str, int]:
+    refs = {storage_ref(i): i for i in ids}
+    rows = s.execute(
+        select(Interaction.external_ref, Interaction.case_id)
+        .where(Interaction.channel == Channel.EMAIL, Interaction.external_ref.in_(list(refs)),
+               Interaction.case_id.is_not(None))
+        .order_by(Interaction.id)
+    )
+    return {refs[ref]: case_id for ref, case_id in rows}
