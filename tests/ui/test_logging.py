@@ -344,3 +344,23 @@ def test_the_next_start_offers_the_unsaved_contacts_by_customer(qtbot, sqlite_db
     assert box.informativeText().startswith("Anna Virtanen, unsaved contact from ")
     next(b for b in box.buttons() if b.text() == "Open").click()
     assert opened == [seeded.anna], "Open opens the customer, whose panel then offers the draft"
+
+
+def test_the_panel_follows_a_language_switch_at_run_time(qtbot, qapp, sqlite_db, seeded, bg, drafts, staff):
+    from ui.i18n import Translations
+
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    panel.start_contact()
+    choose_topic(qtbot, panel, "Water billing")
+    translations = Translations(qapp)
+    try:
+        translations.set_language("sv")
+        qtbot.waitUntil(lambda: panel.save_button.text() == "Spara kontakten")
+        qtbot.waitUntil(lambda: panel.form.topic.currentText() == "Vattenräkning")  # the topics too
+        assert panel.form.topic_code() == "water.billing", "the chosen topic stays"
+        assert panel.form.channel.currentText() == "Telefon"
+        translations.set_language("fi")
+        qtbot.waitUntil(lambda: panel.form.topic.currentText() == "Vesilasku")
+        assert panel.save_button.text() == "Tallenna yhteydenotto"
+    finally:
+        translations.deleteLater()  # the _english fixture removes its translators before the next test

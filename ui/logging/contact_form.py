@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -187,6 +187,8 @@ class ContactForm(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            # Topic labels follow the locale, which ui.i18n sets just after installing the translator.
+            QTimer.singleShot(0, self, self._fill_topics)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

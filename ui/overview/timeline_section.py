@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -115,8 +115,14 @@ class TimelineSection(QGroupBox):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self.model.retranslate()
+            # Topic labels follow the locale, which ui.i18n sets just after installing the translator.
+            QTimer.singleShot(0, self, self._locale_changed)
         super().changeEvent(event)
+
+    @Slot()
+    def _locale_changed(self) -> None:
+        self._fill_filters()
+        self.model.retranslate()
 
     def _retranslate(self) -> None:
         self.setTitle(self.tr("Contacts, newest first"))
