@@ -9,8 +9,9 @@ replies sent from the desk over SMTP.
                                EmailIntake.receive ──▶ customer search (From address)
                                    │                    case: References/In-Reply-To, else subject
                                    │                    interaction (channel EMAIL, Message-ID)
+                                   │                    work item in the mailbox's queue (same transaction)
                                    ▼
-                               on_new_mail(IntakeResult) ──▶ work item in the mailbox's queue
+                               on_new_mail(IntakeResult) ──▶ the desk (on the watcher's thread)
     desk ──▶ EmailReplier.reply ──SMTP──▶ customer;  outbound interaction on the same case
 
 The parts live in their own modules (:mod:`~agentdesk.channels.email_threading` parses and threads,

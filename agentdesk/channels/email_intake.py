@@ -16,8 +16,13 @@
   and the text body, shortened at a line break beyond ``max_body_chars``. Attachment content is
   never stored.
 
-Then ``on_new_mail(result)`` is called: the seam where the composition root queues a work item
-(``WorkQueue(db).enqueue(queue_id, external_ref=..., subject=..., customer_id=...)``).
+- puts a work item in the mailbox's queue (``QueueMailbox.queue_code``; the item's external_ref is
+  the Message-ID, its subject the mail's subject, its deadline from the queue's target), in the
+  same transaction, so no mail is logged without being queued. Automatic mail (out-of-office
+  replies, bounces) is logged but not queued; a queue code that names no active queue is logged
+  as a WARNING and the mail is logged without a work item.
+
+Then ``on_new_mail(result)`` is called (on the watcher's thread): the seam for telling the desk.
 
 Until the database has a table for e-mail messages, the header block in the notes is where the
 desk finds the sender's address and subject again (for replies and the subject fallback).
@@ -47,6 +52,8 @@ from agentdesk.channels.email_threading import (
 )
 from agentdesk.channels.email_watcher import MailboxMessage, MessageHandler, RetryLater
 from agentdesk.identity import IdentityError, normalise_email
+from agentdesk.queues.work_queue import NewWorkItem, add_items
+from agentdesk.queues.working_hours import OFFICE_HOURS, WorkingHours
 from agentdesk.search.customer_search import CustomerSearch
 from agentdesk.search.query_kinds import QueryKind
 from agentdesk.storage.database import Database
@@ -55,6 +62,7 @@ from agentdesk.storage.models import (
     Channel,
     Direction,
     Interaction,
+    Queue,
     ServiceCase,
     utcnow,
 )
@@ -90,6 +98,7 @@ class IntakeResult:
     threaded_by: str  # "references", "subject" or "new"
     mail: ParsedEmail
     mailbox: QueueMailbox
+    work_item_id: int | None = None  # None: automatic mail, or no such queue
 
     @property
     def reply_target(self) -> ReplyTarget:
@@ -152,7 +161,7 @@ class EmailIntake:
     def __init__(self, db: Database, *, on_new_mail: NewMailCallback | None = None,
                  own_addresses: Iterable[str] = (), actor: str = "system:email",
                  subject_window_days: int = 30, max_body_chars: int = 12_000,
-                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+                 hours: WorkingHours = OFFICE_HOURS, clock: Callable[[], dt.datetime] = utcnow) -> None:
         self._db = db
         self._search = CustomerSearch(db)
         self._on_new_mail = on_new_mail
@@ -160,6 +169,7 @@ class EmailIntake:
         self._actor = actor
         self._window = dt.timedelta(days=subject_window_days)
         self._max_body = max_body_chars
+        self._hours = hours
         self._clock = clock
 
     def handler_for(self, mailbox: QueueMailbox) -> MessageHandler:
@@ -184,9 +194,9 @@ class EmailIntake:
         if result is None:
             log.info("mail to %s already taken in; skipped", mailbox.address)
             return None
-        log.info("mail to %s taken in: interaction=%d case=%d (%s) customer=%s", mailbox.address,
+        log.info("mail to %s taken in: interaction=%d case=%d (%s) customer=%s work_item=%s", mailbox.address,
                  result.interaction_id, result.case_id, result.threaded_by,
-                 result.customer_id if result.customer_id is not None else "unknown")
+                 result.customer_id if result.customer_id is not None else "unknown", result.work_item_id)
         if self._on_new_mail is not None:
             try:
                 self._on_new_mail(result)
@@ -250,7 +260,22 @@ class EmailIntake:
             s.flush()
             audit.record(s, actor=self._actor, action="interaction.log", subject_customer_id=customer_id,
                          detail=f"interaction={row.id} channel=email direction=inbound case={case.id}")
-            return IntakeResult(row.id, case.id, customer_id, new_case, how, mail, mailbox)
+            work_item_id = None if mail.auto_submitted else self._queue(s, mail, mailbox, customer_id, ref, now)
+            return IntakeResult(row.id, case.id, customer_id, new_case, how, mail, mailbox, work_item_id)
+
+    def _queue(self, s: Session, mail: ParsedEmail, mailbox: QueueMailbox, customer_id: int | None, ref: str,
+               now: dt.datetime) -> int | None:
+        if not mailbox.queue_code:
+            return None
+        queue_id = s.scalar(select(Queue.id).where(Queue.code == mailbox.queue_code, Queue.active.is_(True)))
+        if queue_id is None:
+            log.warning("mailbox %s: no active queue %r; mail logged without a work item",
+                        mailbox.address, mailbox.queue_code)
+            return None
+        item = NewWorkItem(external_ref=ref, subject=mail.subject or NO_SUBJECT, customer_id=customer_id,
+                           arrived_at=now)
+        [view] = add_items(s, queue_id, [item], self._hours, returning=True)
+        return view.id
 
     def _notes(self, mail: ParsedEmail) -> str:
         header = notes_header([

@@ -36,7 +36,8 @@ from agentdesk.channels.email_channel import (
     set_keyring_password,
 )
 from agentdesk.customer_register import CustomerDraft, CustomerRegister
-from agentdesk.storage.models import CaseStatus, Channel, Direction, Interaction, ServiceCase
+from agentdesk.queues import QueueDirectory, QueueSpec
+from agentdesk.storage.models import CaseStatus, Channel, Direction, Interaction, ServiceCase, WorkItem
 
 NEUVONTA = "neuvonta@city.example"
 TEKNISET = "tekniset@city.example"
@@ -130,7 +131,14 @@ def kit(servers, tmp_path):
 
 
 @pytest.fixture
-def customer(sqlite_db) -> int:
+def queues(sqlite_db) -> dict[str, int]:
+    directory = QueueDirectory(sqlite_db)
+    return {code: directory.create(QueueSpec.email(code, code.title(), hours=8)).id
+            for code in ("neuvonta", "tekniset")}
+
+
+@pytest.fixture
+def customer(sqlite_db, queues) -> int:
     return CustomerRegister(sqlite_db).create(
         CustomerDraft(first_names="Anna", last_name="Asiakas", emails=(CITIZEN,)), actor="t").id
 
@@ -185,7 +193,7 @@ def run_intake(kit: MailKit, db, mailbox: QueueMailbox = QUEUE, count: int = 1, 
 # --- intake --------------------------------------------------------------------------------
 
 
-def test_appended_mail_becomes_an_interaction_of_the_senders_customer(kit, sqlite_db, customer):
+def test_appended_mail_becomes_an_interaction_of_the_senders_customer(kit, sqlite_db, queues, customer):
     mid, raw = mail("Jäteastia", body="Hei,\r\njäteastia jäi tyhjentämättä Hämeenkadulla.")
     kit.append(NEUVONTA, raw)
     [result] = run_intake(kit, sqlite_db)
@@ -198,9 +206,14 @@ def test_appended_mail_becomes_an_interaction_of_the_senders_customer(kit, sqlit
     assert row.notes.endswith("jäteastia jäi tyhjentämättä Hämeenkadulla.")
     new_case = case(sqlite_db, row.case_id)
     assert (new_case.title, new_case.customer_id, new_case.status) == ("Jäteastia", customer, CaseStatus.NEW)
-    # The work-item seam got what a queue needs.
+    # A work item waits in the mailbox's queue, and the desk was told.
     assert (result.interaction_id, result.case_id, result.customer_id) == (row.id, row.case_id, customer)
     assert (result.mail.message_id, result.mail.subject, result.mailbox.queue_code) == (mid, "Jäteastia", "neuvonta")
+    with sqlite_db.session() as s:
+        [item] = s.scalars(select(WorkItem)).all()
+    assert (item.id, item.queue_id, item.channel, item.external_ref, item.subject, item.customer_id) == (
+        result.work_item_id, queues["neuvonta"], Channel.EMAIL, mid, "Jäteastia", customer)
+    assert item.state.value == "waiting"
     # The mailbox is left as it was: the message is there, unread.
     [(flags, _)] = kit.messages(NEUVONTA)
     assert b"\\Seen" not in flags
@@ -273,7 +286,7 @@ def test_mail_from_an_unknown_sender_is_logged_without_a_customer(kit, sqlite_db
     assert third.case_id != first.case_id
 
 
-def test_mail_from_a_queues_own_address_is_not_taken_in(kit, sqlite_db):
+def test_mail_from_a_queues_own_address_is_not_taken_in(kit, sqlite_db, queues):
     kit.append(NEUVONTA, mail("Loop", frm=TEKNISET)[1])
     intake = EmailIntake(sqlite_db, own_addresses=[NEUVONTA, TEKNISET])
     w = kit.watcher(QUEUE, intake.handler_for(QUEUE))
@@ -281,6 +294,23 @@ def test_mail_from_a_queues_own_address_is_not_taken_in(kit, sqlite_db):
     wait_until(lambda: w.state.status is WatcherStatus.IDLE, what="idle")
     w.stop()
     assert interactions(sqlite_db) == []
+
+
+def test_automatic_replies_are_logged_but_not_queued(kit, sqlite_db, customer):
+    kit.append(NEUVONTA, mail("Automaattinen vastaus: Jäteastia", headers=("Auto-Submitted: auto-replied",))[1])
+    [result] = run_intake(kit, sqlite_db)
+    assert result.work_item_id is None
+    assert len(interactions(sqlite_db)) == 1
+    with sqlite_db.session() as s:
+        assert s.scalars(select(WorkItem)).all() == []
+
+
+@pytest.mark.expect_log_warnings
+def test_a_mailbox_without_its_queue_logs_mail_and_warns(kit, sqlite_db, caplog):
+    kit.append(NEUVONTA, mail("Jonoton")[1])
+    [result] = run_intake(kit, sqlite_db, QueueMailbox(NEUVONTA, queue_code="poistettu"))
+    assert result.work_item_id is None and len(interactions(sqlite_db)) == 1
+    assert "no active queue 'poistettu'" in caplog.text
 
 
 # --- replies -------------------------------------------------------------------------------
@@ -556,7 +586,7 @@ def test_uid_marks_survive_in_the_state_file(tmp_path):
     assert list(tmp_path.iterdir()) == [tmp_path / "marks.json"]  # no temporary files left
 
 
-def test_started_at_is_the_arrival_time(kit, sqlite_db):
+def test_started_at_is_the_arrival_time(kit, sqlite_db, queues):
     kit.append(NEUVONTA, mail("Aika", headers=())[1].replace(b"Date: ", b"X-Old-Date: "))
     before = dt.datetime.now(dt.timezone.utc)
     run_intake(kit, sqlite_db)
