@@ -330,19 +330,20 @@ def test_the_timeline_loads_the_first_page_only_until_scrolled(open_overview, se
 
 
 def test_the_timeline_model_passes_the_model_tester(qtmodeltester, qtbot, seeded, sqlite_db, bg):
-    add_contacts(sqlite_db, seeded.anna, 120)
-    model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna, topics={t.code: t for t in load_topics()})
+    add_contacts(sqlite_db, seeded.anna, 45)
+    model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna, topics={t.code: t for t in load_topics()},
+                          page_size=20)
     qtmodeltester.check(model, force_py=True)
     model.reload()
-    qtbot.waitUntil(lambda: model.rowCount() == 50)
+    qtbot.waitUntil(lambda: model.rowCount() == 20)
     model.fetchMore(QModelIndex())
-    qtbot.waitUntil(lambda: model.rowCount() == 100)
+    qtbot.waitUntil(lambda: model.rowCount() == 40)
     model.fetchMore(QModelIndex())
     qtbot.waitUntil(lambda: not model.has_more)
-    assert model.rowCount() == 120
+    assert model.rowCount() == 45
     assert not model.canFetchMore(QModelIndex())
     model.reload()
-    qtbot.waitUntil(lambda: model.rowCount() == 50)
+    qtbot.waitUntil(lambda: model.rowCount() == 20)
 
 
 def test_the_timeline_model_passes_qts_own_tester(qtmodeltester, qtbot, seeded, sqlite_db, bg, caplog):
