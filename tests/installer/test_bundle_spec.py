@@ -1,0 +1,119 @@
+"""The bundle spec, without building: it collects every installed plugin's manifest, the
+migrations, the translations, the profiles and the metadata that entry points need when frozen.
+
+The spec is executed with stand-ins for PyInstaller's build objects, so what is checked is the
+list the spec really hands to PyInstaller, not a copy of it."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import types
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+INSTALLER = REPO / "installer"
+
+
+def load_module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def spec_result(monkeypatch):
+    """Run installer/agentdesk.spec with recording stand-ins for Analysis, PYZ, EXE and COLLECT."""
+    recorded: dict[str, object] = {}
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.copy_metadata = lambda name: [(f"<dist-info of {name}>", ".")]
+    hooks.collect_submodules = lambda package: [f"{package}.<every submodule>"]
+    for name, module in (("PyInstaller", types.ModuleType("PyInstaller")),
+                         ("PyInstaller.utils", types.ModuleType("PyInstaller.utils")),
+                         ("PyInstaller.utils.hooks", hooks)):
+        monkeypatch.setitem(sys.modules, name, module)
+    monkeypatch.delitem(sys.modules, "bundle_contents", raising=False)
+
+    def analysis(scripts, **kw):
+        recorded["scripts"], recorded["analysis"] = scripts, kw
+        return types.SimpleNamespace(pure=[], scripts=[], binaries=[], datas=kw["datas"])
+
+    def exe(*args, **kw):
+        recorded.setdefault("exes", []).append(kw)
+
+    def collect(*args, **kw):
+        recorded["collect"] = kw
+
+    namespace = {"SPECPATH": str(INSTALLER), "Analysis": analysis, "PYZ": lambda *a, **k: None, "EXE": exe,
+                 "COLLECT": collect, "__file__": str(INSTALLER / "agentdesk.spec")}
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the spec puts installer/ first
+    exec(compile((INSTALLER / "agentdesk.spec").read_text(), "agentdesk.spec", "exec"), namespace)
+    yield recorded
+    sys.modules.pop("bundle_contents", None)
+
+
+def bundled(datas) -> dict[str, str]:
+    """bundle path of each collected file -> its source"""
+    return {f"{dest}/{Path(src).name}": src for src, dest in datas}
+
+
+def test_every_installed_plugin_manifest_and_its_code_are_collected(spec_result):
+    datas = bundled(spec_result["analysis"]["datas"])
+    hidden = set(spec_result["analysis"]["hiddenimports"])
+    plugins = list(entry_points(group="agentdesk.plugins"))
+    assert {ep.name for ep in plugins} >= {"health", "social", "technical"}  # set-up installs them
+    for ep in plugins:
+        package = ep.value.strip()
+        assert f"{package}/agentdesk-plugin.toml" in datas, ep.name
+        assert (f"<dist-info of {ep.dist.metadata['Name']}>", ".") in spec_result["analysis"]["datas"]
+        assert {package, f"{package}.plugin", f"{package}.<every submodule>"} <= hidden
+    assert "agentdesk_technical/reference_seed.json" in datas  # what a plugin ships beside its code
+    assert "agentdesk_social/openapi.yaml" in datas
+
+
+def test_migrations_data_translations_and_profiles_are_collected(spec_result):
+    datas = bundled(spec_result["analysis"]["datas"])
+    migrations = REPO / "agentdesk" / "storage" / "migrations"
+    assert "agentdesk/storage/migrations/env.py" in datas
+    for revision in sorted((migrations / "versions").glob("*.py")):
+        assert f"agentdesk/storage/migrations/versions/{revision.name}" in datas
+    assert "agentdesk/data/topics.toml" in datas
+    for qm in sorted((REPO / "resources" / "translations").glob("*.qm")):
+        assert f"resources/translations/{qm.name}" in datas
+    assert {f"resources/translations/agentdesk_{lang}.qm" for lang in ("fi", "sv", "en")} <= set(datas)
+    for profile in ("customer_service", "health", "technical", "social", "demo"):
+        assert f"profiles/{profile}.toml" in datas
+    assert not [path for path in datas if "__pycache__" in path or path.endswith(".pyc")]
+
+
+def test_entry_point_metadata_and_runtime_imports(spec_result):
+    analysis = spec_result["analysis"]
+    metadata = {src for src, dest in analysis["datas"] if src.startswith("<dist-info")}
+    assert {"<dist-info of agentdesk>", "<dist-info of keyring>"} <= metadata  # agentdesk.commands, backends
+    hidden = set(analysis["hiddenimports"])
+    assert {"ui.commands", "ui.app", "smoke", "psycopg_binary", "agentdesk.storage.models",
+            "sqlalchemy.dialects.postgresql.psycopg"} <= hidden
+    assert spec_result["scripts"] == [str(INSTALLER / "entry.py")]
+    assert [e["name"] for e in spec_result["exes"]][0] == "agentdesk"
+    assert spec_result["collect"]["name"] == "agentdesk"
+    assert "pytest" in analysis["excludes"] and "keyrings.alt" in analysis["excludes"]
+
+
+def test_the_entry_point_runs_the_cli_and_the_bundle_smoke(monkeypatch, capsys):
+    entry = load_module("bundle_entry", INSTALLER / "entry.py")
+    monkeypatch.setattr(sys, "argv", ["agentdesk", "--version"])
+    with pytest.raises(SystemExit) as caught:
+        entry.main()
+    assert caught.value.code == 0 and capsys.readouterr().out.startswith("agentdesk ")
+
+
+def test_the_build_script_is_valid_bash_and_documents_itself():
+    subprocess.run(["bash", "-n", str(REPO / "scripts" / "build-bundle.sh")], check=True)
+    out = subprocess.run(["bash", str(REPO / "scripts" / "build-bundle.sh"), "--help"], check=True,
+                         capture_output=True, text=True).stdout
+    assert "bash scripts/build-bundle.sh [--profile" in out
