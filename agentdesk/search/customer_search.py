@@ -18,10 +18,11 @@ matched (exact name > exact elsewhere > prefix > typo), then by name.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, exists, or_, select, text
+from sqlalchemy import Date, and_, bindparam, exists, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from agentdesk.search import text_index
@@ -154,17 +155,8 @@ class CustomerSearch:
     # -- exact kinds --------------------------------------------------------------------------
 
     def _exact_lookup(self, session: Session, q: ClassifiedQuery, want: int) -> list[int]:
-        if q.kind in (QueryKind.HETU, QueryKind.YTUNNUS, QueryKind.REGISTER_ID):
-            stmt = select(CustomerIdentifier.customer_id).where(CustomerIdentifier.value == q.value)
-            if q.kind is QueryKind.HETU:
-                stmt = stmt.where(CustomerIdentifier.scheme == IdentifierScheme.HETU)
-            elif q.kind is QueryKind.YTUNNUS:
-                stmt = stmt.where(CustomerIdentifier.scheme == IdentifierScheme.YTUNNUS)
-        else:
-            kind = ContactKind.PHONE if q.kind is QueryKind.PHONE else ContactKind.EMAIL
-            stmt = select(ContactPoint.customer_id).where(ContactPoint.kind == kind, ContactPoint.value == q.value)
         seen: dict[int, None] = {}
-        for (cid,) in session.execute(stmt.limit(want)):
+        for (cid,) in session.execute(_exact_statement(q.kind), {"value": q.value, "n": want}):
             seen.setdefault(cid)
         return list(seen)
 
@@ -240,23 +232,7 @@ class CustomerSearch:
         if not ranked:
             return []
         ids = [cid for cid, _ in ranked]
-        protected = protected_address_clause(Customer.id, today).label("protected")
-        stmt = (
-            select(
-                Customer.id,
-                Customer.kind,
-                Customer.first_names,
-                Customer.last_name,
-                Customer.birth_date,
-                Address.street,
-                Address.postal_code,
-                Address.municipality,
-                protected,
-            )
-            .outerjoin(Address, and_(Address.id == current_address_id(Customer.id, today)))
-            .where(Customer.id.in_(ids))
-        )
-        rows = {r.id: r for r in session.execute(stmt)}
+        rows = {r.id: r for r in session.execute(_hits_statement(), {"ids": ids, "today": today})}
         hits = []
         for cid, score in ranked:
             r = rows.get(cid)
@@ -279,6 +255,46 @@ class CustomerSearch:
                 )
             )
         return hits
+
+
+# Statements are built once: constructing SQLAlchemy expressions costs more than running
+# these index lookups, so per-query values travel as bound parameters.
+
+
+@functools.cache
+def _exact_statement(kind: QueryKind):
+    n = bindparam("n")
+    if kind in (QueryKind.HETU, QueryKind.YTUNNUS, QueryKind.REGISTER_ID):
+        stmt = select(CustomerIdentifier.customer_id).where(CustomerIdentifier.value == bindparam("value"))
+        if kind is QueryKind.HETU:
+            stmt = stmt.where(CustomerIdentifier.scheme == IdentifierScheme.HETU)
+        elif kind is QueryKind.YTUNNUS:
+            stmt = stmt.where(CustomerIdentifier.scheme == IdentifierScheme.YTUNNUS)
+        return stmt.limit(n)
+    contact = ContactKind.PHONE if kind is QueryKind.PHONE else ContactKind.EMAIL
+    return select(ContactPoint.customer_id).where(
+        ContactPoint.kind == contact, ContactPoint.value == bindparam("value")).limit(n)
+
+
+@functools.cache
+def _hits_statement():
+    today = bindparam("today", type_=Date)
+    protected = protected_address_clause(Customer.id, today).label("protected")
+    return (
+        select(
+            Customer.id,
+            Customer.kind,
+            Customer.first_names,
+            Customer.last_name,
+            Customer.birth_date,
+            Address.street,
+            Address.postal_code,
+            Address.municipality,
+            protected,
+        )
+        .outerjoin(Address, and_(Address.id == current_address_id(Customer.id, today)))
+        .where(Customer.id.in_(bindparam("ids", expanding=True)))
+    )
 
 
 def _name_key(folded_names: str) -> tuple[str, str]:
