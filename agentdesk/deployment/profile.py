@@ -121,8 +121,10 @@ def read_source(source: str | Path, *, timeout: float = FETCH_TIMEOUT) -> str:
             raise ProfileError([ProfileProblem(where, "", f"cannot fetch the profile: {type(exc).__name__}: {exc}")]) from None
         if response.status_code != 200:
             raise ProfileError([ProfileProblem(where, "", f"cannot fetch the profile: HTTP {response.status_code}")])
-        response.encoding = response.encoding or "utf-8"
-        return response.text
+        try:
+            return response.content.decode("utf-8")  # TOML is UTF-8, whatever the server's headers say
+        except UnicodeDecodeError as exc:
+            raise ProfileError([ProfileProblem(where, "", f"the profile is not UTF-8 text: {exc}")]) from None
     try:
         return Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

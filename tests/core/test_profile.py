@@ -314,9 +314,9 @@ def profile_server():
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802
             if self.path == "/good.toml":
-                body = GOOD.encode()
+                body = GOOD.replace('en = "Health care"', 'sv = "Hälsovård"').encode()
                 self.send_response(200)
-                self.send_header("Content-Type", "application/toml; charset=utf-8")
+                self.send_header("Content-Type", "text/plain")  # no charset: requests would guess Latin-1
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -338,6 +338,7 @@ def profile_server():
 def test_profile_from_a_url(clinic, profile_server):
     profile = load_profile(f"{profile_server}/good.toml", installed=clinic, timeout=5)
     assert profile.department == "health" and profile.source.endswith("/good.toml")
+    assert profile.department_name["sv"] == "Hälsovård"
     with pytest.raises(ProfileError) as caught:
         load_profile(f"{profile_server}/nope.toml", installed=clinic, timeout=5)
     assert [str(p) for p in caught.value.problems] == [
