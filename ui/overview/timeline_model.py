@@ -101,6 +101,11 @@ class TimelineModel(QAbstractTableModel):
             .on_failure(self._load_failed)
 
     def _loaded(self, page: TimelinePage, first: bool) -> None:
+        # The cursor moves before the rows arrive: a view that asks for more on rowsInserted
+        # must get the page after this one, not this one again.
+        self._cursor = page.next_cursor
+        self._has_more = page.next_cursor is not None
+        self.pages_loaded += 1
         self._set_loading(False)
         known = {item.id for item in self._items}
         new = [item for item in page.items if item.id not in known]
@@ -109,9 +114,6 @@ class TimelineModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
             self._items.extend(new)
             self.endInsertRows()
-        self._cursor = page.next_cursor
-        self._has_more = page.next_cursor is not None
-        self.pages_loaded += 1
         self.page_loaded.emit(len(new), first)
 
     def _load_failed(self, exc: BaseException) -> None:
