@@ -121,6 +121,7 @@ class Desk(QObject):
     """One running desktop: the application, its helpers and services, and the start-up flow."""
 
     window_ready = Signal(object)  # MainWindow
+    finished = Signal(int)  # the desk ends with this exit code (see exit())
     start_failed = Signal(str)  # a SchemaState value, "connection" or "signin_cancelled"
 
     def __init__(self, app: QApplication, services: Services, *, background: Background,
@@ -143,6 +144,8 @@ class Desk(QObject):
         self.user: StaffMember | None = None
         self._username: str | None = None
         self._closed = False
+        self._in_exec = False
+        self.exit_code: int | None = None
         app.aboutToQuit.connect(self.shutdown)
 
     def _summary_view(self, customer_id: int) -> QWidget:
@@ -154,7 +157,7 @@ class Desk(QObject):
         """Offer the last crash, check the database, sign in, show the window (all non-blocking)."""
         self._username = username
         events.emit("app.start", version=__version__, lang=self.translations.language)
-        self.errors.offer_previous_crash()
+        self.background.read(self.errors.previous_crash).on_success(self.errors.offer_previous_crash)
         job = partial(prepare_schema, self.services.db, upgrade=self._upgrade_schema)
         submit = self.background.write if self._upgrade_schema else self.background.read
         submit(job).on_success(self._schema_checked).on_failure(self._database_unreachable)
@@ -199,10 +202,12 @@ class Desk(QObject):
 
     def _fatal_closed(self, reason: str, result: int) -> None:
         self.message = None
+        if self._closed:
+            return
         if result == QMessageBox.StandardButton.Retry:
             self.start(self._username)
         else:
-            self.app.exit(2)
+            self.exit(2)
 
     def _show_sign_in(self) -> None:
         preselect = self._username or self.settings.last_username
@@ -231,7 +236,8 @@ class Desk(QObject):
         self.sign_in = None
         events.emit("signin.cancelled")
         self.start_failed.emit("signin_cancelled")
-        self.app.exit(1)
+        if not self._closed:
+            self.exit(1)
 
     def _signed_in(self, member: StaffMember | None) -> None:
         self.sign_in = None
@@ -300,7 +306,21 @@ class Desk(QObject):
     # -- running and stopping --------------------------------------------------------------------
 
     def exec(self) -> int:
-        return self.app.exec()
+        """Run the event loop until the desk ends; its exit code."""
+        self._in_exec = True
+        try:
+            return self.app.exec()
+        finally:
+            self._in_exec = False
+
+    def exit(self, code: int) -> None:
+        """End the desk: leave the event loop with ``code``. Outside :meth:`exec` (tests) only
+        ``finished`` is emitted: an exit() with no loop running would make Qt end every later
+        event loop at once."""
+        self.exit_code = code
+        self.finished.emit(code)
+        if self._in_exec:
+            self.app.exit(code)
 
     @Slot()
     def shutdown(self) -> None:

@@ -129,6 +129,7 @@ class ErrorReporter(QObject):
         self.store = store
         self.dialog_parent = dialog_parent
         self.dialog: ErrorDialog | None = None
+        self._offer: QMessageBox | None = None
         self._installed = False
         self._saved_hooks = None
         self._saved_qt_handler = None
@@ -210,21 +211,37 @@ class ErrorReporter(QObject):
 
     # -- the last run --------------------------------------------------------------------------
 
-    def offer_previous_crash(self, parent: QWidget | None = None) -> QMessageBox | None:
-        """If the last run ended unexpectedly, say so and where its details are (non-blocking)."""
+    def previous_crash(self) -> tuple[Path, str] | None:
+        """The report of the last run if it ended unexpectedly (each is returned once). Reads
+        files: run it off the UI thread (``background.read(reporter.previous_crash)``)."""
         path = self.store.collect_unclean()
         if path is None:
             return None
+        try:
+            return path, path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return path, ""
+
+    def offer_previous_crash(self, found: tuple[Path, str] | None,
+                             parent: QWidget | None = None) -> QMessageBox | None:
+        """Say that the last run ended unexpectedly and where its details are (non-blocking)."""
+        if found is None:
+            return None
+        path, report = found
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("AgentDesk"),
                           fill(self.tr("AgentDesk closed unexpectedly last time — details saved to %1"), path),
                           QMessageBox.StandardButton.Ok, parent)
         box.setObjectName("previousCrash")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        try:
-            box.setDetailedText(path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            pass
+        if report:
+            box.setDetailedText(report)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._offer = box  # a parentless box needs an owner until it is closed
+        box.finished.connect(self._offer_closed)
         box.open()
         events.emit("crash.offered")
         return box
+
+    @Slot()
+    def _offer_closed(self) -> None:
+        self._offer = None

@@ -7,7 +7,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import gc  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -166,8 +165,6 @@ def _no_leaked_threads_or_windows(qapp):
     flush_deletes()
     before_python = {t.ident for t in threading.enumerate()}
     yield
-    flush_deletes()
-    gc.collect()
     flush_deletes()
     windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     for w in windows:

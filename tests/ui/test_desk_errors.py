@@ -114,13 +114,13 @@ def test_the_last_unclean_run_is_offered_on_the_next_start(qtbot, tmp_path):
     now.begin_session(fatal_dump=False)
     reporter = ErrorReporter(now)
     try:
-        box = reporter.offer_previous_crash()
+        box = reporter.offer_previous_crash(reporter.previous_crash())
         assert isinstance(box, QMessageBox) and box.isVisible()
         assert "AgentDesk closed unexpectedly last time" in box.text()
         assert str(written) in box.text()
         assert "CustomerLoadBroken" in box.detailedText()
         box.close()
-        assert reporter.offer_previous_crash() is None, "offered once"
+        assert reporter.previous_crash() is None, "offered once"
     finally:
         now.end_session()
         reporter.deleteLater()
@@ -159,3 +159,24 @@ def test_qt_messages_go_to_python_logging(qtbot, tmp_path, caplog):
         reporter.deleteLater()
     records = [r for r in caplog.records if r.name == "qt"]
     assert [(r.levelno, r.getMessage()) for r in records] == [(logging.WARNING, "a Qt warning for the test")]
+
+
+def test_the_desk_offers_the_last_crash_when_it_starts(qtbot, sqlite_db, seeded):
+    from ui.app import build_app
+    from ui.customer_summary import RegisterSummaryParts
+
+    earlier = CrashStore()
+    earlier.session = "20260101-120000-3"
+    earlier.begin_session(fatal_dump=False)  # never ended: the process "died"
+    desk = build_app(sqlite_db, install_hooks=False, customer_parts=RegisterSummaryParts)
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="agent.aino")
+        qtbot.waitUntil(lambda: any(w.objectName() == "previousCrash" and w.isVisible()
+                                    for w in QApplication.topLevelWidgets()))
+        box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "previousCrash")
+        assert "AgentDesk sulkeutui viime kerralla odottamatta" in box.text()
+        assert str(paths.user_data_dir() / "crashes") in box.text()
+        box.close()
+    finally:
+        desk.shutdown()

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QTableView
 
 from agentdesk.customer_register import CustomerDraft, CustomerRegister
 from agentdesk.search.customer_search import CustomerSearch
+from agentdesk.storage import schema
+from agentdesk.storage.database import Database
 from ui.background import Background
 from ui.search_results_model import ADDRESS, CUSTOMER_ID_ROLE, MUNICIPALITY, SearchResultsModel
 
@@ -25,13 +27,17 @@ def bg(qapp):
     helper.deleteLater()
 
 
-@pytest.fixture
-def many(sqlite_db):
-    reg = CustomerRegister(sqlite_db)
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """One database with MANY customers for the module (the tests only read it)."""
+    db = Database(f"sqlite:///{tmp_path_factory.mktemp('many') / 'many.sqlite3'}")
+    schema.upgrade(db)
+    reg = CustomerRegister(db)
     for i in range(MANY):
         reg.create(CustomerDraft(first_names=f"{FIRST_NAMES[i % 10]} {i}", last_name="Testinen",
                                  street=f"Koekatu {i}", postal_code="33100", municipality="Tampere"), actor="test")
-    return sqlite_db
+    yield db
+    db.dispose()
 
 
 @pytest.fixture
