@@ -172,14 +172,14 @@ class CustomerOverviewView(QWidget):
         side.setSpacing(8)
         side.addWidget(self.logging_box, 3)
         side.addWidget(self.plugin_panels, 1)
-        right.setMinimumWidth(380)
+        right.setMinimumWidth(400)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, content)
         self.splitter.setObjectName("overviewSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(content)
