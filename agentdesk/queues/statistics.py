@@ -235,7 +235,8 @@ class Statistics:
         in_service = sum(live.get((q.id, st), (0,))[0] for st in (WorkItemState.OFFERED, WorkItemState.IN_PROGRESS))
         longest = q.waited_seconds(oldest, now, self._hours) if oldest is not None else 0.0
         arrived, answered, within, abandoned, abandoned_late, asa, aht = today.get(q.id, (0, 0, 0, 0, 0, None, None))
-        answered, within, abandoned, abandoned_late = (int(v or 0) for v in (answered, within, abandoned, abandoned_late))
+        answered, within, abandoned, abandoned_late = (int(v or 0)
+                                                       for v in (answered, within, abandoned, abandoned_late))
         sl = _ratio(within, answered + abandoned_late)
         alarms = []
         if q.alarm_waiting is not None and waiting >= q.alarm_waiting:

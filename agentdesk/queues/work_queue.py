@@ -2,10 +2,11 @@
 
 Life of an item::
 
-    waiting --claim_next--> offered --answer--> in_progress --complete--> done
-       ^   \\                  |  \\______________________________/^
-       |    \\--abandon--> abandoned (the customer gave up)         complete (offered: answered now)
-       +------ release / expired lease (requeue_expired) ------+
+    waiting               --claim_next-->               offered (in_progress with answer=True)
+    offered               --answer-->                   in_progress
+    offered, in_progress  --complete-->                 done (from offered: answered now)
+    offered, in_progress  --release, expired lease-->   waiting, at its old place in line
+    waiting, offered      --abandon-->                  abandoned (the customer gave up)
 
 ``claim_next`` hands out the most urgent waiting item (smallest ``priority``, then oldest) under a
 lease. It is safe when many workstations claim at once — no item goes to two agents and none is
@@ -152,15 +153,15 @@ class WorkQueue:
     def answer(self, item_id: int, staff_id: int, *, now: dt.datetime | None = None) -> WorkItemView:
         """The agent picked up the offered call (or sent the first reply): the wait ends now."""
         now = aware_utc(now)
-        return self._change_held(item_id, staff_id, now, dict(
-            state=WorkItemState.IN_PROGRESS, answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))))
+        return self._change_held(item_id, staff_id, dict(
+            state=WorkItemState.IN_PROGRESS,
+            answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))))
 
     def heartbeat(self, item_id: int, staff_id: int, lease_seconds: int = DEFAULT_LEASE_SECONDS, *,
                   now: dt.datetime | None = None) -> dt.datetime:
         """Extend the lease; returns the new expiry. Raises :class:`LeaseLost` if the item was taken back."""
         now = aware_utc(now)
-        view = self._change_held(item_id, staff_id, now,
-                                 dict(lease_until=now + dt.timedelta(seconds=lease_seconds)))
+        view = self._change_held(item_id, staff_id, dict(lease_until=now + dt.timedelta(seconds=lease_seconds)))
         assert view.lease_until is not None
         return view.lease_until
 
@@ -168,14 +169,14 @@ class WorkQueue:
                  now: dt.datetime | None = None) -> WorkItemView:
         """Finish the item; an item completed straight from ``offered`` counts as answered now."""
         now = aware_utc(now)
-        return self._change_held(item_id, staff_id, now, dict(
+        return self._change_held(item_id, staff_id, dict(
             state=WorkItemState.DONE, finished_at=now, lease_until=None, interaction_id=interaction_id,
             answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))))
 
-    def release(self, item_id: int, staff_id: int | None = None, *, now: dt.datetime | None = None) -> WorkItemView:
+    def release(self, item_id: int, staff_id: int | None = None) -> WorkItemView:
         """Put a held item back in the queue at its old place (declined, not answered, wrong queue).
         With ``staff_id`` only that agent's item is released."""
-        return self._change_held(item_id, staff_id, aware_utc(now), _BACK_TO_WAITING)
+        return self._change_held(item_id, staff_id, _BACK_TO_WAITING)
 
     def abandon(self, item_id: int, *, now: dt.datetime | None = None) -> bool:
         """The customer gave up before being answered (caller hung up). False if the item was already
@@ -221,7 +222,7 @@ class WorkQueue:
 
     # --- internals -------------------------------------------------------------------------
 
-    def _change_held(self, item_id: int, staff_id: int | None, now: dt.datetime, values: dict) -> WorkItemView:
+    def _change_held(self, item_id: int, staff_id: int | None, values: dict) -> WorkItemView:
         with self._db.session() as s, s.begin():
             query = update(_ITEMS).where(_ITEMS.c.id == item_id, _ITEMS.c.state.in_(_HELD))
             if staff_id is not None:

@@ -217,7 +217,9 @@ def test_claim_serves_the_most_urgent_then_the_oldest_and_complete_finishes(db, 
 
     assert [i.id for i in work.held_by(bertil)] == [new.id]
     assert work.find("call-2", Channel.PHONE).id == new.id and work.find("nope") is None
-    released = work.release(new.id, bertil, now=at(9, 7))
+    with pytest.raises(LeaseLost):
+        work.release(new.id, aino)  # only the holder releases
+    released = work.release(new.id, bertil)
     assert (released.state, released.claimed_by, released.lease_until) == (WorkItemState.WAITING, None, None)
     assert work.claim_next(aino, [phone], now=at(9, 8)).id == new.id  # keeps its place
     assert work.get(new.id).attempts == 2
