@@ -177,7 +177,7 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../ui/logging/contact_form.py" line="+193" />
+        <location filename="../../ui/logging/contact_form.py" line="+196" />
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -902,7 +902,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+173" />
+        <location filename="../../ui/app.py" line="+176" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -1019,7 +1019,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+101" />
+        <location line="+114" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1032,7 +1032,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+206" />
+        <location filename="../../ui/logging/interaction_panel.py" line="+209" />
         <source>New contact</source>
         <translation>New contact</translation>
     </message>
@@ -1067,17 +1067,17 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+24" />
         <source>Link the last contact to %1</source>
         <translation>Link the last contact to %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Contact saved. Press Ctrl+N to log the next one.</source>
         <translation>Contact saved. Press Ctrl+N to log the next one.</translation>
     </message>
     <message>
-        <location line="-19" />
+        <location line="-38" />
         <source>Log a contact</source>
         <translation>Log a contact</translation>
     </message>
@@ -1087,12 +1087,12 @@
         <translation>Handle time of the contact in progress (minutes:seconds)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+30" />
         <source>Link the last contact to this customer</source>
         <translation>Link the last contact to this customer</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
         <translation>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</translation>
     </message>
@@ -1112,17 +1112,17 @@
         <translation>Save or cancel the contact in progress before restoring another.</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+76" />
         <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>The contact could not be saved. Nothing you typed is lost; try again in a moment.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+45" />
         <source>The contact is now linked to the customer.</source>
         <translation>The contact is now linked to the customer.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Linking the contact failed; try again in a moment.</translation>
     </message>
@@ -1333,7 +1333,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+199" />
+        <location filename="../../ui/main_window.py" line="+200" />
         <source>Customer %1</source>
         <translation>Customer %1</translation>
     </message>
@@ -1757,7 +1757,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+194" />
+        <location filename="../../ui/overview/timeline_model.py" line="+196" />
         <source>Case #%1</source>
         <translation>Case #%1</translation>
     </message>
@@ -1800,7 +1800,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../ui/overview/timeline_section.py" line="+122" />
+        <location filename="../../ui/overview/timeline_section.py" line="+128" />
         <source>Contacts, newest first</source>
         <translation>Contacts, newest first</translation>
     </message>
@@ -1863,6 +1863,14 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+4" />
         <source>Contacts could not be loaded.</source>
         <translation>Contacts could not be loaded.</translation>
+    </message>
+</context>
+<context>
+    <name>UnidentifiedContactDock</name>
+    <message>
+        <location filename="../../ui/logging/unidentified_contact_dock.py" line="+40" />
+        <source>Contact without a customer</source>
+        <translation>Contact without a customer</translation>
     </message>
 </context>
 </TS>

@@ -177,7 +177,7 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../ui/logging/contact_form.py" line="+193"/>
+        <location filename="../../ui/logging/contact_form.py" line="+196"/>
         <source>Customer</source>
         <translation>Asiakas</translation>
     </message>
@@ -902,7 +902,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+173"/>
+        <location filename="../../ui/app.py" line="+176"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
     </message>
@@ -1019,7 +1019,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+101"/>
+        <location line="+114"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1032,7 +1032,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+206"/>
+        <location filename="../../ui/logging/interaction_panel.py" line="+209"/>
         <source>New contact</source>
         <translation>Uusi yhteydenotto</translation>
     </message>
@@ -1067,17 +1067,17 @@
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>Link the last contact to %1</source>
         <translation>Liitä viimeisin yhteydenotto asiakkaaseen %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Contact saved. Press Ctrl+N to log the next one.</source>
         <translation>Yhteydenotto tallennettu. Kirjaa seuraava painamalla Ctrl+N.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-38"/>
         <source>Log a contact</source>
         <translation>Kirjaa yhteydenotto</translation>
     </message>
@@ -1087,12 +1087,12 @@
         <translation>Keskeneräisen yhteydenoton käsittelyaika (minuutit:sekunnit)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+30"/>
         <source>Link the last contact to this customer</source>
         <translation>Liitä viimeisin yhteydenotto tähän asiakkaaseen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
         <translation>Ei keskeneräistä yhteydenottoa. Kirjaa puhelu, sähköposti, asiointikäynti tai verkkoyhteydenotto painamalla Ctrl+N tai ”Uusi yhteydenotto”.</translation>
     </message>
@@ -1112,17 +1112,17 @@
         <translation>Tallenna tai peruuta keskeneräinen yhteydenotto ennen kuin palautat toisen.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>Yhteydenottoa ei voitu tallentaa. Kirjoittamasi teksti ei katoa; yritä hetken kuluttua uudelleen.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>The contact is now linked to the customer.</source>
         <translation>Yhteydenotto on nyt liitetty asiakkaaseen.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Yhteydenoton liittäminen epäonnistui; yritä hetken kuluttua uudelleen.</translation>
     </message>
@@ -1333,7 +1333,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+199"/>
+        <location filename="../../ui/main_window.py" line="+200"/>
         <source>Customer %1</source>
         <translation>Asiakas %1</translation>
     </message>
@@ -1757,7 +1757,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+194"/>
+        <location filename="../../ui/overview/timeline_model.py" line="+196"/>
         <source>Case #%1</source>
         <translation>Asia #%1</translation>
     </message>
@@ -1800,7 +1800,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../ui/overview/timeline_section.py" line="+122"/>
+        <location filename="../../ui/overview/timeline_section.py" line="+128"/>
         <source>Contacts, newest first</source>
         <translation>Yhteydenotot, uusin ensin</translation>
     </message>
@@ -1863,6 +1863,14 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <location line="+4"/>
         <source>Contacts could not be loaded.</source>
         <translation>Yhteydenottoja ei voitu hakea.</translation>
+    </message>
+</context>
+<context>
+    <name>UnidentifiedContactDock</name>
+    <message>
+        <location filename="../../ui/logging/unidentified_contact_dock.py" line="+40"/>
+        <source>Contact without a customer</source>
+        <translation>Yhteydenotto ilman asiakasta</translation>
     </message>
 </context>
 </TS>

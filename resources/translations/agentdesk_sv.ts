@@ -177,7 +177,7 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../ui/logging/contact_form.py" line="+193"/>
+        <location filename="../../ui/logging/contact_form.py" line="+196"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
@@ -902,7 +902,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+173"/>
+        <location filename="../../ui/app.py" line="+176"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -1019,7 +1019,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+101"/>
+        <location line="+114"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1032,7 +1032,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+206"/>
+        <location filename="../../ui/logging/interaction_panel.py" line="+209"/>
         <source>New contact</source>
         <translation>Ny kontakt</translation>
     </message>
@@ -1067,17 +1067,17 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+24"/>
         <source>Link the last contact to %1</source>
         <translation>Koppla den senaste kontakten till %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Contact saved. Press Ctrl+N to log the next one.</source>
         <translation>Kontakten har sparats. Tryck Ctrl+N för att registrera nästa.</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-38"/>
         <source>Log a contact</source>
         <translation>Registrera en kontakt</translation>
     </message>
@@ -1087,12 +1087,12 @@
         <translation>Hanteringstid för den pågående kontakten (minuter:sekunder)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+30"/>
         <source>Link the last contact to this customer</source>
         <translation>Koppla den senaste kontakten till den här kunden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
         <translation>Ingen pågående kontakt. Tryck Ctrl+N eller ”Ny kontakt” för att registrera ett samtal, ett e-postmeddelande, ett besök eller en webbkontakt.</translation>
     </message>
@@ -1112,17 +1112,17 @@
         <translation>Spara eller avbryt den pågående kontakten innan du återställer en annan.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>Kontakten kunde inte sparas. Inget av det du skrivit går förlorat; försök igen om en stund.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>The contact is now linked to the customer.</source>
         <translation>Kontakten är nu kopplad till kunden.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Det gick inte att koppla kontakten; försök igen om en stund.</translation>
     </message>
@@ -1333,7 +1333,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+199"/>
+        <location filename="../../ui/main_window.py" line="+200"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
@@ -1757,7 +1757,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+194"/>
+        <location filename="../../ui/overview/timeline_model.py" line="+196"/>
         <source>Case #%1</source>
         <translation>Ärende #%1</translation>
     </message>
@@ -1800,7 +1800,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../ui/overview/timeline_section.py" line="+122"/>
+        <location filename="../../ui/overview/timeline_section.py" line="+128"/>
         <source>Contacts, newest first</source>
         <translation>Kontakter, nyaste först</translation>
     </message>
@@ -1863,6 +1863,14 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <location line="+4"/>
         <source>Contacts could not be loaded.</source>
         <translation>Kontakterna kunde inte hämtas.</translation>
+    </message>
+</context>
+<context>
+    <name>UnidentifiedContactDock</name>
+    <message>
+        <location filename="../../ui/logging/unidentified_contact_dock.py" line="+40"/>
+        <source>Contact without a customer</source>
+        <translation>Kontakt utan kund</translation>
     </message>
 </context>
 </TS>

@@ -364,3 +364,58 @@ def test_the_panel_follows_a_language_switch_at_run_time(qtbot, qapp, sqlite_db,
         assert panel.save_button.text() == "Tallenna yhteydenotto"
     finally:
         translations.deleteLater()  # the _english fixture removes its translators before the next test
+
+
+# -- in the desk: a caller nobody has identified yet ----------------------------------------------
+
+
+@pytest.fixture
+def desk_with_overview(qtbot, sqlite_db, seeded):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ui.app import build_app
+
+    desk = build_app(sqlite_db, install_hooks=False, language="en")
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="agent.aino")
+        qtbot.waitExposed(desk.window)
+        yield desk
+    finally:
+        desk.shutdown()
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QCoreApplication.processEvents()
+
+
+def test_an_unidentified_caller_is_logged_from_the_dock_and_linked_once_found(desk_with_overview, qtbot, sqlite_db,
+                                                                             seeded):
+    from ui.logging.unidentified_contact_dock import UnidentifiedContactDock
+
+    window = desk_with_overview.window
+    dock = window.findChild(UnidentifiedContactDock, "unidentifiedContactDock")
+    assert dock.isVisible() and dock.windowTitle() == "Contact without a customer"
+    panel = dock.panel
+    window.search_panel.field.setFocus()
+    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_N, CTRL)
+    assert panel.in_progress, "with no customer open, Ctrl+N starts a contact in the dock"
+    assert panel.form.customer_label.text() == "Unidentified caller"
+    choose_topic(qtbot, panel, "General advice")
+    panel.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+    with qtbot.waitSignal(panel.saved, timeout=5000):
+        qtbot.keyClick(panel.form.topic, Qt.Key.Key_Return, CTRL)
+    assert interactions(sqlite_db)[-1].customer_id is None
+    assert panel.link_button.isHidden(), "no customer to link to yet"
+
+    view = window.open_customer(seeded.anna)
+    qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+    assert dock.isVisible(), "the dock stays while the contact waits for its customer"
+    assert panel.link_button.isVisible()
+    assert panel.link_button.text() == "Link the last contact to Anna Virtanen"
+    with qtbot.waitSignal(panel.linked, timeout=5000):
+        qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
+    assert interactions(sqlite_db)[-1].customer_id == seeded.anna
+    assert not dock.isVisible(), "nothing left to do here: the customer tab has the room"
+    qtbot.keyClick(view.timeline.table, Qt.Key.Key_N, CTRL)
+    assert view.panel.in_progress and not panel.in_progress, "Ctrl+N now belongs to the customer tab"
+    view.panel.cancel_contact()

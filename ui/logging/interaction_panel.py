@@ -54,6 +54,7 @@ def clock_text(seconds: float) -> str:
 class InteractionPanel(QWidget):
     saved = Signal(object)  # SavedInteraction
     linked = Signal(int, int)  # interaction id, customer id
+    state_changed = Signal()  # a contact started, was saved, cancelled, restored or linked
 
     def __init__(self, interactions: InteractionLog, background: Background, drafts: DraftStore,
                  staff: StaffMember, topics: Sequence[Topic], *, customer_id: int | None = None,
@@ -71,7 +72,8 @@ class InteractionPanel(QWidget):
         self._clock_start = 0.0  # time.monotonic() when the current run began
         self._saving = False
         self._offered: list[Draft] = []
-        self._last_unlinked: int | None = None
+        self._last_unlinked: int | None = None  # a saved contact without a customer
+        self._link_target: tuple[int, str] | None = None  # set_link_target(); default: the panel's customer
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -216,9 +218,28 @@ class InteractionPanel(QWidget):
         self._update_idle_text()
         self._update_restore_text()
 
+    def link_target(self) -> tuple[int, str] | None:
+        """(customer id, name) a saved unidentified contact can be linked to."""
+        if self._link_target is not None:
+            return self._link_target
+        return (self.customer_id, self.customer_name) if self.customer_id is not None else None
+
+    def set_link_target(self, customer_id: int | None, name: str = "") -> None:
+        """For a panel without a customer: the customer found later (the current customer tab)."""
+        self._link_target = (customer_id, name) if customer_id is not None else None
+        self._update_link_text()
+
+    @property
+    def link_pending(self) -> bool:
+        """A contact was saved without a customer and has not been linked yet."""
+        return self._last_unlinked is not None
+
     def _update_link_text(self) -> None:
-        self.link_button.setText(fill(self.tr("Link the last contact to %1"), self.customer_name)
-                                 if self.customer_name else self.tr("Link the last contact to this customer"))
+        target = self.link_target()
+        name = target[1] if target else ""
+        self.link_button.setText(fill(self.tr("Link the last contact to %1"), name) if name
+                                 else self.tr("Link the last contact to this customer"))
+        self.link_button.setVisible(self._last_unlinked is not None and target is not None)
 
     def _update_idle_text(self, saved: bool = False) -> None:
         if saved:
@@ -240,7 +261,6 @@ class InteractionPanel(QWidget):
         self.customer_id, self.customer_name = customer_id, name
         self.form.set_customer(customer_id, name)
         self._update_link_text()
-        self.link_button.setVisible(self._last_unlinked is not None and customer_id is not None)
         if changed:
             self.drafts.look_for(customer_id, except_key=self._key)
 
@@ -270,6 +290,7 @@ class InteractionPanel(QWidget):
         self.link_button.hide()
         self.form.topic.setFocus()
         events.emit("contact.started", channel=channel.value)
+        self.state_changed.emit()
 
     def _begin(self, clock_seconds: float) -> None:
         self.save_error.hide()
@@ -376,6 +397,7 @@ class InteractionPanel(QWidget):
         self.form.notes.setFocus()
         self.form.notes.moveCursor(self.form.notes.textCursor().MoveOperation.End)
         events.emit("contact.draft_restored")
+        self.state_changed.emit()
 
     @Slot()
     def discard_offered(self) -> None:
@@ -419,9 +441,10 @@ class InteractionPanel(QWidget):
                                         customer_id=self.customer_id))
         self._show_idle(saved=True)
         self._last_unlinked = saved.id if saved.customer_id is None else None
-        self.link_button.setVisible(self._last_unlinked is not None and self.customer_id is not None)
+        self._update_link_text()
         events.emit("contact.saved", id=saved.id, seconds=seconds)
         self.saved.emit(saved)
+        self.state_changed.emit()
         self.new_button.setFocus()
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -457,14 +480,16 @@ class InteractionPanel(QWidget):
                                         customer_id=self.customer_id))
         self._show_idle()
         events.emit("contact.cancelled")
+        self.state_changed.emit()
 
     # -- an unidentified caller, identified later ------------------------------------------------
 
     @Slot()
     def link_last_contact(self) -> None:
-        interaction_id, customer_id = self._last_unlinked, self.customer_id
-        if interaction_id is None or customer_id is None:
+        interaction_id, target = self._last_unlinked, self.link_target()
+        if interaction_id is None or target is None:
             return
+        customer_id = target[0]
         self.link_button.setEnabled(False)
         job = partial(self._log.link_customer, interaction_id, customer_id, actor=self._staff.username)
         self._bg.write(job, owner=self).on_success(lambda _none: self._linked(interaction_id, customer_id)) \
@@ -477,6 +502,7 @@ class InteractionPanel(QWidget):
         self.idle.setText(self.tr("The contact is now linked to the customer."))
         events.emit("contact.linked", id=interaction_id)
         self.linked.emit(interaction_id, customer_id)
+        self.state_changed.emit()
 
     def _link_failed(self, exc: BaseException) -> None:
         self.link_button.setEnabled(True)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from agentdesk.customer_overview import CustomerOverviewService
 from agentdesk.customer_register import CustomerRegister
@@ -31,7 +31,8 @@ from agentdesk.topics import Topic, load_topics
 from ui.background import Background
 from ui.customer_form.customer_dialog import CustomerDialog
 from ui.logging.draft_offer import offer_unsaved_contacts
-from ui.logging.interaction_panel import NEW_CONTACT_KEY
+from ui.logging.interaction_panel import NEW_CONTACT_KEY, InteractionPanel
+from ui.logging.unidentified_contact_dock import UnidentifiedContactDock
 from ui.overview.customer_overview_view import CustomerOverviewView
 
 NEW_CUSTOMER_KEY = "Ctrl+Shift+N"  # New customer, when Ctrl+N is the contact panel's
@@ -48,6 +49,7 @@ class CustomerDesk:
     staff: StaffMember
     topics: Sequence[Topic]
     open_customer: Callable[[int], object]
+    unidentified_dock: UnidentifiedContactDock | None = None
 
     @classmethod
     def for_database(cls, db: Database, background: Background, staff: StaffMember, *,
@@ -78,13 +80,20 @@ class CustomerDesk:
         """Called by the composition root once the main window exists.
 
         Contact logging in a customer tab owns Ctrl+N ("new contact"), so the window's
-        New customer action moves to Ctrl+Shift+N. Contacts left unsaved by the last session
-        (a crash) are offered back.
+        New customer action moves to Ctrl+Shift+N. A dock logs contacts before anyone is
+        identified. Contacts left unsaved by the last session (a crash) are offered back.
         """
         action = getattr(window, "new_customer_action", None)
         if action is not None and action.shortcut() == QKeySequence(NEW_CONTACT_KEY):
             action.setShortcut(QKeySequence(NEW_CUSTOMER_KEY))
+        tabs = getattr(window, "tabs", None)
+        if isinstance(window, QMainWindow) and tabs is not None:
+            self.unidentified_dock = UnidentifiedContactDock(self.contact_panel(None), window, tabs)
         offer_unsaved_contacts(window, self.background, self.drafts, self.open_customer)
+
+    def contact_panel(self, customer_id: int | None, name: str = "") -> InteractionPanel:
+        return InteractionPanel(self.interactions, self.background, self.drafts, self.staff, self.topics,
+                                customer_id=customer_id, customer_name=name)
 
     def _open(self, customer_id: int) -> None:
         self.open_customer(customer_id)
