@@ -233,6 +233,24 @@ def test_replies_over_smtp_thread_into_the_same_case_by_their_headers(kit, sqlit
     assert [i.external_ref for i in interactions(sqlite_db)] == [first_id, second_id, third_id]
 
 
+def test_a_reply_reopens_a_resolved_case_and_a_closed_case_gets_a_new_one(kit, sqlite_db, customer):
+    first_id, first = mail("Rakennuslupa")
+    kit.append(NEUVONTA, first)
+    [opened] = run_intake(kit, sqlite_db)
+    with sqlite_db.session() as s, s.begin():
+        s.get(ServiceCase, opened.case_id).status = CaseStatus.RESOLVED
+    kit.append(NEUVONTA, mail("Re: Rakennuslupa", headers=(f"In-Reply-To: {first_id}",))[1])
+    [reopened] = run_intake(kit, sqlite_db)
+    assert reopened.case_id == opened.case_id
+    assert case(sqlite_db, opened.case_id).status is CaseStatus.OPEN
+    with sqlite_db.session() as s, s.begin():
+        s.get(ServiceCase, opened.case_id).status = CaseStatus.CLOSED
+    kit.append(NEUVONTA, mail("Re: Rakennuslupa", headers=(f"In-Reply-To: {first_id}",))[1])
+    [later] = run_intake(kit, sqlite_db)
+    assert later.new_case and later.case_id != opened.case_id
+    assert case(sqlite_db, later.case_id).title == "Rakennuslupa"
+
+
 def test_a_client_that_drops_the_headers_is_threaded_by_subject_and_sender(kit, sqlite_db, customer):
     kit.append(NEUVONTA, mail("Jäteastia")[1])
     kit.append(NEUVONTA, mail("VS: jäteastia")[1])  # no In-Reply-To, no References
