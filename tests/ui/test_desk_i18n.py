@@ -61,6 +61,8 @@ def test_the_compiled_qm_matches_the_ts(qapp, translations_dir, lang):
     assert translator.load(str(translations_dir / f"agentdesk_{lang}.qm"))
     assert translator.language().startswith({"fi": "fi", "sv": "sv", "en": "en"}[lang])
     for context, source, translation in messages(translations_dir / f"agentdesk_{lang}.ts"):
+        if translation.get("type") == "unfinished" or not translation.text:
+            continue  # reported by test_every_string_is_translated
         assert translator.translate(context, source) == translation.text, \
             f"agentdesk_{lang}.qm is stale for {context}: {source!r} (run scripts/translations.sh)"
 
