@@ -16,6 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+# Registered only where the desktop can run: without PySide6 this import fails and the core
+# CLI (agentdesk.cli._extra_commands) leaves "desk" and "demo" out.
+import PySide6  # noqa: F401, E402
+
 log = logging.getLogger(__name__)
 
 LANGUAGE_CHOICES = ("fi", "sv", "en")
