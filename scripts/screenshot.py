@@ -7,6 +7,13 @@ Seeds a throwaway SQLite database with synthetic people (under a temporary AGENT
 your own settings), starts the desk, signs in as agent.aino, searches, opens the first customer
 and saves ``docs/screenshots/main-window.png`` from ``window.grab()``. With ``--x11 FILE`` it also
 saves what the X server shows (the whole screen).
+
+Then, with the window at 1920×1080, it opens the demo customer with the most roles, relationships
+and contacts (found through the search box) and saves ``docs/screenshots/overview.png``. The
+synthetic population closes most of its cases, so when that customer has no open case, an earlier
+contact that opened one is first logged for them through the contact log, as an agent would.
+Last it starts a phone contact in the customer's logging panel, fills it in, presses Save before
+the new case has a title and saves ``docs/screenshots/logging.png`` with the message at the field.
 """
 
 from __future__ import annotations
@@ -51,6 +58,9 @@ def main() -> int:
     parser.add_argument("--query", default="virtanen")
     parser.add_argument("--lang", choices=("fi", "sv", "en"), default="fi")
     parser.add_argument("--size", default="1860x1000", help="window size WxH")
+    parser.add_argument("--overview-out", type=Path, default=REPO / "docs" / "screenshots" / "overview.png")
+    parser.add_argument("--logging-out", type=Path, default=REPO / "docs" / "screenshots" / "logging.png")
+    parser.add_argument("--overview-size", default="1920x1080", help="window size WxH for those two")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         print("screenshot: no DISPLAY; run it under xvfb-run (see --help)", file=sys.stderr)
@@ -115,9 +125,10 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
         screen = QGuiApplication.primaryScreen()
         screen.grabWindow(0).save(str(args.x11))
         print(f"screenshot: {args.x11}")
+    status = _shoot_overview_and_logging(args, db, window)
     desk.shutdown()
     db.dispose()
-    return 0
+    return status
 
 
 def _row_with_most_contacts(db, model) -> int:
@@ -130,6 +141,112 @@ def _row_with_most_contacts(db, model) -> int:
         counts = dict(s.execute(select(Interaction.customer_id, func.count()).where(Interaction.customer_id.in_(ids))
                                 .group_by(Interaction.customer_id)).all())
     return max(range(len(ids)), key=lambda r: (counts.get(ids[r], 0), -r))
+
+
+def _richest_customer(db) -> tuple[int, str]:
+    """A person (no protected address, not deceased) with the most roles, relationships and contacts."""
+    from sqlalchemy import text
+
+    sql = text("""
+        SELECT c.id, c.last_name FROM customer c
+        WHERE c.kind = 'person'
+          AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.customer_id = c.id
+                          AND a.kind IN ('protected_address', 'deceased'))
+        ORDER BY 2 * (SELECT count(*) FROM customer_role r WHERE r.customer_id = c.id)
+               + 2 * (SELECT count(*) FROM customer_relationship x
+                      WHERE x.from_customer_id = c.id OR x.to_customer_id = c.id)
+               + (SELECT count(*) FROM interaction i WHERE i.customer_id = c.id)
+               + 3 * (SELECT count(*) FROM service_case k WHERE k.customer_id = c.id
+                      AND k.status IN ('new', 'open', 'waiting')) DESC, c.id
+        LIMIT 1""")
+    with db.session() as s:
+        row = s.execute(sql).first()
+    return row[0], row[1]
+
+
+def _ensure_an_open_case(db, customer_id: int) -> None:
+    """Log, through the contact log, an earlier call that opened a case (when none is open)."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from agentdesk.interaction_log import InteractionDraft, InteractionLog
+    from agentdesk.staff import StaffDirectory
+    from agentdesk.storage.models import CaseStatus, Channel, Department, Outcome, ServiceCase
+
+    with db.session() as s:
+        if s.scalar(select(ServiceCase.id).where(ServiceCase.customer_id == customer_id,
+                                                 ServiceCase.status.in_([CaseStatus.NEW, CaseStatus.OPEN,
+                                                                         CaseStatus.WAITING]))):
+            return
+        technical = s.scalar(select(Department.id).where(Department.code == "technical"))
+    agent = StaffDirectory(db).get("agent.aino")
+    draft = InteractionDraft(
+        channel=Channel.PHONE, started_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2, hours=3),
+        customer_id=customer_id, topic="water.billing", department_id=technical,
+        notes="Vesilasku kaksinkertaistui; pyydetty mittarin tarkastus.", outcome=Outcome.CASE_CREATED,
+        new_case_title="Mittarin tarkastus", new_case_due=dt.date.today() + dt.timedelta(days=5))
+    InteractionLog(db).save(draft, agent_id=agent.id if agent else None, actor="agent.aino")
+
+
+def _shoot_overview_and_logging(args: argparse.Namespace, db, window) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from agentdesk.storage.models import Outcome
+
+    width, height = (int(v) for v in args.overview_size.split("x"))
+    window.move(0, 0)
+    window.resize(width, height)
+    for index in reversed(range(window.tabs.count())):
+        window.close_tab(index)
+    settle()
+
+    customer_id, last_name = _richest_customer(db)
+    _ensure_an_open_case(db, customer_id)
+    panel = window.search_panel
+    panel.field.setFocus()
+    panel.field.setText(last_name)  # QTest types ASCII only; the box searches on every change
+    wait_until(lambda: not panel.pending and panel.model.row_of(customer_id) >= 0)
+    panel.table.setFocus()
+    panel.table.selectRow(panel.model.row_of(customer_id))
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    wait_until(lambda: window.current_customer_id() == customer_id)
+    view = window.tabs.currentWidget()
+    wait_until(lambda: getattr(view, "is_painted", True))
+    view.timeline.table.setFocus()
+    settle(0.8)
+    if not _save(window, args.overview_out):
+        return 1
+
+    contact = view.panel
+    QTest.keyClick(view.timeline.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wait_until(lambda: contact.in_progress)
+    topic = next(t for t in contact.form.topic.model().findItems("", Qt.MatchFlag.MatchContains)
+                 if t.data(Qt.ItemDataRole.UserRole) == "water.billing")
+    contact.form.topic.setCurrentIndex(topic.row())
+    contact.form.notes.setFocus()
+    QTest.keyClicks(contact.form.notes, {"fi": "Asiakas kysyy, miksi vesilasku on noussut. Mittarilukema "
+                                               "tarkistetaan; asiakas toivoo soittoa.",
+                                         "sv": "Kunden undrar varfor vattenrakningen har stigit. Matarstallningen "
+                                               "kontrolleras; kunden vill bli uppringd.",
+                                         "en": "Customer asks why the water bill went up. The meter reading is "
+                                               "checked; the customer wants a call back."}[args.lang])
+    contact.form.outcome_buttons[Outcome.CASE_CREATED].click()
+    contact.form.case.setCurrentIndex(contact.form.case.findData(-2))  # open a new case, title still empty
+    QTest.keyClick(contact.form.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_until(lambda: bool(contact.field_errors()))
+    settle(2.3)  # the handle-time clock has ticked
+    return 0 if _save(window, args.logging_out) else 1
+
+
+def _save(window, path: Path) -> bool:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):
+        print(f"screenshot: could not save {path}", file=sys.stderr)
+        return False
+    print(f"screenshot: {path}")
+    return True
 
 
 if __name__ == "__main__":

@@ -334,6 +334,7 @@ class ContactForm(QWidget):
         new = self.case.currentData() == NEW_CASE
         for widget in (self.case_title, self.case_due, self.case_due_label):
             widget.setVisible(new)
+        self.rows.set_focus_widget("case", self.case_title if new else self.case)
 
     # -- the form <-> a draft ------------------------------------------------------------------
 

@@ -80,6 +80,7 @@ class InteractionPanel(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
         self._clock_timer = QTimer(self)
+        self._clock_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._clock_timer.setInterval(1000)
         self._clock_timer.timeout.connect(self._tick)
 
@@ -308,7 +309,8 @@ class InteractionPanel(QWidget):
 
     @Slot()
     def _tick(self) -> None:
-        self.clock.setText(clock_text(self.elapsed()))
+        # A tick a few milliseconds early must still show the next second.
+        self.clock.setText(clock_text(self.elapsed() + 0.1))
 
     def _show_idle(self, saved: bool = False) -> None:
         self._clock_timer.stop()

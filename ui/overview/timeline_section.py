@@ -86,7 +86,7 @@ class TimelineSection(QGroupBox):
         digits = self.table.fontMetrics().horizontalAdvance("0")
         em = self.table.fontMetrics().horizontalAdvance("M")
         header.resizeSection(WHEN, digits * 17)
-        for column, width in ((CHANNEL, 7), (TOPIC, 12), (DEPARTMENT, 11), (AGENT, 10), (OUTCOME, 13)):
+        for column, width in ((TOPIC, 12), (DEPARTMENT, 11), (AGENT, 10), (OUTCOME, 13)):
             header.resizeSection(column, width * em)
 
         layout = QVBoxLayout(self)
@@ -122,10 +122,18 @@ class TimelineSection(QGroupBox):
     @Slot()
     def _locale_changed(self) -> None:
         self._fill_filters()
+        self._fit_channel_column()
         self.model.retranslate()
+
+    def _fit_channel_column(self) -> None:
+        """Wide enough for the longest channel name in the current language ("Asiointikäynti")."""
+        metrics = self.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(channel_label(c)) for c in Channel)
+        self.table.horizontalHeader().resizeSection(CHANNEL, widest + 2 * metrics.horizontalAdvance("M"))
 
     def _retranslate(self) -> None:
         self.setTitle(self.tr("Contacts, newest first"))
+        self._fit_channel_column()
         self._filter_label.setText(self.tr("Show:"))
         self.retry_button.setText(self.tr("Try again"))
         self._fill_filters()
