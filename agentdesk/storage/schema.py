@@ -56,6 +56,10 @@ def upgrade(db: Database, target: str = "head") -> UpgradeReport:
     script = ScriptDirectory.from_config(cfg)
     before = current_revision(db)
     with db.engine.begin() as conn:
+        if db.dialect == "sqlite":
+            # pysqlite runs DDL outside any transaction unless one is open: open it, so a
+            # failing migration leaves the embedded database exactly as it was.
+            conn.exec_driver_sql("BEGIN")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     after = current_revision(db)

@@ -132,12 +132,7 @@ def test_dry_run_lists_pending_revisions_and_applies_nothing(empty_db, chain, ca
 # -- a failing migration leaves the schema unchanged -----------------------------------------------
 
 
-def test_a_failing_migration_rolls_the_whole_upgrade_back(empty_db, migrations_copy, request):
-    if empty_db.dialect == "sqlite":
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="pysqlite runs DDL outside any transaction (it only opens one before DML), so "
-                                "the tables of the revisions before the failing one stay behind; schema.upgrade "
-                                "needs to emit BEGIN itself on SQLite"))
+def test_a_failing_migration_rolls_the_whole_upgrade_back(empty_db, migrations_copy):
     db = empty_db
     head = schema.expected_revision()
     schema.upgrade(db)
