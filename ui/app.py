@@ -38,15 +38,13 @@ from ui.background import Background
 from ui.crash_files import CrashStore
 from ui.customer_summary import CustomerSummaryView
 from ui.errors import ErrorReporter
-from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, fill
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, fill, resources_dir
 from ui.main_window import CustomerViewFactory, MainWindow, NewCustomerDialogFactory
 from ui.settings import DeskSettings, SettingsStore
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import SignInDialog
 
 log = logging.getLogger(__name__)
-
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 # -- services ------------------------------------------------------------------------------------
@@ -366,10 +364,11 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("agentdesk")
     app.setStyle("Fusion")
-    icon = RESOURCES / "icons" / "agentdesk.svg"
+    resources = resources_dir()
+    icon = resources / "icons" / "agentdesk.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    style = RESOURCES / "style" / "desk.qss"
+    style = resources / "style" / "desk.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 

@@ -30,11 +30,14 @@ DEFAULT_LANGUAGE = "fi"
 _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_GB"}
 
 
-def translations_dir() -> Path:
-    """``resources/translations`` of the source tree, or ``AGENTDESK_RESOURCES/translations``."""
+def resources_dir() -> Path:
+    """``resources/`` of the source tree, or the folder ``AGENTDESK_RESOURCES`` names (a bundle)."""
     override = os.environ.get("AGENTDESK_RESOURCES")
-    base = Path(override) if override else Path(__file__).resolve().parents[1] / "resources"
-    return base / "translations"
+    return Path(override) if override else Path(__file__).resolve().parents[1] / "resources"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
 
 
 class Translations(QObject):
