@@ -451,3 +451,20 @@ def test_in_the_desk_a_customer_tab_is_the_overview_and_relatives_open_in_tabs(o
     qtbot.waitUntil(lambda: window.tabs.count() == 2)
     assert window.current_customer_id() == family.matti
     view.panel.cancel_contact()
+
+
+def test_an_edit_conflict_refreshes_the_overview_behind_the_dialog(open_overview, family, sqlite_db, qtbot):
+    import dataclasses
+
+    view = open_overview(family.anna)
+    dialog = view.edit_customer()
+    qtbot.waitUntil(lambda: dialog.record is not None)
+    register = CustomerRegister(sqlite_db)
+    register.update(family.anna, dialog.base_version,
+                    dataclasses.replace(register.get(family.anna).as_draft(), last_name="Virtanen-Lahti"),
+                    actor="agent.other")
+    dialog.fields["first_names"].setText("Anna Maria")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.conflict.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: view.header.name.text() == "Anna Virtanen-Lahti", timeout=5000)
+    dialog.reject()

@@ -69,6 +69,7 @@ def _split(text: str) -> tuple[str, ...]:
 class CustomerDialog(QDialog):
     customer_created = Signal(int)  # the main window opens the new customer
     customer_saved = Signal(int)  # created or edited; the overview reloads
+    newer_version_seen = Signal(int)  # an edit conflict showed a version saved elsewhere; reload too
     open_customer_requested = Signal(int)  # "open this customer instead"
 
     def __init__(self, register: CustomerRegister, duplicates: DuplicateCheck, background: Background,
@@ -395,6 +396,7 @@ class CustomerDialog(QDialog):
         elif isinstance(exc, EditConflict):
             events.emit("customer.edit_conflict", id=exc.theirs.id)
             self.conflict.show_conflict(exc.theirs, draft)
+            self.newer_version_seen.emit(exc.theirs.id)
             self.save_button.setEnabled(False)  # choose in the conflict box first
             self.adjustSize()
         else:

@@ -362,9 +362,10 @@ class CustomerOverviewView(QWidget):
             return self.edit_dialog
         dialog = self._edit_factory(self.customer_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        saved = getattr(dialog, "customer_saved", None)
-        if saved is not None:
-            saved.connect(lambda _id: self.refresh())
+        for signal_name in ("customer_saved", "newer_version_seen"):
+            signal = getattr(dialog, signal_name, None)
+            if signal is not None:
+                signal.connect(lambda _id: self.refresh())
         opened = getattr(dialog, "open_customer_requested", None)
         if opened is not None:
             opened.connect(self.open_customer_requested)
