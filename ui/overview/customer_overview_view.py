@@ -250,16 +250,13 @@ class CustomerOverviewView(QWidget):
                 section.set_loading()
         job = partial(self._service.open, self.customer_id, actor=self._staff.username)
         self._bg.write(job, owner=self).on_success(self._opened).on_failure(self._open_failed)
-        if not self._interactions_loaded():
+        if not self.timeline.has_departments:
             self._bg.read(self._interactions.departments, owner=self).on_success(self._departments) \
                 .on_failure(lambda exc: log.info("departments unavailable: %s", type(exc).__name__))
 
     def refresh(self) -> None:
         """Read the overview again (after an edit or a new case); the screen stays as it is meanwhile."""
         self.load()
-
-    def _interactions_loaded(self) -> bool:
-        return bool(self.timeline._departments)
 
     def _departments(self, departments: list[tuple[int, str, str]]) -> None:
         self.timeline.set_departments(departments)
@@ -284,7 +281,6 @@ class CustomerOverviewView(QWidget):
         self.roles.set_overview(overview)
         self.relations.set_overview(overview)
         self.cases.set_overview(overview)
-        self.timeline.set_total(overview.contact_count)
         self.panel.set_customer(self.customer_id, overview.header.display_name)
         self.panel.set_open_cases(overview.open_cases)
         self._sections_ready = True
@@ -383,5 +379,3 @@ class CustomerOverviewView(QWidget):
         known = {c.id for c in self.overview.open_cases} if self.overview else set()
         if saved.case_id is not None and saved.case_id not in known:
             self.refresh()  # a new case was opened: show it with the others
-        else:
-            self.timeline.set_total((self.overview.contact_count if self.overview else 0) + 1)

@@ -40,7 +40,6 @@ class TimelineSection(QGroupBox):
         self.model = model
         self._topics = list(topics)
         self._departments: list[tuple[int, str, str]] = []
-        self.total: int | None = None
 
         self.channel_filter = QComboBox(self)
         self.channel_filter.setObjectName("channelFilter")
@@ -162,9 +161,9 @@ class TimelineSection(QGroupBox):
         self._departments = list(departments)
         self._fill_filters()
 
-    def set_total(self, total: int) -> None:
-        self.total = total
-        self._update_status()
+    @property
+    def has_departments(self) -> bool:
+        return bool(self._departments)
 
     # -- filters and states --------------------------------------------------------------------
 
@@ -201,7 +200,7 @@ class TimelineSection(QGroupBox):
                                 else self.tr("No contacts yet."))
         elif self.model.has_more:
             self.status.setText(fill(self.tr("%1 shown, scroll for more"), shown))
-        elif self.total is not None and not self.filtered:
+        elif not self.filtered:
             self.status.setText(fill(self.tr("%1 contacts"), shown))
         else:
             self.status.setText(fill(self.tr("%1 shown"), shown))
