@@ -326,7 +326,9 @@ class CustomerOverviewView(QWidget):
         if self._painted:
             return
         self._painted = True
-        events.emit("overview.painted", id=self.customer_id, ms=int((time.monotonic() - self._opened_at) * 1000))
+        events.emit("overview.painted", id=self.customer_id)  # exactly this line; benchmarks time it themselves
+        log.debug("overview %s painted %.0f ms after it was asked for", self.customer_id,
+                  (time.monotonic() - self._opened_at) * 1000)
         self.painted.emit(self.customer_id)
 
     @property
