@@ -43,6 +43,10 @@ from agentdesk.storage.models import (
 MAX_WORDS = 8
 MAX_OFFSET = 1000
 PREFIX_MIN = 2  # shortest word searched as a prefix
+# The first RANKED_POOL candidates (in tier and index order) are ranked by score; any beyond
+# follow in tier and index order. The pool does not depend on the page asked for, so page 2
+# continues page 1 exactly.
+RANKED_POOL = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,7 @@ class CustomerSearch:
     # -- names and addresses ----------------------------------------------------------------
 
     def _text_search(self, session: Session, query: str, want: int) -> list[tuple[int, float]]:
+        want = max(want, RANKED_POOL)
         words = text_index.words(query)[:MAX_WORDS]
         if not words:
             return []
@@ -204,14 +209,16 @@ class CustomerSearch:
                     run(5, all_widened, names_only=False)
         if not found:
             return []
-        docs = _documents(session, dialect, list(found))
+        ordered = list(found.items())
+        pool, tail = ordered[:RANKED_POOL], ordered[RANKED_POOL:]
+        docs = _documents(session, dialect, [cid for cid, _ in pool])
+        scorer = _Scorer(words)
         scored = []
-        for cid, tier in found.items():
+        for cid, tier in pool:
             doc = docs.get(cid)
-            score = _score(words, doc) if doc else 0.0
-            scored.append((cid, tier, score, doc.names if doc else ""))
+            scored.append((cid, tier, scorer.score(doc) if doc else 0.0, doc.names if doc else ""))
         scored.sort(key=lambda r: (r[1], -r[2], _name_key(r[3]), r[0]))
-        return [(cid, score) for cid, _tier, score, _n in scored]
+        return [(cid, score) for cid, _tier, score, _n in scored] + [(cid, 0.0) for cid, _ in tail]
 
     @staticmethod
     def _unknown_words(session: Session, words: Sequence[str]) -> set[str]:
@@ -339,24 +346,31 @@ def _documents(session: Session, dialect: str, ids: list[int]) -> dict[int, text
 _FIELD_WEIGHT = {"names": 3.0, "place": 2.0, "street": 2.0, "born": 2.0}
 
 
-def _score(words: Sequence[str], doc: text_index.SearchDocument) -> float:
-    fields = {f: getattr(doc, f).split() for f in text_index.FIELDS}
-    total = 0.0
-    last_name = fields["names"][-1] if fields["names"] else ""
-    for i, w in enumerate(words):
-        best = 0.0
-        is_last = i == len(words) - 1
-        for field, tokens in fields.items():
-            weight = _FIELD_WEIGHT[field]
-            for t in tokens:
-                if t == w:
-                    s = weight + (0.5 if field == "names" and t == last_name else 0.0)
-                elif is_last and t.startswith(w):
-                    s = weight * 0.5
-                elif len(w) >= 4 and text_index.within_one_edit(t, w):
-                    s = weight * 0.4
-                else:
+class _Scorer:
+    """How well a document matches the query words: exact name > exact elsewhere > prefix > typo."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = list(words)
+
+    def score(self, doc: text_index.SearchDocument) -> float:
+        names = doc.names.split()
+        fields = (("names", names), ("place", doc.place.split()), ("street", doc.street.split()),
+                  ("born", doc.born.split()))
+        last_name = names[-1] if names else ""
+        total = 0.0
+        for i, w in enumerate(self.words):
+            is_last = i == len(self.words) - 1
+            best = 0.0
+            for field, tokens in fields:
+                weight = _FIELD_WEIGHT[field]
+                if w in tokens:
+                    best = max(best, weight + (0.5 if field == "names" and w == last_name else 0.0))
                     continue
-                best = max(best, s)
-        total += best
-    return total
+                if best >= weight:
+                    continue
+                if is_last and any(t.startswith(w) for t in tokens):
+                    best = max(best, weight * 0.5)
+                elif len(w) >= 4 and any(text_index.within_one_edit(t, w) for t in tokens):
+                    best = max(best, weight * 0.4)
+            total += best
+        return total

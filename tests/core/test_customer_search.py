@@ -170,3 +170,25 @@ def test_edit_moves_the_person_in_the_index(db, people):
 def test_birth_date_from_hetu(db, people):
     rec = CustomerRegister(db).get(people["anna"])
     assert rec.birth_date == dt.date(1994, 5, 1)
+
+
+def test_page_two_continues_page_one(db):
+    from agentdesk.search import customer_search
+
+    reg = CustomerRegister(db)
+    for i in range(30):
+        reg.create(CustomerDraft(first_names=["Aino", "Eino", "Aina"][i % 3], last_name="Laaksonen",
+                                 street=f"Kuja {i}", postal_code="33100",
+                                 municipality=["Tampere", "Turku"][i % 2]), actor="t")
+    search = CustomerSearch(db)
+    old = customer_search.RANKED_POOL
+    customer_search.RANKED_POOL = 12  # make the pool smaller than the result set
+    try:
+        pages = [search.search("laaksonen aino", limit=7, offset=o) for o in range(0, 35, 7)]
+    finally:
+        customer_search.RANKED_POOL = old
+    seen = [h.customer_id for p in pages for h in p.hits]
+    assert len(seen) == len(set(seen)) == 30
+    assert not pages[-1].has_more
+    # Exact first-name matches are ranked ahead of the prefix and typo matches on the first page.
+    assert all(h.first_names == "Aino" for h in pages[0].hits)
