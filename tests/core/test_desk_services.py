@@ -158,3 +158,10 @@ def test_duplicate_check_finds_likely_matches(db, family):
 
 def test_mask_hetu():
     assert mask_hetu("010594Y9032") == "010594Y****"
+
+
+def test_every_generated_topic_is_in_the_taxonomy():
+    from agentdesk.population.generator import TOPICS
+
+    codes = {t.code for t in load_topics()}
+    assert {t[0] for t in TOPICS} <= codes
