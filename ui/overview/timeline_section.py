@@ -47,8 +47,10 @@ class TimelineSection(QGroupBox):
         self.department_filter.setObjectName("departmentFilter")
         self.topic_filter = QComboBox(self)
         self.topic_filter.setObjectName("topicFilter")
-        self.topic_filter.setMinimumContentsLength(18)
-        self.topic_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # The filters stay narrow whatever the department and topic names (the popups show them whole).
+        for combo, chars in ((self.channel_filter, 12), (self.department_filter, 14), (self.topic_filter, 16)):
+            combo.setMinimumContentsLength(chars)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status = QLabel(self)
         self.status.setObjectName("timelineStatus")
         self.retry_button = QPushButton(self)
@@ -62,8 +64,9 @@ class TimelineSection(QGroupBox):
         filters.addWidget(self.department_filter)
         filters.addWidget(self.topic_filter, 1)
         filters.addStretch(1)
-        filters.addWidget(self.status)
-        filters.addWidget(self.retry_button)
+        status = QHBoxLayout()
+        status.addWidget(self.status, 1)
+        status.addWidget(self.retry_button)
 
         self.table = QTableView(self)
         self.table.setObjectName("timelineTable")
@@ -92,6 +95,7 @@ class TimelineSection(QGroupBox):
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addLayout(status)
 
         self.model.loading_changed.connect(self._update_status)
         self.model.load_failed.connect(self._failed)
