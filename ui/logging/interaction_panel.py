@@ -35,7 +35,8 @@ from ui import events
 from ui.background import Background
 from ui.i18n import fill
 from ui.logging.contact_drafts import ContactDrafts, ContactSnapshot
-from ui.logging.contact_form import ERROR_STYLE, ContactForm, FormExtras
+from ui.customer_form.field_rows import ERROR_STYLE
+from ui.logging.contact_form import ContactForm, FormExtras
 from ui.logging.field_messages import interaction_error_text
 from ui.overview.labels import format_day
 
