@@ -184,29 +184,35 @@ class CustomerSearch:
                     if len(found) >= want:
                         break
 
+        # Which words the index knows decides which tiers can match at all (one cheap query).
+        unknown = self._unknown_words(session, words)
         exact = [_Word(w) for w in words]
-        if any(not w.numeric for w in exact):
-            run(1, exact, names_only=True)
-        run(2, exact, names_only=False)
+        if not unknown:
+            if any(not w.numeric for w in exact):
+                run(1, exact, names_only=True)
+            run(2, exact, names_only=False)
         last = words[-1]
         prefixed = exact[:-1] + [_Word(last, prefix=True)] if len(last) >= PREFIX_MIN else exact
-        if prefixed is not exact:
-            run(3, prefixed, names_only=False)
-        if len(found) < want:
-            unknown = self._unknown_words(session, words)
-            widened = [
-                _Word(w.text, w.prefix, tuple(text_index.typo_candidates(session, w.text)) if w.text in unknown else ())
-                for w in prefixed
-            ]
+        # A complete, known last word that already matched needs no prefix widening.
+        if prefixed is not exact and (last in unknown or len(last) < 3 or last.isdigit() or not found):
+            if not (unknown - {last}):
+                run(3, prefixed, names_only=False)
+        # Typo tiers: unknown words widened to vocabulary words one edit away; every word
+        # widened only when nothing matched at all.
+        typo_words = unknown - {last} if prefixed is not exact else unknown
+        if len(found) < want and typo_words:
+            candidates = text_index.typo_candidates_many(session, sorted(typo_words))
+            widened = [_Word(w.text, w.prefix, tuple(candidates.get(w.text, ()))) for w in prefixed]
             if any(w.alternatives for w in widened):
                 run(4, widened, names_only=False)
-            if len(found) < want:
-                all_widened = [
-                    _Word(w.text, w.prefix, w.alternatives or tuple(text_index.typo_candidates(session, w.text)))
-                    for w in widened
-                ]
-                if all_widened != widened and any(w.alternatives for w in all_widened):
-                    run(5, all_widened, names_only=False)
+        else:
+            widened = prefixed
+        if not found:
+            rest = [w.text for w in widened if not w.alternatives and not w.numeric]
+            more = text_index.typo_candidates_many(session, rest) if rest else {}
+            all_widened = [_Word(w.text, w.prefix, w.alternatives or tuple(more.get(w.text, ()))) for w in widened]
+            if all_widened != widened and any(w.alternatives for w in all_widened):
+                run(5, all_widened, names_only=False)
         if not found:
             return []
         ordered = list(found.items())
@@ -222,7 +228,8 @@ class CustomerSearch:
 
     @staticmethod
     def _unknown_words(session: Session, words: Sequence[str]) -> set[str]:
-        alpha = sorted({w for w in words if w.isalpha()})
+        """Words of three or more letters that no indexed document contains."""
+        alpha = sorted({w for w in words if w.isalpha() and len(w) >= 3})
         if not alpha:
             return set()
         stmt = text("SELECT term FROM search_term WHERE term IN :t AND df > 0").bindparams(

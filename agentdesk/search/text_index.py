@@ -236,3 +236,23 @@ def typo_candidates(session: Session, word: str, limit: int = 12) -> list[str]:
     ).all()
     found = {term: df for term, df in rows if term != word and within_one_edit(term, word)}
     return sorted(found, key=lambda t: (-found[t], t))[:limit]
+
+
+def typo_candidates_many(session: Session, words: Sequence[str], limit: int = 12) -> dict[str, list[str]]:
+    """typo_candidates for several words in one query."""
+    eligible = [w for w in dict.fromkeys(words) if len(w) >= 4 and w.isalpha()]
+    if not eligible:
+        return {}
+    variants = sorted(set().union(*(deletion_variants(w) for w in eligible)))
+    rows = session.execute(
+        text(
+            "SELECT t.term, t.df FROM search_term_variant v JOIN search_term t ON t.term = v.term "
+            "WHERE v.variant IN :variants AND t.df > 0"
+        ).bindparams(_expanding("variants")),
+        {"variants": variants},
+    ).all()
+    out: dict[str, list[str]] = {}
+    for w in eligible:
+        found = {term: df for term, df in rows if term != w and within_one_edit(term, w)}
+        out[w] = sorted(found, key=lambda t: (-found[t], t))[:limit]
+    return out

@@ -64,11 +64,13 @@ def test_one_typo_still_finds_the_person(db, people):
     assert ids(page)[0] == people["anna"]
 
 
-def test_exact_name_ranks_above_typo_match(db, people):
+def test_an_exact_name_is_not_buried_in_typo_guesses(db, people):
     reg = CustomerRegister(db)
+    # Before a Virtamen exists, "virtamen" is a typo for Virtanen ...
+    assert ids(CustomerSearch(db).search("virtamen pekka")) == [people["pekka"]]
+    # ... once one exists, the exact name is what the agent gets.
     other = reg.create(CustomerDraft(first_names="Pekka", last_name="Virtamen"), actor="test").id
-    page = CustomerSearch(db).search("virtamen pekka")
-    assert ids(page) == [other, people["pekka"]]
+    assert ids(CustomerSearch(db).search("virtamen pekka")) == [other]
 
 
 @pytest.mark.parametrize(
@@ -184,11 +186,14 @@ def test_page_two_continues_page_one(db):
     old = customer_search.RANKED_POOL
     customer_search.RANKED_POOL = 12  # make the pool smaller than the result set
     try:
-        pages = [search.search("laaksonen aino", limit=7, offset=o) for o in range(0, 35, 7)]
+        pages = [search.search("laaksonen", limit=7, offset=o) for o in range(0, 35, 7)]
+        typed = [search.search("laaksonen ai", limit=7, offset=o) for o in range(0, 21, 7)]
     finally:
         customer_search.RANKED_POOL = old
     seen = [h.customer_id for p in pages for h in p.hits]
     assert len(seen) == len(set(seen)) == 30
-    assert not pages[-1].has_more
-    # Exact first-name matches are ranked ahead of the prefix and typo matches on the first page.
-    assert all(h.first_names == "Aino" for h in pages[0].hits)
+    assert not pages[-1].has_more and pages[-2].has_more
+    # As the agent types the first name, the prefix keeps Aino and Aina, page after page.
+    seen = [h for p in typed for h in p.hits]
+    assert len({h.customer_id for h in seen}) == len(seen) == 20
+    assert {h.first_names for h in seen} == {"Aino", "Aina"}
