@@ -492,7 +492,7 @@ class _Generator:
         self.channel_picker = _Picker([c for c, _ in _CHANNELS], [w for _, w in _CHANNELS])
         self.outcome_picker = _Picker([c for c, _ in _OUTCOMES], [w for _, w in _OUTCOMES])
         self._date_text: dict[int, str] = {}
-        self._fold_cache: dict[str, str] = {}
+        self._fold_cache: dict[str, tuple[str, frozenset]] = {}
 
     # -- small helpers -------------------------------------------------------------------------
 
@@ -687,6 +687,7 @@ class _Generator:
         street = f"{hh.street} {hh.house_number}" + (f" {hh.flat}" if hh.flat else "")
         moved_in = self.day(hh.moved_in)
         members = hh.adults + hh.children
+        location = None if hh.protected else self._location(street, hh.postal, hh.muni.name)
         for p in members:
             customers.append((p.id, "person", p.first_names, p.last_name, p.birth.isoformat(), p.lang,
                               self.now_text, self.now_text, 1))
@@ -696,7 +697,7 @@ class _Generator:
             if p.email:
                 contacts.append((p.id, "email", p.email, "", 1))
             addresses.append((p.id, street, hh.postal, hh.muni.name, "FI", self.day(max(hh.moved_in, p.birth.toordinal())), None))
-            self._index(p.id, p.first_names, p.last_name, p.birth.year, street, hh.postal, hh.muni.name, hh.protected)
+            self._index(p.id, p.first_names, p.last_name, p.birth.year, location)
             if hh.protected:
                 alerts.append((p.id, "protected_address", "Turvakielto", moved_in, None))
             # interpreter, safety, deceased
@@ -764,33 +765,33 @@ class _Generator:
                     roles.append((g.id, "daycare_guardian", dept.get("education"), "Varhaiskasvatuksen huoltaja", "",
                                   self.day(child.birth.toordinal() + 365), self.day(dt.date(child.birth.year + 7, 7, 31).toordinal())))
 
-    def _fold(self, value: str) -> str:
-        """text_index.fold, word by word through a cache (folding is the generator's hot spot)."""
-        cache = self._fold_cache
-        out = []
-        for word in value.split():
-            folded = cache.get(word)
-            if folded is None:
-                folded = text_index.fold(word)
-                if len(cache) < 200_000:
-                    cache[word] = folded
-            if folded:
-                out.append(folded)
-        return " ".join(out)
+    def _part(self, value: str) -> tuple[str, frozenset]:
+        """text_index.fold(value) and its vocabulary words, through a cache (the generator's hot spot)."""
+        hit = self._fold_cache.get(value)
+        if hit is None:
+            folded = text_index.fold(value)
+            hit = (folded, frozenset(text_index.vocabulary_words(folded)))
+            if len(self._fold_cache) < 300_000:
+                self._fold_cache[value] = hit
+        return hit
+
+    _NO_PLACE = ("", "", frozenset())
+
+    def _location(self, street: str, postal: str, municipality: str) -> tuple[str, str, frozenset]:
+        """The place and street fields of a search document and their vocabulary words."""
+        place, place_words = self._part(f"{municipality} {postal}")
+        street_text = text_index.street_field(text_index.fold(street))
+        return place, street_text, place_words | text_index.vocabulary_words(street_text)
 
     def _index(self, customer_id: int, first_names: str, last_name: str, birth_year: int | None,
-               street: str | None, postal: str | None, municipality: str | None, protected: bool) -> None:
-        """The same document as text_index.build_document(...) with these arguments, faster."""
-        fold = self._fold
-        names = fold(f"{first_names} {last_name}")
-        if protected:
-            place = street_text = ""
-        else:
-            place = fold(f"{municipality or ''} {postal or ''}")
-            street_text = fold(street or "")
-        doc = text_index.SearchDocument(customer_id, names, place, street_text, str(birth_year) if birth_year else "")
-        self.search.append(doc.as_row())
-        self.vocab.update(doc.vocabulary())
+               location: tuple[str, str, frozenset] | None) -> None:
+        """The document text_index.build_document(...) makes (None location: a protected address)."""
+        first, first_words = self._part(first_names)
+        last, last_words = self._part(last_name)
+        names = f"{first} {last}" if first and last else first or last
+        place, street, location_words = location or self._NO_PLACE
+        self.search.append((customer_id, names, place, street, str(birth_year) if birth_year else ""))
+        self.vocab.update(first_words | last_words | location_words)
 
     # -- organisations -------------------------------------------------------------------------
 
@@ -835,7 +836,7 @@ class _Generator:
             slug = "-".join(text_index.words(name))[:40].strip("-")
             rows["contact_point"].append((org_id, "email", f"{slug}.{org_id}@example.org", "", 1))
         rows["address"].append((org_id, street, postal, muni.name, "FI", None, None))
-        self._index(org_id, "", name, None, street, postal, muni.name, False)
+        self._index(org_id, "", name, None, self._location(street, postal, muni.name))
         since = self.day(self.today_ord - self.between(100, 6000))
         if housing:
             ves = water_customer_number(org_id)
@@ -905,7 +906,8 @@ class _Generator:
         rows["address"].append((dup_id, street, postal, muni, "FI", None, None))
         if p.protected:
             rows["alert"].append((dup_id, "protected_address", "Turvakielto", None, None))
-        self._index(dup_id, first, last, p.birth.year if keep_birth else None, street, postal, muni, p.protected)
+        self._index(dup_id, first, last, p.birth.year if keep_birth else None,
+                    None if p.protected else self._location(street, postal, muni))
         rows["synthetic_duplicate"].append((dup_id, p.id, source))
 
     # -- interaction histories -----------------------------------------------------------------

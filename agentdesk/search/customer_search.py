@@ -1,18 +1,18 @@
 """The customer search service behind the one search box.
 
 Exact kinds (identity code, business id, phone, e-mail, another register's id) are index lookups.
-Everything else is a name/address search over the text index in tiers, cheapest and most
-precise first, each bounded by ``LIMIT``:
+Everything else is a name/address search over the text index in tiers, each bounded by ``LIMIT``;
+which tiers run depends on which words the index knows (one vocabulary look-up):
 
-1. every name word matches a name exactly (numbers anywhere)
-2. every word matches any field exactly ("anna virtanen tampere", "hameenkatu 12")
-3. as 2, the last word as a prefix (search as you type: "virtanen an")
-4. as 3, unknown words widened to vocabulary words one edit away ("virtamen anna 1985")
-5. as 4, every word widened
+2. every word matches a field exactly ("anna virtanen tampere"; a street and house number
+   become one compound word, "hameenkatu12", so an address touches one building)
+3. as 2, the last word as a prefix while it is not a complete known word ("virtanen an")
+4. unknown words widened to vocabulary words one edit away ("virtamen anna 1985")
+5. when nothing matched at all, every word widened
 
 A page never needs more than ``offset + limit + 1`` ids, so no query counts or loads an unbounded
-result set; the page says "50+" when there is more. Candidates are ranked by how each word
-matched (exact name > exact elsewhere > prefix > typo), then by name.
+result set; the page says "50+" when there is more. The first candidates are ranked by how each
+word matched (exact name > exact elsewhere > prefix > typo), then by name.
 """
 
 from __future__ import annotations
@@ -174,10 +174,10 @@ class CustomerSearch:
         dialect = session.get_bind().dialect.name
         found: dict[int, int] = {}  # id -> tier it was found in
 
-        def run(tier: int, plan: list[_Word], names_only: bool) -> None:
+        def run(tier: int, plan: list[_Word]) -> None:
             if len(found) >= want:
                 return
-            sql, params = _compile(dialect, plan, names_only)
+            sql, params = _compile(dialect, plan)
             for (cid,) in session.execute(text(sql), {**params, "n": want}):
                 if cid not in found:
                     found[cid] = tier
@@ -185,34 +185,46 @@ class CustomerSearch:
                         break
 
         # Which words the index knows decides which tiers can match at all (one cheap query).
-        unknown = self._unknown_words(session, words)
-        exact = [_Word(w) for w in words]
+        # Single letters (a staircase "B") are left to ranking: they would only slow the match.
+        alpha = {w for w in words if w.isalpha() and len(w) >= 3}
+        pairs = {i: words[i] + words[i + 1] for i in range(len(words) - 1)
+                 if words[i] in alpha and words[i + 1].isdigit()}
+        known = self._known_terms(session, alpha | set(pairs.values()))
+        unknown = alpha - known
+        plan_words: list[str] = []
+        skip = set()
+        for i, w in enumerate(words):
+            if i in skip or (len(w) == 1 and w.isalpha() and len(words) > 1):
+                continue
+            if i in pairs and pairs[i] in known:  # street and number: one rare compound word
+                plan_words.append(pairs[i])
+                skip.add(i + 1)
+            else:
+                plan_words.append(w)
+        exact = [_Word(w) for w in plan_words]
         if not unknown:
-            if any(not w.numeric for w in exact):
-                run(1, exact, names_only=True)
-            run(2, exact, names_only=False)
-        last = words[-1]
-        prefixed = exact[:-1] + [_Word(last, prefix=True)] if len(last) >= PREFIX_MIN else exact
+            run(2, exact)
+        last = plan_words[-1]
+        prefixable = len(last) >= PREFIX_MIN and last.isalpha()
+        prefixed = exact[:-1] + [_Word(last, prefix=True)] if prefixable else exact
         # A complete, known last word that already matched needs no prefix widening.
-        if prefixed is not exact and (last in unknown or len(last) < 3 or last.isdigit() or not found):
-            if not (unknown - {last}):
-                run(3, prefixed, names_only=False)
+        if prefixable and (last in unknown or len(last) < 3 or not found) and not (unknown - {last}):
+            run(3, prefixed)
         # Typo tiers: unknown words widened to vocabulary words one edit away; every word
         # widened only when nothing matched at all.
-        typo_words = unknown - {last} if prefixed is not exact else unknown
+        typo_words = unknown - {last} if prefixable else unknown
+        widened = prefixed
         if len(found) < want and typo_words:
             candidates = text_index.typo_candidates_many(session, sorted(typo_words))
             widened = [_Word(w.text, w.prefix, tuple(candidates.get(w.text, ()))) for w in prefixed]
             if any(w.alternatives for w in widened):
-                run(4, widened, names_only=False)
-        else:
-            widened = prefixed
+                run(4, widened)
         if not found:
-            rest = [w.text for w in widened if not w.alternatives and not w.numeric]
+            rest = [w.text for w in widened if not w.alternatives and w.text.isalpha()]
             more = text_index.typo_candidates_many(session, rest) if rest else {}
             all_widened = [_Word(w.text, w.prefix, w.alternatives or tuple(more.get(w.text, ()))) for w in widened]
             if all_widened != widened and any(w.alternatives for w in all_widened):
-                run(5, all_widened, names_only=False)
+                run(5, all_widened)
         if not found:
             return []
         ordered = list(found.items())
@@ -227,16 +239,14 @@ class CustomerSearch:
         return [(cid, score) for cid, _tier, score, _n in scored] + [(cid, 0.0) for cid, _ in tail]
 
     @staticmethod
-    def _unknown_words(session: Session, words: Sequence[str]) -> set[str]:
-        """Words of three or more letters that no indexed document contains."""
-        alpha = sorted({w for w in words if w.isalpha() and len(w) >= 3})
-        if not alpha:
+    def _known_terms(session: Session, terms: set[str]) -> set[str]:
+        """Which of these words some indexed document contains."""
+        if not terms:
             return set()
         stmt = text("SELECT term FROM search_term WHERE term IN :t AND df > 0").bindparams(
             bindparam("t", expanding=True)
         )
-        known = {r[0] for r in session.execute(stmt, {"t": alpha})}
-        return set(alpha) - known
+        return {r[0] for r in session.execute(stmt, {"t": sorted(terms)})}
 
     # -- results ------------------------------------------------------------------------------
 
@@ -320,21 +330,16 @@ def _name_key(folded_names: str) -> tuple[str, str]:
 # Backend query text. Words are already folded to [a-z0-9], so they need no escaping.
 
 
-def _compile(dialect: str, plan: Sequence[_Word], names_only: bool) -> tuple[str, dict]:
+def _compile(dialect: str, plan: Sequence[_Word]) -> tuple[str, dict]:
     if dialect == "sqlite":
         parts = []
         for w in plan:
             options = [f'"{w.text}"' + (" *" if w.prefix else "")] + [f'"{a}"' for a in w.alternatives]
-            group = options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
-            if names_only and not w.numeric:
-                group = f"names : {group}"
-            parts.append(group)
+            parts.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
         return "SELECT rowid FROM customer_search WHERE customer_search MATCH :q LIMIT :n", {"q": " AND ".join(parts)}
     parts = []
     for w in plan:
-        weight = "A" if names_only and not w.numeric else ""
-        first = f"{w.text}:*{weight}" if w.prefix else (f"{w.text}:{weight}" if weight else w.text)
-        options = [first] + [f"{a}:{weight}" if weight else a for a in w.alternatives]
+        options = [f"{w.text}:*" if w.prefix else w.text] + list(w.alternatives)
         parts.append(options[0] if len(options) == 1 else "(" + " | ".join(options) + ")")
     return (
         "SELECT customer_id FROM customer_search WHERE doc @@ to_tsquery('simple', :q) LIMIT :n",

@@ -57,8 +57,28 @@ class SearchDocument:
         return (self.customer_id, self.names, self.place, self.street, self.born)
 
     def vocabulary(self) -> set[str]:
-        """Words eligible for typo correction: letters only, at least three of them."""
-        return {w for w in f"{self.names} {self.place} {self.street}".split() if len(w) >= 3 and w.isalpha()}
+        """The document's words the vocabulary counts (see :func:`vocabulary_words`)."""
+        return vocabulary_words(f"{self.names} {self.place} {self.street}")
+
+
+_COMPOUND = re.compile(r"^[a-z]{3,}[0-9]+$")
+
+
+def vocabulary_words(folded: str) -> set[str]:
+    """Words the vocabulary counts: letters only (three or more; these get typo variants) and
+    street-and-number compounds such as ``hameenkatu12``."""
+    return {w for w in folded.split() if (len(w) >= 3 and w.isalpha()) or _COMPOUND.match(w)}
+
+
+def street_field(folded_street: str) -> str:
+    """The street words plus one compound word per street name and house number.
+
+    ``hameenkatu 12 b 5`` is indexed as ``hameenkatu 12 b 5 hameenkatu12``: a street shared by
+    tens of thousands of people and a house number shared by millions make one rare word, so an
+    address search touches one building's residents instead of intersecting two huge lists."""
+    words = folded_street.split()
+    compounds = [a + b for a, b in zip(words, words[1:]) if len(a) >= 3 and a.isalpha() and b.isdigit()]
+    return " ".join(words + compounds)
 
 
 def build_document(
@@ -76,7 +96,7 @@ def build_document(
         place = street_text = ""
     else:
         place = fold(f"{municipality or ''} {postal_code or ''}")
-        street_text = fold(street or "")
+        street_text = street_field(fold(street or ""))
     return SearchDocument(customer_id, names, place, street_text, str(birth_year) if birth_year else "")
 
 
@@ -190,10 +210,9 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     new = [w for w in terms if w not in known]
     if new:
         session.execute(text("INSERT INTO search_term(term, df) VALUES (:t, 0)"), [{"t": w} for w in new])
-        session.execute(
-            text("INSERT INTO search_term_variant(variant, term) VALUES (:v, :t)"),
-            [{"v": v, "t": w} for w in new for v in deletion_variants(w)],
-        )
+        variants = [{"v": v, "t": w} for w in new if w.isalpha() for v in deletion_variants(w)]
+        if variants:
+            session.execute(text("INSERT INTO search_term_variant(variant, term) VALUES (:v, :t)"), variants)
     session.execute(
         text("UPDATE search_term SET df = df + :n WHERE term = :t"),
         [{"t": w, "n": n} for w, n in changes.items()],
@@ -204,22 +223,6 @@ def _expanding(name: str):
     from sqlalchemy import bindparam
 
     return bindparam(name, expanding=True)
-
-
-def rebuild_vocabulary(session: Session, counts: dict[str, int]) -> None:
-    """Bulk path for the population loader: replace the vocabulary with these counts."""
-    session.execute(text("DELETE FROM search_term_variant"))
-    session.execute(text("DELETE FROM search_term"))
-    if not counts:
-        return
-    session.execute(
-        text("INSERT INTO search_term(term, df) VALUES (:t, :n)"),
-        [{"t": w, "n": n} for w, n in counts.items()],
-    )
-    session.execute(
-        text("INSERT INTO search_term_variant(variant, term) VALUES (:v, :t)"),
-        [{"v": v, "t": w} for w in counts for v in deletion_variants(w)],
-    )
 
 
 def typo_candidates(session: Session, word: str, limit: int = 12) -> list[str]:

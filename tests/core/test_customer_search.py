@@ -110,6 +110,9 @@ def test_address_search(db, people):
     assert ids(page) == [people["anna"]]
     page = CustomerSearch(db).search("koivukuja 4 tampere")
     assert set(ids(page)) == {people["pekka"], people["firm"]}
+    # Staircase and flat as written on an envelope; the name and birth year still work after a number.
+    assert ids(CustomerSearch(db).search("Hämeenkatu 12 B 5, Tampere")) == [people["anna"]]
+    assert ids(CustomerSearch(db).search("mäkinen 1994 tampere")) == [people["anna"]]
 
 
 def test_protected_address_never_appears_and_cannot_be_searched(db, people):
