@@ -417,11 +417,15 @@ def seed_population(
                     progress(totals["people"], people)
         finally:
             chunks.close()  # stops the worker process at once if writing failed
+        loaded = time.perf_counter()
         writer.finish()
+        finished = time.perf_counter()
     finally:
         writer.close()
     with db.session() as s, s.begin():
         text_index.update_vocabulary(s, dict(vocabulary))
+    log.info("population load: rows %.1f s, indexes and statistics %.1f s, vocabulary (%d words) %.1f s",
+             loaded - started, finished - loaded, len(vocabulary), time.perf_counter() - finished)
     report = SeedReport(
         people=totals["people"], organisations=totals["organisations"], duplicates=totals["duplicates"],
         interactions=totals["interactions"], cases=totals["cases"], seconds=time.perf_counter() - started,
