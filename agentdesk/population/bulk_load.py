@@ -216,6 +216,8 @@ class _SqliteWriter:
             raise
 
     def finish(self) -> None:
+        if self.dropped_indexes:  # a bulk load: merge the full-text index into one b-tree too (~3 s per 1M)
+            self.conn.execute("INSERT INTO customer_search(customer_search) VALUES ('optimize')")
         self._restore_indexes()
         self.conn.execute("PRAGMA optimize")
         self.conn.commit()
