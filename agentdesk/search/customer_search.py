@@ -359,30 +359,50 @@ _FIELD_WEIGHT = {"names": 3.0, "place": 2.0, "street": 2.0, "born": 2.0}
 
 
 class _Scorer:
-    """How well a document matches the query words: exact name > exact elsewhere > prefix > typo."""
+    """How well a document matches the query words: exact name > exact elsewhere > prefix > typo.
+
+    Each word of the document answers at most one query word, exact matches first, so
+    "mattia mattias" does not count Mattias twice; the first given name and the last name weigh
+    a little more than middle names."""
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = list(words)
 
     def score(self, doc: text_index.SearchDocument) -> float:
         names = doc.names.split()
-        fields = (("names", names), ("place", doc.place.split()), ("street", doc.street.split()),
-                  ("born", doc.born.split()))
-        last_name = names[-1] if names else ""
+        tokens: list[tuple[str, float]] = []
+        for i, t in enumerate(names):
+            bonus = 0.5 if i == len(names) - 1 else (0.2 if i == 0 else 0.0)
+            tokens.append((t, _FIELD_WEIGHT["names"] + bonus))
+        for field in ("place", "street", "born"):
+            tokens.extend((t, _FIELD_WEIGHT[field]) for t in getattr(doc, field).split())
+        used: set[int] = set()
         total = 0.0
+        inexact = []
         for i, w in enumerate(self.words):
+            best = max(((weight, j) for j, (t, weight) in enumerate(tokens) if t == w and j not in used), default=None)
+            if best:
+                used.add(best[1])
+                total += best[0]
+            else:
+                inexact.append(i)
+        for i in inexact:
+            w = self.words[i]
             is_last = i == len(self.words) - 1
-            best = 0.0
-            for field, tokens in fields:
-                weight = _FIELD_WEIGHT[field]
-                if w in tokens:
-                    best = max(best, weight + (0.5 if field == "names" and w == last_name else 0.0))
+            best = None
+            for j, (t, weight) in enumerate(tokens):
+                if j in used:
                     continue
-                if best >= weight:
+                if is_last and t.startswith(w):
+                    s = weight * 0.5
+                elif len(w) >= 4 and text_index.within_one_edit(t, w):
+                    s = weight * 0.4
+                else:
                     continue
-                if is_last and any(t.startswith(w) for t in tokens):
-                    best = max(best, weight * 0.5)
-                elif len(w) >= 4 and any(text_index.within_one_edit(t, w) for t in tokens):
-                    best = max(best, weight * 0.4)
-            total += best
+                if best is None or s > best[0]:
+                    best = (s, j)
+            if best:
+                used.add(best[1])
+                total += best[0]
         return total
+
