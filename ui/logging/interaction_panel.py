@@ -19,6 +19,7 @@ import logging
 import time
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -69,6 +70,7 @@ class InteractionPanel(QWidget):
         self.drafts.found.connect(self._drafts_found)
         self._key: str | None = None  # draft key of the contact in progress
         self._started_at: dt.datetime | None = None
+        self._external_ref = ""  # of the contact in progress (a call's unique id)
         self._clock_base = 0.0  # seconds on the clock before the current run
         self._clock_start = 0.0  # time.monotonic() when the current run began
         self._saving = False
@@ -280,19 +282,25 @@ class InteractionPanel(QWidget):
 
     def start_contact(self, channel: Channel = Channel.PHONE) -> None:
         """Begin a new contact now (a contact already in progress stays as it is)."""
+        self.start_contact_from(InteractionDraft(channel=channel, started_at=dt.datetime.now(dt.timezone.utc)))
+
+    def start_contact_from(self, draft: InteractionDraft) -> bool:
+        """Begin a contact with the channel, start time and external reference of ``draft`` (a call
+        from the screen pop carries its unique id); False when a contact is already in progress."""
         if self.in_progress:
             self.form.topic.setFocus()
-            return
+            return False
         self._key = f"contact-{uuid.uuid4().hex[:16]}"
-        self._started_at = dt.datetime.now(dt.timezone.utc)
-        self.form.fill(InteractionDraft(channel=channel, started_at=self._started_at, customer_id=self.customer_id),
-                       FormExtras(self.customer_id is None, "", ""))
-        self._begin(0.0)
+        self._started_at, self._external_ref = draft.started_at, draft.external_ref
+        self.form.fill(InteractionDraft(channel=draft.channel, started_at=self._started_at,
+                                        customer_id=self.customer_id), FormExtras(self.customer_id is None, "", ""))
+        self._begin(max(0.0, (dt.datetime.now(dt.timezone.utc) - draft.started_at).total_seconds()))
         self._last_unlinked = None
         self.link_button.hide()
         self.form.topic.setFocus()
-        events.emit("contact.started", channel=channel.value)
+        events.emit("contact.started", channel=draft.channel.value)
         self.state_changed.emit()
+        return True
 
     def _begin(self, clock_seconds: float) -> None:
         self.save_error.hide()
@@ -325,8 +333,11 @@ class InteractionPanel(QWidget):
 
     def snapshot(self) -> ContactSnapshot:
         assert self._started_at is not None
-        return ContactSnapshot(self.customer_id, self.form.draft(self._started_at), self.form.extras(),
+        return ContactSnapshot(self.customer_id, self._form_draft(), self.form.extras(),
                                int(self.elapsed()), self.customer_name)
+
+    def _form_draft(self) -> InteractionDraft:
+        return replace(self.form.draft(self._started_at), external_ref=self._external_ref)
 
     @Slot()
     def _changed(self) -> None:
@@ -393,7 +404,7 @@ class InteractionPanel(QWidget):
             self._update_restore_text()
             return
         self._key = draft.key
-        self._started_at = snapshot.contact.started_at
+        self._started_at, self._external_ref = snapshot.contact.started_at, snapshot.contact.external_ref
         self.form.fill(snapshot.contact, snapshot.extras)
         self._begin(float(snapshot.handle_seconds))
         self._update_restore_text()
@@ -418,7 +429,7 @@ class InteractionPanel(QWidget):
     def save(self) -> None:
         if not self.in_progress or self._saving:
             return
-        draft = self.form.draft(self._started_at)
+        draft = self._form_draft()
         errors = check(draft, known_topics=self._known_topics or None)
         if errors:
             self._show_errors(errors)
