@@ -40,6 +40,7 @@ from ui.customer_summary import CustomerSummaryView
 from ui.errors import ErrorReporter
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, fill, resources_dir
 from ui.main_window import CustomerViewFactory, MainWindow, NewCustomerDialogFactory
+from ui.plugins.desk_plugins import DeskPlugins, PluginSetup
 from ui.settings import DeskSettings, SettingsStore
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import SignInDialog
@@ -136,6 +137,7 @@ class Desk(QObject):
         self.customer_view_factory: CustomerViewFactory = customer_view_factory or self._summary_view
         self.new_customer_dialog_factory = new_customer_dialog_factory
         self.customer_parts = customer_parts
+        self.plugins: DeskPlugins | None = None  # the department plugins (set by build_app)
         self.window: MainWindow | None = None
         self.sign_in: SignInDialog | None = None
         self.message: QMessageBox | None = None
@@ -155,6 +157,8 @@ class Desk(QObject):
         """Offer the last crash, check the database, sign in, show the window (all non-blocking)."""
         self._username = username
         events.emit("app.start", version=__version__, lang=self.translations.language)
+        if self.plugins is not None:
+            self.plugins.start()  # discovery and activation on the background helper
         self.background.read(self.errors.previous_crash).on_success(self.errors.offer_previous_crash)
         job = partial(prepare_schema, self.services.db, upgrade=self._upgrade_schema)
         submit = self.background.write if self._upgrade_schema else self.background.read
@@ -258,12 +262,16 @@ class Desk(QObject):
                                         open_customer=self._open_customer)
             view_factory = parts.customer_view
             new_customer = getattr(parts, "new_customer_dialog", None) or new_customer
+        if self.plugins is not None:
+            view_factory = self.plugins.customer_view_factory(view_factory, member)
         window = MainWindow(background=self.background, search=self.services.search.search, user=member,
                             database_label=database_label(self.services.db),
                             customer_view_factory=view_factory, new_customer_dialog_factory=new_customer)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.setWindowIcon(self.app.windowIcon())
         window.settings_requested.connect(self.open_settings)
+        if self.plugins is not None:
+            self.plugins.window_ready(window)  # Help ▸ Plugins…, plugin problems in the status bar
         self.errors.dialog_parent = window
         window.destroyed.connect(self._window_gone)
         window_ready = getattr(parts, "window_ready", None) if self.customer_parts is not None else None
@@ -330,6 +338,9 @@ class Desk(QObject):
             if widget is not None:
                 widget.close()
         self.background.shutdown()
+        if self.plugins is not None:
+            self.plugins.shutdown()  # after the background jobs: none of them still asks a plugin
+            self.plugins.deleteLater()
         self.errors.uninstall()
         self.errors.store.end_session()
         self.translations.clear()
@@ -346,7 +357,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
               crash_store: CrashStore | None = None, install_hooks: bool = True, upgrade_schema: bool = False,
               customer_view_factory: CustomerViewFactory | None = None,
               new_customer_dialog_factory: NewCustomerDialogFactory | None = None,
-              customer_parts: CustomerPartsFactory | None = None,
+              customer_parts: CustomerPartsFactory | None = None, plugins: PluginSetup | None = None,
               error_handler: Callable[[BaseException], None] | None = None) -> Desk:
     """Build the desk on a database URL (None: the embedded default) or an open :class:`Database`.
 
@@ -355,6 +366,8 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     Customer tabs show ``customer_view_factory(customer_id)`` (default: the register summary),
     or, with ``customer_parts``, what ``customer_parts(db, background, user, open_customer=...)``
     returns for the signed-in user (``.customer_view`` and optionally ``.new_customer_dialog``).
+    ``plugins``: where the department plugins' settings and secrets come from (default: this
+    workstation's department profile and the OS keyring; ``PluginSetup(enabled=False)``: none).
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -392,7 +405,9 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database)
     services = Services.for_database(db)
-    return Desk(app, services, background=background, errors=errors, translations=translations,
+    desk = Desk(app, services, background=background, errors=errors, translations=translations,
                 settings_store=settings_store, settings=settings, upgrade_schema=upgrade_schema,
                 owns_database=owns_database, customer_view_factory=customer_view_factory,
                 new_customer_dialog_factory=new_customer_dialog_factory, customer_parts=customer_parts)
+    desk.plugins = DeskPlugins(background, db, services.register, translations, plugins, parent=desk)
+    return desk

@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/plugins/action_dialog.py" line="+118"/>
+        <location line="+74"/>
+        <source>Loading the form…</source>
+        <translation>Loading the form…</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+30"/>
+        <source>The form could not be read from the back end.</source>
+        <translation>The form could not be read from the back end.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>The form for this choice could not be read; you can still file with the fields below.</source>
+        <translation>The form for this choice could not be read; you can still file with the fields below.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Filing…</source>
+        <translation>Filing…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</source>
+        <translation>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The back end does not answer; nothing was filed.</source>
+        <translation>The back end does not answer; nothing was filed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end refused the request.</source>
+        <translation>The back end refused the request.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot use this action now.</source>
+        <translation>You cannot use this action now.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The action failed.</source>
+        <translation>The action failed.</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+301" />
@@ -928,6 +988,24 @@
     </message>
 </context>
 <context>
+    <name>DeskPlugins</name>
+    <message>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
+        <source>Department plugins could not be started; see the log.</source>
+        <translation>Department plugins could not be started; see the log.</translation>
+    </message>
+    <message>
+        <location line="+274"/>
+        <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
+        <translation>Some department plugins are not in use: %1. See Help ▸ Plugins.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Plugins…</source>
+        <translation>&amp;Plugins…</translation>
+    </message>
+</context>
+<context>
     <name>DraftOffer</name>
     <message>
         <location filename="../../ui/logging/draft_offer.py" line="+51" />
@@ -1027,6 +1105,29 @@
         <location line="+1" />
         <source>AgentDesk closed unexpectedly last time — details saved to %1</source>
         <translation>AgentDesk closed unexpectedly last time — details saved to %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <location filename="../../ui/plugins/form_fields.py" line="+92"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Fill this in.</source>
+        <translation>Fill this in.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most %1 characters (now %2).</source>
+        <translation>At most %1 characters (now %2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 characters</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1564,254 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+1" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PluginPanelArea</name>
+    <message>
+        <location filename="../../ui/plugins/panel_area.py" line="+124"/>
+        <source>The department panels could not read this customer.</source>
+        <translation>The department panels could not read this customer.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Choose a purpose to see this panel</source>
+        <translation>Choose a purpose to see this panel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel could not be shown</source>
+        <translation>The panel could not be shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing about this customer</source>
+        <translation>Nothing about this customer</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Department panels are starting…</source>
+        <translation>Department panels are starting…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No department panels for your role on this workstation.</source>
+        <translation>No department panels for your role on this workstation.</translation>
+    </message>
+</context>
+<context>
+    <name>PluginPanelWidget</name>
+    <message>
+        <location filename="../../ui/plugins/panel_widget.py" line="+198"/>
+        <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
+        <translation>This panel shows sensitive information. Choose why you need to see it; the access is logged.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer is on the line and consents</source>
+        <translation>Customer is on the line and consents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statutory task</source>
+        <translation>Statutory task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>customer consents</source>
+        <translation>customer consents</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>statutory task</source>
+        <translation>statutory task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>emergency</source>
+        <translation>emergency</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The back end does not answer.</source>
+        <translation>The back end does not answer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end did not answer in time.</source>
+        <translation>The back end did not answer in time.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end answered with an error.</source>
+        <translation>The back end answered with an error.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end has not been answering; the desk waits a moment before asking again.</source>
+        <translation>The back end has not been answering; the desk waits a moment before asking again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This panel is hidden: it tried to show a protected address.</source>
+        <translation>This panel is hidden: it tried to show a protected address.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This panel is not available to you now.</source>
+        <translation>This panel is not available to you now.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel could not be shown.</source>
+        <translation>The panel could not be shown.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>at %1</source>
+        <translation>at %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(saved answer)</source>
+        <translation>(saved answer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>purpose: %1</source>
+        <translation>purpose: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PluginStates</name>
+    <message>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+21"/>
+        <source>starting</source>
+        <translation>starting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incompatible</source>
+        <translation>incompatible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsDialog</name>
+    <message>
+        <location filename="../../ui/plugins/plugins_dialog.py" line="+66"/>
+        <source>Plugins</source>
+        <translation>Plugins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department plugins are turned off for this desk.</source>
+        <translation>Department plugins are turned off for this desk.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The department plugins are still starting.</source>
+        <translation>The department plugins are still starting.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</source>
+        <translation>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Disabled by you in this session.</source>
+        <translation>Disabled by you in this session.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turned off by this workstation&apos;s department profile (IT).</source>
+        <translation>Turned off by this workstation&apos;s department profile (IT).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only IT can change this plugin.</source>
+        <translation>Only IT can change this plugin.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
     </message>
 </context>
 <context>

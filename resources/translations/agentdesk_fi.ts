@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi_FI" sourcelanguage="en_GB">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/plugins/action_dialog.py" line="+118"/>
+        <location line="+74"/>
+        <source>Loading the form…</source>
+        <translation>Ladataan lomaketta…</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>&amp;File</source>
+        <translation>&amp;Lähetä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+30"/>
+        <source>The form could not be read from the back end.</source>
+        <translation>Lomaketta ei saatu taustajärjestelmästä.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>The form for this choice could not be read; you can still file with the fields below.</source>
+        <translation>Tämän valinnan lomaketta ei saatu; voit silti lähettää alla olevilla kentillä.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Filing…</source>
+        <translation>Lähetetään…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</source>
+        <translation>Taustajärjestelmä ei vastannut ajoissa. Tarkista sen paneelista, kirjautuiko pyyntö, ennen kuin lähetät sen uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The back end does not answer; nothing was filed.</source>
+        <translation>Taustajärjestelmä ei vastaa; mitään ei lähetetty.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end refused the request.</source>
+        <translation>Taustajärjestelmä hylkäsi pyynnön.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot use this action now.</source>
+        <translation>Et voi käyttää tätä toimintoa nyt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The action failed.</source>
+        <translation>Toiminto epäonnistui.</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+301"/>
@@ -928,6 +988,24 @@
     </message>
 </context>
 <context>
+    <name>DeskPlugins</name>
+    <message>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
+        <source>Department plugins could not be started; see the log.</source>
+        <translation>Toimialojen liitännäisiä ei voitu käynnistää; katso loki.</translation>
+    </message>
+    <message>
+        <location line="+274"/>
+        <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
+        <translation>Osa toimialojen liitännäisistä ei ole käytössä: %1. Katso Ohje ▸ Liitännäiset.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Plugins…</source>
+        <translation>&amp;Liitännäiset…</translation>
+    </message>
+</context>
+<context>
     <name>DraftOffer</name>
     <message>
         <location filename="../../ui/logging/draft_offer.py" line="+51"/>
@@ -1027,6 +1105,29 @@
         <location line="+1"/>
         <source>AgentDesk closed unexpectedly last time — details saved to %1</source>
         <translation>AgentDesk sulkeutui viime kerralla odottamatta — tiedot on tallennettu tiedostoon %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <location filename="../../ui/plugins/form_fields.py" line="+92"/>
+        <source>Choose…</source>
+        <translation>Valitse…</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Fill this in.</source>
+        <translation>Täytä tämä kenttä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most %1 characters (now %2).</source>
+        <translation>Enintään %1 merkkiä (nyt %2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 merkkiä</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1564,254 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <location line="+1"/>
         <source>Language: %1</source>
         <translation>Asiointikieli: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PluginPanelArea</name>
+    <message>
+        <location filename="../../ui/plugins/panel_area.py" line="+124"/>
+        <source>The department panels could not read this customer.</source>
+        <translation>Toimialojen paneelit eivät saaneet tämän asiakkaan tietoja.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Choose a purpose to see this panel</source>
+        <translation>Valitse käyttötarkoitus nähdäksesi tämän paneelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel could not be shown</source>
+        <translation>Paneelia ei voitu näyttää</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing about this customer</source>
+        <translation>Ei tietoja tästä asiakkaasta</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Department panels are starting…</source>
+        <translation>Toimialojen paneeleja käynnistetään…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No department panels for your role on this workstation.</source>
+        <translation>Roolillesi ei ole toimialojen paneeleja tällä työasemalla.</translation>
+    </message>
+</context>
+<context>
+    <name>PluginPanelWidget</name>
+    <message>
+        <location filename="../../ui/plugins/panel_widget.py" line="+198"/>
+        <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
+        <translation>Tämä paneeli näyttää arkaluonteisia tietoja. Valitse, miksi tarvitset niitä; katselu kirjataan lokiin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer is on the line and consents</source>
+        <translation>Asiakas on linjalla ja antaa suostumuksensa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statutory task</source>
+        <translation>Lakisääteinen tehtävä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency</source>
+        <translation>Hätätilanne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>customer consents</source>
+        <translation>asiakkaan suostumus</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>statutory task</source>
+        <translation>lakisääteinen tehtävä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>emergency</source>
+        <translation>hätätilanne</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The back end does not answer.</source>
+        <translation>Taustajärjestelmä ei vastaa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end did not answer in time.</source>
+        <translation>Taustajärjestelmä ei vastannut ajoissa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end answered with an error.</source>
+        <translation>Taustajärjestelmä vastasi virheellä.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end has not been answering; the desk waits a moment before asking again.</source>
+        <translation>Taustajärjestelmä ei ole vastannut; työpöytä odottaa hetken ennen kuin kysyy uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This panel is hidden: it tried to show a protected address.</source>
+        <translation>Paneeli on piilotettu: se yritti näyttää turvakiellon alaisen osoitteen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This panel is not available to you now.</source>
+        <translation>Tämä paneeli ei ole nyt käytettävissäsi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel could not be shown.</source>
+        <translation>Paneelia ei voitu näyttää.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>at %1</source>
+        <translation>klo %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(saved answer)</source>
+        <translation>(tallennettu vastaus)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>purpose: %1</source>
+        <translation>käyttötarkoitus: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PluginStates</name>
+    <message>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+21"/>
+        <source>starting</source>
+        <translation>käynnistyy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>käytössä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disabled</source>
+        <translation>poistettu käytöstä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incompatible</source>
+        <translation>yhteensopimaton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>epäonnistui</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsDialog</name>
+    <message>
+        <location filename="../../ui/plugins/plugins_dialog.py" line="+66"/>
+        <source>Plugins</source>
+        <translation>Liitännäiset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugin</source>
+        <translation>Liitännäinen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Versio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department plugins are turned off for this desk.</source>
+        <translation>Toimialojen liitännäiset ovat poissa käytöstä tässä työpöydässä.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The department plugins are still starting.</source>
+        <translation>Toimialojen liitännäiset käynnistyvät vielä.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</source>
+        <translation>Tältä työasemalta löytyneet toimialojen liitännäiset. Käytöstä poistetun liitännäisen paneelit poistuvat heti; se pysyy poissa käytöstä, kunnes otat sen käyttöön tai käynnistät työpöydän uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Disabled by you in this session.</source>
+        <translation>Poistit sen käytöstä tässä istunnossa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turned off by this workstation&apos;s department profile (IT).</source>
+        <translation>Poistettu käytöstä tämän työaseman toimialaprofiilissa (IT).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Disable</source>
+        <translation>Poista käytöstä</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enable</source>
+        <translation>Ota käyttöön</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Try again</source>
+        <translation>Yritä uudelleen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only IT can change this plugin.</source>
+        <translation>Vain IT voi muuttaa tätä liitännäistä.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting…</source>
+        <translation>Käynnistetään…</translation>
     </message>
 </context>
 <context>

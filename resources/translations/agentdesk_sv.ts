@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_FI" sourcelanguage="en_GB">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../ui/plugins/action_dialog.py" line="+118"/>
+        <location line="+74"/>
+        <source>Loading the form…</source>
+        <translation>Formuläret laddas…</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>&amp;File</source>
+        <translation>&amp;Skicka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+30"/>
+        <source>The form could not be read from the back end.</source>
+        <translation>Formuläret kunde inte hämtas från bakgrundssystemet.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>The form for this choice could not be read; you can still file with the fields below.</source>
+        <translation>Formuläret för det här valet kunde inte hämtas; du kan ändå skicka med fälten nedan.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Filing…</source>
+        <translation>Skickas…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</source>
+        <translation>Bakgrundssystemet svarade inte i tid. Kontrollera i dess panel om förfrågan registrerades innan du skickar den på nytt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The back end does not answer; nothing was filed.</source>
+        <translation>Bakgrundssystemet svarar inte; inget skickades.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end refused the request.</source>
+        <translation>Bakgrundssystemet avvisade förfrågan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You cannot use this action now.</source>
+        <translation>Du kan inte använda den här funktionen nu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The action failed.</source>
+        <translation>Åtgärden misslyckades.</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+301"/>
@@ -928,6 +988,24 @@
     </message>
 </context>
 <context>
+    <name>DeskPlugins</name>
+    <message>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
+        <source>Department plugins could not be started; see the log.</source>
+        <translation>Förvaltningarnas insticksprogram kunde inte startas; se loggen.</translation>
+    </message>
+    <message>
+        <location line="+274"/>
+        <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
+        <translation>Några av förvaltningarnas insticksprogram används inte: %1. Se Hjälp ▸ Insticksprogram.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Plugins…</source>
+        <translation>&amp;Insticksprogram…</translation>
+    </message>
+</context>
+<context>
     <name>DraftOffer</name>
     <message>
         <location filename="../../ui/logging/draft_offer.py" line="+51"/>
@@ -1027,6 +1105,29 @@
         <location line="+1"/>
         <source>AgentDesk closed unexpectedly last time — details saved to %1</source>
         <translation>AgentDesk stängdes oväntat förra gången — detaljerna har sparats i %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <location filename="../../ui/plugins/form_fields.py" line="+92"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Fill this in.</source>
+        <translation>Fyll i det här fältet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most %1 characters (now %2).</source>
+        <translation>Högst %1 tecken (nu %2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 tecken</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1564,254 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <location line="+1"/>
         <source>Language: %1</source>
         <translation>Ärendespråk: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PluginPanelArea</name>
+    <message>
+        <location filename="../../ui/plugins/panel_area.py" line="+124"/>
+        <source>The department panels could not read this customer.</source>
+        <translation>Förvaltningspanelerna kunde inte läsa den här kundens uppgifter.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Choose a purpose to see this panel</source>
+        <translation>Välj ett ändamål för att se panelen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>Laddas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel could not be shown</source>
+        <translation>Panelen kunde inte visas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing about this customer</source>
+        <translation>Inga uppgifter om den här kunden</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Department panels are starting…</source>
+        <translation>Förvaltningspanelerna startas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No department panels for your role on this workstation.</source>
+        <translation>Det finns inga förvaltningspaneler för din roll på den här arbetsstationen.</translation>
+    </message>
+</context>
+<context>
+    <name>PluginPanelWidget</name>
+    <message>
+        <location filename="../../ui/plugins/panel_widget.py" line="+198"/>
+        <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
+        <translation>Den här panelen visar känsliga uppgifter. Välj varför du behöver se dem; åtkomsten loggas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer is on the line and consents</source>
+        <translation>Kunden är i telefon och samtycker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statutory task</source>
+        <translation>Lagstadgad uppgift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency</source>
+        <translation>Nödsituation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>Laddas…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>customer consents</source>
+        <translation>kundens samtycke</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>statutory task</source>
+        <translation>lagstadgad uppgift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>emergency</source>
+        <translation>nödsituation</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The back end does not answer.</source>
+        <translation>Bakgrundssystemet svarar inte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end did not answer in time.</source>
+        <translation>Bakgrundssystemet svarade inte i tid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end answered with an error.</source>
+        <translation>Bakgrundssystemet svarade med ett fel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The back end has not been answering; the desk waits a moment before asking again.</source>
+        <translation>Bakgrundssystemet har inte svarat; skrivbordet väntar en stund innan det frågar igen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This panel is hidden: it tried to show a protected address.</source>
+        <translation>Panelen är dold: den försökte visa en adress som omfattas av spärrmarkering.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This panel is not available to you now.</source>
+        <translation>Den här panelen är inte tillgänglig för dig nu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel could not be shown.</source>
+        <translation>Panelen kunde inte visas.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>at %1</source>
+        <translation>kl. %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(saved answer)</source>
+        <translation>(sparat svar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>purpose: %1</source>
+        <translation>ändamål: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PluginStates</name>
+    <message>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+21"/>
+        <source>starting</source>
+        <translation>startar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>i bruk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disabled</source>
+        <translation>avstängt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>incompatible</source>
+        <translation>inkompatibelt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>misslyckades</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsDialog</name>
+    <message>
+        <location filename="../../ui/plugins/plugins_dialog.py" line="+66"/>
+        <source>Plugins</source>
+        <translation>Insticksprogram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plugin</source>
+        <translation>Insticksprogram</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Department plugins are turned off for this desk.</source>
+        <translation>Förvaltningarnas insticksprogram är avstängda på det här skrivbordet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The department plugins are still starting.</source>
+        <translation>Förvaltningarnas insticksprogram startar fortfarande.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</source>
+        <translation>Förvaltningarnas insticksprogram på den här arbetsstationen. Om du stänger av ett försvinner dess paneler genast; det förblir avstängt tills du slår på det eller startar om skrivbordet.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Disabled by you in this session.</source>
+        <translation>Du stängde av det under den här sessionen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turned off by this workstation&apos;s department profile (IT).</source>
+        <translation>Avstängt i arbetsstationens förvaltningsprofil (IT).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Disable</source>
+        <translation>Stäng av</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enable</source>
+        <translation>Slå på</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only IT can change this plugin.</source>
+        <translation>Endast IT kan ändra det här insticksprogrammet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting…</source>
+        <translation>Startar…</translation>
     </message>
 </context>
 <context>

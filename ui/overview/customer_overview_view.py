@@ -122,6 +122,7 @@ class CustomerOverviewView(QWidget):
         note = QVBoxLayout(self.department_panels)
         note.addWidget(self._department_note)
         self.plugin_panels_layout.addWidget(self.department_panels)
+        self.plugin_panel_area: QWidget | None = None  # see mount_plugin_panels()
 
         self._lay_out(content)
         layout = QVBoxLayout(self)
@@ -236,6 +237,29 @@ class CustomerOverviewView(QWidget):
 
     def title(self) -> str:
         return self.overview.header.display_name if self.overview else ""
+
+    def mount_plugin_panels(self, area: QWidget) -> None:
+        """Put the department plugins' panels (ui.plugins) in the pluginPanels region, in place of the
+        note; the region then shares the right-hand column evenly with contact logging, and the column
+        gets a little more of the width. When the panels store something on the customer (a filed
+        service request), the overview reads again."""
+        self.department_panels.hide()
+        self.plugin_panels_layout.addWidget(area)
+        side = self.plugin_panels.parentWidget().layout()
+        side.setStretchFactor(self.logging_box, 1)
+        side.setStretchFactor(self.plugin_panels, 1)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([3000, 2000])  # proportions: scaled to the width when shown
+        self.plugin_panel_area = area
+        changed = getattr(area, "customer_changed", None)
+        if changed is not None:
+            changed.connect(self._plugin_changed_customer)
+
+    @Slot()
+    def _plugin_changed_customer(self) -> None:
+        self.timeline_model.reload()
+        self.refresh()
 
     # -- loading -------------------------------------------------------------------------------
 

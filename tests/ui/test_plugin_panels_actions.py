@@ -1,0 +1,168 @@
+"""Department plugins in the desk beyond showing panels: filing an Open311 service request from the
+technical panel (messages at the fields, the reference stored on the customer and passed back to the
+panel), Help ▸ Plugins with broken plugins named, and disabling a plugin removing its panels."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QListWidget
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from test_plugin_panels_support import (  # noqa: E402, F401 - fixtures are used by name
+    FAKE_PLUGINS,
+    deployment,
+    english,
+    fhir,
+    fhir_session,
+    more_staff,
+    open311,
+    open_area,
+    plugin_desk,
+    social,
+    wait_states,
+)
+
+from agentdesk.plugin_host.host import PluginState  # noqa: E402
+from agentdesk.storage.models import Channel, Interaction, ServiceCase  # noqa: E402
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _qt_image_threads_started(qapp):
+    from PySide6.QtWidgets import QGroupBox
+
+    box = QGroupBox("warm-up")
+    box.grab()
+    box.deleteLater()
+
+
+def _check(editor: QListWidget, key: str) -> None:
+    for i in range(editor.count()):
+        item = editor.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == key:
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def test_filing_a_service_request_stores_its_reference_and_the_panel_shows_it(
+        qtbot, plugin_desk, fhir, social, open311, seeded, sqlite_db):
+    # Without the contact search the panel knows only the requests whose references the desk stored.
+    desk = plugin_desk("agent.aino", deployment(fhir, social, open311, contact_search=False))
+    area = open_area(qtbot, desk, seeded.anna)
+    panel = area.panels["technical.requests"]
+    area.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.state == "empty", timeout=5000)
+    button = panel.action_buttons["file_request"]
+    assert button.text() == "File a service request…" and button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = area.action_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.chooser is not None and dialog.form_view is not None, timeout=5000)
+    assert dialog.chooser_label.text() == "Service *"
+
+    chooser = dialog.chooser.editor
+    chooser.setCurrentIndex(chooser.findData("streetlight"))  # its own form: the service's attributes
+    qtbot.waitUntil(lambda: dialog.form_action_id == "file_request:streetlight", timeout=5000)
+    editors = dialog.form_view.editors
+    assert {"attribute[FAULT]", "attribute[LAMPS_OUT]", "description", "address_string"} <= set(editors)
+    assert editors["address_string"].value() == "Hämeenkatu 12 A 3, 33100 Tampere", "prefilled from the customer"
+    assert dialog.form_view.labels["attribute[FAULT]"].text().endswith(" *"), "required is marked"
+
+    # The desk's own check: a required field left empty is named at the field; nothing is sent.
+    before = open311.stats()["by_method_path"].get("POST requests.json", 0)
+    editors["description"].editor.setPlainText("Kolme valoa pimeänä talon kohdalla.")
+    qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    assert dialog.field_errors() == {"attribute[FAULT]": "Fill this in."}
+    assert editors["description"].value() == "Kolme valoa pimeänä talon kohdalla.", "nothing typed is lost"
+
+    # The plugin's check: a number that is not one comes back as a UserInputError at its field.
+    _check(editors["attribute[FAULT]"].editor, "dark")
+    editors["attribute[LAMPS_OUT]"].editor.setText("kolme")
+    qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy_filing and "attribute[LAMPS_OUT]" in dialog.field_errors(), timeout=5000)
+    assert set(dialog.field_errors()) == {"attribute[LAMPS_OUT]"}
+    assert open311.stats()["by_method_path"].get("POST requests.json", 0) == before
+
+    editors["attribute[LAMPS_OUT]"].editor.setText("3")
+    with qtbot.waitSignal(dialog.filed, timeout=8000) as filed:
+        qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    assert open311.stats()["by_method_path"]["POST requests.json"] == before + 1
+    qtbot.waitUntil(lambda: area.action_dialog is None, timeout=3000)
+    with sqlite_db.session() as s:
+        case = s.query(ServiceCase).filter_by(customer_id=seeded.anna, backoffice_system="open311").one()
+        reference = case.backoffice_ref
+        contact = s.query(Interaction).filter_by(customer_id=seeded.anna, external_ref=reference).one()
+        assert contact.channel is Channel.WEB and contact.case_id == case.id
+    assert reference and reference in filed.args[0]
+
+    # The panel asks again with the stored reference and shows the new request; the overview too.
+    qtbot.waitUntil(lambda: panel.state == "data" and reference in panel.visible_texts(), timeout=8000)
+    assert panel.notice.text() == filed.args[0]
+    view = desk.window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: view.cases.table.rowCount() == 1, timeout=5000)
+    assert f"open311 {reference}" in view.cases.table.item(0, 4).text()
+
+
+@pytest.mark.expect_log_warnings  # the host logs the broken plugins as errors
+def test_a_broken_plugin_is_named_and_the_rest_of_the_desk_works(qtbot, plugin_desk, fhir, social, open311, seeded,
+                                                                   monkeypatch):
+    monkeypatch.syspath_prepend(str(FAKE_PLUGINS))
+    extra = {"broken": {"base_url": "http://127.0.0.1:9/x"}, "old": {"base_url": "http://127.0.0.1:9/x"}}
+    try:
+        desk = plugin_desk("agent.aino", deployment(fhir, social, open311, extra=extra),
+                           extra_packages=["broken_import", "old_api"])
+        status = desk.window.statusBar().currentMessage()
+        assert status.startswith("Some department plugins are not in use:")
+        assert "Good (broken): failed" in status and "Good (old): incompatible" in status
+
+        desk.window.plugins_action.trigger()
+        dialog = _plugins_dialog(desk)
+        assert dialog.windowTitle() == "Plugins"
+        assert dialog.row_texts("broken")[0] == "Good (broken)"
+        broken = dialog.row_texts("broken")
+        assert broken[2] == "failed" and "ImportError: a dependency is missing" in broken[3]
+        old = dialog.row_texts("old")
+        assert old[2] == "incompatible" and "supports plugin API >=0.1,<1" in old[3]
+        assert dialog.row_texts("health")[2] == "active"
+        assert not dialog.toggles["old"].isEnabled(), "only IT can fix an incompatible plugin"
+
+        area = open_area(qtbot, desk, seeded.anna)
+        wait_states(qtbot, area, ("data", "purpose"))
+        assert list(area.panels) == ["health.summary", "social.clients", "technical.requests"]
+        dialog.close()
+    finally:
+        for name in [m for m in sys.modules if m.split(".")[0] in ("broken_import", "old_api")]:
+            del sys.modules[name]
+
+
+def test_disabling_a_plugin_removes_its_panels_at_once_and_enabling_brings_them_back(
+        qtbot, plugin_desk, fhir, social, open311, seeded):
+    desk = plugin_desk("agent.aino", deployment(fhir, social, open311))
+    area = open_area(qtbot, desk, seeded.anna)
+    qtbot.waitUntil(lambda: area.panels["technical.requests"].state == "data", timeout=5000)
+    dialog = desk.plugins.open_dialog(desk.window)
+    assert dialog.toggles["technical"].text() == "Disable"
+    qtbot.mouseClick(dialog.toggles["technical"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "technical.requests" not in area.panels, timeout=2000)
+    assert [area.tabs.tabText(i) for i in range(area.tabs.count())] == ["Health care", "Social services"]
+    assert desk.plugins.host.status("technical").state is PluginState.DISABLED
+    assert dialog.row_texts("technical")[2:4] == ["disabled", "Disabled by you in this session."]
+
+    open311.reset_stats()
+    qtbot.mouseClick(dialog.toggles["technical"], Qt.MouseButton.LeftButton)  # now "Enable"
+    qtbot.waitUntil(lambda: "technical.requests" in area.panels, timeout=5000)
+    panel = area.panels["technical.requests"]
+    qtbot.waitUntil(lambda: panel.state == "data", timeout=5000)
+    assert open311.stats()["total"] >= 1
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+
+
+def _plugins_dialog(desk):
+    from ui.plugins.plugins_dialog import PluginsDialog
+
+    dialogs = desk.window.findChildren(PluginsDialog)
+    assert len(dialogs) == 1
+    return dialogs[0]
