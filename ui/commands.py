@@ -49,11 +49,11 @@ def _desk_options(parser: argparse.ArgumentParser, *, default_user: str | None) 
     parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help="language for this run (default: the saved one)")
 
 
-def launch(db_url: str | None, *, user: str | None, lang: str | None, upgrade_schema: bool) -> int:
+def launch(db_url: str | None, *, user: str | None, lang: str | None, upgrade_schema: bool, plugins=None) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk."""
     from ui.app import build_app
 
-    desk = build_app(db_url, language=lang, upgrade_schema=upgrade_schema)
+    desk = build_app(db_url, language=lang, upgrade_schema=upgrade_schema, plugins=plugins)
     logging.getLogger("agentdesk.event").setLevel(logging.INFO)  # one line per event on stderr
     _quit_on_signals(desk.app)
     desk.start(username=user)
@@ -86,6 +86,23 @@ def _cmd_desk(args: argparse.Namespace) -> int:
     return launch(args.db, user=args.user, lang=args.lang, upgrade_schema=args.db is None)
 
 
+def _start_demo_backends(db):
+    """The department plugins' loopback back ends, seeded from the demo people (agentdesk.demo_backends):
+    FHIR (Node.js), Open311 and social services. One that cannot start is reported and its panel
+    shows the error state; the desk starts anyway."""
+    from agentdesk.demo_backends import start_demo_backends
+
+    backends = start_demo_backends(db)
+    print(f"agentdesk demo: {backends.describe()}", file=sys.stderr)
+    return backends
+
+
+def _demo_plugins(backends):
+    from ui.plugins.desk_plugins import PluginSetup
+
+    return PluginSetup(deployment=backends.deployment, secrets=backends.secrets)
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from agentdesk.cli import ProgressBar
     from agentdesk.population.bulk_load import seed_population
@@ -107,9 +124,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             describe = getattr(report, "describe", None)
             if callable(describe):
                 print(f"agentdesk demo: {describe()}", file=sys.stderr)
+            backends = _start_demo_backends(db)
         finally:
             db.dispose()
-        return launch(url, user=args.user, lang=args.lang, upgrade_schema=False)
+        try:
+            return launch(url, user=args.user, lang=args.lang, upgrade_schema=False,
+                          plugins=_demo_plugins(backends))
+        finally:
+            backends.stop()
     finally:
         if args.keep:
             print(f"agentdesk demo: database kept at {url}", file=sys.stderr)
