@@ -23,7 +23,10 @@
   (search as you type). A callback bound to a QObject that has since been deleted (a closed tab)
   is dropped too.
 - ``wait_idle()`` runs until every job has been delivered (tests, shutdown); ``shutdown()``
-  drops queued jobs, waits for running ones and stops the pool threads.
+  drops queued jobs, waits for running ones and stops the pool threads. Nothing is delivered
+  after ``shutdown()`` began, and a new job is refused (:class:`BackgroundClosed`): code that may
+  run while the desk closes (a timer, a late callback) checks ``closed`` first and starts
+  nothing. A callback that is cut short by it (the desk closed while it ran) is dropped quietly.
 
 Keyword arguments for the job go through ``functools.partial`` or a lambda, so that ``token``
 never collides with an argument of the job.
@@ -48,6 +51,10 @@ ErrorHandler = Callable[[BaseException], None]
 
 READ_THREADS = 4
 THREAD_PREFIX = "agentdesk-"
+
+
+class BackgroundClosed(RuntimeError):
+    """A job was submitted after :meth:`Background.shutdown`: the desk is closing."""
 
 
 class CancelToken:
@@ -187,7 +194,7 @@ class Background(QObject):
 
     def _submit(self, pool: QThreadPool, kind: str, fn, args, token, owner) -> Op:
         if self._closed:
-            raise RuntimeError("the background helper has been shut down")
+            raise BackgroundClosed("the background helper has been shut down")
         op = Op(self, fn, args, token, kind)
         op.owner = owner
         op.id = next(self._ids)
@@ -202,6 +209,9 @@ class Background(QObject):
         if self._pending.pop(op.id, None) is None:
             return
         op.done = True
+        if self._closed:
+            log.debug("dropped result of %r: the background helper has been shut down", op)
+            return
         if op.cancelled:
             log.debug("dropped stale result of %r", op)
             return
@@ -219,6 +229,10 @@ class Background(QObject):
             return
         try:
             callback(value)
+        except BackgroundClosed:
+            # The desk closed while the callback ran (a slot it signalled shut it down); the work
+            # the callback went on to start is not wanted any more.
+            log.debug("%r: its callback was cut short by the shutdown", op)
         except Exception as exc:  # noqa: BLE001 - a broken callback must not break delivery
             self._unhandled(exc)
 
@@ -229,6 +243,11 @@ class Background(QObject):
             sys.excepthook(type(exc), exc, exc.__traceback__)
 
     # -- waiting and stopping ------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        """True once shutdown() began: no job is accepted and no result delivered any more."""
+        return self._closed
 
     @property
     def busy(self) -> bool:

@@ -96,6 +96,10 @@ class ContactDrafts(QObject):
         if not self._jobs:
             self._busy = False
             return
+        if self._bg.closed:  # the desk is closing: the helper takes no more work
+            log.info("%d contact draft change(s) not written: the desk closed", len(self._jobs))
+            self._jobs, self._busy = [], False
+            return
         self._busy = True
         key, what, job = self._jobs.pop(0)
         self._bg.read(job, owner=self).on_success(lambda _none: self._done(key, what, None)) \
@@ -111,6 +115,8 @@ class ContactDrafts(QObject):
 
     def look_for(self, customer_id: int | None, *, except_key: str | None = None) -> None:
         """Find the drafts left by a panel of this customer; :attr:`found` brings them."""
+        if self._bg.closed:
+            return
         self._bg.read(self.store.load_all, DRAFT_KIND, owner=self) \
             .on_success(lambda drafts: self.found.emit(customer_id, sorted(
                 (d for d in drafts if d.key != except_key and panel_customer(d) == customer_id),

@@ -266,6 +266,8 @@ class CustomerOverviewView(QWidget):
     @Slot()
     def load(self) -> None:
         """Open the customer: an audited read on the background writer."""
+        if self._bg.closed:  # the desk is closing (a retry or refresh that came too late)
+            return
         self._error = None
         self._stack.setCurrentWidget(self._content)
         if self.overview is None:

@@ -91,6 +91,8 @@ class TimelineModel(QAbstractTableModel):
         self._load(first=not self._items)
 
     def _load(self, *, first: bool) -> None:
+        if self._bg.closed:  # the desk is closing: nothing more to show
+            return
         token = self._latest.next()
         self._failed = False
         self._set_loading(True)
