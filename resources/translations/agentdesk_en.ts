@@ -4,61 +4,84 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/plugins/action_dialog.py" line="+118"/>
-        <location line="+74"/>
+        <location filename="../../ui/plugins/action_dialog.py" line="+118" />
+        <location line="+74" />
         <source>Loading the form…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-59" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+30"/>
+        <location line="+17" />
+        <location line="+30" />
         <source>The form could not be read from the back end.</source>
         <translation>The form could not be read from the back end.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-26" />
         <source>The form for this choice could not be read; you can still file with the fields below.</source>
         <translation>The form for this choice could not be read; you can still file with the fields below.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+86" />
         <source>Filing…</source>
         <translation>Filing…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</source>
         <translation>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The back end does not answer; nothing was filed.</source>
         <translation>The back end does not answer; nothing was filed.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The back end refused the request.</source>
         <translation>The back end refused the request.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>You cannot use this action now.</source>
         <translation>You cannot use this action now.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The action failed.</source>
         <translation>The action failed.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentsModel</name>
+    <message>
+        <location filename="../../ui/dashboard/agents_model.py" line="+76" />
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Time in state</source>
+        <translation>Time in state</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Department</source>
+        <translation>Department</translation>
     </message>
 </context>
 <context>
@@ -770,7 +793,7 @@
         <translation>The customer could not be loaded. Close this window and try again.</translation>
     </message>
     <message>
-        <location line="+111" />
+        <location line="+112" />
         <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>The customer could not be saved. Nothing you typed is lost; try again in a moment.</translation>
     </message>
@@ -826,7 +849,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../ui/overview/customer_overview_view.py" line="+227" />
+        <location filename="../../ui/overview/customer_overview_view.py" line="+228" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
@@ -846,7 +869,7 @@
         <translation>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+91" />
         <source>This customer is no longer in the register.</source>
         <translation>This customer is no longer in the register.</translation>
     </message>
@@ -960,9 +983,72 @@
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+296" />
+        <source>The figures could not be refreshed (%1); trying again.</source>
+        <translation>The figures could not be refreshed (%1); trying again.</translation>
+    </message>
+    <message>
+        <location line="+100" />
+        <source>Supervisor dashboard – AgentDesk</source>
+        <translation>Supervisor dashboard – AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Today's contacts</source>
+        <translation>Today's contacts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By channel</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>By hour</source>
+        <translation>By hour</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No active queues. Queues are set up by the administrator.</source>
+        <translation>No active queues. Queues are set up by the administrator.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Supervisor dashboard</source>
+        <translation>Supervisor dashboard</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Loading the figures…</source>
+        <translation>Loading the figures…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Supervisor dashboard · %1</source>
+        <translation>Supervisor dashboard · %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Updated %1</source>
+        <translation>Updated %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 contacts logged today</source>
+        <translation>%1 contacts logged today</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+176" />
+        <location filename="../../ui/app.py" line="+178" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -990,17 +1076,17 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+149" />
         <source>Department plugins could not be started; see the log.</source>
         <translation>Department plugins could not be started; see the log.</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+230" />
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Some department plugins are not in use: %1. See Help ▸ Plugins.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
     </message>
@@ -1036,6 +1122,49 @@
         <location line="+1" />
         <source>Later</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/drill_down.py" line="+157" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>%1 items</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The items could not be read; choose the list again to retry.</source>
+        <translation>The items could not be read; choose the list again to retry.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1: items</source>
+        <translation>%1: items</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Waiting now, in the order they will be served</source>
+        <translation>Waiting now, in the order they will be served</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Waiting past the target time</source>
+        <translation>Waiting past the target time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gave up today</source>
+        <translation>Gave up today</translation>
     </message>
 </context>
 <context>
@@ -1108,24 +1237,67 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../ui/dashboard/figures.py" line="+28" />
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>On a break</source>
+        <translation>On a break</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
     <name>FormFields</name>
     <message>
-        <location filename="../../ui/plugins/form_fields.py" line="+92"/>
+        <location filename="../../ui/plugins/form_fields.py" line="+92" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+96" />
         <source>Fill this in.</source>
         <translation>Fill this in.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>At most %1 characters (now %2).</source>
         <translation>At most %1 characters (now %2).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 characters</translation>
     </message>
@@ -1133,7 +1305,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+209" />
+        <location filename="../../ui/logging/interaction_panel.py" line="+213" />
         <source>New contact</source>
         <translation>New contact</translation>
     </message>
@@ -1198,7 +1370,7 @@
         <translation>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</translation>
     </message>
     <message>
-        <location line="+121" />
+        <location line="+131" />
         <source>Restore unsaved contact from %1?</source>
         <translation>Restore unsaved contact from %1?</translation>
     </message>
@@ -1226,6 +1398,59 @@
         <location line="+11" />
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Linking the contact failed; try again in a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../../ui/dashboard/drill_down.py" line="-100" />
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>offered</source>
+        <translation>offered</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>in service</source>
+        <translation>in service</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>gave up</source>
+        <translation>gave up</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Arrived</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Waited</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Target time</source>
+        <translation>Target time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>State</source>
+        <translation>State</translation>
     </message>
 </context>
 <context>
@@ -1569,38 +1794,38 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+124"/>
+        <location filename="../../ui/plugins/panel_area.py" line="+124" />
         <source>The department panels could not read this customer.</source>
         <translation>The department panels could not read this customer.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+55" />
         <source>Choose a purpose to see this panel</source>
         <translation>Choose a purpose to see this panel</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
+        <location line="+1" />
+        <location line="+1" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The panel could not be shown</source>
         <translation>The panel could not be shown</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Nothing about this customer</source>
         <translation>Nothing about this customer</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+44" />
         <source>Department panels are starting…</source>
         <translation>Department panels are starting…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No department panels for your role on this workstation.</source>
         <translation>No department panels for your role on this workstation.</translation>
     </message>
@@ -1608,97 +1833,97 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelWidget</name>
     <message>
-        <location filename="../../ui/plugins/panel_widget.py" line="+198"/>
+        <location filename="../../ui/plugins/panel_widget.py" line="+198" />
         <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
         <translation>This panel shows sensitive information. Choose why you need to see it; the access is logged.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Customer is on the line and consents</source>
         <translation>Customer is on the line and consents</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Statutory task</source>
         <translation>Statutory task</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Emergency</source>
         <translation>Emergency</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>customer consents</source>
         <translation>customer consents</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>statutory task</source>
         <translation>statutory task</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>emergency</source>
         <translation>emergency</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+90" />
         <source>The back end does not answer.</source>
         <translation>The back end does not answer.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The back end did not answer in time.</source>
         <translation>The back end did not answer in time.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The back end answered with an error.</source>
         <translation>The back end answered with an error.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The back end has not been answering; the desk waits a moment before asking again.</source>
         <translation>The back end has not been answering; the desk waits a moment before asking again.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This panel is hidden: it tried to show a protected address.</source>
         <translation>This panel is hidden: it tried to show a protected address.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This panel is not available to you now.</source>
         <translation>This panel is not available to you now.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The panel could not be shown.</source>
         <translation>The panel could not be shown.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>at %1</source>
         <translation>at %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>(saved answer)</source>
         <translation>(saved answer)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>purpose: %1</source>
         <translation>purpose: %1</translation>
     </message>
@@ -1706,27 +1931,27 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginStates</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+21"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+21" />
         <source>starting</source>
         <translation>starting</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>active</source>
         <translation>active</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>disabled</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>incompatible</source>
         <translation>incompatible</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
@@ -1734,82 +1959,82 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginsDialog</name>
     <message>
-        <location filename="../../ui/plugins/plugins_dialog.py" line="+66"/>
+        <location filename="../../ui/plugins/plugins_dialog.py" line="+66" />
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Department plugins are turned off for this desk.</source>
         <translation>Department plugins are turned off for this desk.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The department plugins are still starting.</source>
         <translation>The department plugins are still starting.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</source>
         <translation>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Disabled by you in this session.</source>
         <translation>Disabled by you in this session.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Turned off by this workstation&apos;s department profile (IT).</source>
-        <translation>Turned off by this workstation&apos;s department profile (IT).</translation>
+        <location line="+2" />
+        <source>Turned off by this workstation's department profile (IT).</source>
+        <translation>Turned off by this workstation's department profile (IT).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Disable</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Enable</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Only IT can change this plugin.</source>
         <translation>Only IT can change this plugin.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
@@ -1845,6 +2070,74 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+1" />
         <source>Register ID</source>
         <translation>Register ID</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTile</name>
+    <message>
+        <location filename="../../ui/dashboard/queue_tile.py" line="+117" />
+        <source>%1 waiting (alarm at %2)</source>
+        <translation>%1 waiting (alarm at %2)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The longest wait is %1 (alarm at %2)</source>
+        <translation>The longest wait is %1 (alarm at %2)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Service level %1 is below the target %2</source>
+        <translation>Service level %1 is below the target %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Click for the items behind the figures.</source>
+        <translation>Click for the items behind the figures.</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>%1 working hours</source>
+        <translation>%1 working hours</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 · target %2 within %3</source>
+        <translation>%1 · target %2 within %3</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Waiting now</source>
+        <translation>Waiting now</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Longest wait</source>
+        <translation>Longest wait</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service level today</source>
+        <translation>Service level today</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Average speed of answer</source>
+        <translation>Average speed of answer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Average handle time</source>
+        <translation>Average handle time</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Abandonment rate</source>
+        <translation>Abandonment rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First-contact resolution</source>
+        <translation>First-contact resolution</translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2399,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+196" />
+        <location filename="../../ui/overview/timeline_model.py" line="+198" />
         <source>Case #%1</source>
         <translation>Case #%1</translation>
     </message>
@@ -2149,12 +2442,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../ui/overview/timeline_section.py" line="+128" />
+        <location filename="../../ui/overview/timeline_section.py" line="+138" />
         <source>Contacts, newest first</source>
         <translation>Contacts, newest first</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Show:</source>
         <translation>Show:</translation>
     </message>

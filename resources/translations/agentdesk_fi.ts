@@ -62,6 +62,29 @@
     </message>
 </context>
 <context>
+    <name>AgentsModel</name>
+    <message>
+        <location filename="../../ui/dashboard/agents_model.py" line="+76"/>
+        <source>Agent</source>
+        <translation>Asiakaspalvelija</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time in state</source>
+        <translation>Tilassa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Yksikkö</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+301"/>
@@ -770,7 +793,7 @@
         <translation>Asiakkaan tietoja ei voitu hakea. Sulje tämä ikkuna ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>Asiakasta ei voitu tallentaa. Kirjoittamasi teksti ei katoa; yritä hetken kuluttua uudelleen.</translation>
     </message>
@@ -826,7 +849,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../ui/overview/customer_overview_view.py" line="+227"/>
+        <location filename="../../ui/overview/customer_overview_view.py" line="+228"/>
         <source>Try again</source>
         <translation>Yritä uudelleen</translation>
     </message>
@@ -846,7 +869,7 @@
         <translation>Tälle työasemalle asennettujen yksikkölaajennusten (sosiaalipalvelut, terveydenhuolto, tekniset palvelut ja muut) paneelit näkyvät tässä: mitä kukin taustajärjestelmä tietää asiakkaasta, niille työntekijöille, joilla on oikeus nähdä se.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+91"/>
         <source>This customer is no longer in the register.</source>
         <translation>Tämä asiakas ei ole enää rekisterissä.</translation>
     </message>
@@ -960,9 +983,72 @@
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+296"/>
+        <source>The figures could not be refreshed (%1); trying again.</source>
+        <translation>Lukuja ei voitu päivittää (%1); yritetään uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Supervisor dashboard – AgentDesk</source>
+        <translation>Esihenkilön tilannenäkymä – AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agents</source>
+        <translation>Asiakaspalvelijat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s contacts</source>
+        <translation>Tämän päivän yhteydenotot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By channel</source>
+        <translation>Kanavittain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By hour</source>
+        <translation>Tunneittain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No active queues. Queues are set up by the administrator.</source>
+        <translation>Ei aktiivisia jonoja. Jonot perustaa pääkäyttäjä.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Supervisor dashboard</source>
+        <translation>Esihenkilön tilannenäkymä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading the figures…</source>
+        <translation>Haetaan lukuja…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervisor dashboard · %1</source>
+        <translation>Esihenkilön tilannenäkymä · %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updated %1</source>
+        <translation>Päivitetty %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 contacts logged today</source>
+        <translation>Tänään kirjattu %1 yhteydenottoa</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+176"/>
+        <location filename="../../ui/app.py" line="+178"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
     </message>
@@ -990,12 +1076,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+149"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Toimialojen liitännäisiä ei voitu käynnistää; katso loki.</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+230"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Osa toimialojen liitännäisistä ei ole käytössä: %1. Katso Ohje ▸ Liitännäiset.</translation>
     </message>
@@ -1036,6 +1122,49 @@
         <location line="+1"/>
         <source>Later</source>
         <translation>Myöhemmin</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/drill_down.py" line="+157"/>
+        <source>Loading…</source>
+        <translation>Haetaan…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 items</source>
+        <translation>%1 kpl</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The items could not be read; choose the list again to retry.</source>
+        <translation>Rivejä ei voitu hakea; yritä uudelleen valitsemalla luettelo uudestaan.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: items</source>
+        <translation>%1: jonon sisältö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Näytä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting now, in the order they will be served</source>
+        <translation>Odottamassa nyt palvelujärjestyksessä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting past the target time</source>
+        <translation>Odottaneet yli tavoiteajan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gave up today</source>
+        <translation>Tänään luopuneet</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1237,49 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../ui/dashboard/figures.py" line="+28"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 vrk %2 h</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Available</source>
+        <translation>Vapaana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Busy</source>
+        <translation>Varattu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up</source>
+        <translation>Jälkityö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On a break</source>
+        <translation>Tauolla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>Poissa</translation>
+    </message>
+</context>
+<context>
     <name>FormFields</name>
     <message>
         <location filename="../../ui/plugins/form_fields.py" line="+92"/>
@@ -1133,7 +1305,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+209"/>
+        <location filename="../../ui/logging/interaction_panel.py" line="+213"/>
         <source>New contact</source>
         <translation>Uusi yhteydenotto</translation>
     </message>
@@ -1198,7 +1370,7 @@
         <translation>Ei keskeneräistä yhteydenottoa. Kirjaa puhelu, sähköposti, asiointikäynti tai verkkoyhteydenotto painamalla Ctrl+N tai ”Uusi yhteydenotto”.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+131"/>
         <source>Restore unsaved contact from %1?</source>
         <translation>Palautetaanko tallentamaton yhteydenotto (%1)?</translation>
     </message>
@@ -1226,6 +1398,59 @@
         <location line="+11"/>
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Yhteydenoton liittäminen epäonnistui; yritä hetken kuluttua uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../../ui/dashboard/drill_down.py" line="-100"/>
+        <source>waiting</source>
+        <translation>odottaa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offered</source>
+        <translation>tarjottu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in service</source>
+        <translation>palvelussa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>valmis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gave up</source>
+        <translation>luopui</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reference</source>
+        <translation>Tunniste</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Arrived</source>
+        <translation>Saapui</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waited</source>
+        <translation>Odottanut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target time</source>
+        <translation>Tavoiteaika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Tila</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +2073,74 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
 </context>
 <context>
+    <name>QueueTile</name>
+    <message>
+        <location filename="../../ui/dashboard/queue_tile.py" line="+117"/>
+        <source>%1 waiting (alarm at %2)</source>
+        <translation>%1 odottaa (hälytysraja %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longest wait is %1 (alarm at %2)</source>
+        <translation>Pisin odotus on %1 (hälytysraja %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service level %1 is below the target %2</source>
+        <translation>Palvelutaso %1 on alle tavoitteen %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click for the items behind the figures.</source>
+        <translation>Napsauta nähdäksesi lukujen taustalla olevat yhteydenotot.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 working hours</source>
+        <translation>%1 työtunnissa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · target %2 within %3</source>
+        <translation>%1 · tavoite %2 ajassa %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting now</source>
+        <translation>Odottamassa nyt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest wait</source>
+        <translation>Pisin odotus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service level today</source>
+        <translation>Palvelutaso tänään</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average speed of answer</source>
+        <translation>Keskimääräinen vastausaika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average handle time</source>
+        <translation>Keskimääräinen käsittelyaika</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abandonment rate</source>
+        <translation>Luopumisosuus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-contact resolution</source>
+        <translation>Ratkaistu ensimmäisellä yhteydenotolla</translation>
+    </message>
+</context>
+<context>
     <name>RelationsSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+74"/>
@@ -2106,7 +2399,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+196"/>
+        <location filename="../../ui/overview/timeline_model.py" line="+198"/>
         <source>Case #%1</source>
         <translation>Asia #%1</translation>
     </message>
@@ -2149,12 +2442,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../ui/overview/timeline_section.py" line="+128"/>
+        <location filename="../../ui/overview/timeline_section.py" line="+138"/>
         <source>Contacts, newest first</source>
         <translation>Yhteydenotot, uusin ensin</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show:</source>
         <translation>Näytä:</translation>
     </message>

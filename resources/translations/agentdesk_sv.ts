@@ -62,6 +62,29 @@
     </message>
 </context>
 <context>
+    <name>AgentsModel</name>
+    <message>
+        <location filename="../../ui/dashboard/agents_model.py" line="+76"/>
+        <source>Agent</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time in state</source>
+        <translation>Tid i status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+301"/>
@@ -770,7 +793,7 @@
         <translation>Kunduppgifterna kunde inte hämtas. Stäng fönstret och försök igen.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>Kunden kunde inte sparas. Inget av det du skrivit går förlorat; försök igen om en stund.</translation>
     </message>
@@ -826,7 +849,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../ui/overview/customer_overview_view.py" line="+227"/>
+        <location filename="../../ui/overview/customer_overview_view.py" line="+228"/>
         <source>Try again</source>
         <translation>Försök igen</translation>
     </message>
@@ -846,7 +869,7 @@
         <translation>Paneler från enhetsinsticksprogrammen som installerats på den här arbetsstationen (socialtjänst, hälso- och sjukvård, tekniska tjänster med flera) visas här: vad varje bakgrundssystem vet om kunden, för den personal som har rätt att se det.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+91"/>
         <source>This customer is no longer in the register.</source>
         <translation>Kunden finns inte längre i registret.</translation>
     </message>
@@ -960,9 +983,72 @@
     </message>
 </context>
 <context>
+    <name>DashboardWindow</name>
+    <message>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+296"/>
+        <source>The figures could not be refreshed (%1); trying again.</source>
+        <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Supervisor dashboard – AgentDesk</source>
+        <translation>Chefens översikt – AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agents</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s contacts</source>
+        <translation>Dagens kontakter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By channel</source>
+        <translation>Per kanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By hour</source>
+        <translation>Per timme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No active queues. Queues are set up by the administrator.</source>
+        <translation>Inga aktiva köer. Köerna skapas av administratören.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Supervisor dashboard</source>
+        <translation>Chefens översikt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading the figures…</source>
+        <translation>Hämtar siffrorna…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervisor dashboard · %1</source>
+        <translation>Chefens översikt · %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Updated %1</source>
+        <translation>Uppdaterad %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 contacts logged today</source>
+        <translation>%1 kontakter registrerade i dag</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+176"/>
+        <location filename="../../ui/app.py" line="+178"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -990,12 +1076,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+149"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Förvaltningarnas insticksprogram kunde inte startas; se loggen.</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+230"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Några av förvaltningarnas insticksprogram används inte: %1. Se Hjälp ▸ Insticksprogram.</translation>
     </message>
@@ -1036,6 +1122,49 @@
         <location line="+1"/>
         <source>Later</source>
         <translation>Senare</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/drill_down.py" line="+157"/>
+        <source>Loading…</source>
+        <translation>Hämtar…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 items</source>
+        <translation>%1 st.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The items could not be read; choose the list again to retry.</source>
+        <translation>Raderna kunde inte hämtas; välj listan igen för att försöka på nytt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: items</source>
+        <translation>%1: innehåll i kön</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting now, in the order they will be served</source>
+        <translation>Väntar nu, i den ordning de betjänas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting past the target time</source>
+        <translation>Väntat längre än målet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gave up today</source>
+        <translation>Gav upp i dag</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1237,49 @@
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../ui/dashboard/figures.py" line="+28"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Available</source>
+        <translation>Ledig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Busy</source>
+        <translation>Upptagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up</source>
+        <translation>Efterarbete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On a break</source>
+        <translation>På paus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>Frånvarande</translation>
+    </message>
+</context>
+<context>
     <name>FormFields</name>
     <message>
         <location filename="../../ui/plugins/form_fields.py" line="+92"/>
@@ -1133,7 +1305,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+209"/>
+        <location filename="../../ui/logging/interaction_panel.py" line="+213"/>
         <source>New contact</source>
         <translation>Ny kontakt</translation>
     </message>
@@ -1198,7 +1370,7 @@
         <translation>Ingen pågående kontakt. Tryck Ctrl+N eller ”Ny kontakt” för att registrera ett samtal, ett e-postmeddelande, ett besök eller en webbkontakt.</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+131"/>
         <source>Restore unsaved contact from %1?</source>
         <translation>Återställa den osparade kontakten från %1?</translation>
     </message>
@@ -1226,6 +1398,59 @@
         <location line="+11"/>
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Det gick inte att koppla kontakten; försök igen om en stund.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../../ui/dashboard/drill_down.py" line="-100"/>
+        <source>waiting</source>
+        <translation>väntar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>offered</source>
+        <translation>erbjuden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in service</source>
+        <translation>betjänas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>klar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gave up</source>
+        <translation>gav upp</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reference</source>
+        <translation>Referens</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Arrived</source>
+        <translation>Kom</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waited</source>
+        <translation>Väntat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target time</source>
+        <translation>Måltid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +2073,74 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
 </context>
 <context>
+    <name>QueueTile</name>
+    <message>
+        <location filename="../../ui/dashboard/queue_tile.py" line="+117"/>
+        <source>%1 waiting (alarm at %2)</source>
+        <translation>%1 väntar (larmgräns %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longest wait is %1 (alarm at %2)</source>
+        <translation>Den längsta väntan är %1 (larmgräns %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Service level %1 is below the target %2</source>
+        <translation>Servicenivån %1 är under målet %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click for the items behind the figures.</source>
+        <translation>Klicka för att se kontakterna bakom siffrorna.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 working hours</source>
+        <translation>%1 arbetstimmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · target %2 within %3</source>
+        <translation>%1 · mål %2 inom %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting now</source>
+        <translation>Väntar nu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest wait</source>
+        <translation>Längsta väntan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service level today</source>
+        <translation>Servicenivå i dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average speed of answer</source>
+        <translation>Genomsnittlig svarstid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average handle time</source>
+        <translation>Genomsnittlig hanteringstid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abandonment rate</source>
+        <translation>Andel som gav upp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-contact resolution</source>
+        <translation>Löst vid första kontakten</translation>
+    </message>
+</context>
+<context>
     <name>RelationsSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+74"/>
@@ -2106,7 +2399,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+196"/>
+        <location filename="../../ui/overview/timeline_model.py" line="+198"/>
         <source>Case #%1</source>
         <translation>Ärende #%1</translation>
     </message>
@@ -2149,12 +2442,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../ui/overview/timeline_section.py" line="+128"/>
+        <location filename="../../ui/overview/timeline_section.py" line="+138"/>
         <source>Contacts, newest first</source>
         <translation>Kontakter, nyaste först</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Show:</source>
         <translation>Visa:</translation>
     </message>
