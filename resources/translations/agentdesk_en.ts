@@ -2141,6 +2141,164 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>ReceptionWindow</name>
+    <message>
+        <location filename="../../ui/reception/reception_window.py" line="+247" />
+        <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
+        <translation>No walk-in services are set up. Ask the administrator for a walk-in queue.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The services could not be read. Close the window and open it again.</source>
+        <translation>The services could not be read. Close the window and open it again.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>For the customer in the current tab (none open)</source>
+        <translation>For the customer in the current tab (none open)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>For the customer in the current tab: %1</source>
+        <translation>For the customer in the current tab: %1</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>%1 · issued at %2</source>
+        <translation>%1 · issued at %2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The ticket could not be issued; try again in a moment.</source>
+        <translation>The ticket could not be issued; try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Finish the current visit before calling the next visitor.</source>
+        <translation>Finish the current visit before calling the next visitor.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Nobody is waiting.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Called to %1 · waited %2 min</source>
+        <translation>Called to %1 · waited %2 min</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The next visitor could not be called; try again in a moment.</source>
+        <translation>The next visitor could not be called; try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>Visit %1 logged.</source>
+        <translation>Visit %1 logged.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The visit could not be logged. Nothing you typed is lost; try again in a moment.</source>
+        <translation>The visit could not be logged. Nothing you typed is lost; try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Choose a topic</source>
+        <translation>Choose a topic</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose how the visit ended</source>
+        <translation>Choose how the visit ended</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The service's own department</source>
+        <translation>The service's own department</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Walk-in reception – AgentDesk</source>
+        <translation>Walk-in reception – AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ticket machine</source>
+        <translation>Ticket machine</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>My service point</source>
+        <translation>My service point</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Service</source>
+        <translation>&amp;Service</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Issue ticket</source>
+        <translation>&amp;Issue ticket</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ticket number</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service &amp;point</source>
+        <translation>Service &amp;point</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Desk 1</source>
+        <translation>Desk 1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Call next</source>
+        <translation>&amp;Call next</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open the customer</source>
+        <translation>&amp;Open the customer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Topic</source>
+        <translation>&amp;Topic</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>O&amp;utcome</source>
+        <translation>O&amp;utcome</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Finish visit</source>
+        <translation>&amp;Finish visit</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Press Call next when you are free.</source>
+        <translation>Press Call next when you are free.</translation>
+    </message>
+</context>
+<context>
     <name>RelationsSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+74" />

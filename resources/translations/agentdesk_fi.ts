@@ -2141,6 +2141,164 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
 </context>
 <context>
+    <name>ReceptionWindow</name>
+    <message>
+        <location filename="../../ui/reception/reception_window.py" line="+247"/>
+        <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
+        <translation>Asiointipisteen palveluita ei ole perustettu. Pyydä pääkäyttäjää perustamaan asiointijono.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The services could not be read. Close the window and open it again.</source>
+        <translation>Palveluita ei voitu hakea. Sulje ikkuna ja avaa se uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>For the customer in the current tab (none open)</source>
+        <translation>Nykyisen välilehden asiakkaalle (ei avoinna)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For the customer in the current tab: %1</source>
+        <translation>Nykyisen välilehden asiakkaalle: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 · issued at %2</source>
+        <translation>%1 · annettu klo %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ticket could not be issued; try again in a moment.</source>
+        <translation>Vuoronumeroa ei voitu antaa; yritä hetken kuluttua uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Finish the current visit before calling the next visitor.</source>
+        <translation>Päätä nykyinen käynti ennen kuin kutsut seuraavan asiakkaan.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nobody is waiting.</source>
+        <translation>Kukaan ei odota.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Called to %1 · waited %2 min</source>
+        <translation>Kutsuttu: %1 · odotti %2 min</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The next visitor could not be called; try again in a moment.</source>
+        <translation>Seuraavaa asiakasta ei voitu kutsua; yritä hetken kuluttua uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Visit %1 logged.</source>
+        <translation>Käynti %1 kirjattu.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The visit could not be logged. Nothing you typed is lost; try again in a moment.</source>
+        <translation>Käyntiä ei voitu kirjata. Kirjoittamasi tiedot ovat tallessa; yritä hetken kuluttua uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a topic</source>
+        <translation>Valitse aihe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose how the visit ended</source>
+        <translation>Valitse käynnin lopputulos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The service&apos;s own department</source>
+        <translation>Palvelun oma yksikkö</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Walk-in reception – AgentDesk</source>
+        <translation>Asiointipisteen vastaanotto – AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket machine</source>
+        <translation>Vuoronumerot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My service point</source>
+        <translation>Oma palvelupiste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Service</source>
+        <translation>&amp;Palvelu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issue ticket</source>
+        <translation>&amp;Anna vuoronumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket number</source>
+        <translation>Vuoronumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service &amp;point</source>
+        <translation>Palvelup&amp;iste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk 1</source>
+        <translation>Piste 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Call next</source>
+        <translation>&amp;Kutsu seuraava</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the customer</source>
+        <translation>A&amp;vaa asiakas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Topic</source>
+        <translation>Ai&amp;he</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcome</source>
+        <translation>&amp;Lopputulos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Muistiinpanot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish visit</source>
+        <translation>Päätä käy&amp;nti</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press Call next when you are free.</source>
+        <translation>Paina Kutsu seuraava, kun olet vapaana.</translation>
+    </message>
+</context>
+<context>
     <name>RelationsSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+74"/>

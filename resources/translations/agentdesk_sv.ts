@@ -2141,6 +2141,164 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
 </context>
 <context>
+    <name>ReceptionWindow</name>
+    <message>
+        <location filename="../../ui/reception/reception_window.py" line="+247"/>
+        <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
+        <translation>Inga besökstjänster har skapats. Be administratören om en besökskö.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The services could not be read. Close the window and open it again.</source>
+        <translation>Tjänsterna kunde inte hämtas. Stäng fönstret och öppna det igen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>For the customer in the current tab (none open)</source>
+        <translation>För kunden i den aktuella fliken (ingen öppen)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For the customer in the current tab: %1</source>
+        <translation>För kunden i den aktuella fliken: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 · issued at %2</source>
+        <translation>%1 · utfärdad kl. %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ticket could not be issued; try again in a moment.</source>
+        <translation>Könumret kunde inte ges; försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Finish the current visit before calling the next visitor.</source>
+        <translation>Avsluta det pågående besöket innan du ropar upp nästa besökare.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nobody is waiting.</source>
+        <translation>Ingen väntar.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Called to %1 · waited %2 min</source>
+        <translation>Uppropad till %1 · väntade %2 min</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The next visitor could not be called; try again in a moment.</source>
+        <translation>Nästa besökare kunde inte ropas upp; försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Visit %1 logged.</source>
+        <translation>Besöket %1 har registrerats.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The visit could not be logged. Nothing you typed is lost; try again in a moment.</source>
+        <translation>Besöket kunde inte registreras. Inget av det du skrev har gått förlorat; försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Choose a topic</source>
+        <translation>Välj ämne</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose how the visit ended</source>
+        <translation>Välj hur besöket slutade</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The service&apos;s own department</source>
+        <translation>Tjänstens egen enhet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Walk-in reception – AgentDesk</source>
+        <translation>Besöksmottagning – AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket machine</source>
+        <translation>Kölappar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My service point</source>
+        <translation>Min servicepunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Service</source>
+        <translation>&amp;Tjänst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issue ticket</source>
+        <translation>&amp;Ge kölapp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticket number</source>
+        <translation>Könummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service &amp;point</source>
+        <translation>Service&amp;punkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk 1</source>
+        <translation>Lucka 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Call next</source>
+        <translation>&amp;Ropa upp nästa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the customer</source>
+        <translation>&amp;Öppna kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Topic</source>
+        <translation>&amp;Ämne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O&amp;utcome</source>
+        <translation>Resu&amp;ltat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Enhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>A&amp;nteckningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish visit</source>
+        <translation>&amp;Avsluta besöket</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press Call next when you are free.</source>
+        <translation>Tryck på Ropa upp nästa när du är ledig.</translation>
+    </message>
+</context>
+<context>
     <name>RelationsSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+74"/>
