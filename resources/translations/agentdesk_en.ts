@@ -85,6 +85,113 @@
     </message>
 </context>
 <context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../ui/phone/call_bar.py" line="+88" />
+        <source>☎ %1 · ringing</source>
+        <translation>☎ %1 · ringing</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>☎ %1 · on the line</source>
+        <translation>☎ %1 · on the line</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>☎ %1 · the caller hung up before the answer</source>
+        <translation>☎ %1 · the caller hung up before the answer</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>☎ %1 · call ended, talk time</source>
+        <translation>☎ %1 · call ended, talk time</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPrompt</name>
+    <message>
+        <location filename="../../ui/phone/caller_prompt.py" line="+147" />
+        <source>Who is calling?</source>
+        <translation>Who is calling?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Caller %1</source>
+        <translation>Caller %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> There are more; search by the number to see them all.</source>
+        <translation> There are more; search by the number to see them all.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Several customers have this number. Choose who is calling; the phone contact has started in the contact panel.</source>
+        <translation>Several customers have this number. Choose who is calling; the phone contact has started in the contact panel.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+5" />
+        <source>Unknown caller</source>
+        <translation>Unknown caller</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>Unknown caller, number withheld</source>
+        <translation>Unknown caller, number withheld</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ask who is calling and search for them. The phone contact has started in the contact panel; link it to the customer once found.</source>
+        <translation>Ask who is calling and search for them. The phone contact has started in the contact panel; link it to the customer once found.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Unknown caller %1</source>
+        <translation>Unknown caller %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No customer has this number. Search for the caller, add them as a new customer, or link the call to the customer open in the current tab. The phone contact has started in the contact panel.</source>
+        <translation>No customer has this number. Search for the caller, add them as a new customer, or link the call to the customer open in the current tab. The phone contact has started in the contact panel.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Search by the number</source>
+        <translation>&amp;Search by the number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New customer…</source>
+        <translation>&amp;New customer…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Link to %1</source>
+        <translation>&amp;Link to %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Link to the open customer</source>
+        <translation>&amp;Link to the open customer</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Name from the phone network: %1</source>
+        <translation>Name from the phone network: %1</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+301" />
@@ -1792,6 +1899,39 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>PhoneStatusLabel</name>
+    <message>
+        <location filename="../../ui/phone/call_bar.py" line="+29" />
+        <source>Phone: off</source>
+        <translation>Phone: off</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone: connecting…</source>
+        <translation>Phone: connecting…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone: connected</source>
+        <translation>Phone: connected</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone: reconnecting…</source>
+        <translation>Phone: reconnecting…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone: login refused</source>
+        <translation>Phone: login refused</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone: no password on this workstation</source>
+        <translation>Phone: no password on this workstation</translation>
+    </message>
+</context>
+<context>
     <name>PluginPanelArea</name>
     <message>
         <location filename="../../ui/plugins/panel_area.py" line="+124" />
@@ -2400,6 +2540,14 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+0" />
         <source>ended</source>
         <translation>ended</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPopController</name>
+    <message>
+        <location filename="../../ui/phone/screen_pop_controller.py" line="+84" />
+        <source>unknown number</source>
+        <translation>unknown number</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,113 @@
     </message>
 </context>
 <context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../ui/phone/call_bar.py" line="+88"/>
+        <source>☎ %1 · ringing</source>
+        <translation>☎ %1 · soi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>☎ %1 · on the line</source>
+        <translation>☎ %1 · puhelu käynnissä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>☎ %1 · the caller hung up before the answer</source>
+        <translation>☎ %1 · soittaja katkaisi ennen vastaamista</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>☎ %1 · call ended, talk time</source>
+        <translation>☎ %1 · puhelu päättyi, puheaika</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPrompt</name>
+    <message>
+        <location filename="../../ui/phone/caller_prompt.py" line="+147"/>
+        <source>Who is calling?</source>
+        <translation>Kuka soittaa?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller %1</source>
+        <translation>Soittaja %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> There are more; search by the number to see them all.</source>
+        <translation> Heitä on enemmänkin; hae numerolla nähdäksesi kaikki.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several customers have this number. Choose who is calling; the phone contact has started in the contact panel.</source>
+        <translation>Usealla asiakkaalla on tämä numero. Valitse, kuka soittaa; puhelinyhteydenotto on aloitettu yhteydenottopaneelissa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Unknown caller</source>
+        <translation>Tuntematon soittaja</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Unknown caller, number withheld</source>
+        <translation>Tuntematon soittaja, salainen numero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask who is calling and search for them. The phone contact has started in the contact panel; link it to the customer once found.</source>
+        <translation>Kysy, kuka soittaa, ja hae hänet. Puhelinyhteydenotto on aloitettu yhteydenottopaneelissa; liitä se asiakkaaseen, kun hänet löytyy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown caller %1</source>
+        <translation>Tuntematon soittaja %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No customer has this number. Search for the caller, add them as a new customer, or link the call to the customer open in the current tab. The phone contact has started in the contact panel.</source>
+        <translation>Kenelläkään asiakkaalla ei ole tätä numeroa. Hae soittaja, lisää hänet uutena asiakkaana tai liitä puhelu nykyisellä välilehdellä avoinna olevaan asiakkaaseen. Puhelinyhteydenotto on aloitettu yhteydenottopaneelissa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Avaa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search by the number</source>
+        <translation>&amp;Hae numerolla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Uusi asiakas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Link to %1</source>
+        <translation>&amp;Liitä asiakkaaseen %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Link to the open customer</source>
+        <translation>&amp;Liitä avoinna olevaan asiakkaaseen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name from the phone network: %1</source>
+        <translation>Nimi puhelinverkosta: %1</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+301"/>
@@ -1792,6 +1899,39 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
 </context>
 <context>
+    <name>PhoneStatusLabel</name>
+    <message>
+        <location filename="../../ui/phone/call_bar.py" line="+29"/>
+        <source>Phone: off</source>
+        <translation>Puhelin: pois käytöstä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: connecting…</source>
+        <translation>Puhelin: yhdistetään…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: connected</source>
+        <translation>Puhelin: yhdistetty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: reconnecting…</source>
+        <translation>Puhelin: yhdistetään uudelleen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: login refused</source>
+        <translation>Puhelin: kirjautuminen hylätty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: no password on this workstation</source>
+        <translation>Puhelin: tällä työasemalla ei ole salasanaa</translation>
+    </message>
+</context>
+<context>
     <name>PluginPanelArea</name>
     <message>
         <location filename="../../ui/plugins/panel_area.py" line="+124"/>
@@ -2400,6 +2540,14 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <location line="+0"/>
         <source>ended</source>
         <translation>päättynyt</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPopController</name>
+    <message>
+        <location filename="../../ui/phone/screen_pop_controller.py" line="+84"/>
+        <source>unknown number</source>
+        <translation>tuntematon numero</translation>
     </message>
 </context>
 <context>

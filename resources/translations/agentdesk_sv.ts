@@ -85,6 +85,113 @@
     </message>
 </context>
 <context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../ui/phone/call_bar.py" line="+88"/>
+        <source>☎ %1 · ringing</source>
+        <translation>☎ %1 · ringer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>☎ %1 · on the line</source>
+        <translation>☎ %1 · i samtal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>☎ %1 · the caller hung up before the answer</source>
+        <translation>☎ %1 · den som ringde lade på före svaret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>☎ %1 · call ended, talk time</source>
+        <translation>☎ %1 · samtalet avslutat, samtalstid</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPrompt</name>
+    <message>
+        <location filename="../../ui/phone/caller_prompt.py" line="+147"/>
+        <source>Who is calling?</source>
+        <translation>Vem ringer?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caller %1</source>
+        <translation>Uppringare %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> There are more; search by the number to see them all.</source>
+        <translation> Det finns fler; sök på numret för att se alla.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several customers have this number. Choose who is calling; the phone contact has started in the contact panel.</source>
+        <translation>Flera kunder har det här numret. Välj vem som ringer; telefonkontakten har startat i kontaktpanelen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Unknown caller</source>
+        <translation>Okänd uppringare</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Unknown caller, number withheld</source>
+        <translation>Okänd uppringare, dolt nummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask who is calling and search for them. The phone contact has started in the contact panel; link it to the customer once found.</source>
+        <translation>Fråga vem som ringer och sök efter personen. Telefonkontakten har startat i kontaktpanelen; koppla den till kunden när kunden hittats.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown caller %1</source>
+        <translation>Okänd uppringare %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No customer has this number. Search for the caller, add them as a new customer, or link the call to the customer open in the current tab. The phone contact has started in the contact panel.</source>
+        <translation>Ingen kund har det här numret. Sök efter den som ringer, lägg till personen som ny kund eller koppla samtalet till kunden som är öppen i den aktuella fliken. Telefonkontakten har startat i kontaktpanelen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Öppna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search by the number</source>
+        <translation>&amp;Sök på numret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Ny kund…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Link to %1</source>
+        <translation>&amp;Koppla till %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Link to the open customer</source>
+        <translation>&amp;Koppla till den öppna kunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name from the phone network: %1</source>
+        <translation>Namn från telefonnätet: %1</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
         <location filename="../../ui/overview/overview_sections.py" line="+301"/>
@@ -1792,6 +1899,39 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
 </context>
 <context>
+    <name>PhoneStatusLabel</name>
+    <message>
+        <location filename="../../ui/phone/call_bar.py" line="+29"/>
+        <source>Phone: off</source>
+        <translation>Telefon: av</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: connecting…</source>
+        <translation>Telefon: ansluter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: connected</source>
+        <translation>Telefon: ansluten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: reconnecting…</source>
+        <translation>Telefon: återansluter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: login refused</source>
+        <translation>Telefon: inloggningen nekades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone: no password on this workstation</source>
+        <translation>Telefon: inget lösenord på den här arbetsstationen</translation>
+    </message>
+</context>
+<context>
     <name>PluginPanelArea</name>
     <message>
         <location filename="../../ui/plugins/panel_area.py" line="+124"/>
@@ -2400,6 +2540,14 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <location line="+0"/>
         <source>ended</source>
         <translation>avslutad</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPopController</name>
+    <message>
+        <location filename="../../ui/phone/screen_pop_controller.py" line="+84"/>
+        <source>unknown number</source>
+        <translation>okänt nummer</translation>
     </message>
 </context>
 <context>

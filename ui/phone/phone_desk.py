@@ -1,0 +1,65 @@
+"""The phone of one main window: the PBX connection, the screen pop, the call clock and the
+connection state in the status bar.
+
+::
+
+    phone = PhoneDesk(window, AmiSettings(...), background, ScreenPop(search).resolve, parts=customer_parts)
+    phone.start()
+    ...
+    phone.stop()        # before the window goes: logs off and ends the AMI client's thread
+
+``parts`` are the customer parts of the desk (:class:`ui.overview.customer_desk.CustomerDesk`):
+their ``unidentified_dock.panel`` logs a call whose caller is not known yet, and their
+``new_customer_dialog`` adds an unknown caller as a customer. Both are optional.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QMainWindow
+
+from agentdesk.channels.ami import AmiSettings
+from ui.background import Background
+from ui.phone.call_bar import CallBar, PhoneStatusLabel
+from ui.phone.phone_connector import PhoneConnector, PhoneStatus, SecretLookup, keyring_secret
+from ui.phone.screen_pop_controller import Resolve, ScreenPopController
+
+
+class PhoneDesk(QObject):
+    def __init__(self, window: QMainWindow, settings: AmiSettings, background: Background, resolve: Resolve, *,
+                 parts: object | None = None, secret_lookup: SecretLookup = keyring_secret,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("phoneDesk")
+        self.connector = PhoneConnector(settings, background, secret_lookup=secret_lookup, parent=self)
+        self.status_label = PhoneStatusLabel(window)
+        self.call_bar = CallBar(window)
+        window.statusBar().addWidget(self.call_bar)
+        window.statusBar().addPermanentWidget(self.status_label)
+
+        def unidentified_panel():
+            dock = getattr(parts, "unidentified_dock", None)
+            return getattr(dock, "panel", None)
+
+        self.screen_pop = ScreenPopController(resolve, background, window, self.call_bar,
+                                              unidentified_panel=unidentified_panel,
+                                              new_customer_dialog=getattr(parts, "new_customer_dialog", None),
+                                              parent=self)
+        self.connector.event_received.connect(self.screen_pop.handle)
+        self.connector.status_changed.connect(self._status)
+
+    def start(self) -> None:
+        self.connector.start()
+
+    def stop(self) -> None:
+        self.connector.stop()
+
+    @property
+    def status(self) -> PhoneStatus:
+        return self.connector.status
+
+    @Slot(object)
+    def _status(self, status: PhoneStatus) -> None:
+        if shiboken6.isValid(self.status_label):  # the window may be gone before the phone stops
+            self.status_label.set_status(status, self.connector.detail)
