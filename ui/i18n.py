@@ -51,6 +51,7 @@ class Translations(QObject):
         self.folder = folder or translations_dir()
         self._installed: list[QTranslator] = []
         self.language = ""
+        self._locale_before = QLocale()  # the default locale before this object changed it
 
     def set_language(self, code: str) -> None:
         if code not in LANGUAGES:
@@ -76,10 +77,13 @@ class Translations(QObject):
         self.language_changed.emit(code)
 
     def clear(self) -> None:
-        """Remove this object's translators from the application (back to the English source)."""
+        """Remove this object's translators from the application and give back the default locale
+        it found (back to the English source: nothing of this language outlives the desk)."""
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
+        if self.language:
+            QLocale.setDefault(self._locale_before)
         self.language = ""
 
 

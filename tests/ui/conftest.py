@@ -14,7 +14,7 @@ from pathlib import Path  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from agentdesk.customer_register import CustomerDraft, CustomerRegister, set_alert  # noqa: E402
@@ -159,11 +159,41 @@ def _our_os_threads() -> list[str]:
     return [n for n in names if n.startswith(THREAD_PREFIX)]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _qt_image_threads_started(qapp):
+    """Qt starts its image-conversion thread pool (two "Thread (pooled)" threads that live ~30 s)
+    the first time the Fusion style paints a group box. Start it once, before any test counts
+    threads, so that no test sees them appear."""
+    from PySide6.QtWidgets import QGroupBox
+
+    box = QGroupBox("warm-up")
+    box.grab()
+    box.deleteLater()
+    flush_deletes()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_by_default(qapp):
+    """Tests read the English source texts and English topic names whatever the machine's locale;
+    a test that wants another language builds a desk in it (and shuts it down)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(before)
+
+
+def _language_probe() -> tuple[str, str]:
+    return QCoreApplication.translate("MainWindow", "&Quit"), QLocale().name()
+
+
 @pytest.fixture(autouse=True)
 def _no_leaked_threads_or_windows(qapp):
-    """Each test ends with no extra Python thread, no background pool thread and no open window."""
+    """Each test ends with no extra Python thread, no background pool thread, no open window, and
+    the language it found: no translator left installed, the default locale as it was (a closed
+    desk gives both back, see Desk.shutdown)."""
     flush_deletes()
     before_python = {t.ident for t in threading.enumerate()}
+    language_before, locale_before = _language_probe(), QLocale()
     yield
     flush_deletes()
     windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -171,6 +201,15 @@ def _no_leaked_threads_or_windows(qapp):
         w.close()
     flush_deletes()
     assert not windows, f"windows left open: {[type(w).__name__ + ':' + w.objectName() for w in windows]}"
+    language_after = _language_probe()
+    if language_after != language_before:  # put it right for the next test, then fail this one
+        from PySide6.QtCore import QTranslator
+
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale_before)
+    assert language_after == language_before, ("a translation or locale was left behind (shut the desk down, "
+                                               "or clear() a Translations object)")
     deadline = time.monotonic() + 3
     while True:
         python = [t for t in threading.enumerate()

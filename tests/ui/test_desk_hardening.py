@@ -2,6 +2,7 @@
 
 - Closing the desk while a customer overview is still loading reported "the background helper
   has been shut down" as an unhandled error (with a crash file).
+- A desk's language outlived it: the locale stayed Finnish, so later windows showed Finnish.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 
 from .conftest import close_desk, flush_deletes
 
@@ -72,3 +73,26 @@ def test_after_shutdown_the_background_helper_delivers_nothing_and_starts_nothin
     qtbot.wait(50)
     assert delivered == [] and errors == []
     bg.deleteLater()
+
+
+# -- the language of a closed desk ----------------------------------------------------------------------
+
+
+def test_a_closed_desk_leaves_neither_its_translations_nor_its_locale(qtbot, qapp, sqlite_db, seeded):
+    from ui.app import build_app
+    from ui.customer_summary import RegisterSummaryParts
+
+    locale_before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    try:
+        desk = build_app(sqlite_db, install_hooks=False, language="fi", customer_parts=RegisterSummaryParts)
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="agent.aino")
+        assert desk.window.quit_action.text() == "&Lopeta"
+        assert QLocale().name() == "fi_FI"
+        close_desk(desk)
+        assert QCoreApplication.translate("MainWindow", "&Quit") == "&Quit", "no Finnish after the desk"
+        assert QLocale().name() == "en_GB", "the default locale is given back"
+        assert not [t for t in qapp.findChildren(QTranslator) if not t.isEmpty()]
+    finally:
+        QLocale.setDefault(locale_before)

@@ -24,31 +24,6 @@ from ui.overview.timeline_model import NOTES, TOPIC
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _qt_image_threads_started(qapp):
-    """Qt starts its image-conversion thread pool (two threads, kept 30 s) the first time the Fusion
-    style paints a group box; start it before the per-test thread-leak check takes its count."""
-    from PySide6.QtWidgets import QGroupBox
-
-    box = QGroupBox("warm-up")
-    box.grab()
-    box.deleteLater()
-
-
-@pytest.fixture(autouse=True)
-def _english(qapp):
-    """These tests read the English source texts: no translator left installed by an earlier test
-    (a desk's Translations outlive it as children of the application), and an English locale."""
-    from PySide6.QtCore import QLocale, QTranslator
-
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale("en_GB"))
-    yield
-    QLocale.setDefault(before)
-
-
 @pytest.fixture
 def bg(qapp):
     errors: list[BaseException] = []
@@ -363,7 +338,8 @@ def test_the_panel_follows_a_language_switch_at_run_time(qtbot, qapp, sqlite_db,
         qtbot.waitUntil(lambda: panel.form.topic.currentText() == "Vesilasku")
         assert panel.save_button.text() == "Tallenna yhteydenotto"
     finally:
-        translations.deleteLater()  # the _english fixture removes its translators before the next test
+        translations.clear()  # back to English and the locale it found
+        translations.deleteLater()
 
 
 # -- in the desk: a caller nobody has identified yet ----------------------------------------------

@@ -42,31 +42,6 @@ NOW = dt.datetime.now(dt.timezone.utc)
 TODAY = dt.date.today()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _qt_image_threads_started(qapp):
-    """Qt starts its image-conversion thread pool (two threads, kept 30 s) the first time the Fusion
-    style paints a group box; start it before the per-test thread-leak check takes its count."""
-    from PySide6.QtWidgets import QGroupBox
-
-    box = QGroupBox("warm-up")
-    box.grab()
-    box.deleteLater()
-
-
-@pytest.fixture(autouse=True)
-def _english(qapp):
-    """These tests read the English source texts: no translator left installed by an earlier test
-    (a desk's Translations outlive it as children of the application), and an English locale."""
-    from PySide6.QtCore import QLocale, QTranslator
-
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale("en_GB"))
-    yield
-    QLocale.setDefault(before)
-
-
 @pytest.fixture
 def bg(qapp):
     errors: list[BaseException] = []

@@ -19,7 +19,6 @@ from test_plugin_panels_support import (  # noqa: E402, F401 - fixtures are used
     Heartbeat,
     choose_purposes,
     deployment,
-    english,
     fhir,
     fhir_session,
     more_staff,
@@ -39,16 +38,6 @@ from agentdesk_technical.reference_server import start_server as start_open311  
 from ui.plugins.panel_content import PanelTableModel  # noqa: E402
 
 KEYS = ("health.summary", "social.clients", "technical.requests")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _qt_image_threads_started(qapp):
-    """Qt starts its image-conversion threads the first time the Fusion style paints a group box."""
-    from PySide6.QtWidgets import QGroupBox
-
-    box = QGroupBox("warm-up")
-    box.grab()
-    box.deleteLater()
 
 
 def test_sensitive_panels_ask_a_purpose_first_then_show_the_back_ends_data_with_one_audit_entry_each(

@@ -16,7 +16,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_plugin_panels_support import (  # noqa: E402, F401 - fixtures are used by name
     FAKE_PLUGINS,
     deployment,
-    english,
     fhir,
     fhir_session,
     more_staff,
@@ -29,15 +28,6 @@ from test_plugin_panels_support import (  # noqa: E402, F401 - fixtures are used
 
 from agentdesk.plugin_host.host import PluginState  # noqa: E402
 from agentdesk.storage.models import Channel, Interaction, ServiceCase  # noqa: E402
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _qt_image_threads_started(qapp):
-    from PySide6.QtWidgets import QGroupBox
-
-    box = QGroupBox("warm-up")
-    box.grab()
-    box.deleteLater()
 
 
 def _check(editor: QListWidget, key: str) -> None:

@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
 
 from agentdesk.customer_register import CustomerRegister
 from agentdesk.demo_backends import TECHNICAL_API_KEY, MappingSecrets
@@ -125,17 +124,6 @@ def request_counts(fhir, social, open311) -> dict[str, int]:
 
 
 @pytest.fixture
-def english(qapp):
-    """Read the English source texts whatever an earlier desk left installed."""
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale("en_GB"))
-    yield
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
 def more_staff(sqlite_db, seeded):
     """A technical-services agent and a data steward besides conftest's staff."""
     with sqlite_db.session() as s, s.begin():
@@ -151,7 +139,7 @@ def more_staff(sqlite_db, seeded):
 
 
 @pytest.fixture
-def plugin_desk(qtbot, sqlite_db, more_staff, english):
+def plugin_desk(qtbot, sqlite_db, more_staff):
     """plugin_desk(username, deployment, extra_packages=()) -> the running desk (closed afterwards)."""
     from ui.app import build_app
     from ui.plugins.desk_plugins import PluginSetup
