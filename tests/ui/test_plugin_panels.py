@@ -224,9 +224,14 @@ def test_closing_the_customer_tab_cancels_its_requests(qtbot, plugin_desk, fhir,
         slow.stop()
 
 
-def test_the_overview_with_panels_still_fits_a_maximized_desk(qtbot, plugin_desk, fhir, social, open311, seeded):
+def test_the_panels_wait_for_the_overviews_first_paint_and_it_still_fits_a_maximized_desk(
+        qtbot, plugin_desk, fhir, social, open311, seeded):
     desk = plugin_desk("agent.aino", deployment(fhir, social, open311))
-    area = open_area(qtbot, desk, seeded.anna)
+    view = desk.window.open_customer(seeded.anna)
+    area = view.plugin_panel_area
+    assert area.panels == {} and open311.stats()["total"] == 0, "nothing competes with the overview's paint"
+    qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+    qtbot.waitUntil(lambda: len(area.panels) == 3 and area.customer is not None, timeout=5000)
     choose_purposes(area)
     wait_states(qtbot, area, ("data",))
     view = desk.window.tabs.currentWidget()

@@ -329,7 +329,7 @@ class DeskPlugins(QObject):
             if callable(mount):
                 from ui.plugins.panel_area import PluginPanelArea
 
-                mount(PluginPanelArea(self, staff, customer_id, view))
+                mount(PluginPanelArea(self, staff, customer_id, view, start_after=getattr(view, "painted", None)))
             return view
 
         return make

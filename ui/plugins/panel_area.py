@@ -7,7 +7,8 @@ on top still says it has something.
 
 The area reads the customer once (off the UI thread) and hands it to every panel; it remembers the
 purpose chosen for each sensitive panel for as long as the tab is open (never across customers);
-it follows plugins being disabled or enabled; and when the tab closes, every request still running
+it follows plugins being disabled or enabled; it starts only once the overview has painted itself
+(the panels never slow down the overview's first paint); and when the tab closes, every request still running
 is cancelled and its answer dropped. After an action stored a reference on the customer (a filed
 service request) the customer is read again and the plugin's panels ask afresh.
 """
@@ -67,7 +68,7 @@ class PluginPanelArea(QWidget):
     customer_changed = Signal()  # a reference was stored on the customer: the overview reads them again
 
     def __init__(self, plugins: DeskPlugins, staff: StaffMember, customer_id: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, start_after=None) -> None:
         super().__init__(parent)
         self.setObjectName("pluginPanelArea")
         self.plugins, self.staff, self.customer_id = plugins, staff, customer_id
@@ -77,6 +78,7 @@ class PluginPanelArea(QWidget):
         self.action_dialog = None
         self._open = _OpenRequests(plugins)
         self._icons: dict[str, QIcon] = {}
+        self._started = False
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pluginPanelTabs")
@@ -100,6 +102,18 @@ class PluginPanelArea(QWidget):
         plugins.reference_stored.connect(self._reference_stored)
         self.destroyed.connect(self._open.cancel_all)
         self._retranslate()
+        if start_after is None:
+            self.start()
+        else:
+            start_after.connect(self.start)
+
+    @Slot()
+    def start(self, *_args: object) -> None:
+        """Build the panels and ask the back ends. The overview starts its panels once it has painted
+        itself, so that they never slow down its first paint (nor compete with its reads)."""
+        if self._started:
+            return
+        self._started = True
         self.sync()
         self._load_customer()
 
@@ -129,6 +143,8 @@ class PluginPanelArea(QWidget):
     @Slot()
     def sync(self) -> None:
         """Show exactly the panels the host offers this staff member now."""
+        if not self._started:
+            return
         wanted = self.plugins.panels_for(self.staff)
         keys = [spec.key for spec in wanted]
         for key in [k for k in self.panels if k not in keys]:
@@ -223,7 +239,9 @@ class PluginPanelArea(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        if not self.plugins.is_ready and self.plugins.setup.enabled:
+        if not self._started:
+            self.note.setText("")
+        elif not self.plugins.is_ready and self.plugins.setup.enabled:
             self.note.setText(self.tr("Department panels are starting…"))
         else:
             self.note.setText(self.tr("No department panels for your role on this workstation."))
