@@ -14,6 +14,12 @@ synthetic population closes most of its cases, so when that customer has no open
 contact that opened one is first logged for them through the contact log, as an agent would.
 Last it starts a phone contact in the customer's logging panel, fills it in, presses Save before
 the new case has a title and saves ``docs/screenshots/logging.png`` with the message at the field.
+
+The department plugins run against the demo back ends (``agentdesk.demo_backends``, as in
+``agentdesk demo``): a customer with data in all three (a social-services client with a FHIR patient
+and Open311 requests) is opened, a purpose is chosen for the sensitive panels and the overview is
+saved with each panel's tab on top: ``docs/screenshots/panels.png`` (health care),
+``panels-social.png`` and ``panels-technical.png`` beside it.
 """
 
 from __future__ import annotations
@@ -61,6 +67,7 @@ def main() -> int:
     parser.add_argument("--overview-out", type=Path, default=REPO / "docs" / "screenshots" / "overview.png")
     parser.add_argument("--logging-out", type=Path, default=REPO / "docs" / "screenshots" / "logging.png")
     parser.add_argument("--overview-size", default="1920x1080", help="window size WxH for those two")
+    parser.add_argument("--panels-out", type=Path, default=REPO / "docs" / "screenshots" / "panels.png")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         print("screenshot: no DISPLAY; run it under xvfb-run (see --help)", file=sys.stderr)
@@ -82,6 +89,7 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
     db = Database(f"sqlite:///{home / 'demo.sqlite3'}")
     schema.upgrade(db)
     seed_population(db, args.people, seed=args.seed, histories=0.3)
+    backends = _demo_backends(db)
 
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
@@ -89,7 +97,7 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
 
     from ui.app import build_app
 
-    desk = build_app(db, language=args.lang)
+    desk = build_app(db, language=args.lang, plugins=_plugin_setup(backends))
     ready = []
     desk.window_ready.connect(ready.append)
     desk.start(username="agent.aino")
@@ -126,7 +134,10 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
         screen.grabWindow(0).save(str(args.x11))
         print(f"screenshot: {args.x11}")
     status = _shoot_overview_and_logging(args, db, window)
+    if status == 0:
+        status = _shoot_panels(args, db, desk, backends)
     desk.shutdown()
+    backends.stop()
     db.dispose()
     return status
 
@@ -238,6 +249,87 @@ def _shoot_overview_and_logging(args: argparse.Namespace, db, window) -> int:
     wait_until(lambda: bool(contact.field_errors()))
     settle(2.3)  # the handle-time clock has ticked
     return 0 if _save(window, args.logging_out) else 1
+
+
+def _demo_backends(db):
+    import atexit
+
+    from agentdesk.demo_backends import start_demo_backends
+
+    backends = start_demo_backends(db)
+    atexit.register(backends.stop)  # the FHIR server is a process of its own: never leave it running
+    print(f"screenshot: {backends.describe()}")
+    return backends
+
+
+def _plugin_setup(backends):
+    from ui.plugins.desk_plugins import PluginSetup
+
+    return PluginSetup(deployment=backends.deployment, secrets=backends.secrets)
+
+
+def _customer_in_every_back_end(db, backends) -> int:
+    """A social-services client with a FHIR patient, open Open311 requests and contacts in the history
+    (no protected address)."""
+    from sqlalchemy import func, select
+
+    from agentdesk.storage.models import CaseStatus, Interaction, ServiceCase
+
+    population = backends.population
+    fhir = {p.customer_id for p in population.fhir}
+    candidates = [p.customer_id for p in population.social if p.customer_id in fhir and p.street]
+    with db.session() as s:
+        requests = dict(s.execute(select(ServiceCase.customer_id, func.count())
+                                  .where(ServiceCase.customer_id.in_(candidates),
+                                         ServiceCase.backoffice_system == "open311",
+                                         ServiceCase.status == CaseStatus.OPEN)
+                                  .group_by(ServiceCase.customer_id)).all())
+        contacts = dict(s.execute(select(Interaction.customer_id, func.count())
+                                  .where(Interaction.customer_id.in_(candidates))
+                                  .group_by(Interaction.customer_id)).all())
+    return max(candidates, key=lambda cid: (min(requests.get(cid, 0), 1), min(contacts.get(cid, 0), 3),
+                                            requests.get(cid, 0), -cid))
+
+
+def _shoot_panels(args: argparse.Namespace, db, desk, backends) -> int:
+    window = desk.window
+    width, height = (int(v) for v in args.overview_size.split("x"))
+    window.move(0, 0)
+    window.resize(width, height)
+    for index in reversed(range(window.tabs.count())):
+        view = window.tabs.widget(index)
+        panel = getattr(view, "panel", None)
+        if panel is not None and getattr(panel, "in_progress", False):
+            panel.cancel_contact()
+        window.close_tab(index)
+    window.search_panel.field.clear()
+    settle()
+    wait_until(lambda: desk.plugins.is_ready)
+    view = window.open_customer(_customer_in_every_back_end(db, backends))
+    wait_until(lambda: view.is_painted)
+    area = view.plugin_panel_area
+    wait_until(lambda: area.customer is not None and len(area.panels) == 3)
+    for panel in area.panels.values():
+        if panel.spec.sensitive:
+            area.tabs.setCurrentWidget(panel)
+            settle(0.2)  # the purpose prompt, as the agent sees it
+            panel.purpose_buttons["consent"].click()
+    wait_until(lambda: all(p.state in ("data", "empty", "error") for p in area.panels.values()))
+    states = {key: panel.state for key, panel in area.panels.items()}
+    if set(states.values()) != {"data"}:
+        print(f"screenshot: not every panel has data: {states}", file=sys.stderr)
+    view.timeline.table.setFocus()
+    outputs = {"health.summary": args.panels_out,
+               "social.clients": args.panels_out.with_name(args.panels_out.stem + "-social.png"),
+               "technical.requests": args.panels_out.with_name(args.panels_out.stem + "-technical.png")}
+    for key, path in outputs.items():
+        area.tabs.setCurrentWidget(area.panels[key])
+        settle(0.5)
+        if not _save(window, path):
+            return 1
+    window.close_tab(window.tabs.indexOf(view))
+    settle(0.2)
+    return 0
 
 
 def _save(window, path: Path) -> bool:
