@@ -120,6 +120,8 @@ class PluginPanelArea(QWidget):
     # -- the customer ----------------------------------------------------------------------------
 
     def _load_customer(self, *, refresh_plugin: str | None = None) -> None:
+        if self.plugins.background.closed:  # the desk is closing
+            return
         self.plugins.load_customer(self.customer_id, owner=self).on_success(
             lambda customer: self._customer_loaded(customer, refresh_plugin)).on_failure(self._customer_failed)
 
@@ -214,7 +216,7 @@ class PluginPanelArea(QWidget):
         dialog = ActionDialog(self.plugins, self.staff, self.customer, action, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if panel is not None:
-            dialog.filed.connect(lambda message, p=panel: p.set_notice(message))
+            dialog.filed.connect(panel.set_notice)  # dropped if the tab was closed meanwhile
         dialog.destroyed.connect(self._action_closed)
         self.action_dialog = dialog
         dialog.open()

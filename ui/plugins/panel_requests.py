@@ -91,7 +91,7 @@ class PanelRequests(QObject):
         """Ask for a panel; ``callback(outcome)`` runs on the UI thread unless the request was cancelled
         or ``owner`` was deleted meanwhile."""
         request = PanelRequest(next(self._ids))
-        if self._closed:
+        if self._closed or self.background.closed:  # the desk is closing
             request.cancel()
             return request
         self._receivers[request.id] = _Receiver(request, panel.plugin_id, callback, owner)

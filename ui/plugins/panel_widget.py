@@ -321,6 +321,7 @@ class PluginPanelWidget(QWidget):
         self.error_detail.setVisible(bool(detail))
         self.retry_button.setVisible(kind != "denied")
 
+    @Slot(str)
     def set_notice(self, text: str) -> None:
         """A short message under the panel (e.g. what an action did)."""
         self._notice = text
