@@ -156,3 +156,42 @@ def _plugins_dialog(desk):
     dialogs = desk.window.findChildren(PluginsDialog)
     assert len(dialogs) == 1
     return dialogs[0]
+
+
+def test_form_fields_follow_their_kinds_required_marks_and_lengths(qtbot):
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QPlainTextEdit
+
+    from agentdesk.plugin_api import FieldSpec, FormSpec
+    from ui.plugins.form_fields import FormView
+
+    form = FormSpec("Test", (
+        FieldSpec("name", "Name", "string", required=True, max_length=5, default="Aino"),
+        FieldSpec("notes", "Notes", "text", max_length=10, help="Say it briefly"),
+        FieldSpec("count", "Count", "number"),
+        FieldSpec("when", "When", "datetime"),
+        FieldSpec("due", "Due", "datetime", required=True, default="2030-01-02T03:04:00"),
+        FieldSpec("kind", "Kind", "choice", required=True, choices=(("a", "Alpha"), ("b", "Beta"))),
+        FieldSpec("tags", "Tags", "multichoice", choices=(("x", "Ex"), ("y", "Why")), default="y"),
+    ))
+    view = FormView(form)
+    qtbot.addWidget(view)
+    editors = view.editors
+    assert isinstance(editors["name"].editor, QLineEdit) and editors["name"].editor.maxLength() == 5
+    assert isinstance(editors["notes"].editor, QPlainTextEdit) and isinstance(editors["kind"].editor, QComboBox)
+    assert isinstance(editors["when"].editor, QDateTimeEdit)
+    assert [view.labels[k].text() for k in ("name", "notes", "kind")] == ["Name *", "Notes", "Kind *"]
+    assert editors["notes"].help.text() == "Say it briefly"
+    assert view.values() == {"name": "Aino", "notes": "", "count": "", "when": "", "due": "2030-01-02T03:04:00",
+                             "kind": "", "tags": ["y"]}
+    assert view.check() == {"kind": "Fill this in."}
+
+    editors["notes"].editor.setPlainText("x" * 12)
+    assert editors["notes"].count.text() == "12 / 10 characters"
+    editors["kind"].set_value("b")
+    editors["when"].editor.setDateTime(QDateTime.fromString("2031-05-06T07:08:00", "yyyy-MM-ddTHH:mm:ss"))
+    assert view.check() == {"notes": "At most 10 characters (now 12)."}
+    values = view.values()
+    assert values["kind"] == "b" and values["when"] == "2031-05-06T07:08:00"
+    assert view.show_errors({"count": "Not a number", "": "Refused"}) == [""]
+    assert editors["count"].error == "Not a number" and editors["count"].message.isVisibleTo(view)
