@@ -28,11 +28,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from agentdesk import __version__
+from agentdesk.channels.ami import AmiSettings
+from agentdesk.channels.phone import ScreenPop
 from agentdesk.customer_register import CustomerRegister
 from agentdesk.search.customer_search import CustomerSearch
 from agentdesk.staff import StaffDirectory, StaffMember
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
+from agentdesk.storage.models import StaffRole
 from ui import events
 from ui.background import Background
 from ui.crash_files import CrashStore
@@ -40,6 +43,8 @@ from ui.customer_summary import CustomerSummaryView
 from ui.errors import ErrorReporter
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, fill, resources_dir
 from ui.main_window import CustomerViewFactory, MainWindow, NewCustomerDialogFactory
+from ui.phone.phone_connector import SecretLookup, keyring_secret
+from ui.phone.phone_desk import PhoneDesk
 from ui.plugins.desk_plugins import DeskPlugins, PluginSetup
 from ui.settings import DeskSettings, SettingsStore
 from ui.settings_dialog import SettingsDialog
@@ -128,7 +133,8 @@ class Desk(QObject):
                  settings: DeskSettings, upgrade_schema: bool, owns_database: bool,
                  customer_view_factory: CustomerViewFactory | None,
                  new_customer_dialog_factory: NewCustomerDialogFactory | None,
-                 customer_parts: CustomerPartsFactory | None = None) -> None:
+                 customer_parts: CustomerPartsFactory | None = None, phone: AmiSettings | None = None,
+                 phone_secret: SecretLookup = keyring_secret, demo_caller: object | None = None) -> None:
         super().__init__(app)
         self.app, self.services = app, services
         self.background, self.errors, self.translations = background, errors, translations
@@ -138,6 +144,12 @@ class Desk(QObject):
         self.new_customer_dialog_factory = new_customer_dialog_factory
         self.customer_parts = customer_parts
         self.plugins: DeskPlugins | None = None  # the department plugins (set by build_app)
+        self.phone_settings, self.phone_secret, self.demo_caller = phone, phone_secret, demo_caller
+        self.phone: PhoneDesk | None = None  # while a window is open and the deployment has a phone
+        self.dashboard: QWidget | None = None
+        self.reception: QWidget | None = None
+        self._parts: CustomerParts | None = None
+        self._demo_calls: QObject | None = None
         self.window: MainWindow | None = None
         self.sign_in: SignInDialog | None = None
         self.message: QMessageBox | None = None
@@ -277,6 +289,16 @@ class Desk(QObject):
         window_ready = getattr(parts, "window_ready", None) if self.customer_parts is not None else None
         if window_ready is not None:
             window_ready(window)  # e.g. keys the customer tabs claim, unsaved contacts offered back
+        self._parts = parts if self.customer_parts is not None else None
+        window.dashboard_requested.connect(self.open_dashboard)
+        window.reception_requested.connect(self.open_reception)
+        if self.phone_settings is not None:
+            self.phone = PhoneDesk(window, self.phone_settings, self.background,
+                                   ScreenPop(self.services.search).resolve, parts=self._parts,
+                                   secret_lookup=self.phone_secret, parent=self)
+            self.phone.start()
+        if self.demo_caller is not None:
+            self._start_demo_calls(window)
         return window
 
     def _open_customer(self, customer_id: int) -> QWidget | None:
@@ -287,6 +309,67 @@ class Desk(QObject):
     def _window_gone(self) -> None:
         self.window = None
         self.errors.dialog_parent = None
+        self._stop_phone()
+
+    # -- queues, walk-in reception, phone -----------------------------------------------------------
+
+    @Slot()
+    def open_dashboard(self) -> QWidget | None:
+        """The supervisor dashboard (supervisors only), a window of its own; raised if already open."""
+        from ui.dashboard.dashboard_window import dashboard_for_database
+
+        if self.window is None or self.user is None or self.user.role is not StaffRole.SUPERVISOR:
+            return None
+        if self.dashboard is None:
+            self.dashboard = dashboard_for_database(self.services.db, self.background, self.window)
+            self.dashboard.destroyed.connect(self._dashboard_gone)
+        if self.dashboard.isVisible():
+            self.dashboard.raise_()
+            self.dashboard.activateWindow()
+        self.dashboard.show()
+        return self.dashboard
+
+    @Slot()
+    def _dashboard_gone(self) -> None:
+        self.dashboard = None
+
+    @Slot()
+    def open_reception(self) -> QWidget | None:
+        """Walk-in reception: the ticket machine and the agent's service point."""
+        from agentdesk.topics import load_topics
+        from ui.reception.reception_window import reception_for_window
+
+        if self.window is None or self.user is None:
+            return None
+        if self.reception is None:
+            topics = getattr(self._parts, "topics", None) or load_topics()
+            self.reception = reception_for_window(self.window, self.services.db, self.background, self.user, topics)
+            self.reception.destroyed.connect(self._reception_gone)
+        if self.reception.isVisible():
+            self.reception.raise_()
+            self.reception.activateWindow()
+        self.reception.show()
+        return self.reception
+
+    @Slot()
+    def _reception_gone(self) -> None:
+        self.reception = None
+
+    def _start_demo_calls(self, window: MainWindow) -> None:
+        from ui.phone.demo_calls import DemoCalls
+
+        self._demo_calls = DemoCalls(self.demo_caller, self.background, parent=self)
+        window.enable_demo_menu()
+        window.simulate_call_requested.connect(self._demo_calls.call_now)
+        self._demo_calls.start()
+
+    def _stop_phone(self) -> None:
+        if self._demo_calls is not None:
+            self._demo_calls.stop()
+        if self.phone is not None:
+            phone, self.phone = self.phone, None
+            phone.stop()
+            phone.deleteLater()
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -334,6 +417,7 @@ class Desk(QObject):
         if self._closed:
             return
         self._closed = True
+        self._stop_phone()
         for widget in (self.sign_in, self.message, self.window):
             if widget is not None:
                 widget.close()
@@ -358,7 +442,9 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
               customer_view_factory: CustomerViewFactory | None = None,
               new_customer_dialog_factory: NewCustomerDialogFactory | None = None,
               customer_parts: CustomerPartsFactory | None = None, plugins: PluginSetup | None = None,
-              error_handler: Callable[[BaseException], None] | None = None) -> Desk:
+              error_handler: Callable[[BaseException], None] | None = None,
+              phone: AmiSettings | None = None, phone_secret: SecretLookup = keyring_secret,
+              demo_caller: object | None = None) -> Desk:
     """Build the desk on a database URL (None: the embedded default) or an open :class:`Database`.
 
     ``language`` overrides the saved language for this run; ``upgrade_schema`` upgrades the
@@ -368,6 +454,9 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     returns for the signed-in user (``.customer_view`` and optionally ``.new_customer_dialog``).
     ``plugins``: where the department plugins' settings and secrets come from (default: this
     workstation's department profile and the OS keyring; ``PluginSetup(enabled=False)``: none).
+    ``phone``: the AMI connection of this workstation (its secret from ``phone_secret``, by default
+    the OS keyring) for the screen pop; ``demo_caller`` (:class:`ui.phone.demo_calls.DemoCaller`)
+    adds the Demo menu and a simulated call every minute.
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -408,6 +497,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     desk = Desk(app, services, background=background, errors=errors, translations=translations,
                 settings_store=settings_store, settings=settings, upgrade_schema=upgrade_schema,
                 owns_database=owns_database, customer_view_factory=customer_view_factory,
-                new_customer_dialog_factory=new_customer_dialog_factory, customer_parts=customer_parts)
+                new_customer_dialog_factory=new_customer_dialog_factory, customer_parts=customer_parts,
+                phone=phone, phone_secret=phone_secret, demo_caller=demo_caller)
     desk.plugins = DeskPlugins(background, db, services.register, translations, plugins, parent=desk)
     return desk

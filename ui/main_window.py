@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk import __version__
 from agentdesk.staff import StaffMember
+from agentdesk.storage.models import StaffRole
 from ui import events
 from ui.background import Background
 from ui.i18n import fill
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
     customer_opened = Signal(int)
     customer_closed = Signal(int)
     settings_requested = Signal()
+    dashboard_requested = Signal()  # Queues ▸ Supervisor dashboard (supervisors only)
+    reception_requested = Signal()  # Queues ▸ Walk-in reception
+    simulate_call_requested = Signal()  # Demo ▸ Simulate incoming call (demo mode only)
 
     def __init__(self, *, background: Background, search: SearchFn, user: StaffMember,
                  database_label: str, customer_view_factory: CustomerViewFactory,
@@ -152,11 +156,32 @@ class MainWindow(QMainWindow):
         self.customer_menu.addAction(self.new_customer_action)
         self.customer_menu.addAction(self.close_tab_action)
 
+        self.queues_menu = self.menuBar().addMenu("")
+        self.reception_action = QAction(self)
+        self.reception_action.triggered.connect(self.reception_requested)
+        self.queues_menu.addAction(self.reception_action)
+        self.dashboard_action: QAction | None = None
+        if self.user.role is StaffRole.SUPERVISOR:
+            self.dashboard_action = QAction(self)
+            self.dashboard_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+            self.dashboard_action.triggered.connect(self.dashboard_requested)
+            self.queues_menu.addAction(self.dashboard_action)
+
+        self.demo_menu = self.menuBar().addMenu("")
+        self.demo_menu.menuAction().setVisible(False)  # enable_demo_menu()
+        self.simulate_call_action = QAction(self)
+        self.simulate_call_action.triggered.connect(self.simulate_call_requested)
+        self.demo_menu.addAction(self.simulate_call_action)
+
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
+
+    def enable_demo_menu(self) -> None:
+        """Show the Demo menu (``agentdesk demo`` only)."""
+        self.demo_menu.menuAction().setVisible(True)
 
     def _build_shortcuts(self) -> None:
         focus_keys = [QKeySequence("Ctrl+K"), QKeySequence(Qt.Key.Key_F3)]
@@ -279,6 +304,12 @@ class MainWindow(QMainWindow):
         self.customer_menu.setTitle(self.tr("&Customer"))
         self.new_customer_action.setText(self.tr("&New customer…"))
         self.close_tab_action.setText(self.tr("&Close customer tab"))
+        self.queues_menu.setTitle(self.tr("&Queues"))
+        self.reception_action.setText(self.tr("Walk-in &reception…"))
+        if self.dashboard_action is not None:
+            self.dashboard_action.setText(self.tr("Supervisor &dashboard…"))
+        self.demo_menu.setTitle(self.tr("&Demo"))
+        self.simulate_call_action.setText(self.tr("Simulate incoming &call"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About AgentDesk"))
         self._empty.setText(self.tr("Search for a customer and press Enter to open them here.\n\n"

@@ -1092,7 +1092,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+296" />
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+313" />
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>The figures could not be refreshed (%1); trying again.</translation>
     </message>
@@ -1155,7 +1155,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+178" />
+        <location filename="../../ui/app.py" line="+190" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -1766,7 +1766,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+200" />
+        <location filename="../../ui/main_window.py" line="+225" />
         <source>Customer %1</source>
         <translation>Customer %1</translation>
     </message>
@@ -1814,6 +1814,31 @@
         <location line="+1" />
         <source>&amp;Close customer tab</source>
         <translation>&amp;Close customer tab</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Queues</source>
+        <translation>&amp;Queues</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Walk-in &amp;reception…</source>
+        <translation>Walk-in &amp;reception…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Supervisor &amp;dashboard…</source>
+        <translation>Supervisor &amp;dashboard…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Demo</source>
+        <translation>&amp;Demo</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Simulate incoming &amp;call</source>
+        <translation>Simulate incoming &amp;call</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1934,12 +1959,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+124" />
+        <location filename="../../ui/plugins/panel_area.py" line="+138" />
         <source>The department panels could not read this customer.</source>
         <translation>The department panels could not read this customer.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+57" />
         <source>Choose a purpose to see this panel</source>
         <translation>Choose a purpose to see this panel</translation>
     </message>
@@ -1960,7 +1985,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Nothing about this customer</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+46" />
         <source>Department panels are starting…</source>
         <translation>Department panels are starting…</translation>
     </message>

@@ -1,7 +1,8 @@
 """The supervisor dashboard on a small day whose figures are worked out by hand (real SQLite).
 
 Tiles show the figures of each queue and turn red past the queue's thresholds; a tile opens the
-items behind it; the refresh runs on the background helper and never blocks the UI thread.
+items behind it; the refresh runs on the background helper and never blocks the UI thread; only
+supervisors get the dashboard.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from agentdesk.queues import HELSINKI, Presence, PresenceState, QueueDirectory, QueueSpec, Statistics, WalkIn, WorkQueue
 from agentdesk.staff import StaffDirectory
@@ -121,6 +123,15 @@ def dashboard(qtbot, sqlite_db, day, bg):
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.show()
     return window
+
+
+def shut(desk) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    desk.shutdown()
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
 
 
 def refresh(qtbot, window) -> None:
@@ -266,3 +277,38 @@ def test_refreshes_write_the_benchmark_event(dashboard, qtbot, caplog):
     assert len(refreshed) == 1
     fields = dict(part.split("=") for part in refreshed[-1].split()[1:])
     assert set(fields) == {"ms", "query_ms", "apply_ms", "queues", "agents"} and fields["queues"] == "2"
+
+
+# -- who gets it ---------------------------------------------------------------------------------
+
+
+def test_an_agent_has_no_dashboard_menu_entry(desk):
+    window = desk.window
+    assert window.dashboard_action is None
+    texts = [a.text() for a in window.queues_menu.actions()]
+    assert not any("dashboard" in t.lower() for t in texts)
+    assert desk.open_dashboard() is None
+
+
+def test_a_supervisor_opens_the_dashboard_from_the_queues_menu(qtbot, sqlite_db, day):
+    from ui.app import build_app
+    from ui.customer_summary import RegisterSummaryParts
+
+    desk = build_app(sqlite_db, install_hooks=False, customer_parts=RegisterSummaryParts, language="en")
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="super.sari")
+        action = desk.window.dashboard_action
+        assert action is not None and action.isVisible() and action in desk.window.queues_menu.actions()
+        assert action.text() == "Supervisor &dashboard…"
+        action.trigger()
+        dashboard = desk.dashboard
+        assert dashboard is not None and dashboard.isVisible() and dashboard.isWindow()
+        with qtbot.waitSignal(dashboard.refreshed, timeout=5000):
+            pass
+        assert set(t.queue.code for t in dashboard.tiles.values()) == {"neuvonta", "palvelupiste"}
+        dashboard.close()
+        qtbot.waitUntil(lambda: desk.dashboard is None, timeout=2000)
+    finally:
+        shut(desk)
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]

@@ -9,7 +9,8 @@
 Every ``interval_ms`` (2 s) a timer asks for a new :class:`DashboardSnapshot` on the background
 helper's read pool. The UI thread never waits: a tick that comes while the previous snapshot is
 still being read is skipped (counted in ``skipped_ticks``), and results are tied to a
-:class:`LatestOnly` token so closing the window drops any answer still on its way. Each applied
+:class:`LatestOnly` token so closing the window drops any answer still on its way. The callbacks
+hold the window weakly (:func:`weakly`). Each applied
 snapshot writes the structured event ``dashboard.refreshed ms=<tick to applied> query_ms=<reading>
 apply_ms=<updating the widgets>``.
 
@@ -24,8 +25,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+import weakref
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -97,6 +100,20 @@ def shown_hours(by_hour: tuple[int, ...]) -> range:
     """The hours the chart shows: the office day 7–18, widened to any hour that had contacts."""
     busy = [h for h, n in enumerate(by_hour) if n]
     return range(min([OFFICE_FIRST_HOUR, *busy]), max([OFFICE_LAST_HOUR, *busy]) + 1)
+
+
+def weakly(method: Callable[[object], None]) -> Callable[[object], None]:
+    """A callback that does not keep its window alive. The job's record, which holds the
+    callbacks, may be let go last on a pool thread; a window without a parent whose last reference
+    went with it would be deleted there, off the UI thread. Gone windows are skipped."""
+    ref = weakref.WeakMethod(method)
+
+    def call(value: object) -> None:
+        bound = ref()
+        if bound is not None and shiboken6.isValid(bound.__self__):
+            bound(value)
+
+    return call
 
 
 def _timed_snapshot(snapshot: SnapshotFn, now: dt.datetime) -> tuple[DashboardSnapshot, float]:
@@ -272,8 +289,8 @@ class DashboardWindow(QMainWindow):
             return False
         self._in_flight = True
         self._tick_started = time.perf_counter()
-        self._bg.read(_timed_snapshot, self._snapshot_fn, self._clock(), token=self._latest.next(), owner=self) \
-            .on_success(self._arrived).on_failure(self._failed)
+        self._bg.read(_timed_snapshot, self._snapshot_fn, self._clock(), token=self._latest.next()) \
+            .on_success(weakly(self._arrived)).on_failure(weakly(self._failed))
         return True
 
     def _arrived(self, result: tuple[DashboardSnapshot, float]) -> None:

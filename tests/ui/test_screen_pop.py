@@ -1,0 +1,176 @@
+"""Screen pop in the running desk against the loopback AMI simulator (a real TCP server speaking the
+Asterisk Manager Interface) and real SQLite: a call for a known customer's number opens their
+overview and starts a phone contact carrying the call's unique id; an unknown number asks who is
+calling; the connection state is in the status bar. The AMI secret comes from the (test) keyring."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+from agentdesk.channels.ami import AmiSettings
+from agentdesk.channels.ami_simulator import AmiSimulator
+from agentdesk.storage.models import Channel, Interaction, Outcome
+from ui.phone.phone_connector import AMI_SERVICE, PhoneStatus, ami_account
+
+INTERFACE = "PJSIP/agent1"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _qt_image_threads_started(qapp):
+    """Qt starts its image-conversion thread pool the first time the Fusion style paints a group
+    box; start it before the per-test thread-leak check takes its count."""
+    from PySide6.QtWidgets import QGroupBox
+
+    box = QGroupBox("warm-up")
+    box.grab()
+    box.deleteLater()
+
+
+@pytest.fixture
+def pbx():
+    with AmiSimulator({"desk": "s3cret"}) as simulator:
+        yield simulator
+
+
+def settings_for(pbx) -> AmiSettings:
+    return AmiSettings(host="127.0.0.1", port=pbx.port, username="desk", interface=INTERFACE,
+                       reconnect_initial=0.2, reconnect_max=0.5)
+
+
+def start_desk(qtbot, db, settings: AmiSettings, *, user: str = "agent.aino"):
+    from ui.app import build_app
+
+    desk = build_app(db, install_hooks=False, language="en", phone=settings)
+    with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+        desk.start(username=user)
+    qtbot.waitExposed(desk.window)
+    return desk
+
+
+def stop_desk(desk) -> None:
+    desk.shutdown()
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def desk(qtbot, sqlite_db, seeded, pbx):
+    settings = settings_for(pbx)
+    keyring.set_password(AMI_SERVICE, ami_account(settings), "s3cret")  # as IT provisions it
+    desk = start_desk(qtbot, sqlite_db, settings)
+    try:
+        qtbot.waitUntil(lambda: desk.phone.status is PhoneStatus.CONNECTED, timeout=5000)
+        yield desk
+    finally:
+        stop_desk(desk)
+
+
+def test_a_known_callers_overview_opens_with_a_phone_contact_for_the_call(desk, qtbot, pbx, seeded, sqlite_db,
+                                                                          caplog):
+    window, phone = desk.window, desk.phone
+    assert phone.status_label.text() == "Phone: connected"
+    with qtbot.waitSignal(phone.screen_pop.painted, timeout=5000) as painted:
+        call = pbx.emit_call("040 123 4567", "VIRTANEN ANNA", "neuvonta", interface=INTERFACE)
+    assert painted.args == [seeded.anna, call.uniqueid]
+    assert window.current_customer_id() == seeded.anna
+    view = window.tabs.currentWidget()
+    assert view.is_painted
+    assert f"screenpop.painted id={seeded.anna} unique_id={call.uniqueid}" in [r.getMessage() for r in caplog.records]
+
+    panel = view.panel
+    assert panel.in_progress, "a phone contact has started for the call"
+    contact = panel.snapshot().contact
+    assert (contact.channel, contact.customer_id, contact.external_ref) == (Channel.PHONE, seeded.anna, call.uniqueid)
+    assert phone.call_bar.isVisible() and "ringing" in phone.call_bar.label.text()
+    assert "Virtanen, Anna" in phone.call_bar.label.text()
+
+    call.answer(hold_seconds=4)
+    qtbot.waitUntil(lambda: "on the line" in phone.call_bar.label.text(), timeout=5000)
+    call.hang_up(talk_seconds=30)
+    qtbot.waitUntil(lambda: "call ended" in phone.call_bar.label.text(), timeout=5000)
+    assert phone.call_bar.time.text() < "00:05", "the talk time, not the time since the ring"
+
+    panel.form.topic.setCurrentIndex(panel.form.topic.findData("general.advice"))
+    panel.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+    with qtbot.waitSignal(panel.saved, timeout=5000) as saved:
+        panel.save()
+    with sqlite_db.session() as s:
+        row = s.get(Interaction, saved.args[0].id)
+        assert (row.channel, row.customer_id, row.external_ref) == (Channel.PHONE, seeded.anna, call.uniqueid)
+
+
+def test_an_unknown_number_asks_who_is_calling(desk, qtbot, pbx, seeded):
+    window, phone = desk.window, desk.phone
+    with qtbot.waitSignal(phone.screen_pop.prompted, timeout=5000) as prompted:
+        call = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+    prompt = prompted.args[0]
+    assert prompt.isVisible()
+    assert prompt.heading.text() == "Unknown caller 044 9998888"
+    assert window.tabs.count() == 0, "nobody was opened"
+    assert not prompt.link_button.isEnabled(), "no customer tab to link to"
+    from ui.logging.unidentified_contact_dock import UnidentifiedContactDock
+
+    dock = window.findChild(UnidentifiedContactDock, "unidentifiedContactDock")
+    assert dock.panel.in_progress and dock.panel.snapshot().contact.external_ref == call.uniqueid
+    assert dock.panel.snapshot().contact.customer_id is None
+
+    qtbot.mouseClick(prompt.search_button, Qt.MouseButton.LeftButton)
+    assert window.search_panel.field.text() == "044 9998888", "the number is searched for"
+    qtbot.waitUntil(lambda: phone.screen_pop.prompt is None, timeout=2000)
+    dock.panel.cancel_contact()
+
+
+def test_the_call_can_be_linked_to_the_customer_in_the_current_tab(desk, qtbot, pbx, seeded):
+    window, phone = desk.window, desk.phone
+    matti = window.open_customer(seeded.matti)
+    qtbot.waitUntil(lambda: matti.is_painted, timeout=5000)
+    with qtbot.waitSignal(phone.screen_pop.prompted, timeout=5000) as prompted:
+        call = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+    prompt = prompted.args[0]
+    assert prompt.link_button.isEnabled() and prompt.link_button.text() == "&Link to Matti Meikäläinen"
+    with qtbot.waitSignal(phone.screen_pop.painted, timeout=5000):
+        qtbot.mouseClick(prompt.link_button, Qt.MouseButton.LeftButton)
+    assert matti.panel.in_progress and matti.panel.snapshot().contact.external_ref == call.uniqueid
+    matti.panel.cancel_contact()
+
+
+def test_calls_ringing_other_agents_do_not_pop(desk, qtbot, pbx, caplog):
+    call = pbx.emit_call("040 123 4567", "VIRTANEN ANNA", "neuvonta", interface="PJSIP/agent7")
+    mine = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+    qtbot.waitUntil(lambda: desk.phone.screen_pop.prompt is not None, timeout=5000)
+    incoming = [r.getMessage() for r in caplog.records if r.getMessage().startswith("screenpop.incoming")]
+    assert incoming == [f"screenpop.incoming unique_id={mine.uniqueid}"], call.uniqueid
+    assert desk.window.tabs.count() == 0
+    desk.phone.screen_pop.prompt.close()
+
+
+@pytest.mark.expect_log_warnings
+def test_a_refused_login_and_a_missing_secret_show_in_the_status_bar(qtbot, sqlite_db, seeded, pbx):
+    settings = settings_for(pbx)
+    keyring.set_password(AMI_SERVICE, ami_account(settings), "wrong")
+    desk = start_desk(qtbot, sqlite_db, settings)
+    try:
+        qtbot.waitUntil(lambda: desk.phone.status is PhoneStatus.LOGIN_REFUSED, timeout=5000)
+        assert desk.phone.status_label.text() == "Phone: login refused"
+    finally:
+        stop_desk(desk)
+
+    keyring.delete_password(AMI_SERVICE, ami_account(settings))
+    desk = start_desk(qtbot, sqlite_db, settings)
+    try:
+        qtbot.waitUntil(lambda: desk.phone.status is PhoneStatus.NO_SECRET, timeout=5000)
+        assert desk.phone.status_label.text() == "Phone: no password on this workstation"
+    finally:
+        stop_desk(desk)
+
+
+@pytest.mark.expect_log_warnings
+def test_a_dropped_connection_reconnects(desk, qtbot, pbx):
+    pbx.drop_connections()
+    qtbot.waitUntil(lambda: desk.phone.status is PhoneStatus.RECONNECTING, timeout=5000)
+    assert desk.phone.status_label.text() == "Phone: reconnecting…"
+    qtbot.waitUntil(lambda: desk.phone.status is PhoneStatus.CONNECTED, timeout=5000)
+    assert desk.phone.status_label.text() == "Phone: connected"
