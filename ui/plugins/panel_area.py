@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -116,6 +116,16 @@ class PluginPanelArea(QWidget):
         self._started = True
         self.sync()
         self._load_customer()
+
+    # -- size ------------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        """Constant, whatever the panels show: an answer arriving re-lays out this area only, never
+        the whole overview (the column shares its height by stretch anyway)."""
+        return QSize(420, 360)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(280, 220)
 
     # -- the customer ----------------------------------------------------------------------------
 
