@@ -7,7 +7,8 @@ Seeds a throwaway SQLite demo database (``--people``, default 20,000), starts th
 ends from it (:mod:`agentdesk.demo_backends`), then makes them misbehave: the social-services server
 answers every request after 3 s, the FHIR server is stopped (health is down: connection refused),
 Open311 answers normally. Then it opens the same customers (demo people with data in every back end)
-in two desks, alternating blocks of opens:
+in two desks running side by side in one event loop, alternately (baseline, plugins, baseline, ...),
+so that a busy machine weighs on both alike; one pair first warms the caches and is not counted:
 
 - **baseline**: the desk without plugins (``PluginSetup(enabled=False)``);
 - **plugins**: the desk with the three panels (they start once the overview has painted); as soon
@@ -81,24 +82,28 @@ def customers_with_everything(backends, count: int) -> list[int]:
     return chosen[:count]
 
 
-class Run:
-    """One desk, opening customers one after another inside its event loop."""
+class Bench:
+    """Two desks on the same database, one without plugins and one with them, both signed in; the
+    customers are opened alternately in one and the other (pairs), inside one event loop, so that
+    whatever else the machine does weighs on both alike."""
 
-    def __init__(self, db, setup, customers: list[int], *, plugins: bool) -> None:
-        self.db, self.setup, self.customers, self.plugins = db, setup, customers, plugins
-        self.paint_ms: list[float] = []
-        self.stalls: list[tuple[float, str]] = []  # (ms, phase): opening, panels, closing
+    def __init__(self, db, setups: dict, customers: list[int]) -> None:
+        self.db, self.setups, self.customers = db, setups, customers
+        self.paint_ms: dict[str, list[float]] = {name: [] for name in setups}
+        self.stalls: list[tuple[float, str]] = []  # (ms, "<desk>:<phase>"), phase: opening, panels, closing
         self.panels: list[dict[str, str]] = []
         self.errors: list[str] = []
 
     def run(self) -> None:
         from PySide6.QtCore import Qt, QTimer
+        from PySide6.QtWidgets import QApplication
 
         from ui.app import build_app
 
-        desk = build_app(self.db, argv=["agentdesk-bench"], language="fi", install_hooks=False,
-                         plugins=self.setup, error_handler=lambda exc: self.errors.append(repr(exc)))
-        app = desk.app
+        app = QApplication.instance()
+        desks = {name: build_app(self.db, argv=["agentdesk-bench"], language="fi", install_hooks=False,
+                                 plugins=setup, error_handler=lambda exc: self.errors.append(repr(exc)))
+                 for name, setup in self.setups.items()}
         events: dict[str, float] = {}
         waiting: dict[str, object] = {}
         last_beat: list[float] = []
@@ -129,41 +134,51 @@ class Run:
         event_log.propagate = False
 
         def panels_settled(area) -> bool:
-            return area is None or (area.customer is not None and all(
+            return area is None or (area.customer is not None and bool(area.panels) and all(
                 p.state in ("data", "empty", "error") for p in area.panels.values()))
 
+        def open_in(name: str, cid: int):
+            window = desks[name].window
+            phase[0] = f"{name}:opening"
+            events.pop(f"overview.painted id={cid}", None)
+            started = time.perf_counter()
+            view = window.open_customer(cid)
+            area = getattr(view, "plugin_panel_area", None)
+            yield f"overview.painted id={cid}"
+            self.paint_ms[name].append((events[f"overview.painted id={cid}"] - started) * 1000)
+            phase[0] = f"{name}:panels"  # after the first paint: the panels build, load, show
+            deadline = time.perf_counter() + 15
+            while area is not None and not area.panels and time.perf_counter() < deadline:
+                yield 5  # the panels start once the overview has painted
+            if area is not None:  # the agent states a purpose at once
+                for panel in area.panels.values():
+                    if panel.spec.sensitive:
+                        panel.choose_purpose("consent")
+            while not panels_settled(area) and time.perf_counter() < deadline:
+                yield 20
+            if area is not None:
+                self.panels.append({k: p.state for k, p in area.panels.items()})
+            yield 150
+            phase[0] = f"{name}:closing"
+            window.close_current_tab()
+            yield 100
+
         def script():
-            window = desk.window
-            window.resize(1920, 1080)
-            if self.plugins:
-                while not desk.plugins.is_ready:
+            for desk in desks.values():
+                desk.window.resize(1920, 1080)
+                while desk.plugins is not None and desk.plugins.setup.enabled and not desk.plugins.is_ready:
                     yield 20
             yield 300
+            yield from open_in("baseline", self.customers[-1])  # warms the caches up; not counted
+            yield from open_in("plugins", self.customers[-1])
+            for name in self.paint_ms:
+                self.paint_ms[name].clear()
+            self.stalls.clear()
+            self.panels.clear()
             heart.start()
-            for cid in self.customers:
-                events.pop(f"overview.painted id={cid}", None)
-                phase[0] = "opening"
-                started = time.perf_counter()
-                view = window.open_customer(cid)
-                area = getattr(view, "plugin_panel_area", None)
-                yield f"overview.painted id={cid}"
-                self.paint_ms.append((events[f"overview.painted id={cid}"] - started) * 1000)
-                phase[0] = "panels"  # after the first paint: the panels build, load, show
-                deadline = time.perf_counter() + 15
-                while area is not None and not area.panels and time.perf_counter() < deadline:
-                    yield 5  # the panels start once the overview has painted
-                if area is not None:  # the agent states a purpose at once
-                    for panel in area.panels.values():
-                        if panel.spec.sensitive:
-                            panel.choose_purpose("consent")
-                while not panels_settled(area) and time.perf_counter() < deadline:
-                    yield 20
-                if area is not None:
-                    self.panels.append({k: p.state for k, p in area.panels.items()})
-                yield 150
-                phase[0] = "closing"
-                window.close_current_tab()
-                yield 100
+            for cid in self.customers[:-1]:
+                for name in desks:
+                    yield from open_in(name, cid)
             heart.stop()
             app.quit()
 
@@ -186,19 +201,28 @@ class Run:
             else:
                 waiting["event"] = wait
 
-        desk.window_ready.connect(lambda _w: QTimer.singleShot(0, app, step))
-        QTimer.singleShot(600_000, app, app.quit)  # never hang a benchmark run
-        desk.start(username="agent.aino")
-        desk.exec()
-        desk.shutdown()
+        ready: list[object] = []
+
+        def signed_in(_window) -> None:
+            ready.append(_window)
+            if len(ready) == len(desks):
+                QTimer.singleShot(0, app, step)
+
+        for desk in desks.values():
+            desk.window_ready.connect(signed_in)
+        QTimer.singleShot(900_000, app, app.quit)  # never hang a benchmark run
+        for desk in desks.values():
+            desk.start(username="agent.aino")
+        app.exec()
+        for desk in desks.values():
+            desk.shutdown()
         event_log.removeHandler(handler)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=20_000)
-    parser.add_argument("--opens", type=int, default=12, help="customers opened per block (default 12)")
-    parser.add_argument("--blocks", type=int, default=2, help="alternating baseline/plugins blocks (default 2)")
+    parser.add_argument("--opens", type=int, default=20, help="customers opened in each desk (default 20)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = Path(tempfile.mkdtemp(prefix="agentdesk-bench-panels-"))
@@ -217,42 +241,37 @@ def main() -> None:
         customers = customers_with_everything(backends, args.opens + 1)
         backends.servers["social"].set_mode("slow", SOCIAL_DELAY_S)
         backends.servers["health"].stop()  # down: connection refused
-        with_plugins = PluginSetup(deployment=backends.deployment, secrets=backends.secrets)
-        without = PluginSetup(enabled=False)
-        runs: dict[str, list[Run]] = {"baseline": [], "plugins": []}
-        # A first open warms the caches of both; then the blocks alternate.
-        Run(db, without, customers[-1:], plugins=False).run()
-        for _block in range(args.blocks):
-            for name, setup in (("baseline", without), ("plugins", with_plugins)):
-                run = Run(db, setup, customers[:args.opens], plugins=name == "plugins")
-                run.run()
-                runs[name].append(run)
+        setups = {"baseline": PluginSetup(enabled=False),
+                  "plugins": PluginSetup(deployment=backends.deployment, secrets=backends.secrets)}
+        bench = Bench(db, setups, customers)
+        bench.run()
     finally:
         backends.stop()
         db.dispose()
-    result: dict = {"people": args.people, "opens_per_desk": args.opens * args.blocks,
-                    "social_delay_s": SOCIAL_DELAY_S, "health": "down", "technical": "normal"}
-    for name, group in runs.items():
-        paints = [ms for run in group for ms in run.paint_ms]
-        stalls = [(ms, phase) for run in group for ms, phase in run.stalls]
+    result: dict = {"people": args.people, "opens_per_desk": args.opens, "social_delay_s": SOCIAL_DELAY_S,
+                    "health": "down", "technical": "normal"}
+    for name, paints in bench.paint_ms.items():
+        stalls = [(ms, p.split(":", 1)[1]) for ms, p in bench.stalls if p.startswith(name + ":")]
+        phases = sorted({p for _, p in stalls})
         result[name] = {"paint_ms_p50": round(statistics.median(paints), 1),
                         "paint_ms_p95": round(percentile(paints, 95), 1),
                         "stall_ms": round(max((ms for ms, _ in stalls), default=0.0), 1),
-                        "stall_ms_by_phase": {p: round(max(ms for ms, q in stalls if q == p), 1)
-                                              for p in sorted({q for _, q in stalls})},
-                        "errors": [e for run in group for e in run.errors]}
+                        "stall_ms_by_phase": {p: round(max(ms for ms, q in stalls if q == p), 1) for p in phases},
+                        "stall_ms_p99_by_phase": {p: round(percentile([ms for ms, q in stalls if q == p], 99), 1)
+                                                  for p in phases}}
+    pairs = [p / b for p, b in zip(bench.paint_ms["plugins"], bench.paint_ms["baseline"])]
     ratio = result["plugins"]["paint_ms_p50"] / result["baseline"]["paint_ms_p50"]
     finals: dict[str, dict[str, int]] = {}
-    for run in runs["plugins"]:
-        for states in run.panels:
-            for key, state in states.items():
-                finals.setdefault(key, {}).setdefault(state, 0)
-                finals[key][state] += 1
+    for states in bench.panels:
+        for key, state in states.items():
+            finals.setdefault(key, {}).setdefault(state, 0)
+            finals[key][state] += 1
     result.update({
-        "paint_ratio_p50": round(ratio, 3), "paint_within_10_percent": ratio <= 1.10,
+        "paint_ratio_p50": round(ratio, 3), "paint_ratio_of_pairs_p50": round(statistics.median(pairs), 3),
+        "paint_within_10_percent": ratio <= 1.10,
         "stall_ms": result["plugins"]["stall_ms"], "stall_within_50_ms": result["plugins"]["stall_ms"] <= 50,
         "panel_stall_ms": result["plugins"]["stall_ms_by_phase"].get("panels", 0.0),
-        "panels": finals, "seconds": round(time.perf_counter() - started, 1),
+        "panels": finals, "errors": bench.errors, "seconds": round(time.perf_counter() - started, 1),
     })
     print(json.dumps(result))
 
