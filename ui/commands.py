@@ -4,6 +4,9 @@ entry point, so the core CLI never imports Qt):
     agentdesk                     the desk on the configured database (same as ``agentdesk desk``)
     agentdesk desk [--db URL] [--user USERNAME] [--lang fi|sv|en]
     agentdesk demo [--people 50000] [--seed 1] [--user agent.aino] [--lang ...]
+
+The demo also sets up queues with a day of work (the supervisor dashboard: ``--user super.sari``)
+and an AMI simulator on loopback that rings the desk with a demo customer's number every minute.
 """
 
 from __future__ import annotations
@@ -49,18 +52,52 @@ def _desk_options(parser: argparse.ArgumentParser, *, default_user: str | None) 
     parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help="language for this run (default: the saved one)")
 
 
-def launch(db_url: str | None, *, user: str | None, lang: str | None, upgrade_schema: bool, plugins=None) -> int:
-    """Build the desk, start it and run the event loop; the exit code of the desk."""
+def launch(db_url: str | None, *, user: str | None, lang: str | None, upgrade_schema: bool, plugins=None,
+           demo_phone: bool = False) -> int:
+    """Build the desk, start it and run the event loop; the exit code of the desk.
+
+    ``demo_phone``: start the loopback AMI simulator, connect the desk's phone to it and let it
+    ring the desk with demo customers' numbers (every minute, and from Demo ▸ Simulate incoming call).
+    """
     from ui.app import build_app
 
-    desk = build_app(db_url, language=lang, upgrade_schema=upgrade_schema, plugins=plugins)
-    logging.getLogger("agentdesk.event").setLevel(logging.INFO)  # one line per event on stderr
-    _quit_on_signals(desk.app)
-    desk.start(username=user)
+    simulator, phone = (_demo_pbx() if demo_phone else (None, {}))
     try:
-        return desk.exec()
+        desk = build_app(db_url, language=lang, upgrade_schema=upgrade_schema, plugins=plugins, **phone)
+        if simulator is not None:
+            from ui.phone.demo_calls import DemoCaller
+
+            desk.demo_caller = DemoCaller(simulator, desk.services.db, interface=DEMO_INTERFACE)
+        logging.getLogger("agentdesk.event").setLevel(logging.INFO)  # one line per event on stderr
+        _quit_on_signals(desk.app)
+        desk.start(username=user)
+        try:
+            return desk.exec()
+        finally:
+            desk.shutdown()
     finally:
-        desk.shutdown()
+        if simulator is not None:
+            simulator.stop()
+
+
+DEMO_INTERFACE = "PJSIP/agent1"
+
+
+def _demo_pbx():
+    """The demo's PBX: the AMI simulator on loopback with a throwaway login, and the desk's phone
+    settings for it (the secret is handed over in memory, never written to the keyring)."""
+    import secrets
+
+    from agentdesk.channels.ami import AmiSettings
+    from agentdesk.channels.ami_simulator import AmiSimulator
+    from ui.dashboard.demo_queues import PHONE_QUEUE
+
+    secret = secrets.token_urlsafe(16)
+    simulator = AmiSimulator({"desk": secret}).start()
+    simulator.add_queue(PHONE_QUEUE, [(DEMO_INTERFACE, "Aino Asiakaspalvelija")], service_level=20)
+    print(f"agentdesk demo: AMI simulator on 127.0.0.1:{simulator.port}", file=sys.stderr)
+    settings = AmiSettings(host="127.0.0.1", port=simulator.port, username="desk", interface=DEMO_INTERFACE)
+    return simulator, {"phone": settings, "phone_secret": lambda _settings: secret}
 
 
 def _quit_on_signals(app) -> None:
@@ -124,12 +161,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             describe = getattr(report, "describe", None)
             if callable(describe):
                 print(f"agentdesk demo: {describe()}", file=sys.stderr)
+            from ui.dashboard.demo_queues import seed_demo_queues
+
+            queues = seed_demo_queues(db, seed=args.seed)
+            print(f"agentdesk demo: queues Neuvonta, Sähköposti and Palvelupiste with {queues.items} contacts "
+                  "today", file=sys.stderr)
             backends = _start_demo_backends(db)
         finally:
             db.dispose()
         try:
             return launch(url, user=args.user, lang=args.lang, upgrade_schema=False,
-                          plugins=_demo_plugins(backends))
+                          plugins=_demo_plugins(backends), demo_phone=True)
         finally:
             backends.stop()
     finally:

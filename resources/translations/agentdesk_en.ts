@@ -1959,7 +1959,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+138" />
+        <location filename="../../ui/plugins/panel_area.py" line="+150" />
         <source>The department panels could not read this customer.</source>
         <translation>The department panels could not read this customer.</translation>
     </message>
@@ -2078,7 +2078,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The panel could not be shown.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>at %1</source>
         <translation>at %1</translation>
     </message>

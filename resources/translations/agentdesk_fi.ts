@@ -1959,7 +1959,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+138"/>
+        <location filename="../../ui/plugins/panel_area.py" line="+150"/>
         <source>The department panels could not read this customer.</source>
         <translation>Toimialojen paneelit eivät saaneet tämän asiakkaan tietoja.</translation>
     </message>
@@ -2078,7 +2078,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Paneelia ei voitu näyttää.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>at %1</source>
         <translation>klo %1</translation>
     </message>

@@ -1959,7 +1959,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+138"/>
+        <location filename="../../ui/plugins/panel_area.py" line="+150"/>
         <source>The department panels could not read this customer.</source>
         <translation>Förvaltningspanelerna kunde inte läsa den här kundens uppgifter.</translation>
     </message>
@@ -2078,7 +2078,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Panelen kunde inte visas.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>at %1</source>
         <translation>kl. %1</translation>
     </message>
