@@ -27,12 +27,17 @@ Measured:
   phase, what the panels themselves cost the UI thread;
 - ``panels``: how the panels ended (social data after ~3 s, health error, technical data).
 
+The population is seeded in this process; its objects are then frozen out of Python's garbage
+collector (``gc.freeze()``), as a desk process does not carry them: otherwise a full collection
+takes 50-150 ms of the UI thread at random moments, in either desk.
+
 The last line printed is one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -237,6 +242,10 @@ def main() -> None:
     qInstallMessageHandler(qt_message_handler)
     started = time.perf_counter()
     db, backends = prepare(args.people, home)
+    # The seeding's millions of objects would make every full collection of Python's garbage collector
+    # take 50-150 ms on the UI thread; a desk process does not carry them (agentdesk desk never seeds).
+    gc.collect()
+    gc.freeze()
     try:
         customers = customers_with_everything(backends, args.opens + 1)
         backends.servers["social"].set_mode("slow", SOCIAL_DELAY_S)
