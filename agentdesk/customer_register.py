@@ -147,6 +147,8 @@ def validate(draft: CustomerDraft, today: dt.date | None = None) -> _Clean:
         try:
             parsed = identity.parse_hetu(draft.hetu)
             hetu_value, birth = parsed.value, parsed.birth_date
+            if birth > today:  # e.g. 040594A...: the century sign A puts the birth in 2094
+                errors["hetu"] = "the identity code's birth date is in the future"
         except identity.IdentityError as exc:
             errors["hetu"] = exc.message
     if draft.birth_date.strip():

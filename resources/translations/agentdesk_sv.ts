@@ -913,6 +913,11 @@
         <translation>Det finns redan en kund med den här personbeteckningen</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The identity code&apos;s birth date is in the future</source>
+        <translation>Personbeteckningens födelsedatum ligger i framtiden</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Write the date as d.m.yyyy, e.g. 5.1.1980</source>
         <translation>Skriv datumet som d.m.åååå, t.ex. 5.1.1980</translation>
@@ -1092,7 +1097,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+313"/>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+296"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
     </message>
@@ -1155,7 +1160,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+190"/>
+        <location filename="../../ui/app.py" line="+204"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -1183,12 +1188,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+149"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Förvaltningarnas insticksprogram kunde inte startas; se loggen.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+274"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Några av förvaltningarnas insticksprogram används inte: %1. Se Hjälp ▸ Insticksprogram.</translation>
     </message>
@@ -1959,12 +1964,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+150"/>
+        <location filename="../../ui/plugins/panel_area.py" line="+124"/>
         <source>The department panels could not read this customer.</source>
         <translation>Förvaltningspanelerna kunde inte läsa den här kundens uppgifter.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>Choose a purpose to see this panel</source>
         <translation>Välj ett ändamål för att se panelen</translation>
     </message>
@@ -1985,7 +1990,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Inga uppgifter om den här kunden</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Department panels are starting…</source>
         <translation>Förvaltningspanelerna startas…</translation>
     </message>
@@ -2078,7 +2083,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Panelen kunde inte visas.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>at %1</source>
         <translation>kl. %1</translation>
     </message>

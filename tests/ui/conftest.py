@@ -71,7 +71,7 @@ def add_customers(db) -> Seeded:
     matti = reg.create(CustomerDraft(first_names="Matti", last_name="Meikäläinen", hetu=hetu("311270", "-", 933),
                                      street="Mannerheimintie 1", postal_code="00100", municipality="Helsinki"),
                        actor="test").id
-    secret = reg.create(CustomerDraft(first_names="Sari", last_name="Virtanen", hetu=hetu("040594", "A", 946),
+    secret = reg.create(CustomerDraft(first_names="Sari", last_name="Virtanen", hetu=hetu("040594", "V", 903),
                                       street=PROTECTED_STREET, postal_code="02100", municipality="Espoo"),
                         actor="test").id
     set_alert(db, secret, AlertKind.PROTECTED_ADDRESS, actor="test")

@@ -3,16 +3,21 @@
 - Closing the desk while a customer overview is still loading reported "the background helper
   has been shut down" as an unhandled error (with a crash file).
 - A desk's language outlived it: the locale stayed Finnish, so later windows showed Finnish.
+- A customer with an identity code whose century sign puts the birth in the future
+  (040594A…: 2094) could be created, and then not edited.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 
-from .conftest import close_desk, flush_deletes
+from agentdesk.customer_register import CustomerDraft, CustomerRegister, DraftInvalid
+
+from .conftest import close_desk, flush_deletes, hetu
 
 
 @pytest.fixture
@@ -96,3 +101,50 @@ def test_a_closed_desk_leaves_neither_its_translations_nor_its_locale(qtbot, qap
         assert not [t for t in qapp.findChildren(QTranslator) if not t.isEmpty()]
     finally:
         QLocale.setDefault(locale_before)
+
+
+# -- identity codes with a birth date in the future -------------------------------------------------------
+
+
+def _future_hetu() -> str:
+    """An identity code valid in form whose century sign A puts the birth date next year."""
+    next_year = dt.date.today().year + 1
+    return hetu(f"0101{next_year % 100:02d}", "A", 946)
+
+
+def test_the_register_refuses_an_identity_code_born_in_the_future(sqlite_db, seeded):
+    register = CustomerRegister(sqlite_db)
+    with pytest.raises(DraftInvalid) as refused:
+        register.create(CustomerDraft(first_names="Tuleva", last_name="Ihminen", hetu=_future_hetu()), actor="test")
+    assert refused.value.errors == {"hetu": "the identity code's birth date is in the future"}
+
+
+def test_the_customer_dialog_says_so_at_the_identity_code(qtbot, sqlite_db, seeded):
+    from agentdesk.duplicate_check import DuplicateCheck
+    from agentdesk.staff import StaffDirectory
+    from ui.background import Background
+    from ui.customer_form.customer_dialog import CustomerDialog
+
+    bg = Background(None)
+    try:
+        dialog = CustomerDialog(CustomerRegister(sqlite_db), DuplicateCheck(sqlite_db), bg,
+                                StaffDirectory(sqlite_db).get("agent.aino"))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for key, text in (("first_names", "Tuleva"), ("last_name", "Ihminen"), ("hetu", _future_hetu())):
+            dialog.fields[key].setText(text)
+        dialog.save()
+        assert dialog.field_errors() == {"hetu": "The identity code's birth date is in the future"}
+        assert dialog.fields["hetu"].text() == _future_hetu(), "what was typed stays"
+        assert dialog.isVisible()
+    finally:
+        bg.shutdown()
+        bg.deleteLater()
+
+
+def test_every_seeded_customer_can_be_saved_again_unchanged(sqlite_db, seeded):
+    """What the edit dialog does on Save: the stored record passes the register's checks."""
+    register = CustomerRegister(sqlite_db)
+    for customer_id in (seeded.anna, seeded.anne, seeded.matti, seeded.secret, seeded.firm):
+        record = register.get(customer_id)
+        register.update(customer_id, record.version, record.as_draft(), actor="test")

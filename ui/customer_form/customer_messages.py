@@ -44,6 +44,8 @@ def customer_error_text(field: str, message: str, draft: CustomerDraft) -> str:
     if field == "hetu":
         if message == "a customer with this identity code already exists":
             return translate("CustomerMessages", "A customer with this identity code already exists")
+        if message == "the identity code's birth date is in the future":
+            return translate("CustomerMessages", "The identity code's birth date is in the future")
         return _identity_text(identity.parse_hetu, draft.hetu) or message
     if field == "ytunnus":
         return _identity_text(identity.parse_ytunnus, draft.ytunnus) or message
