@@ -20,6 +20,14 @@ The department plugins run against the demo back ends (``agentdesk.demo_backends
 and Open311 requests) is opened, a purpose is chosen for the sensitive panels and the overview is
 saved with each panel's tab on top: ``docs/screenshots/panels.png`` (health care),
 ``panels-social.png`` and ``panels-technical.png`` beside it.
+
+The desk's phone is connected to the loopback AMI simulator (as in ``agentdesk demo``). The demo
+queues get a working day (``ui.dashboard.demo_queues``, on the last weekday at 14:10 so the
+figures look like office hours whatever the date) and the supervisor dashboard of that day is
+saved as ``docs/screenshots/dashboard.png``; then the simulator rings the desk with the number of a
+customer with a contact history, the call is answered, and the main window with the caller's
+overview, the phone contact started for the call and the call's clock in the status bar is saved
+as ``docs/screenshots/screen-pop.png``.
 """
 
 from __future__ import annotations
@@ -68,6 +76,8 @@ def main() -> int:
     parser.add_argument("--logging-out", type=Path, default=REPO / "docs" / "screenshots" / "logging.png")
     parser.add_argument("--overview-size", default="1920x1080", help="window size WxH for those two")
     parser.add_argument("--panels-out", type=Path, default=REPO / "docs" / "screenshots" / "panels.png")
+    parser.add_argument("--dashboard-out", type=Path, default=REPO / "docs" / "screenshots" / "dashboard.png")
+    parser.add_argument("--screen-pop-out", type=Path, default=REPO / "docs" / "screenshots" / "screen-pop.png")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         print("screenshot: no DISPLAY; run it under xvfb-run (see --help)", file=sys.stderr)
@@ -95,9 +105,14 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
 
+    from agentdesk.channels.ami import AmiSettings
+    from agentdesk.channels.ami_simulator import AmiSimulator
     from ui.app import build_app
 
-    desk = build_app(db, language=args.lang, plugins=_plugin_setup(backends))
+    pbx = AmiSimulator({"desk": "screenshot"}).start()
+    desk = build_app(db, language=args.lang, plugins=_plugin_setup(backends),
+                     phone=AmiSettings(port=pbx.port, username="desk", interface=INTERFACE),
+                     phone_secret=lambda _settings: "screenshot")
     ready = []
     desk.window_ready.connect(ready.append)
     desk.start(username="agent.aino")
@@ -136,7 +151,12 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
     status = _shoot_overview_and_logging(args, db, window)
     if status == 0:
         status = _shoot_panels(args, db, desk, backends)
+    if status == 0:
+        status = _shoot_dashboard(args, db, desk)
+    if status == 0:
+        status = _shoot_screen_pop(args, db, desk, pbx)
     desk.shutdown()
+    pbx.stop()
     backends.stop()
     db.dispose()
     return status
@@ -303,6 +323,172 @@ def _shoot_panels(args: argparse.Namespace, db, desk, backends) -> int:
             panel.cancel_contact()
         window.close_tab(index)
     window.search_panel.field.clear()
+    settle()
+    wait_until(lambda: desk.plugins.is_ready)
+    view = window.open_customer(_customer_in_every_back_end(db, backends))
+    wait_until(lambda: view.is_painted)
+    area = view.plugin_panel_area
+    wait_until(lambda: area.customer is not None and len(area.panels) == 3)
+    for panel in area.panels.values():
+        if panel.spec.sensitive:
+            area.tabs.setCurrentWidget(panel)
+            settle(0.2)  # the purpose prompt, as the agent sees it
+            panel.purpose_buttons["consent"].click()
+    wait_until(lambda: all(p.state in ("data", "empty", "error") for p in area.panels.values()))
+    states = {key: panel.state for key, panel in area.panels.items()}
+    if set(states.values()) != {"data"}:
+        print(f"screenshot: not every panel has data: {states}", file=sys.stderr)
+    view.timeline.table.setFocus()
+    outputs = {"health.summary": args.panels_out,
+               "social.clients": args.panels_out.with_name(args.panels_out.stem + "-social.png"),
+               "technical.requests": args.panels_out.with_name(args.panels_out.stem + "-technical.png")}
+    for key, path in outputs.items():
+        area.tabs.setCurrentWidget(area.panels[key])
+        settle(0.5)
+        if not _save(window, path):
+            return 1
+    window.close_tab(window.tabs.indexOf(view))
+    settle(0.2)
+    return 0
+
+
+INTERFACE = "PJSIP/agent1"
+
+
+def _office_afternoon():
+    """14:10 in Helsinki on the last weekday up to today (today if it is one and it is past 14:10)."""
+    import datetime as dt
+
+    from agentdesk.queues import HELSINKI
+
+    now = dt.datetime.now(HELSINKI)
+    moment = dt.datetime.combine(now.date(), dt.time(14, 10), HELSINKI)
+    while moment > now or moment.weekday() >= 5:
+        moment -= dt.timedelta(days=1)
+    return moment
+
+
+def _shoot_dashboard(args: argparse.Namespace, db, desk) -> int:
+    from PySide6.QtCore import Qt
+
+    from agentdesk.queues import Statistics
+    from ui.dashboard.dashboard_window import DashboardWindow
+    from ui.dashboard.demo_queues import seed_demo_queues
+
+    moment = _office_afternoon()
+    seed_demo_queues(db, now=moment, seed=args.seed)
+    statistics = Statistics(db)
+    dashboard = DashboardWindow(statistics.snapshot, statistics.items, desk.background, clock=lambda: moment,
+                                parent=desk.window)
+    dashboard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    width, height = (int(v) for v in args.overview_size.split("x"))
+    dashboard.move(0, 0)
+    dashboard.resize(width, height)
+    dashboard.show()
+    wait_until(lambda: dashboard.refresh_count > 0)
+    settle(0.6)
+    ok = _save(dashboard, args.dashboard_out)
+    dashboard.close()
+    settle(0.2)
+    return 0 if ok else 1
+
+
+def _caller_with_history(db) -> tuple[int, str]:
+    """A person with a mobile number and the longest contact history (no protected address)."""
+    from sqlalchemy import text
+
+    sql = text("""
+        SELECT c.id, p.value FROM customer c JOIN contact_point p ON p.customer_id = c.id AND p.kind = 'phone'
+        WHERE c.kind = 'person'
+          AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.customer_id = c.id
+                          AND a.kind IN ('protected_address', 'deceased'))
+          AND (SELECT count(*) FROM contact_point q WHERE q.kind = 'phone' AND q.value = p.value) = 1
+        ORDER BY (SELECT count(*) FROM interaction i WHERE i.customer_id = c.id) DESC, c.id
+        LIMIT 1""")
+    with db.session() as s:
+        row = s.execute(sql).first()
+    return row[0], row[1]
+
+
+def _shoot_screen_pop(args: argparse.Namespace, db, desk, pbx) -> int:
+    from agentdesk.identity import format_phone_for_display
+
+    window = desk.window
+    for index in reversed(range(window.tabs.count())):
+        view = window.tabs.widget(index)
+        panel = getattr(view, "panel", None)
+        if panel is not None and panel.in_progress:
+            panel.cancel_contact()
+        window.close_tab(index)
+    window.search_panel.field.clear()
+    settle()
+    customer_id, number = _caller_with_history(db)
+    wait_until(lambda: desk.phone is not None and desk.phone.status.value == "connected")
+    painted = []
+    desk.phone.screen_pop.painted.connect(lambda cid, uid: painted.append(cid))
+    call = pbx.emit_call(format_phone_for_display(number), "", "neuvonta", interface=INTERFACE)
+    wait_until(lambda: painted)
+    call.answer(hold_seconds=14)
+    wait_until(lambda: "00:0" in desk.phone.call_bar.time.text() and desk.phone.call_bar.phase.value == "talking")
+    settle(3.2)  # the call clock has run a few seconds
+    view = window.tabs.currentWidget()
+    view.panel.form.notes.setPlainText({"fi": "Soittaa jätehuollon tyhjennysvälistä.",
+                                        "sv": "Ringer om tömningsintervallet för avfall.",
+                                        "en": "Calls about the waste pickup interval."}[args.lang])
+    settle(0.3)
+    ok = _save(window, args.screen_pop_out)
+    call.hang_up()
+    view.panel.cancel_contact()
+    settle(0.2)
+    return 0 if ok else 1
+
+
+def _demo_backends(db):
+    import atexit
+
+    from agentdesk.demo_backends import start_demo_backends
+
+    backends = start_demo_backends(db)
+    atexit.register(backends.stop)  # the FHIR server is a process of its own: never leave it running
+    print(f"screenshot: {backends.describe()}")
+    return backends
+
+
+def _plugin_setup(backends):
+    from ui.plugins.desk_plugins import PluginSetup
+
+    return PluginSetup(deployment=backends.deployment, secrets=backends.secrets)
+
+
+def _customer_in_every_back_end(db, backends) -> int:
+    """A social-services client with a FHIR patient and open Open311 requests (no protected address)."""
+    from sqlalchemy import func, select
+
+    from agentdesk.storage.models import CaseStatus, ServiceCase
+
+    population = backends.population
+    fhir = {p.customer_id for p in population.fhir}
+    candidates = [p.customer_id for p in population.social if p.customer_id in fhir and p.street]
+    with db.session() as s:
+        counts = dict(s.execute(select(ServiceCase.customer_id, func.count())
+                                .where(ServiceCase.customer_id.in_(candidates),
+                                       ServiceCase.backoffice_system == "open311",
+                                       ServiceCase.status == CaseStatus.OPEN)
+                                .group_by(ServiceCase.customer_id)).all())
+    return max(candidates, key=lambda cid: (counts.get(cid, 0), -cid))
+
+
+def _shoot_panels(args: argparse.Namespace, db, desk, backends) -> int:
+    window = desk.window
+    width, height = (int(v) for v in args.overview_size.split("x"))
+    window.move(0, 0)
+    window.resize(width, height)
+    for index in reversed(range(window.tabs.count())):
+        view = window.tabs.widget(index)
+        panel = getattr(view, "panel", None)
+        if panel is not None and getattr(panel, "in_progress", False):
+            panel.cancel_contact()
+        window.close_tab(index)
     settle()
     wait_until(lambda: desk.plugins.is_ready)
     view = window.open_customer(_customer_in_every_back_end(db, backends))

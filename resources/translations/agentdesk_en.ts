@@ -1097,7 +1097,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+296" />
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+313" />
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>The figures could not be refreshed (%1); trying again.</translation>
     </message>
@@ -1160,7 +1160,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+204" />
+        <location filename="../../ui/app.py" line="+190" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -1188,12 +1188,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+196" />
+        <location filename="../../ui/plugins/desk_plugins.py" line="+149" />
         <source>Department plugins could not be started; see the log.</source>
         <translation>Department plugins could not be started; see the log.</translation>
     </message>
     <message>
-        <location line="+274" />
+        <location line="+230" />
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Some department plugins are not in use: %1. See Help ▸ Plugins.</translation>
     </message>
@@ -1964,12 +1964,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+124" />
+        <location filename="../../ui/plugins/panel_area.py" line="+150" />
         <source>The department panels could not read this customer.</source>
         <translation>The department panels could not read this customer.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+57" />
         <source>Choose a purpose to see this panel</source>
         <translation>Choose a purpose to see this panel</translation>
     </message>
@@ -1990,7 +1990,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Nothing about this customer</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+46" />
         <source>Department panels are starting…</source>
         <translation>Department panels are starting…</translation>
     </message>
@@ -2083,7 +2083,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The panel could not be shown.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>at %1</source>
         <translation>at %1</translation>
     </message>
