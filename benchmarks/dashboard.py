@@ -137,7 +137,8 @@ def build(folder: Path, people: int, contacts: int, agents: int, seed: int) -> P
 
 def _add_agents(conn: sqlite3.Connection, agents: int) -> None:
     dept = conn.execute("SELECT id FROM department WHERE code = 'customer_service'").fetchone()[0]
-    have = conn.execute("SELECT count(*) FROM staff_user WHERE department_id = ? AND role = 'agent'", (dept,)).fetchone()[0]
+    have = conn.execute("SELECT count(*) FROM staff_user WHERE department_id = ? AND role = 'agent'",
+                        (dept,)).fetchone()[0]
     with conn:
         conn.executemany(
             "INSERT INTO staff_user (username, display_name, role, department_id, active) VALUES (?, ?, 'agent', ?, 1)",
@@ -171,8 +172,9 @@ def _contact_rows(rng: random.Random, queues, agent_ids, customers: int, dept: i
     return item, interaction
 
 
-ITEM_SQL = ("INSERT INTO work_item (queue_id, channel, customer_id, external_ref, subject, priority, state, created_at, "
-            "due_at, claimed_by, claimed_at, lease_until, answered_at, finished_at, attempts, service_point) "
+ITEM_SQL = ("INSERT INTO work_item (queue_id, channel, customer_id, external_ref, subject, priority, state, "
+            "created_at, due_at, claimed_by, claimed_at, lease_until, answered_at, finished_at, attempts, "
+            "service_point) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 INTERACTION_SQL = ("INSERT INTO interaction (customer_id, channel, direction, started_at, ended_at, agent_id, "
                    "department_id, topic, notes, outcome, case_id, external_ref, version) "
@@ -182,7 +184,8 @@ INTERACTION_SQL = ("INSERT INTO interaction (customer_id, channel, direction, st
 def _context(conn: sqlite3.Connection):
     dept = conn.execute("SELECT id FROM department WHERE code = 'customer_service'").fetchone()[0]
     agent_ids = [r[0] for r in conn.execute(
-        "SELECT id FROM staff_user WHERE department_id = ? AND role IN ('agent', 'supervisor') AND active = 1", (dept,))]
+        "SELECT id FROM staff_user WHERE department_id = ? AND role IN ('agent', 'supervisor') AND active = 1",
+        (dept,))]
     customers = conn.execute("SELECT max(id) FROM customer").fetchone()[0] or 1
     return dept, agent_ids, customers
 

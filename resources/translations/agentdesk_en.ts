@@ -102,7 +102,7 @@
         <translation>☎ %1 · the caller hung up before the answer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>☎ %1 · call ended, talk time</source>
         <translation>☎ %1 · call ended, talk time</translation>
     </message>
@@ -1102,7 +1102,7 @@
         <translation>The figures could not be refreshed (%1); trying again.</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+101" />
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Supervisor dashboard – AgentDesk</translation>
     </message>

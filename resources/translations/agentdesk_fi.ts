@@ -102,7 +102,7 @@
         <translation>☎ %1 · soittaja katkaisi ennen vastaamista</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>☎ %1 · call ended, talk time</source>
         <translation>☎ %1 · puhelu päättyi, puheaika</translation>
     </message>
@@ -1102,7 +1102,7 @@
         <translation>Lukuja ei voitu päivittää (%1); yritetään uudelleen.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Esihenkilön tilannenäkymä – AgentDesk</translation>
     </message>

@@ -102,7 +102,7 @@
         <translation>☎ %1 · den som ringde lade på före svaret</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>☎ %1 · call ended, talk time</source>
         <translation>☎ %1 · samtalet avslutat, samtalstid</translation>
     </message>
@@ -1102,7 +1102,7 @@
         <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Chefens översikt – AgentDesk</translation>
     </message>

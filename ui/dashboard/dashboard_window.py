@@ -372,7 +372,8 @@ class DashboardWindow(QMainWindow):
     def _fit_tile_height(self) -> None:
         """The tiles take the height they need, up to two rows; more rows scroll."""
         rows = (len(self._tile_order) + self._columns - 1) // self._columns if self._tile_order else 1
-        row_height = max((t.sizeHint().height() for t in self.tiles.values()), default=self.no_queues.sizeHint().height())
+        row_height = max((t.sizeHint().height() for t in self.tiles.values()),
+                         default=self.no_queues.sizeHint().height())
         spacing = self.tile_grid.spacing()
         shown = min(rows, MAX_TILE_ROWS)
         self.tile_scroll.setFixedHeight(shown * row_height + (shown - 1) * spacing + 2)

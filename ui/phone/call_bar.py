@@ -89,7 +89,8 @@ class CallBar(QWidget):
         elif c.phase is CallPhase.TALKING:
             text, seconds = fill(self.tr("☎ %1 · on the line"), self.caller), c.handle_seconds(now)
         elif c.abandoned:
-            text, seconds = fill(self.tr("☎ %1 · the caller hung up before the answer"), self.caller), c.ring_seconds()
+            text = fill(self.tr("☎ %1 · the caller hung up before the answer"), self.caller)
+            seconds = c.ring_seconds()
         else:
             text, seconds = fill(self.tr("☎ %1 · call ended, talk time"), self.caller), c.handle_seconds()
         self.label.setText(text)
