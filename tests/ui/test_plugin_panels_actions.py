@@ -195,3 +195,18 @@ def test_form_fields_follow_their_kinds_required_marks_and_lengths(qtbot):
     assert values["kind"] == "b" and values["when"] == "2031-05-06T07:08:00"
     assert view.show_errors({"count": "Not a number", "": "Refused"}) == [""]
     assert editors["count"].error == "Not a number" and editors["count"].message.isVisibleTo(view)
+
+
+def test_without_a_department_profile_the_plugins_are_off_and_only_it_can_change_that(qtbot, plugin_desk, seeded):
+    desk = plugin_desk("agent.aino", None)  # no profile on this (isolated) workstation
+    assert {s.id: s.state for s in desk.plugins.statuses()} == {
+        "health": PluginState.DISABLED, "social": PluginState.DISABLED, "technical": PluginState.DISABLED}
+    assert desk.window.statusBar().currentMessage() == "", "plugins turned off by IT are not a problem"
+    dialog = desk.plugins.open_dialog(desk.window)
+    assert dialog.row_texts("health")[2:] == ["disabled", "Turned off by this workstation's department profile (IT)."]
+    assert not dialog.toggles["health"].isEnabled()
+    view = desk.window.open_customer(seeded.anna)
+    qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+    area = view.plugin_panel_area
+    assert area.panels == {} and area.note.text() == "No department panels for your role on this workstation."
+    dialog.close()

@@ -46,7 +46,7 @@ from ui.plugins.panel_requests import PanelRequest, PanelRequests
 log = logging.getLogger(__name__)
 
 PROBLEM_STATES = (PluginState.FAILED, PluginState.INCOMPATIBLE)
-DEPLOYMENT_DISABLED = "disabled by the deployment profile"
+DEPLOYMENT_DISABLED = "disabled by the deployment profile"  # the host's reason (PluginHost._check)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk.plugin_host.host import PluginState, PluginStatus
 from ui.i18n import fill
-from ui.plugins.desk_plugins import DeskPlugins, state_text
+from ui.plugins.desk_plugins import DEPLOYMENT_DISABLED, DeskPlugins, state_text
 
 COLUMNS = 5  # plugin, version, state, reason, button
 
@@ -97,7 +97,7 @@ class PluginsDialog(QDialog):
         if status.state is PluginState.DISABLED:
             if status.id in self.plugins.disabled_here:
                 return self.tr("Disabled by you in this session.")
-            if status.reason == "disabled by the deployment profile":
+            if status.reason == DEPLOYMENT_DISABLED:
                 return self.tr("Turned off by this workstation's department profile (IT).")
         return status.reason
 
