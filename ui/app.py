@@ -5,7 +5,8 @@ error reporter, the translations, the settings and the core services, and hands 
 windows it creates. Nothing here is global: everything hangs off the returned :class:`Desk`.
 
 Start-up never blocks the UI thread: the schema check (and, for the embedded database, the
-upgrade), the staff list and every customer load run on the background helper.
+upgrade), the staff list, what the customer parts prepare (the topic taxonomy) and every customer
+load run on the background helper.
 
     desk = build_app("sqlite:///path/agentdesk.sqlite3")
     desk.start(username="agent.aino")     # sign-in, then the main window
@@ -78,7 +79,17 @@ class CustomerParts(Protocol):
 
 # (db, background, user, *, open_customer) -> CustomerParts; e.g. ui.overview's
 # CustomerDesk.for_database. An optional ``new_customer_dialog(parent)`` on the parts is used too.
+# The factory (or the class of a classmethod factory) may offer ``prepare(db)``: what the parts
+# read from files or the database, run on the background helper before the window is made and
+# passed to the factory as ``prepared=``.
 CustomerPartsFactory = Callable[..., CustomerParts]
+
+
+def _parts_preparation(factory: CustomerPartsFactory | None) -> Callable[[Database], object] | None:
+    if factory is None:
+        return None
+    prepare = getattr(factory, "prepare", None)
+    return prepare if prepare is not None else getattr(getattr(factory, "__self__", None), "prepare", None)
 
 
 class SchemaState(enum.Enum):
@@ -126,7 +137,7 @@ class Desk(QObject):
 
     window_ready = Signal(object)  # MainWindow
     finished = Signal(int)  # the desk ends with this exit code (see exit())
-    start_failed = Signal(str)  # a SchemaState value, "connection" or "signin_cancelled"
+    start_failed = Signal(str)  # a SchemaState value, "connection", "configuration" or "signin_cancelled"
 
     def __init__(self, app: QApplication, services: Services, *, background: Background,
                  errors: ErrorReporter, translations: Translations, settings_store: SettingsStore,
@@ -156,6 +167,9 @@ class Desk(QObject):
         self.user: StaffMember | None = None
         self._username: str | None = None
         self._closed = False
+        self._prepared: object = None  # what the customer parts' prepare(db) read
+        self._parts_state = "none"  # of that preparation: none | pending | ready | failed
+        self._keeping_running = False
         self._in_exec = False
         self.exit_code: int | None = None
         app.aboutToQuit.connect(self.shutdown)
@@ -182,6 +196,7 @@ class Desk(QObject):
             self._fatal(state.value, self._schema_text(state))
             return
         events.emit("schema.ok")
+        self._prepare_parts()
         self._show_sign_in()
 
     def _schema_text(self, state: SchemaState) -> str:
@@ -261,17 +276,55 @@ class Desk(QObject):
         events.emit("signin.done", user_id=member.id)
         if member.username != self.settings.last_username:
             self._save_settings(replace(self.settings, last_username=member.username))
-        self.window = self._make_window(member)
+        if self._parts_state in ("none", "ready"):
+            self._show_window(member)
+        elif self._parts_state == "pending":
+            self._keep_running(True)  # no window between the sign-in and the main window for a moment
+
+    def _prepare_parts(self) -> None:
+        """Start what the customer parts read before the window (the topic taxonomy) while the
+        agent signs in: off the UI thread."""
+        prepare = _parts_preparation(self.customer_parts)
+        if prepare is None:
+            return
+        self._parts_state = "pending"
+        self.background.read(prepare, self.services.db, owner=self) \
+            .on_success(self._parts_prepared).on_failure(self._parts_unavailable)
+
+    def _parts_prepared(self, prepared: object) -> None:
+        self._prepared, self._parts_state = prepared, "ready"
+        if self.user is not None and self.window is None:
+            self._show_window(self.user)  # the agent signed in while it was read
+
+    def _parts_unavailable(self, exc: BaseException) -> None:
+        self._parts_state = "failed"
+        self._keep_running(False)
+        log.error("the customer parts could not be prepared: %s: %s", type(exc).__name__, exc)
+        self._fatal("configuration", fill(self.tr("The configuration of AgentDesk could not be read (%1). "
+                                                  "Contact IT support."), type(exc).__name__))
+
+    def _keep_running(self, keep: bool) -> None:
+        """While True, closing the last window does not end the application."""
+        if keep != self._keeping_running:
+            self._keeping_running = keep
+            self.app.setQuitOnLastWindowClosed(not keep)
+
+    def _show_window(self, member: StaffMember) -> None:
+        self._keep_running(False)
+        if self._closed:
+            return
+        self.window = self._make_window(member, self._prepared)
         self.window.show()
         self.window.search_panel.focus_search()
         events.emit("window.ready", user_id=member.id)
         self.window_ready.emit(self.window)
 
-    def _make_window(self, member: StaffMember) -> MainWindow:
+    def _make_window(self, member: StaffMember, prepared: object = None) -> MainWindow:
         view_factory, new_customer = self.customer_view_factory, self.new_customer_dialog_factory
         if self.customer_parts is not None:
+            extra = {"prepared": prepared} if prepared is not None else {}
             parts = self.customer_parts(self.services.db, self.background, member,
-                                        open_customer=self._open_customer)
+                                        open_customer=self._open_customer, **extra)
             view_factory = parts.customer_view
             new_customer = getattr(parts, "new_customer_dialog", None) or new_customer
         if self.plugins is not None:
@@ -417,6 +470,7 @@ class Desk(QObject):
         if self._closed:
             return
         self._closed = True
+        self._keep_running(False)
         self._stop_phone()
         for widget in (self.sign_in, self.message, self.window):
             if widget is not None:

@@ -102,7 +102,7 @@
         <translation>☎ %1 · the caller hung up before the answer</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>☎ %1 · call ended, talk time</source>
         <translation>☎ %1 · call ended, talk time</translation>
     </message>
@@ -1097,12 +1097,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+313" />
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+296" />
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>The figures could not be refreshed (%1); trying again.</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+100" />
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Supervisor dashboard – AgentDesk</translation>
     </message>
@@ -1160,7 +1160,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+190" />
+        <location filename="../../ui/app.py" line="+204" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -1184,16 +1184,21 @@
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk cannot start</translation>
     </message>
+    <message>
+        <location line="+79" />
+        <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
+        <translation>The configuration of AgentDesk could not be read (%1). Contact IT support.</translation>
+    </message>
 </context>
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+149" />
+        <location filename="../../ui/plugins/desk_plugins.py" line="+196" />
         <source>Department plugins could not be started; see the log.</source>
         <translation>Department plugins could not be started; see the log.</translation>
     </message>
     <message>
-        <location line="+230" />
+        <location line="+274" />
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Some department plugins are not in use: %1. See Help ▸ Plugins.</translation>
     </message>
@@ -1964,12 +1969,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+150" />
+        <location filename="../../ui/plugins/panel_area.py" line="+124" />
         <source>The department panels could not read this customer.</source>
         <translation>The department panels could not read this customer.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+55" />
         <source>Choose a purpose to see this panel</source>
         <translation>Choose a purpose to see this panel</translation>
     </message>
@@ -1990,7 +1995,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Nothing about this customer</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+44" />
         <source>Department panels are starting…</source>
         <translation>Department panels are starting…</translation>
     </message>
@@ -2083,7 +2088,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The panel could not be shown.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+26" />
         <source>at %1</source>
         <translation>at %1</translation>
     </message>

@@ -5,6 +5,8 @@
 - A desk's language outlived it: the locale stayed Finnish, so later windows showed Finnish.
 - A customer with an identity code whose century sign puts the birth in the future
   (040594A…: 2094) could be created, and then not edited.
+- The contact timeline showed topic codes ("general.feedback") instead of their names, and the
+  topic taxonomy was read on the UI thread at sign-in.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 
 from agentdesk.customer_register import CustomerDraft, CustomerRegister, DraftInvalid
+from agentdesk.storage.models import Channel, Interaction, Outcome
 
 from .conftest import close_desk, flush_deletes, hetu
+
+NOW = dt.datetime.now(dt.timezone.utc)
 
 
 @pytest.fixture
@@ -148,3 +153,79 @@ def test_every_seeded_customer_can_be_saved_again_unchanged(sqlite_db, seeded):
     for customer_id in (seeded.anna, seeded.anne, seeded.matti, seeded.secret, seeded.firm):
         record = register.get(customer_id)
         register.update(customer_id, record.version, record.as_draft(), actor="test")
+
+
+# -- topic names in the timeline ----------------------------------------------------------------------------
+
+
+def test_the_timeline_shows_topic_names_in_the_desk_language_and_codes_it_does_not_know(
+        overview_desk, qtbot, sqlite_db, seeded):
+    from ui.overview.timeline_model import TOPIC
+
+    with sqlite_db.session() as s, s.begin():
+        s.add_all([
+            Interaction(customer_id=seeded.anna, channel=Channel.EMAIL, started_at=NOW - dt.timedelta(hours=1),
+                        topic="general.feedback", notes="", outcome=Outcome.RESOLVED_FIRST_CONTACT),
+            Interaction(customer_id=seeded.anna, channel=Channel.PHONE, started_at=NOW - dt.timedelta(hours=2),
+                        topic="legacy.heating_oil", notes="", outcome=Outcome.FORWARDED),
+        ])
+    desk = overview_desk
+    view = desk.window.open_customer(seeded.anna)
+    qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+    model = view.timeline_model
+    assert [model.index(r, TOPIC).data() for r in range(model.rowCount())] == ["Palaute", "legacy.heating_oil"]
+    topics = view.timeline.topic_filter
+    assert "Palaute" in [topics.itemText(i) for i in range(topics.count())]
+    assert "general.feedback" not in [topics.itemText(i) for i in range(topics.count())]
+
+    desk.set_language("sv")
+    qtbot.waitUntil(lambda: model.index(0, TOPIC).data() == "Respons", timeout=5000)
+    qtbot.waitUntil(lambda: "Respons" in [topics.itemText(i) for i in range(topics.count())], timeout=5000)
+    desk.set_language("en")
+    qtbot.waitUntil(lambda: model.index(0, TOPIC).data() == "Feedback", timeout=5000)
+    view.panel.cancel_contact()
+
+
+def test_the_topic_taxonomy_is_read_off_the_ui_thread(qtbot, sqlite_db, seeded, monkeypatch):
+    import ui.overview.customer_desk as customer_desk
+    from ui.app import build_app
+
+    read_on: list[bool] = []
+    real = customer_desk.load_topics
+
+    def load_topics(*args, **kwargs):
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(customer_desk, "load_topics", load_topics)
+    desk = build_app(sqlite_db, install_hooks=False)
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="agent.aino")
+        assert read_on == [False], "read once, on the background helper"
+        view = desk.window.open_customer(seeded.anna)
+        qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+        assert read_on == [False], "not again per customer tab"
+        assert view.timeline.topic_filter.count() > 10, "the tabs have the taxonomy"
+    finally:
+        close_desk(desk)
+
+
+@pytest.mark.expect_log_warnings
+def test_an_unreadable_topic_taxonomy_stops_the_start_with_a_message(qtbot, sqlite_db, seeded, tmp_path,
+                                                                     monkeypatch):
+    from ui.app import build_app
+
+    broken = tmp_path / "topics.toml"
+    broken.write_text("[[topic]]\ncode = \n", encoding="utf-8")
+    monkeypatch.setenv("AGENTDESK_TOPICS", str(broken))
+    desk = build_app(sqlite_db, install_hooks=False, language="en")
+    try:
+        with qtbot.waitSignal(desk.start_failed, timeout=10_000) as failed:
+            desk.start(username="agent.aino")
+        assert failed.args == ["configuration"]
+        assert desk.window is None
+        assert "could not be read" in desk.message.text()
+        desk.message.close()
+    finally:
+        close_desk(desk)

@@ -51,10 +51,20 @@ class CustomerDesk:
     open_customer: Callable[[int], object]
     unidentified_dock: UnidentifiedContactDock | None = None
 
+    @staticmethod
+    def prepare(_db: Database) -> list[Topic]:
+        """What every tab shares that comes from a file: the topic taxonomy. The composition root
+        runs this on the background helper before the window is made and hands the result to
+        :meth:`for_database` as ``prepared``."""
+        return load_topics()
+
     @classmethod
     def for_database(cls, db: Database, background: Background, staff: StaffMember, *,
                      open_customer: Callable[[int], object], topics: Sequence[Topic] | None = None,
-                     drafts: DraftStore | None = None) -> CustomerDesk:
+                     drafts: DraftStore | None = None, prepared: Sequence[Topic] | None = None) -> CustomerDesk:
+        """The customer side for ``staff``. Without ``topics`` (or ``prepared``) the taxonomy is read
+        here, on the calling thread (tests); the desk passes what :meth:`prepare` read."""
+        topics = topics if topics is not None else prepared
         topics = list(topics) if topics is not None else load_topics()
         return cls(CustomerOverviewService(db), InteractionLog(db, known_topics={t.code for t in topics}),
                    CustomerRegister(db), DuplicateCheck(db), drafts or DraftStore(), background, staff, topics,
