@@ -260,3 +260,19 @@ def _all_texts(root) -> list[str]:
             m = w.model()
             out += [str(m.index(r, c).data() or "") for r in range(m.rowCount()) for c in range(m.columnCount())]
     return out
+
+
+def test_a_language_switch_translates_the_panels_and_asks_the_back_ends_again(
+        qtbot, plugin_desk, fhir, social, open311, seeded):
+    desk = plugin_desk("agent.aino", deployment(fhir, social, open311))
+    area = open_area(qtbot, desk, seeded.anna)
+    requests = area.panels["technical.requests"]
+    qtbot.waitUntil(lambda: requests.state == "data", timeout=5000)
+    asked = open311.stats()["total"]
+    desk.set_language("sv")
+    assert [area.tabs.tabText(i) for i in range(area.tabs.count())] == ["Hälso- och sjukvård", "Socialtjänster",
+                                                                       "Serviceförfrågningar"]
+    health = area.panels["health.summary"]
+    assert health.purpose_buttons["statutory_task"].text() == "Lagstadgad uppgift"
+    assert requests.action_buttons["file_request"].text() == "Gör en serviceförfrågan…"
+    qtbot.waitUntil(lambda: requests.state == "data" and open311.stats()["total"] > asked, timeout=5000)
