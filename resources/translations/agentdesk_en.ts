@@ -102,7 +102,7 @@
         <translation>☎ %1 · the caller hung up before the answer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>☎ %1 · call ended, talk time</source>
         <translation>☎ %1 · call ended, talk time</translation>
     </message>
@@ -1097,12 +1097,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+296" />
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+313" />
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>The figures could not be refreshed (%1); trying again.</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+101" />
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Supervisor dashboard – AgentDesk</translation>
     </message>
@@ -1160,7 +1160,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+204" />
+        <location filename="../../ui/app.py" line="+205" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -1193,12 +1193,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+196" />
+        <location filename="../../ui/plugins/desk_plugins.py" line="+149" />
         <source>Department plugins could not be started; see the log.</source>
         <translation>Department plugins could not be started; see the log.</translation>
     </message>
     <message>
-        <location line="+274" />
+        <location line="+230" />
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Some department plugins are not in use: %1. See Help ▸ Plugins.</translation>
     </message>
@@ -1969,12 +1969,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+124" />
+        <location filename="../../ui/plugins/panel_area.py" line="+150" />
         <source>The department panels could not read this customer.</source>
         <translation>The department panels could not read this customer.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+57" />
         <source>Choose a purpose to see this panel</source>
         <translation>Choose a purpose to see this panel</translation>
     </message>
@@ -1995,7 +1995,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Nothing about this customer</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+46" />
         <source>Department panels are starting…</source>
         <translation>Department panels are starting…</translation>
     </message>
@@ -2088,7 +2088,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The panel could not be shown.</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>at %1</source>
         <translation>at %1</translation>
     </message>

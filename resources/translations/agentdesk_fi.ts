@@ -102,7 +102,7 @@
         <translation>☎ %1 · soittaja katkaisi ennen vastaamista</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>☎ %1 · call ended, talk time</source>
         <translation>☎ %1 · puhelu päättyi, puheaika</translation>
     </message>
@@ -1097,12 +1097,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+296"/>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+313"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Lukuja ei voitu päivittää (%1); yritetään uudelleen.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Esihenkilön tilannenäkymä – AgentDesk</translation>
     </message>
@@ -1160,7 +1160,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+204"/>
+        <location filename="../../ui/app.py" line="+205"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
     </message>
@@ -1193,12 +1193,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+149"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Toimialojen liitännäisiä ei voitu käynnistää; katso loki.</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+230"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Osa toimialojen liitännäisistä ei ole käytössä: %1. Katso Ohje ▸ Liitännäiset.</translation>
     </message>
@@ -1969,12 +1969,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+124"/>
+        <location filename="../../ui/plugins/panel_area.py" line="+150"/>
         <source>The department panels could not read this customer.</source>
         <translation>Toimialojen paneelit eivät saaneet tämän asiakkaan tietoja.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Choose a purpose to see this panel</source>
         <translation>Valitse käyttötarkoitus nähdäksesi tämän paneelin</translation>
     </message>
@@ -1995,7 +1995,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Ei tietoja tästä asiakkaasta</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Department panels are starting…</source>
         <translation>Toimialojen paneeleja käynnistetään…</translation>
     </message>
@@ -2088,7 +2088,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Paneelia ei voitu näyttää.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>at %1</source>
         <translation>klo %1</translation>
     </message>

@@ -102,7 +102,7 @@
         <translation>☎ %1 · den som ringde lade på före svaret</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>☎ %1 · call ended, talk time</source>
         <translation>☎ %1 · samtalet avslutat, samtalstid</translation>
     </message>
@@ -1097,12 +1097,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+296"/>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+313"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Chefens översikt – AgentDesk</translation>
     </message>
@@ -1160,7 +1160,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+204"/>
+        <location filename="../../ui/app.py" line="+205"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -1193,12 +1193,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+196"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+149"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Förvaltningarnas insticksprogram kunde inte startas; se loggen.</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+230"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Några av förvaltningarnas insticksprogram används inte: %1. Se Hjälp ▸ Insticksprogram.</translation>
     </message>
@@ -1969,12 +1969,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+124"/>
+        <location filename="../../ui/plugins/panel_area.py" line="+150"/>
         <source>The department panels could not read this customer.</source>
         <translation>Förvaltningspanelerna kunde inte läsa den här kundens uppgifter.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Choose a purpose to see this panel</source>
         <translation>Välj ett ändamål för att se panelen</translation>
     </message>
@@ -1995,7 +1995,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Inga uppgifter om den här kunden</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Department panels are starting…</source>
         <translation>Förvaltningspanelerna startas…</translation>
     </message>
@@ -2088,7 +2088,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Panelen kunde inte visas.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>at %1</source>
         <translation>kl. %1</translation>
     </message>
