@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
 from agentdesk.channels.ami import AmiSettings
@@ -155,6 +155,7 @@ class Desk(QObject):
         self.new_customer_dialog_factory = new_customer_dialog_factory
         self.customer_parts = customer_parts
         self.plugins: DeskPlugins | None = None  # the department plugins (set by build_app)
+        self.style_sheet = ""  # resources/style/desk.qss (set by build_app; see _apply_style)
         self.phone_settings, self.phone_secret, self.demo_caller = phone, phone_secret, demo_caller
         self.phone: PhoneDesk | None = None  # while a window is open and the deployment has a phone
         self.dashboard: QWidget | None = None
@@ -175,7 +176,21 @@ class Desk(QObject):
         app.aboutToQuit.connect(self.shutdown)
 
     def _summary_view(self, customer_id: int) -> QWidget:
-        return CustomerSummaryView(customer_id, self.services.register.get, self.background)
+        view = CustomerSummaryView(customer_id, self.services.register.get, self.background)
+        view.setStyleSheet(self.style_sheet)
+        return view
+
+    def _apply_style(self, window: MainWindow) -> None:
+        """The desk's style sheet goes on the parts of the window it styles (the search panel, the
+        status bar, the note shown while no customer is open), not on the application: under an
+        application style sheet Qt draws every widget with its style-sheet style, which makes
+        building a customer overview tab three times as slow (~30 ms more of the UI thread for
+        every customer opened)."""
+        if not self.style_sheet:
+            return
+        for region in (window.search_panel, window.statusBar(), window.findChild(QLabel, "noCustomerOpen")):
+            if region is not None:
+                region.setStyleSheet(self.style_sheet)
 
     # -- start-up --------------------------------------------------------------------------------
 
@@ -335,6 +350,7 @@ class Desk(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.setWindowIcon(self.app.windowIcon())
         window.settings_requested.connect(self.open_settings)
+        self._apply_style(window)
         if self.plugins is not None:
             self.plugins.window_ready(window)  # Help ▸ Plugins…, plugin problems in the status bar
         self.errors.dialog_parent = window
@@ -525,8 +541,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     style = resources / "style" / "desk.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    style_sheet = style.read_text(encoding="utf-8") if style.exists() else ""  # see Desk._apply_style
 
     crash_store = crash_store or CrashStore()
     errors = ErrorReporter(crash_store, app)
@@ -554,4 +569,5 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
                 new_customer_dialog_factory=new_customer_dialog_factory, customer_parts=customer_parts,
                 phone=phone, phone_secret=phone_secret, demo_caller=demo_caller)
     desk.plugins = DeskPlugins(background, db, services.register, translations, plugins, parent=desk)
+    desk.style_sheet = style_sheet
     return desk
