@@ -16,6 +16,7 @@ load run on the background helper.
 from __future__ import annotations
 
 import enum
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -466,6 +467,14 @@ class Desk(QObject):
     def exec(self) -> int:
         """Run the event loop until the desk ends; its exit code."""
         self._in_exec = True
+        # What start-up loaded (modules, Qt bindings, the ORM's metadata: ~100,000 objects) lives
+        # as long as the desk: keep it out of the garbage collector's full collections, which
+        # otherwise walk all of it on the UI thread (60-100 ms) when they happen to run, typically
+        # while the first customer opens.
+        gc.freeze()
+        # A background job holds the GIL for up to this long before the UI thread gets it back
+        # (Python's default: 5 ms). Opening a customer waits on it several times.
+        sys.setswitchinterval(0.001)
         try:
             return self.app.exec()
         finally:
