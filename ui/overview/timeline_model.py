@@ -27,6 +27,9 @@ PAGE_SIZE = 50
 WHEN, CHANNEL, TOPIC, DEPARTMENT, AGENT, OUTCOME, NOTES = range(7)
 COLUMN_COUNT = 7
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the TimelineItem of the row
+# The roles data() answers; the table asks each visible cell for a dozen more (font, colours,
+# alignment, ...) on every paint, so those go back at once.
+_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole), int(ITEM_ROLE)})
 NOTES_PREVIEW = 200
 
 
@@ -156,9 +159,12 @@ class TimelineModel(QAbstractTableModel):
         return self._items[row]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._items):
+        if role not in _ROLES or not index.isValid():
             return None
-        item = self._items[index.row()]
+        row = index.row()
+        if not 0 <= row < len(self._items):  # a flat table: a valid index has no parent
+            return None
+        item = self._items[row]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
