@@ -43,7 +43,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -136,23 +136,28 @@ class Op:
         return f"<Op {self.id} {self.kind} {name}>"
 
 
-class _Runner(QRunnable):
-    def __init__(self, op: Op, bridge: _Bridge) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._op, self._bridge = op, bridge
+def _job(op: Op, bridge: _Bridge) -> Callable[[], None]:
+    """The work for a pool thread, as a plain callable: PySide6 keeps the Python wrapper of a
+    QRunnable subclass alive for good when its auto-deletion races the next start (about one job
+    in ten under a 2-second dashboard refresh); a callable leaves nothing behind. The operation
+    travels to the UI thread in the signal, so a pool thread never holds the last reference to it
+    (its owner and callbacks are let go on the UI thread, never on a worker)."""
 
-    def run(self) -> None:
-        op = self._op
+    box = [op]
+
+    def run() -> None:
+        job = box.pop()
         try:
-            if not op.cancelled:
-                op._value = op.fn(*op.args)
-                op._ok = True
+            if not job.cancelled:
+                job._value = job.fn(*job.args)
+                job._ok = True
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI thread
-            op._error = exc
+            job._error = exc
         finally:
-            self._bridge.finished.emit(op)
-            self._op = None  # type: ignore[assignment]
+            bridge.finished.emit(job)
+            del job  # from here on only the queued signal holds it
+
+    return run
 
 
 class _Bridge(QObject):
@@ -199,7 +204,7 @@ class Background(QObject):
         op.owner = owner
         op.id = next(self._ids)
         self._pending[op.id] = op
-        pool.start(_Runner(op, self._bridge))
+        pool.start(_job(op, self._bridge))
         return op
 
     # -- delivering (UI thread) ----------------------------------------------------------------
