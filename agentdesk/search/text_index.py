@@ -259,3 +259,14 @@ def typo_candidates_many(session: Session, words: Sequence[str], limit: int = 12
         found = {term: df for term, df in rows if term != w and within_one_edit(term, w)}
         out[w] = sorted(found, key=lambda t: (-found[t], t))[:limit]
     return out
+
+
+def prefix_terms(session: Session, prefix: str, limit: int = 16) -> list[str]:
+    """The most frequent vocabulary words starting with ``prefix`` (a B-tree range on the term)."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    rows = session.execute(
+        text("SELECT term FROM search_term WHERE term >= :lo AND term < :hi AND df > 0 "
+             "ORDER BY df DESC, term LIMIT :n"),
+        {"lo": prefix, "hi": upper, "n": limit},
+    )
+    return [r[0] for r in rows]

@@ -200,3 +200,14 @@ def test_page_two_continues_page_one(db):
     seen = [h for p in typed for h in p.hits]
     assert len({h.customer_id for h in seen}) == len(seen) == 20
     assert {h.first_names for h in seen} == {"Aino", "Aina"}
+
+
+def test_prefix_with_many_completions_finds_the_common_ones(db):
+    reg = CustomerRegister(db)
+    rare = [f"Korp{s}" for s in ("aaa", "aab", "aac", "aad", "aae", "aaf", "aag", "aah", "aai", "aaj",
+                                 "aak", "aal", "aam", "aan", "aao", "aap", "aaq", "aar")]
+    for name in rare:
+        reg.create(CustomerDraft(first_names="Anna", last_name=name), actor="t")
+    common = {reg.create(CustomerDraft(first_names="Anna", last_name="Korpela"), actor="t").id for _ in range(3)}
+    page = CustomerSearch(db).search("anna korp")
+    assert common <= set(ids(page))
