@@ -391,14 +391,18 @@ class _Scorer:
             tokens.append((t, _FIELD_WEIGHT["names"] + bonus))
         for field in ("place", "street", "born"):
             tokens.extend((t, _FIELD_WEIGHT[field]) for t in getattr(doc, field).split())
+        where: dict[str, list[int]] = {}
+        for j, (t, _weight) in enumerate(tokens):
+            where.setdefault(t, []).append(j)
         used: set[int] = set()
         total = 0.0
         inexact = []
         for i, w in enumerate(self.words):
-            best = max(((weight, j) for j, (t, weight) in enumerate(tokens) if t == w and j not in used), default=None)
-            if best:
-                used.add(best[1])
-                total += best[0]
+            free = [j for j in where.get(w, ()) if j not in used]
+            if free:
+                j = max(free, key=lambda k: tokens[k][1])
+                used.add(j)
+                total += tokens[j][1]
             else:
                 inexact.append(i)
         for i in inexact:
