@@ -32,30 +32,6 @@ def at(hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
 NOW = at(12, 0)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _qt_image_threads_started(qapp):
-    """Qt starts its image-conversion thread pool the first time the Fusion style paints a group
-    box; start it before the per-test thread-leak check takes its count."""
-    from PySide6.QtWidgets import QGroupBox
-
-    box = QGroupBox("warm-up")
-    box.grab()
-    box.deleteLater()
-
-
-@pytest.fixture(autouse=True)
-def _english(qapp):
-    """These tests read the English source texts, whatever an earlier desk left installed."""
-    from PySide6.QtCore import QLocale, QTranslator
-
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-    before = QLocale()
-    QLocale.setDefault(QLocale("en_GB"))
-    yield
-    QLocale.setDefault(before)
-
-
 @pytest.fixture
 def bg(qapp):
     errors: list[BaseException] = []

@@ -12,17 +12,6 @@ from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import Channel, Department, Interaction, Outcome
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _qt_image_threads_started(qapp):
-    """Qt starts its image-conversion thread pool the first time the Fusion style paints a group
-    box; start it before the per-test thread-leak check takes its count."""
-    from PySide6.QtWidgets import QGroupBox
-
-    box = QGroupBox("warm-up")
-    box.grab()
-    box.deleteLater()
-
-
 @pytest.fixture
 def walk_in_queue(sqlite_db, seeded):
     with sqlite_db.session() as s:

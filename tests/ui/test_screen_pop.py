@@ -17,17 +17,6 @@ from ui.phone.phone_connector import AMI_SERVICE, PhoneStatus, ami_account
 INTERFACE = "PJSIP/agent1"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _qt_image_threads_started(qapp):
-    """Qt starts its image-conversion thread pool the first time the Fusion style paints a group
-    box; start it before the per-test thread-leak check takes its count."""
-    from PySide6.QtWidgets import QGroupBox
-
-    box = QGroupBox("warm-up")
-    box.grab()
-    box.deleteLater()
-
-
 @pytest.fixture
 def pbx():
     with AmiSimulator({"desk": "s3cret"}) as simulator:
