@@ -64,7 +64,7 @@ def _sqlite_on_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA busy_timeout=15000")  # writers queue behind each other rather than fail
     cur.execute("PRAGMA cache_size=-65536")  # 64 MiB page cache per connection
     cur.execute("PRAGMA mmap_size=268435456")
     cur.close()
