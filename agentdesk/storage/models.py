@@ -320,7 +320,8 @@ class Interaction(Base):
     __tablename__ = "interaction"
     __table_args__ = (
         Index("ix_interaction_customer_started", "customer_id", "started_at"),
-        Index("ix_interaction_started", "started_at"),
+        # Today's dashboard figures read only these columns: an index-only range scan.
+        Index("ix_interaction_started_cover", "started_at", "channel", "department_id", "outcome"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
