@@ -491,6 +491,11 @@ def main() -> int:
         app = QApplication.instance() or QApplication([sys.argv[0]])
         app.setStyle("Fusion")
         db = Database(f"sqlite:///{path}")
+        from agentdesk.storage import schema
+
+        report = schema.upgrade(db)  # a reused database may predate this code's migrations
+        if report.applied:
+            log_progress(report.describe())
         try:
             dashboard = measure_dashboard(db, args.refreshes)
             log_progress(f"dashboard: {dashboard}")
