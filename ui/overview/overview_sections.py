@@ -125,6 +125,22 @@ class Section(QGroupBox):
         self.loading.setText(self.tr("Loading…"))
 
 
+class TableSection(Section):
+    """A section whose content is one compact table."""
+
+    def __init__(self, object_name: str, table_name: str, columns: int, parent: QWidget | None = None, *,
+                 stretch: int = 0) -> None:
+        super().__init__(object_name, parent)
+        self.table = compact_table(columns, self.body, stretch=stretch)
+        self.table.setObjectName(table_name)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self.overview: CustomerOverview | None = None
+        self.retranslate()
+        self.set_loading()
+
+
 class ContactSection(Section):
     """Phone numbers, e-mail addresses and the address (or that it is protected)."""
 
@@ -185,19 +201,11 @@ class ContactSection(Section):
         self.show_body()
 
 
-class RolesSection(Section):
+class RolesSection(TableSection):
     """Roles and profiles towards the city, with their periods; ended ones greyed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("rolesSection", parent)
-        self.table = compact_table(3, self.body)
-        self.table.setObjectName("rolesTable")
-        layout = QVBoxLayout(self.body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        self.overview: CustomerOverview | None = None
-        self.retranslate()
-        self.set_loading()
+        super().__init__("rolesSection", "rolesTable", 3, parent)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -225,24 +233,16 @@ class RolesSection(Section):
         self.show_body()
 
 
-class RelationsSection(Section):
+class RelationsSection(TableSection):
     """Household, guardians, children and representatives; a click opens that person."""
 
     open_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("relationsSection", parent)
-        self.table = compact_table(3, self.body, stretch=1)
-        self.table.setObjectName("relationsTable")
+        super().__init__("relationsSection", "relationsTable", 3, parent, stretch=1)
         self.table.setCursor(Qt.CursorShape.PointingHandCursor)
         self.table.cellClicked.connect(self._open_row)
         self.table.activated.connect(lambda index: self._open_row(index.row(), index.column()))
-        layout = QVBoxLayout(self.body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        self.overview: CustomerOverview | None = None
-        self.retranslate()
-        self.set_loading()
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -282,19 +282,11 @@ class RelationsSection(Section):
             self.open_requested.emit(int(item.data(CUSTOMER_ID_ROLE)))
 
 
-class CasesSection(Section):
+class CasesSection(TableSection):
     """Open service requests with their due dates; overdue ones in red."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("casesSection", parent)
-        self.table = compact_table(5, self.body)
-        self.table.setObjectName("casesTable")
-        layout = QVBoxLayout(self.body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        self.overview: CustomerOverview | None = None
-        self.retranslate()
-        self.set_loading()
+        super().__init__("casesSection", "casesTable", 5, parent)
 
     def retranslate(self) -> None:
         super().retranslate()
