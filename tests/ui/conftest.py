@@ -239,3 +239,16 @@ def translations_dir() -> Path:
     from ui.i18n import translations_dir
 
     return translations_dir()
+
+
+@pytest.fixture
+def bg(qapp):
+    """A background helper of its own; any unhandled error in it fails the test."""
+    from ui.background import Background
+
+    errors: list[BaseException] = []
+    helper = Background(None, on_error=errors.append)
+    yield helper
+    helper.shutdown()
+    helper.deleteLater()
+    assert not errors, f"unhandled errors: {errors!r}"

@@ -12,18 +12,7 @@ from agentdesk.duplicate_check import DuplicateCheck
 from agentdesk.identity import hetu_check_char
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import AlertKind
-from ui.background import Background
 from ui.customer_form.customer_dialog import CustomerDialog
-
-
-@pytest.fixture
-def bg(qapp):
-    errors: list[BaseException] = []
-    helper = Background(None, on_error=errors.append)
-    yield helper
-    helper.shutdown()
-    helper.deleteLater()
-    assert not errors, f"unhandled errors: {errors!r}"
 
 
 @pytest.fixture

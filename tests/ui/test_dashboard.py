@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 from agentdesk.queues import HELSINKI, Presence, PresenceState, QueueDirectory, QueueSpec, Statistics, WalkIn, WorkQueue
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import Channel, Department, Interaction, Outcome
-from ui.background import Background
 from ui.dashboard.dashboard_window import DashboardWindow
 
 LONG = 6 * 3600  # leases that do not run out while the day is built
@@ -30,16 +29,6 @@ def at(hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
 
 
 NOW = at(12, 0)
-
-
-@pytest.fixture
-def bg(qapp):
-    errors: list[BaseException] = []
-    helper = Background(None, on_error=errors.append)
-    yield helper
-    helper.shutdown()
-    helper.deleteLater()
-    assert not errors, f"unhandled errors: {errors!r}"
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QWidget
 from agentdesk.queues import AgentState, ChannelCount, DashboardSnapshot, QueueInfo, QueueStats, StateCount
 from agentdesk.staff import StaffMember
 from agentdesk.storage.models import Channel, PresenceState, StaffRole
-from ui.background import Background
 from ui.dashboard.dashboard_window import DashboardWindow
 
 CYCLES = 2000
@@ -102,16 +101,6 @@ def live_objects() -> Counter:
 def rss_mib() -> float:
     with open("/proc/self/statm", encoding="ascii") as fh:
         return int(fh.read().split()[1]) * resource.getpagesize() / 2**20
-
-
-@pytest.fixture
-def bg(qapp):
-    errors: list[BaseException] = []
-    helper = Background(None, on_error=errors.append)
-    yield helper
-    helper.shutdown()
-    helper.deleteLater()
-    assert not errors, f"unhandled errors: {errors!r}"
 
 
 @pytest.mark.slow

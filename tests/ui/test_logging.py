@@ -15,23 +15,12 @@ from agentdesk.interaction_log import InteractionLog
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import Channel, Interaction, Outcome, ServiceCase
 from agentdesk.topics import load_topics
-from ui.background import Background
 from ui.logging.contact_drafts import DRAFT_KIND
 from ui.logging.interaction_panel import InteractionPanel, clock_text
 from ui.overview.customer_overview_view import CustomerOverviewView
 from ui.overview.timeline_model import NOTES, TOPIC
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def bg(qapp):
-    errors: list[BaseException] = []
-    helper = Background(None, on_error=errors.append)
-    yield helper
-    helper.shutdown()
-    helper.deleteLater()
-    assert not errors, f"unhandled errors: {errors!r}"
 
 
 @pytest.fixture

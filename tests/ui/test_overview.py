@@ -33,23 +33,12 @@ from agentdesk.storage.models import (
     ServiceCase,
 )
 from agentdesk.topics import load_topics
-from ui.background import Background
 from ui.customer_form.customer_dialog import CustomerDialog
 from ui.overview.customer_overview_view import CustomerOverviewView
 from ui.overview.timeline_model import NOTES, TimelineModel
 
 NOW = dt.datetime.now(dt.timezone.utc)
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def bg(qapp):
-    errors: list[BaseException] = []
-    helper = Background(None, on_error=errors.append)
-    yield helper
-    helper.shutdown()
-    helper.deleteLater()
-    assert not errors, f"unhandled errors: {errors!r}"
 
 
 @pytest.fixture
