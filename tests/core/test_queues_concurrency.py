@@ -32,6 +32,7 @@ def _prepare(db: Database, claimers: int, items: int) -> int:
 def _claim_in_parallel(db: Database, queue: int, claimers: int) -> tuple[dict[int, list[int]], float]:
     url = db.url.render_as_string(hide_password=False)
     barrier = threading.Barrier(claimers + 1)
+    first_round = threading.Barrier(claimers)
     claimed: dict[int, list[int]] = {}
     errors: list[BaseException] = []
 
@@ -44,6 +45,10 @@ def _claim_in_parallel(db: Database, queue: int, claimers: int) -> tuple[dict[in
             while (item := work.claim_next(staff_id, [queue])) is not None:
                 assert item.claimed_by == staff_id and item.state is WorkItemState.OFFERED
                 mine.append(item.id)
+                if len(mine) == 1:
+                    # Every workstation has claimed once before any claims a second time, so all
+                    # of them are in the race together however the threads are scheduled.
+                    first_round.wait(timeout=60)
             claimed[staff_id] = mine
         except BaseException as exc:  # reported by the test thread
             errors.append(exc)
