@@ -12,11 +12,23 @@ import os
 import uuid
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
 
 PG_URL = os.environ.get("AGENTDESK_TEST_PG_URL", "")
+
+# Property-based (fuzz) tests: the default profile keeps the suite within its time; a release runs
+# `pytest --hypothesis-profile=long` (about 10,000 inputs per property). Fuzz tests never set
+# max_examples themselves, so the profile decides. No deadline: a loaded CI machine is not a bug,
+# and search timing is measured by benchmarks/fuzz_search.py, not here.
+_FUZZ_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("default", max_examples=150, deadline=None, suppress_health_check=_FUZZ_HEALTH,
+                          derandomize=True, database=None, print_blob=True)
+settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=_FUZZ_HEALTH,
+                          print_blob=True)
+settings.load_profile(os.environ.get("AGENTDESK_HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
