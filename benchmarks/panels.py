@@ -65,7 +65,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def prepare(people: int, folder: Path):
     from agentdesk.demo_backends import start_demo_backends
-    from agentdesk.population.bulk_load import seed_population
+    from agentdesk_demo.population.bulk_load import seed_population
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 

@@ -22,7 +22,7 @@ saved with each panel's tab on top: ``docs/screenshots/panels.png`` (health care
 ``panels-social.png`` and ``panels-technical.png`` beside it.
 
 The desk's phone is connected to the loopback AMI simulator (as in ``agentdesk demo``). The demo
-queues get a working day (``ui.dashboard.demo_queues``, on the last weekday at 14:10 so the
+queues get a working day (``agentdesk_demo.demo_queues``, on the last weekday at 14:10 so the
 figures look like office hours whatever the date) and the supervisor dashboard of that day is
 saved as ``docs/screenshots/dashboard.png``; then the simulator rings the desk with the number of a
 customer with a contact history, the call is answered, and the main window with the caller's
@@ -92,7 +92,7 @@ def main() -> int:
 
 
 def _shoot(args: argparse.Namespace, home: Path) -> int:
-    from agentdesk.population.bulk_load import seed_population
+    from agentdesk_demo.population.bulk_load import seed_population
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 
@@ -106,7 +106,7 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
     from PySide6.QtTest import QTest
 
     from agentdesk.channels.ami import AmiSettings
-    from agentdesk.channels.ami_simulator import AmiSimulator
+    from agentdesk_demo.simulators.ami_simulator import AmiSimulator
     from ui.app import build_app
 
     pbx = AmiSimulator({"desk": "screenshot"}).start()
@@ -373,7 +373,7 @@ def _shoot_dashboard(args: argparse.Namespace, db, desk) -> int:
 
     from agentdesk.queues import Statistics
     from ui.dashboard.dashboard_window import DashboardWindow
-    from ui.dashboard.demo_queues import seed_demo_queues
+    from agentdesk_demo.demo_queues import seed_demo_queues
 
     moment = _office_afternoon()
     seed_demo_queues(db, now=moment, seed=args.seed)
