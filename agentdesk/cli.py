@@ -1,5 +1,6 @@
-"""The ``agentdesk`` command: database upgrades, seeding, search from a shell; IT's ``profile``,
-``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`).
+"""The ``agentdesk`` command: database upgrades and search from a shell; IT's ``profile``,
+``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`). ``seed`` and ``demo``
+come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
 The desktop subcommands register themselves only when the ``ui`` package (PySide6) is installed,
 so the core CLI works on a server with no display libraries.
@@ -14,7 +15,6 @@ import enum
 import json
 import logging
 import sys
-import time
 from collections.abc import Callable, Sequence
 
 from agentdesk import __version__
@@ -49,42 +49,6 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
     have, want = schema.current_revision(db), schema.expected_revision()
     print(f"{db.display_url()}: schema {have or 'empty'}, this AgentDesk expects {want}")
     return 0 if have == want else 1
-
-
-class ProgressBar:
-    """A plain text progress bar on stderr: ``[#####.....]  52% 520,000/1,000,000 31,000/s``."""
-
-    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
-        self.stream, self.width, self.start, self._last = stream, width, time.monotonic(), 0.0
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done < total and now - self._last < 0.2:
-            return
-        self._last = now
-        frac = done / total if total else 1.0
-        filled = int(frac * self.width)
-        rate = done / max(now - self.start, 1e-9)
-        bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {frac:4.0%} {done:,}/{total:,} {rate:,.0f}/s")
-        if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
-def _cmd_seed(args: argparse.Namespace) -> int:
-    from agentdesk.population.bulk_load import seed_population
-    from agentdesk.storage import schema
-
-    if args.people < 1:
-        print("agentdesk seed: --people must be at least 1", file=sys.stderr)
-        return 2
-    db = _database(args)
-    schema.upgrade(db)
-    progress = ProgressBar() if not args.quiet else None
-    report = seed_population(db, args.people, seed=args.seed, histories=args.histories, progress=progress)
-    print(json.dumps(_plain(report)))
-    return 0
 
 
 def _plain(value):
@@ -146,15 +110,6 @@ def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] =
     db_option(st)
     st.set_defaults(func=_cmd_db_status)
 
-    seed = sub.add_parser("seed", help="load a synthetic Finnish population (test-range identity codes)")
-    seed.add_argument("--people", type=int, required=True, metavar="N")
-    seed.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (deterministic)")
-    seed.add_argument("--histories", type=float, default=0.0, metavar="SHARE",
-                      help="share of people given a contact history (0..1)")
-    seed.add_argument("--quiet", action="store_true", help="no progress bar")
-    db_option(seed)
-    seed.set_defaults(func=_cmd_seed)
-
     search = sub.add_parser("search", help="search customers as the desk's search box does")
     search.add_argument("text")
     search.add_argument("--json", action="store_true", help="print one JSON object")
@@ -176,7 +131,8 @@ COMMAND_GROUP = "agentdesk.commands"
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Subcommands contributed by other packages through the ``agentdesk.commands`` entry point
-    (the desktop registers ``demo`` and the default launch this way; the core never imports it)."""
+    (the desktop registers the default launch, the demo distribution ``seed`` and ``demo`` this way;
+    the core never imports them)."""
     from importlib.metadata import entry_points
 
     found = []

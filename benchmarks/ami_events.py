@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from agentdesk.channels.ami import AmiClient, AmiSettings  # noqa: E402
 from agentdesk.channels.ami_events import CallAbandoned, CallEnded, IncomingCall  # noqa: E402
-from agentdesk.channels.ami_simulator import AmiSimulator  # noqa: E402
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator  # noqa: E402
 
 
 def main() -> int:

@@ -6,7 +6,7 @@
 One SQLite database under ``.tmp/bench/`` holds everything, built once and reused:
 
 - ``people``: a synthetic population seeded with
-  :func:`agentdesk.population.bulk_load.seed_population` (``people-<N>.sqlite3`` is kept as the
+  :func:`agentdesk_demo.population.bulk_load.seed_population` (``people-<N>.sqlite3`` is kept as the
   base and copied, so other sizes of contacts reuse it);
 - the demo queues of ``agentdesk demo`` (phone "Neuvonta", e-mail, walk-in) and ``agents``
   customer-service agents, every one with a presence state;
@@ -89,7 +89,7 @@ def text_time(value: dt.datetime) -> str:
 
 
 def base_population(folder: Path, people: int) -> Path:
-    from agentdesk.population.bulk_load import seed_population
+    from agentdesk_demo.population.bulk_load import seed_population
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 
@@ -120,7 +120,7 @@ def build(folder: Path, people: int, contacts: int, agents: int, seed: int) -> P
     shutil.copyfile(base, partial)
     log_progress(f"adding queues, {agents} agents and {contacts:,} contacts to {partial.name}")
     from agentdesk.storage.database import Database
-    from ui.dashboard.demo_queues import seed_demo_queues
+    from agentdesk_demo.demo_queues import seed_demo_queues
 
     db = Database(f"sqlite:///{partial}")
     seed_demo_queues(db, seed=seed)
@@ -377,7 +377,7 @@ def measure_screen_pop(db, pops: int, seed: int) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication
 
     from agentdesk.channels.ami import AmiSettings
-    from agentdesk.channels.ami_simulator import AmiSimulator
+    from agentdesk_demo.simulators.ami_simulator import AmiSimulator
     from ui.app import build_app
     from ui.phone.phone_connector import PhoneStatus
 

@@ -83,8 +83,8 @@ def open_database(people: int):
         return db, None
     if have:
         raise SystemExit(f"{path} holds {have - dups:,} people, not {people:,}: remove it first")
-    from agentdesk.cli import ProgressBar
-    from agentdesk.population.bulk_load import seed_population
+    from agentdesk_demo.progress import ProgressBar
+    from agentdesk_demo.population.bulk_load import seed_population
 
     print(f"seeding {people:,} people into {path} ...", file=sys.stderr)
     report = seed_population(db, people, seed=1, progress=ProgressBar())

@@ -4,7 +4,7 @@
     python benchmarks/panels.py --people 5000 --opens 8  # quicker
 
 Seeds a throwaway SQLite demo database (``--people``, default 20,000), starts the three demo back
-ends from it (:mod:`agentdesk.demo_backends`), then makes them misbehave: the social-services server
+ends from it (:mod:`agentdesk_demo.backends`), then makes them misbehave: the social-services server
 answers every request after 3 s, the FHIR server is stopped (health is down: connection refused),
 Open311 answers normally. Then it opens the same customers (demo people with data in every back end)
 in two desks running side by side in one event loop, alternately (baseline, plugins, baseline, ...),
@@ -64,8 +64,8 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def prepare(people: int, folder: Path):
-    from agentdesk.demo_backends import start_demo_backends
-    from agentdesk.population.bulk_load import seed_population
+    from agentdesk_demo.backends import start_demo_backends
+    from agentdesk_demo.population.bulk_load import seed_population
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 
@@ -80,10 +80,12 @@ def prepare(people: int, folder: Path):
 
 def customers_with_everything(backends, count: int) -> list[int]:
     """Social-services clients with a FHIR patient (the demo gives clients one first)."""
-    population = backends.population
-    fhir = {p.customer_id for p in population.fhir}
-    chosen = [p.customer_id for p in population.social if p.customer_id in fhir]
-    chosen += [p.customer_id for p in population.fhir if p.customer_id not in chosen]
+    from agentdesk_health.demo_backend import FHIR_PEOPLE
+
+    fhir_people, social_people = backends.seed.people(FHIR_PEOPLE), backends.seed.with_role("social_services_client")
+    fhir = {p.customer_id for p in fhir_people}
+    chosen = [p.customer_id for p in social_people if p.customer_id in fhir]
+    chosen += [p.customer_id for p in fhir_people if p.customer_id not in chosen]
     return chosen[:count]
 
 

@@ -81,8 +81,8 @@ def open_database(kind: str, people: int, seed: int) -> tuple[Database, float | 
         return db, None
     if have:
         raise SystemExit(f"{db.display_url()} holds {have - dups:,} people, not {people:,}: remove it first")
-    from agentdesk.cli import ProgressBar
-    from agentdesk.population.bulk_load import seed_population
+    from agentdesk_demo.progress import ProgressBar
+    from agentdesk_demo.population.bulk_load import seed_population
 
     started = time.perf_counter()
     seed_population(db, people, seed=seed, progress=ProgressBar())

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agentdesk.population import seed_population  # noqa: E402
+from agentdesk_demo.population import seed_population  # noqa: E402
 from agentdesk.storage import schema  # noqa: E402
 from agentdesk.storage.database import Database  # noqa: E402
 

@@ -13,7 +13,10 @@ Why each part is needed in a frozen app:
 - *hidden imports*: plugin packages and factories are imported by name from the manifests, the
   desktop by entry point, psycopg's binary implementation by name at run time;
 - *data*: the Alembic migrations are read as files, as are the manifests, the plugins' own data,
-  topics, the population generator's name lists, the translations (.qm) and the example profiles.
+  topics, the population generator's name lists, the translations (.qm) and the example profiles;
+- *the demo distribution* (``agentdesk-demo``, package ``agentdesk_demo``) when it is installed in the
+  build venv: ``agentdesk demo`` joins the CLI through its ``agentdesk.commands`` entry point, and the
+  plugins' demo back ends are found through ``agentdesk.demo_backends``.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from importlib.metadata import distribution, entry_points
 from pathlib import Path
 
 PLUGIN_GROUP = "agentdesk.plugins"
+DEMO_PACKAGE = "agentdesk_demo"
+DEMO_DISTRIBUTION = "agentdesk-demo"
 COMMAND_GROUP = "agentdesk.commands"
 MANIFEST_NAME = "agentdesk-plugin.toml"
 REPO = Path(__file__).resolve().parents[1]
@@ -99,11 +104,13 @@ def data_files(repo: Path = REPO) -> list[tuple[str, str]]:
     datas = [
         *_tree(core / "storage" / "migrations", "agentdesk/storage/migrations", ("*.py", "*.mako")),
         *_tree(core / "data", "agentdesk/data", ("*.toml",)),
-        *_tree(core / "population" / "data", "agentdesk/population/data", ("*.txt",)),
         *_tree(repo / "resources" / "translations", "resources/translations", ("*.qm",)),
         *_tree(repo / "resources", "resources", ("*.svg", "*.png", "*.qss")),
         *_tree(repo / "installer" / "profiles", "profiles", ("*.toml",)),
     ]
+    if importlib.util.find_spec(DEMO_PACKAGE) is not None:
+        demo = _package_folder(DEMO_PACKAGE)
+        datas.extend(_tree(demo / "population" / "data", f"{DEMO_PACKAGE}/population/data", ("*.txt",)))
     for plugin in installed_plugins():
         # The manifest and whatever else the plugin ships beside its code (seed data, API contracts).
         datas.extend((src, dest) for src, dest in _tree(plugin.folder, plugin.package.replace(".", "/"), ("*",))
@@ -114,6 +121,7 @@ def data_files(repo: Path = REPO) -> list[tuple[str, str]]:
 def distributions_with_metadata() -> list[str]:
     """Distributions whose metadata (entry points above all) the frozen app needs."""
     names = ["agentdesk", "keyring", "alembic", "SQLAlchemy", "psycopg", "requests"]
+    names.append(DEMO_DISTRIBUTION)  # entry points: agentdesk.commands (seed, demo)
     names.extend(p.distribution for p in installed_plugins() if p.distribution)
     present = []
     for name in names:
@@ -130,12 +138,18 @@ def hidden_imports() -> list[str]:
     for plugin in installed_plugins():
         mods.extend([plugin.package, plugin.factory_module])
     for ep in entry_points(group=COMMAND_GROUP):
-        mods.append(ep.value.split(":")[0].strip())  # the desktop: ui.commands
+        mods.append(ep.value.split(":")[0].strip())  # the desktop: ui.commands; the demo: agentdesk_demo.commands
     if importlib.util.find_spec("ui") is not None:
         mods.append("ui.app")
+        if importlib.util.find_spec(DEMO_PACKAGE) is not None:
+            mods.append(f"{DEMO_PACKAGE}.desk_demo")  # imported by agentdesk_demo.commands when Qt is there
     return sorted(set(mods))
 
 
 def plugin_packages() -> list[str]:
-    """Plugin packages whose every submodule is collected (their code is imported by name)."""
-    return [p.package for p in installed_plugins()]
+    """Plugin packages whose every submodule is collected (their code is imported by name: the
+    factory, the demo back end), and the demo package (its simulators and back-end runner)."""
+    packages = [p.package for p in installed_plugins()]
+    if importlib.util.find_spec(DEMO_PACKAGE) is not None:
+        packages.append(DEMO_PACKAGE)
+    return packages

@@ -80,6 +80,13 @@ def desktop_smoke(database_url: str, customer_id: int, *, timeout_ms: int, settl
     return outcome["title"]
 
 
+def _demo_population(db, people: int) -> None:
+    """The demo distribution's synthetic population (with its staff: the desktop part signs in as agent.aino)."""
+    from agentdesk_demo.population.bulk_load import seed_population
+
+    seed_population(db, people, seed=1, histories=0.3)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="agentdesk bundle-smoke")
     parser.add_argument("--people", type=int, default=2000)
@@ -96,7 +103,7 @@ def main(argv: list[str]) -> int:
     folder = temporary_folder()
     os.environ["AGENTDESK_HOME"] = str(folder / "home")
     try:
-        report = run_core_smoke(folder, people=args.people, profiles=_profiles(args.profile))
+        report = run_core_smoke(folder, people=args.people, profiles=_profiles(args.profile), seed=_demo_population)
         if not args.core_only:
             title = desktop_smoke(report.database_url, report.customer_id or 0,
                                   timeout_ms=int(args.timeout * 1000))

@@ -76,9 +76,10 @@ echo "plugins: ${selected[*]:-none}"
 # A plugin left from an earlier build for another department must not ride along.
 stale=$("$vpy" -m pip list --format=freeze 2>/dev/null | sed -n 's/^\(agentdesk-plugin-[A-Za-z0-9_.-]*\)==.*/\1/p' || true)
 [ -z "$stale" ] || "$vpy" -m pip uninstall -q -y $stale
-"$vpy" -m pip install -q '.[desktop]' ${selected[@]+"${selected[@]/#/./}"}
+# ./demo: the demo/dev distribution (agentdesk demo, the bundle smoke's population).
+"$vpy" -m pip install -q '.[desktop]' ./demo ${selected[@]+"${selected[@]/#/./}"}
 # Reinstall our own code unconditionally: pip skips a same-version rebuild otherwise.
-"$vpy" -m pip install -q --no-deps --force-reinstall . ${selected[@]+"${selected[@]/#/./}"}
+"$vpy" -m pip install -q --no-deps --force-reinstall . ./demo ${selected[@]+"${selected[@]/#/./}"}
 version="$("$vpy" -c 'import agentdesk; print(agentdesk.__version__)')"
 
 # --- 2. PyInstaller ---------------------------------------------------------------------------

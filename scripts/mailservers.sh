@@ -212,13 +212,13 @@ start_smtp() {
     fi
     port_open "$SMTP_PORT" && die "port $SMTP_PORT is taken by another server; set AGENTDESK_SMTP_PORT"
     [ -x "$PY" ] || die "$PY is missing: run bash scripts/setup.sh first"
-    "$PY" -c 'import aiosmtpd, agentdesk.channels.email_lmtp_relay' 2>/dev/null ||
-        die "aiosmtpd or agentdesk is not installed in $PY: run bash scripts/setup.sh"
+    "$PY" -c 'import aiosmtpd, agentdesk_demo.simulators.email_lmtp_relay' 2>/dev/null ||
+        die "aiosmtpd or agentdesk-demo (the LMTP relay) is not installed in $PY: run bash scripts/setup.sh"
     say "starting the SMTP server on 127.0.0.1:$SMTP_PORT, delivering over LMTP (log: $T/smtp.log)"
     (
         cd "$REPO"
         setsid nohup "$PY" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" \
-            -c agentdesk.channels.email_lmtp_relay.LmtpRelay 127.0.0.1 "$LMTP_PORT" \
+            -c agentdesk_demo.simulators.email_lmtp_relay.LmtpRelay 127.0.0.1 "$LMTP_PORT" \
             </dev/null >"$T/smtp.log" 2>&1 &
         echo $! >"$T/smtp.pid"
     )

@@ -15,14 +15,14 @@ contact that opened one is first logged for them through the contact log, as an 
 Last it starts a phone contact in the customer's logging panel, fills it in, presses Save before
 the new case has a title and saves ``docs/screenshots/logging.png`` with the message at the field.
 
-The department plugins run against the demo back ends (``agentdesk.demo_backends``, as in
+The department plugins run against the demo back ends (``agentdesk_demo.backends``, as in
 ``agentdesk demo``): a customer with data in all three (a social-services client with a FHIR patient
 and Open311 requests) is opened, a purpose is chosen for the sensitive panels and the overview is
 saved with each panel's tab on top: ``docs/screenshots/panels.png`` (health care),
 ``panels-social.png`` and ``panels-technical.png`` beside it.
 
 The desk's phone is connected to the loopback AMI simulator (as in ``agentdesk demo``). The demo
-queues get a working day (``ui.dashboard.demo_queues``, on the last weekday at 14:10 so the
+queues get a working day (``agentdesk_demo.demo_queues``, on the last weekday at 14:10 so the
 figures look like office hours whatever the date) and the supervisor dashboard of that day is
 saved as ``docs/screenshots/dashboard.png``; then the simulator rings the desk with the number of a
 customer with a contact history, the call is answered, and the main window with the caller's
@@ -92,7 +92,7 @@ def main() -> int:
 
 
 def _shoot(args: argparse.Namespace, home: Path) -> int:
-    from agentdesk.population.bulk_load import seed_population
+    from agentdesk_demo.population.bulk_load import seed_population
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 
@@ -106,7 +106,7 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
     from PySide6.QtTest import QTest
 
     from agentdesk.channels.ami import AmiSettings
-    from agentdesk.channels.ami_simulator import AmiSimulator
+    from agentdesk_demo.simulators.ami_simulator import AmiSimulator
     from ui.app import build_app
 
     pbx = AmiSimulator({"desk": "screenshot"}).start()
@@ -274,7 +274,7 @@ def _shoot_overview_and_logging(args: argparse.Namespace, db, window) -> int:
 def _demo_backends(db):
     import atexit
 
-    from agentdesk.demo_backends import start_demo_backends
+    from agentdesk_demo.backends import start_demo_backends
 
     backends = start_demo_backends(db)
     atexit.register(backends.stop)  # the FHIR server is a process of its own: never leave it running
@@ -294,10 +294,11 @@ def _customer_in_every_back_end(db, backends) -> int:
     from sqlalchemy import func, select
 
     from agentdesk.storage.models import CaseStatus, Interaction, ServiceCase
+    from agentdesk_health.demo_backend import FHIR_PEOPLE
 
-    population = backends.population
-    fhir = {p.customer_id for p in population.fhir}
-    candidates = [p.customer_id for p in population.social if p.customer_id in fhir and p.street]
+    fhir_people, social_people = backends.seed.people(FHIR_PEOPLE), backends.seed.with_role("social_services_client")
+    fhir = {p.customer_id for p in fhir_people}
+    candidates = [p.customer_id for p in social_people if p.customer_id in fhir and p.street]
     with db.session() as s:
         requests = dict(s.execute(select(ServiceCase.customer_id, func.count())
                                   .where(ServiceCase.customer_id.in_(candidates),
@@ -373,7 +374,7 @@ def _shoot_dashboard(args: argparse.Namespace, db, desk) -> int:
 
     from agentdesk.queues import Statistics
     from ui.dashboard.dashboard_window import DashboardWindow
-    from ui.dashboard.demo_queues import seed_demo_queues
+    from agentdesk_demo.demo_queues import seed_demo_queues
 
     moment = _office_afternoon()
     seed_demo_queues(db, now=moment, seed=args.seed)

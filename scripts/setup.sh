@@ -9,7 +9,9 @@
 #   source scripts/setup.sh --lib            only define the helper functions below
 #
 # Every plugin distribution found at plugins/*/pyproject.toml is installed editable
-# into .venv. Re-running is cheap: pip runs only when pyproject.toml, a plugin's
+# into .venv; the demo/dev distribution demo/ (agentdesk-demo: population, simulators,
+# `agentdesk seed` and `agentdesk demo`) into .venv and .venv-core (it needs no Qt).
+# Re-running is cheap: pip runs only when pyproject.toml, a plugin's or the demo's
 # pyproject.toml, this script or the Python interpreter changed (a hash stamp is
 # kept inside the venv).
 #
@@ -155,6 +157,8 @@ EOF
             done <<<"$reqs"
             ;;
     esac
+    # The demo/dev distribution: the core tests need its population and simulators too.
+    [ -f demo/pyproject.toml ] && args+=(-e ./demo)
     if [ "$mode" != core ]; then
         local p
         for p in ${plugins[@]+"${plugins[@]}"}; do
@@ -178,6 +182,7 @@ EOF
             echo "mode=$1"
             "$vpy" -c 'import sys; print(sys.version)'
             cat "${BASH_SOURCE[0]}" pyproject.toml
+            [ -f demo/pyproject.toml ] && cat demo/pyproject.toml
             local q
             for q in ${plugins[@]+"${plugins[@]}"}; do
                 echo "plugin=$q"
@@ -189,7 +194,9 @@ EOF
     local want have=""
     want="$(stamp_for "$mode")"
     [ -f "$stamp_file" ] && have="$(cat "$stamp_file")"
-    if [ -n "$have" ] && "$vpy" -c 'import importlib.metadata as m; m.version("agentdesk")' >/dev/null 2>&1; then
+    if [ -n "$have" ] && "$vpy" -c 'import importlib.metadata as m; m.version("agentdesk")' >/dev/null 2>&1 &&
+        { [ ! -f demo/pyproject.toml ] || "$vpy" -c 'import importlib.metadata as m; m.version("agentdesk-demo")' \
+            >/dev/null 2>&1; }; then
         # A venv with the test extras also serves the desktop.
         if [ "$have" = "$want" ] || { [ "$mode" = desktop ] && [ "$have" = "$(stamp_for full)" ]; }; then
             echo "setup: $venv is up to date" >&2

@@ -534,7 +534,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     ``plugins``: where the department plugins' settings and secrets come from (default: this
     workstation's department profile and the OS keyring; ``PluginSetup(enabled=False)``: none).
     ``phone``: the AMI connection of this workstation (its secret from ``phone_secret``, by default
-    the OS keyring) for the screen pop; ``demo_caller`` (:class:`ui.phone.demo_calls.DemoCaller`)
+    the OS keyring) for the screen pop; ``demo_caller`` (a :class:`ui.phone.demo_calls.DemoCallSource`)
     adds the Demo menu and a simulated call every minute.
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-API_VERSION = "1.0"
+API_VERSION = "1.1"  # 1.1: agentdesk.plugin_api.demo (a plugin's demo back end)
 
 __all__ = [
     "API_VERSION",

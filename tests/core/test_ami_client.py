@@ -21,7 +21,7 @@ from agentdesk.channels.ami_events import (
     IncomingCall,
     QueueStats,
 )
-from agentdesk.channels.ami_simulator import AmiSimulator
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 from agentdesk.channels.phone import CallClock, CallPhase
 
 SECRET = "kissa-123-ami"

@@ -13,7 +13,7 @@ import pytest
 
 from agentdesk.channels.ami import AmiClient, AmiSettings
 from agentdesk.channels.ami_events import IncomingCall
-from agentdesk.channels.ami_simulator import AmiSimulator
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 
 
 class Wire:
@@ -114,7 +114,7 @@ def test_events_follow_the_sessions_event_mask(sim, wire):
 def test_the_command_line_simulates_calls_for_the_demo():
     env = {**os.environ, "DEMO_AMI_SECRET": "demo-pw"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "agentdesk.channels.ami_simulator", "--port", "0", "--user", "desk",
+        [sys.executable, "-m", "agentdesk_demo.simulators.ami_simulator", "--port", "0", "--user", "desk",
          "--secret-env", "DEMO_AMI_SECRET", "--every", "0.2", "--answer-after", "0.1"],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:

@@ -161,7 +161,7 @@ def test_mask_hetu():
 
 
 def test_every_generated_topic_is_in_the_taxonomy():
-    from agentdesk.population.generator import TOPICS
+    from agentdesk_demo.population.generator import TOPICS
 
     codes = {t.code for t in load_topics()}
     assert {t[0] for t in TOPICS} <= codes

@@ -10,7 +10,7 @@ import pytest
 
 from agentdesk.channels.ami import AmiClient, AmiSettings
 from agentdesk.channels.ami_events import CallAbandoned, CallAnswered, CallEnded, IncomingCall, normalise_caller_number
-from agentdesk.channels.ami_simulator import AmiSimulator
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 from agentdesk.channels.phone import CallClock, CallerMatch, CallPhase, ScreenPop, draft_for_call
 from agentdesk.customer_register import CustomerDraft, CustomerRegister
 from agentdesk.interaction_log import InteractionLog

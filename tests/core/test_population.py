@@ -14,8 +14,8 @@ from sqlalchemy import func, select, text
 from stdnum.fi import hetu as stdnum_hetu
 from stdnum.fi import ytunnus as stdnum_ytunnus
 
-from agentdesk.population import GeneratorContext, ensure_reference_data, generate, seed_population
-from agentdesk.population.generator import (
+from agentdesk_demo.population import GeneratorContext, ensure_reference_data, generate, seed_population
+from agentdesk_demo.population.generator import (
     DATA_DIR,
     TABLES,
     hetu_check_char,
@@ -429,7 +429,7 @@ def test_appending_a_second_seed(tmp_path):
 
 
 def test_a_failed_load_leaves_indexes_and_settings_as_they_were(tmp_path, monkeypatch):
-    from agentdesk.population import bulk_load
+    from agentdesk_demo.population import bulk_load
 
     db = _fresh_sqlite(tmp_path / "t.sqlite3")
     try:

@@ -117,3 +117,15 @@ def test_the_build_script_is_valid_bash_and_documents_itself():
     out = subprocess.run(["bash", str(REPO / "scripts" / "build-bundle.sh"), "--help"], check=True,
                          capture_output=True, text=True).stdout
     assert "bash scripts/build-bundle.sh [--profile" in out
+
+
+def test_the_demo_distribution_is_bundled_so_agentdesk_demo_works_frozen(spec_result):
+    analysis = spec_result["analysis"]
+    datas = bundled(analysis["datas"])
+    hidden = set(analysis["hiddenimports"])
+    assert "agentdesk_demo/population/data/streets.txt" in datas  # the generator reads its name lists as files
+    assert not [path for path in datas if path.startswith("agentdesk/population/")], "the product has no population"
+    assert ("<dist-info of agentdesk-demo>", ".") in analysis["datas"]  # its agentdesk.commands entry point
+    assert {"agentdesk_demo.commands", "agentdesk_demo.desk_demo", "agentdesk_demo.<every submodule>"} <= hidden
+    for plugin in ("health", "social", "technical"):  # demo back ends are imported by entry point
+        assert f"agentdesk_{plugin}.<every submodule>" in hidden

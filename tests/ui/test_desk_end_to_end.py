@@ -95,7 +95,7 @@ def test_plain_agentdesk_starts_the_desk_on_the_embedded_database(qapp):
     assert "app.stopped" in "\n".join(desk.seen)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("agentdesk.population") is None,
+@pytest.mark.skipif(importlib.util.find_spec("agentdesk_demo") is None,
                     reason="the synthetic population loader is not installed")
 def test_demo_seeds_a_throwaway_database_and_opens_the_desk(qapp):
     desk = DeskProcess("demo", "--people", "300", "--seed", "3")

@@ -20,14 +20,15 @@ from pathlib import Path
 import pytest
 
 from agentdesk.customer_register import CustomerRegister
-from agentdesk.demo_backends import TECHNICAL_API_KEY, MappingSecrets
 from agentdesk.plugin_host.settings import DeploymentPlugins
 from agentdesk.storage.models import Department, StaffRole, StaffUser
+from agentdesk_demo.backends import MappingSecrets
 from agentdesk_health.demo_data import fhir_seed
 from agentdesk_health.plugin import helsinki_today
 from agentdesk_health.server_process import FhirServerError, start_fhir_server
 from agentdesk_social.demo_data import social_seed
 from agentdesk_social.reference_server import start_server as start_social
+from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
 from agentdesk_technical.reference_server import default_seed
 from agentdesk_technical.reference_server import start_server as start_open311
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from agentdesk.channels.ami import AmiSettings
-from agentdesk.channels.ami_simulator import AmiSimulator
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 from agentdesk.storage.models import Channel, Interaction, Outcome
 from ui.phone.phone_connector import AMI_SERVICE, PhoneStatus, ami_account
 

@@ -5,8 +5,8 @@
 - :func:`ensure_reference_data` creates the departments and demo staff users.
 """
 
-from agentdesk.population.bulk_load import ReferenceData, SeedReport, ensure_reference_data, seed_population
-from agentdesk.population.generator import Chunk, GeneratorContext, generate
+from agentdesk_demo.population.bulk_load import ReferenceData, SeedReport, ensure_reference_data, seed_population
+from agentdesk_demo.population.generator import Chunk, GeneratorContext, generate
 
 __all__ = [
     "Chunk",

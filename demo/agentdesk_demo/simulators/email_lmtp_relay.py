@@ -3,7 +3,7 @@
 ``scripts/mailservers.sh`` runs it as an ``aiosmtpd`` handler (the way Postfix hands mail to
 Dovecot in a real deployment)::
 
-    python -m aiosmtpd -n -l 127.0.0.1:10025 -c agentdesk.channels.email_lmtp_relay.LmtpRelay 127.0.0.1 14024
+    python -m aiosmtpd -n -l 127.0.0.1:10025 -c agentdesk_demo.simulators.email_lmtp_relay.LmtpRelay 127.0.0.1 14024
 
 so that a reply sent from the desk over SMTP lands in the recipient's IMAP mailbox, where a test
 (or a person with a mail client) can read it. Recipients the mail server does not know are

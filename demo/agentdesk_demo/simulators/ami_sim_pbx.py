@@ -1,5 +1,5 @@
 """The calls and queues behind the AMI simulator: channels, queue members and figures, and the
-event sequences of Asterisk 13+ with app_queue (see :mod:`agentdesk.channels.ami_simulator`).
+event sequences of Asterisk 13+ with app_queue (see :mod:`agentdesk_demo.simulators.ami_simulator`).
 
 Single-threaded: the model lives on the simulator's loop. ``SimulatedPbx.run`` is how the public
 methods of :class:`SimulatedCall` get there from a test's or the demo's thread.

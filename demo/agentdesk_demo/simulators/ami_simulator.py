@@ -31,7 +31,7 @@ From Python (every method is thread-safe; the server runs its own loop in a thre
 
 From the shell (the demo)::
 
-    python -m agentdesk.channels.ami_simulator --port 5038 --user desk --secret-env AMI_SECRET --every 20
+    python -m agentdesk_demo.simulators.ami_simulator --port 5038 --user desk --secret-env AMI_SECRET --every 20
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from agentdesk.channels.ami_sim_pbx import DEMO_CALLERS, Fields, SimulatedCall, SimulatedPbx
+from agentdesk_demo.simulators.ami_sim_pbx import DEMO_CALLERS, Fields, SimulatedCall, SimulatedPbx
 
 log = logging.getLogger(__name__)
 
@@ -374,7 +374,7 @@ def _event_classes(mask: str) -> frozenset[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m agentdesk.channels.ami_simulator",
+    parser = argparse.ArgumentParser(prog="python -m agentdesk_demo.simulators.ami_simulator",
                                      description="A loopback Asterisk Manager Interface that simulates calls.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5038, help="0 picks a free port (printed on start)")

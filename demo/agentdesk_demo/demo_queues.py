@@ -2,7 +2,7 @@
 
 No Qt here: ``agentdesk demo``, the screenshot script and the dashboard benchmark call
 :func:`seed_demo_queues` on a database whose schema is current and whose demo staff exist
-(:func:`agentdesk.population.bulk_load.seed_population` makes them).
+(:func:`agentdesk_demo.population.bulk_load.seed_population` makes them).
 
 - Queues of the customer service department: phone "Neuvonta" (80 % within 20 s; alarm at 5
   waiting or a 2-minute wait), e-mail "Sähköposti" (80 % within 8 working hours) and walk-in

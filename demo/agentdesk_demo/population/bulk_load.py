@@ -1,6 +1,6 @@
 """Load a synthetic population into SQLite or PostgreSQL, fast.
 
-``seed_population(db, people)`` streams :func:`agentdesk.population.generator.generate` into the
+``seed_population(db, people)`` streams :func:`agentdesk_demo.population.generator.generate` into the
 database: on SQLite with ``executemany`` on the raw DBAPI connection, one transaction per chunk,
 ``synchronous=OFF`` and no foreign-key checks while loading (the rows are consistent by
 construction); on PostgreSQL with ``COPY ... FROM STDIN``. For big loads the rows are generated in a
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agentdesk.population.generator import (
+from agentdesk_demo.population.generator import (
     DEPARTMENTS,
     SEARCH_COLUMNS,
     STAFF,
