@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agentdesk.storage.models import AuditEntry, utcnow
+
+if TYPE_CHECKING:
+    from agentdesk.storage.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,7 @@ def entries_for(session: Session, subject_customer_id: int, limit: int = 200) ->
 class DatabaseAuditSink:
     """An audit writer for services that are not inside a transaction of their own (plugin host)."""
 
-    def __init__(self, db) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     def __call__(self, *, actor: str, subject_customer_id: int | None, action: str, purpose: str = "",

@@ -15,6 +15,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from agentdesk import paths
 
@@ -26,7 +27,7 @@ class Draft:
     key: str
     kind: str
     saved_at: float  # epoch seconds
-    data: dict
+    data: dict[str, Any]  # JSON object
 
 
 class DraftStore:
@@ -39,7 +40,7 @@ class DraftStore:
             raise ValueError(f"bad draft key {key!r}")
         return self.folder / f"{key}.json"
 
-    def save(self, key: str, kind: str, data: dict) -> None:
+    def save(self, key: str, kind: str, data: dict[str, Any]) -> None:
         payload = json.dumps({"kind": kind, "saved_at": time.time(), "data": data}, ensure_ascii=False)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".draft-", suffix=".tmp")
         try:

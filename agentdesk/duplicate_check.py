@@ -8,9 +8,12 @@ in typing.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from agentdesk import identity
 from agentdesk.search import text_index
@@ -25,7 +28,8 @@ class DuplicateCandidate:
     customer_id: int
     display_name: str
     birth_year: int | None
-    reasons: tuple[str, ...]  # "same_hetu", "same_ytunnus", "same_birth_date", "same_phone", "same_email", "same_address"
+    # "same_hetu", "same_ytunnus", "same_birth_date", "same_phone", "same_email", "same_address"
+    reasons: tuple[str, ...]
 
 
 def _similar_names(first_a: str, last_a: str, first_b: str, last_b: str) -> bool:
@@ -42,13 +46,13 @@ class DuplicateCheck:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def candidates(self, *, first_names: str = "", last_name: str = "", birth_date=None, hetu: str = "",
-                   ytunnus: str = "", phones: tuple[str, ...] = (), emails: tuple[str, ...] = (),
+    def candidates(self, *, first_names: str = "", last_name: str = "", birth_date: dt.date | None = None,
+                   hetu: str = "", ytunnus: str = "", phones: tuple[str, ...] = (), emails: tuple[str, ...] = (),
                    street: str = "", municipality: str = "", exclude_id: int | None = None,
                    limit: int = 5) -> list[DuplicateCandidate]:
         reasons: dict[int, set[str]] = {}
 
-        def add(ids, reason: str) -> None:
+        def add(ids: Iterable[int], reason: str) -> None:
             for cid in ids:
                 if cid == exclude_id:
                     continue
@@ -101,7 +105,7 @@ class DuplicateCheck:
         return found[:limit]
 
     @staticmethod
-    def _same_street_ids(s, street: str, municipality: str) -> list[int]:
+    def _same_street_ids(s: Session, street: str, municipality: str) -> list[int]:
         from sqlalchemy import text
 
         words = text_index.words(street) + text_index.words(municipality)

@@ -53,7 +53,8 @@ class StaffDirectory:
 
     def departments(self) -> list[DepartmentInfo]:
         with self._db.session() as s:
-            return [DepartmentInfo(d.id, d.code, d.name) for d in s.scalars(select(Department).order_by(Department.name))]
+            rows = s.scalars(select(Department).order_by(Department.name))
+            return [DepartmentInfo(d.id, d.code, d.name) for d in rows]
 
 
 def _member(u: StaffUser, d: Department | None) -> StaffMember:

@@ -18,7 +18,7 @@ WITHHELD_NUMBERS = frozenset({"", "<unknown>", "unknown", "anonymous", "restrict
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,11 +18,16 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used, so `agentdesk --help` stays fast
+    from agentdesk.deployment.profile import Profile
+    from agentdesk.deployment.secret_provisioning import SecretName
 
 DbOption = Callable[[argparse.ArgumentParser], None]
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     profile = sub.add_parser("profile", help="department profiles: check, apply, show")
     psub = profile.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     check = psub.add_parser("check", help="check profiles against this AgentDesk and its installed plugins")
@@ -117,7 +122,7 @@ def _cmd_profile_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _profile_for(args: argparse.Namespace):
+def _profile_for(args: argparse.Namespace) -> Profile | None:
     """The --profile file, else this workstation's profile; None (with a message) if neither."""
     from agentdesk.deployment.profile import ProfileError, load_profile
     from agentdesk.deployment.profile_store import ProfileStore
@@ -138,7 +143,7 @@ def _profile_for(args: argparse.Namespace):
 # -- secrets -------------------------------------------------------------------------------------
 
 
-def _secret_name(args: argparse.Namespace):
+def _secret_name(args: argparse.Namespace) -> SecretName | None:
     from agentdesk.deployment.installed_plugins import installed_plugins
     from agentdesk.deployment.secret_provisioning import database_secret, plugin_secret
 
@@ -206,12 +211,13 @@ def _cmd_secrets_delete(args: argparse.Namespace) -> int:
     return 0 if deleted else 1
 
 
-def _secret_rows(args: argparse.Namespace):
+def _secret_rows(args: argparse.Namespace) -> tuple[Profile, list[tuple[SecretName, bool]]] | None:
+    """The profile and each secret it references with whether it is stored; None if no profile."""
     from agentdesk.deployment.secret_provisioning import referenced_secrets
 
     profile = _profile_for(args)
     if profile is None:
-        return None, None
+        return None
     return profile, [(name, name.is_stored()) for name in referenced_secrets(profile)]
 
 
@@ -219,12 +225,13 @@ def _cmd_secrets_list(args: argparse.Namespace) -> int:
     from keyring.errors import KeyringError
 
     try:
-        profile, rows = _secret_rows(args)
+        found = _secret_rows(args)
     except KeyringError as exc:
         _err(f"the OS keyring is not available: {type(exc).__name__}: {exc}")
         return 2
-    if profile is None:
+    if found is None:
         return 2
+    profile, rows = found
     print(f"{profile.source}: {len(rows)} secret(s) referenced; keyring {_keyring_label()}")
     for name, stored in rows:
         print(f"  {'stored ' if stored else 'MISSING'}  {name.label}")
@@ -235,12 +242,13 @@ def _cmd_secrets_check(args: argparse.Namespace) -> int:
     from keyring.errors import KeyringError
 
     try:
-        profile, rows = _secret_rows(args)
+        found = _secret_rows(args)
     except KeyringError as exc:
         _err(f"the OS keyring is not available: {type(exc).__name__}: {exc}")
         return 2
-    if profile is None:
+    if found is None:
         return 2
+    profile, rows = found
     missing = [name for name, stored in rows if not stored]
     for name in missing:
         print(f"{profile.source}: missing secret: {name.label} ({name.set_command})")

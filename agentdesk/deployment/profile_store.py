@@ -61,7 +61,9 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 class ProfileStore:
-    def __init__(self, folder: Path | None = None, *, installed=DISCOVER) -> None:
+    def __init__(self, folder: Path | None = None, *, installed: object = DISCOVER) -> None:
+        """``installed``: the plugins to check profiles against (InstalledPlugins), None for the
+        structure only, or DISCOVER (the default) for the ones installed here."""
         self.folder = folder or paths.user_config_dir() / "profile"
         self._installed = installed
 

@@ -95,7 +95,8 @@ def run_core_smoke(folder: Path, *, people: int = 500, profiles: Iterable[Path] 
 
     import keyring
 
-    report.step(f"keyring backend: {type(keyring.get_keyring()).__module__}.{type(keyring.get_keyring()).__name__}", out)
+    backend = type(keyring.get_keyring())
+    report.step(f"keyring backend: {backend.__module__}.{backend.__name__}", out)
     return report
 
 

@@ -44,7 +44,7 @@ def _first_sentence(doc: str) -> str:
 def upgrade_plan(db: Database) -> UpgradePlan:
     """The revisions an upgrade would apply, oldest first; SchemaMismatch for a newer schema."""
     scripts = _scripts()
-    head = scripts.get_current_head()
+    head = schema.expected_revision()
     current = schema.current_revision(db)
     known = {s.revision for s in scripts.walk_revisions()}
     if current is not None and current not in known:

@@ -7,18 +7,22 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 import pytest
 
 from agentdesk.plugin_api import CallContext, CustomerContext, PluginContext
 
+_TEST_CUSTOMER = CustomerContext(
+    customer_id=1, hetu="010594Y9032", first_names="Aino", last_name="Testinen", birth_date="1994-05-01",
+    phones=("+358401234567",), emails=("aino.testinen@example.fi",), street="Testikatu 1", postal_code="33100",
+    municipality="Tampere", address_protected=False, preferred_language="fi")
 
-def make_customer(**overrides) -> CustomerContext:
-    values = dict(customer_id=1, hetu="010594Y9032", first_names="Aino", last_name="Testinen",
-                  birth_date="1994-05-01", phones=("+358401234567",), emails=("aino.testinen@example.fi",),
-                  street="Testikatu 1", postal_code="33100", municipality="Tampere", address_protected=False,
-                  preferred_language="fi")
-    values.update(overrides)
-    return CustomerContext(**values)
+
+def make_customer(**overrides: Any) -> CustomerContext:
+    """The fictional test customer with some fields replaced, e.g. ``make_customer(hetu=None)``."""
+    return dataclasses.replace(_TEST_CUSTOMER, **overrides)
 
 
 @pytest.fixture
@@ -28,7 +32,7 @@ def customer_context() -> CustomerContext:
 
 
 @pytest.fixture
-def call_context(customer_context) -> CallContext:
+def call_context(customer_context: CustomerContext) -> CallContext:
     return CallContext(customer_context, language="en", timeout=2.0)
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Select, or_, select, update
 from sqlalchemy.orm import Session
 
 from agentdesk.queues.work_queue import aware_utc
@@ -49,7 +49,7 @@ class Presence:
                 raise LookupError(f"no staff user {staff_id}")
             row = s.get(AgentPresence, staff_id, with_for_update=True)
             if row is not None and row.state is state:
-                return self._state(s, staff_id, now)
+                return self._written_state(s, staff_id, now)
             if row is not None and now < row.since:
                 raise ValueError("a presence change cannot be earlier than the current state's start")
             s.execute(update(PresenceChange)
@@ -62,7 +62,7 @@ class Presence:
             else:
                 row.state, row.since = state, now
             s.flush()
-            return self._state(s, staff_id, now)
+            return self._written_state(s, staff_id, now)
 
     def get(self, staff_id: int, *, now: dt.datetime | None = None) -> AgentState | None:
         with self._db.session() as s:
@@ -87,18 +87,26 @@ class Presence:
                 .where(PresenceChange.staff_id == staff_id, PresenceChange.started_at < end,
                        or_(PresenceChange.ended_at.is_(None), PresenceChange.ended_at > start))
             ).all()
-        totals: Counter[PresenceState] = Counter()
+        totals = dict.fromkeys(PresenceState, 0.0)
         for state, started, ended in rows:  # one agent's intervals in the window: a few dozen a day
             lo, hi = max(started, start), min(ended or now, end)
             if hi > lo:
                 totals[state] += (hi - lo).total_seconds()
-        return {st: totals.get(st, 0.0) for st in PresenceState}
+        return totals
 
     @staticmethod
-    def _state(s, staff_id: int, now: dt.datetime) -> AgentState | None:
+    def _state(s: Session, staff_id: int, now: dt.datetime) -> AgentState | None:
         row = s.execute(_current_query(include_offline=True, active_only=False)
                         .where(StaffUser.id == staff_id)).first()
         return _agent_state(*row, now) if row else None
+
+    @classmethod
+    def _written_state(cls, s: Session, staff_id: int, now: dt.datetime) -> AgentState:
+        """The state set_state has just checked or written in this transaction."""
+        state = cls._state(s, staff_id, now)
+        if state is None:  # the staff user and the presence row were read or written just before
+            raise LookupError(f"no presence for staff user {staff_id}")
+        return state
 
 
 def count_by_state(agents: list[AgentState]) -> tuple[StateCount, ...]:
@@ -113,7 +121,8 @@ def _lock_for_write(s: Session) -> None:
         s.connection().exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _current_query(*, include_offline: bool, active_only: bool = True):
+def _current_query(*, include_offline: bool,
+                   active_only: bool = True) -> Select[StaffUser, Department, AgentPresence]:
     query = (select(StaffUser, Department, AgentPresence)
              .join(AgentPresence, AgentPresence.staff_id == StaffUser.id)
              .outerjoin(Department, Department.id == StaffUser.department_id))

@@ -9,9 +9,11 @@ A target reads "``target_share`` of the contacts answered within ``target_second
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -39,7 +41,7 @@ class QueueSpec:
     ticket_letter: str = ""
 
     @classmethod
-    def email(cls, code: str, name: str, *, hours: float, share: float = 0.8, **more) -> QueueSpec:
+    def email(cls, code: str, name: str, *, hours: float, share: float = 0.8, **more: Any) -> QueueSpec:
         """An e-mail queue whose target is a first reply within ``hours`` working hours."""
         return cls(code, name, Channel.EMAIL, target_seconds=round(hours * 3600), target_share=share,
                    working_hours=True, **more)
@@ -64,7 +66,7 @@ class QueueInfo:
         """The service-level deadline of a contact that arrived at ``arrived``."""
         if self.working_hours:
             return hours.add(arrived, self.target_seconds)
-        return (arrived + dt.timedelta(seconds=self.target_seconds)).astimezone(dt.timezone.utc)
+        return (arrived + dt.timedelta(seconds=self.target_seconds)).astimezone(dt.UTC)
 
     def waited_seconds(self, arrived: dt.datetime, until: dt.datetime,
                        hours: WorkingHours = OFFICE_HOURS) -> float:
@@ -186,12 +188,13 @@ class QueueDirectory:
         with self._db.session() as s, s.begin():
             s.execute(delete(QueueMember).where(QueueMember.queue_id == queue_id, QueueMember.staff_id == staff_id))
 
-    def members(self, queue_id: int) -> list[int]:
+    # builtins.list: inside the class, `list` is the method above.
+    def members(self, queue_id: int) -> builtins.list[int]:
         with self._db.session() as s:
             return list(s.scalars(select(QueueMember.staff_id).where(QueueMember.queue_id == queue_id)
                                   .order_by(QueueMember.staff_id)))
 
-    def queues_of(self, staff_id: int) -> list[QueueInfo]:
+    def queues_of(self, staff_id: int) -> builtins.list[QueueInfo]:
         with self._db.session() as s:
             rows = s.scalars(select(Queue).join(QueueMember, QueueMember.queue_id == Queue.id)
                              .where(QueueMember.staff_id == staff_id, Queue.active.is_(True))

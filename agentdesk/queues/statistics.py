@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, extract, func, literal_column, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, extract, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from agentdesk.queues.presence import AgentState, Presence, StateCount, count_by_state
@@ -47,6 +47,10 @@ from agentdesk.storage.models import Channel, Interaction, Outcome, Queue, WorkI
 DrillDown = Literal["waiting", "abandoned", "over_target"]
 
 _W = WorkItem
+# (queue, state) -> (count, oldest arrival, count past deadline) of the items not finished
+_Live = dict[tuple[int, WorkItemState], tuple[int, dt.datetime | None, int]]
+# queue -> today's aggregates as the database returns them (counts, sums and averages; None for none)
+_Today = dict[int, tuple[Any, ...]]
 _I = Interaction
 
 
@@ -152,7 +156,7 @@ class Statistics:
 
     # --- the aggregate queries ---------------------------------------------------------------
 
-    def _live(self, s: Session, queue_ids: list[int], now: dt.datetime) -> dict[tuple[int, WorkItemState], tuple]:
+    def _live(self, s: Session, queue_ids: list[int], now: dt.datetime) -> _Live:
         """(queue, state) → (count, oldest arrival, count past deadline) for items not finished.
 
         Naming the queues as well as the states makes this a search of (queue, state) ranges of
@@ -170,12 +174,12 @@ class Statistics:
         )
         return {(q, st): (n, oldest, int(late or 0)) for q, st, n, oldest, late in rows}
 
-    def _today(self, s: Session, start: dt.datetime, end: dt.datetime) -> dict[int, tuple]:
+    def _today(self, s: Session, start: dt.datetime, end: dt.datetime) -> _Today:
         answered = _W.answered_at.is_not(None)
         abandoned = _W.state == WorkItemState.ABANDONED
         done = and_(_W.state == WorkItemState.DONE, answered, _W.finished_at.is_not(None))
 
-        def count_if(condition):
+        def count_if(condition: ColumnElement[bool]) -> ColumnElement[Any]:
             return func.sum(case((condition, 1), else_=0))
 
         rows = s.execute(
@@ -213,7 +217,7 @@ class Statistics:
         for channel, utc_hour, dept, n, n_outcome, n_resolved in rows:  # channels x hours x departments
             if isinstance(utc_hour, str):
                 utc_hour = dt.datetime.strptime(utc_hour, "%Y-%m-%d %H")
-            local = utc_hour.replace(tzinfo=dt.timezone.utc).astimezone(self._tz)
+            local = utc_hour.replace(tzinfo=dt.UTC).astimezone(self._tz)
             by_channel[channel] = by_channel.get(channel, 0) + n
             by_hour[local.hour] += n
             if dept is not None:
@@ -222,14 +226,14 @@ class Statistics:
         fcr = {dept: resolved[dept] / n for dept, n in with_outcome.items() if n}
         return fcr, by_channel, by_hour
 
-    def _seconds(self, later, earlier):
+    def _seconds(self, later: SQLColumnExpression[Any], earlier: SQLColumnExpression[Any]) -> ColumnElement[Any]:
         if self._db.dialect == "sqlite":
             return (func.julianday(later) - func.julianday(earlier)) * 86400.0
         return extract("epoch", later - earlier)
 
     # --- assembling --------------------------------------------------------------------------
 
-    def _queue_stats(self, q: QueueInfo, live: dict, today: dict, fcr: dict[int, float],
+    def _queue_stats(self, q: QueueInfo, live: _Live, today: _Today, fcr: dict[int, float],
                      now: dt.datetime) -> QueueStats:
         waiting, oldest, late = live.get((q.id, WorkItemState.WAITING), (0, None, 0))
         in_service = sum(live.get((q.id, st), (0,))[0] for st in (WorkItemState.OFFERED, WorkItemState.IN_PROGRESS))

@@ -31,14 +31,16 @@ import functools
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from typing import Any, Literal, overload
 
-from sqlalchemy import Integer, String, bindparam, func, insert, literal, select, update
+from sqlalchemy import Integer, String, Table, bindparam, func, insert, literal, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Update
 
 from agentdesk.queues.queue_directory import UnknownQueue, to_info
 from agentdesk.queues.working_hours import OFFICE_HOURS, WorkingHours
 from agentdesk.storage.database import Database
-from agentdesk.storage.models import Channel, Queue, QueueMember, UTCDateTime, WorkItem, WorkItemState, utcnow
+from agentdesk.storage.models import Base, Channel, Queue, QueueMember, UTCDateTime, WorkItem, WorkItemState, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +79,21 @@ class WorkItemView:
 
 VIEW_COLUMNS = tuple(getattr(WorkItem, f.name) for f in fields(WorkItemView))
 # The state changes below use the Core table: an update per claim or completion without ORM work.
-_ITEMS = WorkItem.__table__
+
+
+def _table_of(mapped: type[Base]) -> Table:
+    """A mapped class's Core table (``__table__`` is typed as any FromClause)."""
+    table = mapped.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{mapped.__name__} is not mapped to a table")
+    return table
+
+
+_ITEMS = _table_of(WorkItem)
 _VIEW_TABLE_COLUMNS = tuple(_ITEMS.c[f.name] for f in fields(WorkItemView))
 
 
-def view_of(row) -> WorkItemView:
+def view_of(row: Sequence[Any]) -> WorkItemView:
     return WorkItemView(*row)
 
 
@@ -140,9 +152,9 @@ class WorkQueue:
         if queue_ids is not None and not queue_ids:
             return None
         now = aware_utc(now)
-        params = dict(p_staff=staff_id, p_now=now, p_lease_until=now + dt.timedelta(seconds=lease_seconds),
-                      p_state=WorkItemState.IN_PROGRESS if answer else WorkItemState.OFFERED,
-                      p_answered_at=now if answer else None, p_service_point=service_point)
+        params = {"p_staff": staff_id, "p_now": now, "p_lease_until": now + dt.timedelta(seconds=lease_seconds),
+                      "p_state": WorkItemState.IN_PROGRESS if answer else WorkItemState.OFFERED,
+                      "p_answered_at": now if answer else None, "p_service_point": service_point}
         if queue_ids is not None:
             params["p_queue_ids"] = list(queue_ids)
         with self._db.session() as s, s.begin():
@@ -153,15 +165,15 @@ class WorkQueue:
     def answer(self, item_id: int, staff_id: int, *, now: dt.datetime | None = None) -> WorkItemView:
         """The agent picked up the offered call (or sent the first reply): the wait ends now."""
         now = aware_utc(now)
-        return self._change_held(item_id, staff_id, dict(
-            state=WorkItemState.IN_PROGRESS,
-            answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))))
+        return self._change_held(item_id, staff_id, {
+            "state": WorkItemState.IN_PROGRESS,
+            "answered_at": func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))})
 
     def heartbeat(self, item_id: int, staff_id: int, lease_seconds: int = DEFAULT_LEASE_SECONDS, *,
                   now: dt.datetime | None = None) -> dt.datetime:
         """Extend the lease; returns the new expiry. Raises :class:`LeaseLost` if the item was taken back."""
         now = aware_utc(now)
-        view = self._change_held(item_id, staff_id, dict(lease_until=now + dt.timedelta(seconds=lease_seconds)))
+        view = self._change_held(item_id, staff_id, {"lease_until": now + dt.timedelta(seconds=lease_seconds)})
         assert view.lease_until is not None
         return view.lease_until
 
@@ -169,9 +181,9 @@ class WorkQueue:
                  now: dt.datetime | None = None) -> WorkItemView:
         """Finish the item; an item completed straight from ``offered`` counts as answered now."""
         now = aware_utc(now)
-        return self._change_held(item_id, staff_id, dict(
-            state=WorkItemState.DONE, finished_at=now, lease_until=None, interaction_id=interaction_id,
-            answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))))
+        return self._change_held(item_id, staff_id, {
+            "state": WorkItemState.DONE, "finished_at": now, "lease_until": None, "interaction_id": interaction_id,
+            "answered_at": func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))})
 
     def release(self, item_id: int, staff_id: int | None = None) -> WorkItemView:
         """Put a held item back in the queue at its old place (declined, not answered, wrong queue).
@@ -222,7 +234,7 @@ class WorkQueue:
 
     # --- internals -------------------------------------------------------------------------
 
-    def _change_held(self, item_id: int, staff_id: int | None, values: dict) -> WorkItemView:
+    def _change_held(self, item_id: int, staff_id: int | None, values: dict[str, Any]) -> WorkItemView:
         with self._db.session() as s, s.begin():
             query = update(_ITEMS).where(_ITEMS.c.id == item_id, _ITEMS.c.state.in_(_HELD))
             if staff_id is not None:
@@ -239,11 +251,11 @@ def aware_utc(value: dt.datetime | None) -> dt.datetime:
         return utcnow()
     if value.tzinfo is None:
         raise ValueError("naive datetime given; AgentDesk works with aware times")
-    return value.astimezone(dt.timezone.utc)
+    return value.astimezone(dt.UTC)
 
 
-_BACK_TO_WAITING = dict(state=WorkItemState.WAITING, claimed_by=None, claimed_at=None, lease_until=None,
-                        answered_at=None, service_point="")
+_BACK_TO_WAITING = {"state": WorkItemState.WAITING, "claimed_by": None, "claimed_at": None, "lease_until": None,
+                        "answered_at": None, "service_point": ""}
 
 
 def _requeue_expired(s: Session, now: dt.datetime) -> list[int]:
@@ -259,7 +271,7 @@ def _requeue_expired(s: Session, now: dt.datetime) -> list[int]:
 
 
 @functools.cache
-def _claim_statement(dialect: str, *, by_membership: bool):
+def _claim_statement(dialect: str, *, by_membership: bool) -> Update:
     candidate = _ITEMS.alias("candidate")
     if by_membership:
         members = QueueMember.__table__
@@ -287,7 +299,7 @@ def _claim_statement(dialect: str, *, by_membership: bool):
 
 
 @functools.cache
-def _requeue_statement(dialect: str):
+def _requeue_statement(dialect: str) -> Update:
     held = _ITEMS.alias("held")
     expired = select(held.c.id).where(held.c.lease_until < bindparam("p_now", type_=UTCDateTime),
                                       held.c.state.in_(_HELD))
@@ -299,21 +311,27 @@ def _requeue_statement(dialect: str):
             .returning(_ITEMS.c.id))
 
 
+@overload
 def add_items(s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *,
-              returning: bool) -> list[WorkItemView] | list[dict]:
+              returning: Literal[True]) -> list[WorkItemView]: ...
+@overload
+def add_items(s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *,
+              returning: Literal[False]) -> list[dict[str, Any]]: ...
+def add_items(s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *,
+              returning: bool) -> list[WorkItemView] | list[dict[str, Any]]:
     """Insert items into a queue (channel and service-level deadline from the queue); one statement."""
     row = s.get(Queue, queue_id)
     if row is None:
         raise UnknownQueue(queue_id)
     queue = to_info(row)
     now = utcnow()
-    values = []
+    values: list[dict[str, Any]] = []
     for item in items:
         arrived = aware_utc(item.arrived_at or now)
-        values.append(dict(queue_id=queue_id, channel=queue.channel, customer_id=item.customer_id,
-                           external_ref=item.external_ref[:128], subject=item.subject[:200],
-                           priority=item.priority, state=WorkItemState.WAITING, created_at=arrived,
-                           due_at=queue.due_at(arrived, hours), attempts=0, service_point=""))
+        values.append({"queue_id": queue_id, "channel": queue.channel, "customer_id": item.customer_id,
+                           "external_ref": item.external_ref[:128], "subject": item.subject[:200],
+                           "priority": item.priority, "state": WorkItemState.WAITING, "created_at": arrived,
+                           "due_at": queue.due_at(arrived, hours), "attempts": 0, "service_point": ""})
     if not values:
         return []
     if returning:

@@ -19,8 +19,8 @@ _MAX_DAYS = 3660  # a search for a deadline gives up after ten years of closed d
 
 def local_day_window(day: dt.date, tz: ZoneInfo = HELSINKI) -> tuple[dt.datetime, dt.datetime]:
     """The calendar day in ``tz`` as a half-open UTC interval [start, end) (23, 24 or 25 hours)."""
-    start = dt.datetime.combine(day, dt.time(0), tzinfo=tz).astimezone(dt.timezone.utc)
-    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=tz).astimezone(dt.timezone.utc)
+    start = dt.datetime.combine(day, dt.time(0), tzinfo=tz).astimezone(dt.UTC)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), tzinfo=tz).astimezone(dt.UTC)
     return start, end
 
 
@@ -40,8 +40,8 @@ class WorkingHours:
         """Opening and closing time of a local calendar day in UTC, or None if it is not a working day."""
         if day.weekday() not in self.weekdays or day in self.holidays:
             return None
-        opens = dt.datetime.combine(day, self.opens, tzinfo=self.tz).astimezone(dt.timezone.utc)
-        closes = dt.datetime.combine(day, self.closes, tzinfo=self.tz).astimezone(dt.timezone.utc)
+        opens = dt.datetime.combine(day, self.opens, tzinfo=self.tz).astimezone(dt.UTC)
+        closes = dt.datetime.combine(day, self.closes, tzinfo=self.tz).astimezone(dt.UTC)
         return opens, closes
 
     def seconds_between(self, start: dt.datetime, end: dt.datetime) -> float:
@@ -70,7 +70,7 @@ class WorkingHours:
         if seconds < 0:
             raise ValueError("seconds must not be negative")
         if seconds == 0:
-            return start.astimezone(dt.timezone.utc)
+            return start.astimezone(dt.UTC)
         remaining = dt.timedelta(seconds=seconds)
         day = start.astimezone(self.tz).date()
         for _ in range(_MAX_DAYS):
@@ -80,7 +80,7 @@ class WorkingHours:
                 if lo < w[1]:
                     available = w[1] - lo
                     if remaining <= available:
-                        return (lo + remaining).astimezone(dt.timezone.utc)
+                        return (lo + remaining).astimezone(dt.UTC)
                     remaining -= available
             day += dt.timedelta(days=1)
         raise ValueError("the working-hours calendar has no working days")

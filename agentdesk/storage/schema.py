@@ -43,7 +43,12 @@ def _config() -> Config:
 
 
 def expected_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    """The newest revision this program's migrations know; SchemaMismatch if it ships none (a broken
+    installation), so that an empty database is never taken for a current one."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    if head is None:
+        raise SchemaMismatch(f"this AgentDesk has no schema migrations in {MIGRATIONS}; reinstall it")
+    return head
 
 
 def current_revision(db: Database) -> str | None:

@@ -177,3 +177,14 @@ def test_newer_schema_is_refused_by_the_cli_and_by_the_dry_run(db, capsys, monke
         assert capsys.readouterr().err == (
             f"agentdesk: the database schema (9999) is newer than this AgentDesk expects "
             f"({schema.expected_revision()}); upgrade AgentDesk on this workstation\n")
+
+
+def test_an_installation_without_migrations_never_takes_an_empty_database_for_current(empty_db, migrations_copy,
+                                                                                       capsys, monkeypatch):
+    for revision_file in (migrations_copy / "versions").glob("*.py"):
+        revision_file.unlink()
+    with pytest.raises(schema.SchemaMismatch, match="has no schema migrations"):
+        schema.check_current(empty_db)
+    monkeypatch.setattr(cli, "_database", lambda args: empty_db)
+    assert cli.main(["search", "Virtanen"]) == 2
+    assert "has no schema migrations" in capsys.readouterr().err

@@ -252,3 +252,102 @@ def bg(qapp):
     helper.shutdown()
     helper.deleteLater()
     assert not errors, f"unhandled errors: {errors!r}"
+
+
+# -- department panels: the plugins' real back ends on loopback and a desk signed in with them ----
+# (helpers and constants in tests/ui/test_plugin_panels_support.py)
+
+
+@pytest.fixture(scope="session")
+def fhir_session():
+    from agentdesk_health.demo_data import fhir_seed
+    from agentdesk_health.plugin import helsinki_today
+    from agentdesk_health.server_process import FhirServerError, start_fhir_server
+    from tests.ui.test_plugin_panels_support import ANNA, anna_hetu
+
+    people = [dict(ANNA, hetu=anna_hetu())]
+    try:
+        server = start_fhir_server(fhir_seed(people, today=helsinki_today()))
+    except FhirServerError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fhir(fhir_session):
+    fhir_session.set_mode("normal")
+    fhir_session.reset_stats()
+    yield fhir_session
+    fhir_session.set_mode("normal")
+
+
+@pytest.fixture
+def social():
+    import datetime as dt
+
+    from agentdesk_social.demo_data import social_seed
+    from agentdesk_social.reference_server import start_server as start_social
+    from tests.ui.test_plugin_panels_support import ANNA, anna_hetu
+
+    server = start_social(social_seed([dict(ANNA, hetu=anna_hetu())], today=dt.date.today()))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def open311():
+    from agentdesk_technical.reference_server import start_server as start_open311
+    from tests.ui.test_plugin_panels_support import ANNA_EMAIL, open311_request, open311_seed
+
+    server = start_open311(open311_seed([open311_request("7001", email=ANNA_EMAIL)]))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def more_staff(sqlite_db, seeded):
+    """A technical-services agent and a data steward besides conftest's staff."""
+    with sqlite_db.session() as s, s.begin():
+        technical = Department(code="technical", name="Tekniset palvelut")
+        s.add(technical)
+        s.flush()
+        service = s.query(Department).filter_by(code="customer_service").one()
+        s.add_all([StaffUser(username="tech.teemu", display_name="Teemu Tekninen", role=StaffRole.AGENT,
+                             department_id=technical.id, active=True),
+                   StaffUser(username="steward.paavo", display_name="Paavo Tietosuoja", role=StaffRole.STEWARD,
+                             department_id=service.id, active=True)])
+    return seeded
+
+
+@pytest.fixture
+def plugin_desk(qtbot, sqlite_db, more_staff):
+    """plugin_desk(username, deployment, extra_packages=()) -> the running desk (closed afterwards)."""
+    from agentdesk_demo.backends import MappingSecrets
+    from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
+    from agentdesk.plugin_host.settings import DeploymentPlugins
+    from tests.ui.test_plugin_panels_support import CALL_TIMEOUT
+    from ui.app import build_app
+    from ui.plugins.desk_plugins import PluginSetup
+
+    desks = []
+
+    def make(username: str, plugins: DeploymentPlugins, *, extra_packages=(), timeout: float = CALL_TIMEOUT):
+        setup = PluginSetup(deployment=plugins, secrets=MappingSecrets({("technical", "api_key"): TECHNICAL_API_KEY}),
+                            extra_packages=tuple(extra_packages), call_timeout=timeout)
+        desk = build_app(sqlite_db, install_hooks=False, language="en", plugins=setup)
+        desks.append(desk)
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username=username)
+        qtbot.waitUntil(lambda: desk.plugins.is_ready, timeout=10_000)
+        desk.window.resize(1920, 1080)
+        return desk
+
+    yield make
+    for desk in desks:
+        desk.shutdown()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()

@@ -5,29 +5,19 @@ panel), Help ▸ Plugins with broken plugins named, and disabling a plugin remov
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QListWidget
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from test_plugin_panels_support import (  # noqa: E402, F401 - fixtures are used by name
+from agentdesk.plugin_host.host import PluginState
+from agentdesk.storage.models import Channel, Interaction, ServiceCase
+from tests.ui.test_plugin_panels_support import (
     FAKE_PLUGINS,
     deployment,
-    fhir,
-    fhir_session,
-    more_staff,
-    open311,
     open_area,
-    plugin_desk,
-    social,
     wait_states,
 )
-
-from agentdesk.plugin_host.host import PluginState  # noqa: E402
-from agentdesk.storage.models import Channel, Interaction, ServiceCase  # noqa: E402
 
 
 def _check(editor: QListWidget, key: str) -> None:

@@ -7,7 +7,8 @@ loopback, seeded for the customers of tests/ui/conftest.py, and a desk signed in
 - ``plugin_desk(username, ...)`` builds the real desk (build_app, sign-in, overview in customer tabs)
   with a PluginSetup pointing at them and short call deadlines, and closes it afterwards.
 
-The test modules import this one by name (the suite runs with --import-mode=importlib).
+The fixtures (fhir_session, fhir, social, open311, more_staff, plugin_desk) live in tests/ui/conftest.py;
+the helpers and constants here are imported as ``tests.ui.test_plugin_panels_support``.
 """
 
 from __future__ import annotations
@@ -17,20 +18,9 @@ import socket
 import time
 from pathlib import Path
 
-import pytest
-
 from agentdesk.customer_register import CustomerRegister
 from agentdesk.plugin_host.settings import DeploymentPlugins
-from agentdesk.storage.models import Department, StaffRole, StaffUser
-from agentdesk_demo.backends import MappingSecrets
-from agentdesk_health.demo_data import fhir_seed
-from agentdesk_health.plugin import helsinki_today
-from agentdesk_health.server_process import FhirServerError, start_fhir_server
-from agentdesk_social.demo_data import social_seed
-from agentdesk_social.reference_server import start_server as start_social
-from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
 from agentdesk_technical.reference_server import default_seed
-from agentdesk_technical.reference_server import start_server as start_open311
 
 FAKE_PLUGINS = Path(__file__).resolve().parents[1] / "plugins" / "host" / "fake_plugins"
 ANNA_HETU = "150385-912"  # + check character: conftest's hetu("150385", "-", 912)
@@ -73,39 +63,6 @@ def open311_seed(requests: list[dict]) -> dict:
 # -- servers ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def fhir_session():
-    people = [dict(ANNA, hetu=anna_hetu())]
-    try:
-        server = start_fhir_server(fhir_seed(people, today=helsinki_today()))
-    except FhirServerError as exc:
-        pytest.fail(str(exc), pytrace=False)
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def fhir(fhir_session):
-    fhir_session.set_mode("normal")
-    fhir_session.reset_stats()
-    yield fhir_session
-    fhir_session.set_mode("normal")
-
-
-@pytest.fixture
-def social():
-    server = start_social(social_seed([dict(ANNA, hetu=anna_hetu())], today=dt.date.today()))
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def open311():
-    server = start_open311(open311_seed([open311_request("7001", email=ANNA_EMAIL)]))
-    yield server
-    server.stop()
-
-
 def deployment(fhir, social, open311, *, contact_search: bool = True, extra: dict | None = None) -> DeploymentPlugins:
     plugins = {
         "health": {"base_url": fhir.base_url if fhir else f"http://127.0.0.1:{closed_port()}/fhir/R4/"},
@@ -122,50 +79,6 @@ def request_counts(fhir, social, open311) -> dict[str, int]:
 
 
 # -- the desk --------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def more_staff(sqlite_db, seeded):
-    """A technical-services agent and a data steward besides conftest's staff."""
-    with sqlite_db.session() as s, s.begin():
-        technical = Department(code="technical", name="Tekniset palvelut")
-        s.add(technical)
-        s.flush()
-        service = s.query(Department).filter_by(code="customer_service").one()
-        s.add_all([StaffUser(username="tech.teemu", display_name="Teemu Tekninen", role=StaffRole.AGENT,
-                             department_id=technical.id, active=True),
-                   StaffUser(username="steward.paavo", display_name="Paavo Tietosuoja", role=StaffRole.STEWARD,
-                             department_id=service.id, active=True)])
-    return seeded
-
-
-@pytest.fixture
-def plugin_desk(qtbot, sqlite_db, more_staff):
-    """plugin_desk(username, deployment, extra_packages=()) -> the running desk (closed afterwards)."""
-    from ui.app import build_app
-    from ui.plugins.desk_plugins import PluginSetup
-
-    desks = []
-
-    def make(username: str, plugins: DeploymentPlugins, *, extra_packages=(), timeout: float = CALL_TIMEOUT):
-        setup = PluginSetup(deployment=plugins, secrets=MappingSecrets({("technical", "api_key"): TECHNICAL_API_KEY}),
-                            extra_packages=tuple(extra_packages), call_timeout=timeout)
-        desk = build_app(sqlite_db, install_hooks=False, language="en", plugins=setup)
-        desks.append(desk)
-        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
-            desk.start(username=username)
-        qtbot.waitUntil(lambda: desk.plugins.is_ready, timeout=10_000)
-        desk.window.resize(1920, 1080)
-        return desk
-
-    yield make
-    for desk in desks:
-        desk.shutdown()
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    for _ in range(3):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QCoreApplication.processEvents()
 
 
 def open_area(qtbot, desk, customer_id: int):
@@ -200,7 +113,7 @@ def hetu_of(db, customer_id: int) -> str:
 
 
 class Heartbeat:
-    """A QTimer at ``interval`` ms; the longest gap between its ticks says how long the UI thread stalled."""
+    """A QTimer at ``interval`` ms on the UI thread: its ticks arrive only while the event loop runs."""
 
     def __init__(self, interval: int = 10) -> None:
         from PySide6.QtCore import QTimer
@@ -214,8 +127,3 @@ class Heartbeat:
 
     def stop(self) -> None:
         self.timer.stop()
-
-    @property
-    def longest_gap_ms(self) -> float:
-        gaps = [b - a for a, b in zip(self.ticks, self.ticks[1:])]
-        return max(gaps, default=0.0) * 1000

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-# The suite runs with --import-mode=importlib, which puts no test folder on sys.path; the helper
-# modules next to this file (social_testing, social_contract_check) are imported by name.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from social_testing import SEED  # noqa: E402
-
-from agentdesk.plugin_api import PluginContext  # noqa: E402
-from agentdesk_social.plugin import create  # noqa: E402
-from agentdesk_social.reference_server import start_server  # noqa: E402
+from agentdesk.plugin_api import PluginContext
+from agentdesk_social.plugin import create
+from agentdesk_social.reference_server import start_server
+from tests.plugins.social.social_testing import SEED
 
 
 @pytest.fixture

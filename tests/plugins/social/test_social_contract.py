@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 import requests
-from social_contract_check import YamlSubsetError, check, errors, load_yaml_subset, resolve
-from social_testing import MULTI, NOT_A_CLIENT, SEED
 
 from agentdesk_social.client import parse_client_record
 from agentdesk_social.demo_data import social_seed
 from agentdesk_social.reference_server import start_server
+from tests.plugins.social.social_contract_check import YamlSubsetError, check, errors, load_yaml_subset, resolve
+from tests.plugins.social.social_testing import MULTI, NOT_A_CLIENT, SEED
 
 PLUGIN_DIR = Path(__file__).resolve().parents[3] / "plugins" / "social"
 HEADERS = {"X-Purpose-Of-Use": "statutory_task", "X-Request-ID": "test-1"}

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from social_testing import call
-
 from agentdesk.plugin_api import PluginContext
 from agentdesk_social.demo_data import UNITS, social_seed
 from agentdesk_social.plugin import create
 from agentdesk_social.reference_server import start_server
+from tests.plugins.social.social_testing import call
 
 TODAY = date(2026, 11, 27)
 CLIENTS = ("010594Y9032", "020594X903P", "030594W903B", "040594V9030", "050594U903M", "010516B903X",

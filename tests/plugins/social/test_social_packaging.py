@@ -15,7 +15,8 @@ import sys
 import tomllib
 
 import requests
-from social_testing import MULTI, SEED
+
+from tests.plugins.social.social_testing import MULTI, SEED
 
 
 def manifest() -> dict:

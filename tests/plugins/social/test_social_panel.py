@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from social_testing import MULTI, NOT_A_CLIENT, SAME_UNIT, SEED, SINGLE, UNKNOWN_AREA, call
 
-from agentdesk.plugin_api import Badge, BackendError, PanelData, PluginContext
+from agentdesk.plugin_api import BackendError, Badge, PanelData, PluginContext
 from agentdesk_social.plugin import create
 from agentdesk_social.reference_server import start_server
+from tests.plugins.social.social_testing import MULTI, NOT_A_CLIENT, SAME_UNIT, SEED, SINGLE, UNKNOWN_AREA, call
 
 
 def test_multi_service_client_gets_the_badge_listing_its_active_areas(social_plugin):

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import socket
-import sys
-from pathlib import Path
 
 import pytest
 
-# The suite runs with --import-mode=importlib, which puts no test folder on sys.path; the helper
-# module next to this file (technical_support) is imported by name.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from technical_support import make_seed, plugin_for  # noqa: E402
-
-from agentdesk_technical.reference_server import start_server  # noqa: E402
+from agentdesk_technical.reference_server import start_server
+from tests.plugins.technical.technical_support import make_seed, plugin_for
 
 
 @pytest.fixture

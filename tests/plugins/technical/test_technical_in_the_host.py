@@ -6,7 +6,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from technical_support import API_KEY, customer, protected_customer
 
 import agentdesk_technical
 from agentdesk.plugin_host.host import PluginHost, PluginState
@@ -15,6 +14,7 @@ from agentdesk.plugin_host.runner import PanelState
 from agentdesk.plugin_host.settings import DeploymentPlugins, KeyringSecrets
 from agentdesk.staff import StaffMember
 from agentdesk.storage.models import StaffRole
+from tests.plugins.technical.technical_support import API_KEY, customer, protected_customer
 
 MANIFEST = Path(agentdesk_technical.__file__).with_name("agentdesk-plugin.toml")
 AGENT = StaffMember(1, "agent.aino", "Aino", StaffRole.AGENT, 1, "customer_service", "Customer service")

@@ -8,14 +8,13 @@ import importlib.metadata
 import sys
 from pathlib import Path
 
-from technical_support import call, customer, plugin_for, protected_customer
-
 import agentdesk_technical
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import read_manifest
 from agentdesk_technical.demo_data import open311_seed
 from agentdesk_technical.reference_server import start_server
 from agentdesk_technical.texts import TEXTS
+from tests.plugins.technical.technical_support import call, customer, plugin_for, protected_customer
 
 PACKAGE = Path(agentdesk_technical.__file__).parent
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
