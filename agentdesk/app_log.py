@@ -114,11 +114,11 @@ def start_log_file(folder: Path | None = None, *, level: int = logging.INFO) -> 
     handler.addFilter(PersonalDataFilter())
     logging.getLogger().addHandler(handler)
     _installed = handler
-    if log.getEffectiveLevel() > logging.INFO:
-        log.setLevel(logging.INFO)  # the start line below, whatever the root level
     from agentdesk import __version__
 
-    log.info("log started: AgentDesk %s", __version__)
+    # Into the file only (not the console), whatever level the loggers are at.
+    handler.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, "log started: AgentDesk %s",
+                                  (__version__,), None))
     return path
 
 
