@@ -27,3 +27,10 @@ def user_config_dir() -> Path:
     path = base / "config" if base else Path(platformdirs.user_config_dir(APP, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def user_log_dir() -> Path:
+    base = _override()
+    path = base / "log" if base else Path(platformdirs.user_log_dir(APP, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

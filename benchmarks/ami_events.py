@@ -8,7 +8,9 @@ plays *calls* complete queue calls for other agents (11 events each) while *pops
 desk's interface; the desk's callback notes when each pop arrives.
 
 The last line printed is one JSON object: events per second through the client (parse, map,
-deliver) and the screen pop latency p50/p95/max in milliseconds from the simulator's emit.
+deliver) and the screen pop latency p50/p95/max in milliseconds from the simulator's emit, with the
+pop p95 and the time per 1,000 events as ratios to a fixed Python loop timed in the same run
+(benchmarks/calibration.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ sys.path.insert(0, str(REPO))
 from agentdesk.channels.ami import AmiClient, AmiSettings  # noqa: E402
 from agentdesk.channels.ami_events import CallAbandoned, CallEnded, IncomingCall  # noqa: E402
 from agentdesk_demo.simulators.ami_simulator import AmiSimulator  # noqa: E402
+import calibration  # noqa: E402 - benchmarks/calibration.py
 
 
 def main() -> int:
@@ -89,6 +92,8 @@ def main() -> int:
         "pop_ms_p95": round(ms[int(0.95 * (len(ms) - 1))], 2) if ms else None,
         "pop_ms_max": round(ms[-1], 2) if ms else None,
     }
+    result.update(calibration.calibrated(calibration.measure(), per_python_loop={
+        "pop_p95": result["pop_ms_p95"], "thousand_events": 1e6 / result["events_per_second"]}))
     print(json.dumps(result))
     return 0
 

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from agentdesk_demo.population import seed_population  # noqa: E402
 from agentdesk.storage import schema  # noqa: E402
 from agentdesk.storage.database import Database  # noqa: E402
+import calibration  # noqa: E402 - benchmarks/calibration.py
 
 
 def main() -> None:
@@ -61,6 +62,9 @@ def main() -> None:
     if db.dialect == "sqlite":
         size = os.path.getsize(db.url.database)
     db.dispose()
+    # per 1,000 people, in fixed Python loops timed in the same run (benchmarks/calibration.py)
+    per_loop = calibration.calibrated(calibration.measure(), per_python_loop={
+        "thousand_people": report.seconds * 1e6 / report.people if report.people else None})
     print(json.dumps({
         "backend": db.dialect,
         "people": report.people,
@@ -77,6 +81,7 @@ def main() -> None:
         "load_average": round(os.getloadavg()[0], 2),
         "max_rss_mib": self_usage.ru_maxrss // 1024,
         "db_bytes": size,
+        **per_loop,
     }))
 
 

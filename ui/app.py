@@ -30,6 +30,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
+from agentdesk.app_log import start_log_file
 from agentdesk.channels.ami import AmiSettings
 from agentdesk.channels.phone import ScreenPop
 from agentdesk.customer_register import CustomerRegister
@@ -555,6 +556,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     crash_store = crash_store or CrashStore()
     errors = ErrorReporter(crash_store, app)
     if install_hooks:
+        start_log_file()  # agentdesk.log in the platform's log folder, rotating, no personal data
         errors.install()
     crash_store.begin_session(fatal_dump=install_hooks)
     background = Background(app, on_error=error_handler or errors.report)

@@ -80,13 +80,13 @@ class Database:
             db_path = self.url.database
             if db_path and db_path != ":memory:":
                 Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-            self.engine: Engine = create_engine(connect_url, echo=echo)
+            self.engine: Engine = create_engine(connect_url, echo=echo, hide_parameters=True)
             event.listen(self.engine, "connect", _sqlite_on_connect)
         else:
             password = password_lookup(self.url) if password_lookup else None
             if password:
                 connect_url = connect_url.set(password=password)
-            self.engine = create_engine(connect_url, echo=echo, pool_pre_ping=True)
+            self.engine = create_engine(connect_url, echo=echo, pool_pre_ping=True, hide_parameters=True)
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
 
     def session(self) -> Session:

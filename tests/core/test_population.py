@@ -521,3 +521,51 @@ def test_postgresql_seed_and_append(pg_db):
         s.add(new)
         s.flush()
         assert new.id == two.last_customer_id + 1  # the id sequences were reset after the load
+
+
+_KILLED_LOADER = """
+import multiprocessing, threading, time
+from agentdesk.population import bulk_load
+
+if __name__ == "__main__":
+    for chunk in bulk_load._chunks((200_000, 1, 1), {"chunk_size": 500}, True):
+        print(multiprocessing.active_children()[0].pid, flush=True)
+        time.sleep(600)  # the loader stops reading: the worker fills the queue and waits
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_the_generator_process_exits_when_the_seeding_process_is_killed(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "loader.py"
+    script.write_text(_KILLED_LOADER, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    worker = None
+    try:
+        worker = int(parent.stdout.readline())
+        parent.kill()  # SIGKILL: the parent's finally (which terminates the worker) never runs
+        parent.wait(timeout=10)
+
+        def gone() -> bool:
+            try:
+                return Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+            except FileNotFoundError:
+                return True
+
+        deadline = time.monotonic() + 30
+        while not gone() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert gone(), "the population generator outlived the process it produced for"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait(timeout=10)
+        parent.stdout.close()
+        if worker is not None and Path(f"/proc/{worker}").exists():
+            try:
+                os.kill(worker, 9)
+            except ProcessLookupError:
+                pass

@@ -129,3 +129,38 @@ def test_the_demo_distribution_is_bundled_so_agentdesk_demo_works_frozen(spec_re
     assert {"agentdesk_demo.commands", "agentdesk_demo.desk_demo", "agentdesk_demo.<every submodule>"} <= hidden
     for plugin in ("health", "social", "technical"):  # demo back ends are imported by entry point
         assert f"agentdesk_{plugin}.<every submodule>" in hidden
+
+
+# What PyInstaller's runtime hook (PyInstaller/hooks/rthooks/pyi_rth_multiprocessing.py) does in a bundle:
+# ``multiprocessing.freeze_support`` runs a helper's ``-c`` code or a spawned worker and exits the process.
+_AS_IN_A_BUNDLE = """
+import multiprocessing, runpy, sys
+
+sys.frozen = True
+helper_argv = sys.argv[1:]
+
+
+def freeze_support():
+    if len(sys.argv) >= 2 and sys.argv[-2] == "-c" and sys.argv[-1].startswith(
+            ("from multiprocessing.resource_tracker import main", "from multiprocessing.forkserver import main")):
+        print("multiprocessing helper ran instead of the CLI", flush=True)
+        sys.exit(0)
+
+
+multiprocessing.freeze_support = freeze_support
+sys.argv = ["agentdesk", *helper_argv]
+runpy.run_path(sys.argv.pop(1), run_name="__main__")
+"""
+
+
+def test_the_entry_point_hands_multiprocessing_helpers_to_freeze_support_before_parsing_arguments(tmp_path):
+    """``agentdesk demo`` in a bundle starts the population worker with the spawn method, whose
+    resource tracker runs the bundle's executable as ``agentdesk -B -s -c "from
+    multiprocessing.resource_tracker import main;main(7)"``: that must never reach the CLI's parser
+    ("invalid choice: 'from multiprocessing.resource_tracker import main'")."""
+    tracker = ["-B", "-s", "-c", "from multiprocessing.resource_tracker import main;main(7)"]
+    run = subprocess.run([sys.executable, "-c", _AS_IN_A_BUNDLE, str(INSTALLER / "entry.py"), *tracker],
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert "invalid choice" not in run.stderr and "usage:" not in run.stderr, run.stderr
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "multiprocessing helper ran instead of the CLI"

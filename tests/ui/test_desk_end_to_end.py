@@ -80,6 +80,8 @@ def test_desk_signs_in_shows_the_window_and_closes_cleanly(sqlite_db, seeded):
     crashes = paths.user_data_dir() / "crashes"
     assert not list(crashes.glob("session-*")), "a clean exit leaves no session marker"
     assert not list(crashes.glob("*.txt")), "nor any crash file"
+    file_log = (paths.user_log_dir() / "agentdesk.log").read_text(encoding="utf-8")
+    assert "log started: AgentDesk" in file_log and "app.stopped" in file_log, "the desk keeps its log file"
 
 
 def test_plain_agentdesk_starts_the_desk_on_the_embedded_database(qapp):

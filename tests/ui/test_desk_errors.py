@@ -78,6 +78,21 @@ def test_a_failing_background_job_shows_the_error_dialog_and_writes_a_crash_file
 
 
 @pytest.mark.expect_log_warnings
+def test_the_desk_keeps_a_log_file_without_personal_data(qtbot, hooked_desk):
+    log_file = paths.user_log_dir() / "agentdesk.log"
+    assert log_file.exists(), "the desk's start-up created its log file"
+    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
+        hooked_desk.background.read(fail_with_personal_data)
+    hooked_desk.errors.dialog.close()
+    logging.getLogger("ui.test").warning("caller %s, identity code %s", "040 123 4567", "150385-912E")
+    text = log_file.read_text(encoding="utf-8")
+    assert "log started: AgentDesk" in text
+    assert "unhandled" in text and "CustomerLoadBroken" in text, "errors are in it"
+    assert "caller [phone], identity code [hetu]" in text
+    assert "150385" not in text and "040 123 4567" not in text and "Anna Virtanen" not in text
+
+
+@pytest.mark.expect_log_warnings
 def test_an_exception_in_a_slot_reaches_the_dialog(qtbot, hooked_desk):
     with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
         QTimer.singleShot(0, fail_with_personal_data)

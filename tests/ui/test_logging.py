@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.customer_overview import CustomerOverviewService
@@ -198,6 +198,38 @@ def test_a_contact_left_by_a_crash_is_offered_back_and_restored(qtbot, sqlite_db
     qtbot.waitUntil(lambda: not again.drafts_pending)
     assert drafts.load_all(DRAFT_KIND) == []
     assert interactions(sqlite_db)[-1].notes == "Half-written note about the meter"
+
+
+def test_steady_typing_still_writes_drafts_while_it_goes_on(qtbot, sqlite_db, seeded, bg, drafts, staff):
+    """An agent who types without pausing (a key every 100 ms, never the half-second idle the draft
+    timer waits for) still gets a draft within seconds, and newer ones as typing goes on."""
+    panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
+    panel.start_contact(Channel.PHONE)
+    typed: list[str] = []
+    words = "the customer reports that the water meter in the basement shows a leak since monday "
+
+    def one_key() -> None:
+        key = words[len(typed) % len(words)]
+        qtbot.keyClick(panel.form.notes, key)
+        typed.append(key)
+
+    def draft_notes() -> str:
+        found = drafts.load_all(DRAFT_KIND)
+        return found[0].data["contact"]["notes"] if found else ""
+
+    typist = QTimer(panel)
+    typist.setInterval(100)
+    typist.timeout.connect(one_key)
+    typist.start()
+    try:
+        qtbot.waitUntil(lambda: draft_notes() != "", timeout=10_000)
+        first = draft_notes()
+        assert "".join(typed).startswith(first), "the draft holds what was typed, in order"
+        qtbot.waitUntil(lambda: len(draft_notes()) > len(first), timeout=10_000)
+    finally:
+        typist.stop()
+    assert "".join(typed).startswith(draft_notes())
+    assert panel.in_progress, "the drafts were written while the contact was still being typed"
 
 
 def test_a_draft_belongs_to_the_customer_whose_panel_wrote_it(qtbot, sqlite_db, seeded, bg, drafts, staff):

@@ -4,7 +4,8 @@
   when the panel has no customer or "Caller not identified" is ticked. A saved unidentified contact
   can be linked to the customer afterwards (:meth:`InteractionLog.link_customer`).
 - A handle-time clock (mm:ss) runs from the start of the contact.
-- Everything typed is saved as a draft half a second after the last change, off the UI thread
+- Everything typed is saved as a draft half a second after the last change, and at least every two
+  seconds while typing goes on (:class:`~ui.logging.draft_timer.DraftTimer`), off the UI thread
   (:class:`~ui.logging.contact_drafts.ContactDrafts`). A panel for the same customer — after a
   crash, the next time the desk starts — offers it back ("Restore unsaved contact from 14:32?").
 - **Save** (Ctrl+Enter) checks the fields first; every message appears under its field and the
@@ -36,6 +37,7 @@ from ui import events
 from ui.background import Background
 from ui.i18n import fill
 from ui.logging.contact_drafts import ContactDrafts, ContactSnapshot
+from ui.logging.draft_timer import DraftTimer
 from ui.customer_form.field_rows import ERROR_STYLE
 from ui.logging.contact_form import ContactForm, FormExtras
 from ui.logging.field_messages import interaction_error_text
@@ -44,6 +46,7 @@ from ui.overview.labels import format_day
 log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 500
+DRAFT_MAX_WAIT_MS = 2000  # steady typing still writes a draft at most this long after the first unsaved key
 NEW_CONTACT_KEY = "Ctrl+N"
 
 
@@ -78,9 +81,7 @@ class InteractionPanel(QWidget):
         self._last_unlinked: int | None = None  # a saved contact without a customer
         self._link_target: tuple[int, str] | None = None  # set_link_target(); default: the panel's customer
 
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer = DraftTimer(DRAFT_DELAY_MS, DRAFT_MAX_WAIT_MS, self)
         self._draft_timer.timeout.connect(self.write_draft)
         self._clock_timer = QTimer(self)
         self._clock_timer.setTimerType(Qt.TimerType.PreciseTimer)

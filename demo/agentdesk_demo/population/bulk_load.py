@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import threading
 import time
 import traceback
 from collections import Counter
@@ -114,7 +115,22 @@ def _staff_by_department(session: Session) -> dict[str, list[int]]:
 # Producing chunks (here or in a worker process)
 
 
+def _exit_with_parent() -> None:
+    """In the worker: exit as soon as the parent process is gone (even killed with ``kill -9``), rather
+    than wait forever on a full queue nobody reads. The parent's sentinel is ready when it ends."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="agentdesk-population-parent", daemon=True).start()
+
+
 def _produce(q, args: tuple, kwargs: dict) -> None:  # runs in the worker process
+    _exit_with_parent()
     try:
         for chunk in generate(*args, **kwargs):
             q.put(("chunk", chunk))

@@ -18,7 +18,9 @@ import json
 import os
 import queue
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -54,6 +56,30 @@ def _check_installed() -> str:
     return node
 
 
+def _tied_to_this_process() -> dict[str, Any]:
+    """Popen options that make the server die with this process, however it ends (``kill -9`` too).
+
+    First line, every platform: the server's stdin is a pipe from us that we never write to; when
+    this process is gone the operating system closes our end and server.js (``--parent-pipe``) sees
+    end of file and exits. Second line, Linux: ``PR_SET_PDEATHSIG`` has the kernel send the server
+    SIGKILL when its parent dies. The kernel ties that to the *thread* that started the child, so
+    it is set only from the main thread (a worker thread ending must not take the server along).
+    """
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return {}
+    import ctypes
+
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up here: the child only calls it
+    parent = os.getpid()
+
+    def die_with_parent() -> None:  # runs in the child between fork and exec
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before the line above: nobody will send it
+            os._exit(1)
+
+    return {"preexec_fn": die_with_parent}
+
+
 def official_examples(names: tuple[str, ...] | list[str] = DEFAULT_EXAMPLES) -> list[dict[str, Any]]:
     """Official HL7 R4 example resources (npm package hl7.fhir.r4.examples, CC0) by file name."""
     folder = SERVER_DIR / "node_modules" / "hl7.fhir.r4.examples"
@@ -71,6 +97,10 @@ class FhirServer:
         self.base_url = f"{self.origin}/fhir/R4/"
         self._admin = requests.Session()
         self._admin.trust_env = False
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
 
     @property
     def running(self) -> bool:
@@ -101,6 +131,8 @@ class FhirServer:
 
     def stop(self) -> None:
         """Stop the process (nothing listens on the port afterwards) and remove the seed file."""
+        if self._process.stdin:
+            self._process.stdin.close()  # the server exits by itself on end of file
         if self._process.poll() is None:
             self._process.terminate()
             try:
@@ -134,8 +166,10 @@ def start_fhir_server(seed_resources: list[dict[str, Any]], port: int = 0, *, mo
     seed.write_text(json.dumps(list(seed_resources)), encoding="utf-8")
     errors = (Path(workdir.name) / "stderr.txt").open("w+", encoding="utf-8")
     process = subprocess.Popen(
-        [node, "server.js", "--port", str(port), "--seed", str(seed), "--mode", mode, "--delay-ms", str(delay_ms)],
-        cwd=SERVER_DIR, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors, text=True)
+        [node, "server.js", "--port", str(port), "--seed", str(seed), "--mode", mode, "--delay-ms", str(delay_ms),
+         "--parent-pipe"],
+        cwd=SERVER_DIR, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True,
+        **_tied_to_this_process())
     lines: queue.Queue[str] = queue.Queue()
 
     def wait_for_listening() -> None:  # ends at LISTENING or when the process's stdout closes
@@ -160,6 +194,7 @@ def start_fhir_server(seed_resources: list[dict[str, Any]], port: int = 0, *, mo
         message = errors.read().strip()[-2000:] or f"exit status {process.returncode}"
         errors.close()
         process.stdout.close()
+        process.stdin.close()
         workdir.cleanup()
         if line is None:
             message = f"no LISTENING line within {startup_timeout:g} s; {message}"

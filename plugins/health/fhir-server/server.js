@@ -1,6 +1,6 @@
 // A loopback HL7 FHIR R4 server for AgentDesk's health plugin: medplum's FhirRouter (real search
 // parameter definitions) over an in-memory repository. See ../README.md for flags and test modes.
-//   node server.js [--port 0] [--seed seed.json] [--mode normal] [--delay-ms 5000]
+//   node server.js [--port 0] [--seed seed.json] [--mode normal] [--delay-ms 5000] [--parent-pipe]
 // Env: FHIR_PORT, FHIR_SEED, FHIR_MODE, FHIR_DELAY_MS. Prints "LISTENING <port>" once ready.
 'use strict';
 const http = require('node:http');
@@ -92,3 +92,10 @@ const server = http.createServer((req, res) => {
   process.exit(1);
 });
 for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => process.exit(0));
+// --parent-pipe: the parent holds our stdin open and never writes; end of file means it is gone (even
+// killed with kill -9 or from the Task Manager), so we go too rather than outlive it on the port.
+if (process.argv.includes('--parent-pipe')) {
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.on('error', () => process.exit(0));
+  process.stdin.resume();
+}

@@ -3,6 +3,11 @@ plugin relies on, the test switches, the request counters and its start-up error
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+
 import pytest
 import requests
 
@@ -119,3 +124,80 @@ def test_missing_node_is_an_error_naming_the_fix(monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(FhirServerError, match=r"Node.js \('node'\) is not installed.*run scripts/setup.sh"):
         start_fhir_server([])
+
+
+# -- the server dies with the process that started it ------------------------------------------------
+
+_PARENT = """
+import sys, threading, time
+from agentdesk_health.server_process import start_fhir_server
+
+servers = []  # kept: the server's stdin pipe closes with its FhirServer
+
+
+def start():
+    servers.append(start_fhir_server([]))
+    print(servers[0].pid, servers[0].port, flush=True)
+
+
+if sys.argv[1] == "thread":  # started from a thread that then ends, as a background job would
+    worker = threading.Thread(target=start)
+    worker.start()
+    worker.join()
+else:
+    start()
+print("ready", flush=True)
+time.sleep(600)
+"""
+
+
+def _gone(pid: int) -> bool:
+    """The process no longer exists, or is a zombie waiting to be reaped (it runs no code)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def _wait_until(condition, timeout: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; the stdin pipe works everywhere")
+@pytest.mark.parametrize("started_from", ["main", "thread"])
+def test_a_desk_killed_with_sigkill_takes_the_fhir_server_with_it(started_from):
+    """``main``: the stdin pipe and PR_SET_PDEATHSIG; ``thread``: the stdin pipe alone (the death signal
+    is not used off the main thread), and the server outlives the thread that started it."""
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT, started_from], stdout=subprocess.PIPE, text=True)
+    pid = None
+    try:
+        first = parent.stdout.readline().split()
+        assert len(first) == 2, f"the parent did not start the server (exit {parent.poll()})"
+        pid, port = int(first[0]), int(first[1])
+        assert parent.stdout.readline().strip() == "ready"
+        http = requests.Session()
+        http.trust_env = False  # loopback, never a proxy
+        answer = http.get(f"http://127.0.0.1:{port}/__test__/stats", timeout=10)
+        assert answer.status_code == 200, "the server is up and survived its starting thread"
+        assert not _gone(pid)
+
+        parent.kill()  # SIGKILL: no atexit, no finally, no signal handler in the parent
+        parent.wait(timeout=10)
+        assert _wait_until(lambda: _gone(pid), timeout=30), "node still runs after its parent was killed"
+        with pytest.raises(requests.ConnectionError):
+            http.get(f"http://127.0.0.1:{port}/__test__/stats", timeout=5)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait(timeout=10)
+        parent.stdout.close()
+        if pid is not None and not _gone(pid):
+            os.kill(pid, signal.SIGKILL)
