@@ -525,7 +525,7 @@ def test_postgresql_seed_and_append(pg_db):
 
 _KILLED_LOADER = """
 import multiprocessing, threading, time
-from agentdesk.population import bulk_load
+from agentdesk_demo.population import bulk_load
 
 if __name__ == "__main__":
     for chunk in bulk_load._chunks((200_000, 1, 1), {"chunk_size": 500}, True):
