@@ -34,7 +34,7 @@ def staff(sqlite_db, seeded):
 
 
 @pytest.fixture
-def overview(qtbot, sqlite_db, seeded, bg, drafts, staff):
+def overview(qtbot, sqlite_db, seeded, bg, change_bus, drafts, staff):
     """The overview of Anna Virtanen with one earlier contact, shown and painted."""
     InteractionLog(sqlite_db).save(
         _draft(seeded.anna, notes="an older call", started=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)),
@@ -42,6 +42,7 @@ def overview(qtbot, sqlite_db, seeded, bg, drafts, staff):
     view = CustomerOverviewView(seeded.anna, overview_service=CustomerOverviewService(sqlite_db),
                                 interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),
                                 drafts=drafts, background=bg, staff=staff, topics=load_topics())
+    change_bus.changed.connect(view.apply_changes)  # as ui.overview.customer_desk wires every tab
     qtbot.addWidget(view)
     view.resize(1040, 940)
     view.show()
