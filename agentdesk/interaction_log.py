@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
+from collections.abc import Container
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from agentdesk import audit
+from agentdesk.changes import Changes
+from agentdesk.contact_records import ContactRow, NewCase, record_contact
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
-    CaseStatus,
     Channel,
     Customer,
     Department,
@@ -77,6 +81,12 @@ class SavedInteraction:
     id: int
     customer_id: int | None
     case_id: int | None
+    new_case: bool = False  # the save opened case_id
+
+    @property
+    def changes(self) -> Changes:
+        """The customer's timeline, and their cases when a new one was opened."""
+        return Changes.of(timelines=[self.customer_id], cases=[self.customer_id] if self.new_case else [])
 
 
 class InteractionInvalid(ValueError):
@@ -85,7 +95,7 @@ class InteractionInvalid(ValueError):
         self.errors = errors
 
 
-def check(draft: InteractionDraft, *, known_topics: set[str] | None = None, today: dt.date | None = None,
+def check(draft: InteractionDraft, *, known_topics: Container[str] | None = None, today: dt.date | None = None,
           now: dt.datetime | None = None) -> dict[str, str]:
     """Field → message for everything wrong with the draft (empty when it can be saved)."""
     today = today or dt.date.today()
@@ -119,44 +129,45 @@ def check(draft: InteractionDraft, *, known_topics: set[str] | None = None, toda
 
 
 class InteractionLog:
-    def __init__(self, db: Database, *, known_topics: set[str] | None = None) -> None:
+    def __init__(self, db: Database, *, known_topics: Container[str] | None = None) -> None:
+        """``known_topics``: the topic codes a contact may carry (any container: the desk passes its
+        topic catalogue, read once off the UI thread); None accepts any topic."""
         self._db = db
         self._topics = known_topics
 
     def save(self, draft: InteractionDraft, *, agent_id: int | None, actor: str,
              ended_at: dt.datetime | None = None) -> SavedInteraction:
+        """Check and store the contact (and its new case) in one transaction."""
+        with self._db.session() as s, s.begin():
+            return self.save_in(s, draft, agent_id=agent_id, actor=actor, ended_at=ended_at)
+
+    def save_in(self, s: Session, draft: InteractionDraft, *, agent_id: int | None, actor: str,
+                ended_at: dt.datetime | None = None) -> SavedInteraction:
+        """:meth:`save` inside the caller's transaction (a walk-in visit closes its ticket in the same one)."""
         errors = check(draft, known_topics=self._topics)
         if errors:
             raise InteractionInvalid(errors)
-        with self._db.session() as s, s.begin():
-            if draft.customer_id is not None and s.get(Customer, draft.customer_id) is None:
-                raise InteractionInvalid({"customer": "the customer no longer exists"})
-            case_id = draft.case_id
-            if case_id is not None:
-                case = s.get(ServiceCase, case_id)
-                if case is None or case.customer_id != draft.customer_id:
-                    raise InteractionInvalid({"case": "the linked case does not belong to this customer"})
-            if draft.new_case_title.strip():
-                case = ServiceCase(customer_id=draft.customer_id, title=draft.new_case_title.strip(),
-                                   status=CaseStatus.OPEN, department_id=draft.department_id,
-                                   due_date=draft.new_case_due)
-                s.add(case)
-                s.flush()
-                case_id = case.id
-            row = Interaction(
-                customer_id=draft.customer_id, channel=draft.channel, direction=draft.direction,
-                started_at=draft.started_at, ended_at=ended_at or utcnow(), agent_id=agent_id,
-                department_id=draft.department_id, topic=draft.topic, notes=draft.notes,
-                outcome=draft.outcome, case_id=case_id, external_ref=draft.external_ref,
-            )
-            s.add(row)
-            s.flush()
-            audit.record(s, actor=actor, action="interaction.log", subject_customer_id=draft.customer_id,
-                         detail=f"interaction={row.id} channel={draft.channel.value}")
-            return SavedInteraction(row.id, draft.customer_id, case_id)
+        if draft.customer_id is not None and s.get(Customer, draft.customer_id) is None:
+            raise InteractionInvalid({"customer": "the customer no longer exists"})
+        if draft.case_id is not None:
+            case = s.get(ServiceCase, draft.case_id)
+            if case is None or case.customer_id != draft.customer_id:
+                raise InteractionInvalid({"case": "the linked case does not belong to this customer"})
+        title = draft.new_case_title.strip()
+        new_case = NewCase(title=title, due_date=draft.new_case_due) if title else None
+        contact = ContactRow(
+            customer_id=draft.customer_id, channel=draft.channel, direction=draft.direction,
+            started_at=draft.started_at, ended_at=ended_at or utcnow(), agent_id=agent_id,
+            department_id=draft.department_id, topic=draft.topic, notes=draft.notes,
+            outcome=draft.outcome, case_id=draft.case_id, external_ref=draft.external_ref,
+        )
+        recorded = record_contact(s, contact, actor=actor, new_case=new_case)
+        return SavedInteraction(recorded.interaction_id, draft.customer_id, recorded.case_id,
+                                new_case=new_case is not None)
 
-    def link_customer(self, interaction_id: int, customer_id: int, *, actor: str) -> None:
-        """Attach a contact logged for an unidentified caller to the customer found later."""
+    def link_customer(self, interaction_id: int, customer_id: int, *, actor: str) -> Changes:
+        """Attach a contact logged for an unidentified caller to the customer found later (one
+        transaction); the customer's timeline (and cases, if the contact has one) changed."""
         with self._db.session() as s, s.begin():
             row = s.get(Interaction, interaction_id)
             if row is None:
@@ -166,6 +177,7 @@ class InteractionLog:
             row.customer_id = customer_id
             audit.record(s, actor=actor, action="interaction.link", subject_customer_id=customer_id,
                          detail=f"interaction={interaction_id}")
+            return Changes.of(timelines=[customer_id], cases=[customer_id] if row.case_id else [])
 
     def departments(self) -> list[tuple[int, str, str]]:
         with self._db.session() as s:

@@ -1,8 +1,10 @@
 """The composition root of the desktop.
 
 :func:`build_app` makes the QApplication, the one :class:`~ui.background.Background` helper, the
-error reporter, the translations, the settings and the core services, and hands them to the
-windows it creates. Nothing here is global: everything hangs off the returned :class:`Desk`.
+change bus, the error reporter, the translations, the settings and — through
+:func:`ui.services.build_services`, the only place that does — every core service, and hands them
+to the windows it creates (typed seams: :mod:`ui.seams`). Nothing here is global: everything hangs
+off the returned :class:`Desk`.
 
 Start-up never blocks the UI thread: the schema check (and, for the embedded database, the
 upgrade), the staff list, what the customer parts prepare (the topic taxonomy) and every customer
@@ -20,107 +22,65 @@ import gc
 import logging
 import sys
 from collections.abc import Callable
-from typing import Protocol
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
 from agentdesk.app_log import start_log_file
 from agentdesk.channels.ami import AmiSettings
-from agentdesk.channels.phone import ScreenPop
-from agentdesk.customer_register import CustomerRegister
-from agentdesk.search.customer_search import CustomerSearch
-from agentdesk.staff import StaffDirectory, StaffMember
+from agentdesk.staff import StaffMember
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
-from agentdesk.storage.models import StaffRole
+from agentdesk.storage.schema import SchemaState
 from ui import events
 from ui.background import Background
+from ui.change_bus import ChangeBus
 from ui.crash_files import CrashStore
-from ui.customer_summary import CustomerSummaryView
+from ui.desk_windows import DeskWindows
 from ui.errors import ErrorReporter
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, fill, resources_dir
-from ui.main_window import CustomerViewFactory, MainWindow, NewCustomerDialogFactory
+from ui.main_window import MainWindow
 from ui.phone.phone_connector import SecretLookup, keyring_secret
 from ui.phone.phone_desk import PhoneDesk
 from ui.plugins.desk_plugins import DeskPlugins, PluginSetup
+from ui.seams import CustomerParts, CustomerPartsFactory
+from ui.services import DeskServices, build_services
 from ui.settings import DeskSettings, SettingsStore
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import SignInDialog
 
 log = logging.getLogger(__name__)
 
-
-# -- services ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Services:
-    """The core services the windows use, built once per desk."""
-
-    db: Database
-    search: CustomerSearch
-    register: CustomerRegister
-    staff: StaffDirectory
-
-    @classmethod
-    def for_database(cls, db: Database) -> Services:
-        return cls(db, CustomerSearch(db), CustomerRegister(db), StaffDirectory(db))
+__all__ = ["Desk", "SchemaState", "StartFailure", "build_app", "prepare_schema"]
 
 
-class CustomerParts(Protocol):
-    """What a customer-side package (the overview) gives the window for one signed-in user."""
+class StartFailure(str, enum.Enum):
+    """Why the desk did not start (``Desk.start_failed``); equal to its value as text."""
 
-    def customer_view(self, customer_id: int) -> QWidget: ...
-
-
-# (db, background, user, *, open_customer) -> CustomerParts; e.g. ui.overview's
-# CustomerDesk.for_database. An optional ``new_customer_dialog(parent)`` on the parts is used too.
-# The factory (or the class of a classmethod factory) may offer ``prepare(db)``: what the parts
-# read from files or the database, run on the background helper before the window is made and
-# passed to the factory as ``prepared=``.
-CustomerPartsFactory = Callable[..., CustomerParts]
+    EMPTY = SchemaState.EMPTY.value
+    OLDER = SchemaState.OLDER.value
+    NEWER = SchemaState.NEWER.value
+    CONNECTION = "connection"
+    CONFIGURATION = "configuration"
+    SIGNIN_CANCELLED = "signin_cancelled"
 
 
-def _parts_preparation(factory: CustomerPartsFactory | None) -> Callable[[Database], object] | None:
-    if factory is None:
-        return None
-    prepare = getattr(factory, "prepare", None)
-    return prepare if prepare is not None else getattr(getattr(factory, "__self__", None), "prepare", None)
+class TopicsState(enum.Enum):
+    """Of the topic taxonomy the customer parts need before the window is made."""
 
-
-class SchemaState(enum.Enum):
-    CURRENT = "current"
-    EMPTY = "empty"
-    OLDER = "older"
-    NEWER = "newer"
+    PENDING = "pending"
+    READY = "ready"
+    FAILED = "failed"
 
 
 def prepare_schema(db: Database, *, upgrade: bool = False) -> SchemaState:
     """Runs off the UI thread: upgrade the embedded database if asked, then check the schema."""
-    if upgrade:
-        report = schema.upgrade(db)
-        if report.applied:
-            log.info("%s", report.describe())
-    try:
-        schema.check_current(db)
-        return SchemaState.CURRENT
-    except schema.SchemaMismatch:
-        have = schema.current_revision(db)
-        if have is None:
-            return SchemaState.EMPTY
-        from alembic.config import Config
-        from alembic.script import ScriptDirectory
-
-        cfg = Config()
-        cfg.set_main_option("script_location", str(schema.MIGRATIONS))
-        known = {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
-        return SchemaState.OLDER if have in known else SchemaState.NEWER
+    return schema.prepare(db, upgrade_first=upgrade)
 
 
 def database_label(db: Database) -> str:
@@ -135,52 +95,49 @@ def database_label(db: Database) -> str:
 
 
 class Desk(QObject):
-    """One running desktop: the application, its helpers and services, and the start-up flow."""
+    """One running desktop: the application, its services, and the start-up flow."""
 
     window_ready = Signal(object)  # MainWindow
     finished = Signal(int)  # the desk ends with this exit code (see exit())
-    start_failed = Signal(str)  # a SchemaState value, "connection", "configuration" or "signin_cancelled"
+    start_failed = Signal(str)  # a StartFailure
 
-    def __init__(self, app: QApplication, services: Services, *, background: Background,
-                 errors: ErrorReporter, translations: Translations, settings_store: SettingsStore,
-                 settings: DeskSettings, upgrade_schema: bool, owns_database: bool,
-                 customer_view_factory: CustomerViewFactory | None,
-                 new_customer_dialog_factory: NewCustomerDialogFactory | None,
-                 customer_parts: CustomerPartsFactory | None = None, phone: AmiSettings | None = None,
+    def __init__(self, app: QApplication, services: DeskServices, *, errors: ErrorReporter,
+                 translations: Translations, settings_store: SettingsStore, settings: DeskSettings,
+                 plugins: DeskPlugins, customer_parts: CustomerPartsFactory, style_sheet: str = "",
+                 upgrade_schema: bool = False, owns_database: bool = True, phone: AmiSettings | None = None,
                  phone_secret: SecretLookup = keyring_secret, demo_caller: object | None = None) -> None:
         super().__init__(app)
-        self.app, self.services = app, services
-        self.background, self.errors, self.translations = background, errors, translations
+        self.app, self.services, self.errors, self.translations = app, services, errors, translations
+        self.background = services.background
         self.settings_store, self.settings = settings_store, settings
+        self.plugins, self.style_sheet = plugins, style_sheet
+        self._customer_parts = customer_parts
         self._upgrade_schema, self._owns_database = upgrade_schema, owns_database
-        self.customer_view_factory: CustomerViewFactory = customer_view_factory or self._summary_view
-        self.new_customer_dialog_factory = new_customer_dialog_factory
-        self.customer_parts = customer_parts
-        self.plugins: DeskPlugins | None = None  # the department plugins (set by build_app)
-        self.style_sheet = ""  # resources/style/desk.qss (set by build_app; see _apply_style)
         self.phone_settings, self.phone_secret, self.demo_caller = phone, phone_secret, demo_caller
-        self.phone: PhoneDesk | None = None  # while a window is open and the deployment has a phone
-        self.dashboard: QWidget | None = None
-        self.reception: QWidget | None = None
-        self._parts: CustomerParts | None = None
-        self._demo_calls: QObject | None = None
         self.window: MainWindow | None = None
+        self.windows: DeskWindows | None = None  # dashboard, reception and phone of the open window
         self.sign_in: SignInDialog | None = None
         self.message: QMessageBox | None = None
         self.user: StaffMember | None = None
         self._username: str | None = None
         self._closed = False
-        self._prepared: object = None  # what the customer parts' prepare(db) read
-        self._parts_state = "none"  # of that preparation: none | pending | ready | failed
+        self._topics = TopicsState.PENDING
         self._keeping_running = False
         self._in_exec = False
         self.exit_code: int | None = None
         app.aboutToQuit.connect(self.shutdown)
 
-    def _summary_view(self, customer_id: int) -> QWidget:
-        view = CustomerSummaryView(customer_id, self.services.register.get, self.background)
-        view.setStyleSheet(self.style_sheet)
-        return view
+    @property
+    def phone(self) -> PhoneDesk | None:
+        return self.windows.phone if self.windows is not None else None
+
+    @property
+    def dashboard(self) -> QWidget | None:
+        return self.windows.dashboard if self.windows is not None else None
+
+    @property
+    def reception(self) -> QWidget | None:
+        return self.windows.reception if self.windows is not None else None
 
     def _apply_style(self, window: MainWindow) -> None:
         """The desk's style sheet goes on the parts of the window it styles (the search panel, the
@@ -200,20 +157,19 @@ class Desk(QObject):
         """Offer the last crash, check the database, sign in, show the window (all non-blocking)."""
         self._username = username
         events.emit("app.start", version=__version__, lang=self.translations.language)
-        if self.plugins is not None:
-            self.plugins.start()  # discovery and activation on the background helper
-        self.background.read(self.errors.previous_crash).on_success(self.errors.offer_previous_crash)
+        self.plugins.start()  # discovery and activation on the background helper
+        self.background.read(self.errors.previous_crash).success(self.errors.offer_previous_crash)
         job = partial(prepare_schema, self.services.db, upgrade=self._upgrade_schema)
         submit = self.background.write if self._upgrade_schema else self.background.read
-        submit(job).on_success(self._schema_checked).on_failure(self._database_unreachable)
+        submit(job).success(self._schema_checked).failure(self._database_unreachable)
 
     def _schema_checked(self, state: SchemaState) -> None:
         if state is not SchemaState.CURRENT:
             events.emit("schema.mismatch", state=state.value)
-            self._fatal(state.value, self._schema_text(state))
+            self._fatal(StartFailure(state.value), self._schema_text(state))
             return
         events.emit("schema.ok")
-        self._prepare_parts()
+        self._load_topics()
         self._show_sign_in()
 
     def _schema_text(self, state: SchemaState) -> str:
@@ -230,11 +186,11 @@ class Desk(QObject):
     def _database_unreachable(self, exc: BaseException) -> None:
         log.error("database check failed: %s", type(exc).__name__)
         events.emit("database.unreachable", error=type(exc).__name__)
-        self._fatal("connection", fill(self.tr("Cannot open the database %1. Check the network connection; "
+        self._fatal(StartFailure.CONNECTION, fill(self.tr("Cannot open the database %1. Check the network connection; "
                                                "if the problem continues, contact IT support."),
                                        self.services.db.display_url()), retry=True)
 
-    def _fatal(self, reason: str, text: str, *, retry: bool = False) -> None:
+    def _fatal(self, reason: StartFailure, text: str, *, retry: bool = False) -> None:
         buttons = QMessageBox.StandardButton.Close
         if retry:
             buttons |= QMessageBox.StandardButton.Retry
@@ -246,7 +202,7 @@ class Desk(QObject):
         box.open()
         self.start_failed.emit(reason)
 
-    def _fatal_closed(self, reason: str, result: int) -> None:
+    def _fatal_closed(self, reason: StartFailure, result: int) -> None:
         self.message = None
         if self._closed:
             return
@@ -281,7 +237,7 @@ class Desk(QObject):
     def _sign_in_cancelled(self) -> None:
         self.sign_in = None
         events.emit("signin.cancelled")
-        self.start_failed.emit("signin_cancelled")
+        self.start_failed.emit(StartFailure.SIGNIN_CANCELLED)
         if not self._closed:
             self.exit(1)
 
@@ -293,32 +249,31 @@ class Desk(QObject):
         events.emit("signin.done", user_id=member.id)
         if member.username != self.settings.last_username:
             self._save_settings(replace(self.settings, last_username=member.username))
-        if self._parts_state in ("none", "ready"):
+        if self._topics is TopicsState.READY:
             self._show_window(member)
-        elif self._parts_state == "pending":
+        elif self._topics is TopicsState.PENDING:
             self._keep_running(True)  # no window between the sign-in and the main window for a moment
 
-    def _prepare_parts(self) -> None:
-        """Start what the customer parts read before the window (the topic taxonomy) while the
-        agent signs in: off the UI thread."""
-        prepare = _parts_preparation(self.customer_parts)
-        if prepare is None:
+    def _load_topics(self) -> None:
+        """Read the topic taxonomy the customer parts need while the agent signs in: off the UI thread."""
+        if self.services.topics.loaded:
+            self._topics = TopicsState.READY
             return
-        self._parts_state = "pending"
-        self.background.read(prepare, self.services.db, owner=self) \
-            .on_success(self._parts_prepared).on_failure(self._parts_unavailable)
+        self._topics = TopicsState.PENDING
+        self.background.read(self.services.topics.load, owner=self) \
+            .success(self._topics_loaded).failure(self._topics_unavailable)
 
-    def _parts_prepared(self, prepared: object) -> None:
-        self._prepared, self._parts_state = prepared, "ready"
+    def _topics_loaded(self, _topics: object) -> None:
+        self._topics = TopicsState.READY
         if self.user is not None and self.window is None:
             self._show_window(self.user)  # the agent signed in while it was read
 
-    def _parts_unavailable(self, exc: BaseException) -> None:
-        self._parts_state = "failed"
+    def _topics_unavailable(self, exc: BaseException) -> None:
+        self._topics = TopicsState.FAILED
         self._keep_running(False)
         log.error("the customer parts could not be prepared: %s: %s", type(exc).__name__, exc)
-        self._fatal("configuration", fill(self.tr("The configuration of AgentDesk could not be read (%1). "
-                                                  "Contact IT support."), type(exc).__name__))
+        self._fatal(StartFailure.CONFIGURATION, fill(self.tr("The configuration of AgentDesk could not be read "
+                                                             "(%1). Contact IT support."), type(exc).__name__))
 
     def _keep_running(self, keep: bool) -> None:
         """While True, closing the last window does not end the application."""
@@ -330,46 +285,32 @@ class Desk(QObject):
         self._keep_running(False)
         if self._closed:
             return
-        self.window = self._make_window(member, self._prepared)
+        self.window = self._make_window(member)
         self.window.show()
         self.window.search_panel.focus_search()
         events.emit("window.ready", user_id=member.id)
         self.window_ready.emit(self.window)
 
-    def _make_window(self, member: StaffMember, prepared: object = None) -> MainWindow:
-        view_factory, new_customer = self.customer_view_factory, self.new_customer_dialog_factory
-        if self.customer_parts is not None:
-            extra = {"prepared": prepared} if prepared is not None else {}
-            parts = self.customer_parts(self.services.db, self.background, member,
-                                        open_customer=self._open_customer, **extra)
-            view_factory = parts.customer_view
-            new_customer = getattr(parts, "new_customer_dialog", None) or new_customer
-        if self.plugins is not None:
-            view_factory = self.plugins.customer_view_factory(view_factory, member)
+    def _make_window(self, member: StaffMember) -> MainWindow:
+        parts: CustomerParts = self._customer_parts(self.services, member, self._open_customer)
+        view_factory = self.plugins.customer_view_factory(parts.customer_view, member)
         window = MainWindow(background=self.background, search=self.services.search.search, user=member,
-                            database_label=database_label(self.services.db),
-                            customer_view_factory=view_factory, new_customer_dialog_factory=new_customer)
+                            database_label=database_label(self.services.db), customer_view_factory=view_factory,
+                            new_customer_dialog_factory=parts.new_customer_dialog if parts.creates_customers
+                            else None)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.setWindowIcon(self.app.windowIcon())
         window.settings_requested.connect(self.open_settings)
         self._apply_style(window)
-        if self.plugins is not None:
-            self.plugins.window_ready(window)  # Help ▸ Plugins…, plugin problems in the status bar
+        self.plugins.window_ready(window)  # Help ▸ Plugins…, plugin problems in the status bar
         self.errors.dialog_parent = window
         window.destroyed.connect(self._window_gone)
-        window_ready = getattr(parts, "window_ready", None) if self.customer_parts is not None else None
-        if window_ready is not None:
-            window_ready(window)  # e.g. keys the customer tabs claim, unsaved contacts offered back
-        self._parts = parts if self.customer_parts is not None else None
-        window.dashboard_requested.connect(self.open_dashboard)
-        window.reception_requested.connect(self.open_reception)
+        parts.window_ready(window)  # e.g. keys the customer tabs claim, unsaved contacts offered back
+        self.windows = DeskWindows(self.services, window, member, parts, parent=self)
         if self.phone_settings is not None:
-            self.phone = PhoneDesk(window, self.phone_settings, self.background,
-                                   ScreenPop(self.services.search).resolve, parts=self._parts,
-                                   secret_lookup=self.phone_secret, parent=self)
-            self.phone.start()
+            self.windows.start_phone(self.phone_settings, self.phone_secret)
         if self.demo_caller is not None:
-            self._start_demo_calls(window)
+            self.windows.start_demo_calls(self.demo_caller)
         return window
 
     def _open_customer(self, customer_id: int) -> QWidget | None:
@@ -380,67 +321,19 @@ class Desk(QObject):
     def _window_gone(self) -> None:
         self.window = None
         self.errors.dialog_parent = None
-        self._stop_phone()
-
-    # -- queues, walk-in reception, phone -----------------------------------------------------------
+        self._stop_windows()
 
     @Slot()
     def open_dashboard(self) -> QWidget | None:
-        """The supervisor dashboard (supervisors only), a window of its own; raised if already open."""
-        from ui.dashboard.dashboard_window import dashboard_for_database
-
-        if self.window is None or self.user is None or self.user.role is not StaffRole.SUPERVISOR:
-            return None
-        if self.dashboard is None:
-            self.dashboard = dashboard_for_database(self.services.db, self.background, self.window)
-            self.dashboard.destroyed.connect(self._dashboard_gone)
-        if self.dashboard.isVisible():
-            self.dashboard.raise_()
-            self.dashboard.activateWindow()
-        self.dashboard.show()
-        return self.dashboard
-
-    @Slot()
-    def _dashboard_gone(self) -> None:
-        self.dashboard = None
+        return self.windows.open_dashboard() if self.windows is not None and self.window is not None else None
 
     @Slot()
     def open_reception(self) -> QWidget | None:
-        """Walk-in reception: the ticket machine and the agent's service point."""
-        from agentdesk.topics import load_topics
-        from ui.reception.reception_window import reception_for_window
+        return self.windows.open_reception() if self.windows is not None and self.window is not None else None
 
-        if self.window is None or self.user is None:
-            return None
-        if self.reception is None:
-            topics = getattr(self._parts, "topics", None) or load_topics()
-            self.reception = reception_for_window(self.window, self.services.db, self.background, self.user, topics)
-            self.reception.destroyed.connect(self._reception_gone)
-        if self.reception.isVisible():
-            self.reception.raise_()
-            self.reception.activateWindow()
-        self.reception.show()
-        return self.reception
-
-    @Slot()
-    def _reception_gone(self) -> None:
-        self.reception = None
-
-    def _start_demo_calls(self, window: MainWindow) -> None:
-        from ui.phone.demo_calls import DemoCalls
-
-        self._demo_calls = DemoCalls(self.demo_caller, self.background, parent=self)
-        window.enable_demo_menu()
-        window.simulate_call_requested.connect(self._demo_calls.call_now)
-        self._demo_calls.start()
-
-    def _stop_phone(self) -> None:
-        if self._demo_calls is not None:
-            self._demo_calls.stop()
-        if self.phone is not None:
-            phone, self.phone = self.phone, None
-            phone.stop()
-            phone.deleteLater()
+    def _stop_windows(self) -> None:
+        if self.windows is not None:
+            self.windows.stop()
 
     # -- settings --------------------------------------------------------------------------------
 
@@ -497,21 +390,20 @@ class Desk(QObject):
             return
         self._closed = True
         self._keep_running(False)
-        self._stop_phone()
+        self._stop_windows()
         for widget in (self.sign_in, self.message, self.window):
             if widget is not None:
                 widget.close()
         self.background.shutdown()
-        if self.plugins is not None:
-            self.plugins.shutdown()  # after the background jobs: none of them still asks a plugin
-            self.plugins.deleteLater()
+        self.plugins.shutdown()  # after the background jobs: none of them still asks a plugin
+        self.plugins.deleteLater()
         self.errors.uninstall()
         self.errors.store.end_session()
         self.translations.clear()
         if self._owns_database:
             self.services.db.dispose()
         self.app.aboutToQuit.disconnect(self.shutdown)
-        for helper in (self.background, self.errors, self.translations, self):
+        for helper in (self.background, self.services.changes, self.errors, self.translations, self):
             helper.deleteLater()
         events.emit("app.stopped")
 
@@ -519,19 +411,17 @@ class Desk(QObject):
 def build_app(database: str | Database | None = None, *, argv: list[str] | None = None,
               language: str | None = None, settings_store: SettingsStore | None = None,
               crash_store: CrashStore | None = None, install_hooks: bool = True, upgrade_schema: bool = False,
-              customer_view_factory: CustomerViewFactory | None = None,
-              new_customer_dialog_factory: NewCustomerDialogFactory | None = None,
               customer_parts: CustomerPartsFactory | None = None, plugins: PluginSetup | None = None,
               error_handler: Callable[[BaseException], None] | None = None,
               phone: AmiSettings | None = None, phone_secret: SecretLookup = keyring_secret,
               demo_caller: object | None = None) -> Desk:
-    """Build the desk on a database URL (None: the embedded default) or an open :class:`Database`.
+    """The composition root: build the desk on a database URL (None: the embedded default) or an
+    open :class:`Database`. Every service is made here, once (:func:`ui.services.build_services`).
 
     ``language`` overrides the saved language for this run; ``upgrade_schema`` upgrades the
     database before the check (for the embedded database, which has no IT to run upgrades).
-    Customer tabs show ``customer_view_factory(customer_id)`` (default: the register summary),
-    or, with ``customer_parts``, what ``customer_parts(db, background, user, open_customer=...)``
-    returns for the signed-in user (``.customer_view`` and optionally ``.new_customer_dialog``).
+    Customer tabs show what ``customer_parts(services, user, open_customer)`` gives (a
+    :class:`ui.seams.CustomerParts`; default: the overview, contact logging and customer dialogs).
     ``plugins``: where the department plugins' settings and secrets come from (default: this
     workstation's department profile and the OS keyring; ``PluginSetup(enabled=False)``: none).
     ``phone``: the AMI connection of this workstation (its secret from ``phone_secret``, by default
@@ -559,7 +449,8 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
         start_log_file()  # agentdesk.log in the platform's log folder, rotating, no personal data
         errors.install()
     crash_store.begin_session(fatal_dump=install_hooks)
-    background = Background(app, on_error=error_handler or errors.report)
+    changes = ChangeBus(app)
+    background = Background(app, on_error=error_handler or errors.report, publish=changes.publish)
 
     settings_store = settings_store or SettingsStore()
     settings = settings_store.load()
@@ -567,18 +458,17 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     chosen = language or settings.language or DEFAULT_LANGUAGE
     translations.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
 
-    if customer_parts is None and customer_view_factory is None:
+    if customer_parts is None:
         from ui.overview.customer_desk import CustomerDesk  # the customer overview, logging and dialogs
 
-        customer_parts = CustomerDesk.for_database
+        customer_parts = CustomerDesk
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database)
-    services = Services.for_database(db)
-    desk = Desk(app, services, background=background, errors=errors, translations=translations,
-                settings_store=settings_store, settings=settings, upgrade_schema=upgrade_schema,
-                owns_database=owns_database, customer_view_factory=customer_view_factory,
-                new_customer_dialog_factory=new_customer_dialog_factory, customer_parts=customer_parts,
-                phone=phone, phone_secret=phone_secret, demo_caller=demo_caller)
-    desk.plugins = DeskPlugins(background, db, services.register, translations, plugins, parent=desk)
-    desk.style_sheet = style_sheet
+    services = build_services(db, background, changes)
+    desk_plugins = DeskPlugins(background, db, services.register, translations, plugins, parent=app)
+    desk = Desk(app, services, errors=errors, translations=translations, settings_store=settings_store,
+                settings=settings, plugins=desk_plugins, customer_parts=customer_parts, style_sheet=style_sheet,
+                upgrade_schema=upgrade_schema, owns_database=owns_database, phone=phone, phone_secret=phone_secret,
+                demo_caller=demo_caller)
+    desk_plugins.setParent(desk)
     return desk

@@ -4,8 +4,14 @@
 
     bg = Background(parent, on_error=errors.report)
 
-    bg.read(search.search, "virtanen").on_success(self._show).on_failure(self._show_error)
-    bg.write(register.update, customer_id, version, draft).on_success(self._saved)
+    bg.read(search.search, "virtanen").success(self._show).failure(self._show_error)
+    bg.write(register.update, customer_id, version, draft).success(self._saved)
+    events = bg.channel(self._phone_event, owner=self)   # events.send(e) from any thread
+
+Every way back to the UI thread goes through here: results of reads, writes and network calls
+(``read``/``write`` return an :class:`Op` [T]) and events that other threads produce (the phone's
+AMI client, a plugin's answer, a mailbox watcher: :meth:`Background.channel`). ``on_success`` /
+``on_failure`` are the same as ``success`` / ``failure``.
 
 - ``read`` runs on a small thread pool (database reads, back-end and network calls, file scans);
   ``write`` runs on a single-thread pool, so database writes happen one at a time, in order.
@@ -28,6 +34,11 @@
   run while the desk closes (a timer, a late callback) checks ``closed`` first and starts
   nothing. A callback that is cut short by it (the desk closed while it ran) is dropped quietly.
 
+- Change notices: a write whose result says what it changed (:func:`agentdesk.changes.changes_of`:
+  a :class:`~agentdesk.changes.Changes`, or a result with ``.changes``) has it published once, on the
+  UI thread, through ``publish`` (the desk's :class:`ui.change_bus.ChangeBus`) before its own
+  ``success`` callback runs, even if the view that asked for the write has closed meanwhile.
+
 Keyword arguments for the job go through ``functools.partial`` or a lambda, so that ``token``
 never collides with an argument of the job.
 """
@@ -39,15 +50,21 @@ import logging
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal, Slot
 
+from agentdesk.changes import Changes, changes_of
+
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 ErrorHandler = Callable[[BaseException], None]
+Publisher = Callable[[Changes], None]
+EVENT = "event"  # Op.kind of a value sent through a Channel
 
 READ_THREADS = 4
 THREAD_PREFIX = "agentdesk-"
@@ -97,30 +114,35 @@ def _receiver_gone(callback: Callable) -> bool:
     return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
-class Op:
-    """One job handed to :class:`Background`. Attach callbacks with ``on_success``/``on_failure``."""
+class Op(Generic[T]):
+    """One job handed to :class:`Background`, whose result is a ``T``. Attach callbacks with
+    ``success``/``failure`` (or their older names ``on_success``/``on_failure``)."""
 
-    def __init__(self, background: Background, fn: Callable[..., Any], args: tuple,
+    def __init__(self, background: Background, fn: Callable[..., T], args: tuple,
                  token: CancelToken | None, kind: str) -> None:
         self._background = background
         self.fn, self.args, self.token, self.kind = fn, args, token, kind
         self.id = 0
         self.owner: QObject | None = None  # callbacks are dropped once this QObject is deleted
-        self._success: Callable[[Any], None] | None = None
+        self._success: Callable[[T], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
+        self.channel: Channel | None = None  # for an EVENT: the channel it came through
         self.done = False
         # Set by the worker thread, read on the UI thread after the queued signal arrived.
         self._ok = False
         self._value: Any = None
         self._error: BaseException | None = None
 
-    def on_success(self, callback: Callable[[Any], None]) -> Op:
+    def success(self, callback: Callable[[T], None]) -> Op[T]:
         self._success = callback
         return self
 
-    def on_failure(self, callback: Callable[[BaseException], None]) -> Op:
+    def failure(self, callback: Callable[[BaseException], None]) -> Op[T]:
         self._failure = callback
         return self
+
+    on_success = success
+    on_failure = failure
 
     def cancel(self) -> None:
         if self.token is None:
@@ -134,6 +156,38 @@ class Op:
     def __repr__(self) -> str:
         name = getattr(self.fn, "__qualname__", type(self.fn).__name__)
         return f"<Op {self.id} {self.kind} {name}>"
+
+
+class Channel(Generic[T]):
+    """Values another thread produces (phone events, a plugin's answer), delivered to ``callback`` on
+    the UI thread through the same bridge as every job's result: in order, never after
+    :meth:`close` or the helper's shutdown, never once ``owner`` (or the callback's QObject) is
+    deleted. :meth:`send` may be called from any thread; it only posts the value."""
+
+    def __init__(self, background: Background, callback: Callable[[T], None], owner: QObject | None) -> None:
+        self._bridge = background._bridge
+        self._callback: Callable[[T], None] | None = callback
+        self._owner = owner
+        self.closed = False
+
+    def send(self, value: T) -> None:
+        if self.closed:
+            return
+        op: Op[T] = Op(self._bridge.background, _no_job, (), None, EVENT)
+        op.channel, op._ok, op._value = self, True, value
+        self._bridge.finished.emit(op)
+
+    def close(self) -> None:
+        """No more deliveries; the callback and owner are let go (call it on the UI thread)."""
+        self.closed = True
+        self._callback, self._owner = None, None
+
+    def _target(self) -> tuple[Callable[[T], None] | None, QObject | None]:
+        return self._callback, self._owner
+
+
+def _no_job() -> None:
+    return None
 
 
 def _job(op: Op, bridge: _Bridge) -> Callable[[], None]:
@@ -166,13 +220,19 @@ class _Bridge(QObject):
 
     finished = Signal(object)
 
+    def __init__(self, background: Background) -> None:
+        super().__init__(background)
+        self.background = background
+
 
 class Background(QObject):
     def __init__(self, parent: QObject | None = None, *, on_error: ErrorHandler | None = None,
-                 read_threads: int = READ_THREADS) -> None:
+                 read_threads: int = READ_THREADS, publish: Publisher | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("background")
         self._on_error = on_error
+        self.publish = publish  # where change notices of writes go (the desk's ChangeBus.publish)
+        self._channels: weakref.WeakSet[Channel] = weakref.WeakSet()
         self._reads = QThreadPool(self)
         self._reads.setObjectName(f"{THREAD_PREFIX}read")  # names the threads (ps, gdb, leak checks)
         self._reads.setMaxThreadCount(read_threads)
@@ -187,20 +247,29 @@ class Background(QObject):
 
     # -- submitting ------------------------------------------------------------------------------
 
-    def read(self, fn: Callable[..., Any], *args: Any, token: CancelToken | None = None,
-             owner: QObject | None = None) -> Op:
+    def read(self, fn: Callable[..., T], *args: Any, token: CancelToken | None = None,
+             owner: QObject | None = None) -> Op[T]:
         """Run ``fn(*args)`` on the read pool (database reads, network, files)."""
         return self._submit(self._reads, "read", fn, args, token, owner)
 
-    def write(self, fn: Callable[..., Any], *args: Any, token: CancelToken | None = None,
-              owner: QObject | None = None) -> Op:
+    def write(self, fn: Callable[..., T], *args: Any, token: CancelToken | None = None,
+              owner: QObject | None = None) -> Op[T]:
         """Run ``fn(*args)`` on the single writer thread: database writes, one at a time, in order."""
         return self._submit(self._writes, "write", fn, args, token, owner)
 
-    def _submit(self, pool: QThreadPool, kind: str, fn, args, token, owner) -> Op:
+    def channel(self, callback: Callable[[T], None], *, owner: QObject | None = None) -> Channel[T]:
+        """A way for another thread to hand values to ``callback`` on the UI thread (see :class:`Channel`)."""
         if self._closed:
             raise BackgroundClosed("the background helper has been shut down")
-        op = Op(self, fn, args, token, kind)
+        channel: Channel[T] = Channel(self, callback, owner)
+        self._channels.add(channel)
+        return channel
+
+    def _submit(self, pool: QThreadPool, kind: str, fn: Callable[..., T], args: tuple, token: CancelToken | None,
+                owner: QObject | None) -> Op[T]:
+        if self._closed:
+            raise BackgroundClosed("the background helper has been shut down")
+        op: Op[T] = Op(self, fn, args, token, kind)
         op.owner = owner
         op.id = next(self._ids)
         self._pending[op.id] = op
@@ -211,6 +280,9 @@ class Background(QObject):
 
     @Slot(object)
     def _deliver(self, op: Op) -> None:
+        if op.kind == EVENT:
+            self._deliver_event(op)
+            return
         if self._pending.pop(op.id, None) is None:
             return
         op.done = True
@@ -222,6 +294,10 @@ class Background(QObject):
             return
         if op._ok:
             callback, value = op._success, op._value
+            if op.kind == "write" and self.publish is not None:
+                changes = changes_of(value)
+                if changes:
+                    self._call(self.publish, changes, op)
         else:
             callback, value = op._failure, op._error
             if callback is None:
@@ -232,6 +308,19 @@ class Background(QObject):
         if _receiver_gone(callback) or (op.owner is not None and not shiboken6.isValid(op.owner)):
             log.debug("dropped result of %r: its receiver was deleted", op)
             return
+        self._call(callback, value, op)
+
+    def _deliver_event(self, op: Op) -> None:
+        channel = op.channel
+        op.channel = None
+        if self._closed or channel is None or channel.closed:
+            return
+        callback, owner = channel._target()
+        if callback is None or _receiver_gone(callback) or (owner is not None and not shiboken6.isValid(owner)):
+            return
+        self._call(callback, op._value, op)
+
+    def _call(self, callback: Callable[[Any], None], value: Any, op: Op) -> None:
         try:
             callback(value)
         except BackgroundClosed:
@@ -275,6 +364,8 @@ class Background(QObject):
         """Drop queued jobs, let running ones finish (their results are dropped) and stop the
         pool threads. True when every thread stopped in time."""
         self._closed = True
+        for channel in list(self._channels):
+            channel.close()
         for op in self._pending.values():
             op.cancel()
         self._reads.clear()

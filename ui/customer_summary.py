@@ -7,6 +7,7 @@ This is what the desk shows in a customer tab until the customer overview widget
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,8 +24,13 @@ from agentdesk.customer_overview import mask_hetu
 from agentdesk.customer_register import CustomerNotFound, CustomerRecord
 from agentdesk.identity import format_phone_for_display
 from agentdesk.storage.models import CustomerKind, Language
+from agentdesk.staff import StaffMember
 from ui.background import Background
+from ui.seams import OpenCustomer
 from ui.search_results_model import format_date
+
+if TYPE_CHECKING:
+    from ui.services import DeskServices
 
 GetRecord = Callable[[int], CustomerRecord]  # e.g. CustomerRegister(db).get
 
@@ -203,12 +209,21 @@ class CustomerSummaryView(QWidget):
 
 
 class RegisterSummaryParts:
-    """The summary as ``customer_parts`` for :func:`ui.app.build_app` (tests, a minimal desk)."""
+    """The summary as customer parts of the desk (tests, a minimal desk): tabs only, no dialogs."""
 
-    def __init__(self, db, background: Background, user, *, open_customer) -> None:
-        from agentdesk.customer_register import CustomerRegister
+    creates_customers = False
 
-        self._register, self._bg = CustomerRegister(db), background
+    def __init__(self, services: DeskServices, user: StaffMember, open_customer: OpenCustomer) -> None:
+        self._register, self._bg = services.register, services.background
 
     def customer_view(self, customer_id: int) -> CustomerSummaryView:
         return CustomerSummaryView(customer_id, self._register.get, self._bg)
+
+    def new_customer_dialog(self, parent: QWidget) -> None:
+        return None
+
+    def window_ready(self, window: object) -> None:
+        return None
+
+    def unidentified_panel(self) -> None:
+        return None

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.dialects import postgresql, sqlite
 
-from agentdesk.interaction_log import InteractionDraft
+from agentdesk.changes import Changes
+from agentdesk.interaction_log import InteractionDraft, InteractionLog, SavedInteraction
 from agentdesk.queues.queue_directory import UnknownQueue
 from agentdesk.queues.work_queue import (
     DEFAULT_LEASE_SECONDS,
@@ -24,8 +25,11 @@ from agentdesk.queues.work_queue import (
     WorkQueue,
     add_items,
     aware_utc,
+    change_held,
+    completed,
 )
 from agentdesk.queues.working_hours import HELSINKI, OFFICE_HOURS, WorkingHours
+from agentdesk.staff import StaffMember
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import Channel, Direction, Outcome, Queue, TicketCounter
 
@@ -44,6 +48,16 @@ class Ticket:
 
 class NotAWalkInQueue(ValueError):
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedVisit:
+    saved: SavedInteraction
+    queue_id: int
+
+    @property
+    def changes(self) -> Changes:
+        return self.saved.changes | Changes.of(queues=[self.queue_id])
 
 
 class WalkIn:
@@ -80,6 +94,16 @@ class WalkIn:
     def finish(self, ticket: Ticket, staff_id: int, interaction_id: int | None = None, *,
                now: dt.datetime | None = None) -> WorkItemView:
         return self._work.complete(ticket.work_item_id, staff_id, interaction_id, now=now)
+
+    def finish_visit(self, ticket: Ticket, draft: InteractionDraft, log: InteractionLog, staff: StaffMember, *,
+                     now: dt.datetime | None = None) -> FinishedVisit:
+        """Log the visit (:meth:`InteractionLog.save_in`) and close the ticket, in one transaction: a
+        visit is never logged with its ticket still open, nor closed without its contact."""
+        now = aware_utc(now)
+        with self._db.session() as s, s.begin():
+            saved = log.save_in(s, draft, agent_id=staff.id, actor=staff.username, ended_at=now)
+            change_held(s, ticket.work_item_id, staff.id, completed(saved.id, now))
+            return FinishedVisit(saved, ticket.queue_id)
 
     def _next_number(self, s, letter: str, now: dt.datetime) -> int:
         day = now.astimezone(HELSINKI).date()

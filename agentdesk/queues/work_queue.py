@@ -180,10 +180,7 @@ class WorkQueue:
     def complete(self, item_id: int, staff_id: int, interaction_id: int | None = None, *,
                  now: dt.datetime | None = None) -> WorkItemView:
         """Finish the item; an item completed straight from ``offered`` counts as answered now."""
-        now = aware_utc(now)
-        return self._change_held(item_id, staff_id, {
-            "state": WorkItemState.DONE, "finished_at": now, "lease_until": None, "interaction_id": interaction_id,
-            "answered_at": func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))})
+        return self._change_held(item_id, staff_id, completed(interaction_id, aware_utc(now)))
 
     def release(self, item_id: int, staff_id: int | None = None) -> WorkItemView:
         """Put a held item back in the queue at its old place (declined, not answered, wrong queue).
@@ -236,13 +233,24 @@ class WorkQueue:
 
     def _change_held(self, item_id: int, staff_id: int | None, values: dict[str, Any]) -> WorkItemView:
         with self._db.session() as s, s.begin():
-            query = update(_ITEMS).where(_ITEMS.c.id == item_id, _ITEMS.c.state.in_(_HELD))
-            if staff_id is not None:
-                query = query.where(_ITEMS.c.claimed_by == staff_id)
-            row = s.execute(query.values(**values).returning(*_VIEW_TABLE_COLUMNS)).first()
-            if row is None:
-                raise LeaseLost(item_id, staff_id)
-            return view_of(row)
+            return change_held(s, item_id, staff_id, values)
+
+
+def change_held(s: Session, item_id: int, staff_id: int | None, values: dict[str, Any]) -> WorkItemView:
+    """Update a held item (of ``staff_id`` if given) in the caller's transaction; :class:`LeaseLost` if none."""
+    query = update(_ITEMS).where(_ITEMS.c.id == item_id, _ITEMS.c.state.in_(_HELD))
+    if staff_id is not None:
+        query = query.where(_ITEMS.c.claimed_by == staff_id)
+    row = s.execute(query.values(**values).returning(*_VIEW_TABLE_COLUMNS)).first()
+    if row is None:
+        raise LeaseLost(item_id, staff_id)
+    return view_of(row)
+
+
+def completed(interaction_id: int | None, now: dt.datetime) -> dict[str, Any]:
+    """The values that finish a held item; one completed straight from ``offered`` counts as answered now."""
+    return dict(state=WorkItemState.DONE, finished_at=now, lease_until=None, interaction_id=interaction_id,
+                answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime)))
 
 
 def aware_utc(value: dt.datetime | None) -> dt.datetime:

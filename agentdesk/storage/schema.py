@@ -6,6 +6,8 @@ SQLite too, for everything our migrations do) and reports what it did.
 
 from __future__ import annotations
 
+import enum
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from alembic.script import ScriptDirectory
 from agentdesk.storage.database import Database
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -91,3 +95,36 @@ def check_current(db: Database) -> None:
                              "upgrade AgentDesk on this workstation")
     raise SchemaMismatch(f"the database schema ({have}) is older than this AgentDesk expects ({want}); "
                          "ask IT to run 'agentdesk db upgrade'")
+
+
+class SchemaState(enum.Enum):
+    """How the database's schema relates to this program's migrations."""
+
+    CURRENT = "current"
+    EMPTY = "empty"  # no AgentDesk schema at all
+    OLDER = "older"  # a known earlier revision: ``agentdesk db upgrade`` brings it up to date
+    NEWER = "newer"  # a revision this program does not know: made by a newer AgentDesk
+
+
+def known_revision(revision: str) -> bool:
+    """Whether ``revision`` is one of this program's migrations."""
+    return revision in {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def schema_state(db: Database) -> SchemaState:
+    have = current_revision(db)
+    if have == expected_revision():
+        return SchemaState.CURRENT
+    if have is None:
+        return SchemaState.EMPTY
+    return SchemaState.OLDER if known_revision(have) else SchemaState.NEWER
+
+
+def prepare(db: Database, *, upgrade_first: bool = False) -> SchemaState:
+    """What a desk runs at start-up (off its UI thread): upgrade the embedded database if asked, then
+    say whether the schema is the one this program expects."""
+    if upgrade_first:
+        report = upgrade(db)
+        if report.applied:
+            log.info("%s", report.describe())
+    return schema_state(db)

@@ -242,16 +242,27 @@ def translations_dir() -> Path:
 
 
 @pytest.fixture
-def bg(qapp):
-    """A background helper of its own; any unhandled error in it fails the test."""
+def bg(qapp, change_bus):
+    """A background helper of its own, publishing its writes' change notices on ``change_bus`` as the
+    desk's does; any unhandled error in it fails the test."""
     from ui.background import Background
 
     errors: list[BaseException] = []
-    helper = Background(None, on_error=errors.append)
+    helper = Background(None, on_error=errors.append, publish=change_bus.publish)
     yield helper
     helper.shutdown()
     helper.deleteLater()
     assert not errors, f"unhandled errors: {errors!r}"
+
+
+@pytest.fixture
+def change_bus(qapp):
+    """The change bus the ``bg`` helper publishes on (connect views to it as the desk does)."""
+    from ui.change_bus import ChangeBus
+
+    bus = ChangeBus(None)
+    yield bus
+    bus.deleteLater()
 
 
 # -- department panels: the plugins' real back ends on loopback and a desk signed in with them ----

@@ -204,12 +204,14 @@ def test_new_customer_factory_dialog_opens_the_created_customer(qtbot, sqlite_db
 
     made: list[FakeNewCustomer] = []
 
-    def factory(parent):
-        made.append(FakeNewCustomer(parent))
-        return made[-1]
+    class Parts(RegisterSummaryParts):  # the summary tabs, with a dialog that keeps the real one's contract
+        creates_customers = True
 
-    desk = build_app(sqlite_db, install_hooks=False, new_customer_dialog_factory=factory,
-                     customer_parts=RegisterSummaryParts)
+        def new_customer_dialog(self, parent):
+            made.append(FakeNewCustomer(parent))
+            return made[-1]
+
+    desk = build_app(sqlite_db, install_hooks=False, customer_parts=Parts)
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
             desk.start(username="agent.aino")
@@ -243,8 +245,8 @@ def test_customer_parts_get_the_signed_in_user_and_can_open_other_customers(qtbo
 
     made = {}
 
-    class Parts:  # the contract ui/overview's CustomerDesk.for_database keeps
-        def __init__(self, db, background, user, *, open_customer):
+    class Parts(RegisterSummaryParts):  # the contract (ui.seams.CustomerParts) ui/overview's CustomerDesk keeps
+        def __init__(self, services, user, open_customer):
             made["user"], made["open"] = user.username, open_customer
 
         def customer_view(self, customer_id):

@@ -34,7 +34,7 @@ def staff(sqlite_db, seeded):
 
 
 @pytest.fixture
-def overview(qtbot, sqlite_db, seeded, bg, drafts, staff):
+def overview(qtbot, sqlite_db, seeded, bg, change_bus, drafts, staff):
     """The overview of Anna Virtanen with one earlier contact, shown and painted."""
     InteractionLog(sqlite_db).save(
         _draft(seeded.anna, notes="an older call", started=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)),
@@ -42,6 +42,7 @@ def overview(qtbot, sqlite_db, seeded, bg, drafts, staff):
     view = CustomerOverviewView(seeded.anna, overview_service=CustomerOverviewService(sqlite_db),
                                 interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),
                                 drafts=drafts, background=bg, staff=staff, topics=load_topics())
+    change_bus.changed.connect(view.apply_changes)  # as ui.overview.customer_desk wires every tab
     qtbot.addWidget(view)
     view.resize(1040, 940)
     view.show()
@@ -416,3 +417,33 @@ def test_an_unidentified_caller_is_logged_from_the_dock_and_linked_once_found(de
     qtbot.keyClick(view.timeline.table, Qt.Key.Key_N, CTRL)
     assert view.panel.in_progress and not panel.in_progress, "Ctrl+N now belongs to the customer tab"
     view.panel.cancel_contact()
+
+
+def test_a_contact_linked_from_the_dock_appears_in_the_open_tab_of_its_customer(desk_with_overview, qtbot, seeded):
+    """The open tab refreshes itself from the change bus: before the bus, the linked contact showed
+    only once the tab was closed and opened again."""
+    from ui.logging.unidentified_contact_dock import UnidentifiedContactDock
+
+    window = desk_with_overview.window
+    view = window.open_customer(seeded.anna)
+    qtbot.waitUntil(lambda: view.is_painted and not view.timeline_model.loading, timeout=5000)
+    before = view.timeline_model.rowCount()
+    window.open_customer(seeded.matti)  # another tab in front: Anna's stays open behind it
+    window.tabs.setCurrentIndex(0)  # and back, so the dock offers to link to Anna
+    dock = window.findChild(UnidentifiedContactDock, "unidentifiedContactDock")
+    panel = dock.panel
+    panel.start_contact(Channel.PHONE)
+    choose_topic(qtbot, panel, "General advice")
+    panel.form.notes.setPlainText("asked about parking permits")
+    panel.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+    with qtbot.waitSignal(panel.saved, timeout=5000):
+        panel.save_button.click()
+    assert view.timeline_model.rowCount() == before, "an unidentified contact is nobody's yet"
+    window.open_customer(seeded.matti)  # Matti's tab in front: Anna's is not the current one
+    panel.set_link_target(seeded.anna, "Anna Virtanen")
+    with qtbot.waitSignal(panel.linked, timeout=5000):
+        panel.link_button.click()
+    qtbot.waitUntil(lambda: view.timeline_model.rowCount() == before + 1, timeout=5000)
+    texts = [view.timeline_model.index(r, c).data() for r in range(view.timeline_model.rowCount())
+             for c in range(view.timeline_model.columnCount())]
+    assert any("parking permits" in str(t) for t in texts), "the linked contact shows in Anna's open tab"

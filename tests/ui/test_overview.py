@@ -72,7 +72,7 @@ def add_contacts(db, customer_id: int, count: int, *, channel_of=lambda i: Chann
 
 
 @pytest.fixture
-def open_overview(qtbot, sqlite_db, seeded, bg, tmp_path):
+def open_overview(qtbot, sqlite_db, seeded, bg, change_bus, tmp_path):
     """open_overview(customer_id) -> the overview widget, shown at the size of a maximized desk tab."""
     staff = StaffDirectory(sqlite_db).get("agent.aino")
     register, duplicates = CustomerRegister(sqlite_db), DuplicateCheck(sqlite_db)
@@ -84,6 +84,7 @@ def open_overview(qtbot, sqlite_db, seeded, bg, tmp_path):
         view = CustomerOverviewView(customer_id, overview_service=service or CustomerOverviewService(sqlite_db),
                                     interactions=InteractionLog(sqlite_db), drafts=DraftStore(tmp_path / "drafts"),
                                     background=bg, staff=staff, topics=load_topics(), edit_dialog_factory=edit_dialog)
+        change_bus.changed.connect(view.apply_changes)  # as ui.overview.customer_desk wires every tab
         qtbot.addWidget(view)
         view.resize(1040, 940)
         view.show()
@@ -345,12 +346,14 @@ def test_timeline_filters_ask_the_service_again(open_overview, seeded, sqlite_db
 
 
 def test_the_customer_desk_builds_tabs_and_dialogs_that_open_customers(qtbot, sqlite_db, family, bg, tmp_path):
+    from ui.change_bus import ChangeBus
     from ui.overview.customer_desk import CustomerDesk
+    from ui.services import build_services
 
     opened: list[int] = []
     staff = StaffDirectory(sqlite_db).get("agent.aino")
-    parts = CustomerDesk.for_database(sqlite_db, bg, staff, open_customer=opened.append,
-                                      drafts=DraftStore(tmp_path / "drafts"))
+    services = build_services(sqlite_db, bg, ChangeBus(), drafts=DraftStore(tmp_path / "drafts"))
+    parts = CustomerDesk(services, staff, opened.append)
     view = parts.customer_view(family.anna)
     qtbot.addWidget(view)
     view.resize(1040, 940)

@@ -58,6 +58,7 @@ from ui.dashboard.figures import STATE_COLOURS, state_label
 from ui.dashboard.queue_tile import QueueTile
 from ui.i18n import fill
 from ui.overview.labels import channel_label
+from ui.services import DeskServices
 
 log = logging.getLogger(__name__)
 
@@ -446,11 +447,9 @@ class DashboardWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def dashboard_for_database(db, background: Background, parent: QWidget | None = None) -> DashboardWindow:
-    """The dashboard on the figures of ``db`` (the composition root's way to open it)."""
-    from agentdesk.queues import Statistics
-
-    statistics = Statistics(db)
-    window = DashboardWindow(statistics.snapshot, statistics.items, background, parent=parent)
+def dashboard_for_services(services: DeskServices, parent: QWidget | None = None) -> DashboardWindow:
+    """The dashboard on the desk's statistics (the composition root's way to open it)."""
+    statistics = services.statistics
+    window = DashboardWindow(statistics.snapshot, statistics.items, services.background, parent=parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return window

@@ -1,108 +1,82 @@
-"""The customer side of the desk for one signed-in agent: what the composition root hands the main
-window as its ``customer_view_factory`` and ``new_customer_dialog_factory``.
+"""The customer side of the desk for one signed-in agent (a :class:`ui.seams.CustomerParts`).
 
 ::
 
-    parts = CustomerDesk.for_database(db, background, user, open_customer=window.open_customer)
+    parts = CustomerDesk(services, user, open_customer=window.open_customer)
     MainWindow(..., customer_view_factory=parts.customer_view,
                new_customer_dialog_factory=parts.new_customer_dialog)
 
-Every tab gets the same services, the taxonomy of contact topics and the agent's draft folder;
-a relative clicked in an overview, or a duplicate chosen in the customer dialog, opens through
-``open_customer``.
+Every tab gets the desk's services (built once by the composition root, :mod:`ui.services`), the
+taxonomy of contact topics and the agent's draft folder, and follows the change bus: a write
+anywhere in the desk that touches the tab's customer refreshes it. A relative clicked in an
+overview, or a duplicate chosen in the customer dialog, opens through ``open_customer``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from agentdesk.customer_overview import CustomerOverviewService
-from agentdesk.customer_register import CustomerRegister
-from agentdesk.drafts import DraftStore
-from agentdesk.duplicate_check import DuplicateCheck
-from agentdesk.interaction_log import InteractionLog
 from agentdesk.staff import StaffMember
-from agentdesk.storage.database import Database
-from agentdesk.topics import Topic, load_topics
-from ui.background import Background
 from ui.customer_form.customer_dialog import CustomerDialog
 from ui.logging.draft_offer import offer_unsaved_contacts
 from ui.logging.interaction_panel import NEW_CONTACT_KEY, InteractionPanel
 from ui.logging.unidentified_contact_dock import UnidentifiedContactDock
+from ui.main_window import MainWindow
 from ui.overview.customer_overview_view import CustomerOverviewView
+from ui.seams import OpenCustomer
+from ui.services import DeskServices
 
 NEW_CUSTOMER_KEY = "Ctrl+Shift+N"  # New customer, when Ctrl+N is the contact panel's
 
 
-@dataclass
 class CustomerDesk:
-    overviews: CustomerOverviewService
-    interactions: InteractionLog
-    register: CustomerRegister
-    duplicates: DuplicateCheck
-    drafts: DraftStore
-    background: Background
-    staff: StaffMember
-    topics: Sequence[Topic]
-    open_customer: Callable[[int], object]
-    unidentified_dock: UnidentifiedContactDock | None = None
+    creates_customers = True
 
-    @staticmethod
-    def prepare(_db: Database) -> list[Topic]:
-        """What every tab shares that comes from a file: the topic taxonomy. The composition root
-        runs this on the background helper before the window is made and hands the result to
-        :meth:`for_database` as ``prepared``."""
-        return load_topics()
-
-    @classmethod
-    def for_database(cls, db: Database, background: Background, staff: StaffMember, *,
-                     open_customer: Callable[[int], object], topics: Sequence[Topic] | None = None,
-                     drafts: DraftStore | None = None, prepared: Sequence[Topic] | None = None) -> CustomerDesk:
-        """The customer side for ``staff``. Without ``topics`` (or ``prepared``) the taxonomy is read
-        here, on the calling thread (tests); the desk passes what :meth:`prepare` read."""
-        topics = topics if topics is not None else prepared
-        topics = list(topics) if topics is not None else load_topics()
-        return cls(CustomerOverviewService(db), InteractionLog(db, known_topics={t.code for t in topics}),
-                   CustomerRegister(db), DuplicateCheck(db), drafts or DraftStore(), background, staff, topics,
-                   open_customer)
+    def __init__(self, services: DeskServices, staff: StaffMember, open_customer: OpenCustomer) -> None:
+        self.services, self.staff, self.open_customer = services, staff, open_customer
+        self.topics = services.topics.all
+        self.unidentified_dock: UnidentifiedContactDock | None = None
 
     def customer_view(self, customer_id: int) -> CustomerOverviewView:
-        view = CustomerOverviewView(customer_id, overview_service=self.overviews, interactions=self.interactions,
-                                    drafts=self.drafts, background=self.background, staff=self.staff,
+        s = self.services
+        view = CustomerOverviewView(customer_id, overview_service=s.overviews, interactions=s.interactions,
+                                    drafts=s.drafts, background=s.background, staff=self.staff,
                                     topics=self.topics, edit_dialog_factory=self.edit_customer_dialog)
         view.open_customer_requested.connect(self._open)
+        s.changes.changed.connect(view.apply_changes)
         return view
 
     def new_customer_dialog(self, parent: QWidget) -> QDialog:
-        dialog = CustomerDialog(self.register, self.duplicates, self.background, self.staff, parent=parent)
+        s = self.services
+        dialog = CustomerDialog(s.register, s.duplicates, s.background, self.staff, parent=parent)
         dialog.open_customer_requested.connect(self._open)
         return dialog
 
     def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> QDialog:
-        return CustomerDialog(self.register, self.duplicates, self.background, self.staff, customer_id=customer_id,
+        s = self.services
+        return CustomerDialog(s.register, s.duplicates, s.background, self.staff, customer_id=customer_id,
                               parent=parent)
 
-    def window_ready(self, window: QWidget) -> None:
+    def window_ready(self, window: MainWindow) -> None:
         """Called by the composition root once the main window exists.
 
         Contact logging in a customer tab owns Ctrl+N ("new contact"), so the window's
         New customer action moves to Ctrl+Shift+N. A dock logs contacts before anyone is
         identified. Contacts left unsaved by the last session (a crash) are offered back.
         """
-        action = getattr(window, "new_customer_action", None)
-        if action is not None and action.shortcut() == QKeySequence(NEW_CONTACT_KEY):
+        action = window.new_customer_action
+        if action.shortcut() == QKeySequence(NEW_CONTACT_KEY):
             action.setShortcut(QKeySequence(NEW_CUSTOMER_KEY))
-        tabs = getattr(window, "tabs", None)
-        if isinstance(window, QMainWindow) and tabs is not None:
-            self.unidentified_dock = UnidentifiedContactDock(self.contact_panel(None), window, tabs)
-        offer_unsaved_contacts(window, self.background, self.drafts, self.open_customer)
+        self.unidentified_dock = UnidentifiedContactDock(self.contact_panel(None), window, window.tabs)
+        offer_unsaved_contacts(window, self.services.background, self.services.drafts, self.open_customer)
+
+    def unidentified_panel(self) -> InteractionPanel | None:
+        return self.unidentified_dock.panel if self.unidentified_dock is not None else None
 
     def contact_panel(self, customer_id: int | None, name: str = "") -> InteractionPanel:
-        return InteractionPanel(self.interactions, self.background, self.drafts, self.staff, self.topics,
+        s = self.services
+        return InteractionPanel(s.interactions, s.background, s.drafts, self.staff, self.topics,
                                 customer_id=customer_id, customer_name=name)
 
     def _open(self, customer_id: int) -> None:

@@ -13,9 +13,9 @@ events to the UI thread.
 
 The AMI secret lives only in the OS keyring (service ``agentdesk-ami``, account
 ``username@host:port``; IT provisions it per workstation). The keyring is read on the background
-helper, never on the UI thread. The client calls back on its own thread; those calls only emit a
-Qt signal, which Qt queues to the UI thread, where :attr:`event_received` and
-:attr:`status_changed` are emitted.
+helper, never on the UI thread. The client calls back on its own thread; those calls only send the
+event through a :meth:`ui.background.Background.channel` (the desk's one bridge to the UI thread),
+where :attr:`event_received` and :attr:`status_changed` are emitted.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import enum
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from agentdesk.channels.ami import AmiClient, AmiSettings
 from agentdesk.channels.ami_events import AmiEvent, ConnectionState, ConnectionStatus
@@ -67,7 +67,6 @@ class PhoneStatus(str, enum.Enum):
 class PhoneConnector(QObject):
     event_received = Signal(object)  # a desk event (IncomingCall, CallAnswered, ...), on the UI thread
     status_changed = Signal(object)  # PhoneStatus, on the UI thread
-    _from_client = Signal(object)  # emitted on the client's thread, queued to the UI thread
 
     def __init__(self, settings: AmiSettings, background: Background, *, secret_lookup: SecretLookup = keyring_secret,
                  parent: QObject | None = None) -> None:
@@ -80,7 +79,7 @@ class PhoneConnector(QObject):
         self.detail = ""
         self._was_connected = False
         self._stopped = False
-        self._from_client.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._from_client = background.channel(self._deliver, owner=self)  # the client's thread -> UI thread
 
     def start(self) -> None:
         if self.client is not None or self._stopped:
@@ -107,9 +106,8 @@ class PhoneConnector(QObject):
     def _on_client_thread(self, event: AmiEvent) -> None:
         """Called by the AMI client on its thread: hand the event over, nothing else."""
         if not self._stopped:
-            self._from_client.emit(event)
+            self._from_client.send(event)
 
-    @Slot(object)
     def _deliver(self, event: AmiEvent) -> None:
         if self._stopped:
             return
@@ -139,6 +137,7 @@ class PhoneConnector(QObject):
     def stop(self) -> None:
         """Log off and end the client's thread (idempotent); no event is delivered afterwards."""
         self._stopped = True
+        self._from_client.close()
         client, self.client = self.client, None
         if client is not None:
             client.stop()

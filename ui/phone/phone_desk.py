@@ -8,9 +8,9 @@ connection state in the status bar.
     ...
     phone.stop()        # before the window goes: logs off and ends the AMI client's thread
 
-``parts`` are the customer parts of the desk (:class:`ui.overview.customer_desk.CustomerDesk`):
-their ``unidentified_dock.panel`` logs a call whose caller is not known yet, and their
-``new_customer_dialog`` adds an unknown caller as a customer. Both are optional.
+``parts`` are the customer parts of the desk (a :class:`ui.seams.CustomerParts`): their
+``unidentified_panel()`` logs a call whose caller is not known yet, and their
+``new_customer_dialog`` adds an unknown caller as a customer (either may give None).
 """
 
 from __future__ import annotations
@@ -24,11 +24,12 @@ from ui.background import Background
 from ui.phone.call_bar import CallBar, PhoneStatusLabel
 from ui.phone.phone_connector import PhoneConnector, PhoneStatus, SecretLookup, keyring_secret
 from ui.phone.screen_pop_controller import Resolve, ScreenPopController
+from ui.seams import CustomerParts
 
 
 class PhoneDesk(QObject):
     def __init__(self, window: QMainWindow, settings: AmiSettings, background: Background, resolve: Resolve, *,
-                 parts: object | None = None, secret_lookup: SecretLookup = keyring_secret,
+                 parts: CustomerParts | None = None, secret_lookup: SecretLookup = keyring_secret,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("phoneDesk")
@@ -38,13 +39,9 @@ class PhoneDesk(QObject):
         window.statusBar().addWidget(self.call_bar)
         window.statusBar().addPermanentWidget(self.status_label)
 
-        def unidentified_panel():
-            dock = getattr(parts, "unidentified_dock", None)
-            return getattr(dock, "panel", None)
-
         self.screen_pop = ScreenPopController(resolve, background, window, self.call_bar,
-                                              unidentified_panel=unidentified_panel,
-                                              new_customer_dialog=getattr(parts, "new_customer_dialog", None),
+                                              unidentified_panel=parts.unidentified_panel if parts else lambda: None,
+                                              new_customer_dialog=parts.new_customer_dialog if parts else None,
                                               parent=self)
         self.connector.event_received.connect(self.screen_pop.handle)
         self.connector.status_changed.connect(self._status)

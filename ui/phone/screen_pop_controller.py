@@ -58,7 +58,7 @@ class ScreenPopController(QObject):
 
     def __init__(self, resolve: Resolve, background: Background, window: QMainWindow, call_bar: CallBar, *,
                  unidentified_panel: PanelLookup = lambda: None,
-                 new_customer_dialog: Callable[[QWidget], QDialog] | None = None,
+                 new_customer_dialog: Callable[[QWidget], QDialog | None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._resolve, self._bg, self.window, self.call_bar = resolve, background, window, call_bar
@@ -174,6 +174,8 @@ class ScreenPopController(QObject):
         if factory is None:
             return None
         dialog = factory(self.window)
+        if dialog is None:
+            return None
         phones = getattr(dialog, "fields", {}).get("phones")
         if phones is not None and number:
             phones.setText(number)

@@ -11,7 +11,7 @@ It owns the :class:`~agentdesk.plugin_host.host.PluginHost` and is the only way 
   (:mod:`ui.plugins.panel_requests`); a request can be cancelled (a closed customer tab) and its
   answer is then dropped.
 - :meth:`action_form` / :meth:`run_action` call a plugin action on the read pool. A filed action's
-  reference is stored here (:func:`~ui.plugins.panel_customer.store_action_reference`), not by the
+  reference is stored here (:func:`agentdesk.contact_records.store_plugin_reference`), not by the
   dialog, so it is kept even if the dialog is gone when the answer comes.
 - :meth:`customer_view_factory` wraps the customer tab factory: every overview gets a
   :class:`~ui.plugins.panel_area.PluginPanelArea` for the signed-in staff member.
@@ -40,7 +40,8 @@ from agentdesk.storage.database import Database
 from ui import events
 from ui.background import Background, Op
 from ui.i18n import Translations, fill
-from ui.plugins.panel_customer import PanelCustomer, StoredReference, load_panel_customer, store_action_reference
+from agentdesk.contact_records import StoredReference, store_plugin_reference
+from ui.plugins.panel_customer import PanelCustomer, load_panel_customer
 from ui.plugins.panel_requests import PanelRequest, PanelRequests
 
 log = logging.getLogger(__name__)
@@ -293,7 +294,7 @@ class DeskPlugins(QObject):
             _deliver(done, outcome, None)
             return
         system = result.reference_system or action.plugin_id
-        job = partial(store_action_reference, self.db, customer.context.customer_id, staff,
+        job = partial(store_plugin_reference, self.db, customer.context.customer_id, staff,
                       plugin_id=action.plugin_id, system=system, reference=reference, title=title,
                       message=result.message)
         customer_id = customer.context.customer_id

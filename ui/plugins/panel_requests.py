@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject
 
 from agentdesk.plugin_host.host import AccessDenied, PluginHost, PurposeRequired
 from agentdesk.plugin_host.manifest import PanelSpec
@@ -70,15 +70,14 @@ class _Receiver:
 
 
 class PanelRequests(QObject):
-    arrived = Signal(int, object)  # emitted on plugin worker threads, delivered on the UI thread
-
     def __init__(self, background: Background, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.background = background
         self._ids = itertools.count(1)
         self._receivers: dict[int, _Receiver] = {}
         self._closed = False
-        self.arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        # plugin worker threads -> the UI thread, through the background helper's one bridge
+        self._arrived = background.channel(self._arrived_on_ui_thread, owner=self)
 
     @property
     def pending(self) -> int:
@@ -95,11 +94,11 @@ class PanelRequests(QObject):
             request.cancel()
             return request
         self._receivers[request.id] = _Receiver(request, panel.plugin_id, callback, owner)
-        arrived, rid = self.arrived, request.id
+        arrived, rid = self._arrived, request.id
 
         def done(outcome: CallOutcome) -> None:  # a plugin worker thread
             if not request.cancelled:
-                arrived.emit(rid, outcome)
+                arrived.send((rid, outcome))
 
         def send() -> None:  # the background writer: the host writes the audit entry here
             if request.cancelled:
@@ -125,6 +124,7 @@ class PanelRequests(QObject):
     def close(self) -> None:
         """Cancel everything; nothing is delivered any more."""
         self._closed = True
+        self._arrived.close()
         for receiver in list(self._receivers.values()):
             receiver.request.cancel()
         self._receivers.clear()
@@ -137,7 +137,9 @@ class PanelRequests(QObject):
         log.error("panel request failed before it was sent: %s: %s", type(exc).__name__, exc)
         self._deliver(rid, CallOutcome(PanelState.ERROR, error=type(exc).__name__, error_kind="plugin"))
 
-    @Slot(int, object)
+    def _arrived_on_ui_thread(self, answer: tuple[int, CallOutcome]) -> None:
+        self._deliver(*answer)
+
     def _deliver(self, rid: int, outcome: CallOutcome) -> None:
         receiver = self._receivers.pop(rid, None)
         if receiver is None or receiver.request.cancelled or self._closed:

@@ -9,8 +9,8 @@ member of (all walk-in queues when none) to this service point
 (:meth:`agentdesk.queues.WalkIn.call_next`); the wait ends there. A ticket with an identified
 customer opens their tab. *Finish visit* logs the visit as a walk-in interaction (the ticket number
 as external reference, started when the visitor was called) and closes the ticket, both on the
-background writer: :func:`agentdesk.queues.interaction_draft`, :meth:`InteractionLog.save`,
-:meth:`WalkIn.finish`. The core records the wait and service times.
+background writer in one transaction: :func:`agentdesk.queues.interaction_draft`,
+:meth:`WalkIn.finish_visit`. The core records the wait and service times.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -31,17 +32,20 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from agentdesk.interaction_log import InteractionInvalid, InteractionLog, SavedInteraction, check
 from agentdesk.queues import HELSINKI, QueueDirectory, QueueInfo, Ticket, WalkIn, interaction_draft
+from agentdesk.queues.walk_in import FinishedVisit
 from agentdesk.staff import StaffMember
 from agentdesk.storage.models import Channel, Outcome
 from agentdesk.topics import Topic
 from ui import events
 from ui.background import Background
+from ui.services import DeskServices
 from ui.i18n import fill
 from ui.logging.field_messages import interaction_error_text
 from ui.overview.labels import outcome_label, ui_language
@@ -52,6 +56,16 @@ OUTCOMES = (Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.UNRESOLVE
 CurrentCustomer = Callable[[], "tuple[int, str] | None"]  # the customer of the main window's current tab
 
 
+class ReceptionHost(Protocol):
+    """What the reception needs of the main window."""
+
+    tabs: QTabWidget
+
+    def current_customer_id(self) -> int | None: ...
+
+    def open_customer(self, customer_id: int, title: str = "") -> QWidget: ...
+
+
 @dataclass(frozen=True)
 class ReceptionServices:
     queues: QueueDirectory
@@ -60,9 +74,8 @@ class ReceptionServices:
     departments: Callable[[], list[tuple[int, str, str]]]
 
     @classmethod
-    def for_database(cls, db, topics: Sequence[Topic]) -> ReceptionServices:
-        log_ = InteractionLog(db, known_topics={t.code for t in topics})
-        return cls(QueueDirectory(db), WalkIn(db), log_, log_.departments)
+    def of(cls, services: DeskServices) -> ReceptionServices:
+        return cls(services.queues, services.walk_in, services.interactions, services.interactions.departments)
 
 
 def _walk_in_queues(queues: QueueDirectory, staff_id: int) -> tuple[list[QueueInfo], list[QueueInfo]]:
@@ -72,11 +85,9 @@ def _walk_in_queues(queues: QueueDirectory, staff_id: int) -> tuple[list[QueueIn
     return every, mine
 
 
-def _finish_visit(services: ReceptionServices, ticket: Ticket, draft, staff: StaffMember) -> SavedInteraction:
-    """Log the visit and close the ticket (the background writer)."""
-    saved = services.interactions.save(draft, agent_id=staff.id, actor=staff.username)
-    services.walk_in.finish(ticket, staff.id, saved.id)
-    return saved
+def _finish_visit(services: ReceptionServices, ticket: Ticket, draft, staff: StaffMember) -> FinishedVisit:
+    """Log the visit and close the ticket in one transaction (the background writer)."""
+    return services.walk_in.finish_visit(ticket, draft, services.interactions, staff)
 
 
 def big_label(parent: QWidget, name: str) -> QLabel:
@@ -376,7 +387,8 @@ class ReceptionWindow(QMainWindow):
         self._bg.write(_finish_visit, self._services, self.called, draft, self._staff, owner=self) \
             .on_success(self._finished).on_failure(self._finish_failed)
 
-    def _finished(self, saved: SavedInteraction) -> None:
+    def _finished(self, finished: FinishedVisit) -> None:
+        saved = finished.saved
         self.busy = False
         ticket, self.called = self.called, None
         self._set_visit_enabled(False)
@@ -479,10 +491,10 @@ class ReceptionWindow(QMainWindow):
             self.called_info.setText(self.tr("Press Call next when you are free."))
 
 
-def reception_for_window(window: QMainWindow, db, background: Background, staff: StaffMember,
-                         topics: Sequence[Topic]) -> ReceptionWindow:
-    """The reception window of a main window: "the current customer" is its current tab's, a called
-    visitor opens in a tab, and a logged visit shows in that customer's open tab."""
+def reception_for_window(window: ReceptionHost, services: DeskServices, staff: StaffMember) -> ReceptionWindow:
+    """The reception window of a main window: "the current customer" is its current tab's and a
+    called visitor opens in a tab. A logged visit reaches that customer's open tab through the
+    change bus, like every other write."""
 
     def current_customer() -> tuple[int, str] | None:
         customer_id = window.current_customer_id()
@@ -490,20 +502,9 @@ def reception_for_window(window: QMainWindow, db, background: Background, staff:
             return None
         return customer_id, window.tabs.tabText(window.tabs.currentIndex())
 
-    def visit_logged(saved: SavedInteraction) -> None:
-        if saved.customer_id is None or saved.customer_id not in window.open_customer_ids:
-            return
-        tabs = window.tabs
-        view = next(tabs.widget(i) for i in range(tabs.count())
-                    if tabs.widget(i).property("customer_id") == saved.customer_id)
-        model = getattr(view, "timeline_model", None)  # the overview's contact timeline
-        if model is not None:
-            model.reload()
-
-    reception = ReceptionWindow(ReceptionServices.for_database(db, topics), background, staff, topics,
+    reception = ReceptionWindow(ReceptionServices.of(services), services.background, staff, services.topics.all,
                                 current_customer=current_customer, parent=window)
     reception.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     reception.open_customer_requested.connect(lambda customer_id: window.open_customer(customer_id))
-    reception.visit_logged.connect(visit_logged)
     window.tabs.currentChanged.connect(reception.refresh_current_customer)
     return reception
