@@ -40,24 +40,33 @@ def _type_name(value: object) -> str:
             dict: "a table"}.get(type(value), type(value).__name__)
 
 
-def http_url_problem(value: object, plugin_id: str = "") -> str | None:
-    """What is wrong with a back end's URL in a profile, or None; never quotes a secret in it."""
-    if not isinstance(value, str):
-        return f"expected an http(s) URL, got {_type_name(value)}"
+def url_secret_problem(value: str, plugin_id: str = "") -> str | None:
+    """A user name, password or secret query parameter in a URL-like text, or None."""
+    if "://" not in value:
+        return None
     keyring_hint = ("secrets go in the keyring: list the secret in secrets = [...] and store it with "
                     f"agentdesk secrets set plugin {plugin_id or 'PLUGIN'} KEY")
-    try:
-        parts = urlsplit(value)
-        has_host = bool(parts.hostname)
-        userinfo = "@" in parts.netloc
-        parts.port  # noqa: B018 - ValueError for a port that is no number or out of range
-    except ValueError:
-        parts, has_host, userinfo = None, False, "@" in value.split("?", 1)[0]
-    if userinfo:
+    if "@" in value.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
         return f"the URL contains a user name or password; {keyring_hint}"
     secret_names = url_secret_names(value)
     if secret_names:
         return f"the URL carries a secret in its query ({', '.join(secret_names)}); {keyring_hint}"
+    return None
+
+
+def http_url_problem(value: object, plugin_id: str = "") -> str | None:
+    """What is wrong with a back end's URL in a profile, or None; never quotes a secret in it."""
+    if not isinstance(value, str):
+        return f"expected an http(s) URL, got {_type_name(value)}"
+    secret = url_secret_problem(value, plugin_id)
+    if secret:
+        return secret
+    try:
+        parts = urlsplit(value)
+        has_host = bool(parts.hostname)
+        parts.port  # noqa: B018 - ValueError for a port that is no number or out of range
+    except ValueError:
+        parts, has_host = None, False
     if parts is None:
         return f"{shown(mask_url_secrets(value))} has a port that is not a number from 0 to 65535"
     if parts.scheme not in ("http", "https") or not has_host:
@@ -220,7 +229,7 @@ class ProfileChecker:
         if password not in _PASSWORD_MODES:
             self.problem("database.password",
                          "a password does not belong in the profile; write password = \"keyring\" and store it "
-                         f"on each workstation: agentdesk secrets set database --db {url or 'URL'}"
+                         f"on each workstation: agentdesk secrets set database --db {mask_url_secrets(url or 'URL')}"
                          if isinstance(password, str) else
                          f"expected \"keyring\" or \"none\", got {_type_name(password)}")
             password = "keyring"
@@ -314,10 +323,12 @@ class ProfileChecker:
                     have = ", ".join(installed.ids()) or "none"
                     self.problem(where, f"plugin {pid!r} is not installed on this workstation "
                                         f"(installed plugins: {have}){_suggest(pid, installed.ids())}")
-            # Without a manifest only the secret check is possible for the other keys.
+            # Without a manifest only the secret checks are possible for the other keys.
             for key, value in settings.items():
                 if _SECRET_NAME.search(key) and isinstance(value, str):
                     self._literal_secret(pid, key, f"{where}.{key}")
+                elif isinstance(value, str) and url_secret_problem(value, pid):
+                    self.problem(f"{where}.{key}", url_secret_problem(value, pid))
         elif plugin is not None:
             m = plugin.manifest
             if version_range is not None and not version_range.contains(release_version(plugin.version)):
@@ -374,6 +385,8 @@ class ProfileChecker:
             self.problem(dotted, f"expected true or false, got {_type_name(value)} {shown(value)}")
         elif kind == "string" and not isinstance(value, str):
             self.problem(dotted, f"expected a text, got {_type_name(value)} {shown(value)}")
+        elif isinstance(value, str) and kind != "url" and url_secret_problem(value, pid):
+            self.problem(dotted, url_secret_problem(value, pid))
 
     def panel_roles(self, value: object, where: str) -> dict[str, frozenset[str]]:
         if not isinstance(value, dict):
