@@ -1,10 +1,10 @@
 """The AMI wire format as the client reads and writes it, and the client's errors.
 
 Blocks of ``Key: Value\r\n`` lines end with an empty line; keys are case-insensitive (returned
-lower-case here), values are UTF-8 with a Latin-1 fallback for old trunks. Numbers in values are read
-with :func:`wire_int` / :func:`wire_float`: a field that is not a sane number is unknown (None). Answers find their
+lower-case here), values are UTF-8 with a Latin-1 fallback for old trunks. Answers find their
 action by ``ActionID``; list actions (QueueStatus, CoreShowChannels) answer ``EventList: start``,
-then events, then one with ``EventList: Complete``.
+then events, then one with ``EventList: Complete``. Numbers in values are read with
+:func:`wire_int` / :func:`wire_float`: a field that is not a sane number is unknown (None).
 """
 
 from __future__ import annotations
@@ -134,14 +134,14 @@ class AmiReader:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = raw.decode("latin-1")  # old trunks send caller names in Latin-1
-        return _CONTROL.sub("", text.rstrip("\r\n"))
+        return text.rstrip("\r\n")
 
     async def banner(self) -> str:
         text = await self._line()
         if text is None:
             raise AmiProtocolError(f"the first line is longer than {MAX_LINE} bytes: not an AMI banner")
         self._size = 0
-        return text
+        return _CONTROL.sub("", text)
 
     def _drop(self, reason: str) -> None:
         if not self._dropping:
@@ -170,7 +170,7 @@ class AmiReader:
             if self._size > MAX_BLOCK:
                 self._drop(f"a block longer than {MAX_BLOCK} bytes")
                 continue
-            key, sep, value = text.partition(":")
+            key, sep, value = _CONTROL.sub("", text).partition(":")  # a NUL line is no block end
             if sep:
                 key = key.strip().lower()
                 if key not in self._fields and len(self._fields) >= MAX_FIELDS:

@@ -190,5 +190,5 @@ def test_an_over_long_line_or_block_is_skipped_and_the_next_block_read():
 
 
 def test_control_characters_and_undecodable_bytes_never_reach_a_value():
-    [block] = read_all(b"Event: Newchannel\r\nCallerIDName: Ma\x00ija\x1b[2J\rX\r\nExten: \xff\xfe1\r\n\r\n")
+    [block] = read_all(b"Event: Newchannel\r\nCallerIDName: Ma\x00ija\x1b[2J\rX\r\n\x00\r\nExten: \xff\xfe1\r\n\r\n")
     assert block == {"event": "Newchannel", "calleridname": "Maija[2JX", "exten": "ÿþ1"}

@@ -224,3 +224,42 @@ def test_a_bad_database_url_never_shows_its_password(capsys, monkeypatch, url):
     assert code == 2 and err.startswith("agentdesk: ")
     assert "Kiss" not in out + err and "123" not in err.split("db.city.example")[0]
     assert "db.city.example" in err or "password" in err
+
+
+def test_a_chain_of_a_real_keyring_and_a_file_keeps_secrets_in_the_real_one_only(monkeypatch):
+    from keyring.backend import KeyringBackend
+    from keyring.backends.chainer import ChainerBackend
+    from keyrings.alt.file import PlaintextKeyring
+
+    from agentdesk import credentials
+
+    class OsKeyring(KeyringBackend):  # stands for Secret Service / Credential Manager; never auto-detected
+        @property
+        def priority(self):
+            raise RuntimeError("test only")
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.kept: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.kept.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.kept[(service, username)] = password
+
+        def delete_password(self, service, username):
+            del self.kept[(service, username)]
+
+    real, plain = OsKeyring(), PlaintextKeyring()
+
+    class Chain(ChainerBackend):  # what keyring's chainer finds on such a desktop
+        backends = [plain, real]  # the file first: the worst order
+
+    for cls in (OsKeyring, Chain):  # unknown to keyring's own detection for the rest of the run
+        KeyringBackend._classes.discard(cls)
+    monkeypatch.delenv("AGENTDESK_ALLOW_PLAINTEXT_KEYRING")
+    keyring.set_keyring(Chain())
+    credentials.set_secret("agentdesk-plugin:health", "token", TOKEN)
+    assert real.kept == {("agentdesk-plugin:health", "token"): TOKEN}
+    assert plain.get_password("agentdesk-plugin:health", "token") is None
