@@ -39,6 +39,8 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    # The test-only switch: agentdesk.credentials refuses a plaintext keyring everywhere else.
+    monkeypatch.setenv("AGENTDESK_ALLOW_PLAINTEXT_KEYRING", "1")
     import keyring.core
 
     keyring.core.set_keyring(keyring.core.load_keyring("keyrings.alt.file.PlaintextKeyring"))

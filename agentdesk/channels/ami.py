@@ -330,7 +330,11 @@ class AmiClient:
         response, items = await self._request(action, as_list=True)
         if response.get("response", "").lower() != "success":
             raise AmiError(f"QueueStatus refused: {response.get('message', '')}")
-        stats = queue_stats_from_list(items, self._clock())
+        try:
+            stats = queue_stats_from_list(items, self._clock())
+        except Exception:  # noqa: BLE001 - a bug in reading the figures must not cut the connection
+            log.exception("could not read the QueueStatus answer")
+            return []
         for st in stats:
             self._deliver(Routed(st, False))
         return stats

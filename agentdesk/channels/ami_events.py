@@ -5,6 +5,9 @@
 one :class:`CallEnded` or :class:`CallAbandoned` for that call, and :class:`ConnectionState`.
 Statistics see every event, with queue-wide ones (:class:`CallQueued`, :class:`CallLeftQueue`,
 calls ringing other agents, :class:`QueueStats`) that the desk does not.
+
+A figure is None when the PBX sent none, or one that is not a sane number (``1e309``, ``nan``,
+``-5``): unknown, never a guess, and the rest of the event stands.
 """
 from __future__ import annotations
 
@@ -61,8 +64,8 @@ class IncomingCall:
 @dataclass(frozen=True, slots=True)
 class CallAnswered:
     unique_id: str
-    hold_seconds: int  # time in the queue before the answer (0 for a direct call)
-    ring_seconds: int  # time the agent's phone rang
+    hold_seconds: int | None  # time in the queue before the answer (0 for a direct call)
+    ring_seconds: int | None  # time the agent's phone rang
     interface: str
     at: dt.datetime
 
@@ -81,8 +84,8 @@ class CallAbandoned:
 
     queue: str
     unique_id: str
-    position: int
-    hold_seconds: int
+    position: int | None
+    hold_seconds: int | None
     at: dt.datetime
 
 
@@ -92,8 +95,8 @@ class CallQueued:
     unique_id: str
     caller_number_raw: str
     caller_number_e164: str | None
-    position: int
-    count: int  # callers waiting in the queue now
+    position: int | None
+    count: int | None  # callers waiting in the queue now
     at: dt.datetime
 
 
@@ -101,7 +104,7 @@ class CallQueued:
 class CallLeftQueue:
     queue: str
     unique_id: str
-    count: int
+    count: int | None
     at: dt.datetime
 
 
@@ -109,10 +112,10 @@ class CallLeftQueue:
 class QueueMemberState:
     name: str
     interface: str
-    status: int  # Asterisk device state: 1 not in use, 2 in use, 5 unavailable, 6 ringing, ...
+    status: int | None  # Asterisk device state: 1 not in use, 2 in use, 5 unavailable, 6 ringing, ...
     in_call: bool
     paused: bool
-    calls_taken: int
+    calls_taken: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +123,14 @@ class QueueStats:
     """One queue's figures from a QueueStatus answer (QueueParams, QueueMember, QueueEntry)."""
 
     queue: str
-    calls_waiting: int
-    hold_seconds: int  # Asterisk's running average hold time
-    talk_seconds: int  # Asterisk's running average talk time
-    completed: int
-    abandoned: int
-    service_level_seconds: int
-    service_level_percent: float  # answered within the service level, of the completed
-    longest_wait_seconds: int
+    calls_waiting: int | None
+    hold_seconds: int | None  # Asterisk's running average hold time
+    talk_seconds: int | None  # Asterisk's running average talk time
+    completed: int | None
+    abandoned: int | None
+    service_level_seconds: int | None
+    service_level_percent: float | None  # answered within the service level, of the completed
+    longest_wait_seconds: int | None  # 0 when nobody waits; None when no wait could be read
     members: tuple[QueueMemberState, ...]
     at: dt.datetime
 

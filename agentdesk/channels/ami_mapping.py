@@ -10,6 +10,9 @@ the desk or for statistics only. No I/O here, so the rules are tested without a 
   agent leg's ``Hangup``. For the desk it also ends when its ring goes unanswered
   (``AgentRingNoAnswer``) or another agent answers (ringall).
 - What is remembered per call is bounded, so a missed ``Hangup`` cannot grow memory.
+- Every number is read with :func:`~agentdesk.channels.ami_protocol.wire_int`: a missing or odd
+  figure (``1e309``, ``nan``, ``-5``, words) is None in the typed event, and the rest of the event
+  is kept; an odd wait in a QueueStatus answer is left out of the longest wait.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from agentdesk.channels.ami_events import (
     normalise_caller_number,
     utcnow,
 )
+from agentdesk.channels.ami_protocol import wire_float, wire_int
 
 
 def interface_key(interface: str) -> str:
@@ -45,13 +49,6 @@ def channel_interface(channel: str) -> str:
     """The interface of a channel name: ``PJSIP/agent1-0000002a`` → ``PJSIP/agent1``."""
     base, sep, _suffix = channel.rpartition("-")
     return base if sep and "/" in base else channel
-
-
-def _int(value: str | None, default: int = 0) -> int:
-    try:
-        return int(float(value)) if value not in (None, "") else default
-    except ValueError:
-        return default
 
 
 def _clean_name(value: str) -> str:
@@ -156,11 +153,12 @@ class AmiEventMapper:
     def _on_queuecallerjoin(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         uid, queue, raw = m.get("uniqueid", ""), m.get("queue", ""), m.get("calleridnum", "")
         self._queued.remember(uid, queue)
-        return [Routed(CallQueued(queue, uid, raw, normalise_caller_number(raw), _int(m.get("position")),
-                                  _int(m.get("count")), at), False)]
+        return [Routed(CallQueued(queue, uid, raw, normalise_caller_number(raw), wire_int(m.get("position")),
+                                  wire_int(m.get("count")), at), False)]
 
     def _on_queuecallerleave(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
-        return [Routed(CallLeftQueue(m.get("queue", ""), m.get("uniqueid", ""), _int(m.get("count")), at), False)]
+        left = CallLeftQueue(m.get("queue", ""), m.get("uniqueid", ""), wire_int(m.get("count")), at)
+        return [Routed(left, False)]
 
     def _on_agentcalled(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         interface = m.get("interface", "") or channel_interface(m.get("destchannel", ""))
@@ -169,7 +167,7 @@ class AmiEventMapper:
 
     def _on_agentconnect(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         uid, interface = m.get("uniqueid", ""), m.get("interface", "")
-        answered = CallAnswered(uid, _int(m.get("holdtime")), _int(m.get("ringtime")), interface, at)
+        answered = CallAnswered(uid, wire_int(m.get("holdtime")), wire_int(m.get("ringtime")), interface, at)
         call = self._calls.get(uid)
         out: list[Routed] = []
         if call is not None and call.mine and not self.is_mine(interface):
@@ -198,11 +196,12 @@ class AmiEventMapper:
         reason = m.get("reason", "").lower()
         cause = {"caller": "caller hung up", "agent": "agent hung up", "transfer": "transferred"}.get(reason, reason)
         call = self._calls.get(uid) or self._calls.remember(uid, _Call(uid, mine=self.is_mine(m.get("interface", ""))))
-        return self._end(call, CallEnded(uid, _int(m.get("talktime")), cause, at))
+        return self._end(call, CallEnded(uid, wire_int(m.get("talktime")), cause, at))
 
     def _on_queuecallerabandon(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         uid = m.get("uniqueid", "")
-        event = CallAbandoned(m.get("queue", ""), uid, _int(m.get("position")), _int(m.get("holdtime")), at)
+        event = CallAbandoned(m.get("queue", ""), uid, wire_int(m.get("position")), wire_int(m.get("holdtime")),
+                              at)
         call = self._calls.get(uid)
         if call is None:
             call = self._calls.remember(uid, _Call(uid))
@@ -253,7 +252,7 @@ def queue_stats_from_list(events: list[Mapping[str, str]], at: dt.datetime) -> l
     """QueueStats per queue from the events answering one QueueStatus action."""
     params: dict[str, Mapping[str, str]] = {}
     members: dict[str, list[QueueMemberState]] = {}
-    waits: dict[str, list[int]] = {}
+    waits: dict[str, list[int | None]] = {}
     for e in events:
         kind, queue = e.get("event", "").lower(), e.get("queue", "")
         if kind == "queueparams":
@@ -261,20 +260,19 @@ def queue_stats_from_list(events: list[Mapping[str, str]], at: dt.datetime) -> l
         elif kind == "queuemember":
             members.setdefault(queue, []).append(QueueMemberState(
                 name=e.get("name", "") or e.get("membername", ""), interface=e.get("location", "")
-                or e.get("interface", ""), status=_int(e.get("status")), in_call=e.get("incall") == "1",
-                paused=e.get("paused") == "1", calls_taken=_int(e.get("callstaken"))))
+                or e.get("interface", ""), status=wire_int(e.get("status")), in_call=e.get("incall") == "1",
+                paused=e.get("paused") == "1", calls_taken=wire_int(e.get("callstaken"))))
         elif kind == "queueentry":
-            waits.setdefault(queue, []).append(_int(e.get("wait")))
+            waits.setdefault(queue, []).append(wire_int(e.get("wait")))
     out = []
     for queue, p in params.items():
-        try:
-            perf = float(p.get("servicelevelperf", "0") or 0)
-        except ValueError:
-            perf = 0.0
+        queue_waits = waits.get(queue, [])
+        known_waits = [w for w in queue_waits if w is not None]
+        longest = max(known_waits) if known_waits else (None if queue_waits else 0)
         out.append(QueueStats(
-            queue=queue, calls_waiting=_int(p.get("calls")), hold_seconds=_int(p.get("holdtime")),
-            talk_seconds=_int(p.get("talktime")), completed=_int(p.get("completed")),
-            abandoned=_int(p.get("abandoned")), service_level_seconds=_int(p.get("servicelevel")),
-            service_level_percent=perf, longest_wait_seconds=max(waits.get(queue, [0])),
-            members=tuple(members.get(queue, ())), at=at))
+            queue=queue, calls_waiting=wire_int(p.get("calls")), hold_seconds=wire_int(p.get("holdtime")),
+            talk_seconds=wire_int(p.get("talktime")), completed=wire_int(p.get("completed")),
+            abandoned=wire_int(p.get("abandoned")), service_level_seconds=wire_int(p.get("servicelevel")),
+            service_level_percent=wire_float(p.get("servicelevelperf"), maximum=100.0),
+            longest_wait_seconds=longest, members=tuple(members.get(queue, ())), at=at))
     return out

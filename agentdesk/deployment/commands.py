@@ -169,21 +169,22 @@ def _secret_name(args: argparse.Namespace) -> SecretName | None:
 
 
 def _keyring_label() -> str:
-    import keyring
+    from agentdesk.credentials import backend_name, secure_keyring
 
-    backend = keyring.get_keyring()
-    return f"{type(backend).__module__}.{type(backend).__name__}"
+    return backend_name(secure_keyring())  # the one the secrets go to (called after it answered)
 
 
 def _cmd_secrets_set(args: argparse.Namespace) -> int:
     from keyring.errors import KeyringError
 
+    from agentdesk.credentials import secure_keyring
     from agentdesk.deployment.secret_provisioning import SecretInputError, read_secret
 
     name = _secret_name(args)
     if name is None:
         return 2
     try:
+        secure_keyring()  # refuse before asking for the secret, not after
         value = read_secret(f"Secret for {name.label}", from_stdin=args.from_stdin)
         name.store(value)
     except SecretInputError as exc:

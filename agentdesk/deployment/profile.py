@@ -32,74 +32,23 @@ wrong; :func:`parse_profile` / :func:`load_profile` return a :class:`Profile` on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from agentdesk.plugin_host.manifest import VersionRange
-from agentdesk.plugin_host.settings import DeploymentPlugins
+from agentdesk.deployment.profile_check import ProfileChecker
+from agentdesk.deployment.profile_model import (
+    DISCOVER,
+    LANGUAGES,
+    PROFILE_VERSION,
+    PluginChoice,
+    Profile,
+    ProfileError,
+    ProfileProblem,
+)
 
-PROFILE_VERSION = 1
-LANGUAGES = ("fi", "sv", "en")
+__all__ = ["DISCOVER", "FETCH_TIMEOUT", "LANGUAGES", "PROFILE_VERSION", "PluginChoice", "Profile", "ProfileError",
+           "ProfileProblem", "check_profile", "is_url", "load_profile", "parse_profile", "read_source"]
+
 FETCH_TIMEOUT = 10.0
-# Installed plugins are looked up unless the caller passes ``installed=None`` (structure only).
-DISCOVER = object()
-
-
-class ProfileError(ValueError):
-    """A profile with problems; ``problems`` lists each one."""
-
-    def __init__(self, problems: list[ProfileProblem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-
-@dataclass(frozen=True)
-class ProfileProblem:
-    file: str
-    key: str  # dotted, e.g. plugins.health.version; '' for the file as a whole
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.key}: {self.message}" if self.key else f"{self.file}: {self.message}"
-
-
-@dataclass(frozen=True)
-class PluginChoice:
-    id: str
-    enabled: bool
-    version: VersionRange | None
-    settings: Mapping[str, object]
-    secrets: tuple[str, ...]
-    panel_roles: Mapping[str, frozenset[str]]
-
-
-@dataclass(frozen=True)
-class Profile:
-    source: str
-    department: str
-    department_name: Mapping[str, str]
-    default_language: str
-    database_url: str | None  # None: the embedded database
-    database_password: str  # "keyring" or "none"
-    queues: tuple[str, ...]
-    plugins: Mapping[str, PluginChoice]
-    text: str = field(repr=False, default="")
-
-    @property
-    def enabled_plugins(self) -> list[str]:
-        return sorted(pid for pid, p in self.plugins.items() if p.enabled)
-
-    def describe(self) -> str:
-        n = len(self.enabled_plugins)
-        return f"department {self.department}, {n} plugin{'' if n == 1 else 's'}"
-
-    def deployment_plugins(self) -> DeploymentPlugins:
-        """The plugin host's view: listed plugins with their settings and panel roles; others off."""
-        raw = {pid: {"enabled": p.enabled, **p.settings,
-                     "panel_roles": {panel: sorted(roles) for panel, roles in p.panel_roles.items()}}
-               for pid, p in self.plugins.items()}
-        return DeploymentPlugins.from_mapping({"plugins": raw, "plugins_default_enabled": False}, self.source)
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -140,14 +89,10 @@ def load_profile(source: str | Path, *, installed=DISCOVER, timeout: float = FET
 def check_profile(text: str, source: str, *, installed=DISCOVER) -> list[ProfileProblem]:
     """Every problem in the profile (empty when it is good). ``installed=None`` checks the structure
     only; by default the plugins installed on this workstation are checked too."""
-    from agentdesk.deployment.profile_check import ProfileChecker
-
     return ProfileChecker(text, source, installed).run()[1]
 
 
 def parse_profile(text: str, source: str, *, installed=DISCOVER) -> Profile:
-    from agentdesk.deployment.profile_check import ProfileChecker
-
     profile, problems = ProfileChecker(text, source, installed).run()
     if problems or profile is None:
         raise ProfileError(problems)

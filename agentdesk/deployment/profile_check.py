@@ -9,8 +9,9 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
+from agentdesk.credentials import mask_url_secrets, url_secret_names
 from agentdesk.deployment.installed_plugins import InstalledPlugins, installed_plugins, release_version
-from agentdesk.deployment.profile import (
+from agentdesk.deployment.profile_model import (
     DISCOVER,
     LANGUAGES,
     PROFILE_VERSION,
@@ -18,6 +19,7 @@ from agentdesk.deployment.profile import (
     Profile,
     ProfileProblem,
 )
+from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, VersionRange
 
@@ -38,14 +40,38 @@ def _type_name(value: object) -> str:
             dict: "a table"}.get(type(value), type(value).__name__)
 
 
-def http_url_problem(value: object) -> str | None:
+def url_secret_problem(value: str, plugin_id: str = "") -> str | None:
+    """A user name, password or secret query parameter in a URL-like text, or None."""
+    if "://" not in value:
+        return None
+    keyring_hint = ("secrets go in the keyring: list the secret in secrets = [...] and store it with "
+                    f"agentdesk secrets set plugin {plugin_id or 'PLUGIN'} KEY")
+    if "@" in value.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
+        return f"the URL contains a user name or password; {keyring_hint}"
+    secret_names = url_secret_names(value)
+    if secret_names:
+        return f"the URL carries a secret in its query ({', '.join(secret_names)}); {keyring_hint}"
+    return None
+
+
+def http_url_problem(value: object, plugin_id: str = "") -> str | None:
+    """What is wrong with a back end's URL in a profile, or None; never quotes a secret in it."""
     if not isinstance(value, str):
         return f"expected an http(s) URL, got {_type_name(value)}"
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"{value!r} is not an http(s) URL with a host (e.g. https://backend.city.example/api/)"
-    if parts.password is not None:
-        return "the URL contains a password; secrets belong in the keyring, not in the profile"
+    secret = url_secret_problem(value, plugin_id)
+    if secret:
+        return secret
+    try:
+        parts = urlsplit(value)
+        has_host = bool(parts.hostname)
+        parts.port  # noqa: B018 - ValueError for a port that is no number or out of range
+    except ValueError:
+        parts, has_host = None, False
+    if parts is None:
+        return f"{shown(mask_url_secrets(value))} has a port that is not a number from 0 to 65535"
+    if parts.scheme not in ("http", "https") or not has_host:
+        return (f"{shown(mask_url_secrets(value))} is not an http(s) URL with a host "
+                "(e.g. https://backend.city.example/api/)")
     return None
 
 
@@ -102,34 +128,55 @@ class ProfileChecker:
                 self.problem(dotted, "missing")
             return None
         if not isinstance(value, str):
-            self.problem(dotted, f"expected a text, got {_type_name(value)} {value!r}")
+            self.problem(dotted, f"expected a text, got {_type_name(value)} {shown(value)}")
             return None
         return value
 
     def text_list(self, value: object, dotted: str) -> list[str] | None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.problem(dotted, f"expected a list of texts, got {_type_name(value)} {value!r}")
+            self.problem(dotted, f"expected a list of texts, got {_type_name(value)} {shown(value)}")
             return None
         return value
 
-    # -- the parts --
-
-    def run(self) -> tuple[Profile | None, list[ProfileProblem]]:
+    def read_toml(self) -> dict | None:
+        """The parsed text, or None with the problem recorded (nesting first: tomllib recurses)."""
+        deep = too_deep_in_text(self.text)
+        if deep is not None:
+            self.problem(deep, nesting_message())
+            return None
         try:
             raw = tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
             self.problem("", f"not valid TOML: {exc}")
+            return None
+        except ValueError:  # tomllib lets int() fail on a number past Python's 4300-digit limit
+            self.problem("", "not valid TOML: a number with too many digits")
+            return None
+        except RecursionError:  # not reached: too_deep_in_text stops every nesting tomllib recurses on
+            self.problem("", nesting_message())
+            return None
+        deep = too_deep(raw)
+        if deep is not None:
+            self.problem(deep, nesting_message())
+            return None
+        return raw
+
+    # -- the parts --
+
+    def run(self) -> tuple[Profile | None, list[ProfileProblem]]:
+        raw = self.read_toml()
+        if raw is None:
             return None, self.problems
         version = raw.get("profile_version")
         if version is None:
             self.problem("profile_version", f"missing: write profile_version = {PROFILE_VERSION} at the top")
             return None, self.problems
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            self.problem("profile_version", f"expected a whole number like {PROFILE_VERSION}, got {version!r}")
+            self.problem("profile_version", f"expected a whole number like {PROFILE_VERSION}, got {shown(version)}")
             return None, self.problems
         if version > PROFILE_VERSION:
-            self.problem("profile_version", f"{version} is newer than this AgentDesk supports ({PROFILE_VERSION}); "
-                                            "update AgentDesk on this workstation")
+            self.problem("profile_version", f"{shown(version)} is newer than this AgentDesk supports "
+                                            f"({PROFILE_VERSION}); update AgentDesk on this workstation")
             return None, self.problems
         self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "plugins"))
         department, name, language = self.department(raw)
@@ -146,7 +193,7 @@ class ProfileChecker:
         self.unknown_keys(table, "department.", ("code", "name", "default_language"))
         code = self.text_value(table, "code", "department.code", required="department" in raw) or ""
         if code and not _DEPARTMENT.match(code):
-            self.problem("department.code", f"{code!r} is not a department code: lower-case letters, digits, "
+            self.problem("department.code", f"{shown(code)} is not a department code: lower-case letters, digits, "
                                             "_ and -, at most 32 characters (e.g. customer_service)")
         names: dict[str, str] = {}
         name = table.get("name")
@@ -169,7 +216,7 @@ class ProfileChecker:
             language = "fi"
         elif language not in LANGUAGES:
             self.problem("department.default_language",
-                         f"unknown language {language!r}; use fi, sv or en{_suggest(language, LANGUAGES)}")
+                         f"unknown language {shown(language)}; use fi, sv or en{_suggest(language, LANGUAGES)}")
         return code, names, language
 
     def database(self, raw: Mapping) -> tuple[str | None, str]:
@@ -182,7 +229,7 @@ class ProfileChecker:
         if password not in _PASSWORD_MODES:
             self.problem("database.password",
                          "a password does not belong in the profile; write password = \"keyring\" and store it "
-                         f"on each workstation: agentdesk secrets set database --db {url or 'URL'}"
+                         f"on each workstation: agentdesk secrets set database --db {mask_url_secrets(url or 'URL')}"
                          if isinstance(password, str) else
                          f"expected \"keyring\" or \"none\", got {_type_name(password)}")
             password = "keyring"
@@ -190,11 +237,18 @@ class ProfileChecker:
             return None, password
         from sqlalchemy.engine import make_url
 
+        shown_url = shown(mask_url_secrets(url))  # never the password, whatever else is wrong
         try:
             parsed = make_url(url)
-        except Exception:  # noqa: BLE001 - sqlalchemy.exc.ArgumentError, ValueError
-            self.problem("database.url", f"{url!r} is not a database URL; use postgresql://USER@HOST/DATABASE "
-                                         "or sqlite:///PATH")
+        except Exception:  # noqa: BLE001 - sqlalchemy.exc.ArgumentError, ValueError (a port that is no number)
+            self.problem("database.url", f"{shown_url} is not a database URL; use postgresql://USER@HOST[:PORT]"
+                                         "/DATABASE (the port a number) or sqlite:///PATH")
+            return None, password
+        if url_secret_names(url):
+            names = ", ".join(url_secret_names(url))
+            self.problem("database.url", f"the URL carries a secret in its query ({names}); "
+                                         "passwords belong in the keyring: write password = \"keyring\" and "
+                                         "store it with agentdesk secrets set database")
             return None, password
         backend = parsed.get_backend_name()
         if backend not in ("postgresql", "sqlite"):
@@ -205,7 +259,7 @@ class ProfileChecker:
             self.problem("database.url", "the URL contains a password; passwords belong in the keyring: "
                                          f"agentdesk secrets set database --db {clean}")
         elif backend == "postgresql" and not (parsed.host and parsed.database and parsed.username):
-            self.problem("database.url", f"{url!r} needs a user, a host and a database: "
+            self.problem("database.url", f"{shown_url} needs a user, a host and a database: "
                                          "postgresql://USER@HOST[:PORT]/DATABASE")
         return url, ("none" if backend == "sqlite" else password)
 
@@ -218,10 +272,10 @@ class ProfileChecker:
         seen: set[str] = set()
         for code in codes:
             if not _QUEUE.match(code):
-                self.problem("queues.member_of", f"{code!r} is not a queue code: letters, digits, _ . -, "
+                self.problem("queues.member_of", f"{shown(code)} is not a queue code: letters, digits, _ . -, "
                                                  "at most 32 characters")
             elif code in seen:
-                self.problem("queues.member_of", f"queue {code!r} is listed twice")
+                self.problem("queues.member_of", f"queue {shown(code)} is listed twice")
             seen.add(code)
         return tuple(codes)
 
@@ -241,14 +295,14 @@ class ProfileChecker:
     def plugin(self, pid: str, table: Mapping, where: str) -> PluginChoice | None:
         enabled = table.get("enabled", True)
         if not isinstance(enabled, bool):
-            self.problem(f"{where}.enabled", f"expected true or false, got {_type_name(enabled)} {enabled!r}")
+            self.problem(f"{where}.enabled", f"expected true or false, got {_type_name(enabled)} {shown(enabled)}")
             enabled = True
         version_range = None
         version_text = table.get("version")
         if version_text is not None:
             if not isinstance(version_text, str):
                 self.problem(f"{where}.version", f"expected a version range text like \">=1.0,<2\", "
-                                                 f"got {_type_name(version_text)} {version_text!r}")
+                                                 f"got {_type_name(version_text)} {shown(version_text)}")
             else:
                 try:
                     version_range = VersionRange.parse(version_text)
@@ -269,10 +323,12 @@ class ProfileChecker:
                     have = ", ".join(installed.ids()) or "none"
                     self.problem(where, f"plugin {pid!r} is not installed on this workstation "
                                         f"(installed plugins: {have}){_suggest(pid, installed.ids())}")
-            # Without a manifest only the secret check is possible for the other keys.
+            # Without a manifest only the secret checks are possible for the other keys.
             for key, value in settings.items():
                 if _SECRET_NAME.search(key) and isinstance(value, str):
                     self._literal_secret(pid, key, f"{where}.{key}")
+                elif isinstance(value, str) and url_secret_problem(value, pid):
+                    self.problem(f"{where}.{key}", url_secret_problem(value, pid))
         elif plugin is not None:
             m = plugin.manifest
             if version_range is not None and not version_range.contains(release_version(plugin.version)):
@@ -293,7 +349,7 @@ class ProfileChecker:
                     self.problem(f"{where}.{key}", f"unknown key; plugin {pid} has no setting {key!r}"
                                                    f"{_suggest(key, known) or listing}")
                 else:
-                    self._setting(specs[key].kind, value, f"{where}.{key}")
+                    self._setting(specs[key].kind, value, f"{where}.{key}", pid)
             if enabled:
                 for spec in m.settings:
                     if spec.required and spec.default is None and spec.key not in settings:
@@ -316,19 +372,21 @@ class ProfileChecker:
         self.problem(dotted, f"a secret value does not belong in the profile; list it as secrets = [\"{key}\"] "
                              f"and store it in the keyring: agentdesk secrets set plugin {pid} {key}")
 
-    def _setting(self, kind: str, value: object, dotted: str) -> None:
+    def _setting(self, kind: str, value: object, dotted: str, pid: str = "") -> None:
         if kind == "url":
-            problem = http_url_problem(value)
+            problem = http_url_problem(value, pid)
             if problem:
                 self.problem(dotted, problem)
         elif kind == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
-            self.problem(dotted, f"expected a whole number, got {_type_name(value)} {value!r}")
+            self.problem(dotted, f"expected a whole number, got {_type_name(value)} {shown(value)}")
         elif kind == "float" and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            self.problem(dotted, f"expected a number, got {_type_name(value)} {value!r}")
+            self.problem(dotted, f"expected a number, got {_type_name(value)} {shown(value)}")
         elif kind == "bool" and not isinstance(value, bool):
-            self.problem(dotted, f"expected true or false, got {_type_name(value)} {value!r}")
+            self.problem(dotted, f"expected true or false, got {_type_name(value)} {shown(value)}")
         elif kind == "string" and not isinstance(value, str):
-            self.problem(dotted, f"expected a text, got {_type_name(value)} {value!r}")
+            self.problem(dotted, f"expected a text, got {_type_name(value)} {shown(value)}")
+        elif isinstance(value, str) and kind != "url" and url_secret_problem(value, pid):
+            self.problem(dotted, url_secret_problem(value, pid))
 
     def panel_roles(self, value: object, where: str) -> dict[str, frozenset[str]]:
         if not isinstance(value, dict):
@@ -341,7 +399,7 @@ class ProfileChecker:
                 continue
             for role in listed:
                 if role not in ROLES:
-                    self.problem(f"{where}.{panel}", f"unknown role {role!r}; known roles: "
+                    self.problem(f"{where}.{panel}", f"unknown role {shown(role)}; known roles: "
                                                      f"{', '.join(sorted(ROLES))}{_suggest(role, ROLES)}")
             out[panel] = frozenset(listed)
         return out

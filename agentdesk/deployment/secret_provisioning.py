@@ -3,7 +3,8 @@
 Names only ever leave this module: a secret's value goes from the prompt (or standard input for
 scripted provisioning) straight into the keyring and is never printed, logged or written to a file.
 Which keyring is used is the keyring library's choice for the user running the command: the
-workstation user's own, or a service account's when IT runs it as that account.
+workstation user's own, or a service account's when IT runs it as that account; a plaintext file or
+a keyring that stores nothing is refused (:func:`agentdesk.credentials.secure_keyring`).
 """
 
 from __future__ import annotations
@@ -33,22 +34,17 @@ class SecretName:
     set_command: str = ""
 
     def is_stored(self) -> bool:
-        import keyring
-
-        return keyring.get_password(self.service, self.account) is not None
+        return credentials.get_secret(self.service, self.account) is not None
 
     def store(self, value: str) -> None:
-        import keyring
-
-        keyring.set_password(self.service, self.account, value)
+        credentials.set_secret(self.service, self.account, value)
 
     def delete(self) -> bool:
         """False when nothing was stored under this name."""
-        import keyring
         from keyring.errors import PasswordDeleteError
 
         try:
-            keyring.delete_password(self.service, self.account)
+            credentials.delete_secret(self.service, self.account)
         except PasswordDeleteError:
             return False
         return True

@@ -33,10 +33,18 @@ def default_sqlite_url() -> str:
 def normalise_url(url: str | None) -> URL:
     """Accept ``sqlite:///path``, ``postgresql://...`` (psycopg 3 is used) or None (embedded default)."""
     raw = url or default_sqlite_url()
+    from agentdesk.credentials import mask_url_secrets, url_secret_names
+
     try:
         parsed = make_url(raw)
-    except Exception as exc:  # sqlalchemy.exc.ArgumentError, ValueError
-        raise DatabaseUrlError(f"not a database URL: {raw!r} ({exc})") from None
+    except Exception:  # noqa: BLE001 - sqlalchemy.exc.ArgumentError, ValueError (a port that is no number)
+        # Neither the URL nor the parser's words as they are: either may hold the password.
+        raise DatabaseUrlError(f"not a database URL: {mask_url_secrets(raw)!r}; use sqlite:///PATH or "
+                               "postgresql://USER@HOST[:PORT]/DATABASE (the port a number)") from None
+    if url_secret_names(raw):
+        raise DatabaseUrlError(f"the database URL {mask_url_secrets(raw)!r} has a secret in its query "
+                               f"({', '.join(url_secret_names(raw))}); store the password in the OS keyring "
+                               "(agentdesk secrets set database) and leave it out of the URL")
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         if parsed.drivername not in ("sqlite", "sqlite+pysqlite"):

@@ -344,3 +344,61 @@ def test_queue_status_can_be_polled(sim, connect):
     stats.wait_for(QueueStats, lambda e: e.queue == "neuvonta")
     sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     stats.wait_for(QueueStats, lambda e: e.calls_waiting == 1)
+
+
+# -- what a PBX sends that is not as it should be ----------------------------------------------
+
+
+def test_odd_queue_figures_are_unknown_and_the_next_calls_still_arrive(sim, connect):
+    """A counter of 1e309 in a QueueStatus answer once tore the connection down (reconnect loops),
+    and the AgentConnect events sent meanwhile were lost to the statistics."""
+    sim.add_queue("neuvonta", [("PJSIP/agent1", "Agentti Yksi")])
+    sim.queue_status_overrides = {"Holdtime": "1e309", "Calls": "nan", "Completed": "-5", "Abandoned": "∞",
+                                  "ServicelevelPerf": "1e400", "CallsTaken": "9" * 400, "Wait": "x"}
+    client, desk, stats = connect(queue_status_interval=0.05)
+    call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
+    desk.wait_for(IncomingCall)
+    odd = stats.wait_for(QueueStats, lambda e: e.members and e.members[0].status == 6)  # polled while ringing
+    assert (odd.hold_seconds, odd.calls_waiting, odd.completed, odd.abandoned) == (None, None, None, None)
+    assert odd.service_level_percent is None and odd.longest_wait_seconds is None
+    assert odd.talk_seconds == 0 and odd.service_level_seconds == 60  # the sane figures are kept
+    [member] = odd.members
+    assert (member.interface, member.calls_taken, member.status) == ("PJSIP/agent1", None, 6)
+
+    call.answer(hold_seconds=12, ring_seconds=3)
+    answered = stats.wait_for(CallAnswered)
+    assert (answered.unique_id, answered.hold_seconds, answered.ring_seconds) == (call.uniqueid, 12, 3)
+    assert desk.wait_for(CallAnswered).unique_id == call.uniqueid
+    polls = len(stats.of(QueueStats))
+    stats.wait_for(QueueStats, lambda e: len(stats.of(QueueStats)) > polls + 2)  # still polling
+    assert sim.login_count == 1 and desk.states() == [ConnectionStatus.CONNECTING, ConnectionStatus.CONNECTED]
+
+
+def test_an_agent_connect_with_an_odd_hold_time_still_counts_as_answered(sim, connect):
+    client, desk, stats = connect()
+    call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
+    desk.wait_for(IncomingCall)
+    sim.emit_event("AgentConnect", [*call.caller.fields(), ("Queue", "neuvonta"), ("Interface", "PJSIP/agent1"),
+                                    ("HoldTime", "1e309"), ("RingTime", "4"), ("BridgedChannel", "")],
+                   category="agent")
+    answered = desk.wait_for(CallAnswered)
+    assert (answered.unique_id, answered.hold_seconds, answered.ring_seconds) == (call.uniqueid, None, 4)
+    assert sim.login_count == 1
+
+
+@pytest.mark.expect_log_warnings
+def test_broken_frames_are_skipped_and_the_connection_stays(sim, connect, caplog):
+    client, desk, _ = connect()
+    secret_name = "Salainen Nimi"
+    sim.send_raw(b"Event: Newchannel\r\nCallerIDName: " + secret_name.encode() + b"x" * (2 << 20) + b"\r\n"
+                 + b"Uniqueid: 1.1\r\n\r\n")  # a line too long: its block goes, the next one is read
+    sim.send_raw(b"Event: VarSet\r\n" + b"".join(b"Var%d: x\r\n" % i for i in range(1000)) + b"\r\n")
+    sim.send_raw(b"Event: Newchannel\r\nCallerIDName: \xff\xfe\x00\x1b[2J\r\n\r\n\r\n\x00\x00garbage\r\n\r\n")
+
+    call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
+
+    assert desk.wait_for(IncomingCall).unique_id == call.uniqueid
+    assert sim.login_count == 1 and ConnectionStatus.DISCONNECTED not in desk.states()
+    skipped = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(skipped) == 2 and all(m.startswith("skipped a block from the AMI server") for m in skipped)
+    assert not any(secret_name in m for m in skipped)

@@ -4,13 +4,22 @@ without a socket."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 
 import pytest
 
 from agentdesk.channels.ami_events import CallAnswered, CallEnded, IncomingCall
-from agentdesk.channels.ami_mapping import AmiEventMapper, channel_interface, interface_key
-from agentdesk.channels.ami_protocol import AmiProtocolError, AmiReader, encode_action
+from agentdesk.channels.ami_mapping import AmiEventMapper, channel_interface, interface_key, queue_stats_from_list
+from agentdesk.channels.ami_protocol import (
+    MAX_BLOCK,
+    MAX_FIELDS,
+    MAX_LINE,
+    AmiProtocolError,
+    AmiReader,
+    encode_action,
+    wire_int,
+)
 
 T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
 
@@ -117,3 +126,69 @@ def test_a_line_break_in_a_field_cannot_inject_an_action():
     with pytest.raises(ValueError, match="Secret"):
         encode_action({"Action": "Login", "Secret": "pw\r\nAction: Originate"})
     assert issubclass(AmiProtocolError, ConnectionError)
+
+
+# -- numbers and frames the PBX gets wrong -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("12", 12), (" 12 ", 12), ("+3", 3), ("12.0", 12), ("12.7", 12), ("0", 0), ("2147483647", 2147483647),
+    ("2147483648", None), ("1e309", None), ("1e3", None), ("nan", None), ("NaN", None), ("inf", None),
+    ("-5", None), ("", None), (None, None), ("12 s", None), ("١٢", None), ("9" * 5000, None), ("0x10", None),
+])
+def test_a_number_from_the_wire_is_a_sane_count_or_unknown(text, number):
+    assert wire_int(text) == number
+
+
+def test_an_odd_figure_is_unknown_and_the_rest_of_the_event_stands():
+    mapper = AmiEventMapper("PJSIP/agent1", clock=lambda: T0)
+    routed = feed(mapper,
+                  {"event": "QueueCallerJoin", "uniqueid": "1.1", "queue": "neuvonta", "calleridnum": "0401234567",
+                   "position": "1e309", "count": "2"},
+                  agent_event("AgentCalled", "1.1", "PJSIP/agent1"),
+                  agent_event("AgentConnect", "1.1", "PJSIP/agent1", HoldTime="nan", RingTime="-1"),
+                  agent_event("AgentComplete", "1.1", "PJSIP/agent1", TalkTime="inf", Reason="caller"))
+    queued, pop, answered, ended = (r.event for r in routed)
+    assert (queued.position, queued.count, queued.caller_number_e164) == (None, 2, "+358401234567")
+    assert pop.unique_id == "1.1" and routed[1].for_desk
+    assert (answered.hold_seconds, answered.ring_seconds, answered.interface) == (None, None, "PJSIP/agent1")
+    assert (ended.talk_seconds, ended.cause) == (None, "caller hung up")
+
+
+def test_queue_figures_keep_what_can_be_read():
+    [stats] = queue_stats_from_list([
+        {"event": "QueueParams", "queue": "q", "calls": "2", "holdtime": "1e309", "servicelevelperf": "87.5"},
+        {"event": "QueueEntry", "queue": "q", "wait": "30"}, {"event": "QueueEntry", "queue": "q", "wait": "nan"},
+    ], T0)
+    assert (stats.calls_waiting, stats.hold_seconds, stats.service_level_percent) == (2, None, 87.5)
+    assert stats.longest_wait_seconds == 30  # the odd wait is left out
+
+
+def read_all(*chunks: bytes) -> list[dict[str, str]]:
+    """Every block until the stream ends."""
+    async def run():
+        reader = asyncio.StreamReader(limit=MAX_LINE)
+        for chunk in chunks:
+            reader.feed_data(chunk)
+        reader.feed_eof()
+        frames, out = AmiReader(reader), []
+        with contextlib.suppress(ConnectionError):
+            while True:
+                out.append(await frames.next())
+        return out
+
+    return asyncio.run(run())
+
+
+@pytest.mark.expect_log_warnings
+def test_an_over_long_line_or_block_is_skipped_and_the_next_block_read():
+    blocks = read_all(b"Event: A\r\nName: " + b"x" * (3 * MAX_LINE) + b"\r\nMore: 1\r\n\r\n",
+                      b"Event: B\r\n" + b"".join(b"K%d: v\r\n" % i for i in range(MAX_FIELDS + 1)) + b"\r\n",
+                      b"Event: C\r\n" + b"".join(b"K: %s\r\n" % (b"v" * 1000) for _ in range(MAX_BLOCK // 900))
+                      + b"\r\n", b"Event: D\r\nName: " + b"y" * (MAX_LINE - 20) + b"\r\n\r\n")
+    assert [b["event"] for b in blocks] == ["D"]
+
+
+def test_control_characters_and_undecodable_bytes_never_reach_a_value():
+    [block] = read_all(b"Event: Newchannel\r\nCallerIDName: Ma\x00ija\x1b[2J\rX\r\n\x00\r\nExten: \xff\xfe1\r\n\r\n")
+    assert block == {"event": "Newchannel", "calleridname": "Maija[2JX", "exten": "ÿþ1"}

@@ -356,3 +356,65 @@ def test_profile_check_command(clinic, tmp_path, capsys):
         f"{good}: OK (department health, 1 plugin)",
         f"{bad}: department.default_language: unknown language 'fin'; use fi, sv or en; did you mean 'fi'?",
         f"{tmp_path / 'missing.toml'}: cannot read the profile: No such file or directory"]
+
+
+# -- what no profile should hold, and what it must never crash on ------------------------------
+
+
+def test_nesting_past_the_limit_is_a_finding_with_its_key(clinic):
+    arrays = edited("page_size = 50", "page_size = " + "[" * 5000 + "]" * 5000)
+    assert problems(arrays, clinic) == [
+        "p.toml: plugins.clinic.page_size: nested more than 8 levels deep (tables, lists and inline tables inside "
+        "each other); a profile needs at most 5"]
+    tables = edited("page_size = 50", "page_size = " + "{ a = " * 3000 + "1" + " }" * 3000)
+    assert [p.split(": ")[1] for p in problems(tables, clinic)] == ["plugins.clinic.page_size"]
+    dotted = "profile_version = 1\n" + "x" + ".x" * 3000 + " = 1\n"
+    [found] = problems(dotted, clinic)
+    assert found.startswith("p.toml: x.x.x.x.x.x.x.x.x: nested more than 8 levels deep")
+    headers = "profile_version = 1\n[" + ".".join(["h"] * 3000) + "]\n"
+    assert "nested more than 8 levels deep" in problems(headers, clinic)[0]
+    assert problems('profile_version = 1\ns = "[[[[[[[[[[[[" # [[[[[[[[[[\n', None) == [
+        "p.toml: s: unknown key (known here: profile_version, department, database, queues, plugins)",
+        "p.toml: department: missing: add a [department] table"]
+
+
+def test_huge_numbers_are_reported_not_a_crash(clinic):
+    assert problems(edited("page_size = 50", "page_size = " + "9" * 5000), clinic) == [
+        "p.toml: not valid TOML: a number with too many digits"]
+    assert problems(edited("page_size = 50", "page_size = 0x" + "f" * 5000), clinic) == []  # a whole number
+    assert problems(edited('"https://clinic.city.example/api/"', "0x" + "f" * 5000), clinic) == [
+        "p.toml: plugins.clinic.base_url: expected an http(s) URL, got a whole number"]
+    assert problems(edited("page_size = 50", "page_size = 0x" + "f" * 5000).replace("version = 1", "version = "
+                                                                                      + "0x" + "f" * 5000), clinic) == [
+        "p.toml: profile_version: a number too large to show is newer than this AgentDesk supports (1); "
+        "update AgentDesk on this workstation"]
+
+
+@pytest.mark.parametrize("url", ["https://clinic.city.example/api/?api_key=Zx9-live-token",
+                                 "https://clinic.city.example/api/?lang=fi&access_token=Zx9-live-token",
+                                 "https://clinic.city.example/api/?Secret=Zx9-live-token#x",
+                                 "https://Zx9-live-token@clinic.city.example/api/",
+                                 "https://desk:Zx9-live-token@clinic.city.example/api/"])
+def test_a_secret_in_a_plugin_url_fails_the_check_without_repeating_it(clinic, url):
+    [found] = problems(edited("https://clinic.city.example/api/", url), clinic)
+    assert found.startswith("p.toml: plugins.clinic.base_url: the URL ")
+    assert found.endswith("secrets go in the keyring: list the secret in secrets = [...] and store it with "
+                          "agentdesk secrets set plugin clinic KEY")
+    assert "Zx9" not in found
+
+
+def test_a_bad_database_url_never_shows_its_password(clinic):
+    [found] = problems(edited("desk@db.city.example:5432", "desk:Hunter2@db.city.example:54x2"), clinic)
+    assert found == ("p.toml: database.url: 'postgresql://desk:***@db.city.example:54x2/agentdesk' is not a database "
+                     "URL; use postgresql://USER@HOST[:PORT]/DATABASE (the port a number) or sqlite:///PATH")
+    [found] = problems(edited("5432/agentdesk", "5432/agentdesk?password=Hunter2"), clinic)
+    assert "Hunter2" not in found and found.startswith("p.toml: database.url: the URL carries a secret in its query")
+    found = problems(edited("[queues]", 'password = "Hunter2"\n\n[queues]').replace("desk@", "desk:Hunter3@"), clinic)
+    assert len(found) == 2 and "Hunter" not in "".join(found)
+
+
+def test_a_secret_in_a_url_fails_even_where_no_manifest_says_it_is_a_url(clinic):
+    text = GOOD + '\n[plugins.gone]\nenabled = false\nbase_url = "https://gone.example/?token=Zx9-live-token"\n'
+    [found] = problems(text, clinic)
+    assert found.startswith("p.toml: plugins.gone.base_url: the URL carries a secret in its query (token)")
+    assert "Zx9" not in found

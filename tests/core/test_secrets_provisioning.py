@@ -154,3 +154,112 @@ def test_a_secret_the_installed_plugin_does_not_declare_is_refused(capsys, monke
                          stdin=Stdin(TOKEN))
     assert (code, err) == (2, "agentdesk: plugin vault declares no secret 'tokn' (its secrets: token)\n")
     assert keyring.get_password("agentdesk-plugin:vault", "tokn") is None
+
+
+# -- only a real OS keyring ------------------------------------------------------------------------
+
+
+def test_a_plaintext_keyring_is_refused_before_the_secret_is_asked_for(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("AGENTDESK_ALLOW_PLAINTEXT_KEYRING")  # a desktop with keyrings.alt and no keyring service
+    monkeypatch.setattr("getpass.getpass", lambda prompt: pytest.fail("must not ask for a secret it cannot keep"))
+    for argv in (("plugin", "health", "token"), ("database", "--db", DB_URL)):
+        code, out, err = run(capsys, monkeypatch, "secrets", "set", *argv, stdin=Stdin(tty=True))
+        assert (code, out) == (2, "")
+        assert "no secure OS keyring here" in err and "keyrings.alt.file.PlaintextKeyring" in err
+        assert "GNOME Keyring or KWallet" in err and "Windows Credential Manager" in err
+    stdin = Stdin(TOKEN + "\n")
+    code, _, err = run(capsys, monkeypatch, "secrets", "set", "plugin", "health", "token", "--from-stdin",
+                       stdin=stdin)
+    assert code == 2 and stdin.tell() == 0 and TOKEN not in err
+    code, out, err = run(capsys, monkeypatch, "secrets", "list", "--profile", str(tmp_path / "none.toml"))
+    assert code == 2
+
+    from keyrings.alt.file import PlaintextKeyring
+
+    assert PlaintextKeyring().get_password("agentdesk-plugin:health", "token") is None  # nothing in the file
+    monkeypatch.setenv("AGENTDESK_ALLOW_PLAINTEXT_KEYRING", "1")  # the test suite's switch
+    code, out, err = run(capsys, monkeypatch, "secrets", "set", "plugin", "health", "token", "--from-stdin",
+                         stdin=Stdin(TOKEN))
+    assert code == 0, err
+    assert keyring.get_password("agentdesk-plugin:health", "token") == TOKEN
+
+
+def test_the_desk_reads_no_secret_from_a_plaintext_keyring(capsys, monkeypatch):
+    """After the command line's start-up check every keyring call refuses, not just agentdesk secrets."""
+    from keyring.errors import KeyringError
+
+    from agentdesk.plugin_host.settings import KeyringSecrets
+
+    keyring.set_password("agentdesk-plugin:health", "token", TOKEN)  # left in the file from before
+    monkeypatch.delenv("AGENTDESK_ALLOW_PLAINTEXT_KEYRING")
+    code, _, _ = run(capsys, monkeypatch, "profile", "show")
+    assert code in (0, 1, 2)
+    with pytest.raises(KeyringError, match="no secure OS keyring"):
+        keyring.get_password("agentdesk-plugin:health", "token")
+    assert KeyringSecrets().get("health", "token") is None
+
+
+def test_a_keyring_that_stores_nothing_is_refused_too(capsys, monkeypatch):
+    from keyring.backends import fail
+
+    from agentdesk import credentials
+
+    monkeypatch.delenv("AGENTDESK_ALLOW_PLAINTEXT_KEYRING")
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(credentials.InsecureKeyringError, match="which stores nothing") as refused:
+        credentials.set_secret("agentdesk-plugin:health", "token", TOKEN)
+    assert refused.value.code == "keyring_insecure"
+
+
+# -- secrets never in messages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["postgresql://desk:Kissa-123@db.city.example:54x2/agentdesk",
+                                 "postgresql://desk:Kiss@a:123@db.city.example:99999999999/agentdesk",
+                                 "postgresql://desk@db.city.example/agentdesk?password=Kissa-123",
+                                 "postgresql://desk:Kissa-123@db.city.example/agentdesk"])
+def test_a_bad_database_url_never_shows_its_password(capsys, monkeypatch, url):
+    code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db", url, "--from-stdin",
+                         stdin=Stdin("x\n"))
+    assert code == 2 and err.startswith("agentdesk: ")
+    assert "Kiss" not in out + err and "123" not in err.split("db.city.example")[0]
+    assert "db.city.example" in err or "password" in err
+
+
+def test_a_chain_of_a_real_keyring_and_a_file_keeps_secrets_in_the_real_one_only(monkeypatch):
+    from keyring.backend import KeyringBackend
+    from keyring.backends.chainer import ChainerBackend
+    from keyrings.alt.file import PlaintextKeyring
+
+    from agentdesk import credentials
+
+    class OsKeyring(KeyringBackend):  # stands for Secret Service / Credential Manager; never auto-detected
+        @property
+        def priority(self):
+            raise RuntimeError("test only")
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.kept: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.kept.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.kept[(service, username)] = password
+
+        def delete_password(self, service, username):
+            del self.kept[(service, username)]
+
+    real, plain = OsKeyring(), PlaintextKeyring()
+
+    class Chain(ChainerBackend):  # what keyring's chainer finds on such a desktop
+        backends = [plain, real]  # the file first: the worst order
+
+    for cls in (OsKeyring, Chain):  # unknown to keyring's own detection for the rest of the run
+        KeyringBackend._classes.discard(cls)
+    monkeypatch.delenv("AGENTDESK_ALLOW_PLAINTEXT_KEYRING")
+    keyring.set_keyring(Chain())
+    credentials.set_secret("agentdesk-plugin:health", "token", TOKEN)
+    assert real.kept == {("agentdesk-plugin:health", "token"): TOKEN}
+    assert plain.get_password("agentdesk-plugin:health", "token") is None

@@ -94,6 +94,9 @@ class AmiSimulator:
         self.port = 0
         self.actions: list[tuple[str, str]] = []  # (user, action name) as received, for tests
         self.unresponsive = False  # a hung PBX: actions get no answer (events still flow)
+        # A PBX that sends odd figures: {field: value} replaced in every QueueStatus list event
+        # (e.g. {"Holdtime": "1e309"}), for tests of the client's defences.
+        self.queue_status_overrides: dict[str, str] = {}
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -250,9 +253,12 @@ class AmiSimulator:
             s.classes = _event_classes(action.get("eventmask", "on"))
             s.writer.write(_block([("Response", "Success"), *aid, ("Events", "On" if s.classes else "Off")]))
         elif kind == "queuestatus":
-            self._send_list(s, aid, "Queue status will follow",
-                            self._pbx.queue_status(action.get("queue", ""), action.get("member", "")),
-                            "QueueStatusComplete")
+            items = self._pbx.queue_status(action.get("queue", ""), action.get("member", ""))
+            if self.queue_status_overrides:
+                odd = {k.lower(): (k, v) for k, v in self.queue_status_overrides.items()}
+                items = [[(k, odd[k.lower()][1]) if k.lower() in odd else (k, v) for k, v in fields]
+                         for fields in items]
+            self._send_list(s, aid, "Queue status will follow", items, "QueueStatusComplete")
         elif kind == "coreshowchannels":
             self._send_list(s, aid, "Channels will follow", self._pbx.channels(), "CoreShowChannelsComplete")
         else:
@@ -272,6 +278,14 @@ class AmiSimulator:
     def emit_event(self, event: str, fields: Iterable[tuple[str, str]] = (), *, category: str = "call") -> None:
         """Send one raw event to every logged-in session whose mask includes *category*."""
         self._on_loop(self._broadcast, event, list(fields), category)
+
+    def send_raw(self, data: bytes) -> None:
+        """Write *data* as it is to every logged-in session (broken frames, odd bytes), for tests."""
+        def send() -> None:
+            for s in self._sessions:
+                if s.user and not s.writer.is_closing():
+                    s.writer.write(data)
+        self._on_loop(send)
 
     def _broadcast(self, event: str, fields: list[tuple[str, str]], category: str) -> None:
         data = _block([("Event", event), ("Privilege", f"{category},all"), *fields])
