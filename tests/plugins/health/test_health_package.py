@@ -26,6 +26,7 @@ def test_manifest_declares_one_sensitive_summary_panel():
     manifest = read_manifest(PACKAGE / "agentdesk-plugin.toml")
     assert manifest.id == "health" and manifest.api.contains(API_VERSION)
     assert manifest.factory == "agentdesk_health.plugin:create" and manifest.backend == "HL7 FHIR R4"
+    assert manifest.customer_fields == {"hetu"}  # the Patient is found by it; nothing else is sent
     (panel,) = manifest.panels
     assert (panel.id, panel.sensitive, panel.idempotent) == ("summary", True, True)
     assert panel.roles == {"agent", "supervisor"} and panel.departments == {"health", "customer_service"}

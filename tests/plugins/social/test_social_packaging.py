@@ -32,7 +32,8 @@ def test_the_entry_point_names_the_package_with_the_manifest():
 
 def test_the_manifest_declares_one_sensitive_panel():
     m = manifest()
-    assert (m["id"], m["api"], m["factory"]) == ("social", ">=1.0,<2", "agentdesk_social.plugin:create")
+    assert (m["id"], m["api"], m["factory"]) == ("social", ">=1.1,<2", "agentdesk_social.plugin:create")
+    assert m["customer_fields"] == ["hetu"]  # the identity code it asks by, nothing else of the customer
     assert m["name"] == {"en": "Social services", "fi": "Sosiaalipalvelut", "sv": "Socialtjänster"}
     assert m["settings"]["base_url"]["kind"] == "url" and m["settings"]["base_url"]["required"] is True
     assert m["secrets"]["token"]["required"] is False

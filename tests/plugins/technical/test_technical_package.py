@@ -41,6 +41,7 @@ def test_manifest_declares_the_requests_panel_and_the_filing_action():
     manifest = read_manifest(PACKAGE / "agentdesk-plugin.toml")
     assert manifest.id == "technical" and manifest.api.contains(API_VERSION)
     assert manifest.factory == "agentdesk_technical.plugin:create" and manifest.backend == "Open311 GeoReport v2"
+    assert manifest.customer_fields == {"name", "address", "emails", "phones", "references"}  # never the hetu
     (panel,) = manifest.panels
     assert (panel.id, panel.sensitive, panel.roles) == ("requests", False, {"agent", "supervisor"})
     assert panel.title == {"en": "Service requests", "fi": "Palvelupyynnöt", "sv": "Serviceförfrågningar"}
