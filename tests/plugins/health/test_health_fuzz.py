@@ -85,9 +85,10 @@ def _maybe(strategy):
 @st.composite
 def appointment(draw, mine: bool):
     participants = [{"actor": draw(me if mine else others)}]
-    participants += draw(st.lists(st.builds(lambda a: {"actor": a}, _professional() | _foreign_actor()), max_size=3))
-    if not mine:
-        participants += draw(st.lists(st.builds(lambda a: {"actor": a}, _professional()), max_size=1))
+    # The patient's own appointment may list relatives, other patients, untyped actors (never shown)
+    # beside professionals; another patient's lists no actor that is the patient asked for.
+    extra = _professional() | _foreign_actor() if mine else _professional()
+    participants += draw(st.lists(st.builds(lambda a: {"actor": a}, extra), max_size=3))
     return {"resourceType": "Appointment", "status": draw(_maybe(st.sampled_from(["booked", "cancelled"]))),
             "start": draw(dates), "participant": draw(_maybe(st.just(participants))),
             "serviceType": [{"text": draw(benign) if mine else f"{MARK} palvelu"}],
