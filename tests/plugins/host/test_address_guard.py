@@ -105,7 +105,8 @@ def test_deeply_nested_and_self_containing_structures_are_searched_without_overf
     assert AddressGuard(PROTECTED).mentions({"Ahotie 33": 1})  # dict keys too
 
 
-_letters = {"a": ["a", "A", "á", "Å", "ä", "Ä", "ａ"], "o": ["o", "O", "ö", "Ö", "ø"], "e": ["e", "E", "é", "ë"]}
+_letters = {"a": ["a", "A", "á", "Å", "ä", "Ä", "ａ"], "o": ["o", "O", "ö", "Ö", "ø"],
+            "e": ["e", "E", "é", "ë"]}
 
 
 @st.composite
