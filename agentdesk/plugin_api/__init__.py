@@ -16,10 +16,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-API_VERSION = "1.1"  # 1.1: agentdesk.plugin_api.demo (a plugin's demo back end)
+API_VERSION = "1.1"  # 1.1: agentdesk.plugin_api.demo (a plugin's demo back end) and customer_fields
+
+# The customer fields a manifest may ask for with ``customer_fields`` (API 1.1, docs/PLUGINS.md).
+# A plugin always gets the customer id, the display name (first_names, last_name), the preferred
+# language and whether the address is protected; everything else only when its manifest asks:
+#   hetu        CustomerContext.hetu
+#   birth_date  CustomerContext.birth_date
+#   phones      CustomerContext.phones
+#   emails      CustomerContext.emails
+#   address     CustomerContext.street, postal_code, municipality (never for a protected address)
+#   references  CallContext.references (the back-office ids the desk stored for the customer)
+# "name" is accepted and changes nothing: the display name is always given.
+CUSTOMER_FIELDS = ("name", "hetu", "birth_date", "phones", "emails", "address", "references")
 
 __all__ = [
     "API_VERSION",
+    "CUSTOMER_FIELDS",
     "ActionResult",
     "BackendError",
     "BackendUnavailable",
@@ -46,7 +59,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class CustomerContext:
-    """The customer a panel is asked about. ``address`` is None for a protected address."""
+    """The customer a panel is asked about, with only the fields its manifest's ``customer_fields``
+    ask for: a field not asked for is None or empty. The address is None for a protected address."""
 
     customer_id: int
     hetu: str | None
@@ -78,7 +92,8 @@ class CallContext:
     # "customer_service" for non-sensitive panels. Send it on to back ends that log purpose of use.
     purpose: str = "customer_service"
     # References the desk has stored for this customer from earlier actions, as (system, id)
-    # pairs, e.g. ("open311", "4711") for service requests filed from the desk.
+    # pairs, e.g. ("open311", "4711") for service requests filed from the desk. Empty unless the
+    # manifest's customer_fields ask for "references".
     references: tuple[tuple[str, str], ...] = ()
 
     def check_cancelled(self) -> None:

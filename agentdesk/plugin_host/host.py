@@ -9,7 +9,8 @@ the desk carries on. Disabling a plugin removes its panels and actions and close
 Access: a panel is offered only to the roles (and departments) its manifest and the deployment
 allow. A sensitive panel is not queried before the agent states a purpose; each query is
 written to the audit log (who, whom, which back end, purpose) before the request leaves. A role
-without access never causes a request.
+without access never causes a request. A plugin is given only the customer fields its manifest's
+``customer_fields`` ask for (customer_fields.py); without the key, the customer id and display name.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from agentdesk.plugin_api import API_VERSION, ActionResult, CallContext, CustomerContext, FormSpec, PanelData, PluginContext
+from agentdesk.plugin_host.customer_fields import for_plugin
 from agentdesk.plugin_host.manifest import MANIFEST_NAME, ActionSpec, Manifest, ManifestError, PanelSpec, read_manifest
 from agentdesk.plugin_host.runner import CallHandle, CallOutcome, CallSpec, PanelState, PluginCallRunner
 from agentdesk.plugin_host.settings import DeploymentPlugins, SecretSource
@@ -274,6 +276,7 @@ class PluginHost:
             self._audit(actor=staff.username, subject_customer_id=customer.customer_id,
                         action="plugin.panel.view", purpose=effective_purpose,
                         detail=f"panel={panel_key} backend={self._backend_label(loaded)}")
+        customer, references = for_plugin(customer, references, loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout, purpose=effective_purpose, references=references)
         instance = loaded.instance
         cache_key = (panel_key, customer.customer_id, language, effective_purpose)
@@ -291,6 +294,7 @@ class PluginHost:
                     language: str) -> CallOutcome:
         """Synchronous (call on a worker thread): the form for an action."""
         loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
+        customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
         return self.runner.call(CallSpec(key=f"{plugin_id}.{action_id}", breaker_key=plugin_id,
@@ -301,6 +305,7 @@ class PluginHost:
                    customer: CustomerContext, language: str) -> CallOutcome:
         """Synchronous (call on a worker thread); never retried, audited."""
         loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
+        customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
         self._audit(actor=staff.username, subject_customer_id=customer.customer_id, action="plugin.action",

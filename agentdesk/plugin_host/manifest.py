@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from agentdesk.plugin_api import CUSTOMER_FIELDS
 from agentdesk.storage.models import StaffRole
 
 MANIFEST_NAME = "agentdesk-plugin.toml"
@@ -112,6 +113,8 @@ class Manifest:
     panels: tuple[PanelSpec, ...]
     actions: tuple[ActionSpec, ...]
     source: str  # where it was read from, for messages
+    # What the plugin gets to know of the customer beyond id and display name (plugin_api.CUSTOMER_FIELDS).
+    customer_fields: frozenset[str] = frozenset()
 
     def label(self, language: str) -> str:
         return self.name.get(language) or self.name.get("en") or self.id
@@ -133,6 +136,18 @@ def _roles(where: str, value, key: str) -> frozenset[str]:
     unknown = set(value) - ROLES
     if unknown:
         raise ManifestError(f"{where}: '{key}' names unknown role(s) {sorted(unknown)}; known: {sorted(ROLES)}")
+    return frozenset(value)
+
+
+def _customer_fields(where: str, value) -> frozenset[str]:
+    if value is None:
+        return frozenset()  # the least: customer id and display name
+    if not isinstance(value, list) or not all(isinstance(f, str) for f in value):
+        raise ManifestError(f"{where}: 'customer_fields' must be a list of field names, e.g. [\"hetu\"]")
+    unknown = set(value) - set(CUSTOMER_FIELDS)
+    if unknown:
+        raise ManifestError(f"{where}: 'customer_fields' names unknown field(s) {sorted(unknown)}; "
+                            f"known: {', '.join(CUSTOMER_FIELDS)}")
     return frozenset(value)
 
 
@@ -198,7 +213,8 @@ def parse_manifest(text: str, source: str) -> Manifest:
         actions.append(ActionSpec(pid, a["id"], _texts(aw, a.get("title", a["id"]), "title"),
                                   _roles(aw, a["roles"], "roles"), frozenset(a.get("departments") or ())))
     return Manifest(pid, name, raw["version"], api, raw["factory"], str(raw.get("backend", "")),
-                    tuple(settings), tuple(secrets), tuple(panels), tuple(actions), source)
+                    tuple(settings), tuple(secrets), tuple(panels), tuple(actions), source,
+                    _customer_fields(where, raw.get("customer_fields")))
 
 
 def read_manifest(path: Path) -> Manifest:

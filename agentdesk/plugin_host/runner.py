@@ -13,12 +13,13 @@ import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 
 from agentdesk.plugin_api import BackendError, BackendUnavailable, CallContext, Cancelled, PanelData
+from agentdesk.plugin_host.address_guard import AddressGuard
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +109,8 @@ class CallSpec:
     expect: type
     retries: int = 0  # extra attempts for idempotent reads
     cache_key: tuple | None = None
-    forbidden_text: tuple[str, ...] = ()  # e.g. a protected street address: never let it through
+    # A protected street address: output naming it (folded, any spacing: address_guard) is refused.
+    forbidden_text: tuple[str, ...] = ()
     grace: float = 1.0  # seconds past call.timeout before the host gives up on the plugin
     on_timeout: Callable[[], None] | None = None
     extra: dict = field(default_factory=dict)
@@ -248,7 +250,7 @@ class PluginCallRunner:
         if problem:
             return CallOutcome(PanelState.ERROR, error=f"the plugin returned data the desk cannot show ({problem})",
                                error_kind="garbage")
-        if spec.forbidden_text and _mentions(value, spec.forbidden_text):
+        if spec.forbidden_text and AddressGuard(spec.forbidden_text).mentions(value):
             return CallOutcome(PanelState.ERROR, error="the panel tried to show a protected address",
                                error_kind="protected")
         return _classify(value)
@@ -291,22 +293,3 @@ def _check_fields(value: object, depth: int) -> str:
     if isinstance(value, dict):
         return "" if all(isinstance(k, str) for k in value) else "non-text keys"
     return f"unexpected {type(value).__name__}"
-
-
-def _strings(value: object) -> Iterable[str]:
-    if isinstance(value, str):
-        yield value
-    elif is_dataclass(value):
-        for f in fields(value):
-            yield from _strings(getattr(value, f.name))
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-
-
-def _mentions(value: object, forbidden: tuple[str, ...]) -> bool:
-    needles = [f.casefold() for f in forbidden if f and len(f) >= 4]
-    return any(n in s.casefold() for s in _strings(value) for n in needles)

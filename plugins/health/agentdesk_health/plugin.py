@@ -36,7 +36,7 @@ from agentdesk_health.summary_panel import HELSINKI, texts
 
 BACKEND = "HL7 FHIR R4"
 RECENT_DAYS = 365
-_FHIR_ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
+_FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 
 
 def helsinki_today() -> dt.date:
@@ -84,7 +84,7 @@ class HealthPlugin:
             return PanelData(empty=True, message=t["no_patient"].format(backend=self.backend), source=source)
         patient = patients[0]
         patient_id = text_of(patient.get("id"))
-        if not _FHIR_ID.match(patient_id):
+        if not _FHIR_ID.fullmatch(patient_id):
             raise BackendError("the FHIR server returned a Patient without a valid id")
 
         today = self._today()
@@ -97,17 +97,18 @@ class HealthPlugin:
         episodes = self.client.active_episodes(patient_id, call, deadline)
         call.check_cancelled()
 
-        lang = call.language
+        lang, base = call.language, self.client.base_url
         sections = (
             Section(t["upcoming"], table=Table(
                 (t["when"], t["service"], t["where"]),
-                summary_panel.appointment_rows(appointments, patient_id, today, lang), t["no_upcoming"])),
+                summary_panel.appointment_rows(appointments, patient_id, today, lang, base_url=base),
+                t["no_upcoming"])),
             Section(t["recent"], table=Table(
                 (t["date"], t["type"], t["reason"]),
-                summary_panel.encounter_rows(encounters, patient_id, since, lang), t["no_recent"])),
+                summary_panel.encounter_rows(encounters, patient_id, since, lang, base_url=base), t["no_recent"])),
             Section(t["care"], table=Table(
                 (t["unit"], t["team"], t["period"]),
-                summary_panel.episode_rows(episodes, patient_id, lang), t["no_care"])),
+                summary_panel.episode_rows(episodes, patient_id, lang, base_url=base), t["no_care"])),
         )
         badges = []
         if len(patients) > 1:

@@ -1,8 +1,12 @@
 """The health summary panel's rows, built from untrusted FHIR resources, in fi/sv/en.
 
-Every value is read defensively (a wrong type or a missing field gives an empty cell, never an
-exception), and resources are filtered once more on this side: a server that ignores a search
-parameter must not put another patient's or a cancelled appointment on the agent's screen.
+Every value is read defensively (a wrong type, a missing field or a date out of range gives an
+empty cell, never an exception), and resources are filtered once more on this side: a server
+that ignores a search parameter must not put another patient's or a cancelled appointment on the
+agent's screen. A resource is shown only when its patient/subject/participant reference is the
+Patient asked for (``Patient/<id>``, or absolute under the server's own base URL), and a name from
+a reference is shown only when the reference is of a kind that names no citizen (a location, a
+professional, an organisation): never a Patient's, a RelatedPerson's or an untyped one's.
 """
 
 from __future__ import annotations
@@ -150,25 +154,61 @@ def first_concept(values: Any) -> str:
     return ""
 
 
-def reference_display(value: Any) -> str:
+# Reference kinds whose display never names a citizen.
+PLACES = frozenset({"Location"})
+PROFESSIONALS = frozenset({"Practitioner", "PractitionerRole", "HealthcareService", "Organization", "CareTeam"})
+REASONS = frozenset({"Condition", "Procedure", "Observation", "ImmunizationRecommendation"})
+# Elements FHIR restricts to these kinds: a reference that does not say its kind ("") is one of them.
+ORGANISATION = frozenset({"Organization", ""})
+CARE_MANAGER = frozenset({"Practitioner", "PractitionerRole", ""})
+TEAM = frozenset({"CareTeam", ""})
+
+
+def reference_type(value: Any) -> str:
+    """The resource type a Reference points at: from its ``reference`` (relative or absolute URL),
+    else its ``type``; '' when it has neither (a display alone), '?' when its reference names no
+    type (a contained ``#id``, a conditional or broken reference)."""
+    ref = _dict(value)
+    target = text_of(ref.get("reference")).strip().split("/_history/")[0]
+    if target:
+        parts = target.rstrip("/").split("/")
+        kind = parts[-2] if len(parts) >= 2 and "?" not in target else ""
+        return kind if kind.isalpha() else "?"
+    return text_of(ref.get("type")).strip()
+
+
+def reference_display(value: Any, kinds: frozenset[str] | None = None) -> str:
+    """The display of a Reference; with ``kinds``, only when the reference says it is one of them
+    (or, for an element FHIR restricts to those kinds, says nothing: ``kinds`` with '' in it)."""
+    if kinds is not None and reference_type(value) not in kinds:
+        return ""
     return text_of(_dict(value).get("display")).strip()
 
 
-def refers_to_patient(value: Any, patient_id: str) -> bool:
-    """Whether a Reference points at Patient/<patient_id> (relative, absolute or versioned)."""
+def refers_to_patient(value: Any, patient_id: str, base_url: str = "") -> bool:
+    """Whether a Reference points at Patient/<patient_id>: relative, or absolute under ``base_url``
+    (the server asked), versioned or not. An absolute reference elsewhere is another server's patient."""
     ref = text_of(_dict(value).get("reference")).split("/_history/")[0]
-    return ref == f"Patient/{patient_id}" or ref.endswith(f"/Patient/{patient_id}")
+    if not patient_id or not ref:
+        return False
+    return ref == f"Patient/{patient_id}" or bool(base_url) and ref == f"{base_url.rstrip('/')}/Patient/{patient_id}"
 
 
 def parse_when(value: Any) -> dt.datetime | dt.date | None:
+    """A FHIR date or dateTime; None for anything else, including a moment that cannot be shown in
+    Helsinki time (``0001-01-01T00:00:00+14:00``, ``9999-12-31T23:59:59Z``)."""
     text = text_of(value).strip()
-    if not text:
+    if not text or len(text) > 40:
         return None
     try:
         if len(text) <= 10:
             return dt.date.fromisoformat(text)
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if moment.tzinfo is not None:
+            moment.astimezone(dt.timezone.utc)
+            _local(moment)
+        return moment
+    except (ValueError, OverflowError):
         return None
 
 
@@ -217,12 +257,12 @@ def _sort_key(value: Any) -> float:
 
 
 def appointment_rows(resources: Iterable[dict[str, Any]], patient_id: str, today: dt.date,
-                     language: str, limit: int = 20) -> tuple[tuple[str, ...], ...]:
+                     language: str, limit: int = 20, base_url: str = "") -> tuple[tuple[str, ...], ...]:
     """(when, service, location / professional) of booked appointments from today on, soonest first."""
     kept = []
     for a in resources:
         participants = [_dict(p) for p in _list(a.get("participant"))]
-        if a.get("status") != "booked" or not any(refers_to_patient(p.get("actor"), patient_id)
+        if a.get("status") != "booked" or not any(refers_to_patient(p.get("actor"), patient_id, base_url)
                                                   for p in participants):
             continue
         start = day_of(a.get("start"))
@@ -236,24 +276,25 @@ def appointment_rows(resources: Iterable[dict[str, Any]], patient_id: str, today
                    or first_concept(a.get("serviceCategory")) or text_of(a.get("description")))
         places, people = [], []
         for p in (_dict(p) for p in _list(a.get("participant"))):
-            actor = _dict(p.get("actor"))
-            ref = text_of(actor.get("reference"))
-            name = reference_display(actor)
-            if not name or ref.startswith("Patient/") or "/Patient/" in ref:
-                continue  # never another patient's name, nor the customer's own
-            (places if ref.startswith("Location/") or "/Location/" in ref else people).append(name)
+            actor = p.get("actor")
+            # Only actors that say they are a place or a professional: never a patient's, a
+            # relative's (RelatedPerson) or an untyped actor's name, nor the customer's own.
+            if place := reference_display(actor, PLACES):
+                places.append(place)
+            elif person := reference_display(actor, PROFESSIONALS):
+                people.append(person)
         rows.append((_cell(format_when(a.get("start"), language)), _cell(service),
                      _cell(", ".join(places + people))))
     return tuple(rows)
 
 
 def encounter_rows(resources: Iterable[dict[str, Any]], patient_id: str, since: dt.date,
-                   language: str, limit: int = 10) -> tuple[tuple[str, ...], ...]:
+                   language: str, limit: int = 10, base_url: str = "") -> tuple[tuple[str, ...], ...]:
     """(date, visit type, reason / unit) of visits since ``since``, latest first."""
     t = texts(language)
     kept = []
     for e in resources:
-        if not refers_to_patient(e.get("subject"), patient_id) or e.get("status") == "entered-in-error":
+        if not refers_to_patient(e.get("subject"), patient_id, base_url) or e.get("status") == "entered-in-error":
             continue
         start = day_of(_dict(e.get("period")).get("start"))
         if start is not None and start < since:
@@ -266,23 +307,24 @@ def encounter_rows(resources: Iterable[dict[str, Any]], patient_id: str, since: 
         klass_text = t.get(text_of(klass.get("code")), "") or concept_text(klass)
         kind = " · ".join(x for x in (first_concept(e.get("type")), klass_text) if x)
         reason = first_concept(e.get("reasonCode")) or next(
-            (reference_display(r) for r in _list(e.get("reasonReference")) if reference_display(r)), "")
-        where = reference_display(e.get("serviceProvider"))
+            (text for r in _list(e.get("reasonReference")) if (text := reference_display(r, REASONS | {""}))), "")
+        where = reference_display(e.get("serviceProvider"), ORGANISATION)
         rows.append((_cell(format_when(_dict(e.get("period")).get("start"), language, with_time=False)),
                      _cell(kind), _cell(" · ".join(x for x in (reason, where) if x))))
     return tuple(rows)
 
 
 def episode_rows(resources: Iterable[dict[str, Any]], patient_id: str,
-                 language: str, limit: int = 20) -> tuple[tuple[str, ...], ...]:
+                 language: str, limit: int = 20, base_url: str = "") -> tuple[tuple[str, ...], ...]:
     """(care unit, team / care manager, period) of active episodes of care."""
     t = texts(language)
     rows = []
     for c in resources:
-        if c.get("status") != "active" or not refers_to_patient(c.get("patient"), patient_id):
+        if c.get("status") != "active" or not refers_to_patient(c.get("patient"), patient_id, base_url):
             continue
-        unit = reference_display(c.get("managingOrganization"))
-        who = [reference_display(c.get("careManager"))] + [reference_display(x) for x in _list(c.get("team"))]
+        unit = reference_display(c.get("managingOrganization"), ORGANISATION)
+        who = [reference_display(c.get("careManager"), CARE_MANAGER)] + [reference_display(x, TEAM)
+                                                                        for x in _list(c.get("team"))]
         period = _dict(c.get("period"))
         start, end = period.get("start"), period.get("end")
         if start and end:

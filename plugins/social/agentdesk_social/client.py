@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -25,8 +25,9 @@ from agentdesk.plugin_api import BackendError, BackendUnavailable
 
 STATUSES = ("active", "waiting", "ended")
 MAX_ANSWER_BYTES = 2_000_000  # a person has at most some dozens of relationships
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|z|[+-]\d{2}:\d{2})$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATE_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+                        r"(Z|z|[+-][0-9]{2}:[0-9]{2})")
 USER_AGENT = "AgentDesk-social/1.0"
 
 
@@ -183,7 +184,7 @@ def _json_body(content_type: str, body: bytes, where: str) -> Any:
                            "instead of JSON")
     try:
         return json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested deeper than any answer
         raise BackendError(f"Social services back end {where} answered with malformed JSON") from None
 
 
@@ -209,7 +210,7 @@ def _date(value: Any, at: str, *, nullable: bool = False) -> date | None:
     if value is None and nullable:
         return None
     try:
-        if isinstance(value, str) and _DATE.match(value):
+        if isinstance(value, str) and _DATE.fullmatch(value):
             return date.fromisoformat(value)
     except ValueError:
         pass
@@ -220,11 +221,21 @@ def _date_time(value: Any, at: str) -> datetime | None:
     if value is None:
         return None
     try:
-        if isinstance(value, str) and _DATE_TIME.match(value):
-            return datetime.fromisoformat(value.replace("z", "Z"))
-    except ValueError:
+        if isinstance(value, str) and _DATE_TIME.fullmatch(value):
+            moment = datetime.fromisoformat(value.replace("z", "Z"))
+            if 1 < moment.astimezone(timezone.utc).year < 9999:  # else it cannot be shown in Finnish time
+                return moment
+    except (ValueError, OverflowError):
         pass
     raise _Invalid(f"{at} must be a date-time with a UTC offset (e.g. 2026-12-03T10:30:00+02:00) or null")
+
+
+def _about(raw: Mapping[str, Any]) -> str | None:
+    """Whom a relationship says it is about, when it says so (``person.hetu`` or ``hetu``, as an
+    adapter passing FHIR data through may add); None when it names no one."""
+    person = raw.get("person")
+    named = person.get("hetu") if isinstance(person, dict) else raw.get("hetu")
+    return named.strip().upper() if isinstance(named, str) else None
 
 
 def _relationship(raw: Any, at: str) -> Relationship:
@@ -262,10 +273,11 @@ def parse_client_record(payload: Any, hetu: str, where: str = "social services b
         if not isinstance(items, list):
             raise _Invalid("relationships must be a list")
         relationships = tuple(_relationship(item, f"relationships[{i}]") for i, item in enumerate(items))
+        named = {_about(item) for item in items} - {None}
     except _Invalid as exc:
         raise BackendError(f"Social services back end {where} answered with data that does not follow "
                            f"the contract: {exc}") from None
-    if answered.upper() != hetu.strip().upper():
+    if answered.upper() != hetu.strip().upper() or named - {hetu.strip().upper()}:
         raise BackendError(f"Social services back end {where} answered about another person than asked; "
                            "nothing is shown")
     return ClientRecord(answered.upper(), relationships)

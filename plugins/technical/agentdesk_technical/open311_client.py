@@ -117,6 +117,8 @@ class ServiceRequest:
     address: str = ""
     title: str = ""  # extended_attributes.title (Helsinki)
     detailed_status: str = ""  # extended_attributes.detailed_status (Helsinki)
+    email: str = ""  # contacts, only from a server that publishes them (never shown)
+    phone: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +139,12 @@ def parse_time(value: Any) -> dt.datetime | None:
         return None
     try:
         parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
+        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+        utc = parsed.astimezone(dt.timezone.utc)
+    except (ValueError, OverflowError):
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    # A moment that cannot be shown in local time (years 1 and 9999 at the edges) is no date at all.
+    return parsed if 1 < utc.year < 9999 else None
 
 
 def _flag(value: Any) -> bool:
@@ -196,7 +201,8 @@ def parse_request(raw: Mapping[str, Any]) -> ServiceRequest | None:
         service_notice=text_of(raw.get("service_notice")),
         requested=parse_time(raw.get("requested_datetime")), updated=parse_time(raw.get("updated_datetime")),
         expected=parse_time(raw.get("expected_datetime")), address=text_of(raw.get("address")).strip(),
-        title=text_of(extended.get("title")), detailed_status=text_of(extended.get("detailed_status")))
+        title=text_of(extended.get("title")), detailed_status=text_of(extended.get("detailed_status")),
+        email=text_of(raw.get("email")).strip(), phone=text_of(raw.get("phone")).strip())
 
 
 def error_messages(body: Any) -> tuple[dict[str, str], list[str]]:
@@ -312,7 +318,7 @@ class Open311Client:
                       status=status, html=True)
         try:
             body = json.loads(text) if text.strip() else None
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than any real answer
             raise Open311BadAnswer(f"the Open311 server sent malformed JSON for {path} (HTTP {status})",
                                    status=status) from None
         if status >= 500:

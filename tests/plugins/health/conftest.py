@@ -8,6 +8,9 @@ No Node.js or no node_modules is a test *error* with the fix in the message, nev
 from __future__ import annotations
 
 import datetime as dt
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -70,3 +73,46 @@ def call_for():
         return CallContext(make_customer(hetu=hetu), language=language, timeout=timeout, **kw)
 
     return make
+
+
+# -- bodies no real server sends on request: a canned-response server --------------------------------
+
+
+class _Canned(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple[int, str, bytes]] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        super().__init__(("127.0.0.1", 0), _CannedHandler)
+
+    def route(self, resource_type: str, body: object, status: int = 200,
+              content_type: str = "application/fhir+json") -> None:
+        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.routes[f"/fhir/R4/{resource_type}"] = (status, content_type, raw)
+
+
+class _CannedHandler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        path = self.path.split("?")[0]
+        self.server.requests.append((self.path, dict(self.headers)))
+        status, content_type, raw = self.server.routes.get(path, (404, "application/fhir+json", b""))
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def canned():
+    server = _Canned()
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="canned-fhir")
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)

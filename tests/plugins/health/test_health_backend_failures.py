@@ -8,11 +8,9 @@ canned-response server on loopback.
 
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -132,47 +130,7 @@ def test_cancelling_during_the_first_search_stops_before_the_next(fhir_server, h
     assert fhir_server.stats()["paths"] == {"/fhir/R4/Patient": 1}
 
 
-# -- bodies no real server sends on request: a canned-response server --------------------------------
-
-
-class _Canned(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, str, bytes]] = {}
-        self.requests: list[tuple[str, dict[str, str]]] = []
-        super().__init__(("127.0.0.1", 0), _CannedHandler)
-
-    def route(self, resource_type: str, body: object, status: int = 200,
-              content_type: str = "application/fhir+json") -> None:
-        raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.routes[f"/fhir/R4/{resource_type}"] = (status, content_type, raw)
-
-
-class _CannedHandler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        path = self.path.split("?")[0]
-        self.server.requests.append((self.path, dict(self.headers)))
-        status, content_type, raw = self.server.routes.get(path, (404, "application/fhir+json", b""))
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def canned():
-    server = _Canned()
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="canned-fhir")
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+# -- bodies no real server sends on request: the canned-response server of conftest.py ------------
 
 
 @pytest.fixture
@@ -276,3 +234,43 @@ def test_paging_links_are_not_followed(canned, canned_plugin, call_for):
     assert len(canned.requests) == 4
     assert len(data.sections[1].table.rows) == 10  # at most ten recent visits, latest first
     assert data.sections[1].table.rows[0][0] == "2999-01-28"
+
+
+def test_only_the_patient_asked_for_is_shown_whatever_the_references_say(canned, canned_plugin, call_for):
+    base = f"http://127.0.0.1:{canned.server_port}/fhir/R4"
+    canned.route("Patient", _bundle({"resourceType": "Patient", "id": "p2", "name": [{"text": "Toinen Potilas"}],
+                                     "identifier": [{"system": "urn:oid:1.2.246.21", "value": "020594X903P"}]},
+                                    PATIENT))
+    canned.route("Appointment", _bundle(
+        {"resourceType": "Appointment", "status": "booked", "start": "2999-01-02T10:00:00+02:00",
+         "participant": [{"actor": {"reference": f"{base}/Patient/p1"}},  # absolute, on this server: mine
+                         {"actor": {"reference": "RelatedPerson/r1", "display": "Omainen Olli"}},
+                         {"actor": {"display": "Tyypitön Tyyne"}},
+                         {"actor": {"reference": "#c1", "display": "Sisäinen Sanna"}},
+                         {"actor": {"reference": "Practitioner/9", "display": "Lääkäri Laine"}}]},
+        {"resourceType": "Appointment", "status": "booked", "start": "2999-01-03",  # another server's p1
+         "participant": [{"actor": {"reference": "http://other.example/fhir/Patient/p1", "display": "Vieras"}}]},
+    ))
+    canned.route("Encounter", _bundle(
+        {"resourceType": "Encounter", "subject": {"reference": " Patient/p1"}, "period": {"start": "2999-01-01"},
+         "type": [{"text": "Toisen potilaan käynti"}]}))
+    canned.route("EpisodeOfCare", _bundle(
+        {"resourceType": "EpisodeOfCare", "status": "active", "patient": {"reference": "Patient/p1"},
+         "careManager": {"reference": "RelatedPerson/r1", "display": "Omainen Olli"}}))
+    data = canned_plugin.panel("summary", call_for(HETU))
+    upcoming, recent, care = (s.table.rows for s in data.sections)
+    assert upcoming == (("2999-01-02 10:00", "—", "Lääkäri Laine"),)
+    assert recent == () and care == (("—", "—", "—"),)
+
+
+@pytest.mark.parametrize("start", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "9999-12-31T23:30:00Z"])
+def test_dates_out_of_range_give_a_row_not_a_crash(canned, canned_plugin, call_for, start):
+    canned.route("Patient", _bundle(PATIENT))
+    canned.route("Appointment", _bundle())
+    canned.route("Encounter", _bundle({"resourceType": "Encounter", "subject": {"reference": "Patient/p1"},
+                                       "period": {"start": start}}))
+    canned.route("EpisodeOfCare", _bundle({"resourceType": "EpisodeOfCare", "status": "active",
+                                           "patient": {"reference": "Patient/p1"}, "period": {"start": start}}))
+    data = canned_plugin.panel("summary", call_for(HETU))
+    assert data.sections[1].table.rows == ((start, "—", "—"),)  # shown as sent, not interpreted
+    assert data.sections[2].table.rows == (("—", "—", f"since {start}"),)

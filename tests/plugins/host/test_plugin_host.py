@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from agentdesk import audit
-from agentdesk.plugin_api import CallContext, PanelData
+from agentdesk.plugin_api import API_VERSION, CallContext, PanelData
 from agentdesk.plugin_api.testing import make_customer
 from agentdesk.plugin_host.host import AccessDenied, PluginHost, PluginState, PurposeRequired
 from agentdesk.plugin_host.manifest import ManifestError, VersionRange, parse_manifest
@@ -70,7 +70,7 @@ def test_failing_plugins_are_named_and_the_rest_carries_on():
     assert statuses["broken"].state is PluginState.FAILED and "a dependency is missing" in statuses["broken"].reason
     old = statuses["old"]
     assert old.state is PluginState.INCOMPATIBLE
-    assert old.reason == "plugin old 1.2.0 supports plugin API >=0.1,<1, this AgentDesk provides 1.0"
+    assert old.reason == f"plugin old 1.2.0 supports plugin API >=0.1,<1, this AgentDesk provides {API_VERSION}"
     assert statuses["bad_manifest"].state is PluginState.FAILED and "not valid TOML" in statuses["bad_manifest"].reason
     assert "old_api.plugin" not in sys.modules  # an incompatible plugin's code never runs
     assert [p.key for p in host.panels_for(AGENT)] == ["good.info", "good.secret"]
@@ -271,6 +271,10 @@ def test_version_ranges():
     ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\n[[panels]]\nid = "p"', "'roles' is required"),
     ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\n[[panels]]\nid = "p"\nroles = ["boss"]',
      "unknown role(s) ['boss']"),
+    ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\ncustomer_fields = "hetu"',
+     "'customer_fields' must be a list of field names"),
+    ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\ncustomer_fields = ["hetu", "ssn"]',
+     "'customer_fields' names unknown field(s) ['ssn']; known: name, hetu,"),
 ])
 def test_manifest_errors_name_the_key(text, message):
     with pytest.raises(ManifestError) as caught:

@@ -33,7 +33,8 @@ def test_the_entry_point_names_the_package_with_the_manifest():
 
 def test_the_manifest_declares_one_sensitive_panel():
     m = manifest()
-    assert (m["id"], m["api"], m["factory"]) == ("social", ">=1.0,<2", "agentdesk_social.plugin:create")
+    assert (m["id"], m["api"], m["factory"]) == ("social", ">=1.1,<2", "agentdesk_social.plugin:create")
+    assert m["customer_fields"] == ["hetu"]  # the identity code it asks by, nothing else of the customer
     assert m["name"] == {"en": "Social services", "fi": "Sosiaalipalvelut", "sv": "Socialtjänster"}
     assert m["settings"]["base_url"]["kind"] == "url" and m["settings"]["base_url"]["required"] is True
     assert m["secrets"]["token"]["required"] is False
@@ -60,7 +61,8 @@ def test_plugin_code_imports_only_the_plugin_api_requests_and_the_standard_libra
             names = ([a.name for a in node.names] if isinstance(node, ast.Import)
                      else [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
             for name in names:
-                assert name == "agentdesk.plugin_api" or name.split(".")[0] in allowed, f"{path.name} imports {name}"
+                public_api = name == "agentdesk.plugin_api" or name.startswith("agentdesk.plugin_api.")
+                assert public_api or name.split(".")[0] in allowed, f"{path.name} imports {name}"
 
 
 def test_the_reference_server_runs_from_the_command_line(tmp_path):

@@ -6,6 +6,7 @@ import time
 from agentdesk.plugin_api import ActionResult, BackendUnavailable, FieldSpec, FormSpec, KeyValue, PanelData, Section
 
 CALLS = []
+SEEN = []  # every CallContext the plugin was given, panels and actions alike
 
 
 class Good:
@@ -17,6 +18,7 @@ class Good:
 
     def panel(self, panel_id, call):
         CALLS.append((panel_id, call.customer.customer_id, call.purpose))
+        SEEN.append(call)
         if self.mode == "raise":
             raise RuntimeError("boom")
         if self.mode == "hang":
@@ -38,9 +40,11 @@ class Good:
                          source="test")
 
     def action_form(self, action_id, call):
+        SEEN.append(call)
         return FormSpec("Do", (FieldSpec("what", "What", required=True),))
 
     def run_action(self, action_id, call, values):
+        SEEN.append(call)
         return ActionResult("done", reference="R-1", reference_system="test")
 
     def close(self):
