@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -146,16 +147,18 @@ def looks_like_hetu(text: str) -> bool:
     return _HETU_SHAPE.fullmatch(text.strip().translate(_HYPHEN_TABLE)) is not None
 
 
-def parse_hetu(text: str) -> Hetu:
+def parse_hetu(text: str, *, today: datetime.date | None = None) -> Hetu:
     """Validate a henkilötunnus and return it as :class:`Hetu`.
 
     Surrounding whitespace and lower case are accepted; the canonical form is
     upper case.  Individual numbers 900–999 (temporary and test codes) are
-    accepted and marked with ``is_test_range=True``.
+    accepted and marked with ``is_test_range=True``.  A code whose birth date
+    is after *today* (the local date when not given) is refused: no one has
+    been issued it yet (``040594A…`` puts the birth in 2094).
 
     Raises :class:`IdentityError` with one of the codes ``hetu.empty``,
     ``hetu.length``, ``hetu.characters``, ``hetu.century_sign``, ``hetu.date``,
-    ``hetu.individual_number`` or ``hetu.check_char``.
+    ``hetu.individual_number``, ``hetu.check_char`` or ``hetu.future_birth_date``.
     """
     stripped = text.strip()
     if not stripped:
@@ -213,6 +216,9 @@ def parse_hetu(text: str) -> Hetu:
         raise IdentityError(
             "hetu.invalid", "not a valid personal identity code"
         ) from None
+    # Last: a well-formed code with a future date is most likely a wrong century sign.
+    if birth_date > (today or datetime.date.today()):
+        raise IdentityError("hetu.future_birth_date", "the identity code's birth date is in the future")
 
     number = int(individual)
     return Hetu(
@@ -443,8 +449,9 @@ def _domain_char_ok(ch: str) -> bool:
 def normalise_email(text: str) -> str:
     """Check the syntax of an e-mail address and return it normalised.
 
-    Normalisation strips surrounding whitespace and lower-cases the *whole*
-    address.  RFC 5321 allows a mail server to treat the local part
+    Normalisation strips surrounding whitespace, composes the letters (Unicode
+    NFC: an ``ä`` typed as ``a`` + combining diaeresis is the same ``ä``) and
+    lower-cases the *whole* address.  RFC 5321 allows a mail server to treat the local part
     case-sensitively, but no provider our citizens use does so, and a
     case-insensitive canonical form is what makes duplicate detection and
     search reliable; this is a deliberate choice.
@@ -458,7 +465,7 @@ def normalise_email(text: str) -> str:
 
     Raises :class:`IdentityError` with a code starting ``email.``.
     """
-    address = text.strip().lower()
+    address = unicodedata.normalize("NFC", text.strip().lower())
     if not address:
         raise IdentityError("email.empty", "the e-mail address is empty")
     if any(ch.isspace() for ch in address):
