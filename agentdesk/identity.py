@@ -29,6 +29,8 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import hetu as stdnum_hetu
 from stdnum.fi import ytunnus as stdnum_ytunnus
 
+from agentdesk.phone_display import country_name, format_phone_for_display
+
 __all__ = [
     "Hetu",
     "IdentityError",
@@ -152,9 +154,8 @@ def parse_hetu(text: str, *, today: datetime.date | None = None) -> Hetu:
 
     Surrounding whitespace and lower case are accepted; the canonical form is
     upper case.  Individual numbers 900–999 (temporary and test codes) are
-    accepted and marked with ``is_test_range=True``.  A code whose birth date
-    is after *today* (the local date when not given) is refused: no one has
-    been issued it yet (``040594A…`` puts the birth in 2094).
+    accepted and marked with ``is_test_range=True``.  A birth date after *today*
+    (default: the local date) is refused: ``040594A…`` would be born in 2094.
 
     Raises :class:`IdentityError` with one of the codes ``hetu.empty``,
     ``hetu.length``, ``hetu.characters``, ``hetu.century_sign``, ``hetu.date``,
@@ -332,21 +333,6 @@ def looks_like_phone(text: str) -> bool:
     return not (looks_like_ytunnus(stripped) or looks_like_hetu(stripped))
 
 
-def _country_name(number: phonenumbers.PhoneNumber) -> str:
-    """English name of the country a (possibly invalid) number belongs to."""
-    region = phonenumbers.region_code_for_number(number)
-    if region is None:
-        region = phonenumbers.region_code_for_country_code(number.country_code)
-    example = phonenumbers.example_number(region) if region else None
-    if example is not None:
-        from phonenumbers import geocoder
-
-        name = geocoder.country_name_for_number(example, "en")
-        if name:
-            return str(name)
-    return f"+{number.country_code}"
-
-
 def normalise_phone(text: str, region: str = "FI") -> str:
     """Return a phone number in E.164 form, e.g. ``+358401234567``.
 
@@ -392,30 +378,13 @@ def normalise_phone(text: str, region: str = "FI") -> str:
         raise IdentityError("phone.country_code", "unknown country code")
     if reason == ValidationResult.INVALID_LENGTH:
         raise IdentityError(
-            "phone.length", f"wrong length for a phone number in {_country_name(number)}"
+            "phone.length", f"wrong length for a phone number in {country_name(number)}"
         )
     if not phonenumbers.is_valid_number(number):
         raise IdentityError(
-            "phone.invalid", f"not a valid number in {_country_name(number)}"
+            "phone.invalid", f"not a valid number in {country_name(number)}"
         )
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
-
-
-def format_phone_for_display(e164: str) -> str:
-    """Format a stored E.164 number for people to read.
-
-    Finnish numbers (country code 358, including Åland) are shown in national
-    form ("040 1234567", "09 3101234"), others in international form
-    ("+46 8 123 456 78").  A value that cannot be parsed is returned unchanged,
-    so a legacy or malformed stored value still shows as it was stored.
-    """
-    try:
-        number = phonenumbers.parse(e164, None)
-    except NumberParseException:
-        return e164
-    if number.country_code == 358:
-        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
 
 # --------------------------------------------------------------------------

@@ -12,8 +12,8 @@ and keywords, NUL and control characters, lone surrogates, random Unicode and ve
 
 Any exception is a crash; a search over one second is slow. The last line printed is one JSON
 object: per backend the inputs, crashes, slow, max seconds, p50/p99 milliseconds, how many queries
-came back with a problem (limits, invalid identifiers), the slowest query (shortened) and the first
-crashes; and the totals.
+came back with a problem, by code (limits, invalid identifiers), the five slowest queries (shortened)
+and the first crashes; and the totals.
 """
 
 from __future__ import annotations
@@ -144,8 +144,8 @@ def fuzz(db: Database, queries: list[str]) -> dict:
     seconds: list[float] = []
     crashes: dict[str, int] = {}
     examples: list[dict] = []
-    problems = 0
-    slowest = (0.0, "")
+    problems: dict[str, int] = {}
+    timed: list[tuple[float, str]] = []
     for query in queries:
         started = time.perf_counter()
         try:
@@ -159,11 +159,12 @@ def fuzz(db: Database, queries: list[str]) -> dict:
                                  "at": traceback.extract_tb(exc.__traceback__)[-1].line})
         else:
             elapsed = time.perf_counter() - started
-            problems += page.problem is not None
+            if page.query.problem is not None:
+                problems[page.query.problem.code] = problems.get(page.query.problem.code, 0) + 1
         seconds.append(elapsed)
-        if elapsed > slowest[0]:
-            slowest = (elapsed, query)
+        timed.append((elapsed, query))
     ordered = sorted(seconds)
+    slowest = sorted(timed, key=lambda t: -t[0])[:5]
     return {
         "inputs": len(queries),
         "crashes": sum(crashes.values()),
@@ -171,8 +172,9 @@ def fuzz(db: Database, queries: list[str]) -> dict:
         "max_seconds": round(ordered[-1], 3) if ordered else 0.0,
         "p50_ms": round(statistics.median(ordered) * 1000, 1) if ordered else 0.0,
         "p99_ms": round(ordered[int(len(ordered) * 0.99) - 1] * 1000, 1) if len(ordered) >= 100 else None,
-        "with_problem": problems,
-        "slowest_query": ascii(slowest[1][:80]) + (f"… ({len(slowest[1])} chars)" if len(slowest[1]) > 80 else ""),
+        "with_problem": sum(problems.values()),
+        "problems": dict(sorted(problems.items())),
+        "slowest": [[round(t, 3), ascii(q[:80]) + (f"... ({len(q)} chars)" if len(q) > 80 else "")] for t, q in slowest],
         "crash_kinds": crashes,
         "crash_examples": examples,
     }
@@ -210,7 +212,7 @@ def main() -> None:
         started = time.perf_counter()
         results[name] = fuzz(db, queries)
         results[name]["wall_seconds"] = round(time.perf_counter() - started, 1)
-        line = {k: v for k, v in results[name].items() if k not in ("crash_kinds", "crash_examples")}
+        line = {k: v for k, v in results[name].items() if k not in ("crash_kinds", "crash_examples", "slowest")}
         print(f"{name}: {line}", file=sys.stderr)
         db.dispose()
     print(json.dumps({
