@@ -21,8 +21,9 @@ from agentdesk.search import text_index
 # The longest valid e-mail address (254 characters) still fits; names and addresses never come close.
 MAX_QUERY_CHARS = 256
 MAX_WORDS = 12
-# Longer than any Finnish name, street or municipality word ("vanhankaupunginkoskentie" is 24).
-MAX_WORD_CHARS = 40
+# Longer than any Finnish name, street or municipality word ("vanhankaupunginkoskentie" is 24), and
+# the longest word the typo vocabulary keeps.
+MAX_WORD_CHARS = text_index.TYPO_MAX
 
 
 class QueryKind(str, enum.Enum):

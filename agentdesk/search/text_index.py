@@ -28,6 +28,12 @@ FIELDS = ("names", "place", "street", "born")
 # PostgreSQL tsvector weights of the fields, in FIELDS order.
 PG_WEIGHTS = {"names": "A", "place": "B", "street": "C", "born": "D"}
 
+# Typo widening (SymSpell deletion variants) is for words of TYPO_MIN..TYPO_MAX letters: a word has
+# as many variants as letters, each nearly as long, so the work grows with the square of its length.
+# No name, street or place word is longer, and the vocabulary keeps no longer word.
+TYPO_MIN = 4
+TYPO_MAX = 40
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "þ": "th"})
 
@@ -66,8 +72,10 @@ _COMPOUND = re.compile(r"^[a-z]{3,}[0-9]+$")
 
 def vocabulary_words(folded: str) -> set[str]:
     """Words the vocabulary counts: letters only (three or more; these get typo variants) and
-    street-and-number compounds such as ``hameenkatu12``."""
-    return {w for w in folded.split() if (len(w) >= 3 and w.isalpha()) or _COMPOUND.match(w)}
+    street-and-number compounds such as ``hameenkatu12``, up to :data:`TYPO_MAX` characters (a
+    search word is never longer, and the vocabulary's term column is bounded)."""
+    return {w for w in folded.split()
+            if len(w) <= TYPO_MAX and ((len(w) >= 3 and w.isalpha()) or _COMPOUND.match(w))}
 
 
 def street_field(folded_street: str) -> str:
@@ -98,13 +106,6 @@ def build_document(
         place = fold(f"{municipality or ''} {postal_code or ''}")
         street_text = street_field(fold(street or ""))
     return SearchDocument(customer_id, names, place, street_text, str(birth_year) if birth_year else "")
-
-
-# Typo widening (SymSpell deletion variants) is for words of TYPO_MIN..TYPO_MAX letters: a word has
-# as many variants as letters, each nearly as long, so the work grows with the square of its length.
-# No name, street or place word is longer; a longer word is still found exactly or as a prefix.
-TYPO_MIN = 4
-TYPO_MAX = 40
 
 
 def typo_eligible(word: str) -> bool:

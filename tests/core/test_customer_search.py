@@ -293,6 +293,15 @@ def test_words_up_to_the_limits_are_searched(db):
     assert len(padded) <= 256 and search.search(padded).problem is None
 
 
+def test_a_record_with_a_run_on_name_is_stored_and_found(db):
+    """Names up to the register's 200 characters: the typo vocabulary keeps only words a search can have."""
+    run_on = "Kolehmainen" * 18  # 198 letters, one word
+    made = CustomerRegister(db).create(CustomerDraft(first_names="Anna", last_name=run_on), actor="t").id
+    search = CustomerSearch(db)
+    assert ids(search.search("anna")) == [made]
+    assert ids(search.search("anna " + run_on[:40])) == [made], "its first 40 letters as a prefix"
+
+
 def test_the_longest_valid_email_address_is_still_an_email_search(db, people):
     address = "a" * 59 + "@" + ".".join(["d" * 63, "e" * 63, "f" * 63]) + ".fi"
     assert len(address) == 254
