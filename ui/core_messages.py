@@ -14,7 +14,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from agentdesk.identity import IdentityError
-from agentdesk.search.query_kinds import QueryProblem
+from agentdesk.search.query_kinds import QueryLimitError, QueryProblem
 from ui.i18n import fill
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -43,26 +43,23 @@ def identity_error_text(error: IdentityError) -> str:
 def query_problem_text(problem: QueryProblem) -> str:
     """What is wrong with a search query in the current language: an invalid identifier typed
     into the search box, or a query over the search's limits."""
-    text = _query_limit_text(problem.code, problem.message)
-    if text is None:
+    if isinstance(problem, QueryLimitError):
+        text = _query_limit_text(problem)
+    else:
         text = _identity_error_text(problem.code, problem.message)
     return text if text is not None else problem.message
 
 
-def _query_limit_text(code: str, message: str) -> str | None:
-    numbers = _NUMBERS.findall(message)
-    if len(numbers) < 2:
+def _query_limit_text(problem: QueryLimitError) -> str | None:
+    if problem.code == "search.too_long":
+        template = translate("CoreMessages", "A search can be at most %1 characters, this one has %2")
+    elif problem.code == "search.too_many_words":
+        template = translate("CoreMessages", "A search can have at most %1 words, this one has %2")
+    elif problem.code == "search.word_too_long":
+        template = translate("CoreMessages", "A word in a search can be at most %1 letters, one here has %2")
+    else:
         return None
-    if code == "search.too_long":
-        return fill(translate(
-            "CoreMessages", "A search can be at most %1 characters, this one has %2"), numbers[0], numbers[1])
-    if code == "search.too_many_words":
-        return fill(translate(
-            "CoreMessages", "A search can have at most %1 words, this one has %2"), numbers[0], numbers[1])
-    if code == "search.word_too_long":
-        return fill(translate(
-            "CoreMessages", "A word in a search can be at most %1 letters, one here has %2"), numbers[0], numbers[1])
-    return None
+    return fill(template, problem.limit, problem.count)
 
 
 def _identity_error_text(code: str, message: str) -> str | None:  # noqa: C901 - one branch per code

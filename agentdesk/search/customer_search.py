@@ -33,8 +33,14 @@ from sqlalchemy import Date, and_, bindparam, exists, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from agentdesk.search import text_index
-from agentdesk.search.query_kinds import MAX_WORD_CHARS, MAX_WORDS, ClassifiedQuery, QueryKind, classify
-from agentdesk.search.query_kinds import text_limit_problem
+from agentdesk.search.query_kinds import (
+    MAX_WORD_CHARS,
+    MAX_WORDS,
+    ClassifiedQuery,
+    QueryKind,
+    classify,
+    text_limit_problem,
+)
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,

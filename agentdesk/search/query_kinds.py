@@ -44,13 +44,16 @@ class QueryLimitError(ValueError):
 
     Like :class:`agentdesk.identity.IdentityError` it carries a stable ``code`` (``search.too_long``,
     ``search.too_many_words``, ``search.word_too_long``) for the desk to translate and an English
-    ``message`` that quotes only the limits and counts, never the text.
+    ``message`` that quotes only the limit and the count, never the text; ``limit`` and ``count`` are
+    those numbers (256 characters allowed, 300 typed).
     """
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, limit: int, count: int) -> None:
         super().__init__(message)
         self.code: str = code
         self.message: str = message
+        self.limit: int = limit
+        self.count: int = count
 
     def __str__(self) -> str:
         return self.message
@@ -79,15 +82,15 @@ def text_limit_problem(text: str) -> QueryLimitError | None:
     """Why a name/address query is too large to search, or None."""
     if len(text) > MAX_QUERY_CHARS:
         return QueryLimitError("search.too_long", f"a search can be at most {MAX_QUERY_CHARS} characters, "
-                                                  f"this one has {len(text)}")
+                                                  f"this one has {len(text)}", MAX_QUERY_CHARS, len(text))
     words = text_index.words(text)
     if len(words) > MAX_WORDS:
         return QueryLimitError("search.too_many_words", f"a search can have at most {MAX_WORDS} words, "
-                                                        f"this one has {len(words)}")
+                                                        f"this one has {len(words)}", MAX_WORDS, len(words))
     longest = max(map(len, words), default=0)
     if longest > MAX_WORD_CHARS:
         return QueryLimitError("search.word_too_long", f"a word in a search can be at most {MAX_WORD_CHARS} "
-                                                       f"letters, one here has {longest}")
+                                                       f"letters, one here has {longest}", MAX_WORD_CHARS, longest)
     return None
 
 

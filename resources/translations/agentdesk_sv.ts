@@ -567,22 +567,22 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/core_messages.py" line="+57"/>
+        <location filename="../../ui/core_messages.py" line="+55"/>
         <source>A search can be at most %1 characters, this one has %2</source>
         <translation>En sökning kan ha högst %1 tecken, den här har %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>A search can have at most %1 words, this one has %2</source>
         <translation>En sökning kan ha högst %1 ord, den här har %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>A word in a search can be at most %1 letters, one here has %2</source>
         <translation>Ett sökord kan ha högst %1 bokstäver, ett här har %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The personal identity code is empty</source>
         <translation>Personbeteckningen saknas</translation>
     </message>
