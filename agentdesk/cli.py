@@ -67,12 +67,15 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.storage import schema
 
+    # Bytes that are not UTF-8 reach argv as lone surrogates; they become U+FFFD here, where the text
+    # enters, so the search and every line printed see only characters that can be written.
+    query = args.text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     db = _database(args)
     schema.check_current(db)
-    page = CustomerSearch(db).search(args.text, limit=args.limit, offset=args.offset)
+    page = CustomerSearch(db).search(query, limit=args.limit, offset=args.offset)
     if args.json:
         print(json.dumps({
-            "query": args.text,
+            "query": query,
             "kind": page.query.kind.value,
             "problem": page.problem,
             "count": page.count_label,

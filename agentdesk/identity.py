@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Final, Literal
 
@@ -27,6 +28,8 @@ from phonenumbers import NumberParseException, PhoneNumberFormat, ValidationResu
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import hetu as stdnum_hetu
 from stdnum.fi import ytunnus as stdnum_ytunnus
+
+from agentdesk.phone_display import country_name, format_phone_for_display
 
 __all__ = [
     "Hetu",
@@ -146,16 +149,17 @@ def looks_like_hetu(text: str) -> bool:
     return _HETU_SHAPE.fullmatch(text.strip().translate(_HYPHEN_TABLE)) is not None
 
 
-def parse_hetu(text: str) -> Hetu:
+def parse_hetu(text: str, *, today: datetime.date | None = None) -> Hetu:
     """Validate a henkilötunnus and return it as :class:`Hetu`.
 
     Surrounding whitespace and lower case are accepted; the canonical form is
     upper case.  Individual numbers 900–999 (temporary and test codes) are
-    accepted and marked with ``is_test_range=True``.
+    accepted and marked with ``is_test_range=True``.  A birth date after *today*
+    (default: the local date) is refused: ``040594A…`` would be born in 2094.
 
     Raises :class:`IdentityError` with one of the codes ``hetu.empty``,
     ``hetu.length``, ``hetu.characters``, ``hetu.century_sign``, ``hetu.date``,
-    ``hetu.individual_number`` or ``hetu.check_char``.
+    ``hetu.individual_number``, ``hetu.check_char`` or ``hetu.future_birth_date``.
     """
     stripped = text.strip()
     if not stripped:
@@ -213,6 +217,9 @@ def parse_hetu(text: str) -> Hetu:
         raise IdentityError(
             "hetu.invalid", "not a valid personal identity code"
         ) from None
+    # Last: a well-formed code with a future date is most likely a wrong century sign.
+    if birth_date > (today or datetime.date.today()):
+        raise IdentityError("hetu.future_birth_date", "the identity code's birth date is in the future")
 
     number = int(individual)
     return Hetu(
@@ -326,21 +333,6 @@ def looks_like_phone(text: str) -> bool:
     return not (looks_like_ytunnus(stripped) or looks_like_hetu(stripped))
 
 
-def _country_name(number: phonenumbers.PhoneNumber) -> str:
-    """English name of the country a (possibly invalid) number belongs to."""
-    region = phonenumbers.region_code_for_number(number)
-    if region is None:
-        region = phonenumbers.region_code_for_country_code(number.country_code)
-    example = phonenumbers.example_number(region) if region else None
-    if example is not None:
-        from phonenumbers import geocoder
-
-        name = geocoder.country_name_for_number(example, "en")
-        if name:
-            return str(name)
-    return f"+{number.country_code}"
-
-
 def normalise_phone(text: str, region: str = "FI") -> str:
     """Return a phone number in E.164 form, e.g. ``+358401234567``.
 
@@ -386,30 +378,13 @@ def normalise_phone(text: str, region: str = "FI") -> str:
         raise IdentityError("phone.country_code", "unknown country code")
     if reason == ValidationResult.INVALID_LENGTH:
         raise IdentityError(
-            "phone.length", f"wrong length for a phone number in {_country_name(number)}"
+            "phone.length", f"wrong length for a phone number in {country_name(number)}"
         )
     if not phonenumbers.is_valid_number(number):
         raise IdentityError(
-            "phone.invalid", f"not a valid number in {_country_name(number)}"
+            "phone.invalid", f"not a valid number in {country_name(number)}"
         )
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
-
-
-def format_phone_for_display(e164: str) -> str:
-    """Format a stored E.164 number for people to read.
-
-    Finnish numbers (country code 358, including Åland) are shown in national
-    form ("040 1234567", "09 3101234"), others in international form
-    ("+46 8 123 456 78").  A value that cannot be parsed is returned unchanged,
-    so a legacy or malformed stored value still shows as it was stored.
-    """
-    try:
-        number = phonenumbers.parse(e164, None)
-    except NumberParseException:
-        return e164
-    if number.country_code == 358:
-        return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
 
 # --------------------------------------------------------------------------
@@ -443,8 +418,9 @@ def _domain_char_ok(ch: str) -> bool:
 def normalise_email(text: str) -> str:
     """Check the syntax of an e-mail address and return it normalised.
 
-    Normalisation strips surrounding whitespace and lower-cases the *whole*
-    address.  RFC 5321 allows a mail server to treat the local part
+    Normalisation strips surrounding whitespace, composes the letters (Unicode
+    NFC: an ``ä`` typed as ``a`` + combining diaeresis is the same ``ä``) and
+    lower-cases the *whole* address.  RFC 5321 allows a mail server to treat the local part
     case-sensitively, but no provider our citizens use does so, and a
     case-insensitive canonical form is what makes duplicate detection and
     search reliable; this is a deliberate choice.
@@ -458,7 +434,7 @@ def normalise_email(text: str) -> str:
 
     Raises :class:`IdentityError` with a code starting ``email.``.
     """
-    address = text.strip().lower()
+    address = unicodedata.normalize("NFC", text.strip().lower())
     if not address:
         raise IdentityError("email.empty", "the e-mail address is empty")
     if any(ch.isspace() for ch in address):

@@ -1,6 +1,7 @@
 """Translatable texts for the messages the core gives in English.
 
-The core raises :class:`agentdesk.identity.IdentityError` with a stable ``code`` and an English
+The core raises :class:`agentdesk.identity.IdentityError` (and the search its
+:class:`~agentdesk.search.query_kinds.QueryLimitError`) with a stable ``code`` and an English
 ``message``; the desk shows the text for the code in the user's language, keeping the dynamic
 part (the expected check character, the date, the position) as an argument. A code this module
 does not know yet is shown as the core's English message, so nothing is ever hidden.
@@ -13,6 +14,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from agentdesk.identity import IdentityError
+from agentdesk.search.query_kinds import QueryLimitError, QueryProblem
 from ui.i18n import fill
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -36,6 +38,28 @@ def identity_error_text(error: IdentityError) -> str:
     """The error in the current language, e.g. 'Tarkistusmerkin pitäisi olla P'."""
     text = _identity_error_text(error.code, error.message)
     return text if text is not None else error.message
+
+
+def query_problem_text(problem: QueryProblem) -> str:
+    """What is wrong with a search query in the current language: an invalid identifier typed
+    into the search box, or a query over the search's limits."""
+    if isinstance(problem, QueryLimitError):
+        text = _query_limit_text(problem)
+    else:
+        text = _identity_error_text(problem.code, problem.message)
+    return text if text is not None else problem.message
+
+
+def _query_limit_text(problem: QueryLimitError) -> str | None:
+    if problem.code == "search.too_long":
+        template = translate("CoreMessages", "A search can be at most %1 characters, this one has %2")
+    elif problem.code == "search.too_many_words":
+        template = translate("CoreMessages", "A search can have at most %1 words, this one has %2")
+    elif problem.code == "search.word_too_long":
+        template = translate("CoreMessages", "A word in a search can be at most %1 letters, one here has %2")
+    else:
+        return None
+    return fill(template, problem.limit, problem.count)
 
 
 def _identity_error_text(code: str, message: str) -> str | None:  # noqa: C901 - one branch per code
@@ -65,6 +89,8 @@ def _identity_error_text(code: str, message: str) -> str | None:  # noqa: C901 -
             return fill(translate(
                 "CoreMessages", "%1 is never a check character; it should be %2"), quoted[0], _last_word(message))
         return fill(translate("CoreMessages", "Check character should be %1"), _last_word(message))
+    if code == "hetu.future_birth_date":
+        return fill(translate("CoreMessages", "The identity code's birth date is in the future"))
     if code == "hetu.invalid":
         return fill(translate("CoreMessages", "Not a valid personal identity code"))
     # -- Y-tunnus ------------------------------------------------------------------------------

@@ -3,9 +3,10 @@
 Search as you type: each change restarts a short timer (:data:`DEBOUNCE_MS`); when it fires the
 lazy :class:`~ui.search_results_model.SearchResultsModel` searches off the UI thread and drops
 pages of older queries. What the query was read as (identity code, phone, name…) shows next to
-the box, and a problem with it ("Check character should be P") in red under it; the typed text
-is never changed. Enter (or a double-click) opens the current result; Enter in the box opens the
-first one, waiting for the search if it is still running.
+the box, and a problem with it ("Check character should be P", "A search can have at most 12
+words, this one has 15") in red under it; the typed text is never changed. Enter (or a
+double-click) opens the current result; Enter in the box opens the first one, waiting for the
+search if it is still running.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from agentdesk.search.customer_search import CustomerHit, SearchPage
 from agentdesk.search.query_kinds import QueryKind
 from ui.background import Background
-from ui.core_messages import identity_error_text
+from ui.core_messages import query_problem_text
 from ui.i18n import fill
 from ui.search_results_model import ADDRESS, BORN, MUNICIPALITY, NAME, SearchFn, SearchResultsModel
 
@@ -153,7 +154,7 @@ class SearchPanel(QWidget):
         self.kind_label.setText(kind_text(kind))
         problem = page.query.problem if page else None
         if problem is not None:
-            self.problem_label.setText(identity_error_text(problem))
+            self.problem_label.setText(query_problem_text(problem))
             self.problem_label.show()
         else:
             self.problem_label.clear()

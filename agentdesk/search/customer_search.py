@@ -10,6 +10,12 @@ which tiers run depends on which words the index knows (one vocabulary look-up):
 4. unknown words widened to vocabulary words one edit away ("virtamen anna 1985")
 5. when nothing matched at all, every word widened
 
+Single letters (initials, a staircase "B") only rank: a query of nothing but initials ("a b")
+matches nothing rather than every person. Each word is folded to ``[a-z0-9]`` before it becomes
+FTS5 or tsquery text, so nothing typed can be query syntax, and a query over the limits of
+:mod:`agentdesk.search.query_kinds` (length, words, word length) is not run at all: the page
+carries the problem instead.
+
 A page never needs more than ``offset + limit + 1`` ids, so no query counts or loads an unbounded
 result set; the page says "50+" when there is more. The first candidates are ranked by how each
 word matched (exact name > exact elsewhere > prefix > typo), then by name.
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +33,14 @@ from sqlalchemy import Date, and_, bindparam, exists, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from agentdesk.search import text_index
-from agentdesk.search.query_kinds import ClassifiedQuery, QueryKind, classify
+from agentdesk.search.query_kinds import (
+    MAX_WORD_CHARS,
+    MAX_WORDS,
+    ClassifiedQuery,
+    QueryKind,
+    classify,
+    text_limit_problem,
+)
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,
@@ -40,8 +54,8 @@ from agentdesk.storage.models import (
     IdentifierScheme,
 )
 
-MAX_WORDS = 8
 MAX_OFFSET = 1000
+MAX_LIMIT = 1000  # a page; also keeps every IN list far below PostgreSQL's 65,535 parameters
 PREFIX_MIN = 2  # shortest word searched as a prefix
 # The first RANKED_POOL candidates (in tier and index order) are ranked by score; any beyond
 # follow in tier and index order. The pool does not depend on the page asked for, so page 2
@@ -137,18 +151,19 @@ class CustomerSearch:
     def search(self, query: str, *, limit: int = 50, offset: int = 0, today: dt.date | None = None) -> SearchPage:
         if limit < 1:
             raise ValueError("limit must be positive")
+        limit = min(limit, MAX_LIMIT)
         offset = max(0, min(offset, MAX_OFFSET))
         today = today or dt.date.today()
-        classified = classify(query)
+        classified = classify(query, today=today)
         want = offset + limit + 1
         with self._db.session() as session:
-            if classified.kind is QueryKind.EMPTY:
-                ranked: list[tuple[int, float]] = []
+            if classified.kind is QueryKind.EMPTY or classified.problem is not None:
+                ranked: list[tuple[int, float]] = []  # an invalid value or an oversized query: not searched
             elif classified.kind is QueryKind.TEXT:
                 ranked = self._text_search(session, classified.text, want)
             else:
                 ids = self._exact_lookup(session, classified, want)
-                if not ids and classified.kind is QueryKind.REGISTER_ID:
+                if not ids and classified.kind is QueryKind.REGISTER_ID and not text_limit_problem(classified.text):
                     ranked = self._text_search(session, classified.text, want)
                     classified = ClassifiedQuery(QueryKind.TEXT, classified.text, classified.text)
                 else:
@@ -169,7 +184,8 @@ class CustomerSearch:
 
     def _text_search(self, session: Session, query: str, want: int) -> list[tuple[int, float]]:
         want = max(want, RANKED_POOL)
-        words = text_index.words(query)[:MAX_WORDS]
+        # classify() refuses larger queries; the bounds here keep this method safe on its own.
+        words = [w for w in text_index.words(query)[:MAX_WORDS] if len(w) <= MAX_WORD_CHARS]
         if not words:
             return []
         dialect = session.get_bind().dialect.name
@@ -204,6 +220,8 @@ class CustomerSearch:
                 skip.add(i + 1)
             else:
                 plan_words.append(w)
+        if not plan_words:  # only initials ("a b", "h i i i g i"): nothing to match on
+            return []
         exact = [_Word(w) for w in plan_words]
         if not unknown:
             run(2, exact)
@@ -332,6 +350,8 @@ def _name_key(folded_names: str) -> tuple[str, str]:
 # --------------------------------------------------------------------------------------------
 # Backend query text. Words are already folded to [a-z0-9], so they need no escaping.
 
+_SAFE_WORD = re.compile(r"[a-z0-9]+")
+
 
 def _expand_prefix(session: Session, w: _Word) -> _Word:
     """PostgreSQL: a prefix becomes its most frequent vocabulary words. GIN's own prefix match
@@ -346,6 +366,11 @@ def _expand_prefix(session: Session, w: _Word) -> _Word:
 
 
 def _compile(dialect: str, plan: Sequence[_Word]) -> tuple[str, dict]:
+    """The FTS5 MATCH or tsquery text of a plan. Every word (and alternative) is a non-empty
+    ``[a-z0-9]`` string from :func:`text_index.fold` or the vocabulary, quoted for FTS5, so the
+    text is valid syntax whatever was typed; an empty plan is a caller's bug."""
+    if not plan or not all(_SAFE_WORD.fullmatch(t) for w in plan for t in (w.text, *w.alternatives)):
+        raise ValueError("a search plan needs words folded to [a-z0-9]")
     if dialect == "sqlite":
         parts = []
         for w in plan:

@@ -28,6 +28,12 @@ FIELDS = ("names", "place", "street", "born")
 # PostgreSQL tsvector weights of the fields, in FIELDS order.
 PG_WEIGHTS = {"names": "A", "place": "B", "street": "C", "born": "D"}
 
+# Typo widening (SymSpell deletion variants) is for words of TYPO_MIN..TYPO_MAX letters: a word has
+# as many variants as letters, each nearly as long, so the work grows with the square of its length.
+# No name, street or place word is longer, and the vocabulary keeps no longer word.
+TYPO_MIN = 4
+TYPO_MAX = 40
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "þ": "th"})
 
@@ -66,8 +72,10 @@ _COMPOUND = re.compile(r"^[a-z]{3,}[0-9]+$")
 
 def vocabulary_words(folded: str) -> set[str]:
     """Words the vocabulary counts: letters only (three or more; these get typo variants) and
-    street-and-number compounds such as ``hameenkatu12``."""
-    return {w for w in folded.split() if (len(w) >= 3 and w.isalpha()) or _COMPOUND.match(w)}
+    street-and-number compounds such as ``hameenkatu12``, up to :data:`TYPO_MAX` characters (a
+    search word is never longer, and the vocabulary's term column is bounded)."""
+    return {w for w in folded.split()
+            if len(w) <= TYPO_MAX and ((len(w) >= 3 and w.isalpha()) or _COMPOUND.match(w))}
 
 
 def street_field(folded_street: str) -> str:
@@ -100,8 +108,17 @@ def build_document(
     return SearchDocument(customer_id, names, place, street_text, str(birth_year) if birth_year else "")
 
 
+def typo_eligible(word: str) -> bool:
+    """Whether ``word`` gets typo variants (in the vocabulary) and typo candidates (in a query)."""
+    return TYPO_MIN <= len(word) <= TYPO_MAX and word.isalpha()
+
+
 def deletion_variants(term: str) -> set[str]:
-    """The term and every string made by deleting one letter from it (SymSpell, distance 1)."""
+    """The term and every string made by deleting one letter from it (SymSpell, distance 1).
+
+    Only for words up to :data:`TYPO_MAX` letters (see :func:`typo_eligible`)."""
+    if len(term) > TYPO_MAX:
+        raise ValueError(f"deletion variants are made for words of at most {TYPO_MAX} letters")
     variants = {term}
     for i in range(len(term)):
         variants.add(term[:i] + term[i + 1 :])
@@ -210,7 +227,8 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     new = [w for w in terms if w not in known]
     if new:
         session.execute(text("INSERT INTO search_term(term, df) VALUES (:t, 0)"), [{"t": w} for w in new])
-        variants = [{"v": v, "t": w} for w in new if w.isalpha() for v in deletion_variants(w)]
+        variants = [{"v": v, "t": w} for w in new if w.isalpha() and len(w) <= TYPO_MAX
+                    for v in deletion_variants(w)]
         if variants:
             session.execute(text("INSERT INTO search_term_variant(variant, term) VALUES (:v, :t)"), variants)
     session.execute(
@@ -227,7 +245,7 @@ def _expanding(name: str):
 
 def typo_candidates(session: Session, word: str, limit: int = 12) -> list[str]:
     """Vocabulary words within one edit of ``word``, most frequent first (the word itself excluded)."""
-    if len(word) < 4 or not word.isalpha():
+    if not typo_eligible(word):
         return []
     variants = sorted(deletion_variants(word))
     rows = session.execute(
@@ -243,7 +261,7 @@ def typo_candidates(session: Session, word: str, limit: int = 12) -> list[str]:
 
 def typo_candidates_many(session: Session, words: Sequence[str], limit: int = 12) -> dict[str, list[str]]:
     """typo_candidates for several words in one query."""
-    eligible = [w for w in dict.fromkeys(words) if len(w) >= 4 and w.isalpha()]
+    eligible = [w for w in dict.fromkeys(words) if typo_eligible(w)]
     if not eligible:
         return {}
     variants = sorted(set().union(*(deletion_variants(w) for w in eligible)))

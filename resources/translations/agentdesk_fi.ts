@@ -194,7 +194,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+301"/>
+        <location filename="../../ui/overview/overview_sections.py" line="+293"/>
         <location line="+9"/>
         <source>Open cases</source>
         <translation>Avoimet asiat</translation>
@@ -529,7 +529,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-171"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-147"/>
         <source>Contact details</source>
         <translation>Yhteystiedot</translation>
     </message>
@@ -567,7 +567,22 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/core_messages.py" line="+45"/>
+        <location filename="../../ui/core_messages.py" line="+55"/>
+        <source>A search can be at most %1 characters, this one has %2</source>
+        <translation>Haussa voi olla enintään %1 merkkiä, tässä on %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A search can have at most %1 words, this one has %2</source>
+        <translation>Haussa voi olla enintään %1 sanaa, tässä on %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A word in a search can be at most %1 letters, one here has %2</source>
+        <translation>Hakusanassa voi olla enintään %1 kirjainta, yhdessä tässä on %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The personal identity code is empty</source>
         <translation>Henkilötunnus puuttuu</translation>
     </message>
@@ -610,6 +625,11 @@
         <location line="+2"/>
         <source>Check character should be %1</source>
         <translation>Tarkistusmerkin pitäisi olla %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The identity code&apos;s birth date is in the future</source>
+        <translation>Henkilötunnuksen syntymäaika on tulevaisuudessa</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1160,7 +1180,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+205"/>
+        <location filename="../../ui/app.py" line="+221"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
     </message>
@@ -1776,7 +1796,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+225"/>
+        <location filename="../../ui/main_window.py" line="+250"/>
         <source>Customer %1</source>
         <translation>Asiakas %1</translation>
     </message>
@@ -2217,7 +2237,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+236"/>
+        <location filename="../../ui/search_panel.py" line="+237"/>
         <source>Name or address</source>
         <translation>Nimi tai osoite</translation>
     </message>
@@ -2476,7 +2496,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+74"/>
+        <location filename="../../ui/overview/overview_sections.py" line="+58"/>
         <source>Relationships</source>
         <translation>Suhteet</translation>
     </message>
@@ -2537,7 +2557,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-66"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-58"/>
         <source>Roles and profiles</source>
         <translation>Roolit ja profiilit</translation>
     </message>
@@ -2660,7 +2680,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-115"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-123"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
@@ -2740,7 +2760,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+198"/>
+        <location filename="../../ui/overview/timeline_model.py" line="+204"/>
         <source>Case #%1</source>
         <translation>Asia #%1</translation>
     </message>

@@ -194,7 +194,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+301"/>
+        <location filename="../../ui/overview/overview_sections.py" line="+293"/>
         <location line="+9"/>
         <source>Open cases</source>
         <translation>Öppna ärenden</translation>
@@ -529,7 +529,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-171"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-147"/>
         <source>Contact details</source>
         <translation>Kontaktuppgifter</translation>
     </message>
@@ -567,7 +567,22 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/core_messages.py" line="+45"/>
+        <location filename="../../ui/core_messages.py" line="+55"/>
+        <source>A search can be at most %1 characters, this one has %2</source>
+        <translation>En sökning kan ha högst %1 tecken, den här har %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A search can have at most %1 words, this one has %2</source>
+        <translation>En sökning kan ha högst %1 ord, den här har %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A word in a search can be at most %1 letters, one here has %2</source>
+        <translation>Ett sökord kan ha högst %1 bokstäver, ett här har %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The personal identity code is empty</source>
         <translation>Personbeteckningen saknas</translation>
     </message>
@@ -610,6 +625,11 @@
         <location line="+2"/>
         <source>Check character should be %1</source>
         <translation>Kontrolltecknet ska vara %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The identity code&apos;s birth date is in the future</source>
+        <translation>Personbeteckningens födelsedatum ligger i framtiden</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1160,7 +1180,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+205"/>
+        <location filename="../../ui/app.py" line="+221"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -1776,7 +1796,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+225"/>
+        <location filename="../../ui/main_window.py" line="+250"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
@@ -2217,7 +2237,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+236"/>
+        <location filename="../../ui/search_panel.py" line="+237"/>
         <source>Name or address</source>
         <translation>Namn eller adress</translation>
     </message>
@@ -2476,7 +2496,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+74"/>
+        <location filename="../../ui/overview/overview_sections.py" line="+58"/>
         <source>Relationships</source>
         <translation>Relationer</translation>
     </message>
@@ -2537,7 +2557,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-66"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-58"/>
         <source>Roles and profiles</source>
         <translation>Roller och profiler</translation>
     </message>
@@ -2660,7 +2680,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-115"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-123"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
@@ -2740,7 +2760,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+198"/>
+        <location filename="../../ui/overview/timeline_model.py" line="+204"/>
         <source>Case #%1</source>
         <translation>Ärende #%1</translation>
     </message>

@@ -211,3 +211,139 @@ def test_prefix_with_many_completions_finds_the_common_ones(db):
     common = {reg.create(CustomerDraft(first_names="Anna", last_name="Korpela"), actor="t").id for _ in range(3)}
     page = CustomerSearch(db).search("anna korp")
     assert common <= set(ids(page))
+
+
+# -- whatever an agent types ------------------------------------------------------------------------
+
+
+# One database per test, many queries in it: a parametrised test would migrate and seed each time.
+
+
+def test_initials_alone_find_nobody_and_need_no_message(db, people):
+    for query in ("a b", "h i i i g i", "c b", "A. B.", "a-b", "a b c d e f g h i j k l"):
+        page = CustomerSearch(db).search(query)
+        assert page.query.kind is QueryKind.TEXT, query
+        assert page.hits == () and page.problem is None and page.count_label == "0", query
+
+
+def test_initials_with_a_name_still_find_the_person(db, people):
+    assert ids(CustomerSearch(db).search("p virtanen")) == [people["pekka"]]
+    assert ids(CustomerSearch(db).search("a m mäkinen tampere")) == [people["anna"]]
+
+
+SYNTAX_CHARACTERS = [
+    'mäkinen"', '"mäkinen', "mäkinen*", "*mäkinen", "mäkinen:*", "^mäkinen", "(mäkinen)", "mäkinen)", "-mäkinen",
+    "+mäkinen", "mäkinen & !", "mäkinen | ", "!mäkinen", "mäkinen\x00", "mäk\u0308inen", "mäkinen \ud800", "{mäkinen}", "mäkinen'", "mäkinen ''",
+]
+
+
+def test_query_syntax_characters_are_just_punctuation(db, people):
+    """FTS5 and tsquery operators typed into the box are word breaks, never query syntax."""
+    for query in SYNTAX_CHARACTERS:
+        page = CustomerSearch(db).search(query)
+        assert page.problem is None, query
+        assert {people["anna"], people["anna_turku"]} <= set(ids(page)), query
+
+
+def test_query_keywords_are_words_to_match(db, people):
+    search = CustomerSearch(db)
+    near = CustomerRegister(db).create(CustomerDraft(first_names="Nora", last_name="Near"), actor="t").id
+    assert ids(search.search("NEAR(nora)")) == ids(search.search("nora near")) == [near]
+    for query in ("mäkinen NEAR", "NOT mäkinen", "mäkinen AND pekka", "pekka OR mäkinen", "NEAR/2 mäkinen"):
+        page = search.search(query)
+        assert page.problem is None and page.hits == (), query
+
+
+def test_twelve_words_are_searched_thirteen_say_so(db, people):
+    search = CustomerSearch(db)
+    twelve = "anna maria mäkinen hämeenkatu 12 b 5 tampere 33100 1994 a m"
+    assert len(twelve.split()) == 12
+    assert ids(search.search(twelve)) == [people["anna"]]
+    page = search.search(twelve + " x")
+    assert page.hits == ()
+    assert page.query.problem.code == "search.too_many_words"
+    assert page.problem == "a search can have at most 12 words, this one has 13"
+    # Words as the index sees them: a hyphen or a dot separates two.
+    assert search.search("anna-maria-mäkinen-hämeenkatu-12-b-5-tampere-33100-1994-a-m-x").query.problem.code == (
+        "search.too_many_words")
+
+
+def test_an_overlong_word_is_refused_with_its_length(db, people):
+    for length in (41, 256, 257, 20_000, 40_000):
+        page = CustomerSearch(db).search("Kolehmainen" * (length // 11) + "x" * (length % 11))
+        assert page.hits == ()
+        if length <= 256:
+            assert page.query.problem.code == "search.word_too_long"
+            assert page.problem == f"a word in a search can be at most 40 letters, one here has {length}"
+        else:
+            assert page.query.problem.code == "search.too_long"
+            assert page.problem == f"a search can be at most 256 characters, this one has {length}"
+
+
+def test_words_up_to_the_limits_are_searched(db):
+    reg = CustomerRegister(db)
+    long_name = "Kolehmainen" * 3 + "sen"  # 36 letters
+    made = reg.create(CustomerDraft(first_names="Anna", last_name=long_name), actor="t").id
+    search = CustomerSearch(db)
+    assert ids(search.search(f"anna {long_name}")) == [made]
+    assert ids(search.search(f"anna {long_name[:-1]}x")) == [made], "one typo in a long name"
+    assert ids(search.search(long_name[:20])) == [made], "a prefix of it while typing"
+    assert search.search("x" * 40).problem is None
+    padded = "anna " + " ".join([long_name] * 6)
+    assert len(padded) <= 256 and search.search(padded).problem is None
+
+
+def test_a_record_with_a_run_on_name_is_stored_and_found(db):
+    """Names up to the register's 200 characters: the typo vocabulary keeps only words a search can have."""
+    run_on = "Kolehmainen" * 18  # 198 letters, one word
+    made = CustomerRegister(db).create(CustomerDraft(first_names="Anna", last_name=run_on), actor="t").id
+    search = CustomerSearch(db)
+    assert ids(search.search("anna")) == [made]
+    assert ids(search.search("anna " + run_on[:40])) == [made], "its first 40 letters as a prefix"
+
+
+def test_the_longest_valid_email_address_is_still_an_email_search(db, people):
+    address = "a" * 59 + "@" + ".".join(["d" * 63, "e" * 63, "f" * 63]) + ".fi"
+    assert len(address) == 254
+    page = CustomerSearch(db).search(address)
+    assert page.query.kind is QueryKind.EMAIL and page.problem is None and page.hits == ()
+
+
+def test_a_page_is_bounded_whatever_limit_is_asked(db, people):
+    page = CustomerSearch(db).search("mäkinen", limit=1_000_000)
+    assert page.limit == 1000 and set(ids(page)) == {people["anna"], people["anna_turku"]}
+
+
+def test_an_identity_code_born_in_the_future_is_an_identity_code_query_with_that_problem(db, people):
+    search = CustomerSearch(db)
+    page = search.search("150385A912E", today=dt.date(2026, 12, 2))
+    assert page.query.kind is QueryKind.HETU
+    assert page.query.problem.code == "hetu.future_birth_date"
+    assert page.problem == "the identity code's birth date is in the future"
+    assert page.hits == ()
+    later = search.search("150385A912E", today=dt.date(2085, 3, 15))
+    assert later.query.kind is QueryKind.HETU and later.problem is None
+
+
+def test_the_cli_prints_results_or_a_message_never_a_traceback(db, people, capsys, monkeypatch):
+    import json
+
+    from agentdesk import cli
+
+    monkeypatch.setattr(cli, "_database", lambda args: db)
+    for query in ("a b", "h i i i g i", "c b", "151072E1793", "Kolehmainen" * 40, "x" * 40_000, 'mäkinen" OR *',
+                  "anna\udcff", "a\x00b@example.fi", "mäkinen"):
+        assert cli.main(["search", query]) == 0
+        out = capsys.readouterr()
+        assert out.err == "" and "result(s) for" in out.out, query
+        out.out.encode("utf-8")  # printable as it is: an undecodable argument byte became U+FFFD
+        assert cli.main(["search", query, "--json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        assert set(shown) == {"query", "kind", "problem", "count", "hits"}
+        assert (shown["problem"] is None) == (query in ("a b", "h i i i g i", "c b", 'mäkinen" OR *', "mäkinen",
+                                                        "anna\udcff")), query
+    assert cli.main(["search", "151072E1793"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["note: the identity code's birth date is in the future",
+                                                    "0 result(s) for hetu search"]
+    assert cli.main(["search", "mäkinen", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["count"] == "2"

@@ -108,11 +108,29 @@ def test_fictional_test_persons(code: str, birth_date: datetime.date, sex: str) 
 )
 def test_every_century_sign_gives_its_century(sign: str, year: int) -> None:
     code = _make_hetu("150385", sign, "234")
-    hetu = parse_hetu(code)
+    hetu = parse_hetu(code, today=datetime.date(2100, 1, 1))  # 2085 is in the future today
     assert hetu.value == code
     assert hetu.value[6] == sign
     assert hetu.birth_date == datetime.date(year, 3, 15)
     assert hetu.is_test_range is False
+
+
+def test_a_birth_date_in_the_future_is_refused_by_the_parser_itself() -> None:
+    code = _make_hetu("151072", "E", "179")  # the century sign E puts the birth in 2072
+    error = _error(lambda text: parse_hetu(text, today=datetime.date(2026, 12, 2)), code)
+    assert error.code == "hetu.future_birth_date"
+    assert error.message == "the identity code's birth date is in the future"
+    with pytest.raises(IdentityError, match="in the future"):
+        parse_hetu(code)  # without ``today``: the local date, long before 2072
+    born_today = _make_hetu("021226", "A", "234")
+    assert parse_hetu(born_today, today=datetime.date(2026, 12, 2)).birth_date == datetime.date(2026, 12, 2)
+    assert _error(lambda text: parse_hetu(text, today=datetime.date(2026, 12, 1)), born_today).code == (
+        "hetu.future_birth_date")
+
+
+def test_a_wrong_check_character_is_told_before_a_future_birth_date() -> None:
+    error = _error(parse_hetu, "151072E179X")
+    assert error.code == "hetu.check_char"
 
 
 def test_century_sign_is_part_of_the_identity() -> None:
@@ -527,6 +545,16 @@ def test_does_not_look_like_phone(text: str) -> None:
 )
 def test_valid_email(text: str, normalised: str) -> None:
     assert normalise_email(text) == normalised
+
+
+@pytest.mark.parametrize("address", ["aaäaa@example.com", "pääkäyttäjä@hämeenlinna.fi", "Åsa.Öberg@Åland.ax"])
+def test_a_decomposed_address_is_the_same_address(address: str) -> None:
+    """What a Mac or a web form sends (a + combining diaeresis) is what the desk stored (ä)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", address)
+    assert decomposed != address
+    assert normalise_email(decomposed) == normalise_email(address) == unicodedata.normalize("NFC", address.lower())
 
 
 _LONG_DOMAIN = ".".join(["d" * 63, "e" * 63, "f" * 63]) + ".fi"  # 194 characters
