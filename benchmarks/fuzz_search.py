@@ -38,6 +38,9 @@ from agentdesk.storage import schema  # noqa: E402
 from agentdesk.storage.database import Database  # noqa: E402
 from agentdesk.storage.models import Customer, CustomerKind, SyntheticDuplicate  # noqa: E402
 
+sys.path.insert(0, str(REPO / "benchmarks"))
+import calibration  # noqa: E402 - benchmarks/calibration.py
+
 SLOW_SECONDS = 1.0
 SPECIAL = ['"', "*", ":", "^", "(", ")", "-", "+", "&", "|", "!", "'", "\\", "{", "}", "[", "]", "/", ".", ",",
            "@", "<", ">", "~", "%", "_", ";", "=", "?", ":*", "<->", "<2>", "&&", "||", "!!", '""', "*:"]
@@ -57,8 +60,8 @@ def open_population(db: Database, people: int, seed: int) -> float | None:
         return None
     if have:
         raise SystemExit(f"{db.display_url()} holds {have - dups:,} people, not {people:,}: use another database")
-    from agentdesk.cli import ProgressBar
-    from agentdesk.population.bulk_load import seed_population
+    from agentdesk_demo.progress import ProgressBar
+    from agentdesk_demo.population.bulk_load import seed_population
 
     started = time.perf_counter()
     seed_population(db, people, seed=seed, progress=ProgressBar())
@@ -222,6 +225,9 @@ def main() -> None:
         "slow": sum(r["slow"] for r in results.values()),
         "max_seconds": max(r["max_seconds"] for r in results.values()),
         "backends": results,
+        **calibration.calibrated(calibration.measure(),
+                                 per_python_loop={"max_search": max(r["max_seconds"] for r in results.values()) * 1000},
+                                 targets_per_python_loop={"max_search": SLOW_SECONDS * 1000}),
     }, ensure_ascii=True))
 
 
