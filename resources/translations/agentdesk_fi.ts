@@ -194,7 +194,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+301"/>
+        <location filename="../../ui/overview/overview_sections.py" line="+293"/>
         <location line="+9"/>
         <source>Open cases</source>
         <translation>Avoimet asiat</translation>
@@ -529,7 +529,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-171"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-147"/>
         <source>Contact details</source>
         <translation>Yhteystiedot</translation>
     </message>
@@ -1097,12 +1097,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+313"/>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+318"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Lukuja ei voitu päivittää (%1); yritetään uudelleen.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+110"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Esihenkilön tilannenäkymä – AgentDesk</translation>
     </message>
@@ -1130,6 +1130,11 @@
         <location line="+1"/>
         <source>No active queues. Queues are set up by the administrator.</source>
         <translation>Ei aktiivisia jonoja. Jonot perustaa pääkäyttäjä.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarantined e-mail…</source>
+        <translation>Karanteenissa olevat sähköpostit…</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1160,7 +1165,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+205"/>
+        <location filename="../../ui/app.py" line="+221"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
     </message>
@@ -1776,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+225"/>
+        <location filename="../../ui/main_window.py" line="+250"/>
         <source>Customer %1</source>
         <translation>Asiakas %1</translation>
     </message>
@@ -2215,6 +2220,112 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/quarantine_dialog.py" line="+146"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 messages could not be taken in. They are kept here; Retry takes one in again.</source>
+        <translation>%1 viestiä ei voitu ottaa vastaan. Ne säilytetään täällä; Yritä uudelleen ottaa viestin vastaan uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No quarantined e-mail.</source>
+        <translation>Ei karanteenissa olevia sähköposteja.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The quarantined e-mail could not be read; close and open this again.</source>
+        <translation>Karanteenissa olevia sähköposteja ei voitu lukea; sulje ja avaa tämä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Retrying…</source>
+        <translation>Yritetään uudelleen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The message was taken in.</source>
+        <translation>Viesti otettiin vastaan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message could not be taken in: %1. It stays here.</source>
+        <translation>Viestiä ei voitu ottaa vastaan: %1. Se jää tänne.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The retry did not run (the database could not be reached); try again.</source>
+        <translation>Uudelleenyritys ei käynnistynyt (tietokantaan ei saatu yhteyttä); yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Quarantined e-mail</source>
+        <translation>Karanteenissa olevat sähköpostit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Yritä uudelleen</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location line="-141"/>
+        <source>The message could not be read</source>
+        <translation>Viestiä ei voitu lukea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database refused its text</source>
+        <translation>Tietokanta ei hyväksynyt sen tekstiä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database refused it</source>
+        <translation>Tietokanta ei hyväksynyt sitä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An error in AgentDesk</source>
+        <translation>Virhe AgentDeskissä</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Message %1, UID %2, AgentDesk %3, %4 attempts</source>
+        <translation>Viesti %1, UID %2, AgentDesk %3, %4 yritystä</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown</source>
+        <translation>tuntematon</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quarantined</source>
+        <translation>Karanteeniin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailbox</source>
+        <translation>Postilaatikko</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sender&apos;s domain</source>
+        <translation>Lähettäjän verkkotunnus</translation>
+    </message>
+</context>
+<context>
     <name>QueryKind</name>
     <message>
         <location filename="../../ui/search_panel.py" line="+236"/>
@@ -2476,7 +2587,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+74"/>
+        <location filename="../../ui/overview/overview_sections.py" line="+58"/>
         <source>Relationships</source>
         <translation>Suhteet</translation>
     </message>
@@ -2537,7 +2648,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-66"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-58"/>
         <source>Roles and profiles</source>
         <translation>Roolit ja profiilit</translation>
     </message>
@@ -2660,7 +2771,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-115"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-123"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
@@ -2740,7 +2851,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+198"/>
+        <location filename="../../ui/overview/timeline_model.py" line="+204"/>
         <source>Case #%1</source>
         <translation>Asia #%1</translation>
     </message>

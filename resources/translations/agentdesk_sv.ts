@@ -194,7 +194,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+301"/>
+        <location filename="../../ui/overview/overview_sections.py" line="+293"/>
         <location line="+9"/>
         <source>Open cases</source>
         <translation>Öppna ärenden</translation>
@@ -529,7 +529,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-171"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-147"/>
         <source>Contact details</source>
         <translation>Kontaktuppgifter</translation>
     </message>
@@ -1097,12 +1097,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+313"/>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+318"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+110"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Chefens översikt – AgentDesk</translation>
     </message>
@@ -1130,6 +1130,11 @@
         <location line="+1"/>
         <source>No active queues. Queues are set up by the administrator.</source>
         <translation>Inga aktiva köer. Köerna skapas av administratören.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarantined e-mail…</source>
+        <translation>E-post i karantän…</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1160,7 +1165,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+205"/>
+        <location filename="../../ui/app.py" line="+221"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -1776,7 +1781,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+225"/>
+        <location filename="../../ui/main_window.py" line="+250"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
@@ -2215,6 +2220,112 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/quarantine_dialog.py" line="+146"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 messages could not be taken in. They are kept here; Retry takes one in again.</source>
+        <translation>%1 meddelanden kunde inte tas emot. De sparas här; Försök igen tar emot ett meddelande på nytt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No quarantined e-mail.</source>
+        <translation>Ingen e-post i karantän.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The quarantined e-mail could not be read; close and open this again.</source>
+        <translation>E-posten i karantän kunde inte läsas; stäng och öppna detta igen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Retrying…</source>
+        <translation>Försöker igen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The message was taken in.</source>
+        <translation>Meddelandet togs emot.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message could not be taken in: %1. It stays here.</source>
+        <translation>Meddelandet kunde inte tas emot: %1. Det stannar här.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The retry did not run (the database could not be reached); try again.</source>
+        <translation>Nytt försök kördes inte (databasen kunde inte nås); försök igen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Quarantined e-mail</source>
+        <translation>E-post i karantän</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location line="-141"/>
+        <source>The message could not be read</source>
+        <translation>Meddelandet kunde inte läsas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database refused its text</source>
+        <translation>Databasen godtog inte dess text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database refused it</source>
+        <translation>Databasen godtog det inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An error in AgentDesk</source>
+        <translation>Ett fel i AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Message %1, UID %2, AgentDesk %3, %4 attempts</source>
+        <translation>Meddelande %1, UID %2, AgentDesk %3, %4 försök</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown</source>
+        <translation>okänd</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quarantined</source>
+        <translation>I karantän sedan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailbox</source>
+        <translation>Brevlåda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sender&apos;s domain</source>
+        <translation>Avsändarens domän</translation>
+    </message>
+</context>
+<context>
     <name>QueryKind</name>
     <message>
         <location filename="../../ui/search_panel.py" line="+236"/>
@@ -2476,7 +2587,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+74"/>
+        <location filename="../../ui/overview/overview_sections.py" line="+58"/>
         <source>Relationships</source>
         <translation>Relationer</translation>
     </message>
@@ -2537,7 +2648,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-66"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-58"/>
         <source>Roles and profiles</source>
         <translation>Roller och profiler</translation>
     </message>
@@ -2660,7 +2771,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-115"/>
+        <location filename="../../ui/overview/overview_sections.py" line="-123"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
@@ -2740,7 +2851,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+198"/>
+        <location filename="../../ui/overview/timeline_model.py" line="+204"/>
         <source>Case #%1</source>
         <translation>Ärende #%1</translation>
     </message>
