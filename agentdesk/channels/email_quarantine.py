@@ -194,7 +194,8 @@ class MailQuarantine:
 
 
 class MailboxQuarantine:
-    """The quarantine as one mailbox's watcher uses it (:class:`~agentdesk.channels.email_watcher.MessageQuarantine`)."""
+    """The quarantine as one mailbox's watcher uses it
+    (:class:`~agentdesk.channels.email_watcher.MessageQuarantine`)."""
 
     def __init__(self, quarantine: MailQuarantine, mailbox: QueueMailbox) -> None:
         self.quarantine, self.mailbox = quarantine, mailbox
