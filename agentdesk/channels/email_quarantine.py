@@ -19,7 +19,6 @@ Logs name a message by mailbox, UID and a digest of its Message-ID, never by its
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import re
 from collections.abc import Callable
@@ -32,7 +31,7 @@ from agentdesk import __version__
 from agentdesk.channels.email_config import DEFAULT_TOPIC, QueueMailbox
 from agentdesk.channels.email_intake import EmailIntake
 from agentdesk.channels.email_sanitise import clean_field
-from agentdesk.channels.email_threading import parse_message, storage_ref
+from agentdesk.channels.email_threading import message_digest, parse_message, storage_ref
 from agentdesk.channels.email_watcher import MailboxMessage, RetryLater
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import QuarantinedMail, utcnow
@@ -43,13 +42,6 @@ __all__ = ["MailQuarantine", "MailboxQuarantine", "QuarantinedMailView", "RetryO
 
 _DB_DOWN = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError)
 _FROM_DOMAIN_RE = re.compile(rb"^from:[^\r\n]*@([A-Za-z0-9.-]+)", re.IGNORECASE | re.MULTILINE)
-
-
-def message_digest(message_id: str) -> str:
-    """How a log names a message: 12 hex digits of the Message-ID's SHA-256 ("-" when unknown)."""
-    if not message_id:
-        return "-"
-    return hashlib.sha256(message_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 @dataclass(frozen=True, slots=True)

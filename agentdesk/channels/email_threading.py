@@ -42,6 +42,7 @@ __all__ = [
     "html_to_text",
     "ThreadKey",
     "ThreadMatch",
+    "message_digest",
     "message_ids",
     "normalise_subject",
     "parse_message",
@@ -138,6 +139,13 @@ def storage_ref(message_id: str) -> str:
     if len(message_id) <= MAX_REF_LENGTH:
         return message_id
     return "<sha256:" + hashlib.sha256(message_id.encode("utf-8", "surrogateescape")).hexdigest() + ">"
+
+
+def message_digest(message_id: str) -> str:
+    """How a log names a message: 12 hex digits of its Message-ID's SHA-256 ("-" when unknown)."""
+    if not message_id:
+        return "-"
+    return hashlib.sha256(message_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 # --------------------------------------------------------------------------------------------
