@@ -50,15 +50,20 @@ def poison(subject: str = "Myrkky") -> tuple[str, bytes]:
     return mail(subject, frm=f"Maija Mallikas <{PRIVATE_ADDRESS}>", body=BODY)
 
 
+# What each database refuses, as the issue found it: PostgreSQL a NUL ("DataError: PostgreSQL text
+# fields cannot contain NUL"), SQLite an undecodable byte (UnicodeEncodeError: surrogates not allowed).
+REFUSED_NAME = {"postgresql": "Maija\x00 Mallikas", "sqlite": "Maija Mallikas \udce4"}
+
+
 @pytest.fixture
-def poison_parser(monkeypatch):
+def poison_parser(monkeypatch, db):
     """Messages with "Myrkky" in them reach the database with the sender's name uncleaned."""
     real = email_intake.parse_message
 
     def parse(raw: bytes):
         parsed = real(raw)
         if b"Myrkky" in raw:
-            return dataclasses.replace(parsed, from_name="Maija\x00 Mallikas \udce4")
+            return dataclasses.replace(parsed, from_name=REFUSED_NAME[db.dialect])
         return parsed
 
     monkeypatch.setattr(email_intake, "parse_message", parse)
@@ -107,6 +112,7 @@ def test_a_poison_mail_is_quarantined_and_the_next_mail_still_arrives(kit, db, q
     [held] = MailQuarantine(db).list()
     assert (held.mailbox, held.reason, held.sender_domain) == (NEUVONTA, "data_refused", "example.fi")
     assert held.attempts == 3 and held.app_version
+    assert held.error_class == {"postgresql": "DataError", "sqlite": "UnicodeEncodeError"}[db.dialect]
     with db.session() as s:
         row = s.scalar(select(QuarantinedMail))
         assert (row.raw, row.message_id, row.queue_code) == (bad, poison_id, "neuvonta")
