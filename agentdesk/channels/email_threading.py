@@ -237,7 +237,10 @@ def _too_complex(raw: bytes) -> bool:
     """More MIME parts or deeper nesting than the parser is given (a cheap upper bound: every
     delimiter line and every multipart content type counts)."""
     lowered = raw.lower()
-    return lowered.count(b"\n--") > MAX_MIME_PARTS or lowered.count(b"multipart/") > MAX_MIME_DEPTH
+    multiparts = lowered.count(b"multipart/")
+    if not multiparts:
+        return False  # one part: lines of "-----" in a plain text body are no delimiters
+    return multiparts > MAX_MIME_DEPTH or lowered.count(b"\n--") > MAX_MIME_PARTS
 
 
 def _made_up_id(raw: bytes) -> str:

@@ -390,7 +390,6 @@ class MailboxWatcher:
         self._failures.pop(key, None)
         self.processed += 1
 
-
     def _give_up(self, raw: bytes, message: MailboxMessage, exc: Exception, tries: int) -> None:
         reason = getattr(exc, "reason", "intake_error")
         error_class = getattr(exc, "error_class", "") or type(exc).__name__

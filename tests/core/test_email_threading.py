@@ -255,3 +255,9 @@ def test_deeply_nested_or_many_part_mail_is_read_for_its_headers():
                           + "Content-Type: text/plain\r\n\r\nhei\r\n").encode())
     assert (mail.subject, mail.from_addr, mail.attachments) == ("Syvä", "a@b.fi", ())
     assert "too many parts" in mail.text
+
+
+def test_a_plain_text_body_full_of_dashes_is_read_whole():
+    table = "\r\n".join(["-------- | --------"] * 800)
+    mail = parse_message(raw("From: a@b.fi", "Subject: Taulukko", body=table))
+    assert mail.text.count("-------- | --------") == 800
