@@ -1,5 +1,6 @@
 """The ``agentdesk`` command: database upgrades and search from a shell; IT's ``profile``,
-``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`). ``seed`` and ``demo``
+``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); the e-mail
+quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`). ``seed`` and ``demo``
 come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
 The desktop subcommands register themselves only when the ``ui`` package (PySide6) is installed,
@@ -124,6 +125,9 @@ def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] =
     from agentdesk.deployment import commands as deployment_commands
 
     deployment_commands.register(sub)  # profile, secrets, smoke-test
+    from agentdesk.channels import email_commands
+
+    email_commands.register(sub)  # mail quarantine list | retry
     for register in extra:
         register(sub)
     return parser

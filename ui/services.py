@@ -16,6 +16,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from agentdesk.customer_overview import CustomerOverviewService
 from agentdesk.customer_register import CustomerRegister
@@ -29,6 +31,9 @@ from agentdesk.storage.database import Database
 from agentdesk.topics import Topic, load_topics
 from ui.background import Background
 from ui.change_bus import ChangeBus
+
+if TYPE_CHECKING:
+    from agentdesk.channels.email_quarantine import MailQuarantine
 
 
 class TopicCatalog:
@@ -82,6 +87,13 @@ class DeskServices:
     statistics: Statistics
     topics: TopicCatalog
     drafts: DraftStore
+
+    @cached_property
+    def quarantine(self) -> MailQuarantine:
+        """The e-mail quarantine (made on first use: the e-mail channel is not needed to start the desk)."""
+        from agentdesk.channels.email_quarantine import MailQuarantine
+
+        return MailQuarantine(self.db)
 
 
 def build_services(db: Database, background: Background, changes: ChangeBus, *,

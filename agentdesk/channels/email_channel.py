@@ -10,6 +10,8 @@ replies sent from the desk over SMTP.
                                    │                    case: References/In-Reply-To, else subject
                                    │                    interaction (channel EMAIL, Message-ID)
                                    │                    work item in the mailbox's queue (same transaction)
+                                   │ cannot be taken in (after the retries) ──▶ MailQuarantine (kept, listed,
+                                   │                                retried after an upgrade); the next mail
                                    ▼
                                on_new_mail(IntakeResult) ──▶ the desk (on the watcher's thread)
     desk ──▶ EmailReplier.reply ──SMTP──▶ customer;  outbound interaction on the same case
@@ -38,9 +40,11 @@ from agentdesk.channels.email_config import (
     set_keyring_password,
 )
 from agentdesk.channels.email_intake import EmailIntake, IntakeResult, NewMailCallback, ReplyTarget
+from agentdesk.channels.email_quarantine import MailQuarantine, QuarantinedMailView, RetryOutcome
 from agentdesk.channels.email_reply import EmailReplier, ReplyNotSent, SentReply
 from agentdesk.channels.email_threading import Attachment, ParsedEmail, parse_message
 from agentdesk.channels.email_watcher import (
+    IntakeFailed,
     MailboxLoginFailed,
     MailboxMessage,
     MailboxWatcher,
@@ -51,9 +55,10 @@ from agentdesk.channels.email_watcher import (
 from agentdesk.storage.database import Database
 
 __all__ = [
-    "DEFAULT_TOPIC", "MAIL_SERVICE", "Attachment", "EmailChannel", "EmailIntake", "EmailReplier", "IntakeResult",
-    "MailServer", "MailboxLoginFailed", "MailboxMessage", "MailboxWatcher", "NewMailCallback", "ParsedEmail",
-    "PasswordLookup", "QueueMailbox", "ReplyNotSent", "ReplyTarget", "RetryLater", "SentReply", "UidMark",
+    "DEFAULT_TOPIC", "MAIL_SERVICE", "Attachment", "EmailChannel", "EmailIntake", "EmailReplier", "IntakeFailed",
+    "IntakeResult", "MailQuarantine", "MailServer", "MailboxLoginFailed", "MailboxMessage", "MailboxWatcher",
+    "NewMailCallback", "ParsedEmail", "PasswordLookup", "QuarantinedMailView", "QueueMailbox", "ReplyNotSent",
+    "ReplyTarget", "RetryLater", "RetryOutcome", "SentReply", "UidMark",
     "UidStateFile", "UidStore", "WatcherState", "WatcherStatus", "keyring_password", "parse_message",
     "set_keyring_password",
 ]
@@ -61,7 +66,8 @@ __all__ = [
 
 class EmailChannel:
     """The queue mailboxes of one IMAP server, each watched in its own thread, all taken in by one
-    :class:`EmailIntake`. ``start()`` returns at once; ``stop()`` ends every watcher."""
+    :class:`EmailIntake`. ``start()`` returns at once; ``stop()`` ends every watcher. A message that
+    cannot be taken in goes to ``quarantine`` (:class:`MailQuarantine`) and the mailbox goes on."""
 
     def __init__(self, db: Database, imap: MailServer, mailboxes: Iterable[QueueMailbox], *,
                  on_new_mail: NewMailCallback | None = None, state: UidStore | None = None,
@@ -71,10 +77,12 @@ class EmailChannel:
         if len({m.address.lower() for m in self.mailboxes}) != len(self.mailboxes):
             raise ValueError("a queue mailbox is listed twice")
         self.intake = EmailIntake(db, on_new_mail=on_new_mail, own_addresses=[m.address for m in self.mailboxes])
+        self.quarantine = MailQuarantine(db, self.intake)
         store = state if state is not None else UidStateFile()
         self.watchers = tuple(
             MailboxWatcher(imap, m, self.intake.handler_for(m), state=store, password_lookup=password_lookup,
-                           use_idle=use_idle, poll_interval=poll_interval)
+                           use_idle=use_idle, poll_interval=poll_interval,
+                           quarantine=self.quarantine.for_mailbox(m))
             for m in self.mailboxes
         )
 

@@ -24,6 +24,11 @@
 
 Then ``on_new_mail(result)`` is called (on the watcher's thread): the seam for telling the desk.
 
+A message that cannot be taken in raises :class:`~agentdesk.channels.email_watcher.IntakeFailed`
+with a reason code (the watcher retries it, then quarantines it); a database that cannot be reached
+raises :class:`~agentdesk.channels.email_watcher.RetryLater`. Neither carries the original
+exception's text: a database error quotes the statement with the citizen's data.
+
 Until the database has a table for e-mail messages, the header block in the notes is where the
 desk finds the sender's address and subject again (for replies and the subject fallback).
 """
@@ -50,7 +55,7 @@ from agentdesk.channels.email_threading import (
     subject_key,
     thread_key,
 )
-from agentdesk.channels.email_watcher import MailboxMessage, MessageHandler, RetryLater
+from agentdesk.channels.email_watcher import IntakeFailed, MailboxMessage, MessageHandler, RetryLater
 from agentdesk.identity import IdentityError, normalise_email
 from agentdesk.queues.work_queue import NewWorkItem, add_items
 from agentdesk.queues.working_hours import OFFICE_HOURS, WorkingHours
@@ -69,7 +74,8 @@ from agentdesk.storage.models import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EmailIntake", "IntakeResult", "NewMailCallback", "ReplyTarget", "notes_header", "read_notes_header"]
+__all__ = ["EmailIntake", "IntakeResult", "NewMailCallback", "ReplyTarget", "failure_reason", "notes_header",
+           "read_notes_header"]
 
 NO_SUBJECT = "(no subject)"
 _TITLE_MAX = 200
@@ -182,7 +188,10 @@ class EmailIntake:
 
     def receive(self, raw: bytes, mailbox: QueueMailbox) -> IntakeResult | None:
         """Take in one message; None when it was skipped (already known, or our own)."""
-        mail = parse_message(raw)
+        try:
+            mail = parse_message(raw)
+        except Exception as exc:  # parse_message is built never to raise; the quarantine is the net
+            raise IntakeFailed("parse_failed", type(exc).__name__) from None
         if mail.from_addr and (mail.from_addr == mailbox.address.lower() or mail.from_addr in self._own):
             log.info("mail %s from a queue's own address skipped", mailbox.address)
             return None
@@ -190,7 +199,9 @@ class EmailIntake:
             customer_id = self._find_customer(mail.from_addr)
             result = self._store(mail, mailbox, customer_id)
         except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError) as exc:
-            raise RetryLater(f"database unavailable ({type(exc).__name__})") from exc
+            raise RetryLater(f"database unavailable ({type(exc).__name__})") from None
+        except Exception as exc:
+            raise IntakeFailed(failure_reason(exc), type(exc).__name__) from None
         if result is None:
             log.info("mail to %s already taken in; skipped", mailbox.address)
             return None
@@ -200,8 +211,9 @@ class EmailIntake:
         if self._on_new_mail is not None:
             try:
                 self._on_new_mail(result)
-            except Exception:
-                log.exception("the new-mail callback failed for interaction %d", result.interaction_id)
+            except Exception as exc:
+                log.error("the new-mail callback failed for interaction %d (%s)", result.interaction_id,
+                          type(exc).__name__)
         return result
 
     # --- steps -----------------------------------------------------------------------------
@@ -306,6 +318,15 @@ class EmailIntake:
             if subject_key(title) == subject:
                 return case_id
         return None
+
+
+def failure_reason(exc: BaseException) -> str:
+    """The stable reason code for an exception from storing a message."""
+    if isinstance(exc, (sa_exc.DataError, UnicodeError, ValueError)):
+        return "data_refused"  # text or a value the database does not take
+    if isinstance(exc, (sa_exc.IntegrityError, sa_exc.StatementError)):
+        return "database_refused"
+    return "intake_error"
 
 
 def _cases_by_message_id(s: Session, ids: Sequence[str]) -> Mapping[str, int]:

@@ -24,6 +24,7 @@ import datetime as dt
 import email
 import email.errors
 import email.header
+import email.parser
 import email.utils
 import hashlib
 import re
@@ -31,14 +32,17 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
-from html.parser import HTMLParser
 from typing import Generic, Literal, TypeVar
+
+from agentdesk.channels.email_sanitise import clean_body, clean_field, html_to_text, recover_bytes
 
 __all__ = [
     "Attachment",
     "ParsedEmail",
+    "html_to_text",
     "ThreadKey",
     "ThreadMatch",
+    "message_digest",
     "message_ids",
     "normalise_subject",
     "parse_message",
@@ -68,8 +72,24 @@ _ANY_PREFIX_RE = _prefix_re(REPLY_PREFIXES + FORWARD_PREFIXES)
 _SPACES_RE = re.compile(r"\s+")
 _MSGID_RE = re.compile(r"<([^<>\s]+)>")
 _ENCODED_WORD_RE = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")
 
 MAX_REF_LENGTH = 128  # interaction.external_ref
+
+# Field lengths as stored (the columns they go into, or what RFC 5321/5322 allow).
+SUBJECT_MAX = 200  # work_item.subject, service_case.title
+NAME_MAX = 200
+ADDRESS_MAX = 254  # RFC 5321 path, less the brackets
+MESSAGE_ID_MAX = 998  # one header line; stored through storage_ref() (a digest beyond 128)
+FILENAME_MAX = 255
+CONTENT_TYPE_MAX = 127
+MAX_REFERENCES = 50  # the nearest ancestors are kept; an endless References line is no query
+MAX_RECIPIENTS = 100
+# A message with more MIME parts or nesting than this is read for its headers only: the stdlib parser
+# takes milliseconds per part and recurses once per level.
+MAX_MIME_PARTS = 500
+MAX_MIME_DEPTH = 40
+TOO_COMPLEX = "(this message has too many parts to be shown here; it is kept in the mailbox)"
 
 
 def _strip_prefixes(subject: str, pattern: re.Pattern[str]) -> str:
@@ -121,6 +141,13 @@ def storage_ref(message_id: str) -> str:
     return "<sha256:" + hashlib.sha256(message_id.encode("utf-8", "surrogateescape")).hexdigest() + ">"
 
 
+def message_digest(message_id: str) -> str:
+    """How a log names a message: 12 hex digits of its Message-ID's SHA-256 ("-" when unknown)."""
+    if not message_id:
+        return "-"
+    return hashlib.sha256(message_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
 # --------------------------------------------------------------------------------------------
 # Parsing
 
@@ -164,38 +191,56 @@ class ParsedEmail:
 
 
 def parse_message(raw: bytes) -> ParsedEmail:
-    """Parse one message. Never raises for bad input: what cannot be read is left empty."""
-    msg = email.message_from_bytes(raw, policy=policy.default)
+    """Parse one message. Never raises for bad input: what cannot be read is left empty.
+
+    Every string in the result is valid, NUL-free text within its field's length
+    (:mod:`~agentdesk.channels.email_sanitise`): this is where mail enters."""
+    too_complex = _too_complex(raw)
+    parser = email.parser.BytesParser(policy=policy.default)
+    msg = parser.parsebytes(raw, headersonly=too_complex)
     assert isinstance(msg, EmailMessage)
 
-    own_ids = message_ids(_header(msg, "Message-ID"))
+    own_ids = _ids(msg, "Message-ID")
     missing = not own_ids
     message_id = own_ids[0] if own_ids else _made_up_id(raw)
-    in_reply_to_ids = message_ids(_header(msg, "In-Reply-To"))
+    in_reply_to_ids = _ids(msg, "In-Reply-To")
     from_list = _addresses(msg, "From")
     from_name, from_addr = from_list[0] if from_list else ("", "")
     reply_to_list = _addresses(msg, "Reply-To")
-    body_part = _body_part(msg)
-    text, was_html = _text_of(body_part) if body_part is not None else ("", False)
+    if too_complex:
+        body_part, text, was_html = None, TOO_COMPLEX, False
+    else:
+        body_part = _body_part(msg)
+        text, was_html = _text_of(body_part) if body_part is not None else ("", False)
 
     return ParsedEmail(
         message_id=message_id,
         message_id_missing=missing,
         in_reply_to=in_reply_to_ids[0] if in_reply_to_ids else None,
-        references=message_ids(_header(msg, "References")),
-        subject=_SPACES_RE.sub(" ", _header(msg, "Subject")).strip(),
+        references=_ids(msg, "References")[-MAX_REFERENCES:],
+        subject=clean_field(_SPACES_RE.sub(" ", _header(msg, "Subject")).strip(), SUBJECT_MAX).strip(),
         from_addr=from_addr,
         from_name=from_name,
         reply_to=reply_to_list[0][1] if reply_to_list else from_addr,
-        to=tuple(a for _, a in _addresses(msg, "To")),
-        cc=tuple(a for _, a in _addresses(msg, "Cc")),
+        to=tuple(a for _, a in _addresses(msg, "To"))[:MAX_RECIPIENTS],
+        cc=tuple(a for _, a in _addresses(msg, "Cc"))[:MAX_RECIPIENTS],
         date=_date(msg),
         text=text,
         body_was_html=was_html,
-        attachments=tuple(_attachments(msg, body_part)),
+        attachments=() if too_complex else tuple(_attachments(msg, body_part)),
         auto_submitted=_is_automatic(msg),
         size=len(raw),
     )
+
+
+def _too_complex(raw: bytes) -> bool:
+    """More MIME parts or deeper nesting than the parser is given (a cheap upper bound: every
+    delimiter line and every multipart content type counts)."""
+    lowered = raw.lower()
+    multiparts = lowered.count(b"multipart/")
+    if not multiparts:
+        return False  # one part: lines of "-----" in a plain text body are no delimiters
+    return multiparts > MAX_MIME_DEPTH or lowered.count(b"\n--") > MAX_MIME_PARTS
 
 
 def _made_up_id(raw: bytes) -> str:
@@ -203,16 +248,32 @@ def _made_up_id(raw: bytes) -> str:
     return f"<{hashlib.sha256(raw).hexdigest()[:40]}@no-message-id.invalid>"
 
 
+def _ids(msg: EmailMessage, name: str) -> tuple[str, ...]:
+    found = (clean_field(i, MESSAGE_ID_MAX) for i in message_ids(_header(msg, name)))
+    seen: set[str] = set()
+    return tuple(x for x in found if not (x in seen or seen.add(x)))
+
+
+def _raw_header(msg: EmailMessage, name: str) -> str | None:
+    for key, raw in msg.raw_items():
+        if key.lower() == name.lower():
+            return str(raw)
+    return None
+
+
 def _header(msg: EmailMessage, name: str) -> str:
-    """The decoded header value, "" when missing; survives malformed headers."""
+    """The decoded header value, "" when missing; survives malformed headers. A header written in
+    raw 8-bit (an old client's Latin-1 subject) is read from its bytes, not from the parser's guess."""
+    raw = _raw_header(msg, name)
+    if raw is None:
+        return ""
+    if _SURROGATE_RE.search(raw):
+        text = recover_bytes(_SPACES_RE.sub(" ", raw))
+        return _decode_words(text) if _ENCODED_WORD_RE.search(text) else text
     try:
         value = msg.get(name)
     except Exception:  # the header parser can fail on hostile input; fall back to the raw text
-        value = None
-        for key, raw in msg.raw_items():
-            if key.lower() == name.lower():
-                value = _decode_words(str(raw))
-                break
+        value = _decode_words(raw)
     if value is None:
         return ""
     text = str(value)
@@ -228,7 +289,12 @@ def _decode_words(text: str) -> str:
 
 
 def _addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
-    """(display name, lower-cased address) pairs of an address header."""
+    """(display name, lower-cased address) pairs of an address header, cleaned and cut to length."""
+    return [(clean_field(display, NAME_MAX).strip(), clean_field(addr, ADDRESS_MAX))
+            for display, addr in _raw_addresses(msg, name)]
+
+
+def _raw_addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
     result: list[tuple[str, str]] = []
     try:
         header = msg.get(name)
@@ -243,7 +309,11 @@ def _addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
         if result:
             return result
     raw = [str(v) for k, v in msg.raw_items() if k.lower() == name.lower()]
-    for display, addr in email.utils.getaddresses(raw):
+    try:
+        pairs = email.utils.getaddresses(raw)
+    except Exception:  # getaddresses is lenient, but hostile input has surprised it before
+        pairs = []
+    for display, addr in pairs:
         addr = addr.strip().lower()
         if addr and "@" in addr:
             result.append((_decode_words(display), addr))
@@ -254,12 +324,12 @@ def _date(msg: EmailMessage) -> dt.datetime | None:
     try:
         header = msg.get("Date")
         value = getattr(header, "datetime", None)
+        if value is not None and value.tzinfo is None:  # "-0000": the zone is unknown; UTC (RFC 5322 3.3)
+            value = value.replace(tzinfo=dt.timezone.utc)
+        if value is not None:
+            value.astimezone(dt.timezone.utc)  # a year 1 with a positive offset cannot be stored
     except Exception:
         value = None
-    if value is None:
-        return None
-    if value.tzinfo is None:  # "-0000": the zone is unknown; take it as UTC (RFC 5322 3.3)
-        value = value.replace(tzinfo=dt.timezone.utc)
     return value
 
 
@@ -290,25 +360,34 @@ def _body_part(msg: EmailMessage) -> EmailMessage | None:
 def _text_of(part: EmailMessage) -> tuple[str, bool]:
     try:
         content = part.get_content()
-    except (LookupError, ValueError, UnicodeError, AssertionError, KeyError):
-        payload = part.get_payload(decode=True) or b""
+    except Exception:  # an unknown charset, a broken transfer encoding
+        try:
+            payload = part.get_payload(decode=True) or b""
+        except Exception:
+            payload = b""
         content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else str(payload)
     if not isinstance(content, str):
         content = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else ""
     # PostgreSQL text cannot hold NUL; a body never needs one.
-    content = content.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    content = clean_body(content)
     if part.get_content_subtype() == "html":
-        return html_to_text(content), True
+        return clean_body(html_to_text(content)), True
     return content.strip("\n"), False
 
 
 def _leaves(part: EmailMessage) -> Iterator[EmailMessage]:
     # An attached message (message/rfc822) is one attachment, not a tree to descend into.
-    if part.get_content_maintype() == "multipart":
-        for sub in part.iter_parts():
-            yield from _leaves(sub)  # type: ignore[arg-type]
-    else:
-        yield part
+    stack = [part]
+    while stack:
+        current = stack.pop()
+        if current.get_content_maintype() == "multipart":
+            try:
+                children = list(current.iter_parts())
+            except Exception:
+                children = []
+            stack.extend(reversed(children))  # type: ignore[arg-type]
+        else:
+            yield current
 
 
 def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attachment]:
@@ -317,12 +396,15 @@ def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attac
     for part in _leaves(msg):
         if part is body:
             continue
-        disposition = part.get_content_disposition()
-        filename = _filename(part)
-        maintype = part.get_content_maintype()
-        if disposition != "attachment" and not filename and maintype == "text":
+        try:
+            disposition = part.get_content_disposition()
+            content_type = part.get_content_type()
+        except Exception:
+            disposition, content_type = None, "application/octet-stream"
+        filename = clean_field(_filename(part), FILENAME_MAX).strip()
+        if disposition != "attachment" and not filename and content_type.startswith("text/"):
             continue  # an extra inline text part (a list footer), not an attachment
-        yield Attachment(filename, part.get_content_type(), _size(part))
+        yield Attachment(filename, clean_field(content_type, CONTENT_TYPE_MAX), _size(part))
 
 
 def _filename(part: EmailMessage) -> str:
@@ -334,7 +416,7 @@ def _filename(part: EmailMessage) -> str:
         try:
             inner = part.get_payload(0)
             subject = _header(inner, "Subject") if isinstance(inner, EmailMessage) else ""
-        except (IndexError, TypeError):
+        except Exception:
             subject = ""
         name = f"{subject}.eml" if subject else ""
     if _ENCODED_WORD_RE.search(name):  # RFC 2047 inside a quoted parameter: common, not standard
@@ -361,48 +443,6 @@ def _human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} kB"
     return f"{size / (1024 * 1024):.1f} MB"
-
-
-class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "head", "title"}
-    _BREAK = {"br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul",
-              "ol", "pre", "hr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag in self._BREAK:
-            self.out.append("\n")
-            if tag == "li":
-                self.out.append("- ")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BREAK:
-            self.out.append("\n")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.out.append(_SPACES_RE.sub(" ", data))
-
-
-def html_to_text(html: str) -> str:
-    """Readable plain text from an HTML body: no tags, scripts or styles; paragraphs kept."""
-    parser = _TextExtractor()
-    try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # HTMLParser is lenient; this is a last resort
-        return re.sub(r"<[^>]*>", " ", html).strip()
-    lines = [line.strip() for line in "".join(parser.out).split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 # --------------------------------------------------------------------------------------------

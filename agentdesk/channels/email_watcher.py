@@ -15,7 +15,13 @@ Failures: a lost or refused connection is retried with exponential backoff and j
 ``login_failed``; no loop that would lock the account). When ``on_message`` raises
 :class:`RetryLater` (the database is down) the message is tried again after the backoff, for as
 long as it takes; any other exception counts against the message, which is skipped with an ERROR
-log after ``max_attempts`` tries, so one malformed message cannot stop the queue.
+log after ``max_attempts`` tries, so one malformed message cannot stop the queue. With a
+``quarantine`` (:class:`MessageQuarantine`, e.g. :mod:`agentdesk.channels.email_quarantine`) the
+skipped message is kept there instead, and at start the watcher lets the quarantine retry what an
+older AgentDesk version could not take in.
+
+Logs name a message by mailbox and UID only, and an exception by its class: never its text, which
+may quote the message (a database error quotes the statement and its values).
 
 ``stop()`` wakes the thread at once (a socket pair interrupts IDLE and the poll wait), logs out and
 joins it. ``on_message`` and status changes run on the watcher's thread.
@@ -34,6 +40,7 @@ import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from agentdesk.channels.email_config import (
     MailServer,
@@ -48,13 +55,24 @@ from agentdesk.channels.email_imap import ImapConnection, ImapSSLConnection, quo
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MailboxLoginFailed", "MailboxMessage", "MailboxWatcher", "MessageHandler", "RetryLater",
-           "WatcherState", "WatcherStatus"]
+__all__ = ["IntakeFailed", "MailboxLoginFailed", "MailboxMessage", "MailboxWatcher", "MessageHandler",
+           "MessageQuarantine", "RetryLater", "WatcherState", "WatcherStatus"]
 
 
 class RetryLater(Exception):
     """Raised by a message handler for a passing failure (the database is unreachable): the
     message is tried again later and never skipped for it."""
+
+
+class IntakeFailed(Exception):
+    """Raised by a message handler for a message it cannot take in. ``reason`` is a stable code
+    ("parse_failed", "data_refused", "database_refused", "intake_error"), ``error_class`` the class
+    of the underlying exception; the text is the code only, so it can be logged."""
+
+    def __init__(self, reason: str, error_class: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.error_class = error_class
 
 
 class MailboxLoginFailed(Exception):
@@ -87,6 +105,15 @@ class MailboxMessage:
 MessageHandler = Callable[[bytes, MailboxMessage], object]
 
 
+class MessageQuarantine(Protocol):
+    """Where a message goes that failed ``max_attempts`` times (raises RetryLater when it cannot be
+    kept just now), and what to retry when the watcher starts."""
+
+    def hold(self, raw: bytes, message: MailboxMessage, exc: BaseException, attempts: int) -> object: ...
+
+    def retry_held(self, mailbox_key: str) -> object: ...
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -97,7 +124,8 @@ class MailboxWatcher:
     def __init__(self, server: MailServer, mailbox: QueueMailbox, on_message: MessageHandler, *,
                  state: UidStore | None = None, password_lookup: PasswordLookup = keyring_password,
                  use_idle: bool = True, poll_interval: float = 60.0, idle_timeout: float = 540.0,
-                 reconnect_initial: float = 1.0, reconnect_max: float = 60.0, max_attempts: int = 3) -> None:
+                 reconnect_initial: float = 1.0, reconnect_max: float = 60.0, max_attempts: int = 3,
+                 quarantine: MessageQuarantine | None = None) -> None:
         if poll_interval <= 0 or idle_timeout <= 0:
             raise ValueError("poll_interval and idle_timeout must be positive")
         self.server = server
@@ -111,6 +139,7 @@ class MailboxWatcher:
         self.reconnect_initial = reconnect_initial
         self.reconnect_max = reconnect_max
         self.max_attempts = max_attempts
+        self._quarantine = quarantine
         self.key = f"{mailbox.imap_login}@{server.host}:{server.port}/{mailbox.folder}"
         self.uses_idle: bool | None = None  # known after the first login
         self.processed = 0  # messages handed over by this watcher
@@ -204,6 +233,7 @@ class MailboxWatcher:
             nonlocal delay
             delay = self.reconnect_initial
 
+        self._retry_quarantined()
         try:
             while not self._stopping.is_set():
                 try:
@@ -230,12 +260,20 @@ class MailboxWatcher:
                     self._set(WatcherStatus.RETRYING, f"{type(exc).__name__}: {_short(exc)}")
                     delay = min(self.reconnect_max, delay * 2)
                     self._sleep(wait)
-        except Exception:
-            log.exception("mailbox watcher %s failed", self.key)
+        except Exception as exc:
+            log.error("mailbox watcher %s failed (%s)", self.key, type(exc).__name__)
             raise
         finally:
             if self._state.status is not WatcherStatus.LOGIN_FAILED:
                 self._set(WatcherStatus.STOPPED, "stopped")
+
+    def _retry_quarantined(self) -> None:
+        if self._quarantine is None:
+            return
+        try:
+            self._quarantine.retry_held(self.key)
+        except Exception as exc:  # the database may be down at start; the next start tries again
+            log.warning("mailbox %s: quarantined mail not retried (%s)", self.key, type(exc).__name__)
 
     @staticmethod
     def _jitter(delay: float) -> float:
@@ -345,13 +383,28 @@ class MailboxWatcher:
             tries = self._failures.get(key, 0) + 1
             self._failures[key] = tries
             if tries >= self.max_attempts:
-                log.error("mailbox %s: message UID %d failed %d times; skipped (it stays in the mailbox)",
-                          self.key, message.uid, tries, exc_info=True)
+                self._give_up(raw, message, exc, tries)
                 self._failures.pop(key, None)
                 return
             raise _MessageFailed(f"message UID {message.uid} failed ({type(exc).__name__}), try {tries}") from exc
         self._failures.pop(key, None)
         self.processed += 1
+
+    def _give_up(self, raw: bytes, message: MailboxMessage, exc: Exception, tries: int) -> None:
+        reason = getattr(exc, "reason", "intake_error")
+        error_class = getattr(exc, "error_class", "") or type(exc).__name__
+        if self._quarantine is None:
+            log.error("mailbox %s: message UID %d failed %d times (%s, %s); skipped (it stays in the mailbox)",
+                      self.key, message.uid, tries, reason, error_class)
+            return
+        try:
+            self._quarantine.hold(raw, message, exc, tries)
+        except RetryLater:
+            raise  # kept for the next try: a message is never skipped because the database is down
+        except Exception as held:
+            log.error("mailbox %s: message UID %d failed %d times (%s, %s) and could not be quarantined (%s); "
+                      "skipped (it stays in the mailbox)", self.key, message.uid, tries, reason, error_class,
+                      type(held).__name__)
 
 
 class _MessageFailed(Exception):

@@ -27,6 +27,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -517,3 +518,35 @@ class TicketCounter(Base):
     letter: Mapped[str] = mapped_column(String(2), primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- E-mail that could not be taken in (agentdesk.channels.email_quarantine) --------------------
+
+
+class QuarantinedMail(Base):
+    """A message the intake could not take in, kept (raw) for a supervisor and retried after an upgrade.
+
+    ``app_version`` is the AgentDesk version that last failed on it; a watcher of another version
+    retries it once at start. The mailbox's settings are kept so that a retry needs no configuration.
+    """
+
+    __tablename__ = "quarantined_mail"
+    __table_args__ = (Index("ix_quarantined_mail_mailbox_uid", "mailbox_key", "uidvalidity", "uid", unique=True),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    quarantined_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    mailbox: Mapped[str] = mapped_column(String(254))  # the queue mailbox's address
+    mailbox_key: Mapped[str] = mapped_column(String(400))  # "login@host:port/folder"
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[int] = mapped_column(BigInteger)
+    queue_code: Mapped[str] = mapped_column(String(32), default="")
+    topic: Mapped[str] = mapped_column(String(100), default="")
+    department_id: Mapped[int | None] = mapped_column(Integer)  # no FK: kept as the mailbox was set up
+    message_id: Mapped[str] = mapped_column(String(128), default="")  # storage_ref(); "" when unreadable
+    sender_domain: Mapped[str] = mapped_column(String(254), default="")
+    reason: Mapped[str] = mapped_column(String(32))  # a stable code, e.g. "database_refused"
+    error_class: Mapped[str] = mapped_column(String(64), default="")  # the exception's class, never its text
+    app_version: Mapped[str] = mapped_column(String(32))
+    attempts: Mapped[int] = mapped_column(Integer, default=1)  # failed intakes, retries included
+    last_tried_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)

@@ -981,7 +981,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../ui/overview/customer_overview_view.py" line="+228" />
+        <location filename="../../ui/overview/customer_overview_view.py" line="+232" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
@@ -1001,7 +1001,7 @@
         <translation>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+92" />
         <source>This customer is no longer in the register.</source>
         <translation>This customer is no longer in the register.</translation>
     </message>
@@ -1014,7 +1014,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../ui/customer_summary.py" line="+144" />
+        <location filename="../../ui/customer_summary.py" line="+150" />
         <source>Loading customer…</source>
         <translation>Loading customer…</translation>
     </message>
@@ -1117,12 +1117,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+313" />
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+319" />
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>The figures could not be refreshed (%1); trying again.</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+110" />
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Supervisor dashboard – AgentDesk</translation>
     </message>
@@ -1150,6 +1150,11 @@
         <location line="+1" />
         <source>No active queues. Queues are set up by the administrator.</source>
         <translation>No active queues. Queues are set up by the administrator.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Quarantined e-mail…</source>
+        <translation>Quarantined e-mail…</translation>
     </message>
     <message>
         <location line="+10" />
@@ -1180,7 +1185,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+221" />
+        <location filename="../../ui/app.py" line="+178" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -1205,7 +1210,7 @@
         <translation>AgentDesk cannot start</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+78" />
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>The configuration of AgentDesk could not be read (%1). Contact IT support.</translation>
     </message>
@@ -1213,7 +1218,7 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+149" />
+        <location filename="../../ui/plugins/desk_plugins.py" line="+150" />
         <source>Department plugins could not be started; see the log.</source>
         <translation>Department plugins could not be started; see the log.</translation>
     </message>
@@ -1442,7 +1447,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+213" />
+        <location filename="../../ui/logging/interaction_panel.py" line="+214" />
         <source>New contact</source>
         <translation>New contact</translation>
     </message>
@@ -2235,6 +2240,112 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/quarantine_dialog.py" line="+146" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1 messages could not be taken in. They are kept here; Retry takes one in again.</source>
+        <translation>%1 messages could not be taken in. They are kept here; Retry takes one in again.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No quarantined e-mail.</source>
+        <translation>No quarantined e-mail.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The quarantined e-mail could not be read; close and open this again.</source>
+        <translation>The quarantined e-mail could not be read; close and open this again.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Retrying…</source>
+        <translation>Retrying…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The message was taken in.</source>
+        <translation>The message was taken in.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The message could not be taken in: %1. It stays here.</source>
+        <translation>The message could not be taken in: %1. It stays here.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The retry did not run (the database could not be reached); try again.</source>
+        <translation>The retry did not run (the database could not be reached); try again.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Quarantined e-mail</source>
+        <translation>Quarantined e-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Retry</source>
+        <translation>&amp;Retry</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location line="-141" />
+        <source>The message could not be read</source>
+        <translation>The message could not be read</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The database refused its text</source>
+        <translation>The database refused its text</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The database refused it</source>
+        <translation>The database refused it</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>An error in AgentDesk</source>
+        <translation>An error in AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Message %1, UID %2, AgentDesk %3, %4 attempts</source>
+        <translation>Message %1, UID %2, AgentDesk %3, %4 attempts</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Quarantined</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Mailbox</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sender's domain</source>
+        <translation>Sender's domain</translation>
+    </message>
+</context>
+<context>
     <name>QueryKind</name>
     <message>
         <location filename="../../ui/search_panel.py" line="+237" />
@@ -2338,7 +2449,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../../ui/reception/reception_window.py" line="+247" />
+        <location filename="../../ui/reception/reception_window.py" line="+258" />
         <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
         <translation>No walk-in services are set up. Ask the administrator for a walk-in queue.</translation>
     </message>
@@ -2388,7 +2499,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The next visitor could not be called; try again in a moment.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40" />
         <source>Visit %1 logged.</source>
         <translation>Visit %1 logged.</translation>
     </message>

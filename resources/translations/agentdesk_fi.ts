@@ -981,7 +981,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../ui/overview/customer_overview_view.py" line="+228"/>
+        <location filename="../../ui/overview/customer_overview_view.py" line="+232"/>
         <source>Try again</source>
         <translation>Yritä uudelleen</translation>
     </message>
@@ -1001,7 +1001,7 @@
         <translation>Tälle työasemalle asennettujen yksikkölaajennusten (sosiaalipalvelut, terveydenhuolto, tekniset palvelut ja muut) paneelit näkyvät tässä: mitä kukin taustajärjestelmä tietää asiakkaasta, niille työntekijöille, joilla on oikeus nähdä se.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>This customer is no longer in the register.</source>
         <translation>Tämä asiakas ei ole enää rekisterissä.</translation>
     </message>
@@ -1014,7 +1014,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../ui/customer_summary.py" line="+144"/>
+        <location filename="../../ui/customer_summary.py" line="+150"/>
         <source>Loading customer…</source>
         <translation>Haetaan asiakkaan tietoja…</translation>
     </message>
@@ -1117,12 +1117,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+313"/>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+319"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Lukuja ei voitu päivittää (%1); yritetään uudelleen.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+110"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Esihenkilön tilannenäkymä – AgentDesk</translation>
     </message>
@@ -1150,6 +1150,11 @@
         <location line="+1"/>
         <source>No active queues. Queues are set up by the administrator.</source>
         <translation>Ei aktiivisia jonoja. Jonot perustaa pääkäyttäjä.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarantined e-mail…</source>
+        <translation>Karanteenissa olevat sähköpostit…</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1180,7 +1185,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+221"/>
+        <location filename="../../ui/app.py" line="+178"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
     </message>
@@ -1205,7 +1210,7 @@
         <translation>AgentDesk ei käynnisty</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>AgentDeskin asetuksia ei voitu lukea (%1). Ota yhteyttä IT-tukeen.</translation>
     </message>
@@ -1213,7 +1218,7 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+149"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+150"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Toimialojen liitännäisiä ei voitu käynnistää; katso loki.</translation>
     </message>
@@ -1442,7 +1447,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+213"/>
+        <location filename="../../ui/logging/interaction_panel.py" line="+214"/>
         <source>New contact</source>
         <translation>Uusi yhteydenotto</translation>
     </message>
@@ -2235,6 +2240,112 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/quarantine_dialog.py" line="+146"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 messages could not be taken in. They are kept here; Retry takes one in again.</source>
+        <translation>%1 viestiä ei voitu ottaa vastaan. Ne säilytetään täällä; Yritä uudelleen ottaa viestin vastaan uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No quarantined e-mail.</source>
+        <translation>Ei karanteenissa olevia sähköposteja.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The quarantined e-mail could not be read; close and open this again.</source>
+        <translation>Karanteenissa olevia sähköposteja ei voitu lukea; sulje ja avaa tämä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Retrying…</source>
+        <translation>Yritetään uudelleen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The message was taken in.</source>
+        <translation>Viesti otettiin vastaan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message could not be taken in: %1. It stays here.</source>
+        <translation>Viestiä ei voitu ottaa vastaan: %1. Se jää tänne.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The retry did not run (the database could not be reached); try again.</source>
+        <translation>Uudelleenyritys ei käynnistynyt (tietokantaan ei saatu yhteyttä); yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Quarantined e-mail</source>
+        <translation>Karanteenissa olevat sähköpostit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Yritä uudelleen</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location line="-141"/>
+        <source>The message could not be read</source>
+        <translation>Viestiä ei voitu lukea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database refused its text</source>
+        <translation>Tietokanta ei hyväksynyt sen tekstiä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database refused it</source>
+        <translation>Tietokanta ei hyväksynyt sitä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An error in AgentDesk</source>
+        <translation>Virhe AgentDeskissä</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Message %1, UID %2, AgentDesk %3, %4 attempts</source>
+        <translation>Viesti %1, UID %2, AgentDesk %3, %4 yritystä</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown</source>
+        <translation>tuntematon</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quarantined</source>
+        <translation>Karanteeniin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailbox</source>
+        <translation>Postilaatikko</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Syy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sender&apos;s domain</source>
+        <translation>Lähettäjän verkkotunnus</translation>
+    </message>
+</context>
+<context>
     <name>QueryKind</name>
     <message>
         <location filename="../../ui/search_panel.py" line="+237"/>
@@ -2338,7 +2449,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../../ui/reception/reception_window.py" line="+247"/>
+        <location filename="../../ui/reception/reception_window.py" line="+258"/>
         <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
         <translation>Asiointipisteen palveluita ei ole perustettu. Pyydä pääkäyttäjää perustamaan asiointijono.</translation>
     </message>
@@ -2388,7 +2499,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Seuraavaa asiakasta ei voitu kutsua; yritä hetken kuluttua uudelleen.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Visit %1 logged.</source>
         <translation>Käynti %1 kirjattu.</translation>
     </message>

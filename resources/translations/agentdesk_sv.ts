@@ -981,7 +981,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../ui/overview/customer_overview_view.py" line="+228"/>
+        <location filename="../../ui/overview/customer_overview_view.py" line="+232"/>
         <source>Try again</source>
         <translation>Försök igen</translation>
     </message>
@@ -1001,7 +1001,7 @@
         <translation>Paneler från enhetsinsticksprogrammen som installerats på den här arbetsstationen (socialtjänst, hälso- och sjukvård, tekniska tjänster med flera) visas här: vad varje bakgrundssystem vet om kunden, för den personal som har rätt att se det.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>This customer is no longer in the register.</source>
         <translation>Kunden finns inte längre i registret.</translation>
     </message>
@@ -1014,7 +1014,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../ui/customer_summary.py" line="+144"/>
+        <location filename="../../ui/customer_summary.py" line="+150"/>
         <source>Loading customer…</source>
         <translation>Kunduppgifterna hämtas…</translation>
     </message>
@@ -1117,12 +1117,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+313"/>
+        <location filename="../../ui/dashboard/dashboard_window.py" line="+319"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+110"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Chefens översikt – AgentDesk</translation>
     </message>
@@ -1150,6 +1150,11 @@
         <location line="+1"/>
         <source>No active queues. Queues are set up by the administrator.</source>
         <translation>Inga aktiva köer. Köerna skapas av administratören.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarantined e-mail…</source>
+        <translation>E-post i karantän…</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1180,7 +1185,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+221"/>
+        <location filename="../../ui/app.py" line="+178"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -1205,7 +1210,7 @@
         <translation>AgentDesk kan inte starta</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>AgentDesks konfiguration kunde inte läsas (%1). Kontakta IT-stödet.</translation>
     </message>
@@ -1213,7 +1218,7 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+149"/>
+        <location filename="../../ui/plugins/desk_plugins.py" line="+150"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Förvaltningarnas insticksprogram kunde inte startas; se loggen.</translation>
     </message>
@@ -1442,7 +1447,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+213"/>
+        <location filename="../../ui/logging/interaction_panel.py" line="+214"/>
         <source>New contact</source>
         <translation>Ny kontakt</translation>
     </message>
@@ -2235,6 +2240,112 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
 </context>
 <context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../ui/dashboard/quarantine_dialog.py" line="+146"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 messages could not be taken in. They are kept here; Retry takes one in again.</source>
+        <translation>%1 meddelanden kunde inte tas emot. De sparas här; Försök igen tar emot ett meddelande på nytt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No quarantined e-mail.</source>
+        <translation>Ingen e-post i karantän.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The quarantined e-mail could not be read; close and open this again.</source>
+        <translation>E-posten i karantän kunde inte läsas; stäng och öppna detta igen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Retrying…</source>
+        <translation>Försöker igen…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The message was taken in.</source>
+        <translation>Meddelandet togs emot.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message could not be taken in: %1. It stays here.</source>
+        <translation>Meddelandet kunde inte tas emot: %1. Det stannar här.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The retry did not run (the database could not be reached); try again.</source>
+        <translation>Nytt försök kördes inte (databasen kunde inte nås); försök igen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Quarantined e-mail</source>
+        <translation>E-post i karantän</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location line="-141"/>
+        <source>The message could not be read</source>
+        <translation>Meddelandet kunde inte läsas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database refused its text</source>
+        <translation>Databasen godtog inte dess text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database refused it</source>
+        <translation>Databasen godtog det inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An error in AgentDesk</source>
+        <translation>Ett fel i AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Message %1, UID %2, AgentDesk %3, %4 attempts</source>
+        <translation>Meddelande %1, UID %2, AgentDesk %3, %4 försök</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown</source>
+        <translation>okänd</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Quarantined</source>
+        <translation>I karantän sedan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailbox</source>
+        <translation>Brevlåda</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sender&apos;s domain</source>
+        <translation>Avsändarens domän</translation>
+    </message>
+</context>
+<context>
     <name>QueryKind</name>
     <message>
         <location filename="../../ui/search_panel.py" line="+237"/>
@@ -2338,7 +2449,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../../ui/reception/reception_window.py" line="+247"/>
+        <location filename="../../ui/reception/reception_window.py" line="+258"/>
         <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
         <translation>Inga besökstjänster har skapats. Be administratören om en besökskö.</translation>
     </message>
@@ -2388,7 +2499,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Nästa besökare kunde inte ropas upp; försök igen om en stund.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Visit %1 logged.</source>
         <translation>Besöket %1 har registrerats.</translation>
     </message>

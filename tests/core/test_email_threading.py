@@ -190,3 +190,74 @@ def test_threads_resolve_by_the_nearest_known_parent_then_by_subject():
     assert calls == [("jäteastia", "a@b.fi")]
     match = resolve_thread(ThreadKey((), "", "a@b.fi"), lambda ids: {}, by_subject)
     assert (match.thread, match.how) == (None, "new")
+
+
+# --- text cleaned where mail enters -------------------------------------------------------
+
+
+def _storable(value: str) -> None:
+    value.encode("utf-8")  # no surrogates: SQLite and PostgreSQL take it
+    assert "\x00" not in value
+
+
+def test_a_raw_latin1_or_utf8_sender_name_and_subject_read_as_written():
+    latin = parse_message(b"From: M\xe4kinen Maija <maija@example.fi>\r\nSubject: J\xe4teastia\r\n\r\nHei\r\n")
+    assert (latin.from_name, latin.subject) == ("Mäkinen Maija", "Jäteastia")
+    utf8 = parse_message("From: Mäkinen <maija@example.fi>\r\nSubject: Jäteastia\r\n\r\nHei\r\n".encode())
+    assert (utf8.from_name, utf8.subject) == ("Mäkinen", "Jäteastia")
+
+
+def test_nul_in_encoded_subject_name_attachment_and_message_id_is_replaced_not_fatal():
+    body = "\r\n".join([
+        "--b", "Content-Type: text/plain; charset=utf-8", "", "Hei", "--b",
+        "Content-Type: application/pdf", 'Content-Disposition: attachment; filename="=?utf-8?q?lasku=00.pdf?="',
+        "", "xx", "--b--"])
+    mail = parse_message(raw("From: =?utf-8?q?Maija=00?= <maija@example.fi>", "Subject: =?utf-8?b?SGVpAA==?=",
+                             "Message-ID: <a\x00b@example.fi>", "MIME-Version: 1.0",
+                             'Content-Type: multipart/mixed; boundary="b"', body=body))
+    assert (mail.from_name, mail.subject, mail.message_id) == ("Maija\ufffd", "Hei\ufffd", "<a\ufffdb@example.fi>")
+    assert [a.filename for a in mail.attachments] == ["lasku\ufffd.pdf"]
+    assert mail.text == "Hei"
+    for value in (mail.from_name, mail.subject, mail.message_id, mail.attachments[0].filename):
+        _storable(value)
+
+
+def test_header_fields_are_cut_to_their_columns():
+    refs = " ".join(f"<r{i}@x>" for i in range(500))
+    mail = parse_message(raw("From: " + "N" * 500 + " <a@b.fi>", "Subject: " + "pitkä " * 200,
+                             f"References: {refs}"))
+    assert len(mail.subject) <= 200 and mail.subject.startswith("pitkä pitkä")
+    assert len(mail.from_name) <= 200
+    assert len(mail.references) == 50 and mail.references[-1] == "<r499@x>"  # the nearest ancestors kept
+
+
+def test_a_pathological_html_mail_is_read_in_one_pass():
+    # 46 kB of unclosed "<a " made html.parser stall intake for 30 s; the text before it is what counts.
+    html = "<p>Hei, katuvalo on rikki.</p>" + "<a " * 15_500
+    mail = parse_message(raw("From: a@b.fi", "MIME-Version: 1.0", "Content-Type: text/html; charset=utf-8",
+                             body=html))
+    assert mail.body_was_html and mail.text == "Hei, katuvalo on rikki."
+    assert html_to_text("<p>x</p>" + "<a >" * 50_000 + "<p>loppu") == "x\n\nloppu"
+    assert html_to_text("1 < 2 ja <b>3</b> > 2") == "1 < 2 ja 3 > 2"
+    assert html_to_text("<p>alku</p><script>" + "x" * 1000) == "alku"  # an unclosed script is dropped
+
+
+def test_html_beyond_the_cap_is_not_read():
+    from agentdesk.channels.email_sanitise import MAX_HTML_CHARS
+
+    text = html_to_text("<p>alku</p>" + " " * MAX_HTML_CHARS + "<p>loppu</p>")
+    assert text == "alku"
+
+
+def test_deeply_nested_or_many_part_mail_is_read_for_its_headers():
+    nested = "".join(f"Content-Type: multipart/mixed; boundary=b{i}\r\n\r\n--b{i}\r\n" for i in range(1000))
+    mail = parse_message(("From: Anna <a@b.fi>\r\nSubject: Syvä\r\nMIME-Version: 1.0\r\n" + nested
+                          + "Content-Type: text/plain\r\n\r\nhei\r\n").encode())
+    assert (mail.subject, mail.from_addr, mail.attachments) == ("Syvä", "a@b.fi", ())
+    assert "too many parts" in mail.text
+
+
+def test_a_plain_text_body_full_of_dashes_is_read_whole():
+    table = "\r\n".join(["-------- | --------"] * 800)
+    mail = parse_message(raw("From: a@b.fi", "Subject: Taulukko", body=table))
+    assert mail.text.count("-------- | --------") == 800

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -130,7 +131,7 @@ class DashboardWindow(QMainWindow):
 
     def __init__(self, snapshot: SnapshotFn, items: ItemsFn, background: Background, *,
                  clock: Callable[[], dt.datetime] = utcnow, interval_ms: int = REFRESH_MS,
-                 parent: QWidget | None = None) -> None:
+                 quarantine=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardWindow")
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -156,6 +157,10 @@ class DashboardWindow(QMainWindow):
         central = QWidget(self)
         self.setCentralWidget(central)
         self._build(central)
+        self.quarantine, self.quarantine_button = quarantine, QPushButton(central)  # quarantined e-mail
+        self.quarantine_button.setVisible(quarantine is not None)
+        self.quarantine_button.clicked.connect(self.open_quarantine)
+        central.layout().itemAt(0).layout().insertWidget(1, self.quarantine_button)
         self._retranslate()
         self.resize(1600, 960)
 
@@ -404,6 +409,15 @@ class DashboardWindow(QMainWindow):
     def _drill_down_gone(self) -> None:
         self.drill_down = None
 
+    @Slot()
+    def open_quarantine(self):
+        from ui.dashboard.quarantine_dialog import QuarantineDialog
+
+        dialog = QuarantineDialog(self.quarantine.list, self.quarantine.retry, self._bg, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     # -- texts, closing --------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -418,6 +432,7 @@ class DashboardWindow(QMainWindow):
         self.by_channel_label.setText(self.tr("By channel"))
         self.by_hour_label.setText(self.tr("By hour"))
         self.no_queues.setText(self.tr("No active queues. Queues are set up by the administrator."))
+        self.quarantine_button.setText(self.tr("Quarantined e-mail…"))
         self.agents_model.retranslate()
         if self.snapshot is not None:
             self.apply(self.snapshot)
@@ -450,6 +465,7 @@ class DashboardWindow(QMainWindow):
 def dashboard_for_services(services: DeskServices, parent: QWidget | None = None) -> DashboardWindow:
     """The dashboard on the desk's statistics (the composition root's way to open it)."""
     statistics = services.statistics
-    window = DashboardWindow(statistics.snapshot, statistics.items, services.background, parent=parent)
+    window = DashboardWindow(statistics.snapshot, statistics.items, services.background,
+                             quarantine=services.quarantine, parent=parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return window
