@@ -90,9 +90,11 @@ def record_contact(s: Session, contact: ContactRow, *, actor: str, new_case: New
     )
     s.add(row)
     s.flush()
-    detail = f"interaction={row.id} channel={contact.channel.value}"
+    detail = f"interaction={row.id} channel={contact.channel.value} direction={contact.direction.value}"
+    if case_id is not None:
+        detail += f" case={case_id}"
     if new_case is not None and new_case.backoffice_system:
-        detail += f" case={case_id} backoffice={new_case.backoffice_system}"
+        detail += f" backoffice={new_case.backoffice_system}"
     audit.record(s, actor=actor, action="interaction.log", subject_customer_id=contact.customer_id, detail=detail)
     return RecordedContact(row.id, contact.customer_id, case_id)
 

@@ -40,11 +40,10 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agentdesk import audit
 from agentdesk.channels.email_config import QueueMailbox
 from agentdesk.channels.email_threading import (
     ParsedEmail,
@@ -56,6 +55,7 @@ from agentdesk.channels.email_threading import (
     thread_key,
 )
 from agentdesk.channels.email_watcher import IntakeFailed, MailboxMessage, MessageHandler, RetryLater
+from agentdesk.contact_records import ContactRow, NewCase, record_contact
 from agentdesk.identity import IdentityError, normalise_email
 from agentdesk.queues.work_queue import NewWorkItem, add_items
 from agentdesk.queues.working_hours import OFFICE_HOURS, WorkingHours
@@ -250,30 +250,24 @@ class EmailIntake:
             how = match.how
             if case is not None and case.status is CaseStatus.CLOSED:
                 case, how = None, "new"  # a follow-up to a closed case is a new case
-            new_case = case is None
+            new_case = None
             if case is None:
                 title = normalise_subject(mail.subject)[:_TITLE_MAX] or NO_SUBJECT
-                case = ServiceCase(customer_id=customer_id, title=title, status=CaseStatus.NEW,
-                                   department_id=mailbox.department_id)
-                s.add(case)
-                s.flush()
+                new_case = NewCase(title, status=CaseStatus.NEW)
             else:
                 if case.status in (CaseStatus.RESOLVED, CaseStatus.WAITING):
                     case.status = CaseStatus.OPEN
                 if case.customer_id is None and customer_id is not None:
                     case.customer_id = customer_id
-            row = Interaction(
-                customer_id=customer_id, channel=Channel.EMAIL, direction=Direction.INBOUND,
-                started_at=now, ended_at=now, agent_id=None, department_id=mailbox.department_id,
-                topic=mailbox.topic, notes=self._notes(mail), outcome=None, case_id=case.id,
-                external_ref=ref,
-            )
-            s.add(row)
-            s.flush()
-            audit.record(s, actor=self._actor, action="interaction.log", subject_customer_id=customer_id,
-                         detail=f"interaction={row.id} channel=email direction=inbound case={case.id}")
+            recorded = record_contact(s, ContactRow(
+                customer_id=customer_id, channel=Channel.EMAIL, direction=Direction.INBOUND, started_at=now,
+                ended_at=now, agent_id=None, department_id=mailbox.department_id, topic=mailbox.topic,
+                notes=self._notes(mail), outcome=None, case_id=None if case is None else case.id, external_ref=ref,
+            ), actor=self._actor, new_case=new_case)
+            assert recorded.case_id is not None  # a mail always belongs to a case
             work_item_id = None if mail.auto_submitted else self._queue(s, mail, mailbox, customer_id, ref, now)
-            return IntakeResult(row.id, case.id, customer_id, new_case, how, mail, mailbox, work_item_id)
+            return IntakeResult(recorded.interaction_id, recorded.case_id, customer_id, new_case is not None, how,
+                                mail, mailbox, work_item_id)
 
     def _queue(self, s: Session, mail: ParsedEmail, mailbox: QueueMailbox, customer_id: int | None, ref: str,
                now: dt.datetime) -> int | None:

@@ -33,7 +33,6 @@ from email.utils import formatdate
 
 from sqlalchemy import select
 
-from agentdesk import audit
 from agentdesk.channels.email_config import MailServer, PasswordLookup, QueueMailbox, keyring_password
 from agentdesk.channels.email_intake import (
     NO_SUBJECT,
@@ -44,6 +43,7 @@ from agentdesk.channels.email_intake import (
     read_notes_header,
 )
 from agentdesk.channels.email_threading import message_ids, reply_subject, storage_ref
+from agentdesk.contact_records import ContactRow, record_contact
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import Channel, Direction, Interaction, Outcome, ServiceCase, utcnow
 
@@ -141,17 +141,12 @@ class EmailReplier:
         try:
             with self._db.session() as s, s.begin():
                 case_id = target.case_id if target.case_id is not None and s.get(ServiceCase, target.case_id) else None
-                row = Interaction(
+                interaction_id = record_contact(s, ContactRow(
                     customer_id=target.customer_id, channel=Channel.EMAIL, direction=Direction.OUTBOUND,
                     started_at=now, ended_at=now, agent_id=agent_id, department_id=mailbox.department_id,
                     topic=topic or target.topic or mailbox.topic, notes=notes, outcome=outcome, case_id=case_id,
                     external_ref=storage_ref(message_id),
-                )
-                s.add(row)
-                s.flush()
-                audit.record(s, actor=actor, action="interaction.log", subject_customer_id=target.customer_id,
-                             detail=f"interaction={row.id} channel=email direction=outbound case={case_id}")
-                interaction_id = row.id
+                ), actor=actor).interaction_id
         except Exception:
             log.error("reply %s was sent but could not be logged", message_id)
             raise
