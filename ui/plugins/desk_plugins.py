@@ -72,12 +72,6 @@ def deployment_from_profile() -> DeploymentPlugins:
     return profile.deployment_plugins()
 
 
-class _ChangeNotifier(QObject):
-    """The host's change listeners run on any thread; this moves the news to the UI thread."""
-
-    changed = Signal()
-
-
 class DeskPlugins(QObject):
     changed = Signal()  # the plugins' states or the panels on offer changed (UI thread)
     ready = Signal()  # discovery and activation have finished
@@ -96,8 +90,8 @@ class DeskPlugins(QObject):
         self._started = False
         self._closing = False
         self.requests = PanelRequests(background, self)
-        self._host_changed = _ChangeNotifier(self)
-        self._host_changed.changed.connect(self._on_host_changed, Qt.ConnectionType.QueuedConnection)
+        # the host's change listeners run on any thread: the news comes to the UI thread through the one bridge
+        self._host_changed = background.channel(self._on_host_changed, owner=self)
         self.disabled_here: set[str] = set()  # plugins disabled from Help ▸ Plugins in this session
         self._windows: list[QMainWindow] = []
         self._plugins_actions: list[QAction] = []
@@ -151,10 +145,9 @@ class DeskPlugins(QObject):
 
     def _host_listener(self) -> None:  # any thread
         if not self._closing:
-            self._host_changed.changed.emit()
+            self._host_changed.send(None)
 
-    @Slot()
-    def _on_host_changed(self) -> None:
+    def _on_host_changed(self, _news: None = None) -> None:
         if self._closing:
             return
         self._show_problems()
@@ -165,6 +158,7 @@ class DeskPlugins(QObject):
         if self._closing:
             return
         self._closing = True
+        self._host_changed.close()
         self.requests.close()
         for host in (self.host, self._starting_host):
             if host is not None:
