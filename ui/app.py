@@ -460,7 +460,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     translations.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
 
     if customer_parts is None:
-        from ui.overview.customer_desk import CustomerDesk  # the customer overview, logging and dialogs
+        from ui.customer_desk import CustomerDesk  # the customer overview, logging and dialogs
 
         customer_parts = CustomerDesk
     owns_database = not isinstance(database, Database)

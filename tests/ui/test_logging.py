@@ -42,7 +42,7 @@ def overview(qtbot, sqlite_db, seeded, bg, change_bus, drafts, staff):
     view = CustomerOverviewView(seeded.anna, overview_service=CustomerOverviewService(sqlite_db),
                                 interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),
                                 drafts=drafts, background=bg, staff=staff, topics=load_topics())
-    change_bus.changed.connect(view.apply_changes)  # as ui.overview.customer_desk wires every tab
+    change_bus.changed.connect(view.apply_changes)  # as ui.customer_desk wires every tab
     qtbot.addWidget(view)
     view.resize(1040, 940)
     view.show()

@@ -38,10 +38,10 @@ from ui.background import Background
 from ui.i18n import fill
 from ui.logging.contact_drafts import ContactDrafts, ContactSnapshot
 from ui.logging.draft_timer import DraftTimer
-from ui.customer_form.field_rows import ERROR_STYLE
+from ui.widgets.field_rows import ERROR_STYLE
 from ui.logging.contact_form import ContactForm, FormExtras
 from ui.logging.field_messages import interaction_error_text
-from ui.overview.labels import format_day
+from ui.widgets.labels import format_day
 
 log = logging.getLogger(__name__)
 

@@ -48,7 +48,7 @@ from ui.background import Background
 from ui.services import DeskServices
 from ui.i18n import fill
 from ui.logging.field_messages import interaction_error_text
-from ui.overview.labels import outcome_label, ui_language
+from ui.widgets.labels import outcome_label, ui_language
 
 log = logging.getLogger(__name__)
 
