@@ -16,7 +16,8 @@ from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import Channel, Interaction, Outcome, ServiceCase
 from agentdesk.topics import load_topics
 from ui.logging.contact_drafts import DRAFT_KIND
-from ui.logging.interaction_panel import InteractionPanel, clock_text
+from ui.logging.interaction_panel import InteractionPanel
+from ui.widgets.panel_parts import clock_text
 from ui.overview.customer_overview_view import CustomerOverviewView
 from ui.overview.timeline_model import NOTES, TOPIC
 
