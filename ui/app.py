@@ -451,6 +451,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     crash_store.begin_session(fatal_dump=install_hooks)
     changes = ChangeBus(app)
     background = Background(app, on_error=error_handler or errors.report, publish=changes.publish)
+    errors.connect(background)  # errors on other threads come to the dialog through the one bridge
 
     settings_store = settings_store or SettingsStore()
     settings = settings_store.load()
@@ -459,7 +460,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     translations.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
 
     if customer_parts is None:
-        from ui.overview.customer_desk import CustomerDesk  # the customer overview, logging and dialogs
+        from ui.customer_desk import CustomerDesk  # the customer overview, logging and dialogs
 
         customer_parts = CustomerDesk
     owns_database = not isinstance(database, Database)

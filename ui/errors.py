@@ -2,8 +2,9 @@
 
 ``sys.excepthook``, ``threading.excepthook`` and :class:`ui.background.Background` failures with
 no handler all end in :meth:`ErrorReporter.report`: a crash file is written (no personal data,
-see :mod:`ui.crash_files`) and one error dialog shows copyable details. Qt's own messages are
-routed into Python logging under the ``qt`` logger.
+see :mod:`ui.crash_files`) and one error dialog shows copyable details. A failure on another
+thread reaches the dialog through the background helper's one bridge (:meth:`ErrorReporter.connect`).
+Qt's own messages are routed into Python logging under the ``qt`` logger.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import events
+from ui.background import Background, Channel
 from ui.crash_files import CrashStore, format_report
 from ui.i18n import fill
 
@@ -121,7 +123,6 @@ class ErrorReporter(QObject):
     """Installs the hooks and owns the one error dialog."""
 
     reported = Signal(object)  # the crash file (Path) or None
-    _from_other_thread = Signal(str, object)
 
     def __init__(self, store: CrashStore, parent: QObject | None = None, *,
                  dialog_parent: QWidget | None = None) -> None:
@@ -133,7 +134,12 @@ class ErrorReporter(QObject):
         self._installed = False
         self._saved_hooks = None
         self._saved_qt_handler = None
-        self._from_other_thread.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._other_threads: Channel[tuple[str, Path | None]] | None = None
+
+    def connect(self, background: Background) -> None:
+        """Failures on other threads reach the dialog through the background helper's bridge (until
+        it shuts down; their crash files are written either way)."""
+        self._other_threads = background.channel(self._show_from_other_thread, owner=self)
 
     # -- hooks -----------------------------------------------------------------------------------
 
@@ -189,9 +195,14 @@ class ErrorReporter(QObject):
             return path
         if QThread.currentThread() is app.thread():
             self._show(text, path)
+        elif self._other_threads is not None:
+            self._other_threads.send((text, path))
         else:
-            self._from_other_thread.emit(text, path)
+            log.warning("an error on another thread cannot be shown before the desk is running")
         return path
+
+    def _show_from_other_thread(self, report: tuple[str, Path | None]) -> None:
+        self._show(*report)
 
     @Slot(str, object)
     def _show(self, text: str, path: Path | None) -> None:

@@ -1,6 +1,6 @@
 """The typed seams between the desk's windows and the parts they host (instead of ``getattr`` probes).
 
-- :class:`CustomerParts`: what the customer side (``ui.overview.customer_desk.CustomerDesk``, or the
+- :class:`CustomerParts`: what the customer side (``ui.customer_desk.CustomerDesk``, or the
   minimal ``ui.customer_summary.RegisterSummaryParts``) gives the main window for one signed-in agent.
 - :data:`CustomerPartsFactory`: how the composition root makes them from the desk's services.
 """

@@ -22,6 +22,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import partial
 from importlib.metadata import entry_points
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -260,7 +261,9 @@ class PluginHost:
                       purpose: str | None, done: Callable[[CallOutcome], None],
                       protected_text: tuple[str, ...] = (), refresh: bool = False,
                       references: tuple[tuple[str, str], ...] = ()) -> CallHandle:
-        """Query a panel off the calling thread; ``done`` gets the outcome on a worker thread.
+        """Query a panel off the calling thread (no I/O here: the audit entry of a sensitive panel is
+        written on the call's own thread before the request leaves); ``done`` gets the outcome on a
+        runner thread.
 
         Raises AccessDenied (the role may not see it: nothing is sent) or PurposeRequired."""
         loaded, panel = self._panel_spec(panel_key)
@@ -271,11 +274,12 @@ class PluginHost:
         if panel.sensitive and purpose not in PURPOSES:
             raise PurposeRequired(panel_key)
         effective_purpose = purpose if panel.sensitive else "customer_service"
+        audit_entry = None
         if panel.sensitive:
             # Logged before the request leaves: an attempt to look is an access.
-            self._audit(actor=staff.username, subject_customer_id=customer.customer_id,
-                        action="plugin.panel.view", purpose=effective_purpose,
-                        detail=f"panel={panel_key} backend={self._backend_label(loaded)}")
+            audit_entry = partial(self._audit, actor=staff.username, subject_customer_id=customer.customer_id,
+                                  action="plugin.panel.view", purpose=effective_purpose,
+                                  detail=f"panel={panel_key} backend={self._backend_label(loaded)}")
         customer, references = for_plugin(customer, references, loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout, purpose=effective_purpose, references=references)
         instance = loaded.instance
@@ -286,7 +290,7 @@ class PluginHost:
             key=panel_key, breaker_key=loaded.manifest.id,
             fn=lambda c: instance.panel(panel.id, c), call=call, expect=PanelData,
             retries=1 if panel.idempotent else 0, cache_key=cache_key, forbidden_text=protected_text,
-            on_timeout=lambda: self._hung(loaded),
+            on_timeout=lambda: self._hung(loaded), before=audit_entry,
         )
         return self.runner.submit(spec, done)
 

@@ -1,10 +1,13 @@
 """Running plugin calls safely: deadlines, retries, a circuit breaker, a short cache, cancellation.
 
-Plugin code runs on a thread of its own per call (a hung plugin cannot starve the others); the
-host waits for it until the deadline and then reports the panel as not answering. Nothing a
-plugin returns is trusted: a wrong type or a protected address in its output turns the panel into
-an error state. Results reach the caller through a callback on a worker thread; the desk moves
-them to the UI thread.
+Each call runs on a thread of its own (a hung plugin cannot starve the others), which makes its
+attempts one after the other and hands the outcome to ``done``. One watchdog thread per runner owns
+every deadline and every cancellation: when an attempt overruns, or the caller cancels, the
+watchdog settles the call (``done`` gets the timeout or the cancellation at once) and tells the
+plugin to stop; whatever the abandoned attempt returns later is dropped. So a call crosses no more
+threads than its own: ``done`` runs there (or, at a deadline, on the watchdog) and the desk sends it
+on to the UI thread through its one bridge. Nothing a plugin returns is trusted: a wrong type or a
+protected address in its output turns the panel into an error state.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum
 
@@ -83,13 +85,18 @@ class CircuitBreaker:
             return self._opened_at is not None
 
 
-@dataclass
 class CallHandle:
-    cancel_event: threading.Event
-    future: Future | None = None
+    """The caller's hold on a submitted call: :meth:`cancel` stops it (from any thread); ``done`` then
+    gets a CANCELLED outcome at once, from the watchdog, unless the call had already finished."""
+
+    def __init__(self, cancel_event: threading.Event, on_cancel: Callable[[], None] | None = None) -> None:
+        self.cancel_event = cancel_event
+        self._on_cancel = on_cancel
 
     def cancel(self) -> None:
         self.cancel_event.set()
+        if self._on_cancel is not None:
+            self._on_cancel()
 
 
 @dataclass
@@ -113,25 +120,143 @@ class CallSpec:
     forbidden_text: tuple[str, ...] = ()
     grace: float = 1.0  # seconds past call.timeout before the host gives up on the plugin
     on_timeout: Callable[[], None] | None = None
+    before: Callable[[], None] | None = None  # on the call's thread before the first attempt (an audit entry)
     extra: dict = field(default_factory=dict)
 
 
+class _Call:
+    """One call in flight. Settled once: by its own thread (the outcome), or by the watchdog (its
+    attempt overran the deadline, or it was cancelled)."""
+
+    def __init__(self, spec: CallSpec, done: Callable[[CallOutcome], None], started: float) -> None:
+        self.spec, self.done, self.started = spec, done, started
+        self.lock = threading.Lock()
+        self.settled = False
+        self.attempts = 0
+        self.deadline: float | None = None  # time.monotonic() by which the running attempt must answer
+        self.stop_attempt: threading.Event | None = None  # the running attempt's own stop flag
+
+    def begin_attempt(self, stop: threading.Event, deadline: float) -> bool:
+        with self.lock:
+            if self.settled:
+                return False
+            self.attempts += 1
+            self.stop_attempt, self.deadline = stop, deadline
+            return True
+
+    def end_attempt(self) -> bool:
+        """The attempt answered in time: False when the watchdog settled the call meanwhile."""
+        with self.lock:
+            self.deadline = None
+            return not self.settled
+
+    def overdue(self, now: float) -> bool:
+        """Claim the call for the watchdog if its running attempt is past the deadline."""
+        with self.lock:
+            if self.settled or self.deadline is None or self.deadline > now:
+                return False
+            self.settled = True
+            return True
+
+    def settle(self, outcome: CallOutcome) -> bool:
+        with self.lock:
+            if self.settled:
+                return False
+            self.settled = True
+        self.deliver(outcome)
+        return True
+
+    def deliver(self, outcome: CallOutcome) -> None:
+        """Hand the outcome over once the call is settled (by whoever claimed it)."""
+        with self.lock:
+            self.deadline = None
+            stop = self.stop_attempt
+        if stop is not None:
+            stop.set()  # ask a plugin still at work to stop; its answer is dropped
+        try:
+            self.done(outcome)
+        except Exception:  # the receiver's problem must not kill the thread silently
+            log.exception("panel result handler failed for %s", self.spec.key)
+
+
+class _Watchdog:
+    """The one thread that owns the deadlines and cancellations of every call of a runner. Started with
+    the first call, stopped by :meth:`stop`."""
+
+    def __init__(self, on_due: Callable[[_Call], None]) -> None:
+        self._on_due = on_due
+        self._wake = threading.Condition()
+        self._calls: set[_Call] = set()
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    def watch(self, call: _Call) -> None:
+        with self._wake:
+            if self._stopped:
+                return
+            self._calls.add(call)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._loop, name="plugin-watchdog", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+
+    def forget(self, call: _Call) -> None:
+        with self._wake:
+            self._calls.discard(call)
+
+    def poke(self) -> None:
+        """Look again now (an attempt began, a call was cancelled)."""
+        with self._wake:
+            self._wake.notify()
+
+    def in_flight(self) -> list[_Call]:
+        with self._wake:
+            return list(self._calls)
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._calls.clear()
+            thread, self._thread = self._thread, None
+            self._wake.notify()
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+
+    def _loop(self) -> None:
+        while True:
+            with self._wake:
+                if self._stopped:
+                    return
+                now = time.monotonic()
+                due = [c for c in self._calls
+                       if c.spec.call.cancel_event.is_set() or (c.deadline is not None and c.deadline <= now)]
+                deadlines = [c.deadline for c in self._calls if c.deadline is not None]
+                if not due:
+                    self._wake.wait(min(deadlines) - now if deadlines else None)
+                    continue
+            for call in due:
+                self._on_due(call)
+                if call.settled:
+                    self.forget(call)
+
+
 class PluginCallRunner:
-    def __init__(self, *, max_workers: int = 4, cache_ttl: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic, breaker_threshold: int = 3,
-                 breaker_cooldown: float = 30.0) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="plugin-call")
+    def __init__(self, *, cache_ttl: float = 60.0, clock: Callable[[], float] = time.monotonic,
+                 breaker_threshold: int = 3, breaker_cooldown: float = 30.0) -> None:
         self._cache: dict[tuple, _CacheEntry] = {}
         self._cache_lock = threading.Lock()
         self._breakers: dict[str, CircuitBreaker] = {}
+        self._breakers_lock = threading.Lock()
         self._ttl, self._clock = cache_ttl, clock
         self._breaker_args = (breaker_threshold, breaker_cooldown)
+        self._watchdog = _Watchdog(self._overdue)
         self._closed = False
 
     def breaker(self, key: str) -> CircuitBreaker:
-        if key not in self._breakers:
-            self._breakers[key] = CircuitBreaker(*self._breaker_args, clock=self._clock)
-        return self._breakers[key]
+        with self._breakers_lock:
+            if key not in self._breakers:
+                self._breakers[key] = CircuitBreaker(*self._breaker_args, clock=self._clock)
+            return self._breakers[key]
 
     def forget(self, *, customer_id: int | None = None, prefix: str | None = None) -> None:
         with self._cache_lock:
@@ -140,26 +265,60 @@ class PluginCallRunner:
                     del self._cache[k]
 
     def submit(self, spec: CallSpec, done: Callable[[CallOutcome], None]) -> CallHandle:
-        handle = CallHandle(spec.call.cancel_event)
+        """Start the call on a thread of its own; ``done(outcome)`` is called once, on that thread or
+        (deadline, cancellation) on the watchdog."""
+        handle = CallHandle(spec.call.cancel_event, self._watchdog.poke)
         if self._closed:
             done(CallOutcome(PanelState.CANCELLED))
             return handle
-        handle.future = self._pool.submit(self._run_and_report, spec, done)
+        call = _Call(spec, done, self._clock())
+        self._watchdog.watch(call)
+        threading.Thread(target=self._run_call, args=(call,), name=f"plugin:{spec.key}", daemon=True).start()
         return handle
 
     def call(self, spec: CallSpec) -> CallOutcome:
-        """Run synchronously on the calling (worker) thread."""
-        return self._run(spec)
+        """Run the call and wait for its outcome on the calling (worker) thread."""
+        box: list[CallOutcome] = []
+        finished = threading.Event()
+        self.submit(spec, lambda outcome: (box.append(outcome), finished.set()))
+        finished.wait()
+        return box[0]
 
-    def _run_and_report(self, spec: CallSpec, done: Callable[[CallOutcome], None]) -> None:
-        outcome = self._run(spec)
+    def _run_call(self, call: _Call) -> None:
+        spec = call.spec
         try:
-            done(outcome)
-        except Exception:  # the receiver's problem must not kill the pool thread silently
-            log.exception("panel result handler failed for %s", spec.key)
+            if spec.before is not None and not spec.call.cancel_event.is_set():
+                spec.before()
+        except Exception as exc:  # noqa: BLE001 - nothing leaves unless the access was recorded
+            log.error("%s was not sent: its access could not be recorded (%s)", spec.key, type(exc).__name__)
+            outcome = CallOutcome(PanelState.ERROR, error=f"the access could not be recorded ({type(exc).__name__})",
+                                  error_kind="plugin")
+        else:
+            outcome = self._run(call)
+        self._watchdog.forget(call)
+        call.settle(outcome)
 
-    def _run(self, spec: CallSpec) -> CallOutcome:
-        started = self._clock()
+    def _overdue(self, call: _Call) -> None:  # the watchdog
+        spec = call.spec
+        if spec.call.cancel_event.is_set():
+            call.settle(CallOutcome(PanelState.CANCELLED, attempts=call.attempts))
+            return
+        if not call.overdue(time.monotonic()):
+            return  # it answered just in time
+        deadline = spec.call.timeout + spec.grace
+        # A call that overran its deadline is not repeated; the host counts it (and may disable a
+        # plugin that keeps hanging) before the caller hears of it.
+        self.breaker(spec.breaker_key).failure()
+        if spec.on_timeout:
+            try:
+                spec.on_timeout()
+            except Exception:  # noqa: BLE001 - the watchdog must outlive the host's bookkeeping
+                log.exception("timeout handler failed for %s", spec.key)
+        call.deliver(CallOutcome(PanelState.ERROR, error=f"no answer within {deadline:.0f} s", error_kind="timeout",
+                                 elapsed=self._clock() - call.started, attempts=call.attempts))
+
+    def _run(self, call: _Call) -> CallOutcome:
+        spec, started = call.spec, call.started
         if spec.cache_key is not None:
             with self._cache_lock:
                 entry = self._cache.get(spec.cache_key)
@@ -175,7 +334,10 @@ class PluginCallRunner:
                 return CallOutcome(PanelState.ERROR, error_kind="circuit_open", attempts=attempts,
                                    error=f"back end unavailable; next try in {breaker.retry_in():.0f} s")
             attempts += 1
-            last = self._attempt(spec)
+            answered = self._attempt(spec, call)
+            if answered is None:
+                return CallOutcome(PanelState.CANCELLED, attempts=attempts)  # settled by the watchdog: dropped
+            last = answered
             last = CallOutcome(last.state, last.value, last.error, last.error_kind, False,
                                self._clock() - started, attempts)
             if last.state is not PanelState.ERROR:
@@ -184,9 +346,6 @@ class PluginCallRunner:
                     with self._cache_lock:
                         self._cache[spec.cache_key] = _CacheEntry(self._clock(), last.value)
                 return last
-            if last.error_kind == "timeout":
-                breaker.failure()
-                return last  # a call that overran its deadline is not repeated
             if last.error_kind == "unavailable":
                 breaker.failure()
             elif last.error_kind == "backend":
@@ -197,34 +356,22 @@ class PluginCallRunner:
                 spec.call.cancel_event.wait(0.2 * attempts)
         return last
 
-    def _attempt(self, spec: CallSpec) -> CallOutcome:
+    def _attempt(self, spec: CallSpec, call: _Call) -> CallOutcome | None:
+        """One attempt on the call's own thread, the watchdog holding its deadline; None when the
+        watchdog settled the call meanwhile (timed out or cancelled)."""
         box: dict[str, object] = {}
         # Each attempt has its own stop flag: a timed-out attempt is told to stop without
         # cancelling the whole call.
         attempt_call = dataclasses.replace(spec.call, cancel_event=threading.Event())
-
-        def target() -> None:
-            try:
-                box["value"] = spec.fn(attempt_call)
-            except BaseException as exc:  # noqa: BLE001 - everything a plugin raises is contained
-                box["error"] = exc
-
-        worker = threading.Thread(target=target, name=f"plugin:{spec.key}", daemon=True)
-        worker.start()
-        deadline = spec.call.timeout + spec.grace
-        end = time.monotonic() + deadline
-        while worker.is_alive():
-            remaining = end - time.monotonic()
-            if remaining <= 0 or spec.call.cancel_event.is_set():
-                break
-            worker.join(min(remaining, 0.05))
-        if worker.is_alive():
-            attempt_call.cancel_event.set()  # ask it to stop; the thread is abandoned
-            if spec.call.cancel_event.is_set():
-                return CallOutcome(PanelState.CANCELLED)
-            if spec.on_timeout:
-                spec.on_timeout()
-            return CallOutcome(PanelState.ERROR, error=f"no answer within {deadline:.0f} s", error_kind="timeout")
+        if not call.begin_attempt(attempt_call.cancel_event, time.monotonic() + spec.call.timeout + spec.grace):
+            return None
+        self._watchdog.poke()
+        try:
+            box["value"] = spec.fn(attempt_call)
+        except BaseException as exc:  # noqa: BLE001 - everything a plugin raises is contained
+            box["error"] = exc
+        if not call.end_attempt():
+            return None
         if "error" in box:
             exc = box["error"]
             if isinstance(exc, Cancelled):
@@ -256,8 +403,12 @@ class PluginCallRunner:
         return _classify(value)
 
     def close(self) -> None:
+        """Cancel what is in flight (each ``done`` gets CANCELLED) and stop the watchdog."""
         self._closed = True
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for call in self._watchdog.in_flight():
+            call.spec.call.cancel_event.set()
+            call.settle(CallOutcome(PanelState.CANCELLED, attempts=call.attempts))
+        self._watchdog.stop()
 
 
 def _classify(value: object, from_cache: bool = False) -> CallOutcome:

@@ -16,7 +16,8 @@ from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import Channel, Interaction, Outcome, ServiceCase
 from agentdesk.topics import load_topics
 from ui.logging.contact_drafts import DRAFT_KIND
-from ui.logging.interaction_panel import InteractionPanel, clock_text
+from ui.logging.interaction_panel import InteractionPanel
+from ui.widgets.panel_parts import clock_text
 from ui.overview.customer_overview_view import CustomerOverviewView
 from ui.overview.timeline_model import NOTES, TOPIC
 
@@ -42,7 +43,7 @@ def overview(qtbot, sqlite_db, seeded, bg, change_bus, drafts, staff):
     view = CustomerOverviewView(seeded.anna, overview_service=CustomerOverviewService(sqlite_db),
                                 interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),
                                 drafts=drafts, background=bg, staff=staff, topics=load_topics())
-    change_bus.changed.connect(view.apply_changes)  # as ui.overview.customer_desk wires every tab
+    change_bus.changed.connect(view.apply_changes)  # as ui.customer_desk wires every tab
     qtbot.addWidget(view)
     view.resize(1040, 940)
     view.show()

@@ -84,7 +84,7 @@ def open_overview(qtbot, sqlite_db, seeded, bg, change_bus, tmp_path):
         view = CustomerOverviewView(customer_id, overview_service=service or CustomerOverviewService(sqlite_db),
                                     interactions=InteractionLog(sqlite_db), drafts=DraftStore(tmp_path / "drafts"),
                                     background=bg, staff=staff, topics=load_topics(), edit_dialog_factory=edit_dialog)
-        change_bus.changed.connect(view.apply_changes)  # as ui.overview.customer_desk wires every tab
+        change_bus.changed.connect(view.apply_changes)  # as ui.customer_desk wires every tab
         qtbot.addWidget(view)
         view.resize(1040, 940)
         view.show()
@@ -347,7 +347,7 @@ def test_timeline_filters_ask_the_service_again(open_overview, seeded, sqlite_db
 
 def test_the_customer_desk_builds_tabs_and_dialogs_that_open_customers(qtbot, sqlite_db, family, bg, tmp_path):
     from ui.change_bus import ChangeBus
-    from ui.overview.customer_desk import CustomerDesk
+    from ui.customer_desk import CustomerDesk
     from ui.services import build_services
 
     opened: list[int] = []

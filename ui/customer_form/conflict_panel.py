@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from agentdesk import identity
 from agentdesk.customer_register import CustomerDraft, CustomerRecord, parse_date
 from agentdesk.storage.models import CustomerKind
-from ui.overview.labels import format_day, language_label
+from ui.widgets.labels import format_day, language_label
 
 CHANGED = QColor("#fff0b3")
 FIELDS = ("kind", "first_names", "last_name", "birth_date", "preferred_language", "hetu", "ytunnus", "phones",

@@ -50,8 +50,8 @@ from ui.background import Background, LatestOnly
 from ui.customer_form.conflict_panel import ConflictPanel
 from ui.customer_form.customer_messages import customer_error_text
 from ui.customer_form.duplicate_panel import DuplicatePanel
-from ui.customer_form.field_rows import ERROR_STYLE, FieldRows
-from ui.overview.labels import format_day, language_label
+from ui.widgets.field_rows import ERROR_STYLE, FieldRows
+from ui.widgets.labels import format_day, language_label
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLay
 
 from agentdesk.duplicate_check import DuplicateCandidate
 from ui.i18n import fill
-from ui.overview.labels import duplicate_reason_label
+from ui.widgets.labels import duplicate_reason_label
 
 
 class DuplicatePanel(QFrame):

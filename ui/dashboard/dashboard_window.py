@@ -58,7 +58,7 @@ from ui.dashboard.drill_down import DrillDownDialog, ItemsFn
 from ui.dashboard.figures import STATE_COLOURS, state_label
 from ui.dashboard.queue_tile import QueueTile
 from ui.i18n import fill
-from ui.overview.labels import channel_label
+from ui.widgets.labels import channel_label
 from ui.services import DeskServices
 
 log = logging.getLogger(__name__)

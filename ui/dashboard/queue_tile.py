@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLay
 from agentdesk.queues import QueueInfo, QueueStats
 from ui.dashboard.figures import duration_text, share_text
 from ui.i18n import fill
-from ui.overview.labels import channel_label
+from ui.widgets.labels import channel_label
 
 # Figure keys in the order they are shown; the alarm a figure turns red with (if any).
 FIGURES = ("waiting", "longest_wait", "service_level", "speed_of_answer", "handle_time", "abandonment",

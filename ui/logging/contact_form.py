@@ -33,10 +33,10 @@ from agentdesk.customer_overview import CaseView
 from agentdesk.interaction_log import InteractionDraft
 from agentdesk.storage.models import Channel, Outcome
 from agentdesk.topics import Topic
-from ui.customer_form.field_rows import FieldRows
+from ui.widgets.field_rows import FieldRows
 from ui.i18n import fill
 from ui.logging.field_messages import interaction_error_text
-from ui.overview.labels import channel_label, format_day, outcome_label, ui_language
+from ui.widgets.labels import channel_label, format_day, outcome_label, ui_language
 
 OUTCOMES = (Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.CASE_CREATED)
 CHANNELS = (Channel.PHONE, Channel.EMAIL, Channel.WALK_IN, Channel.WEB)

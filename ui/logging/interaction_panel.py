@@ -25,7 +25,7 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from agentdesk.customer_overview import CaseView
 from agentdesk.drafts import Draft, DraftStore
@@ -38,22 +38,17 @@ from ui.background import Background
 from ui.i18n import fill
 from ui.logging.contact_drafts import ContactDrafts, ContactSnapshot
 from ui.logging.draft_timer import DraftTimer
-from ui.customer_form.field_rows import ERROR_STYLE
+from ui.widgets.field_rows import ERROR_STYLE
 from ui.logging.contact_form import ContactForm, FormExtras
 from ui.logging.field_messages import interaction_error_text
-from ui.overview.labels import format_day
+from ui.widgets.labels import format_day
+from ui.widgets.panel_parts import NoticeBanner, clock_label, clock_text, heading_label
 
 log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 500
 DRAFT_MAX_WAIT_MS = 2000  # steady typing still writes a draft at most this long after the first unsaved key
 NEW_CONTACT_KEY = "Ctrl+N"
-
-
-def clock_text(seconds: float) -> str:
-    """Handle time as mm:ss (minutes keep counting past 59)."""
-    whole = max(0, int(seconds))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
 class InteractionPanel(QWidget):
@@ -100,20 +95,8 @@ class InteractionPanel(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel(self)
-        self.title.setObjectName("contactTitle")
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
-        self.clock = QLabel("00:00", self)
-        self.clock.setObjectName("handleTime")
-        clock_font = self.clock.font()
-        clock_font.setFamily("monospace")
-        clock_font.setStyleHint(clock_font.StyleHint.Monospace)
-        clock_font.setBold(True)
-        clock_font.setPointSizeF(clock_font.pointSizeF() * 1.15)
-        self.clock.setFont(clock_font)
+        self.title = heading_label(self, "contactTitle")
+        self.clock = clock_label(self, "handleTime")
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newContact")
         self.new_button.clicked.connect(lambda: self.start_contact())
@@ -124,24 +107,11 @@ class InteractionPanel(QWidget):
         top.addSpacing(8)
         top.addWidget(self.new_button)
 
-        self.restore_banner = QFrame(self)
-        self.restore_banner.setObjectName("restoreDraft")
-        self.restore_banner.setStyleSheet("QFrame#restoreDraft { background: #fff4ce; border: 1px solid #e0c060;"
-                                          " border-radius: 4px; } QFrame#restoreDraft QLabel { color: #4d3800; }")
-        self.restore_text = QLabel(self.restore_banner)
+        banner = NoticeBanner(self, "restoreDraft")
+        self.restore_banner, self.restore_text = banner, banner.text
         self.restore_text.setObjectName("restoreDraftText")
-        self.restore_text.setWordWrap(True)
-        self.restore_button = QPushButton(self.restore_banner)
-        self.restore_button.setObjectName("restoreDraftButton")
-        self.restore_button.clicked.connect(self.restore_offered)
-        self.drop_button = QPushButton(self.restore_banner)
-        self.drop_button.setObjectName("discardDraftButton")
-        self.drop_button.clicked.connect(self.discard_offered)
-        banner = QHBoxLayout(self.restore_banner)
-        banner.setContentsMargins(8, 6, 8, 6)
-        banner.addWidget(self.restore_text, 1)
-        banner.addWidget(self.restore_button)
-        banner.addWidget(self.drop_button)
+        self.restore_button = banner.add_button("restoreDraftButton", self.restore_offered)
+        self.drop_button = banner.add_button("discardDraftButton", self.discard_offered)
         self.restore_banner.hide()
 
         self.pages = QStackedWidget(self)

@@ -19,11 +19,7 @@ from agentdesk.channels.ami_events import AmiEvent
 from agentdesk.channels.phone import CallClock, CallPhase
 from ui.i18n import fill
 from ui.phone.phone_connector import PhoneStatus
-
-
-def clock_text(seconds: float) -> str:
-    whole = max(0, int(seconds))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
+from ui.widgets.panel_parts import clock_text
 
 
 class CallBar(QWidget):

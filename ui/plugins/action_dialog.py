@@ -38,7 +38,7 @@ from agentdesk.plugin_host.manifest import ActionSpec
 from agentdesk.plugin_host.runner import CallOutcome, PanelState
 from agentdesk.staff import StaffMember
 from ui import events
-from ui.plugins.desk_plugins import DeskPlugins
+from ui.plugins.plugin_seams import PluginDesk
 from ui.plugins.form_fields import ERROR_STYLE, FieldEditor, FormView
 from ui.plugins.panel_customer import PanelCustomer, StoredReference
 
@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 class ActionDialog(QDialog):
     filed = Signal(str)  # the plugin's message about what was done
 
-    def __init__(self, plugins: DeskPlugins, staff: StaffMember, customer: PanelCustomer, action: ActionSpec,
+    def __init__(self, plugins: PluginDesk, staff: StaffMember, customer: PanelCustomer, action: ActionSpec,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pluginActionDialog")

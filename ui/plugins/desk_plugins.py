@@ -20,8 +20,7 @@ It owns the :class:`~agentdesk.plugin_host.host.PluginHost` and is the only way 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import partial
 
 import shiboken6
@@ -30,52 +29,29 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from agentdesk.audit import DatabaseAuditSink
+from agentdesk.contact_records import StoredReference, store_plugin_reference
 from agentdesk.customer_register import CustomerRegister
 from agentdesk.plugin_host.host import AccessDenied, PluginHost, PluginState, PluginStatus
 from agentdesk.plugin_host.manifest import ActionSpec, PanelSpec
 from agentdesk.plugin_host.runner import CallOutcome, PanelState
-from agentdesk.plugin_host.settings import DeploymentPlugins, KeyringSecrets, SecretSource
+from agentdesk.plugin_host.settings import KeyringSecrets
 from agentdesk.staff import StaffMember
 from agentdesk.storage.database import Database
 from ui import events
 from ui.background import Background, Op
 from ui.i18n import Translations, fill
-from agentdesk.contact_records import StoredReference, store_plugin_reference
 from ui.plugins.panel_customer import PanelCustomer, load_panel_customer
 from ui.plugins.panel_requests import PanelRequest, PanelRequests
+from ui.plugins.plugin_setup import (  # noqa: F401 - PluginSetup and state_text are imported from here too
+    DEPLOYMENT_DISABLED,
+    PROBLEM_STATES,
+    PluginSetup,
+    deployment_from_profile,
+    state_text,
+)
 
 log = logging.getLogger(__name__)
 
-PROBLEM_STATES = (PluginState.FAILED, PluginState.INCOMPATIBLE)
-DEPLOYMENT_DISABLED = "disabled by the deployment profile"  # the host's reason (PluginHost._check)
-
-
-@dataclass(frozen=True)
-class PluginSetup:
-    """How the desk finds its plugins. ``deployment`` None: this workstation's department profile
-    (no profile: every plugin off); ``secrets`` None: the OS keyring."""
-
-    deployment: DeploymentPlugins | None = None
-    secrets: SecretSource | None = None
-    extra_packages: Sequence[str] = ()  # plugin packages outside the entry point (tests)
-    call_timeout: float = 4.0  # seconds per plugin call
-    enabled: bool = True  # False: no plugin host at all
-
-
-def deployment_from_profile() -> DeploymentPlugins:
-    from agentdesk.deployment.profile_store import ProfileStore
-
-    profile = ProfileStore().current()
-    if profile is None:
-        log.info("no department profile on this workstation: department plugins are off")
-        return DeploymentPlugins(default_enabled=False)
-    return profile.deployment_plugins()
-
-
-class _ChangeNotifier(QObject):
-    """The host's change listeners run on any thread; this moves the news to the UI thread."""
-
-    changed = Signal()
 
 
 class DeskPlugins(QObject):
@@ -96,8 +72,8 @@ class DeskPlugins(QObject):
         self._started = False
         self._closing = False
         self.requests = PanelRequests(background, self)
-        self._host_changed = _ChangeNotifier(self)
-        self._host_changed.changed.connect(self._on_host_changed, Qt.ConnectionType.QueuedConnection)
+        # the host's change listeners run on any thread: the news comes to the UI thread through the one bridge
+        self._host_changed = background.channel(self._on_host_changed, owner=self)
         self.disabled_here: set[str] = set()  # plugins disabled from Help ▸ Plugins in this session
         self._windows: list[QMainWindow] = []
         self._plugins_actions: list[QAction] = []
@@ -151,10 +127,9 @@ class DeskPlugins(QObject):
 
     def _host_listener(self) -> None:  # any thread
         if not self._closing:
-            self._host_changed.changed.emit()
+            self._host_changed.send(None)
 
-    @Slot()
-    def _on_host_changed(self) -> None:
+    def _on_host_changed(self, _news: None = None) -> None:
         if self._closing:
             return
         self._show_problems()
@@ -165,6 +140,7 @@ class DeskPlugins(QObject):
         if self._closing:
             return
         self._closing = True
+        self._host_changed.close()
         self.requests.close()
         for host in (self.host, self._starting_host):
             if host is not None:
@@ -328,7 +304,7 @@ class DeskPlugins(QObject):
             view = factory(customer_id)
             mount = getattr(view, "mount_plugin_panels", None)
             if callable(mount):
-                from ui.plugins.panel_area import PluginPanelArea
+                from ui.plugins.panel_area import PluginPanelArea  # on the first customer tab (start-up)
 
                 mount(PluginPanelArea(self, staff, customer_id, view, start_after=getattr(view, "painted", None)))
             return view
@@ -364,8 +340,8 @@ class DeskPlugins(QObject):
     def _live_windows(self) -> list[QMainWindow]:
         return [w for w in self._windows if shiboken6.isValid(w)]
 
-    def open_dialog(self, parent: QWidget | None = None):
-        from ui.plugins.plugins_dialog import PluginsDialog
+    def open_dialog(self, parent: QWidget | None = None) -> QWidget:
+        from ui.plugins.plugins_dialog import PluginsDialog  # Help ▸ Plugins… (start-up)
 
         dialog = PluginsDialog(self, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -407,16 +383,3 @@ def _deliver(done, outcome: CallOutcome, stored: StoredReference | None) -> None
     if isinstance(owner, QObject) and not shiboken6.isValid(owner):
         return
     done(outcome, stored)
-
-
-def state_text(state: PluginState) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    translate = QCoreApplication.translate
-    return {
-        PluginState.FOUND: translate("PluginStates", "starting"),
-        PluginState.ACTIVE: translate("PluginStates", "active"),
-        PluginState.DISABLED: translate("PluginStates", "disabled"),
-        PluginState.INCOMPATIBLE: translate("PluginStates", "incompatible"),
-        PluginState.FAILED: translate("PluginStates", "failed"),
-    }.get(state, state.value)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from agentdesk.plugin_host.manifest import ActionSpec
 from agentdesk.staff import StaffMember
-from ui.plugins.desk_plugins import DeskPlugins, PanelRequest
+from ui.plugins.panel_requests import PanelRequest
+from ui.plugins.plugin_seams import PluginDesk
 from ui.plugins.panel_customer import PanelCustomer
 from ui.plugins.panel_widget import PluginPanelWidget
 
@@ -48,7 +49,7 @@ class _OpenRequests:
     """The requests of the area's panels, kept outside the widgets so they can be cancelled while
     the widgets are being destroyed (a closed tab)."""
 
-    def __init__(self, plugins: DeskPlugins) -> None:
+    def __init__(self, plugins: PluginDesk) -> None:
         self._plugins = plugins
         self._requests: dict[str, PanelRequest] = {}
 
@@ -67,7 +68,7 @@ class _OpenRequests:
 class PluginPanelArea(QWidget):
     customer_changed = Signal()  # a reference was stored on the customer: the overview reads them again
 
-    def __init__(self, plugins: DeskPlugins, staff: StaffMember, customer_id: int,
+    def __init__(self, plugins: PluginDesk, staff: StaffMember, customer_id: int,
                  parent: QWidget | None = None, *, start_after=None) -> None:
         super().__init__(parent)
         self.setObjectName("pluginPanelArea")

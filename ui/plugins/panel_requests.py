@@ -1,8 +1,9 @@
 """Panel requests on their way to a plugin and back.
 
-The host's ``request_panel`` writes the audit entry of a sensitive panel before the request leaves,
-so it is called on the background helper's writer; the outcome arrives on a plugin worker thread and
-is handed to the UI thread through a queued signal of an object that lives as long as the desk. A
+A request crosses two threads: the plugin call's own (the host's runner writes a sensitive panel's
+audit entry there before the request leaves, then calls the plugin) and the UI thread, where the
+outcome arrives through the background helper's one bridge (a :class:`~ui.background.Channel`).
+The host's ``request_panel`` itself does no I/O, so it is called right here on the UI thread. A
 request can be cancelled from the UI thread at any moment — before it was sent (it is then never
 sent), while it runs (the host's call handle is cancelled) or after (its answer is dropped).
 """
@@ -14,7 +15,6 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 
 class PanelRequest:
-    """One panel request: cancel it from the UI thread; the host's call handle attaches on the writer."""
+    """One panel request: cancel it from the UI thread at any moment; the host's call handle attaches once it is sent."""
 
     def __init__(self, rid: int) -> None:
         self.id = rid
@@ -96,19 +96,18 @@ class PanelRequests(QObject):
         self._receivers[request.id] = _Receiver(request, panel.plugin_id, callback, owner)
         arrived, rid = self._arrived, request.id
 
-        def done(outcome: CallOutcome) -> None:  # a plugin worker thread
+        def done(outcome: CallOutcome) -> None:  # the plugin call's thread
             if not request.cancelled:
                 arrived.send((rid, outcome))
 
-        def send() -> None:  # the background writer: the host writes the audit entry here
-            if request.cancelled:
-                return
+        try:
             handle = host.request_panel(panel.key, staff=staff, customer=customer.context, language=language,
                                         purpose=purpose, done=done, protected_text=customer.protected_text,
                                         refresh=refresh, references=customer.references)
-            request.attach(handle)
-
-        self.background.write(send).on_failure(partial(self._refused, rid))
+        except Exception as exc:  # noqa: BLE001 - refused (or broken) before it was sent: an answer like any
+            arrived.send((rid, _refused(exc)))
+            return request
+        request.attach(handle)
         return request
 
     def cancel(self, request: PanelRequest | None) -> None:
@@ -129,14 +128,6 @@ class PanelRequests(QObject):
             receiver.request.cancel()
         self._receivers.clear()
 
-    def _refused(self, rid: int, exc: BaseException) -> None:
-        if isinstance(exc, (AccessDenied, PurposeRequired)):
-            kind = "purpose" if isinstance(exc, PurposeRequired) else "denied"
-            self._deliver(rid, CallOutcome(PanelState.ERROR, error=str(exc), error_kind=kind))
-            return
-        log.error("panel request failed before it was sent: %s: %s", type(exc).__name__, exc)
-        self._deliver(rid, CallOutcome(PanelState.ERROR, error=type(exc).__name__, error_kind="plugin"))
-
     def _arrived_on_ui_thread(self, answer: tuple[int, CallOutcome]) -> None:
         self._deliver(*answer)
 
@@ -147,3 +138,11 @@ class PanelRequests(QObject):
         if receiver.owner is not None and not shiboken6.isValid(receiver.owner):
             return
         receiver.callback(outcome)
+
+
+def _refused(exc: BaseException) -> CallOutcome:
+    if isinstance(exc, (AccessDenied, PurposeRequired)):
+        kind = "purpose" if isinstance(exc, PurposeRequired) else "denied"
+        return CallOutcome(PanelState.ERROR, error=str(exc), error_kind=kind)
+    log.error("panel request failed before it was sent: %s", type(exc).__name__)
+    return CallOutcome(PanelState.ERROR, error=type(exc).__name__, error_kind="plugin")

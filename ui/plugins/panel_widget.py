@@ -35,7 +35,8 @@ from agentdesk.plugin_host.runner import CallOutcome, PanelState
 from agentdesk.staff import StaffMember
 from ui import events
 from ui.i18n import fill
-from ui.plugins.desk_plugins import DeskPlugins, PanelRequest
+from ui.plugins.panel_requests import PanelRequest
+from ui.plugins.plugin_seams import PluginDesk
 from ui.plugins.panel_content import PanelContent, highest_level
 from ui.plugins.panel_customer import PanelCustomer
 
@@ -45,7 +46,7 @@ class PluginPanelWidget(QWidget):
     purpose_chosen = Signal(str, str)  # panel key, purpose
     action_requested = Signal(object)  # ActionSpec
 
-    def __init__(self, plugins: DeskPlugins, spec: PanelSpec, staff: StaffMember, *,
+    def __init__(self, plugins: PluginDesk, spec: PanelSpec, staff: StaffMember, *,
                  purpose: str | None = None, on_request: Callable[[str, PanelRequest], None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from agentdesk.plugin_host.host import PluginState, PluginStatus
 from ui.i18n import fill
-from ui.plugins.desk_plugins import DEPLOYMENT_DISABLED, DeskPlugins, state_text
+from ui.plugins.plugin_seams import PluginDesk
+from ui.plugins.plugin_setup import DEPLOYMENT_DISABLED, state_text
 
 COLUMNS = 5  # plugin, version, state, reason, button
 
 
 class PluginsDialog(QDialog):
-    def __init__(self, plugins: DeskPlugins, parent: QWidget | None = None) -> None:
+    def __init__(self, plugins: PluginDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pluginsDialog")
         self.plugins = plugins

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -37,18 +36,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agentdesk.interaction_log import InteractionInvalid, InteractionLog, SavedInteraction, check
-from agentdesk.queues import HELSINKI, QueueDirectory, QueueInfo, Ticket, WalkIn, interaction_draft
+from agentdesk.interaction_log import InteractionInvalid, check
+from agentdesk.queues import HELSINKI, QueueInfo, Ticket, interaction_draft
 from agentdesk.queues.walk_in import FinishedVisit
 from agentdesk.staff import StaffMember
-from agentdesk.storage.models import Channel, Outcome
+from agentdesk.storage.models import Outcome
 from agentdesk.topics import Topic
 from ui import events
 from ui.background import Background
 from ui.services import DeskServices
 from ui.i18n import fill
 from ui.logging.field_messages import interaction_error_text
-from ui.overview.labels import outcome_label, ui_language
+from ui.reception.reception_services import ReceptionServices, finish_visit_job, walk_in_queues
+from ui.widgets.labels import outcome_label, ui_language
+from ui.widgets.panel_parts import big_label
 
 log = logging.getLogger(__name__)
 
@@ -64,42 +65,6 @@ class ReceptionHost(Protocol):
     def current_customer_id(self) -> int | None: ...
 
     def open_customer(self, customer_id: int, title: str = "") -> QWidget: ...
-
-
-@dataclass(frozen=True)
-class ReceptionServices:
-    queues: QueueDirectory
-    walk_in: WalkIn
-    interactions: InteractionLog
-    departments: Callable[[], list[tuple[int, str, str]]]
-
-    @classmethod
-    def of(cls, services: DeskServices) -> ReceptionServices:
-        return cls(services.queues, services.walk_in, services.interactions, services.interactions.departments)
-
-
-def _walk_in_queues(queues: QueueDirectory, staff_id: int) -> tuple[list[QueueInfo], list[QueueInfo]]:
-    """(every active walk-in queue, those the agent is a member of); runs off the UI thread."""
-    every = [q for q in queues.list() if q.channel is Channel.WALK_IN]
-    mine = [q for q in queues.queues_of(staff_id) if q.channel is Channel.WALK_IN]
-    return every, mine
-
-
-def _finish_visit(services: ReceptionServices, ticket: Ticket, draft, staff: StaffMember) -> FinishedVisit:
-    """Log the visit and close the ticket in one transaction (the background writer)."""
-    return services.walk_in.finish_visit(ticket, draft, services.interactions, staff)
-
-
-def big_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel("—", parent)
-    label.setObjectName(name)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 4.5)
-    font.setBold(True)
-    label.setFont(font)
-    label.setMinimumHeight(label.fontMetrics().height() + 12)
-    return label
 
 
 class ReceptionWindow(QMainWindow):
@@ -241,7 +206,7 @@ class ReceptionWindow(QMainWindow):
     # -- loading ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        self._bg.read(_walk_in_queues, self._services.queues, self._staff.id, owner=self) \
+        self._bg.read(walk_in_queues, self._services.queues, self._staff.id, owner=self) \
             .on_success(self._queues_loaded).on_failure(self._load_failed)
         self._bg.read(self._services.departments, owner=self).on_success(self._departments_loaded) \
             .on_failure(lambda exc: log.info("departments unavailable: %s", type(exc).__name__))
@@ -384,7 +349,7 @@ class ReceptionWindow(QMainWindow):
         self.busy = True
         self.finish_button.setEnabled(False)
         self.point_message.hide()
-        self._bg.write(_finish_visit, self._services, self.called, draft, self._staff, owner=self) \
+        self._bg.write(finish_visit_job, self._services, self.called, draft, self._staff, owner=self) \
             .on_success(self._finished).on_failure(self._finish_failed)
 
     def _finished(self, finished: FinishedVisit) -> None:

@@ -20,7 +20,7 @@ UNICODE_SPACES = ["\u00a0", "\u2007", "\u202f", "\u2002", "\u3000", "\t", "\n", 
 
 
 def panel_outcome(data: PanelData, protected=PROTECTED):
-    runner = PluginCallRunner(max_workers=1)
+    runner = PluginCallRunner()
     customer = make_customer(street=None, postal_code=None, municipality=None, address_protected=True)
     try:
         spec = CallSpec(key="t.p", breaker_key="t", fn=lambda call: data,

@@ -290,3 +290,65 @@ def test_required_setting_missing_fails_activation_with_the_reason(caplog):
     assert status.state is PluginState.FAILED
     assert "setting 'base_url' is required" in status.reason
     host.shutdown()
+
+
+def test_a_call_runs_on_one_thread_of_its_own_from_the_audit_entry_through_its_retry_to_the_answer():
+    runner = PluginCallRunner()
+    seen: list[tuple[str, int]] = []
+    done = threading.Event()
+    attempts = []
+
+    def flaky(call):
+        from agentdesk.plugin_api import BackendUnavailable
+
+        seen.append(("plugin", threading.get_ident()))
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise BackendUnavailable("first try refused")
+        return PanelData()
+
+    def answered(outcome):
+        seen.append(("done", threading.get_ident()))
+        done.set()
+
+    runner.submit(CallSpec(key="x.p", breaker_key="x", fn=flaky, call=CallContext(make_customer(), "en", 2.0),
+                           expect=PanelData, retries=1,
+                           before=lambda: seen.append(("audit", threading.get_ident()))), answered)
+    assert done.wait(5)
+    assert [step for step, _ in seen] == ["audit", "plugin", "plugin", "done"]
+    assert len({ident for _, ident in seen}) == 1 and seen[0][1] != threading.get_ident()
+    runner.close()
+
+
+def test_a_hanging_call_is_answered_at_its_deadline_and_told_to_stop():
+    runner = PluginCallRunner()
+    stop_seen = threading.Event()
+    box = {}
+    done = threading.Event()
+
+    def hang(call):
+        if call.cancel_event.wait(10):
+            stop_seen.set()
+        return PanelData()
+
+    runner.submit(CallSpec(key="x.p", breaker_key="x", fn=hang, call=CallContext(make_customer(), "en", 0.1),
+                           expect=PanelData, grace=0.1), lambda o: (box.setdefault("o", o), done.set()))
+    assert done.wait(5)
+    assert box["o"].state is PanelState.ERROR and box["o"].error_kind == "timeout" and box["o"].attempts == 1
+    assert stop_seen.wait(5), "the abandoned attempt was not told to stop"
+    runner.close()
+
+
+@pytest.mark.expect_log_warnings
+def test_an_access_that_cannot_be_recorded_is_not_sent():
+    runner = PluginCallRunner()
+    calls = []
+
+    def broken_audit():
+        raise OSError("database gone")
+
+    outcome = runner.call(CallSpec(key="x.p", breaker_key="x", fn=lambda c: calls.append(1) or PanelData(),
+                                   call=CallContext(make_customer(), "en", 1.0), expect=PanelData,
+                                   before=broken_audit))
+    assert outcome.state is PanelState.ERROR and calls == []
+    runner.close()
