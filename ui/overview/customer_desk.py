@@ -21,6 +21,8 @@ the next spare starts building once the opened one is painted.
 
 from __future__ import annotations
 
+import time
+
 import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
@@ -36,7 +38,8 @@ from ui.overview.customer_overview_view import CustomerOverviewView
 from ui.seams import OpenCustomer
 from ui.services import DeskServices
 
-NEW_CUSTOMER_KEY = "Ctrl+Shift+N"  # New customer, when Ctrl+N is the contact panel's
+NEW_CUSTOMER_KEY = "Ctrl+Shift+N"
+SPARE_SLICE_S = 0.006  # UI-thread CPU per turn of the event loop for building the spare tab  # New customer, when Ctrl+N is the contact panel's
 
 
 class CustomerDesk:
@@ -89,9 +92,11 @@ class CustomerDesk:
     def _build_spare(self, spare: CustomerOverviewView) -> None:
         if spare is not self._spare or self.services.background.closed:
             return
-        if spare.build_step():
-            QTimer.singleShot(0, spare, lambda: self._build_spare(spare))
-            return
+        budget = time.thread_time() + SPARE_SLICE_S
+        while spare.build_step():
+            if time.thread_time() >= budget:  # the rest on the next turn of the event loop
+                QTimer.singleShot(0, spare, lambda: self._build_spare(spare))
+                return
         window = self._window
         tabs = window.tabs if window is not None and shiboken6.isValid(window) else None
         if tabs is not None:  # the size of a tab's page, so that showing it needs no new layout
