@@ -38,8 +38,8 @@ from ui.overview.customer_overview_view import CustomerOverviewView
 from ui.seams import OpenCustomer
 from ui.services import DeskServices
 
-NEW_CUSTOMER_KEY = "Ctrl+Shift+N"
-SPARE_SLICE_S = 0.006  # UI-thread CPU per turn of the event loop for building the spare tab  # New customer, when Ctrl+N is the contact panel's
+NEW_CUSTOMER_KEY = "Ctrl+Shift+N"  # New customer, when Ctrl+N is the contact panel's
+SPARE_SLICE_S = 0.006  # UI-thread CPU per turn of the event loop for building the spare tab
 
 
 class CustomerDesk:
@@ -78,7 +78,9 @@ class CustomerDesk:
     def _prepare_spare(self) -> None:
         """Start building the next spare tab (hidden, a child of the window) one slice at a time."""
         window = self._window
-        if self._spare is not None or window is None or not shiboken6.isValid(window) or self.services.background.closed:
+        if self._spare is not None or window is None or not shiboken6.isValid(window):
+            return
+        if self.services.background.closed:
             return
         s = self.services
         spare = CustomerOverviewView(None, overview_service=s.overviews, interactions=s.interactions,

@@ -22,7 +22,6 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -32,16 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentdesk.changes import Changes
 from agentdesk.customer_overview import CustomerOverview, CustomerOverviewService
 from agentdesk.customer_register import CustomerNotFound
 from agentdesk.drafts import DraftStore
-from agentdesk.changes import Changes
 from agentdesk.interaction_log import InteractionLog
 from agentdesk.staff import StaffMember
 from agentdesk.topics import Topic
 from ui import events
 from ui.background import Background
 from ui.logging.interaction_panel import InteractionPanel
+from ui.overview.light_box import LightBox
 from ui.overview.overview_header import OverviewHeader
 from ui.overview.overview_sections import CasesSection, ContactSection, RelationsSection, RolesSection
 from ui.overview.timeline_model import TimelineModel
@@ -148,7 +148,7 @@ class CustomerOverviewView(QWidget):
         self.timeline = TimelineSection(self.timeline_model, self._topics, content)
         yield
 
-        self.logging_box = QGroupBox(content)
+        self.logging_box = LightBox(content)
         self.logging_box.setObjectName("loggingBox")
         box = QVBoxLayout(self.logging_box)
         box.setContentsMargins(8, 6, 8, 8)
@@ -169,7 +169,7 @@ class CustomerOverviewView(QWidget):
         self.plugin_panels.setObjectName("pluginPanels")
         self.plugin_panels_layout = QVBoxLayout(self.plugin_panels)
         self.plugin_panels_layout.setContentsMargins(0, 0, 0, 0)
-        self.department_panels = QGroupBox(self.plugin_panels)
+        self.department_panels = LightBox(self.plugin_panels)
         self.department_panels.setObjectName("departmentPanels")
         self._department_note = QLabel(self.department_panels)
         self._department_note.setObjectName("departmentPanelsNote")
