@@ -16,7 +16,7 @@ widgets takes several. So once the window is there, the desk keeps one spare tab
 are built one slice at a time through the event loop (:meth:`CustomerOverviewView.build_step`,
 each a few milliseconds), polished and sized to the tabs; opening a customer takes the spare,
 makes its contact logging panel and reads the customer (:meth:`CustomerOverviewView.bind`), and
-the next spare starts building once the opened one is painted.
+the next spare starts building a little after the opened one has painted.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from ui.services import DeskServices
 
 NEW_CUSTOMER_KEY = "Ctrl+Shift+N"  # New customer, when Ctrl+N is the contact panel's
 SPARE_SLICE_S = 0.006  # UI-thread CPU per turn of the event loop for building the spare tab
+SPARE_DELAY_MS = 60  # after a tab's first paint, before the next spare starts
 
 
 class CustomerDesk:
@@ -64,7 +65,7 @@ class CustomerDesk:
         view.open_customer_requested.connect(self._open)
         s.changes.changed.connect(view.apply_changes)
         if self._window is not None:
-            view.painted.connect(self._prepare_spare)
+            view.painted.connect(self._spare_after_paint)
         return view
 
     # -- the spare tab ----------------------------------------------------------------------------
@@ -74,6 +75,13 @@ class CustomerDesk:
         if spare is None or not shiboken6.isValid(spare):
             return None
         return spare
+
+    def _spare_after_paint(self, _customer_id: int) -> None:
+        """A little after a tab's first paint, when what starts with it (the department panels'
+        first requests) has had its turn."""
+        window = self._window
+        if window is not None and shiboken6.isValid(window):
+            QTimer.singleShot(SPARE_DELAY_MS, window, self._prepare_spare)
 
     def _prepare_spare(self) -> None:
         """Start building the next spare tab (hidden, a child of the window) one slice at a time."""
