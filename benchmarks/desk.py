@@ -8,15 +8,16 @@ What it measures, on a SQLite database at ``.tmp/bench/desk-<people>.sqlite3`` (
 
 - ``open_ms``: from "open customer" (``MainWindow.open_customer``, what Enter in the search
   results does) to the overview's first full paint (the ``overview.painted id=<n>`` event), for
-  customers with 5,000 contacts each; p50/p95/max over ~30 opens (target p95 <= 100 ms). The
+  customers with 5,000 contacts each; p50/p95/max over ~30 opens (target p95 <= 60 ms). The
   first ten opens stay in tabs; the rest open and close a tab each.
 - ``cold_start_s``: a fresh ``agentdesk desk --db ... --user agent.aino`` process, from just before
   it is started to its ``window.ready`` event on stderr (the sign-in is skipped with --user);
-  median and max of 5 starts (target <= 1.0 s).
+  median and max of 5 starts (target <= 0.8 s).
 - ``rss_mb``: VmRSS of the desk process (/proc/self/status) after opening 10 such customers,
   all ten tabs open (target <= 250 MB).
 - ``ui_stall_ms``: the longest UI-thread stall during the in-process run: a 5 ms QTimer beats in
-  the UI thread, a stall is the longest gap between beats minus the 5 ms (target <= 50 ms).
+  the UI thread, a stall is the longest gap between beats minus the 5 ms (target <= 33 ms);
+  ``slice_cpu_max`` is the UI thread's own CPU time (time.thread_time) in the longest such gap.
 - ``calibration``, ``ratios``, ``target_ratios`` (benchmarks/calibration.py): a bare widget tree's paint in
   the desk's process and a fixed Python loop, measured in the same run; open p95, UI CPU and the stall
   per bare paint, the cold start per Python loop, and the targets as the same ratios.
@@ -63,7 +64,7 @@ CONTACTS = 5_000
 OPENS = 30
 STARTS = 5
 HEARTBEAT_MS = 5
-TARGETS = {"open_p95_ms": 100, "cold_start_s": 1.0, "rss_mb": 250, "ui_stall_ms": 50}
+TARGETS = {"open_p95_ms": 60, "cold_start_s": 0.8, "rss_mb": 250, "ui_stall_ms": 33}
 
 
 # -- the database ------------------------------------------------------------------------------------
@@ -259,20 +260,26 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
             self.timer.setInterval(HEARTBEAT_MS)
             self.timer.timeout.connect(self._beat)
             self.last: float | None = None
+            self.last_cpu = 0.0
             self.phase = "start"
             self.stalls: list[tuple[float, str]] = []  # (stall ms, phase)
+            self.slices: list[tuple[float, str]] = []  # (UI-thread CPU ms between two beats, phase)
 
         def start(self) -> None:
             self.last = time.perf_counter()
+            self.last_cpu = time.thread_time()
             self.timer.start()
 
         def _beat(self) -> None:
-            now = time.perf_counter()
+            now, cpu = time.perf_counter(), time.thread_time()
             if self.last is not None:
                 stall = (now - self.last) * 1000 - HEARTBEAT_MS
                 if stall > 5:
                     self.stalls.append((stall, self.phase))
-            self.last = now
+                    # The CPU the UI thread spent in that gap: on a busy machine the gap also holds
+                    # the time other processes had the core; this is the slice's own cost.
+                    self.slices.append(((cpu - self.last_cpu) * 1000, self.phase))
+            self.last, self.last_cpu = now, cpu
 
     heart = Heartbeat()
     events: dict[str, float] = {}
@@ -363,6 +370,7 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
     shutil.rmtree(home, ignore_errors=True)
     result["in_process_s"] = time.perf_counter() - started
     result["stalls"] = sorted(heart.stalls, reverse=True)[:8]
+    result["slices"] = sorted(heart.slices, reverse=True)[:8]
     result["errors"] = [f"{type(e).__name__}: {e}" for e in errors]
     return result
 
@@ -425,6 +433,9 @@ def main() -> None:
     print("  longest UI-thread stalls (ms, during):")
     for stall, phase in run["stalls"]:
         print(f"    {stall:6.1f}  {phase}")
+    print("  longest UI-thread slices by the UI thread's own CPU time (ms, during):")
+    for cpu, phase in run["slices"]:
+        print(f"    {cpu:6.1f}  {phase}")
     if run["errors"]:
         print("  ERRORS reported by the desk: " + "; ".join(run["errors"]))
 
@@ -442,7 +453,9 @@ def main() -> None:
         "rss_mb": {"after_10_customers": round(run["rss_after_10_mb"], 1), "tabs_open": run["tabs_open"],
                    "end": round(run["rss_end_mb"], 1)},
         "ui_stall_ms": {"max": round(run["stalls"][0][0], 1) if run["stalls"] else 0.0,
-                        "during": run["stalls"][0][1] if run["stalls"] else ""},
+                        "during": run["stalls"][0][1] if run["stalls"] else "",
+                        "slice_cpu_max": round(run["slices"][0][0], 1) if run["slices"] else 0.0,
+                        "slice_cpu_during": run["slices"][0][1] if run["slices"] else ""},
         "targets": TARGETS,
         "errors": len(run["errors"]),
         "seed_seconds": round(seed_seconds, 1) if seed_seconds else None,

@@ -21,7 +21,7 @@ Measured:
 - ``paint_ms``: from "open customer" (``MainWindow.open_customer``) to the ``overview.painted id=<n>``
   event, p50/p95 per desk; ``paint_ratio_p50`` = plugins / baseline (target: within 10 %, <= 1.10);
 - ``stall_ms``: the longest UI-thread stall while the desks run: a 5 ms QTimer beats on the UI thread;
-  a stall is the longest gap between beats minus the 5 ms (target <= 50 ms), per desk and per phase
+  a stall is the longest gap between beats minus the 5 ms (target <= 33 ms), per desk and per phase
   (``opening``: open to first paint, the overview's own work; ``panels``: from the first paint until
   every panel has its final state; ``closing``); ``panel_stall_ms`` is the plugins desk's ``panels``
   phase, what the panels themselves cost the UI thread;
@@ -53,6 +53,7 @@ sys.path.insert(0, str(REPO))
 import calibration  # noqa: E402 - benchmarks/calibration.py, beside this script
 
 HEARTBEAT_MS = 5
+STALL_TARGET_MS = 33  # two frames (issue 9)
 SOCIAL_DELAY_S = 3.0
 
 
@@ -100,6 +101,7 @@ class Bench:
         self.db, self.setups, self.customers = db, setups, customers
         self.paint_ms: dict[str, list[float]] = {name: [] for name in setups}
         self.stalls: list[tuple[float, str]] = []  # (ms, "<desk>:<phase>"), phase: opening, panels, closing
+        self.slices: list[tuple[float, str]] = []  # (UI-thread CPU ms of a stall, "<desk>:<phase>")
         self.panels: list[dict[str, str]] = []
         self.errors: list[str] = []
 
@@ -119,10 +121,13 @@ class Bench:
         phase = ["start"]
 
         def beat() -> None:
-            now = time.perf_counter()
+            now, cpu = time.perf_counter(), time.thread_time()
             if last_beat:
-                self.stalls.append(((now - last_beat[0]) * 1000 - HEARTBEAT_MS, phase[0]))
-            last_beat[:] = [now]
+                stall = (now - last_beat[0]) * 1000 - HEARTBEAT_MS
+                self.stalls.append((stall, phase[0]))
+                if stall > 5:  # the UI thread's own CPU time in that gap (a busy machine adds waiting)
+                    self.slices.append(((cpu - last_beat[1]) * 1000, phase[0]))
+            last_beat[:] = [now, cpu]
 
         heart = QTimer(app)
         heart.setTimerType(Qt.TimerType.PreciseTimer)
@@ -183,6 +188,7 @@ class Bench:
             for name in self.paint_ms:
                 self.paint_ms[name].clear()
             self.stalls.clear()
+            self.slices.clear()
             self.panels.clear()
             heart.start()
             for cid in self.customers[:-1]:
@@ -266,13 +272,16 @@ def main() -> None:
                     "health": "down", "technical": "normal"}
     for name, paints in bench.paint_ms.items():
         stalls = [(ms, p.split(":", 1)[1]) for ms, p in bench.stalls if p.startswith(name + ":")]
+        slices = [(ms, p.split(":", 1)[1]) for ms, p in bench.slices if p.startswith(name + ":")]
         phases = sorted({p for _, p in stalls})
         result[name] = {"paint_ms_p50": round(statistics.median(paints), 1),
                         "paint_ms_p95": round(percentile(paints, 95), 1),
                         "stall_ms": round(max((ms for ms, _ in stalls), default=0.0), 1),
                         "stall_ms_by_phase": {p: round(max(ms for ms, q in stalls if q == p), 1) for p in phases},
                         "stall_ms_p99_by_phase": {p: round(percentile([ms for ms, q in stalls if q == p], 99), 1)
-                                                  for p in phases}}
+                                                  for p in phases},
+                        "slice_cpu_ms_by_phase": {p: round(max(ms for ms, q in slices if q == p), 1)
+                                                  for p in sorted({q for _, q in slices})}}
     pairs = [p / b for p, b in zip(bench.paint_ms["plugins"], bench.paint_ms["baseline"])]
     ratio = result["plugins"]["paint_ms_p50"] / result["baseline"]["paint_ms_p50"]
     finals: dict[str, dict[str, int]] = {}
@@ -284,6 +293,7 @@ def main() -> None:
         "paint_ratio_p50": round(ratio, 3), "paint_ratio_of_pairs_p50": round(statistics.median(pairs), 3),
         "paint_within_10_percent": ratio <= 1.10,
         "stall_ms": result["plugins"]["stall_ms"], "stall_within_50_ms": result["plugins"]["stall_ms"] <= 50,
+        "stall_within_33_ms": result["plugins"]["stall_ms"] <= STALL_TARGET_MS,
         "panel_stall_ms": result["plugins"]["stall_ms_by_phase"].get("panels", 0.0),
         "panels": finals, "errors": bench.errors, "seconds": round(time.perf_counter() - started, 1),
     })
@@ -292,7 +302,7 @@ def main() -> None:
         per_bare_paint={"paint_p95": result["plugins"]["paint_ms_p95"],
                         "baseline_paint_p95": result["baseline"]["paint_ms_p95"],
                         "stall": result["stall_ms"], "panel_stall": result["panel_stall_ms"]},
-        targets_per_bare_paint={"stall": 50}))
+        targets_per_bare_paint={"stall": STALL_TARGET_MS}))
     print(json.dumps(result))
 
 

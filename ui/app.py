@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
 from agentdesk.app_log import start_log_file
-from agentdesk.channels.ami import AmiSettings
 from agentdesk.staff import StaffMember
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
@@ -45,14 +45,17 @@ from ui.desk_windows import DeskWindows
 from ui.errors import ErrorReporter
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, fill, resources_dir
 from ui.main_window import MainWindow
-from ui.phone.phone_connector import SecretLookup, keyring_secret
-from ui.phone.phone_desk import PhoneDesk
 from ui.plugins.desk_plugins import DeskPlugins, PluginSetup
 from ui.seams import CustomerParts, CustomerPartsFactory
 from ui.services import DeskServices, build_services
 from ui.settings import DeskSettings, SettingsStore
-from ui.settings_dialog import SettingsDialog
 from ui.sign_in import SignInDialog
+
+if TYPE_CHECKING:  # the phone and the settings dialog are imported when they are used (start-up time)
+    from agentdesk.channels.ami import AmiSettings
+    from ui.phone.phone_connector import SecretLookup
+    from ui.phone.phone_desk import PhoneDesk
+    from ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +108,7 @@ class Desk(QObject):
                  translations: Translations, settings_store: SettingsStore, settings: DeskSettings,
                  plugins: DeskPlugins, customer_parts: CustomerPartsFactory, style_sheet: str = "",
                  upgrade_schema: bool = False, owns_database: bool = True, phone: AmiSettings | None = None,
-                 phone_secret: SecretLookup = keyring_secret, demo_caller: object | None = None) -> None:
+                 phone_secret: SecretLookup | None = None, demo_caller: object | None = None) -> None:
         super().__init__(app)
         self.app, self.services, self.errors, self.translations = app, services, errors, translations
         self.background = services.background
@@ -308,6 +311,10 @@ class Desk(QObject):
         parts.window_ready(window)  # e.g. keys the customer tabs claim, unsaved contacts offered back
         self.windows = DeskWindows(self.services, window, member, parts, parent=self)
         if self.phone_settings is not None:
+            if self.phone_secret is None:  # the default: the OS keyring
+                from ui.phone.phone_connector import keyring_secret
+
+                self.phone_secret = keyring_secret
             self.windows.start_phone(self.phone_settings, self.phone_secret)
         if self.demo_caller is not None:
             self.windows.start_demo_calls(self.demo_caller)
@@ -339,6 +346,8 @@ class Desk(QObject):
 
     @Slot()
     def open_settings(self) -> SettingsDialog:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.translations.language, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.set_language(dialog.language))
@@ -413,7 +422,7 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
               crash_store: CrashStore | None = None, install_hooks: bool = True, upgrade_schema: bool = False,
               customer_parts: CustomerPartsFactory | None = None, plugins: PluginSetup | None = None,
               error_handler: Callable[[BaseException], None] | None = None,
-              phone: AmiSettings | None = None, phone_secret: SecretLookup = keyring_secret,
+              phone: AmiSettings | None = None, phone_secret: SecretLookup | None = None,
               demo_caller: object | None = None) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`ui.services.build_services`).

@@ -4,18 +4,21 @@ reception, the phone (screen pop) and the demo calls. One per main window, made 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from agentdesk.channels.ami import AmiSettings
-from agentdesk.channels.phone import ScreenPop
 from agentdesk.staff import StaffMember
 from agentdesk.storage.models import StaffRole
 from ui.main_window import MainWindow
-from ui.phone.phone_connector import SecretLookup
-from ui.phone.phone_desk import PhoneDesk
 from ui.seams import CustomerParts
 from ui.services import DeskServices
+
+if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start-up time)
+    from agentdesk.channels.ami import AmiSettings
+    from ui.phone.phone_connector import SecretLookup
+    from ui.phone.phone_desk import PhoneDesk
 
 
 class DeskWindows(QObject):
@@ -61,6 +64,9 @@ class DeskWindows(QObject):
         self.reception = None
 
     def start_phone(self, settings: AmiSettings, secret_lookup: SecretLookup) -> PhoneDesk:
+        from agentdesk.channels.phone import ScreenPop
+        from ui.phone.phone_desk import PhoneDesk
+
         self.phone = PhoneDesk(self.window, settings, self.services.background, ScreenPop(self.services.search).resolve,
                                parts=self.parts, secret_lookup=secret_lookup, parent=self)
         self.phone.start()

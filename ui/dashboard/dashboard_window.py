@@ -56,6 +56,7 @@ from ui.dashboard.agents_model import DEPARTMENT, NAME, STATE, TIME_IN_STATE, Ag
 from ui.dashboard.bar_chart import Bar, BarChart
 from ui.dashboard.drill_down import DrillDownDialog, ItemsFn
 from ui.dashboard.figures import STATE_COLOURS, state_label
+from ui.dashboard.looks import ALARM_TEXT, StateBadge, emphasise, text_colour
 from ui.dashboard.queue_tile import QueueTile
 from ui.i18n import fill
 from ui.widgets.labels import channel_label
@@ -74,24 +75,6 @@ CHANNEL_COLOURS = {Channel.PHONE: "#1565c0", Channel.EMAIL: "#6a1b9a", Channel.W
 HOUR_COLOUR = "#455a64"
 OFFICE_FIRST_HOUR, OFFICE_LAST_HOUR = 7, 18
 
-STYLE = """
-QFrame#queueTile { background: palette(base); border: 1px solid #c4c7cc; border-radius: 6px; }
-QFrame#queueTile:focus { border: 2px solid #1565c0; }
-QFrame#queueTile[alarm="true"] { background: #fdecea; border: 2px solid #c62828; }
-QLabel#queueTileTitle { font-size: 12pt; font-weight: bold; }
-QLabel#queueTileTarget { color: #555; }
-QLabel#figureValue { font-weight: bold; font-size: 11pt; }
-QLabel#figureValue[alarm="true"] { color: #c62828; }
-QLabel#dashboardTitle { font-size: 14pt; font-weight: bold; }
-QLabel#dashboardProblem { color: #b3261e; font-weight: bold; }
-QLabel#stateCount { padding: 2px 8px; border-radius: 4px; color: white; font-weight: bold; }
-QGroupBox#agentsBox, QGroupBox#contactsBox { font-weight: bold; border: 1px solid #c4c7cc; border-radius: 6px;
-                                             margin-top: 1.3em; padding: 6px 4px 4px 4px; }
-QGroupBox#agentsBox::title, QGroupBox#contactsBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
-QGroupBox#agentsBox QLabel, QGroupBox#contactsBox QLabel { font-weight: normal; }
-QGroupBox#agentsBox QLabel#stateCount { font-weight: bold; }
-QGroupBox QTableView, QGroupBox QHeaderView { font-weight: normal; }
-"""
 
 
 def utcnow() -> dt.datetime:
@@ -135,7 +118,6 @@ class DashboardWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("dashboardWindow")
         self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setStyleSheet(STYLE)
         self._snapshot_fn, self._items_fn, self._bg, self._clock = snapshot, items, background, clock
         self._latest = LatestOnly()
         self._in_flight = False
@@ -169,10 +151,13 @@ class DashboardWindow(QMainWindow):
     def _build(self, central: QWidget) -> None:
         self.title = QLabel(central)
         self.title.setObjectName("dashboardTitle")
+        emphasise(self.title, point_size=14)
         self.updated = QLabel(central)
         self.updated.setObjectName("dashboardUpdated")
         self.problem = QLabel(central)
         self.problem.setObjectName("dashboardProblem")
+        emphasise(self.problem)
+        text_colour(self.problem, ALARM_TEXT)
         self.problem.hide()
         header = QHBoxLayout()
         header.addWidget(self.title)
@@ -204,9 +189,8 @@ class DashboardWindow(QMainWindow):
         counts = QHBoxLayout()
         counts.setSpacing(6)
         for state in PresenceState:
-            label = QLabel(self.agents_box)
+            label = StateBadge(STATE_COLOURS[state], self.agents_box)
             label.setObjectName("stateCount")
-            label.setStyleSheet(f"background: {STATE_COLOURS[state]};")
             self.state_counts[state] = label
             counts.addWidget(label)
         counts.addStretch(1)

@@ -6,17 +6,19 @@ threshold is red, and so is the tile's frame. Clicking the tile (or Enter/Space 
 items behind it: :attr:`QueueTile.drill_requested` with the queue id and "waiting".
 
 A tile is built once per queue and updated in place every refresh: ``set_stats`` changes texts
-and a property only when they differ, so a day of refreshes creates no widgets.
+and colours only when they differ, so a day of refreshes creates no widgets. The tile paints its
+own rounded frame (:mod:`ui.dashboard.looks`: no style sheet, nothing to re-polish).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from agentdesk.queues import QueueInfo, QueueStats
 from ui.dashboard.figures import duration_text, share_text
+from ui.dashboard.looks import ALARM_TEXT, MUTED_TEXT, emphasise, paint_frame, text_colour
 from ui.i18n import fill
 from ui.widgets.labels import channel_label
 
@@ -38,12 +40,12 @@ def figure_values(stats: QueueStats) -> dict[str, str]:
     }
 
 
-def _set_flag(widget: QWidget, name: str, value: bool) -> None:
-    """A style property: re-polish only when it changes (the style sheet keys on it)."""
-    if bool(widget.property(name)) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+def _set_alarm(widget: QWidget, value: bool) -> bool:
+    """The ``alarm`` property (what tests and accessibility read); True when it changed."""
+    if bool(widget.property("alarm")) == value:
+        return False
+    widget.setProperty("alarm", value)
+    return True
 
 
 class QueueTile(QFrame):
@@ -52,7 +54,7 @@ class QueueTile(QFrame):
     def __init__(self, queue: QueueInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queueTile")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)  # painted by paintEvent
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -61,8 +63,10 @@ class QueueTile(QFrame):
 
         self.title = QLabel(self)
         self.title.setObjectName("queueTileTitle")
+        emphasise(self.title, point_size=12)
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("queueTileTarget")
+        text_colour(self.subtitle, MUTED_TEXT)
         self.names: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -73,6 +77,7 @@ class QueueTile(QFrame):
             name.setObjectName("figureName")
             value.setObjectName("figureValue")
             value.setProperty("figure", key)
+            emphasise(value, point_size=11)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
@@ -97,8 +102,11 @@ class QueueTile(QFrame):
             label = self.values[key]
             if label.text() != text:
                 label.setText(text)
-            _set_flag(label, "alarm", ALARM_OF.get(key) in stats.alarms)
-        _set_flag(self, "alarm", bool(stats.alarms))
+            alarm = ALARM_OF.get(key) in stats.alarms
+            if _set_alarm(label, alarm):
+                text_colour(label, ALARM_TEXT if alarm else None)
+        if _set_alarm(self, bool(stats.alarms)):
+            self.update()
         tip = self._alarm_text(stats)
         if self.toolTip() != tip:
             self.setToolTip(tip)
@@ -124,6 +132,17 @@ class QueueTile(QFrame):
                               share_text(stats.service_level), share_text(q.target_share)))
         parts.append(self.tr("Click for the items behind the figures."))
         return "\n".join(parts)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_frame(self, alarm=self.in_alarm, focused=self.hasFocus())
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     # -- drill-down ------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -22,7 +22,6 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -32,16 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentdesk.changes import Changes
 from agentdesk.customer_overview import CustomerOverview, CustomerOverviewService
 from agentdesk.customer_register import CustomerNotFound
 from agentdesk.drafts import DraftStore
-from agentdesk.changes import Changes
 from agentdesk.interaction_log import InteractionLog
 from agentdesk.staff import StaffMember
 from agentdesk.topics import Topic
 from ui import events
 from ui.background import Background
 from ui.logging.interaction_panel import InteractionPanel
+from ui.overview.light_box import LightBox
 from ui.overview.overview_header import OverviewHeader
 from ui.overview.overview_sections import CasesSection, ContactSection, RelationsSection, RolesSection
 from ui.overview.timeline_model import TimelineModel
@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 
 # edit_dialog_factory(customer_id, parent) -> a dialog with a customer_saved(int) signal
 EditDialogFactory = Callable[[int, QWidget], QDialog]
+NO_CUSTOMER_YET = 0  # the contact panel's customer in a view built before it is bound (no customer has id 0)
 
 
 class CustomerOverviewView(QWidget):
@@ -58,15 +59,20 @@ class CustomerOverviewView(QWidget):
     title_changed = Signal(str)  # the main window retitles the tab
     painted = Signal(int)  # after the first full paint (customer id)
 
-    def __init__(self, customer_id: int, *, overview_service: CustomerOverviewService,
+    def __init__(self, customer_id: int | None, *, overview_service: CustomerOverviewService,
                  interactions: InteractionLog, drafts: DraftStore, background: Background,
                  staff: StaffMember, topics: Sequence[Topic],
                  edit_dialog_factory: EditDialogFactory | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, staged: bool = False) -> None:
+        """``staged``: build nothing yet (a spare tab of the desk's pool, ``customer_id`` None): the
+        parts are made one :meth:`build_step` at a time, each well within a frame, and
+        :meth:`bind` gives the view its customer and opens it. Otherwise the view is built and
+        opened at once."""
         super().__init__(parent)
         self.setObjectName("customerOverview")
         self.customer_id = customer_id
         self._service, self._interactions, self._bg, self._staff = overview_service, interactions, background, staff
+        self._drafts, self._topics = drafts, list(topics)
         self._edit_factory = edit_dialog_factory
         self.overview: CustomerOverview | None = None
         self.edit_dialog: QDialog | None = None
@@ -77,46 +83,93 @@ class CustomerOverviewView(QWidget):
         self._paint_pending = False
         self._painted = False
         self._pending_overview: CustomerOverview | None = None
+        self._bound = False
+        self._laid_out = False
+        self._steps: Iterator[None] | None = self._build_steps()
+        if not staged:
+            assert customer_id is not None
+            self.bind(customer_id)
 
+    def build_step(self) -> bool:
+        """Build the next part of a staged view; False when every part is built."""
+        if self._steps is None:
+            return False
+        if next(self._steps, StopIteration) is StopIteration:
+            self._steps = None
+            return False
+        return True
+
+    @property
+    def built(self) -> bool:
+        return self._steps is None
+
+    def bind(self, customer_id: int) -> None:
+        """Show ``customer_id`` in this view (once): the parts not built yet are built now, the
+        contact logging panel gets the customer (and looks for its unsaved contacts), and the customer is read."""
+        if self._bound:
+            raise RuntimeError("an overview view shows one customer")
+        self._bound = True
+        while self.build_step():
+            pass
+        self.customer_id = customer_id
+        self._opened_at = time.monotonic()
+        self.timeline_model.customer_id = customer_id
+        self.panel.set_customer(customer_id)
+        self.load()
+
+    def _build_steps(self) -> Iterator[None]:
+        """The parts of the view, one slice of the UI thread each (a few milliseconds)."""
         self._stack = QStackedWidget(self)
         self._build_failure()
         content = QWidget(self)
         self._stack.addWidget(content)
         self._content = content
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
 
         self.header = OverviewHeader(content)
         self.header.reveal_requested.connect(self.reveal_hetu)
         self.header.edit_requested.connect(self.edit_customer)
-        self.header.edit_button.setEnabled(edit_dialog_factory is not None)
+        self.header.edit_button.setEnabled(self._edit_factory is not None)
+        yield
 
         self.contact = ContactSection(content)
         self.roles = RolesSection(content)
+        yield
         self.relations = RelationsSection(content)
         self.relations.open_requested.connect(self.open_customer_requested)
         self.cases = CasesSection(content)
-        topic_map = {t.code: t for t in topics}
-        self.timeline_model = TimelineModel(overview_service, background, customer_id, topics=topic_map, parent=self)
+        yield
+        topic_map = {t.code: t for t in self._topics}
+        self.timeline_model = TimelineModel(self._service, self._bg, self.customer_id or 0, topics=topic_map,
+                                            parent=self)
         self.timeline_model.page_loaded.connect(self._timeline_page)
-        self.timeline = TimelineSection(self.timeline_model, topics, content)
+        self.timeline = TimelineSection(self.timeline_model, self._topics, content)
+        yield
 
-        self.panel = InteractionPanel(interactions, background, drafts, staff, topics, customer_id=customer_id,
-                                      parent=content)
+        self.logging_box = LightBox(content)
+        self.logging_box.setObjectName("loggingBox")
+        box = QVBoxLayout(self.logging_box)
+        box.setContentsMargins(8, 6, 8, 8)
+        # Made before the customer is known (a spare view): NO_CUSTOMER_YET matches no draft, and
+        # bind() gives the panel its customer, which looks for that customer's unsaved contacts.
+        self.panel = InteractionPanel(self._interactions, self._bg, self._drafts, self._staff, self._topics,
+                                      customer_id=NO_CUSTOMER_YET if self.customer_id is None else self.customer_id,
+                                      parent=self.logging_box)
         # What the panel saves reaches this view through the change bus (apply_changes). This lambda,
         # which holds the view, stays as it was before the bus: without it PySide6 frees a part of the
         # view too early and the desk crashes once an edit dialog closes (test_overview.py's
         # protected-address test) — the cause is not found yet.
         self.panel.saved.connect(lambda saved: setattr(self, "last_saved", saved))
-        self.logging_box = QGroupBox(content)
-        self.logging_box.setObjectName("loggingBox")
-        box = QVBoxLayout(self.logging_box)
-        box.setContentsMargins(8, 6, 8, 8)
         box.addWidget(self.panel)
+        yield
 
         self.plugin_panels = QWidget(content)
         self.plugin_panels.setObjectName("pluginPanels")
         self.plugin_panels_layout = QVBoxLayout(self.plugin_panels)
         self.plugin_panels_layout.setContentsMargins(0, 0, 0, 0)
-        self.department_panels = QGroupBox(self.plugin_panels)
+        self.department_panels = LightBox(self.plugin_panels)
         self.department_panels.setObjectName("departmentPanels")
         self._department_note = QLabel(self.department_panels)
         self._department_note.setObjectName("departmentPanelsNote")
@@ -129,11 +182,13 @@ class CustomerOverviewView(QWidget):
         self.plugin_panel_area: QWidget | None = None  # see mount_plugin_panels()
 
         self._lay_out(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._stack)
+        self._laid_out = True
         self._retranslate()
-        self.load()
+        yield
+        self.header.set_loading()
+        for section in (self.contact, self.roles, self.relations, self.cases):
+            section.set_loading()
+        self.ensurePolished()
 
     # -- building ------------------------------------------------------------------------------
 
@@ -218,13 +273,15 @@ class CustomerOverviewView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if not self._laid_out:
+            return
         left = self.splitter.widget(0)
         self._arrange_facts(wide=left.width() >= self.WIDE)
 
     # -- texts ---------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and self._laid_out:  # else the last step translates
             self._retranslate()
         super().changeEvent(event)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFormLayout,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QStackedWidget,
@@ -27,6 +26,7 @@ from agentdesk.customer_overview import CustomerOverview
 from agentdesk.storage.models import ContactKind
 from ui.i18n import fill
 from ui.overview.labels import case_status_label, format_day, format_period, relation_label
+from ui.overview.light_box import LightBox
 
 OVERDUE = QColor("#b00020")
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,7 +77,7 @@ def _dim(item: QTableWidgetItem) -> QTableWidgetItem:
     return item
 
 
-class Section(QGroupBox):
+class Section(LightBox):
     """A titled box showing "Loading…", its content, or a line saying there is nothing."""
 
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:

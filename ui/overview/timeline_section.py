@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,12 +27,13 @@ from agentdesk.storage.models import Channel
 from agentdesk.topics import Topic
 from ui.i18n import fill
 from ui.overview.labels import channel_label, ui_language
+from ui.overview.light_box import LightBox
 from ui.overview.timeline_model import AGENT, CHANNEL, DEPARTMENT, OUTCOME, TOPIC, WHEN, TimelineModel
 
 ALL = None
 
 
-class TimelineSection(QGroupBox):
+class TimelineSection(LightBox):
     def __init__(self, model: TimelineModel, topics: Sequence[Topic], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineSection")
