@@ -267,7 +267,7 @@ class CustomerRegister:
                     clean = _keep_address(clean, s, customer_id)
                 c.kind, c.first_names, c.last_name = clean.kind, clean.first_names, clean.last_name
                 c.birth_date, c.preferred_language = clean.birth_date, clean.language
-                c.updated_at = dt.datetime.now(dt.timezone.utc)  # bumps the version even if only details change
+                c.updated_at = dt.datetime.now(dt.UTC)  # bumps the version even if only details change
                 s.flush()
                 for table in (CustomerIdentifier, ContactPoint):
                     for row in s.scalars(select(table).where(table.customer_id == customer_id)):

@@ -55,7 +55,7 @@ _DIGITS: Final = frozenset("0123456789")
 # Hyphen look-alikes that word processors and web pages substitute for '-'.
 # They are read as the ASCII hyphen-minus in identity codes.
 _HYPHENS: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
-_HYPHEN_TABLE: Final = str.maketrans({ch: "-" for ch in _HYPHENS})
+_HYPHEN_TABLE: Final = str.maketrans(dict.fromkeys(_HYPHENS, "-"))
 
 
 class IdentityError(ValueError):
@@ -171,7 +171,7 @@ def parse_hetu(text: str, *, today: datetime.date | None = None) -> Hetu:
         )
     code = _ascii_upper(stripped.translate(_HYPHEN_TABLE))
 
-    for position in (*range(0, 6), *range(7, 10)):
+    for position in (*range(6), *range(7, 10)):
         ch = code[position]
         if ch not in _DIGITS:
             part = "date of birth" if position < 6 else "individual number"

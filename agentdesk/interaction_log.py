@@ -8,9 +8,8 @@ message), can open a new case with a due date or link an existing one, and is au
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
-
 from collections.abc import Container
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session

@@ -26,10 +26,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from agentdesk.channels.ami import AmiClient, AmiSettings  # noqa: E402
-from agentdesk.channels.ami_events import CallAbandoned, CallEnded, IncomingCall  # noqa: E402
-from agentdesk_demo.simulators.ami_simulator import AmiSimulator  # noqa: E402
-import calibration  # noqa: E402 - benchmarks/calibration.py
+import calibration
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
+
+from agentdesk.channels.ami import AmiClient, AmiSettings
+from agentdesk.channels.ami_events import CallAbandoned, CallEnded, IncomingCall
 
 
 def main() -> int:

@@ -30,13 +30,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sqlalchemy import func, select  # noqa: E402
+import calibration
+from sqlalchemy import func, select
 
-from agentdesk.queues import NewWorkItem, QueueDirectory, QueueSpec, WorkQueue  # noqa: E402
-from agentdesk.storage import schema  # noqa: E402
-from agentdesk.storage.database import Database  # noqa: E402
-from agentdesk.storage.models import Channel, StaffRole, StaffUser, WorkItem  # noqa: E402
-import calibration  # noqa: E402 - benchmarks/calibration.py
+from agentdesk.queues import NewWorkItem, QueueDirectory, QueueSpec, WorkQueue
+from agentdesk.storage import schema
+from agentdesk.storage.database import Database
+from agentdesk.storage.models import Channel, StaffRole, StaffUser, WorkItem
 
 
 def _pg_base_url() -> str:

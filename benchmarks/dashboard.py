@@ -52,7 +52,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-import calibration  # noqa: E402 - benchmarks/calibration.py, beside this script
+import calibration
 
 CONTACTS_PER_DAY = 8_000
 TODAY_CONTACTS = 8_000
@@ -82,7 +82,7 @@ def helsinki_today() -> dt.datetime:
 
 def text_time(value: dt.datetime) -> str:
     """A UTC time as SQLAlchemy stores it in SQLite."""
-    value = value.astimezone(dt.timezone.utc)
+    value = value.astimezone(dt.UTC)
     return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}"
 
 
@@ -91,6 +91,7 @@ def text_time(value: dt.datetime) -> str:
 
 def base_population(folder: Path, people: int) -> Path:
     from agentdesk_demo.population.bulk_load import seed_population
+
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 
@@ -120,8 +121,9 @@ def build(folder: Path, people: int, contacts: int, agents: int, seed: int) -> P
     partial = folder / f"{path.stem}.partial.sqlite3"
     shutil.copyfile(base, partial)
     log_progress(f"adding queues, {agents} agents and {contacts:,} contacts to {partial.name}")
-    from agentdesk.storage.database import Database
     from agentdesk_demo.demo_queues import seed_demo_queues
+
+    from agentdesk.storage.database import Database
 
     db = Database(f"sqlite:///{partial}")
     seed_demo_queues(db, seed=seed)
@@ -231,7 +233,7 @@ def top_up(path: Path, contacts: int, seed: int) -> None:
         if have < contacts:
             log_progress(f"adding {contacts - have:,} contacts to reach {contacts:,}")
             oldest = conn.execute("SELECT min(started_at) FROM interaction").fetchone()[0]
-            end = dt.datetime.fromisoformat(oldest).replace(tzinfo=dt.timezone.utc) if oldest else day_start
+            end = dt.datetime.fromisoformat(oldest).replace(tzinfo=dt.UTC) if oldest else day_start
             _bulk_contacts(conn, contacts - have, random.Random(seed + 1), end)  # before the oldest
     finally:
         conn.close()
@@ -242,9 +244,9 @@ def prepare_today(path: Path, seed: int) -> dict[str, int]:
     and every agent's presence."""
     from agentdesk.queues import HELSINKI
 
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     day_start = dt.datetime.combine(now.astimezone(HELSINKI).date(), dt.time(0), HELSINKI)
-    start = max(day_start.astimezone(dt.timezone.utc), now - dt.timedelta(hours=10))
+    start = max(day_start.astimezone(dt.UTC), now - dt.timedelta(hours=10))
     rng = random.Random(seed)
     conn = sqlite3.connect(path)
     try:
@@ -375,10 +377,10 @@ def random_numbers(db, count: int, rng: random.Random) -> list[tuple[str, str]]:
 def measure_screen_pop(db, pops: int, seed: int) -> dict[str, float]:
     import secrets
 
+    from agentdesk_demo.simulators.ami_simulator import AmiSimulator
     from PySide6.QtCore import QCoreApplication
 
     from agentdesk.channels.ami import AmiSettings
-    from agentdesk_demo.simulators.ami_simulator import AmiSimulator
     from ui.app import build_app
     from ui.phone.phone_connector import PhoneStatus
 

@@ -57,7 +57,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import calibration  # noqa: E402 - benchmarks/calibration.py, beside this script
+import calibration
 
 HEAVY_CUSTOMERS = 10
 CONTACTS = 5_000
@@ -89,8 +89,8 @@ def open_database(people: int):
         return db, None
     if have:
         raise SystemExit(f"{path} holds {have - dups:,} people, not {people:,}: remove it first")
-    from agentdesk_demo.progress import ProgressBar
     from agentdesk_demo.population.bulk_load import seed_population
+    from agentdesk_demo.progress import ProgressBar
 
     print(f"seeding {people:,} people into {path} ...", file=sys.stderr)
     report = seed_population(db, people, seed=1, progress=ProgressBar())
@@ -143,7 +143,7 @@ def add_long_histories(db, customer_ids: list[int], contacts: int, seed: int = 1
     topics = [(t.code, t.department_code) for t in load_topics()]
     topics += [("legacy.unknown_topic", "customer_service")]  # a code the taxonomy does not know
     rng = random.Random(seed)
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     raw = db.engine.raw_connection()
     added = 0
     try:

@@ -31,15 +31,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sqlalchemy import func, select, text  # noqa: E402
+from sqlalchemy import func, select, text
 
-from agentdesk.search.customer_search import CustomerSearch  # noqa: E402
-from agentdesk.storage import schema  # noqa: E402
-from agentdesk.storage.database import Database  # noqa: E402
-from agentdesk.storage.models import Customer, CustomerKind, SyntheticDuplicate  # noqa: E402
+from agentdesk.search.customer_search import CustomerSearch
+from agentdesk.storage import schema
+from agentdesk.storage.database import Database
+from agentdesk.storage.models import Customer, CustomerKind, SyntheticDuplicate
 
 sys.path.insert(0, str(REPO / "benchmarks"))
-import calibration  # noqa: E402 - benchmarks/calibration.py
+import calibration
 
 SLOW_SECONDS = 1.0
 SPECIAL = ['"', "*", ":", "^", "(", ")", "-", "+", "&", "|", "!", "'", "\\", "{", "}", "[", "]", "/", ".", ",",
@@ -60,8 +60,8 @@ def open_population(db: Database, people: int, seed: int) -> float | None:
         return None
     if have:
         raise SystemExit(f"{db.display_url()} holds {have - dups:,} people, not {people:,}: use another database")
-    from agentdesk_demo.progress import ProgressBar
     from agentdesk_demo.population.bulk_load import seed_population
+    from agentdesk_demo.progress import ProgressBar
 
     started = time.perf_counter()
     seed_population(db, people, seed=seed, progress=ProgressBar())

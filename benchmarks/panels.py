@@ -50,7 +50,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import calibration  # noqa: E402 - benchmarks/calibration.py, beside this script
+import calibration
 
 HEARTBEAT_MS = 5
 STALL_TARGET_MS = 33  # two frames (issue 9)
@@ -69,6 +69,7 @@ def percentile(values: list[float], p: float) -> float:
 def prepare(people: int, folder: Path):
     from agentdesk_demo.backends import start_demo_backends
     from agentdesk_demo.population.bulk_load import seed_population
+
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 

@@ -28,14 +28,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sqlalchemy import func, select, text  # noqa: E402
+import calibration
+from sqlalchemy import func, select
 
-from agentdesk.search import text_index  # noqa: E402
-from agentdesk.search.customer_search import CustomerSearch  # noqa: E402
-from agentdesk.storage import schema  # noqa: E402
-from agentdesk.storage.database import Database  # noqa: E402
-import calibration  # noqa: E402 - benchmarks/calibration.py
-from agentdesk.storage.models import (  # noqa: E402
+from agentdesk.search import text_index
+from agentdesk.search.customer_search import CustomerSearch
+from agentdesk.storage import schema
+from agentdesk.storage.database import Database
+from agentdesk.storage.models import (
     Address,
     Alert,
     AlertKind,
@@ -82,8 +82,8 @@ def open_database(kind: str, people: int, seed: int) -> tuple[Database, float | 
         return db, None
     if have:
         raise SystemExit(f"{db.display_url()} holds {have - dups:,} people, not {people:,}: remove it first")
-    from agentdesk_demo.progress import ProgressBar
     from agentdesk_demo.population.bulk_load import seed_population
+    from agentdesk_demo.progress import ProgressBar
 
     started = time.perf_counter()
     seed_population(db, people, seed=seed, progress=ProgressBar())

@@ -19,10 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from agentdesk_demo.population import seed_population  # noqa: E402
-from agentdesk.storage import schema  # noqa: E402
-from agentdesk.storage.database import Database  # noqa: E402
-import calibration  # noqa: E402 - benchmarks/calibration.py
+import calibration
+from agentdesk_demo.population import seed_population
+
+from agentdesk.storage import schema
+from agentdesk.storage.database import Database
 
 
 def main() -> None:

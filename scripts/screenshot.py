@@ -93,6 +93,7 @@ def main() -> int:
 
 def _shoot(args: argparse.Namespace, home: Path) -> int:
     from agentdesk_demo.population.bulk_load import seed_population
+
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 
@@ -101,12 +102,12 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
     seed_population(db, args.people, seed=args.seed, histories=0.3)
     backends = _demo_backends(db)
 
+    from agentdesk_demo.simulators.ami_simulator import AmiSimulator
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
 
     from agentdesk.channels.ami import AmiSettings
-    from agentdesk_demo.simulators.ami_simulator import AmiSimulator
     from ui.app import build_app
 
     pbx = AmiSimulator({"desk": "screenshot"}).start()
@@ -213,7 +214,7 @@ def _ensure_an_open_case(db, customer_id: int) -> None:
         technical = s.scalar(select(Department.id).where(Department.code == "technical"))
     agent = StaffDirectory(db).get("agent.aino")
     draft = InteractionDraft(
-        channel=Channel.PHONE, started_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2, hours=3),
+        channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2, hours=3),
         customer_id=customer_id, topic="water.billing", department_id=technical,
         notes="Vesilasku kaksinkertaistui; pyydetty mittarin tarkastus.", outcome=Outcome.CASE_CREATED,
         new_case_title="Mittarin tarkastus", new_case_due=dt.date.today() + dt.timedelta(days=5))
@@ -370,11 +371,11 @@ def _office_afternoon():
 
 
 def _shoot_dashboard(args: argparse.Namespace, db, desk) -> int:
+    from agentdesk_demo.demo_queues import seed_demo_queues
     from PySide6.QtCore import Qt
 
     from agentdesk.queues import Statistics
     from ui.dashboard.dashboard_window import DashboardWindow
-    from agentdesk_demo.demo_queues import seed_demo_queues
 
     moment = _office_afternoon()
     seed_demo_queues(db, now=moment, seed=args.seed)

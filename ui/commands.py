@@ -18,7 +18,7 @@ from typing import Any
 
 # Registered only where the desktop can run: without PySide6 this import fails and the core
 # CLI (agentdesk.cli._extra_commands) leaves "desk" out.
-import PySide6  # noqa: F401, E402
+import PySide6  # noqa: F401
 
 log = logging.getLogger(__name__)
 

@@ -62,7 +62,7 @@ def _query_limit_text(problem: QueryLimitError) -> str | None:
     return fill(template, problem.limit, problem.count)
 
 
-def _identity_error_text(code: str, message: str) -> str | None:  # noqa: C901 - one branch per code
+def _identity_error_text(code: str, message: str) -> str | None:
     quoted, numbers = _quoted(message), _NUMBERS.findall(message)
     # -- henkilötunnus -----------------------------------------------------------------------
     if code == "hetu.empty":

@@ -44,7 +44,7 @@ def format_report(exc_type: type[BaseException], exc: BaseException | None, tb: 
     """The exception chain and stacks, without any exception message."""
     lines = [
         "AgentDesk error report",
-        f"Time: {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}",
+        f"Time: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}",
         f"Versions: {versions()}",
         f"Thread: {_thread_name()}",
         "",

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from agentdesk.customer_overview import mask_hetu
 from agentdesk.customer_register import CustomerNotFound, CustomerRecord
 from agentdesk.identity import format_phone_for_display
-from agentdesk.storage.models import CustomerKind, Language
 from agentdesk.staff import StaffMember
+from agentdesk.storage.models import CustomerKind, Language
 from ui.background import Background
 from ui.seams import OpenCustomer
 from ui.search_results_model import format_date

@@ -161,9 +161,7 @@ class SearchPanel(QWidget):
             self.problem_label.hide()
 
     def _update_count(self) -> None:
-        if not self.model.query.strip():
-            self.count_label.setText("")
-        elif self._failed:
+        if not self.model.query.strip() or self._failed:
             self.count_label.setText("")
         elif self.model.loading and self.model.last_page is None:
             self.count_label.setText(self.tr("Searching…"))

@@ -178,7 +178,7 @@ class AmiClient:
     def _run(self, ready: threading.Event) -> None:
         try:
             asyncio.run(self._main(ready))
-        except Exception:  # noqa: BLE001 - a bug must not vanish with the thread
+        except Exception:
             log.exception("AMI client ended by an unexpected error")
         finally:
             ready.set()
@@ -210,7 +210,7 @@ class AmiClient:
                     else:
                         log.info("still cannot reach the AMI at %s: %s", self._address, reason)
                     failures = 0 if logged_in else failures + 1
-                except Exception as exc:  # noqa: BLE001 - a bug: log it, but keep the phone line trying
+                except Exception as exc:
                     log.exception("AMI session at %s failed", self._address)
                     reason, logged_in = f"internal error: {exc!r}", False
                 if logged_in:
@@ -296,7 +296,7 @@ class AmiClient:
             elif "event" in msg:
                 try:
                     routed = self._mapper.feed(msg)
-                except Exception:  # noqa: BLE001 - one odd event must not cut the connection
+                except Exception:
                     log.exception("could not read AMI event %s", msg.get("event"))
                     continue
                 for r in routed:
@@ -332,7 +332,7 @@ class AmiClient:
             raise AmiError(f"QueueStatus refused: {response.get('message', '')}")
         try:
             stats = queue_stats_from_list(items, self._clock())
-        except Exception:  # noqa: BLE001 - a bug in reading the figures must not cut the connection
+        except Exception:
             log.exception("could not read the QueueStatus answer")
             return []
         for st in stats:
@@ -394,7 +394,7 @@ class AmiClient:
         for callback in targets:
             try:
                 callback(routed.event)
-            except Exception:  # noqa: BLE001 - the desk's bug must not cut the phone line
+            except Exception:
                 log.exception("AMI event callback failed on %s", type(routed.event).__name__)
 
 

@@ -39,9 +39,9 @@ from agentdesk.channels.email_sanitise import clean_body, clean_field, html_to_t
 __all__ = [
     "Attachment",
     "ParsedEmail",
-    "html_to_text",
     "ThreadKey",
     "ThreadMatch",
+    "html_to_text",
     "message_digest",
     "message_ids",
     "normalise_subject",
@@ -325,9 +325,9 @@ def _date(msg: EmailMessage) -> dt.datetime | None:
         header = msg.get("Date")
         value = getattr(header, "datetime", None)
         if value is not None and value.tzinfo is None:  # "-0000": the zone is unknown; UTC (RFC 5322 3.3)
-            value = value.replace(tzinfo=dt.timezone.utc)
+            value = value.replace(tzinfo=dt.UTC)
         if value is not None:
-            value.astimezone(dt.timezone.utc)  # a year 1 with a positive offset cannot be stored
+            value.astimezone(dt.UTC)  # a year 1 with a positive offset cannot be stored
     except Exception:
         value = None
     return value

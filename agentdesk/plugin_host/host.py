@@ -27,7 +27,15 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from agentdesk.plugin_api import API_VERSION, ActionResult, CallContext, CustomerContext, FormSpec, PanelData, PluginContext
+from agentdesk.plugin_api import (
+    API_VERSION,
+    ActionResult,
+    CallContext,
+    CustomerContext,
+    FormSpec,
+    PanelData,
+    PluginContext,
+)
 from agentdesk.plugin_host.customer_fields import for_plugin
 from agentdesk.plugin_host.manifest import MANIFEST_NAME, ActionSpec, Manifest, ManifestError, PanelSpec, read_manifest
 from agentdesk.plugin_host.runner import CallHandle, CallOutcome, CallSpec, PanelState, PluginCallRunner
@@ -192,7 +200,7 @@ class PluginHost:
         if instance is not None:
             try:
                 instance.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("plugin %s failed to close", plugin_id)
         self._changed()
 
@@ -352,5 +360,14 @@ def customer_context(record, *, today=None) -> CustomerContext:
     )
 
 
-__all__ = ["AccessDenied", "PluginHost", "PluginState", "PluginStatus", "PurposeRequired", "customer_context",
-           "PanelState", "CallOutcome", "replace"]
+__all__ = [
+    "AccessDenied",
+    "CallOutcome",
+    "PanelState",
+    "PluginHost",
+    "PluginState",
+    "PluginStatus",
+    "PurposeRequired",
+    "customer_context",
+    "replace",
+]

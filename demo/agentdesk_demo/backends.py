@@ -72,7 +72,7 @@ class DemoBackends:
             stop = self._stoppers.pop()
             try:
                 stop()
-            except Exception:  # noqa: BLE001 - stop the others whatever one of them does
+            except Exception:
                 log.exception("stopping a demo back end failed")
 
     def __enter__(self) -> DemoBackends:

@@ -66,7 +66,7 @@ class DemoQueues:
 
 
 def seed_demo_queues(db: Database, *, now: dt.datetime | None = None, seed: int = 1) -> DemoQueues:
-    now = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     rng = random.Random(seed)
     directory = QueueDirectory(db)
     existing = directory.by_code(PHONE_QUEUE)
@@ -97,9 +97,9 @@ def seed_demo_queues(db: Database, *, now: dt.datetime | None = None, seed: int 
             directory.add_member(queue.id, staff_id)
 
     day = now.astimezone(HELSINKI).date()
-    opening = dt.datetime.combine(day, dt.time(8, 0), HELSINKI).astimezone(dt.timezone.utc)
+    opening = dt.datetime.combine(day, dt.time(8, 0), HELSINKI).astimezone(dt.UTC)
     start = opening if now - opening >= dt.timedelta(hours=2) else now - dt.timedelta(hours=4)
-    start = max(start, dt.datetime.combine(day, dt.time(0, 0), HELSINKI).astimezone(dt.timezone.utc))
+    start = max(start, dt.datetime.combine(day, dt.time(0, 0), HELSINKI).astimezone(dt.UTC))
     busy: dict[int, int] = {}  # agent -> the item they serve now
     rows, interactions, tickets = [], [], 0
     for queue in (phone, email, walk_in):

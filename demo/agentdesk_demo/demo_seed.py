@@ -49,8 +49,8 @@ class DatabaseDemoSeed:
                  now: dt.datetime | None = None) -> None:
         self._db, self.people_limit = db, people_limit
         self._today = today or dt.date.today()
-        now = now or dt.datetime.now(dt.timezone.utc).replace(minute=0, second=0, microsecond=0)
-        self._now = now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
+        self._now = now if now.tzinfo else now.replace(tzinfo=dt.UTC)
         self._ranked: list[DemoPerson] = []
         self._ranked_for = -1
         self._details: dict[int, DemoPerson] = {}

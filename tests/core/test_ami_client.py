@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 
 from agentdesk.channels.ami import AmiClient, AmiLoginFailed, AmiSettings
 from agentdesk.channels.ami_events import (
@@ -21,7 +22,6 @@ from agentdesk.channels.ami_events import (
     IncomingCall,
     QueueStats,
 )
-from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 from agentdesk.channels.phone import CallClock, CallPhase
 
 SECRET = "kissa-123-ami"

@@ -34,7 +34,7 @@ def log_file(tmp_path):
 def failing_insert(engine) -> IntegrityError:
     """An inbound mail stored without its channel (NOT NULL): the statement carries the body."""
     with pytest.raises(IntegrityError) as failed, engine.begin() as conn:
-        conn.execute(insert(Interaction.__table__).values(channel=None, started_at=dt.datetime.now(dt.timezone.utc),
+        conn.execute(insert(Interaction.__table__).values(channel=None, started_at=dt.datetime.now(dt.UTC),
                                                           topic="", notes=BODY, external_ref="", version=1))
     return failed.value
 

@@ -21,7 +21,7 @@ from agentdesk.storage.models import (
 )
 from agentdesk.topics import TopicFileError, load_topics
 
-NOW = dt.datetime.now(dt.timezone.utc)
+NOW = dt.datetime.now(dt.UTC)
 
 
 @pytest.fixture

@@ -606,7 +606,7 @@ def test_uid_marks_survive_in_the_state_file(tmp_path):
 
 def test_started_at_is_the_arrival_time(kit, sqlite_db, queues):
     kit.append(NEUVONTA, mail("Aika", headers=())[1].replace(b"Date: ", b"X-Old-Date: "))
-    before = dt.datetime.now(dt.timezone.utc)
+    before = dt.datetime.now(dt.UTC)
     run_intake(kit, sqlite_db)
     [row] = interactions(sqlite_db)
-    assert before - dt.timedelta(seconds=1) <= row.started_at <= dt.datetime.now(dt.timezone.utc)
+    assert before - dt.timedelta(seconds=1) <= row.started_at <= dt.datetime.now(dt.UTC)

@@ -83,7 +83,7 @@ def test_encoded_word_subjects_and_names_are_decoded():
     assert (mail.from_name, mail.from_addr) == ("Järvinen, Anna", "asiakas@example.fi")
     assert mail.reply_to == "asiakas@example.fi"
     assert mail.to == ("neuvonta@city.example", "tekniset@city.example")
-    assert mail.date == dt.datetime(2025, 7, 1, 7, 0, tzinfo=dt.timezone.utc)
+    assert mail.date == dt.datetime(2025, 7, 1, 7, 0, tzinfo=dt.UTC)
     assert mail.text == "Hei!"
     latin = parse_message(raw("From: a@b.fi", "Subject: =?iso-8859-1?b?SuR0ZWFzdGlh?="))
     assert latin.subject == "Jäteastia"

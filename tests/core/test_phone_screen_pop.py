@@ -7,17 +7,17 @@ import datetime as dt
 import threading
 
 import pytest
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 
 from agentdesk.channels.ami import AmiClient, AmiSettings
 from agentdesk.channels.ami_events import CallAbandoned, CallAnswered, CallEnded, IncomingCall, normalise_caller_number
-from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 from agentdesk.channels.phone import CallClock, CallerMatch, CallPhase, ScreenPop, draft_for_call
 from agentdesk.customer_register import CustomerDraft, CustomerRegister
 from agentdesk.interaction_log import InteractionLog
 from agentdesk.search.customer_search import CustomerSearch
 from agentdesk.storage.models import Channel, Outcome
 
-T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
 
 
 def incoming(number: str, *, unique_id: str = "1700000000.1", name: str = "Virtanen Anna",

@@ -10,10 +10,6 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
-from sqlalchemy import func, select, text
-from stdnum.fi import hetu as stdnum_hetu
-from stdnum.fi import ytunnus as stdnum_ytunnus
-
 from agentdesk_demo.population import GeneratorContext, ensure_reference_data, generate, seed_population
 from agentdesk_demo.population.generator import (
     DATA_DIR,
@@ -24,12 +20,16 @@ from agentdesk_demo.population.generator import (
     typo,
     ytunnus_check_digit,
 )
+from sqlalchemy import func, select, text
+from stdnum.fi import hetu as stdnum_hetu
+from stdnum.fi import ytunnus as stdnum_ytunnus
+
 from agentdesk.search import text_index
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import Customer, CustomerKind, Department, Interaction, StaffUser
 
-NOW = dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 1, 10, 0, tzinfo=dt.UTC)
 TODAY = NOW.date()
 EMAIL_RE = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*@[a-z0-9-]+(\.[a-z0-9-]+)+$")
 PHONE_RE = re.compile(r"^\+358(40|41|44|45|50)\d{7}$")
@@ -206,7 +206,7 @@ def test_hetus_valid_unique_and_consistent_with_birth_date_and_sex(seeded):
         first = first_names.split(" ")[0]
         assert first in (MALE_NAMES if int(code[7:10]) % 2 else FEMALE_NAMES), (first_names, code)
     ages = Counter(min(_age(_as_date(r[2])) // 10, 9) for r in rows)
-    assert 0 <= min(ages) and max(ages) == 9
+    assert min(ages) >= 0 and max(ages) == 9
     assert 0.15 < sum(1 for r in rows if _age(_as_date(r[2])) < 18) / len(rows) < 0.28
 
 

@@ -312,7 +312,7 @@ def profile_server():
     """A loopback web server handing out profiles: /good.toml, anything else 404."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             if self.path == "/good.toml":
                 body = GOOD.replace('en = "Health care"', 'sv = "Hälsovård"').encode()
                 self.send_response(200)

@@ -33,7 +33,7 @@ from agentdesk.storage.models import (
     StaffUser,
 )
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def hki(*args) -> dt.datetime:

@@ -34,7 +34,7 @@ def test_office_seconds_between_two_times():
     assert OFFICE_HOURS.seconds_between(hki(2026, 3, 7, 9, 0), hki(2026, 3, 8, 15, 0)) == 0  # weekend
     assert OFFICE_HOURS.seconds_between(hki(2026, 3, 9, 9, 0), hki(2026, 3, 9, 8, 0)) == 0  # backwards
     # The same instant written in UTC gives the same answer.
-    utc = hki(2026, 3, 6, 12, 0).astimezone(dt.timezone.utc)
+    utc = hki(2026, 3, 6, 12, 0).astimezone(dt.UTC)
     assert OFFICE_HOURS.seconds_between(utc, hki(2026, 3, 9, 9, 30)) == 5.5 * 3600
 
 
@@ -56,5 +56,5 @@ def test_a_helsinki_day_is_23_24_or_25_hours():
         start, end = local_day_window(day)
         return (end - start).total_seconds() / 3600
 
-    assert local_day_window(dt.date(2026, 3, 4))[0] == dt.datetime(2026, 3, 3, 22, 0, tzinfo=dt.timezone.utc)
+    assert local_day_window(dt.date(2026, 3, 4))[0] == dt.datetime(2026, 3, 3, 22, 0, tzinfo=dt.UTC)
     assert [length(dt.date(2026, 3, 29)), length(dt.date(2026, 3, 30)), length(dt.date(2026, 10, 25))] == [23, 24, 25]

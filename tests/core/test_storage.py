@@ -52,9 +52,8 @@ def test_audit_log_is_append_only(db):
         entries = audit.entries_for(s, 7)
     assert [(e.actor, e.action, e.purpose) for e in entries] == [("agent.aino", "customer.view", "call")]
     for statement in ("UPDATE audit_entry SET actor = 'someone'", "DELETE FROM audit_entry"):
-        with pytest.raises(DBAPIError, match="append-only"):
-            with db.engine.begin() as conn:
-                conn.execute(text(statement))
+        with pytest.raises(DBAPIError, match="append-only"), db.engine.begin() as conn:
+            conn.execute(text(statement))
     with db.session() as s:
         assert s.scalar(select(AuditEntry.actor)) == "agent.aino"
 

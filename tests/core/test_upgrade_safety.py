@@ -91,7 +91,7 @@ def test_upgrade_from_the_previous_revision_keeps_every_row(empty_db, chain):
     sven = register.create(CustomerDraft(first_names="Sven", last_name="Åkerlund", phones=("050 111 2233",)),
                            actor="it")
     log = InteractionLog(db)
-    started = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.timezone.utc)
+    started = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
     for i, who in enumerate((aino.id, aino.id, sven.id)):
         log.save(InteractionDraft(Channel.PHONE, started + dt.timedelta(hours=i), who, topic="water.billing",
                                   outcome=Outcome.RESOLVED_FIRST_CONTACT, notes=f"call {i}"),

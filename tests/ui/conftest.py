@@ -7,19 +7,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import threading  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
 
-from dataclasses import dataclass  # noqa: E402
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
+from PySide6.QtWidgets import QApplication, QWidget
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from agentdesk.customer_register import CustomerDraft, CustomerRegister, set_alert
+from agentdesk.identity import hetu_check_char
+from agentdesk.storage.models import AlertKind, CustomerKind, Department, StaffRole, StaffUser
 
-from agentdesk.customer_register import CustomerDraft, CustomerRegister, set_alert  # noqa: E402
-from agentdesk.identity import hetu_check_char  # noqa: E402
-from agentdesk.storage.models import AlertKind, CustomerKind, Department, StaffRole, StaffUser  # noqa: E402
 
 def hetu(ddmmyy: str, sign: str, individual: int) -> str:
     number = f"{individual:03d}"
@@ -335,8 +335,9 @@ def more_staff(sqlite_db, seeded):
 def plugin_desk(qtbot, sqlite_db, more_staff):
     """plugin_desk(username, deployment, extra_packages=()) -> the running desk (closed afterwards)."""
     from agentdesk_demo.backends import MappingSecrets
-    from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
+
     from agentdesk.plugin_host.settings import DeploymentPlugins
+    from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
     from tests.ui.test_plugin_panels_support import CALL_TIMEOUT
     from ui.app import build_app
     from ui.plugins.desk_plugins import PluginSetup

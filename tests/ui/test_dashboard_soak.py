@@ -24,7 +24,7 @@ from ui.dashboard.dashboard_window import DashboardWindow
 
 CYCLES = 2000
 WARM_UP = 200
-T0 = dt.datetime(2026, 3, 4, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 3, 4, 8, 0, tzinfo=dt.UTC)
 
 
 def queue(i: int, channel: Channel) -> QueueInfo:

@@ -22,7 +22,7 @@ from agentdesk.storage.models import Channel, Interaction, Outcome
 
 from .conftest import close_desk, flush_deletes, hetu
 
-NOW = dt.datetime.now(dt.timezone.utc)
+NOW = dt.datetime.now(dt.UTC)
 
 
 @pytest.fixture
@@ -187,7 +187,7 @@ def test_the_timeline_shows_topic_names_in_the_desk_language_and_codes_it_does_n
 
 
 def test_the_topic_taxonomy_is_read_off_the_ui_thread(qtbot, sqlite_db, seeded, monkeypatch):
-    import ui.services as services  # the composition root's topic catalogue reads the file
+    from ui import services  # the composition root's topic catalogue reads the file
     from ui.app import build_app
 
     read_on: list[bool] = []

@@ -17,9 +17,9 @@ from agentdesk.storage.models import Channel, Interaction, Outcome, ServiceCase
 from agentdesk.topics import load_topics
 from ui.logging.contact_drafts import DRAFT_KIND
 from ui.logging.interaction_panel import InteractionPanel
-from ui.widgets.panel_parts import clock_text
 from ui.overview.customer_overview_view import CustomerOverviewView
 from ui.overview.timeline_model import NOTES, TOPIC
+from ui.widgets.panel_parts import clock_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -38,7 +38,7 @@ def staff(sqlite_db, seeded):
 def overview(qtbot, sqlite_db, seeded, bg, change_bus, drafts, staff):
     """The overview of Anna Virtanen with one earlier contact, shown and painted."""
     InteractionLog(sqlite_db).save(
-        _draft(seeded.anna, notes="an older call", started=dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)),
+        _draft(seeded.anna, notes="an older call", started=dt.datetime.now(dt.UTC) - dt.timedelta(days=2)),
         agent_id=staff.id, actor="test")
     view = CustomerOverviewView(seeded.anna, overview_service=CustomerOverviewService(sqlite_db),
                                 interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),

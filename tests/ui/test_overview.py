@@ -37,7 +37,7 @@ from ui.customer_form.customer_dialog import CustomerDialog
 from ui.overview.customer_overview_view import CustomerOverviewView
 from ui.overview.timeline_model import NOTES, TimelineModel
 
-NOW = dt.datetime.now(dt.timezone.utc)
+NOW = dt.datetime.now(dt.UTC)
 TODAY = dt.date.today()
 
 

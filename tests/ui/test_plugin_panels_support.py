@@ -28,7 +28,7 @@ ANNA = {"first_names": "Anna", "last_name": "Virtanen", "birth_date": "1985-03-1
         "roles": ["social_services_client"]}
 ANNA_EMAIL = "anna.virtanen@example.fi"
 CALL_TIMEOUT = 2.0  # seconds per plugin call in these tests (the desk's default is 4)
-NOW = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def anna_hetu() -> str:

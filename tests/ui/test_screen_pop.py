@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import keyring
 import pytest
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from agentdesk.channels.ami import AmiSettings
-from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 from agentdesk.storage.models import Channel, Interaction, Outcome
 from ui.phone.phone_connector import AMI_SERVICE, PhoneStatus, ami_account
 

@@ -59,8 +59,8 @@ from ui.dashboard.figures import STATE_COLOURS, state_label
 from ui.dashboard.looks import ALARM_TEXT, StateBadge, emphasise, text_colour
 from ui.dashboard.queue_tile import QueueTile
 from ui.i18n import fill
-from ui.widgets.labels import channel_label
 from ui.services import DeskServices
+from ui.widgets.labels import channel_label
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ OFFICE_FIRST_HOUR, OFFICE_LAST_HOUR = 7, 18
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def shown_hours(by_hour: tuple[int, ...]) -> range:

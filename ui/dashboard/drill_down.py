@@ -53,7 +53,7 @@ class ItemsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._items: tuple[WorkItemView, ...] = ()
-        self._now = dt.datetime.now(dt.timezone.utc)
+        self._now = dt.datetime.now(dt.UTC)
 
     def set_items(self, items: Sequence[WorkItemView], now: dt.datetime) -> None:
         self.beginResetModel()
@@ -102,7 +102,7 @@ class ItemsModel(QAbstractTableModel):
 
 class DrillDownDialog(QDialog):
     def __init__(self, queue: QueueInfo, items: ItemsFn, background: Background, kind: str = "waiting", *,
-                 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
+                 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillDown")

@@ -33,9 +33,9 @@ from agentdesk.customer_overview import CaseView
 from agentdesk.interaction_log import InteractionDraft
 from agentdesk.storage.models import Channel, Outcome
 from agentdesk.topics import Topic
-from ui.widgets.field_rows import FieldRows
 from ui.i18n import fill
 from ui.logging.field_messages import interaction_error_text
+from ui.widgets.field_rows import FieldRows
 from ui.widgets.labels import channel_label, format_day, outcome_label, ui_language
 
 OUTCOMES = (Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.CASE_CREATED)

@@ -38,7 +38,7 @@ class DraftTimer(QObject):
         self._idle.stop()
         self._deadline.stop()
 
-    def isActive(self) -> bool:  # noqa: N802 - QTimer's spelling, so the panel reads the same
+    def isActive(self) -> bool:
         return self._idle.isActive() or self._deadline.isActive()
 
     @Slot()

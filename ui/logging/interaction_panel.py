@@ -37,10 +37,10 @@ from ui import events
 from ui.background import Background
 from ui.i18n import fill
 from ui.logging.contact_drafts import ContactDrafts, ContactSnapshot
-from ui.logging.draft_timer import DraftTimer
-from ui.widgets.field_rows import ERROR_STYLE
 from ui.logging.contact_form import ContactForm, FormExtras
+from ui.logging.draft_timer import DraftTimer
 from ui.logging.field_messages import interaction_error_text
+from ui.widgets.field_rows import ERROR_STYLE
 from ui.widgets.labels import format_day
 from ui.widgets.panel_parts import NoticeBanner, clock_label, clock_text, heading_label
 
@@ -253,7 +253,7 @@ class InteractionPanel(QWidget):
 
     def start_contact(self, channel: Channel = Channel.PHONE) -> None:
         """Begin a new contact now (a contact already in progress stays as it is)."""
-        self.start_contact_from(InteractionDraft(channel=channel, started_at=dt.datetime.now(dt.timezone.utc)))
+        self.start_contact_from(InteractionDraft(channel=channel, started_at=dt.datetime.now(dt.UTC)))
 
     def start_contact_from(self, draft: InteractionDraft) -> bool:
         """Begin a contact with the channel, start time and external reference of ``draft`` (a call
@@ -265,7 +265,7 @@ class InteractionPanel(QWidget):
         self._started_at, self._external_ref = draft.started_at, draft.external_ref
         self.form.fill(InteractionDraft(channel=draft.channel, started_at=self._started_at,
                                         customer_id=self.customer_id), FormExtras(self.customer_id is None, "", ""))
-        self._begin(max(0.0, (dt.datetime.now(dt.timezone.utc) - draft.started_at).total_seconds()))
+        self._begin(max(0.0, (dt.datetime.now(dt.UTC) - draft.started_at).total_seconds()))
         self._last_unlinked = None
         self.link_button.hide()
         self.form.topic.setFocus()
@@ -422,7 +422,7 @@ class InteractionPanel(QWidget):
         self.drafts.discard(key)
         seconds = int(self.elapsed())
         self._key, self._started_at = None, None
-        self.form.fill(InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.timezone.utc),
+        self.form.fill(InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC),
                                         customer_id=self.customer_id))
         self._show_idle(saved=True)
         self._last_unlinked = saved.id if saved.customer_id is None else None
@@ -461,7 +461,7 @@ class InteractionPanel(QWidget):
         self._draft_timer.stop()
         self.drafts.discard(self._key)
         self._key, self._started_at = None, None
-        self.form.fill(InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.timezone.utc),
+        self.form.fill(InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC),
                                         customer_id=self.customer_id))
         self._show_idle()
         events.emit("contact.cancelled")

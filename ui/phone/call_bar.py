@@ -79,7 +79,7 @@ class CallBar(QWidget):
         c = self.clock
         if c is None:
             return
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         if c.phase is CallPhase.RINGING:
             text, seconds = fill(self.tr("☎ %1 · ringing"), self.caller), c.ring_seconds(now)
         elif c.phase is CallPhase.TALKING:

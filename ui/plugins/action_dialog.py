@@ -38,9 +38,9 @@ from agentdesk.plugin_host.manifest import ActionSpec
 from agentdesk.plugin_host.runner import CallOutcome, PanelState
 from agentdesk.staff import StaffMember
 from ui import events
-from ui.plugins.plugin_seams import PluginDesk
 from ui.plugins.form_fields import ERROR_STYLE, FieldEditor, FormView
 from ui.plugins.panel_customer import PanelCustomer, StoredReference
+from ui.plugins.plugin_seams import PluginDesk
 
 log = logging.getLogger(__name__)
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, Q
 
 from agentdesk.plugin_host.manifest import ActionSpec
 from agentdesk.staff import StaffMember
-from ui.plugins.panel_requests import PanelRequest
-from ui.plugins.plugin_seams import PluginDesk
 from ui.plugins.panel_customer import PanelCustomer
+from ui.plugins.panel_requests import PanelRequest
 from ui.plugins.panel_widget import PluginPanelWidget
+from ui.plugins.plugin_seams import PluginDesk
 
 log = logging.getLogger(__name__)
 

@@ -35,10 +35,10 @@ from agentdesk.plugin_host.runner import CallOutcome, PanelState
 from agentdesk.staff import StaffMember
 from ui import events
 from ui.i18n import fill
-from ui.plugins.panel_requests import PanelRequest
-from ui.plugins.plugin_seams import PluginDesk
 from ui.plugins.panel_content import PanelContent, highest_level
 from ui.plugins.panel_customer import PanelCustomer
+from ui.plugins.panel_requests import PanelRequest
+from ui.plugins.plugin_seams import PluginDesk
 
 
 class PluginPanelWidget(QWidget):

@@ -44,10 +44,10 @@ from agentdesk.storage.models import Outcome
 from agentdesk.topics import Topic
 from ui import events
 from ui.background import Background
-from ui.services import DeskServices
 from ui.i18n import fill
 from ui.logging.field_messages import interaction_error_text
 from ui.reception.reception_services import ReceptionServices, finish_visit_job, walk_in_queues
+from ui.services import DeskServices
 from ui.widgets.labels import outcome_label, ui_language
 from ui.widgets.panel_parts import big_label
 

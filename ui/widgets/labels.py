@@ -125,7 +125,7 @@ def format_moment(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     local = value.astimezone()
     return f"{local.day}.{local.month}.{local.year} {local.hour:02d}:{local.minute:02d}"
 

@@ -1,5 +1,6 @@
-"""Plain pieces of the desk's panels: the reception's big ticket numbers, a bold heading, a monospace handle-time clock and its text, and
-a notice banner with buttons (the contact panel's "restore the unsaved contact?" strip)."""
+"""Plain pieces of the desk's panels: the reception's big ticket numbers, a bold heading, a monospace
+handle-time clock and its text, and a notice banner with buttons (the contact panel's "restore the
+unsaved contact?" strip)."""
 
 from __future__ import annotations
 

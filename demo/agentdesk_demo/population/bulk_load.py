@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from agentdesk.search import text_index
+from agentdesk.storage.database import Database
+from agentdesk.storage.models import Department, StaffRole, StaffUser
 from agentdesk_demo.population.generator import (
     DEPARTMENTS,
     SEARCH_COLUMNS,
@@ -35,9 +38,6 @@ from agentdesk_demo.population.generator import (
     GeneratorContext,
     generate,
 )
-from agentdesk.search import text_index
-from agentdesk.storage.database import Database
-from agentdesk.storage.models import Department, StaffRole, StaffUser
 
 log = logging.getLogger(__name__)
 

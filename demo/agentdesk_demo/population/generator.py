@@ -35,7 +35,7 @@ import bisect
 import datetime as dt
 import zlib
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -178,7 +178,7 @@ def social_number(customer_id: int) -> str:
 class _Picker:
     """Weighted choice by bisecting cumulative weights (faster than Random.choices)."""
 
-    __slots__ = ("items", "cum", "total")
+    __slots__ = ("cum", "items", "total")
 
     def __init__(self, items, weights) -> None:
         self.items = list(items)
@@ -447,8 +447,25 @@ def _age_on(birth: dt.date, today: dt.date) -> int:
 
 
 class _Person:
-    __slots__ = ("id", "male", "first_names", "last_name", "birth", "age", "lang", "group", "hetu",
-                 "phone", "email", "household", "adult", "deceased", "water", "vaka", "protected")
+    __slots__ = (
+        "adult",
+        "age",
+        "birth",
+        "deceased",
+        "email",
+        "first_names",
+        "group",
+        "hetu",
+        "household",
+        "id",
+        "lang",
+        "last_name",
+        "male",
+        "phone",
+        "protected",
+        "vaka",
+        "water",
+    )
 
     def __init__(self) -> None:
         self.phone = None
@@ -460,8 +477,19 @@ class _Person:
 
 
 class _Household:
-    __slots__ = ("muni", "street", "postal", "house_number", "flat", "lang", "group", "protected",
-                 "adults", "children", "moved_in")
+    __slots__ = (
+        "adults",
+        "children",
+        "flat",
+        "group",
+        "house_number",
+        "lang",
+        "moved_in",
+        "muni",
+        "postal",
+        "protected",
+        "street",
+    )
 
 
 class _Generator:
@@ -473,7 +501,7 @@ class _Generator:
         self.duplicate_share = duplicate_share
         self.histories = histories
         self.chunk_size = max(1, chunk_size)
-        self.now = now.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        self.now = now.astimezone(dt.UTC).replace(tzinfo=None)
         self.now_text = self.now.isoformat(sep=" ", timespec="microseconds")
         self.today = self.now.date()
         self.today_ord = self.today.toordinal()
@@ -620,8 +648,7 @@ class _Generator:
         p.male = male
         while True:
             birth_ord = self.today_ord - int((age + rng.random()) * 365.2425)
-            if birth_ord > self.today_ord:
-                birth_ord = self.today_ord
+            birth_ord = min(birth_ord, self.today_ord)
             key = (birth_ord, male)
             slot = self.hetu_next.get(key, 0)
             birth = dt.date.fromordinal(birth_ord)
@@ -859,9 +886,7 @@ class _Generator:
         dup_id = self.new_id()
         if p.age <= 6:
             source = "daycare"
-        elif p.water and rng.random() < 0.6:
-            source = "water-utility"
-        elif p.adult and rng.random() < 0.2:
+        elif (p.water and rng.random() < 0.6) or (p.adult and rng.random() < 0.2):
             source = "water-utility"
         else:
             source = "social-legacy"
@@ -986,7 +1011,7 @@ def generate(
     if not 0 <= duplicate_share <= 1 or not 0 <= histories <= 1:
         raise ValueError("duplicate_share and histories are shares between 0 and 1")
     if now is None:
-        now = dt.datetime.now(dt.timezone.utc).replace(second=0, microsecond=0)
+        now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
     elif now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     gen = _Generator(people, seed, start_id, duplicate_share, histories, chunk_size, now,

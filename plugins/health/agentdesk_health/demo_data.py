@@ -70,7 +70,7 @@ def _ref(resource: dict[str, Any], display: str) -> dict[str, str]:
 
 
 def _instant(day: dt.date, hour: int, minute: int) -> str:
-    moment = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=HELSINKI or dt.timezone.utc)
+    moment = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=HELSINKI or dt.UTC)
     return moment.isoformat()
 
 

@@ -15,7 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -223,7 +223,7 @@ def _date_time(value: Any, at: str) -> datetime | None:
     try:
         if isinstance(value, str) and _DATE_TIME.fullmatch(value):
             moment = datetime.fromisoformat(value.replace("z", "Z"))
-            if 1 < moment.astimezone(timezone.utc).year < 9999:  # else it cannot be shown in Finnish time
+            if 1 < moment.astimezone(UTC).year < 9999:  # else it cannot be shown in Finnish time
                 return moment
     except (ValueError, OverflowError):
         pass

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 
 from agentdesk.plugin_api import Badge, PanelData, Section, Table
-
 from agentdesk_social.client import ClientRecord, Relationship
 
 try:  # Windows has no system time-zone database; the tzdata package may be missing there

@@ -98,7 +98,7 @@ class _Handler(BaseHTTPRequestHandler):
     timeout = 10  # a client that connects and sends nothing does not hold a thread for ever
     state: _State  # set on the subclass made by start_server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         """Silence http.server's request log on stderr (it would print identity codes)."""
 
     # -- plumbing --

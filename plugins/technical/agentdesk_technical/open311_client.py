@@ -139,8 +139,8 @@ def parse_time(value: Any) -> dt.datetime | None:
         return None
     try:
         parsed = dt.datetime.fromisoformat(text)
-        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
-        utc = parsed.astimezone(dt.timezone.utc)
+        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+        utc = parsed.astimezone(dt.UTC)
     except (ValueError, OverflowError):
         return None
     # A moment that cannot be shown in local time (years 1 and 9999 at the edges) is no date at all.

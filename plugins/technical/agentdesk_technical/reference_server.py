@@ -125,7 +125,7 @@ class GeoReportServer(ThreadingHTTPServer):
         self.prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
         self.stopping = threading.Event()
 
-    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+    def handle_error(self, request, client_address) -> None:
         exc = sys.exc_info()[1]
         if isinstance(exc, (ConnectionError, TimeoutError)):
             return  # the client gave up (e.g. timed out in slow mode)
@@ -140,7 +140,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: GeoReportServer
     server_version = "GeoReportReference/2"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:
         log.debug("reference server: " + format, *args)
 
     # -- plumbing ----------------------------------------------------------------------------------
@@ -185,10 +185,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- dispatch ----------------------------------------------------------------------------------
 
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_GET(self) -> None:
         self._dispatch("GET")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self._dispatch("POST")
 
     def _dispatch(self, method: str) -> None:

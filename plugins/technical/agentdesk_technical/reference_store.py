@@ -225,7 +225,7 @@ class GeoReportStore:
         emails = {e.lower() for e in _csv(params.get("email"))} if contact_filter else set()
         phones = {normalise_phone(p) for p in _csv(params.get("phone"))} if contact_filter else set()
         contact = bool(emails or phones)
-        now = now or dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC)
         if start is None and end is None and not contact:
             start, end = now - dt.timedelta(days=MAX_DAYS), now
         elif start is not None and end is None and not contact:
@@ -247,7 +247,7 @@ class GeoReportStore:
             if end and (requested is None or requested > end):
                 continue
             found.append(r)
-        found.sort(key=lambda r: _requested(r) or dt.datetime.min.replace(tzinfo=dt.timezone.utc), reverse=True)
+        found.sort(key=lambda r: _requested(r) or dt.datetime.min.replace(tzinfo=dt.UTC), reverse=True)
         return found[:MAX_RESULTS]
 
     # -- filing -----------------------------------------------------------------------------------
@@ -332,7 +332,7 @@ class GeoReportStore:
 
     def file(self, values: Mapping[str, str], attributes: Mapping[str, list[str]], *,
              token_delay: float, clock: float) -> Filed:
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         code = values["service_code"]
         with self._lock:
             request_id = str(next(self._ids))
