@@ -13,19 +13,19 @@ from urllib.parse import urlsplit
 
 import pytest
 import requests
+from agentdesk_demo.backends import demo_backend_entry_points, start_demo_backends
+from agentdesk_demo.demo_seed import DatabaseDemoSeed, store_case_references
+from agentdesk_demo.population import seed_population
 from sqlalchemy import select
 
 from agentdesk.plugin_api.demo import DemoCaseReference
 from agentdesk.storage.models import CustomerIdentifier, CustomerRole, IdentifierScheme, ServiceCase
-from agentdesk_demo.backends import demo_backend_entry_points, start_demo_backends
-from agentdesk_demo.demo_seed import DatabaseDemoSeed, store_case_references
-from agentdesk_demo.population import seed_population
 from agentdesk_technical.demo_backend import API_KEY, OPEN311_SYSTEM, case_references
 
 HETU_SYSTEM = "urn:oid:1.2.246.21"
 SOCIAL_ROLE = "social_services_client"
 TODAY = dt.date.today()
-NOW = dt.datetime.now(dt.timezone.utc).replace(minute=0, second=0, microsecond=0)
+NOW = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_the_three_back_ends_start_seeded_from_the_demo_people_and_stop(demo_db)
 
 @pytest.mark.expect_log_warnings  # the demo logs that the health back end is unavailable
 def test_without_node_the_health_back_end_is_unavailable_and_left_out(demo_db, monkeypatch):
-    import agentdesk_health.server_process as server_process
+    from agentdesk_health import server_process
 
     monkeypatch.setattr(server_process.shutil, "which", lambda _name: None)
     with start_demo_backends(demo_db, people_limit=10, today=TODAY, now=NOW,
@@ -182,8 +182,8 @@ def test_a_third_party_plugin_contributes_its_demo_back_end_and_a_failing_one_is
 
 def test_case_references_are_stored_once(db):
     seed_population(db, 200, seed=11)
-    from agentdesk_technical.demo_data import open311_seed
     from agentdesk_technical.demo_backend import seed_person
+    from agentdesk_technical.demo_data import open311_seed
 
     people = DatabaseDemoSeed(db).people(150)
     data = open311_seed([seed_person(p) for p in people], now=NOW)

@@ -19,8 +19,8 @@ from typing import Any
 
 from agentdesk.plugin_api import (
     ActionResult,
-    Badge,
     BackendError,
+    Badge,
     CallContext,
     FormSpec,
     PanelData,
@@ -29,7 +29,6 @@ from agentdesk.plugin_api import (
     Table,
     text_of,
 )
-
 from agentdesk_health import summary_panel
 from agentdesk_health.fhir_client import HETU_SYSTEM, FhirClient
 from agentdesk_health.summary_panel import HELSINKI, texts

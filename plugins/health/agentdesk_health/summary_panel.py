@@ -14,14 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agentdesk.plugin_api import text_of
 
 try:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     HELSINKI: dt.tzinfo | None = ZoneInfo("Europe/Helsinki")
-except (ImportError, ZoneInfoNotFoundError):  # Windows without the tzdata package
+except ZoneInfoNotFoundError:  # Windows without the tzdata package
     HELSINKI = None
 
 MAX_CELL = 200
@@ -191,7 +190,7 @@ def refers_to_patient(value: Any, patient_id: str, base_url: str = "") -> bool:
     ref = text_of(_dict(value).get("reference")).split("/_history/")[0]
     if not patient_id or not ref:
         return False
-    return ref == f"Patient/{patient_id}" or bool(base_url) and ref == f"{base_url.rstrip('/')}/Patient/{patient_id}"
+    return ref == f"Patient/{patient_id}" or (bool(base_url) and ref == f"{base_url.rstrip('/')}/Patient/{patient_id}")
 
 
 def parse_when(value: Any) -> dt.datetime | dt.date | None:
@@ -203,9 +202,9 @@ def parse_when(value: Any) -> dt.datetime | dt.date | None:
     try:
         if len(text) <= 10:
             return dt.date.fromisoformat(text)
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(text)  # Python 3.11 reads a trailing Z
         if moment.tzinfo is not None:
-            moment.astimezone(dt.timezone.utc)
+            moment.astimezone(dt.UTC)
             _local(moment)
         return moment
     except (ValueError, OverflowError):
@@ -247,9 +246,9 @@ def format_when(value: Any, language: str, with_time: bool = True) -> str:
 def _sort_key(value: Any) -> float:
     moment = parse_when(value)
     if isinstance(moment, dt.datetime):
-        return (moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)).timestamp()
+        return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).timestamp()
     if isinstance(moment, dt.date):
-        return dt.datetime(moment.year, moment.month, moment.day, tzinfo=dt.timezone.utc).timestamp()
+        return dt.datetime(moment.year, moment.month, moment.day, tzinfo=dt.UTC).timestamp()
     return float("inf")
 
 

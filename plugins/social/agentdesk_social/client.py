@@ -15,8 +15,8 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, Literal, overload
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -198,6 +198,10 @@ def _obj(value: Any, at: str) -> Mapping[str, Any]:
     return value
 
 
+@overload
+def _text(value: Any, at: str, *, nullable: Literal[False] = False) -> str: ...
+@overload
+def _text(value: Any, at: str, *, nullable: bool) -> str | None: ...
 def _text(value: Any, at: str, *, nullable: bool = False) -> str | None:
     if value is None and nullable:
         return None
@@ -206,6 +210,10 @@ def _text(value: Any, at: str, *, nullable: bool = False) -> str | None:
     return value.strip()
 
 
+@overload
+def _date(value: Any, at: str, *, nullable: Literal[False] = False) -> date: ...
+@overload
+def _date(value: Any, at: str, *, nullable: bool) -> date | None: ...
 def _date(value: Any, at: str, *, nullable: bool = False) -> date | None:
     if value is None and nullable:
         return None
@@ -223,7 +231,7 @@ def _date_time(value: Any, at: str) -> datetime | None:
     try:
         if isinstance(value, str) and _DATE_TIME.fullmatch(value):
             moment = datetime.fromisoformat(value.replace("z", "Z"))
-            if 1 < moment.astimezone(timezone.utc).year < 9999:  # else it cannot be shown in Finnish time
+            if 1 < moment.astimezone(UTC).year < 9999:  # else it cannot be shown in Finnish time
                 return moment
     except (ValueError, OverflowError):
         pass

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from agentdesk.plugin_api import ActionResult, CallContext, FormSpec, PanelData, PluginContext
-
 from agentdesk_social.client import SocialServicesClient
 from agentdesk_social.clients_panel import clients_panel, no_identity_code
 

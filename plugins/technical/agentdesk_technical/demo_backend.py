@@ -48,7 +48,7 @@ def _parse_time(value: Any) -> dt.datetime | None:
         parsed = dt.datetime.fromisoformat(str(value))
     except (TypeError, ValueError):
         return None
-    return parsed.astimezone(dt.timezone.utc) if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed.astimezone(dt.UTC) if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def start(seed: DemoSeed) -> DemoBackend:

@@ -70,9 +70,9 @@ def open311_seed(people: Sequence[Mapping[str, Any]], *, now: dt.datetime | None
     codes = [s["service_code"] for s in services]
     names = {s["service_code"]: s["service_name"] for s in services}
     if now is None:
-        now = dt.datetime.now(dt.timezone.utc).replace(minute=0, second=0, microsecond=0)
+        now = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
     elif now.tzinfo is None:
-        now = now.replace(tzinfo=dt.timezone.utc)
+        now = now.replace(tzinfo=dt.UTC)
     requests: list[dict[str, Any]] = []
     references: dict[str, list[str]] = {}
     next_id = FIRST_ID

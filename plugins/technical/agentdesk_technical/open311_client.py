@@ -139,8 +139,8 @@ def parse_time(value: Any) -> dt.datetime | None:
         return None
     try:
         parsed = dt.datetime.fromisoformat(text)
-        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
-        utc = parsed.astimezone(dt.timezone.utc)
+        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+        utc = parsed.astimezone(dt.UTC)
     except (ValueError, OverflowError):
         return None
     # A moment that cannot be shown in local time (years 1 and 9999 at the edges) is no date at all.
@@ -292,7 +292,8 @@ class Open311Client:
         if self.jurisdiction_id and method == "GET":
             query.setdefault("jurisdiction_id", self.jurisdiction_id)
         try:
-            response = self.session.request(method, url, params=query or None, data=data,
+            form = list(data) if data is not None else None  # requests takes a list of pairs, not any sequence
+            response = self.session.request(method, url, params=query or None, data=form,
                                             timeout=max(0.05, timeout), allow_redirects=False)
         except requests.ConnectTimeout:
             raise Open311Unavailable(f"cannot reach the Open311 server at {self.base_url} within "

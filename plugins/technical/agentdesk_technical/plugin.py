@@ -28,9 +28,9 @@ from urllib.parse import urlsplit
 
 from agentdesk.plugin_api import (
     ActionResult,
-    Badge,
     BackendError,
     BackendUnavailable,
+    Badge,
     CallContext,
     FormSpec,
     PanelData,

@@ -42,6 +42,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DATATYPES = ("string", "number", "datetime", "text", "singlevaluelist", "multivaluelist")
 MAX_DESCRIPTION = 4000
@@ -54,14 +55,10 @@ PUBLIC_FIELDS = ("service_request_id", "status", "status_notes", "service_name",
 PRIVATE_FIELDS = ("email", "phone", "first_name", "last_name", "device_id", "account_id")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
-HELSINKI = dt.timezone(dt.timedelta(hours=2))  # fallback when zoneinfo has no tz database
-
-try:
-    from zoneinfo import ZoneInfo
-
-    HELSINKI = ZoneInfo("Europe/Helsinki")  # type: ignore[assignment]
-except Exception:  # pragma: no cover - a Python without a tz database
-    pass
+try:  # Windows has no system time-zone database; the tzdata package may be missing there
+    HELSINKI: dt.tzinfo = ZoneInfo("Europe/Helsinki")
+except ZoneInfoNotFoundError:  # pragma: no cover - a Python without a tz database
+    HELSINKI = dt.timezone(dt.timedelta(hours=2))  # fallback: Finnish winter time
 
 
 @dataclass(frozen=True)
@@ -225,7 +222,7 @@ class GeoReportStore:
         emails = {e.lower() for e in _csv(params.get("email"))} if contact_filter else set()
         phones = {normalise_phone(p) for p in _csv(params.get("phone"))} if contact_filter else set()
         contact = bool(emails or phones)
-        now = now or dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC)
         if start is None and end is None and not contact:
             start, end = now - dt.timedelta(days=MAX_DAYS), now
         elif start is not None and end is None and not contact:
@@ -247,7 +244,7 @@ class GeoReportStore:
             if end and (requested is None or requested > end):
                 continue
             found.append(r)
-        found.sort(key=lambda r: _requested(r) or dt.datetime.min.replace(tzinfo=dt.timezone.utc), reverse=True)
+        found.sort(key=lambda r: _requested(r) or dt.datetime.min.replace(tzinfo=dt.UTC), reverse=True)
         return found[:MAX_RESULTS]
 
     # -- filing -----------------------------------------------------------------------------------
@@ -332,7 +329,7 @@ class GeoReportStore:
 
     def file(self, values: Mapping[str, str], attributes: Mapping[str, list[str]], *,
              token_delay: float, clock: float) -> Filed:
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         code = values["service_code"]
         with self._lock:
             request_id = str(next(self._ids))

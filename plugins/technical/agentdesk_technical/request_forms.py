@@ -169,8 +169,7 @@ def post_fields(form: FormSpec, values: Mapping[str, Any], service_code: str) ->
 def field_for_param(form: FormSpec, param: str) -> str | None:
     """The form key a server's complaint about ``param`` belongs to (``attribute[X][]`` → ``attribute[X]``)."""
     keys = {f.key for f in form.fields}
-    if param.endswith("[]"):
-        param = param[:-2]
+    param = param.removesuffix("[]")
     if param in keys:
         return param
     if param in ("lat", "long", "address_id", "address") and "address_string" in keys:

@@ -93,7 +93,7 @@ class _Canned(ThreadingHTTPServer):
 
 
 class _CannedHandler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         path = self.path.split("?")[0]
         self.server.requests.append((self.path, dict(self.headers)))
         status, content_type, raw = self.server.routes.get(path, (404, "application/fhir+json", b""))

@@ -45,7 +45,7 @@ odd_dates = st.sampled_from([
 ])
 good_dates = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2030, 12, 31)).map(dt.date.isoformat) | \
     st.datetimes(min_value=dt.datetime(2024, 1, 1), max_value=dt.datetime(2030, 12, 31),
-                 timezones=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=2)),
+                 timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=2)),
                                             dt.timezone(dt.timedelta(hours=-14))])).map(dt.datetime.isoformat)
 dates = good_dates | odd_dates | garbage
 

@@ -47,7 +47,7 @@ def kalle(fhir_server_session, today):
           "participant": participants})
     for days, reason in ((30, "Verenpaineen seuranta"), (90, "Flunssaoireet"), (400, "Vanha käynti")):
         day = today - dt.timedelta(days=days)
-        start = dt.datetime(day.year, day.month, day.day, 9, 0, tzinfo=dt.timezone.utc)
+        start = dt.datetime(day.year, day.month, day.day, 9, 0, tzinfo=dt.UTC)
         post({"resourceType": "Encounter", "status": "finished",
               "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "AMB"},
               "type": [{"text": "Lääkärin vastaanotto"}], "subject": me, "reasonCode": [{"text": reason}],

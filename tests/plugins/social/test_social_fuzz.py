@@ -16,13 +16,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.plugins.social.social_testing import MULTI, call
 
 from agentdesk.plugin_api import BackendError, PanelData, PluginContext
 from agentdesk.plugin_host.address_guard import strings_in
 from agentdesk_social.client import parse_client_record
 from agentdesk_social.clients_panel import clients_panel
 from agentdesk_social.plugin import create
+from tests.plugins.social.social_testing import MULTI, call
 
 MARK = "VIERAS"
 OTHER = "020594X903P"
@@ -77,7 +77,7 @@ class _Canned(ThreadingHTTPServer):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         raw = self.server.body
         self.send_response(200)
         self.send_header("Content-Type", "application/json")

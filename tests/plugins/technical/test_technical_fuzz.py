@@ -18,11 +18,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.plugins.technical.technical_support import MAIJA_EMAIL, MAIJA_PHONE, call, plugin_for
 
 from agentdesk.plugin_api import BackendError, PanelData
 from agentdesk.plugin_host.address_guard import strings_in
 from agentdesk_technical.open311_client import parse_request
+from tests.plugins.technical.technical_support import MAIJA_EMAIL, MAIJA_PHONE, call, plugin_for
 
 MARK = "VIERAS"
 ASKED = "501"
@@ -71,7 +71,7 @@ class _Canned(ThreadingHTTPServer):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         query = parse_qs(urlsplit(self.path).query)
         if "service_request_id" in query:
             body = self.server.by_id

@@ -88,7 +88,7 @@ class _Recorder(ThreadingHTTPServer):
 
 
 class _Forward(BaseHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
     def _forward(self) -> None:

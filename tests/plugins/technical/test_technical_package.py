@@ -17,7 +17,7 @@ from agentdesk_technical.texts import TEXTS
 from tests.plugins.technical.technical_support import call, customer, plugin_for, protected_customer
 
 PACKAGE = Path(agentdesk_technical.__file__).parent
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def demo_people(n: int = 60) -> list[dict]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from agentdesk.plugin_api import ActionResult, BackendError, BackendUnavailable, PanelData, UserInputError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 import threading
@@ -10,7 +11,7 @@ import time
 
 import requests
 
-from tests.plugins.technical.technical_support import API_KEY, MAIJA_EMAIL, make_seed
+from tests.plugins.technical.technical_support import API_KEY, MAIJA_EMAIL, MAIJA_PHONE, make_seed
 
 TIMEOUT = 5
 
@@ -96,6 +97,15 @@ def test_contact_filter_extension_searches_a_citizens_whole_history(open311):
     assert "extended_attributes" not in found[0]
     extended = get(open311, "requests.json", phone="+358401234567", extensions="true").json()
     assert extended[0]["extended_attributes"]["detailed_status"] == "PUBLIC_WORKS_NEW"
+
+
+def test_request_log_names_no_citizen(open311, caplog):
+    caplog.set_level(logging.DEBUG, logger="agentdesk_technical.reference_server")
+    assert get(open311, "requests.json", email=MAIJA_EMAIL, phone=MAIJA_PHONE).status_code == 200
+    assert get(open311, "nosuch.json", email=MAIJA_EMAIL).status_code == 404
+    lines = [r.getMessage() for r in caplog.records if r.name == "agentdesk_technical.reference_server"]
+    assert not [line for line in lines if "maija" in line.lower() or "1234567" in line]
+    assert any("/requests.json 200" in line for line in lines)  # the request is still logged, by its path
 
 
 def test_token_mode_gives_the_id_later(open311):
