@@ -8,9 +8,9 @@ message), can open a new case with a due date or link an existing one, and is au
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container, Mapping
 from dataclasses import asdict, dataclass
-
-from collections.abc import Container
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,7 +48,7 @@ class InteractionDraft:
     new_case_due: dt.date | None = None
     external_ref: str = ""  # call unique id, Message-ID, ticket number
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Plain JSON for the draft store."""
         data = asdict(self)
         data["channel"] = self.channel.value
@@ -59,7 +59,7 @@ class InteractionDraft:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> InteractionDraft:
+    def from_json(cls, data: Mapping[str, Any]) -> InteractionDraft:
         return cls(
             channel=Channel(data["channel"]),
             started_at=dt.datetime.fromisoformat(data["started_at"]),
@@ -113,9 +113,8 @@ def check(draft: InteractionDraft, *, known_topics: Container[str] | None = None
         errors["started_at"] = "start time has no time zone"
     elif draft.started_at > now + dt.timedelta(minutes=5):
         errors["started_at"] = "start time is in the future"
-    if draft.outcome is Outcome.CASE_CREATED:
-        if draft.case_id is None and not draft.new_case_title.strip():
-            errors["case"] = "give the new case a title or link an existing case"
+    if draft.outcome is Outcome.CASE_CREATED and draft.case_id is None and not draft.new_case_title.strip():
+        errors["case"] = "give the new case a title or link an existing case"
     if draft.new_case_title.strip():
         if draft.new_case_due is None:
             errors["new_case_due"] = "a new case needs a due date"

@@ -36,8 +36,9 @@ import itertools
 import logging
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any, NoReturn
 
 from agentdesk.channels.ami_events import (
     AmiEvent,
@@ -103,10 +104,10 @@ class AmiClient:
         self._login_error: AmiLoginFailed | None = None
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._main_task: asyncio.Task | None = None
+        self._main_task: asyncio.Task[Any] | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._pending: dict[str, PendingAction] = {}
-        self._side_tasks: set[asyncio.Task] = set()
+        self._side_tasks: set[asyncio.Task[None]] = set()
         self._logged_in_this_session = False
         self.server_version = ""
 
@@ -178,7 +179,7 @@ class AmiClient:
     def _run(self, ready: threading.Event) -> None:
         try:
             asyncio.run(self._main(ready))
-        except Exception:  # noqa: BLE001 - a bug must not vanish with the thread
+        except Exception:  # a bug must not vanish with the thread
             log.exception("AMI client ended by an unexpected error")
         finally:
             ready.set()
@@ -210,7 +211,7 @@ class AmiClient:
                     else:
                         log.info("still cannot reach the AMI at %s: %s", self._address, reason)
                     failures = 0 if logged_in else failures + 1
-                except Exception as exc:  # noqa: BLE001 - a bug: log it, but keep the phone line trying
+                except Exception as exc:  # a bug: log it, but keep the phone line trying
                     log.exception("AMI session at %s failed", self._address)
                     reason, logged_in = f"internal error: {exc!r}", False
                 if logged_in:
@@ -227,7 +228,7 @@ class AmiClient:
                 task.cancel()
             await asyncio.gather(*self._side_tasks, return_exceptions=True)
 
-    async def _session(self) -> None:
+    async def _session(self) -> NoReturn:
         """One connection: banner, login, then events until it is lost (raises why)."""
         s = self.settings
         self._logged_in_this_session = False
@@ -235,7 +236,7 @@ class AmiClient:
                                                 s.connect_timeout)
         self._writer = writer
         frames = AmiReader(reader)
-        tasks: list[asyncio.Task] = []
+        tasks: list[asyncio.Task[None]] = []
         try:
             banner = await asyncio.wait_for(frames.banner(), s.action_timeout)
             if not banner.startswith(BANNER_PREFIX):
@@ -254,8 +255,9 @@ class AmiClient:
                 self._spawn(self._reconcile())
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
             for task in done:
-                if task.exception() is not None:
-                    raise task.exception()
+                failure = task.exception()
+                if failure is not None:
+                    raise failure
             raise AmiConnectionLost("the AMI session ended")  # not reached: the reader only ends by raising
         except asyncio.CancelledError:
             if self._logged_in_this_session and not writer.is_closing():
@@ -296,7 +298,7 @@ class AmiClient:
             elif "event" in msg:
                 try:
                     routed = self._mapper.feed(msg)
-                except Exception:  # noqa: BLE001 - one odd event must not cut the connection
+                except Exception:  # one odd event must not cut the connection
                     log.exception("could not read AMI event %s", msg.get("event"))
                     continue
                 for r in routed:
@@ -332,7 +334,7 @@ class AmiClient:
             raise AmiError(f"QueueStatus refused: {response.get('message', '')}")
         try:
             stats = queue_stats_from_list(items, self._clock())
-        except Exception:  # noqa: BLE001 - a bug in reading the figures must not cut the connection
+        except Exception:  # a bug in reading the figures must not cut the connection
             log.exception("could not read the QueueStatus answer")
             return []
         for st in stats:
@@ -375,7 +377,7 @@ class AmiClient:
         finally:
             self._pending.pop(action_id, None)
 
-    def _spawn(self, coro) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
         self._side_tasks.add(task)
         task.add_done_callback(self._side_tasks.discard)
@@ -394,7 +396,7 @@ class AmiClient:
         for callback in targets:
             try:
                 callback(routed.event)
-            except Exception:  # noqa: BLE001 - the desk's bug must not cut the phone line
+            except Exception:  # the desk's bug must not cut the phone line
                 log.exception("AMI event callback failed on %s", type(routed.event).__name__)
 
 

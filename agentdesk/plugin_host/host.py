@@ -24,14 +24,29 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from agentdesk.plugin_api import API_VERSION, ActionResult, CallContext, CustomerContext, FormSpec, PanelData, PluginContext
+from agentdesk.plugin_api import (
+    API_VERSION,
+    ActionResult,
+    CallContext,
+    CustomerContext,
+    FormSpec,
+    PanelData,
+    Plugin,
+    PluginContext,
+)
 from agentdesk.plugin_host.customer_fields import for_plugin
 from agentdesk.plugin_host.manifest import MANIFEST_NAME, ActionSpec, Manifest, ManifestError, PanelSpec, read_manifest
 from agentdesk.plugin_host.runner import CallHandle, CallOutcome, CallSpec, PanelState, PluginCallRunner
 from agentdesk.plugin_host.settings import DeploymentPlugins, SecretSource
 from agentdesk.staff import StaffMember
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from agentdesk.customer_register import CustomerRecord
 
 log = logging.getLogger(__name__)
 ENTRY_POINT_GROUP = "agentdesk.plugins"
@@ -72,7 +87,7 @@ class _Loaded:
     manifest: Manifest
     state: PluginState
     reason: str = ""
-    instance: object | None = None
+    instance: Plugin | None = None
     hung_calls: int = 0
 
 
@@ -191,7 +206,7 @@ class PluginHost:
         if instance is not None:
             try:
                 instance.close()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("plugin %s failed to close", plugin_id)
         self._changed()
 
@@ -254,7 +269,8 @@ class PluginHost:
     def _backend_label(self, loaded: _Loaded) -> str:
         url = self._deployment.plugin(loaded.manifest.id).values.get("base_url")
         host = urlsplit(str(url)).netloc if url else ""
-        return f"{loaded.manifest.backend or loaded.manifest.id}@{host}" if host else (loaded.manifest.backend or loaded.manifest.id)
+        name = loaded.manifest.backend or loaded.manifest.id
+        return f"{name}@{host}" if host else name
 
     def request_panel(self, panel_key: str, *, staff: StaffMember, customer: CustomerContext, language: str,
                       purpose: str | None, done: Callable[[CallOutcome], None],
@@ -270,7 +286,7 @@ class PluginHost:
             raise AccessDenied(f"{staff.role.value} may not use {panel_key}")
         if panel.sensitive and purpose not in PURPOSES:
             raise PurposeRequired(panel_key)
-        effective_purpose = purpose if panel.sensitive else "customer_service"
+        effective_purpose = purpose if panel.sensitive and purpose is not None else "customer_service"
         if panel.sensitive:
             # Logged before the request leaves: an attempt to look is an access.
             self._audit(actor=staff.username, subject_customer_id=customer.customer_id,
@@ -293,23 +309,28 @@ class PluginHost:
     def action_form(self, plugin_id: str, action_id: str, *, staff: StaffMember, customer: CustomerContext,
                     language: str) -> CallOutcome:
         """Synchronous (call on a worker thread): the form for an action."""
-        loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
+        loaded, _spec = self._action(plugin_id, action_id.split(":")[0], staff)
         customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
+        if instance is None:  # disabled since _action looked
+            raise AccessDenied(f"plugin {plugin_id} is not active")
         return self.runner.call(CallSpec(key=f"{plugin_id}.{action_id}", breaker_key=plugin_id,
                                          fn=lambda c: instance.action_form(action_id, c), call=call,
                                          expect=FormSpec, retries=1, on_timeout=lambda: self._hung(loaded)))
 
-    def run_action(self, plugin_id: str, action_id: str, values: dict, *, staff: StaffMember,
+    def run_action(self, plugin_id: str, action_id: str, values: dict[str, Any], *, staff: StaffMember,
                    customer: CustomerContext, language: str) -> CallOutcome:
         """Synchronous (call on a worker thread); never retried, audited."""
-        loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
+        loaded, _spec = self._action(plugin_id, action_id.split(":")[0], staff)
         customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
+        if instance is None:  # disabled since _action looked
+            raise AccessDenied(f"plugin {plugin_id} is not active")
         self._audit(actor=staff.username, subject_customer_id=customer.customer_id, action="plugin.action",
-                    purpose="customer_service", detail=f"action={plugin_id}.{action_id} backend={self._backend_label(loaded)}")
+                    purpose="customer_service",
+                    detail=f"action={plugin_id}.{action_id} backend={self._backend_label(loaded)}")
         return self.runner.call(CallSpec(key=f"{plugin_id}.{action_id}", breaker_key=plugin_id,
                                          fn=lambda c: instance.run_action(action_id, c, dict(values)), call=call,
                                          expect=ActionResult, retries=0, on_timeout=lambda: self._hung(loaded)))
@@ -334,7 +355,7 @@ class PluginHost:
             self.disable(loaded.manifest.id, f"stopped answering ({loaded.hung_calls} calls past their deadline)")
 
 
-def customer_context(record, *, today=None) -> CustomerContext:
+def customer_context(record: CustomerRecord, *, today: dt.date | None = None) -> CustomerContext:
     """The plugin view of a customer from the register's record (protected address withheld)."""
     protected = record.address_protected
     return CustomerContext(
@@ -348,5 +369,14 @@ def customer_context(record, *, today=None) -> CustomerContext:
     )
 
 
-__all__ = ["AccessDenied", "PluginHost", "PluginState", "PluginStatus", "PurposeRequired", "customer_context",
-           "PanelState", "CallOutcome", "replace"]
+__all__ = [
+    "AccessDenied",
+    "CallOutcome",
+    "PanelState",
+    "PluginHost",
+    "PluginState",
+    "PluginStatus",
+    "PurposeRequired",
+    "customer_context",
+    "replace",
+]

@@ -86,7 +86,7 @@ class CircuitBreaker:
 @dataclass
 class CallHandle:
     cancel_event: threading.Event
-    future: Future | None = None
+    future: Future[None] | None = None
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -108,12 +108,12 @@ class CallSpec:
     call: CallContext
     expect: type
     retries: int = 0  # extra attempts for idempotent reads
-    cache_key: tuple | None = None
+    cache_key: tuple[object, ...] | None = None
     # A protected street address: output naming it (folded, any spacing: address_guard) is refused.
     forbidden_text: tuple[str, ...] = ()
     grace: float = 1.0  # seconds past call.timeout before the host gives up on the plugin
     on_timeout: Callable[[], None] | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
 
 class PluginCallRunner:
@@ -121,7 +121,7 @@ class PluginCallRunner:
                  clock: Callable[[], float] = time.monotonic, breaker_threshold: int = 3,
                  breaker_cooldown: float = 30.0) -> None:
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="plugin-call")
-        self._cache: dict[tuple, _CacheEntry] = {}
+        self._cache: dict[tuple[object, ...], _CacheEntry] = {}
         self._cache_lock = threading.Lock()
         self._breakers: dict[str, CircuitBreaker] = {}
         self._ttl, self._clock = cache_ttl, clock
@@ -199,6 +199,7 @@ class PluginCallRunner:
 
     def _attempt(self, spec: CallSpec) -> CallOutcome:
         box: dict[str, object] = {}
+        raised: list[BaseException] = []
         # Each attempt has its own stop flag: a timed-out attempt is told to stop without
         # cancelling the whole call.
         attempt_call = dataclasses.replace(spec.call, cancel_event=threading.Event())
@@ -207,7 +208,7 @@ class PluginCallRunner:
             try:
                 box["value"] = spec.fn(attempt_call)
             except BaseException as exc:  # noqa: BLE001 - everything a plugin raises is contained
-                box["error"] = exc
+                raised.append(exc)
 
         worker = threading.Thread(target=target, name=f"plugin:{spec.key}", daemon=True)
         worker.start()
@@ -225,8 +226,8 @@ class PluginCallRunner:
             if spec.on_timeout:
                 spec.on_timeout()
             return CallOutcome(PanelState.ERROR, error=f"no answer within {deadline:.0f} s", error_kind="timeout")
-        if "error" in box:
-            exc = box["error"]
+        if raised:
+            exc = raised[0]
             if isinstance(exc, Cancelled):
                 return CallOutcome(PanelState.CANCELLED)
             if isinstance(exc, BackendUnavailable):

@@ -21,7 +21,7 @@ from agentdesk.channels.ami_protocol import (
     wire_int,
 )
 
-T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
 
 
 def agent_event(event: str, uid: str, interface: str, **extra: str) -> dict[str, str]:

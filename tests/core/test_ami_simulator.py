@@ -10,10 +10,10 @@ import sys
 import threading
 
 import pytest
+from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 
 from agentdesk.channels.ami import AmiClient, AmiSettings
 from agentdesk.channels.ami_events import IncomingCall
-from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 
 
 class Wire:

@@ -27,8 +27,8 @@ from agentdesk.channels.ami_protocol import (
     wire_int,
 )
 
-T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
-CONTROL = {chr(c) for c in [*range(0x00, 0x09), *range(0x0a, 0x20), *range(0x7f, 0xa0)]}
+T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
+CONTROL = {chr(c) for c in [*range(0x09), *range(0x0a, 0x20), *range(0x7f, 0xa0)]}
 
 # -- frames ------------------------------------------------------------------------------------
 
