@@ -72,7 +72,9 @@ class PersonalDataFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # a bad format string: keep what can be kept without its arguments
+        # A bad format string (TypeError, ValueError, KeyError) or an argument whose __str__ raises anything:
+        # keep what can be kept without its arguments.
+        except Exception:  # noqa: BLE001 - any exception of an argument's __str__, see above
             message = str(record.msg)
         record.msg, record.args = scrub(message), None
         if record.exc_info and record.exc_info[0] is not None:
@@ -88,7 +90,7 @@ class PersonalDataFilter(logging.Filter):
 class _PrivateFileHandler(RotatingFileHandler):
     """A rotating file whose filters work on a copy of each record, not the one other handlers share."""
 
-    def handle(self, record: logging.LogRecord) -> bool:  # type: ignore[override]
+    def handle(self, record: logging.LogRecord) -> bool:
         return bool(super().handle(copy.copy(record)))
 
 

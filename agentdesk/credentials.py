@@ -76,7 +76,7 @@ def secure_keyring() -> KeyringBackend:
     if plaintext_allowed() or is_secure_backend(backend):
         return backend
     if isinstance(backend, ChainerBackend):
-        secure = [b for b in backend.backends if is_secure_backend(b)]  # highest priority first
+        secure: list[KeyringBackend] = [b for b in backend.backends if is_secure_backend(b)]  # highest priority first
         if secure:
             return secure[0]
     raise InsecureKeyringError(_refusal(backend))
@@ -102,7 +102,7 @@ class _RefusingKeyring(KeyringBackend):
     so the library deems it not viable."""
 
     def __init__(self, reason: str, refused: KeyringBackend) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring's KeyringBackend.__init__ is unannotated
         self.reason = reason
         self.refused = refused  # the backend the keyring library chose
 

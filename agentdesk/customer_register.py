@@ -139,7 +139,8 @@ def validate(draft: CustomerDraft, today: dt.date | None = None) -> _Clean:
     errors: dict[str, str] = {}
     first, last = " ".join(draft.first_names.split()), " ".join(draft.last_name.split())
     if not last:
-        errors["last_name"] = "a name is required" if draft.kind is CustomerKind.ORGANISATION else "last name is required"
+        organisation = draft.kind is CustomerKind.ORGANISATION
+        errors["last_name"] = "a name is required" if organisation else "last name is required"
     if draft.kind is CustomerKind.PERSON and not first:
         errors["first_names"] = "first name is required"
     hetu_value, birth = "", None
@@ -166,7 +167,7 @@ def validate(draft: CustomerDraft, today: dt.date | None = None) -> _Clean:
         except identity.IdentityError as exc:
             errors["ytunnus"] = exc.message
     phones: list[str] = []
-    for i, raw in enumerate(p for p in draft.phones if p.strip()):
+    for raw in (p for p in draft.phones if p.strip()):
         try:
             phones.append(identity.normalise_phone(raw))
         except identity.IdentityError as exc:
@@ -269,10 +270,11 @@ class CustomerRegister:
                 c.birth_date, c.preferred_language = clean.birth_date, clean.language
                 c.updated_at = dt.datetime.now(dt.UTC)  # bumps the version even if only details change
                 s.flush()
-                for table in (CustomerIdentifier, ContactPoint):
-                    for row in s.scalars(select(table).where(table.customer_id == customer_id)):
-                        if table is ContactPoint or row.scheme is not IdentifierScheme.REGISTER:
-                            s.delete(row)
+                for ident in s.scalars(select(CustomerIdentifier).where(CustomerIdentifier.customer_id == customer_id)):
+                    if ident.scheme is not IdentifierScheme.REGISTER:
+                        s.delete(ident)
+                for point in s.scalars(select(ContactPoint).where(ContactPoint.customer_id == customer_id)):
+                    s.delete(point)
                 for a in s.scalars(select(Address).where(Address.customer_id == customer_id,
                                                          Address.valid_to.is_(None))):
                     s.delete(a)
@@ -322,6 +324,8 @@ def set_alert(db: Database, customer_id: int, kind: AlertKind, *, actor: str, no
         s.flush()
         if kind is AlertKind.PROTECTED_ADDRESS:
             c = s.get(Customer, customer_id)
+            if c is None:  # the alert's foreign key already refused an unknown customer; this says so to mypy
+                raise CustomerNotFound(customer_id)
             text_index.write_documents(s, [text_index.build_document(
                 customer_id, c.first_names, c.last_name, c.birth_date.year if c.birth_date else None,
                 None, None, None, True)])

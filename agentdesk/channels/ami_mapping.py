@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from agentdesk.channels.ami_events import (
     WITHHELD_NUMBERS,
@@ -72,14 +73,18 @@ class _Call:
         return max(0, int((now - self.answered_at).total_seconds())) if self.answered_at else 0
 
 
-class _Bounded(OrderedDict):
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Bounded(OrderedDict[K, V]):
     """Remembers at most *size* calls; the oldest goes first (a missed Hangup cannot leak)."""
 
     def __init__(self, size: int) -> None:
         super().__init__()
         self._size = size
 
-    def remember(self, key, value):
+    def remember(self, key: K, value: V) -> V:
         self[key] = value
         self.move_to_end(key)
         while len(self) > self._size:
@@ -94,9 +99,9 @@ class AmiEventMapper:
         self.interface = interface
         self._key = interface_key(interface)
         self._clock = clock
-        self._queued: _Bounded = _Bounded(memory)  # caller uniqueid -> queue, while in a queue
-        self._calls: _Bounded = _Bounded(memory)  # caller uniqueid -> _Call
-        self._agent_legs: _Bounded = _Bounded(memory)  # agent leg uniqueid -> caller uniqueid
+        self._queued: _Bounded[str, str] = _Bounded(memory)  # caller uniqueid -> queue, while in a queue
+        self._calls: _Bounded[str, _Call] = _Bounded(memory)  # caller uniqueid -> _Call
+        self._agent_legs: _Bounded[str, str] = _Bounded(memory)  # agent leg uniqueid -> caller uniqueid
 
     def is_mine(self, interface: str) -> bool:
         return interface_key(interface) == self._key
@@ -248,7 +253,7 @@ class AmiEventMapper:
         return []
 
 
-def queue_stats_from_list(events: list[Mapping[str, str]], at: dt.datetime) -> list[QueueStats]:
+def queue_stats_from_list(events: Sequence[Mapping[str, str]], at: dt.datetime) -> list[QueueStats]:
     """QueueStats per queue from the events answering one QueueStatus action."""
     params: dict[str, Mapping[str, str]] = {}
     members: dict[str, list[QueueMemberState]] = {}

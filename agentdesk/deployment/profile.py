@@ -39,14 +39,15 @@ from agentdesk.deployment.profile_model import (
     DISCOVER,
     LANGUAGES,
     PROFILE_VERSION,
+    InstalledArg,
     PluginChoice,
     Profile,
     ProfileError,
     ProfileProblem,
 )
 
-__all__ = ["DISCOVER", "FETCH_TIMEOUT", "LANGUAGES", "PROFILE_VERSION", "PluginChoice", "Profile", "ProfileError",
-           "ProfileProblem", "check_profile", "is_url", "load_profile", "parse_profile", "read_source"]
+__all__ = ["DISCOVER", "FETCH_TIMEOUT", "LANGUAGES", "PROFILE_VERSION", "InstalledArg", "PluginChoice", "Profile",
+           "ProfileError", "ProfileProblem", "check_profile", "is_url", "load_profile", "parse_profile", "read_source"]
 
 FETCH_TIMEOUT = 10.0
 
@@ -67,7 +68,8 @@ def read_source(source: str | Path, *, timeout: float = FETCH_TIMEOUT) -> str:
         try:
             response = requests.get(str(source), timeout=timeout)
         except requests.RequestException as exc:
-            raise ProfileError([ProfileProblem(where, "", f"cannot fetch the profile: {type(exc).__name__}: {exc}")]) from None
+            problem = ProfileProblem(where, "", f"cannot fetch the profile: {type(exc).__name__}: {exc}")
+            raise ProfileError([problem]) from None
         if response.status_code != 200:
             raise ProfileError([ProfileProblem(where, "", f"cannot fetch the profile: HTTP {response.status_code}")])
         try:
@@ -81,18 +83,18 @@ def read_source(source: str | Path, *, timeout: float = FETCH_TIMEOUT) -> str:
         raise ProfileError([ProfileProblem(where, "", f"cannot read the profile: {reason}")]) from None
 
 
-def load_profile(source: str | Path, *, installed=DISCOVER, timeout: float = FETCH_TIMEOUT) -> Profile:
+def load_profile(source: str | Path, *, installed: InstalledArg = DISCOVER, timeout: float = FETCH_TIMEOUT) -> Profile:
     """Read and check a profile from a file path or an http(s) URL; raises ProfileError."""
     return parse_profile(read_source(source, timeout=timeout), str(source), installed=installed)
 
 
-def check_profile(text: str, source: str, *, installed=DISCOVER) -> list[ProfileProblem]:
+def check_profile(text: str, source: str, *, installed: InstalledArg = DISCOVER) -> list[ProfileProblem]:
     """Every problem in the profile (empty when it is good). ``installed=None`` checks the structure
     only; by default the plugins installed on this workstation are checked too."""
     return ProfileChecker(text, source, installed).run()[1]
 
 
-def parse_profile(text: str, source: str, *, installed=DISCOVER) -> Profile:
+def parse_profile(text: str, source: str, *, installed: InstalledArg = DISCOVER) -> Profile:
     profile, problems = ProfileChecker(text, source, installed).run()
     if problems or profile is None:
         raise ProfileError(problems)

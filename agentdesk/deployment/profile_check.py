@@ -7,6 +7,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from agentdesk.credentials import mask_url_secrets, url_secret_names
@@ -15,13 +16,14 @@ from agentdesk.deployment.profile_model import (
     DISCOVER,
     LANGUAGES,
     PROFILE_VERSION,
+    InstalledArg,
     PluginChoice,
     Profile,
     ProfileProblem,
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
 from agentdesk.plugin_api import API_VERSION
-from agentdesk.plugin_host.manifest import ROLES, VersionRange
+from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 
 _DEPARTMENT = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _QUEUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
@@ -78,7 +80,7 @@ def http_url_problem(value: object, plugin_id: str = "") -> str | None:
 class ProfileChecker:
     """Collects every problem of one profile text and builds the Profile when there is none."""
 
-    def __init__(self, text: str, source: str, installed) -> None:
+    def __init__(self, text: str, source: str, installed: InstalledArg) -> None:
         self.text, self.source = text, source
         self._installed_arg = installed
         self._installed: InstalledPlugins | None = None
@@ -97,7 +99,7 @@ class ProfileChecker:
 
     # -- helpers --
 
-    def unknown_keys(self, table: Mapping, prefix: str, known: Iterable[str]) -> None:
+    def unknown_keys(self, table: Mapping[str, Any], prefix: str, known: Iterable[str]) -> None:
         known = list(known)
         for key, value in table.items():
             if key in known:
@@ -110,7 +112,7 @@ class ProfileChecker:
                 listing = " (known here: " + ", ".join(known) + ")"
                 self.problem(dotted, f"unknown key{_suggest(key, known) or listing}")
 
-    def table(self, raw: Mapping, key: str, *, required: bool) -> Mapping | None:
+    def table(self, raw: Mapping[str, Any], key: str, *, required: bool) -> Mapping[str, Any] | None:
         value = raw.get(key)
         if value is None:
             if required:
@@ -121,7 +123,7 @@ class ProfileChecker:
             return None
         return value
 
-    def text_value(self, table: Mapping, key: str, dotted: str, *, required: bool) -> str | None:
+    def text_value(self, table: Mapping[str, Any], key: str, dotted: str, *, required: bool) -> str | None:
         value = table.get(key)
         if value is None:
             if required:
@@ -138,7 +140,7 @@ class ProfileChecker:
             return None
         return value
 
-    def read_toml(self) -> dict | None:
+    def read_toml(self) -> dict[str, Any] | None:
         """The parsed text, or None with the problem recorded (nesting first: tomllib recurses)."""
         deep = too_deep_in_text(self.text)
         if deep is not None:
@@ -188,7 +190,7 @@ class ProfileChecker:
         return Profile(self.source, department, name, language, db_url, db_password, queues, plugins,
                        self.text), []
 
-    def department(self, raw: Mapping) -> tuple[str, dict[str, str], str]:
+    def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}
         self.unknown_keys(table, "department.", ("code", "name", "default_language"))
         code = self.text_value(table, "code", "department.code", required="department" in raw) or ""
@@ -219,7 +221,7 @@ class ProfileChecker:
                          f"unknown language {shown(language)}; use fi, sv or en{_suggest(language, LANGUAGES)}")
         return code, names, language
 
-    def database(self, raw: Mapping) -> tuple[str | None, str]:
+    def database(self, raw: Mapping[str, Any]) -> tuple[str | None, str]:
         table = self.table(raw, "database", required=False)
         if table is None:
             return None, "none"
@@ -263,7 +265,7 @@ class ProfileChecker:
                                          "postgresql://USER@HOST[:PORT]/DATABASE")
         return url, ("none" if backend == "sqlite" else password)
 
-    def queues(self, raw: Mapping) -> tuple[str, ...]:
+    def queues(self, raw: Mapping[str, Any]) -> tuple[str, ...]:
         table = self.table(raw, "queues", required=False)
         if table is None:
             return ()
@@ -279,7 +281,7 @@ class ProfileChecker:
             seen.add(code)
         return tuple(codes)
 
-    def plugins(self, raw: Mapping) -> dict[str, PluginChoice]:
+    def plugins(self, raw: Mapping[str, Any]) -> dict[str, PluginChoice]:
         table = self.table(raw, "plugins", required=False) or {}
         out = {}
         for pid, ptable in table.items():
@@ -292,7 +294,7 @@ class ProfileChecker:
                 out[pid] = choice
         return out
 
-    def plugin(self, pid: str, table: Mapping, where: str) -> PluginChoice | None:
+    def plugin(self, pid: str, table: Mapping[str, Any], where: str) -> PluginChoice | None:
         enabled = table.get("enabled", True)
         if not isinstance(enabled, bool):
             self.problem(f"{where}.enabled", f"expected true or false, got {_type_name(enabled)} {shown(enabled)}")
@@ -327,8 +329,8 @@ class ProfileChecker:
             for key, value in settings.items():
                 if _SECRET_NAME.search(key) and isinstance(value, str):
                     self._literal_secret(pid, key, f"{where}.{key}")
-                elif isinstance(value, str) and url_secret_problem(value, pid):
-                    self.problem(f"{where}.{key}", url_secret_problem(value, pid))
+                elif isinstance(value, str) and (leak := url_secret_problem(value, pid)):
+                    self.problem(f"{where}.{key}", leak)
         elif plugin is not None:
             m = plugin.manifest
             if version_range is not None and not version_range.contains(release_version(plugin.version)):
@@ -355,11 +357,11 @@ class ProfileChecker:
                     if spec.required and spec.default is None and spec.key not in settings:
                         hint = f" ({spec.description})" if spec.description else ""
                         self.problem(f"{where}.{spec.key}", f"missing: plugin {pid} requires this setting{hint}")
-                for spec in m.secrets:
-                    if spec.required and spec.key not in secrets:
-                        self.problem(f"{where}.secrets", f"plugin {pid} requires the secret {spec.key!r}: "
+                for secret in m.secrets:
+                    if secret.required and secret.key not in secrets:
+                        self.problem(f"{where}.secrets", f"plugin {pid} requires the secret {secret.key!r}: "
                                                          f"list it here and store it with: agentdesk secrets set "
-                                                         f"plugin {pid} {spec.key}")
+                                                         f"plugin {pid} {secret.key}")
             for name in secrets:
                 if name not in secret_names:
                     self.problem(f"{where}.secrets", f"plugin {pid} has no secret {name!r} "
@@ -385,8 +387,8 @@ class ProfileChecker:
             self.problem(dotted, f"expected true or false, got {_type_name(value)} {shown(value)}")
         elif kind == "string" and not isinstance(value, str):
             self.problem(dotted, f"expected a text, got {_type_name(value)} {shown(value)}")
-        elif isinstance(value, str) and kind != "url" and url_secret_problem(value, pid):
-            self.problem(dotted, url_secret_problem(value, pid))
+        elif isinstance(value, str) and kind != "url" and (leak := url_secret_problem(value, pid)):
+            self.problem(dotted, leak)
 
     def panel_roles(self, value: object, where: str) -> dict[str, frozenset[str]]:
         if not isinstance(value, dict):
@@ -404,7 +406,8 @@ class ProfileChecker:
             out[panel] = frozenset(listed)
         return out
 
-    def _panels_in_manifest(self, pid: str, manifest, panel_roles: Mapping[str, frozenset[str]], where: str) -> None:
+    def _panels_in_manifest(self, pid: str, manifest: Manifest, panel_roles: Mapping[str, frozenset[str]],
+                            where: str) -> None:
         offered = {p.id: p.roles for p in manifest.panels} | {a.id: a.roles for a in manifest.actions}
         for panel, roles in panel_roles.items():
             if panel not in offered:

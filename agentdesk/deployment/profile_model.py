@@ -7,16 +7,27 @@ neither, so there is no import circle.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Final, Literal, TypeAlias
 
+from agentdesk.deployment.installed_plugins import InstalledPlugins
 from agentdesk.plugin_host.manifest import VersionRange
 from agentdesk.plugin_host.settings import DeploymentPlugins
 
 PROFILE_VERSION = 1
 LANGUAGES = ("fi", "sv", "en")
+
+
+class _Discover(enum.Enum):
+    DISCOVER = "discover"
+
+
 # Installed plugins are looked up unless the caller passes ``installed=None`` (structure only).
-DISCOVER = object()
+DISCOVER: Final = _Discover.DISCOVER
+# What ``installed=`` takes: the plugins to check against, None for the structure only, or DISCOVER.
+InstalledArg: TypeAlias = InstalledPlugins | Literal[_Discover.DISCOVER] | None
 
 
 class ProfileError(ValueError):

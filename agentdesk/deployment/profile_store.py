@@ -19,6 +19,7 @@ from agentdesk import paths
 from agentdesk.deployment.profile import (
     DISCOVER,
     FETCH_TIMEOUT,
+    InstalledArg,
     Profile,
     ProfileError,
     ProfileProblem,
@@ -61,7 +62,7 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 class ProfileStore:
-    def __init__(self, folder: Path | None = None, *, installed: object = DISCOVER) -> None:
+    def __init__(self, folder: Path | None = None, *, installed: InstalledArg = DISCOVER) -> None:
         """``installed``: the plugins to check profiles against (InstalledPlugins), None for the
         structure only, or DISCOVER (the default) for the ones installed here."""
         self.folder = folder or paths.user_config_dir() / "profile"

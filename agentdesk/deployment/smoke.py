@@ -2,8 +2,9 @@
 
 On a throwaway SQLite database it runs the migrations, registers synthetic people (test-range
 identity codes) through the customer register the desk uses, searches for one of them and opens
-the customer overview through the same core services the desk uses; it reads every installed plugin's manifest (so entry points and manifests survived freezing) and checks
-the given department profiles against them. The desktop part (Qt, translations, the overview
+the customer overview through the same core services the desk uses; it reads every installed
+plugin's manifest (so entry points and manifests survived freezing) and checks the given
+department profiles against them. The desktop part (Qt, translations, the overview
 window) is the bundle's ``installer/smoke.py``; the core never imports Qt.
 """
 
@@ -15,7 +16,10 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from agentdesk.storage.database import Database
 
 
 class SmokeFailure(RuntimeError):
@@ -105,7 +109,7 @@ _LAST = ("Smoketest", "Koeajo", "Testaaja", "Kokeilu", "Tarkistus", "Savutesti",
          "Kokeinen", "Testinen")
 
 
-def register_smoke_people(db, people: int) -> None:
+def register_smoke_people(db: Database, people: int) -> None:
     """``people`` persons through :class:`CustomerRegister` (the desk's own write path), with
     identity codes from the test range (individual numbers 900-999), never a real person's."""
     import datetime as dt

@@ -57,7 +57,7 @@ def _pattern(needle: str) -> re.Pattern[str] | None:
 class AddressGuard:
     """Built once per call from the protected address texts; ``mentions`` checks any output."""
 
-    def __init__(self, protected: Iterable[str]) -> None:
+    def __init__(self, protected: Iterable[object]) -> None:  # not only texts: whatever the desk holds
         needles = {street_and_number(text) for text in protected if isinstance(text, str)}
         self._patterns = [p for p in (_pattern(n) for n in sorted(needles)) if p is not None]
 

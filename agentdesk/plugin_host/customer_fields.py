@@ -8,7 +8,7 @@ not show). The names are :data:`agentdesk.plugin_api.CUSTOMER_FIELDS`.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from agentdesk.plugin_api import CustomerContext
@@ -17,7 +17,7 @@ References = tuple[tuple[str, str], ...]
 
 
 def for_plugin(customer: CustomerContext, references: References,
-               asked: Set[str]) -> tuple[CustomerContext, References]:
+               asked: AbstractSet[str]) -> tuple[CustomerContext, References]:
     """The customer and the stored references as a plugin that asked for ``asked`` may see them."""
     address = "address" in asked and not customer.address_protected
     minimal = replace(

@@ -120,7 +120,7 @@ class Manifest:
         return self.name.get(language) or self.name.get("en") or self.id
 
 
-def _texts(where: str, value, key: str) -> dict[str, str]:
+def _texts(where: str, value: object, key: str) -> dict[str, str]:
     if isinstance(value, str):
         return {"en": value}
     if not isinstance(value, dict) or not value or not all(isinstance(v, str) for v in value.values()):
@@ -130,7 +130,7 @@ def _texts(where: str, value, key: str) -> dict[str, str]:
     return dict(value)
 
 
-def _roles(where: str, value, key: str) -> frozenset[str]:
+def _roles(where: str, value: object, key: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(r, str) for r in value):
         raise ManifestError(f"{where}: '{key}' must be a list of role names")
     unknown = set(value) - ROLES
@@ -139,7 +139,7 @@ def _roles(where: str, value, key: str) -> frozenset[str]:
     return frozenset(value)
 
 
-def _customer_fields(where: str, value) -> frozenset[str]:
+def _customer_fields(where: str, value: object) -> frozenset[str]:
     if value is None:
         return frozenset()  # the least: customer id and display name
     if not isinstance(value, list) or not all(isinstance(f, str) for f in value):

@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from agentdesk.plugin_host.manifest import Manifest, ManifestError
@@ -59,7 +59,7 @@ class DeploymentPlugins:
         return self.plugins.get(plugin_id) or PluginConfig(enabled=self.default_enabled)
 
     @classmethod
-    def from_mapping(cls, raw: Mapping, source: str = "plugins") -> DeploymentPlugins:
+    def from_mapping(cls, raw: Mapping[str, Any], source: str = "plugins") -> DeploymentPlugins:
         plugins = {}
         for pid, table in (raw.get("plugins") or {}).items():
             if not isinstance(table, Mapping):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 from agentdesk.changes import Changes
 from agentdesk.interaction_log import InteractionDraft, InteractionLog, SavedInteraction
@@ -105,13 +106,14 @@ class WalkIn:
             change_held(s, ticket.work_item_id, staff.id, completed(saved.id, now))
             return FinishedVisit(saved, ticket.queue_id)
 
-    def _next_number(self, s, letter: str, now: dt.datetime) -> int:
+    def _next_number(self, s: Session, letter: str, now: dt.datetime) -> int:
         day = now.astimezone(HELSINKI).date()
         dialect = postgresql if self._db.dialect == "postgresql" else sqlite
         stmt = dialect.insert(TicketCounter).values(letter=letter, day=day, last_number=1)
         stmt = stmt.on_conflict_do_update(index_elements=[TicketCounter.letter, TicketCounter.day],
                                           set_={"last_number": TicketCounter.last_number + 1})
-        return s.execute(stmt.returning(TicketCounter.last_number)).scalar_one()
+        number: int = s.execute(stmt.returning(TicketCounter.last_number)).scalar_one()
+        return number
 
 
 def ticket_of(item: WorkItemView) -> Ticket:

@@ -146,7 +146,7 @@ def test_stop_logs_off_and_ends_the_thread(sim, connect):
 
 @pytest.mark.expect_log_warnings
 def test_after_a_dropped_connection_the_client_logs_in_again_and_events_flow(sim, connect):
-    client, desk, _ = connect()
+    _client, desk, _ = connect()
     sim.drop_connections()
     sim.wait_for_logins(2)
 
@@ -175,7 +175,7 @@ def test_a_pbx_that_stops_answering_is_noticed_by_the_ping(sim, connect):
 
 @pytest.mark.parametrize("number", ["0401234567", "+358 40 123 4567", "00358-40-1234567", "040/1234567"])
 def test_a_call_to_this_agent_pops_with_the_number_normalised(sim, connect, number):
-    client, desk, _ = connect()
+    _client, desk, _ = connect()
 
     call = sim.emit_call(number, "Virtanen Anna", "neuvonta", interface="PJSIP/agent1", member_name="Agentti Yksi")
 
@@ -189,7 +189,7 @@ def test_a_call_to_this_agent_pops_with_the_number_normalised(sim, connect, numb
 
 
 def test_a_withheld_or_unreadable_number_still_pops_without_a_number(sim, connect):
-    client, desk, _ = connect()
+    _client, desk, _ = connect()
     sim.emit_call("<unknown>", "", "neuvonta")
     sim.emit_call("12", "Vaihde", "neuvonta")
 
@@ -200,7 +200,7 @@ def test_a_withheld_or_unreadable_number_still_pops_without_a_number(sim, connec
 
 
 def test_a_call_for_another_agent_does_not_pop_but_counts_in_statistics(sim, connect):
-    client, desk, stats = connect(interface="PJSIP/agent1")
+    _client, desk, stats = connect(interface="PJSIP/agent1")
 
     other = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta", interface="PJSIP/agent2")
     other.answer()
@@ -214,7 +214,7 @@ def test_a_call_for_another_agent_does_not_pop_but_counts_in_statistics(sim, con
 
 
 def test_answer_and_hangup_drive_the_call_clock(sim, connect):
-    client, desk, stats = connect()
+    _client, desk, stats = connect()
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     clock = CallClock(desk.wait_for(IncomingCall))
     assert clock.phase is CallPhase.RINGING
@@ -238,7 +238,7 @@ def test_answer_and_hangup_drive_the_call_clock(sim, connect):
 
 
 def test_a_scripted_call_rings_is_answered_and_ends_by_itself(sim, connect):
-    client, desk, _ = connect()
+    _client, desk, _ = connect()
 
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta", answer_after=0.05, hang_up_after=0.1)
 
@@ -249,7 +249,7 @@ def test_a_scripted_call_rings_is_answered_and_ends_by_itself(sim, connect):
 
 
 def test_a_caller_who_gives_up_in_the_queue_is_reported_as_abandoned(sim, connect):
-    client, desk, stats = connect()
+    _client, desk, stats = connect()
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     desk.wait_for(IncomingCall)
 
@@ -263,7 +263,7 @@ def test_a_caller_who_gives_up_in_the_queue_is_reported_as_abandoned(sim, connec
 
 
 def test_an_unanswered_ring_withdraws_the_pop_and_the_call_goes_on_elsewhere(sim, connect):
-    client, desk, stats = connect()
+    _client, desk, stats = connect()
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     desk.wait_for(IncomingCall)
 
@@ -280,7 +280,7 @@ def test_an_unanswered_ring_withdraws_the_pop_and_the_call_goes_on_elsewhere(sim
 
 
 def test_a_direct_call_without_a_queue_pops_and_ends(sim, connect):
-    client, desk, _ = connect()
+    _client, desk, _ = connect()
 
     call = sim.emit_direct_call("+358 9 310 1234", "Kaupungintalo", interface="PJSIP/agent1")
     pop = desk.wait_for(IncomingCall)
@@ -299,7 +299,7 @@ def test_a_direct_call_without_a_queue_pops_and_ends(sim, connect):
 
 @pytest.mark.expect_log_warnings
 def test_a_call_that_ended_while_disconnected_is_closed_after_the_reconnect(sim, connect):
-    client, desk, _ = connect(reconnect_initial=0.3)
+    _client, desk, _ = connect(reconnect_initial=0.3)
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     desk.wait_for(IncomingCall)
     call.answer()
@@ -340,7 +340,7 @@ def test_queue_status_reports_the_queue_figures(sim, connect):
 
 def test_queue_status_can_be_polled(sim, connect):
     sim.add_queue("neuvonta", [("PJSIP/agent1", "Agentti Yksi")])
-    client, desk, stats = connect(queue_status_interval=0.05)
+    _client, _desk, stats = connect(queue_status_interval=0.05)
     stats.wait_for(QueueStats, lambda e: e.queue == "neuvonta")
     sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     stats.wait_for(QueueStats, lambda e: e.calls_waiting == 1)
@@ -355,7 +355,7 @@ def test_odd_queue_figures_are_unknown_and_the_next_calls_still_arrive(sim, conn
     sim.add_queue("neuvonta", [("PJSIP/agent1", "Agentti Yksi")])
     sim.queue_status_overrides = {"Holdtime": "1e309", "Calls": "nan", "Completed": "-5", "Abandoned": "∞",
                                   "ServicelevelPerf": "1e400", "CallsTaken": "9" * 400, "Wait": "x"}
-    client, desk, stats = connect(queue_status_interval=0.05)
+    _client, desk, stats = connect(queue_status_interval=0.05)
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     desk.wait_for(IncomingCall)
     odd = stats.wait_for(QueueStats, lambda e: e.members and e.members[0].status == 6)  # polled while ringing
@@ -375,7 +375,7 @@ def test_odd_queue_figures_are_unknown_and_the_next_calls_still_arrive(sim, conn
 
 
 def test_an_agent_connect_with_an_odd_hold_time_still_counts_as_answered(sim, connect):
-    client, desk, stats = connect()
+    _client, desk, _stats = connect()
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     desk.wait_for(IncomingCall)
     sim.emit_event("AgentConnect", [*call.caller.fields(), ("Queue", "neuvonta"), ("Interface", "PJSIP/agent1"),
@@ -388,7 +388,7 @@ def test_an_agent_connect_with_an_odd_hold_time_still_counts_as_answered(sim, co
 
 @pytest.mark.expect_log_warnings
 def test_broken_frames_are_skipped_and_the_connection_stays(sim, connect, caplog):
-    client, desk, _ = connect()
+    _client, desk, _ = connect()
     secret_name = "Salainen Nimi"
     sim.send_raw(b"Event: Newchannel\r\nCallerIDName: " + secret_name.encode() + b"x" * (2 << 20) + b"\r\n"
                  + b"Uniqueid: 1.1\r\n\r\n")  # a line too long: its block goes, the next one is read

@@ -185,11 +185,11 @@ def test_unknown_key_without_a_close_match_lists_the_known_keys(clinic):
 
 def test_unknown_plugin_setting_lists_the_manifest_settings(clinic):
     assert problems(edited("page_size = 50", "page_size = 50\nshade = 1"), clinic) == [
-        "p.toml: plugins.clinic.shade: unknown key; plugin clinic has no setting 'shade' "
-        "(its settings: base_url, page_size)"]
+        ("p.toml: plugins.clinic.shade: unknown key; plugin clinic has no setting 'shade' "
+        "(its settings: base_url, page_size)")]
     assert problems(edited("page_size = 50", "pagesize = 50"), clinic) == [
-        "p.toml: plugins.clinic.pagesize: unknown key; plugin clinic has no setting 'pagesize'; "
-        "did you mean 'page_size'?"]
+        ("p.toml: plugins.clinic.pagesize: unknown key; plugin clinic has no setting 'pagesize'; "
+        "did you mean 'page_size'?")]
 
 
 def test_wrong_types(clinic):
@@ -202,8 +202,8 @@ def test_wrong_types(clinic):
 
 def test_bad_backend_url(clinic):
     assert problems(edited('"https://clinic.city.example/api/"', '"htp://clinic"'), clinic) == [
-        "p.toml: plugins.clinic.base_url: 'htp://clinic' is not an http(s) URL with a host "
-        "(e.g. https://backend.city.example/api/)"]
+        ("p.toml: plugins.clinic.base_url: 'htp://clinic' is not an http(s) URL with a host "
+        "(e.g. https://backend.city.example/api/)")]
 
 
 def test_unknown_language(clinic):
@@ -213,19 +213,19 @@ def test_unknown_language(clinic):
 
 def test_password_inside_the_database_url_is_refused_without_repeating_it(clinic):
     found = problems(edited("desk@db", "desk:Hunter2@db"), clinic)
-    assert found == ["p.toml: database.url: the URL contains a password; passwords belong in the keyring: "
-                     "agentdesk secrets set database --db postgresql://desk@db.city.example:5432/agentdesk"]
+    assert found == [("p.toml: database.url: the URL contains a password; passwords belong in the keyring: "
+                     "agentdesk secrets set database --db postgresql://desk@db.city.example:5432/agentdesk")]
     assert "Hunter2" not in "".join(found)
 
 
 def test_literal_secret_values_are_refused_where_a_reference_belongs(clinic):
     found = problems(edited('secrets = ["token"]', 'secrets = ["token"]\ntoken = "Zx9-live-token"'), clinic)
-    assert found == ["p.toml: plugins.clinic.token: a secret value does not belong in the profile; list it as "
-                     "secrets = [\"token\"] and store it in the keyring: agentdesk secrets set plugin clinic token"]
+    assert found == [("p.toml: plugins.clinic.token: a secret value does not belong in the profile; list it as "
+                     "secrets = [\"token\"] and store it in the keyring: agentdesk secrets set plugin clinic token")]
     found = problems(edited("[queues]", 'password = "Hunter2"\n\n[queues]'), clinic)
-    assert found == ["p.toml: database.password: a password does not belong in the profile; write password = "
+    assert found == [("p.toml: database.password: a password does not belong in the profile; write password = "
                      "\"keyring\" and store it on each workstation: agentdesk secrets set database --db "
-                     "postgresql://desk@db.city.example:5432/agentdesk"]
+                     "postgresql://desk@db.city.example:5432/agentdesk")]
     assert "Hunter2" not in "".join(found)
 
 
@@ -237,39 +237,39 @@ def test_plugin_version_constraint_syntax(clinic):
 def test_plugin_not_installed(clinic):
     text = GOOD + '\n[plugins.clinc]\nbase_url = "https://x.example/"\n'
     assert problems(text, clinic) == [
-        "p.toml: plugins.clinc: plugin 'clinc' is not installed on this workstation (installed plugins: clinic); "
-        "did you mean 'clinic'?"]
+        ("p.toml: plugins.clinc: plugin 'clinc' is not installed on this workstation (installed plugins: clinic); "
+        "did you mean 'clinic'?")]
     assert problems(text.replace("[plugins.clinc]", "[plugins.clinc]\nenabled = false"), clinic) == []
 
 
 def test_installed_version_outside_the_constraint(clinic):
     assert problems(edited('version = ">=1.0,<2"', 'version = ">=1.3,<2"'), clinic) == [
-        "p.toml: plugins.clinic.version: installed agentdesk-plugin-clinic 1.2.0 is outside the required "
-        "range >=1.3,<2"]
+        ("p.toml: plugins.clinic.version: installed agentdesk-plugin-clinic 1.2.0 is outside the required "
+        "range >=1.3,<2")]
 
 
 def test_panel_not_in_the_manifest(clinic):
     assert problems(edited('visits = ["agent"]', 'visit = ["agent"]'), clinic) == [
-        "p.toml: plugins.clinic.panel_roles.visit: plugin clinic has no panel or action 'visit' "
-        "(it has: visits, book); did you mean 'visits'?"]
+        ("p.toml: plugins.clinic.panel_roles.visit: plugin clinic has no panel or action 'visit' "
+        "(it has: visits, book); did you mean 'visits'?")]
 
 
 def test_unknown_role(clinic):
     assert problems(edited('visits = ["agent"]', 'visits = ["agnet"]'), clinic) == [
-        "p.toml: plugins.clinic.panel_roles.visits: unknown role 'agnet'; known roles: admin, agent, steward, "
-        "supervisor; did you mean 'agent'?"]
+        ("p.toml: plugins.clinic.panel_roles.visits: unknown role 'agnet'; known roles: admin, agent, steward, "
+        "supervisor; did you mean 'agent'?")]
 
 
 def test_role_the_manifest_does_not_allow(clinic):
     assert problems(edited('visits = ["agent"]', 'visits = ["agent", "steward"]'), clinic) == [
-        "p.toml: plugins.clinic.panel_roles.visits: the manifest of plugin clinic allows visits only for agent, "
-        "supervisor; steward would never see it"]
+        ("p.toml: plugins.clinic.panel_roles.visits: the manifest of plugin clinic allows visits only for agent, "
+        "supervisor; steward would never see it")]
 
 
 def test_profile_version_newer_than_supported(clinic):
     assert problems(edited("profile_version = 1", "profile_version = 2"), clinic) == [
-        "p.toml: profile_version: 2 is newer than this AgentDesk supports (1); update AgentDesk on this "
-        "workstation"]
+        ("p.toml: profile_version: 2 is newer than this AgentDesk supports (1); update AgentDesk on this "
+        "workstation")]
     assert problems(edited("profile_version = 1", ""), clinic) == [
         "p.toml: profile_version: missing: write profile_version = 1 at the top"]
 
@@ -278,8 +278,8 @@ def test_required_setting_and_secret_from_the_manifest(clinic):
     text = edited('base_url = "https://clinic.city.example/api/"\n', "").replace('secrets = ["token"]', "secrets = []")
     assert problems(text, clinic) == [
         "p.toml: plugins.clinic.base_url: missing: plugin clinic requires this setting (Clinic API base URL)",
-        "p.toml: plugins.clinic.secrets: plugin clinic requires the secret 'token': list it here and store it "
-        "with: agentdesk secrets set plugin clinic token"]
+        ("p.toml: plugins.clinic.secrets: plugin clinic requires the secret 'token': list it here and store it "
+        "with: agentdesk secrets set plugin clinic token")]
     assert problems(edited('secrets = ["token"]', 'secrets = ["token", "tokn"]'), clinic) == [
         "p.toml: plugins.clinic.secrets: plugin clinic has no secret 'tokn' (its secrets: token); did you mean 'token'?"]
 
@@ -287,8 +287,8 @@ def test_required_setting_and_secret_from_the_manifest(clinic):
 def test_every_problem_is_reported_at_once(clinic):
     text = edited('default_language = "sv"', 'default_language = "xx"').replace('"health"', '"Health Dept"')
     assert problems(text, clinic) == [
-        "p.toml: department.code: 'Health Dept' is not a department code: lower-case letters, digits, _ and -, "
-        "at most 32 characters (e.g. customer_service)",
+        ("p.toml: department.code: 'Health Dept' is not a department code: lower-case letters, digits, _ and -, "
+        "at most 32 characters (e.g. customer_service)"),
         "p.toml: department.default_language: unknown language 'xx'; use fi, sv or en"]
     with pytest.raises(ProfileError) as caught:
         parse_profile(text, "p.toml", installed=clinic)
@@ -364,8 +364,8 @@ def test_profile_check_command(clinic, tmp_path, capsys):
 def test_nesting_past_the_limit_is_a_finding_with_its_key(clinic):
     arrays = edited("page_size = 50", "page_size = " + "[" * 5000 + "]" * 5000)
     assert problems(arrays, clinic) == [
-        "p.toml: plugins.clinic.page_size: nested more than 8 levels deep (tables, lists and inline tables inside "
-        "each other); a profile needs at most 5"]
+        ("p.toml: plugins.clinic.page_size: nested more than 8 levels deep (tables, lists and inline tables inside "
+        "each other); a profile needs at most 5")]
     tables = edited("page_size = 50", "page_size = " + "{ a = " * 3000 + "1" + " }" * 3000)
     assert [p.split(": ")[1] for p in problems(tables, clinic)] == ["plugins.clinic.page_size"]
     dotted = "profile_version = 1\n" + "x" + ".x" * 3000 + " = 1\n"
@@ -386,8 +386,8 @@ def test_huge_numbers_are_reported_not_a_crash(clinic):
         "p.toml: plugins.clinic.base_url: expected an http(s) URL, got a whole number"]
     assert problems(edited("page_size = 50", "page_size = 0x" + "f" * 5000).replace("version = 1", "version = "
                                                                                       + "0x" + "f" * 5000), clinic) == [
-        "p.toml: profile_version: a number too large to show is newer than this AgentDesk supports (1); "
-        "update AgentDesk on this workstation"]
+        ("p.toml: profile_version: a number too large to show is newer than this AgentDesk supports (1); "
+        "update AgentDesk on this workstation")]
 
 
 @pytest.mark.parametrize("url", ["https://clinic.city.example/api/?api_key=Zx9-live-token",

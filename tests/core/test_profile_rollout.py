@@ -104,8 +104,8 @@ def test_a_plugin_for_another_api_is_refused_naming_plugin_and_versions(tmp_path
 def test_the_profile_checks_the_version_pip_installed(tmp_path, install):
     install(build_wheel(tmp_path / "dist" / "plugins", version="1.1.0", api=">=1.0,<2"))
     assert [str(p) for p in check_profile(profile_text(">=1.2,<2"), "p.toml")] == [
-        "p.toml: plugins.lantern.version: installed agentdesk-plugin-lantern 1.1.0 is outside the required "
-        "range >=1.2,<2"]
+        ("p.toml: plugins.lantern.version: installed agentdesk-plugin-lantern 1.1.0 is outside the required "
+        "range >=1.2,<2")]
     text = profile_text(">=1.1,<2")
     assert check_profile(text, "p.toml") == []
     host = host_for(text)

@@ -84,8 +84,8 @@ def test_without_a_terminal_and_without_from_stdin_it_is_a_clear_error(capsys, m
                    "secret; for scripted provisioning pipe it in and add --from-stdin\n")
     assert keyring.get_password("agentdesk-database", "desk@db.city.example/agentdesk") is None
     code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db", DB_URL, "--from-stdin")
-    assert (code, err) == (2, "agentdesk: secrets set database desk@db.city.example/agentdesk: standard input was "
-                              "empty; nothing stored\n")
+    assert (code, err) == (2, ("agentdesk: secrets set database desk@db.city.example/agentdesk: standard input was "
+                              "empty; nothing stored\n"))
 
 
 def test_a_url_with_a_password_or_without_one_to_store_is_refused(capsys, monkeypatch):
@@ -94,8 +94,8 @@ def test_a_url_with_a_password_or_without_one_to_store_is_refused(capsys, monkey
     assert code == 2 and "contains a password" in err and "oops" not in out + err
     code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db", "sqlite:///x.db", "--from-stdin",
                          stdin=Stdin("x\n"))
-    assert (code, err) == (2, "agentdesk: sqlite databases have no password to store; only "
-                              "postgresql://USER@HOST/DATABASE URLs do\n")
+    assert (code, err) == (2, ("agentdesk: sqlite databases have no password to store; only "
+                              "postgresql://USER@HOST/DATABASE URLs do\n"))
 
 
 def test_list_shows_names_only_and_check_finds_the_missing(capsys, monkeypatch, profile):
@@ -125,7 +125,7 @@ def test_the_database_url_defaults_to_the_workstation_profile(capsys, monkeypatc
     assert ProfileStore().apply(profile).applied
     code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--from-stdin", stdin=Stdin(DB_PASSWORD))
     assert code == 0 and "desk@db.city.example/agentdesk" in out
-    code, out, err = run(capsys, monkeypatch, "secrets", "list")
+    code, out, _err = run(capsys, monkeypatch, "secrets", "list")
     assert "  stored   database desk@db.city.example/agentdesk" in out.splitlines()
 
 
@@ -150,7 +150,7 @@ def test_a_secret_the_installed_plugin_does_not_declare_is_refused(capsys, monke
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: agentdesk-plugin-vault\nVersion: 1.0.0\n")
     (info / "entry_points.txt").write_text("[agentdesk.plugins]\nvault = agentdesk_vault\n")
     monkeypatch.syspath_prepend(str(site))
-    code, out, err = run(capsys, monkeypatch, "secrets", "set", "plugin", "vault", "tokn", "--from-stdin",
+    code, _out, err = run(capsys, monkeypatch, "secrets", "set", "plugin", "vault", "tokn", "--from-stdin",
                          stdin=Stdin(TOKEN))
     assert (code, err) == (2, "agentdesk: plugin vault declares no secret 'tokn' (its secrets: token)\n")
     assert keyring.get_password("agentdesk-plugin:vault", "tokn") is None

@@ -24,16 +24,26 @@ _NS = uuid.UUID("6f1c3d52-58c5-4f0e-9d57-3b1b1d0a4a11")
 
 # The fictional test persons of docs (individual numbers 900-999: test range; odd = male).
 DEMO_PEOPLE: tuple[dict[str, str], ...] = (
-    {"hetu": "010594Y9032", "first_names": "Matti Juhani", "last_name": "Virtanen", "birth_date": "1994-05-01", "sex": "male"},
-    {"hetu": "020594X903P", "first_names": "Jukka Pekka", "last_name": "Korhonen", "birth_date": "1994-05-02", "sex": "male"},
-    {"hetu": "030594W903B", "first_names": "Mikko", "last_name": "Nieminen", "birth_date": "1994-05-03", "sex": "male"},
-    {"hetu": "040594V9030", "first_names": "Johan Erik", "last_name": "Lindqvist", "birth_date": "1994-05-04", "sex": "male"},
-    {"hetu": "050594U903M", "first_names": "Antti", "last_name": "Mäkelä", "birth_date": "1994-05-05", "sex": "male"},
-    {"hetu": "010516B903X", "first_names": "Eino Ilmari", "last_name": "Hämäläinen", "birth_date": "2016-05-01", "sex": "male"},
-    {"hetu": "020516C903K", "first_names": "Väinö", "last_name": "Laine", "birth_date": "2016-05-02", "sex": "male"},
-    {"hetu": "030516D9037", "first_names": "Leo", "last_name": "Heikkinen", "birth_date": "2016-05-03", "sex": "male"},
-    {"hetu": "010501E9032", "first_names": "Oskari", "last_name": "Koskinen", "birth_date": "2001-05-01", "sex": "male"},
-    {"hetu": "020504A902E", "first_names": "Aino Maria", "last_name": "Järvinen", "birth_date": "2004-05-02", "sex": "female"},
+    {"hetu": "010594Y9032", "first_names": "Matti Juhani", "last_name": "Virtanen",
+     "birth_date": "1994-05-01", "sex": "male"},
+    {"hetu": "020594X903P", "first_names": "Jukka Pekka", "last_name": "Korhonen",
+     "birth_date": "1994-05-02", "sex": "male"},
+    {"hetu": "030594W903B", "first_names": "Mikko", "last_name": "Nieminen",
+     "birth_date": "1994-05-03", "sex": "male"},
+    {"hetu": "040594V9030", "first_names": "Johan Erik", "last_name": "Lindqvist",
+     "birth_date": "1994-05-04", "sex": "male"},
+    {"hetu": "050594U903M", "first_names": "Antti", "last_name": "Mäkelä",
+     "birth_date": "1994-05-05", "sex": "male"},
+    {"hetu": "010516B903X", "first_names": "Eino Ilmari", "last_name": "Hämäläinen",
+     "birth_date": "2016-05-01", "sex": "male"},
+    {"hetu": "020516C903K", "first_names": "Väinö", "last_name": "Laine",
+     "birth_date": "2016-05-02", "sex": "male"},
+    {"hetu": "030516D9037", "first_names": "Leo", "last_name": "Heikkinen",
+     "birth_date": "2016-05-03", "sex": "male"},
+    {"hetu": "010501E9032", "first_names": "Oskari", "last_name": "Koskinen",
+     "birth_date": "2001-05-01", "sex": "male"},
+    {"hetu": "020504A902E", "first_names": "Aino Maria", "last_name": "Järvinen",
+     "birth_date": "2004-05-02", "sex": "female"},
 )
 
 UNITS = ("Hervannan terveysasema", "Kalevan terveysasema", "Tammelan terveysasema",
@@ -85,13 +95,16 @@ class _Directory:
 
     def __init__(self) -> None:
         self.resources: list[dict[str, Any]] = []
-        self.units, self.locations, self.people, self.teams = [], [], [], []
+        self.units: list[tuple[dict[str, Any], str]] = []
+        self.locations: list[tuple[dict[str, Any], str, str]] = []  # (Location, its name, the unit's name)
+        self.people: list[tuple[dict[str, Any], str]] = []
+        self.teams: list[tuple[dict[str, Any], str]] = []
         for name in UNITS:
-            org = {"resourceType": "Organization", "id": resource_id("Organization", name), "active": True,
-                   "name": name, "address": [{"city": "Tampere", "country": "FI"}]}
+            org: dict[str, Any] = {"resourceType": "Organization", "id": resource_id("Organization", name),
+                                   "active": True, "name": name, "address": [{"city": "Tampere", "country": "FI"}]}
             self.units.append((org, name))
             for room in ROOMS:
-                loc = {"resourceType": "Location", "id": resource_id("Location", f"{name}/{room}"),
+                loc: dict[str, Any] = {"resourceType": "Location", "id": resource_id("Location", f"{name}/{room}"),
                        "status": "active", "name": f"{name}, {room}", "managingOrganization": _ref(org, name)}
                 self.locations.append((loc, loc["name"], name))
                 self.resources.append(loc)
@@ -145,7 +158,8 @@ def _person(person: dict[str, Any], today: dt.date, d: _Directory) -> list[dict[
         hour, minute = rng.randint(8, 15), rng.choice((0, 15, 30, 45))
         pro, pro_name = rng.choice(d.people)
         loc, loc_name = d.location(unit, rng)
-        a = {"resourceType": "Appointment", "id": resource_id("Appointment", f"{hetu}/{key}"), "status": status,
+        a: dict[str, Any] = {
+             "resourceType": "Appointment", "id": resource_id("Appointment", f"{hetu}/{key}"), "status": status,
              "serviceType": [{"text": rng.choice(SERVICES)}],
              "start": _instant(day, hour, minute), "end": _instant(day, hour, minute + 14),
              "participant": [{"actor": me, "status": "accepted"}, {"actor": _ref(pro, pro_name), "status": "accepted"},
@@ -176,10 +190,11 @@ def _person(person: dict[str, Any], today: dt.date, d: _Directory) -> list[dict[
         })
 
     def episode(key: str, status: str, team_index: int, start: dt.date, end: dt.date | None) -> dict[str, Any]:
-        team, kind, manager = TEAMS[team_index]
+        _team, kind, manager = TEAMS[team_index]
         ct, ct_name = d.teams[team_index]
         pro, pro_name = d.people[manager]
-        e = {"resourceType": "EpisodeOfCare", "id": resource_id("EpisodeOfCare", f"{hetu}/{key}"), "status": status,
+        e: dict[str, Any] = {
+             "resourceType": "EpisodeOfCare", "id": resource_id("EpisodeOfCare", f"{hetu}/{key}"), "status": status,
              "type": [{"text": kind}], "patient": me, "managingOrganization": _ref(org, unit),
              "period": {"start": start.isoformat()}, "careManager": _ref(pro, pro_name), "team": [_ref(ct, ct_name)]}
         if end:

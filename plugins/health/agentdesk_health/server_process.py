@@ -24,7 +24,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import requests
 
@@ -44,15 +44,18 @@ def _check_installed() -> str:
     node = shutil.which("node")
     if node is None:
         raise FhirServerError(f"Node.js ('node') is not installed, so the FHIR test server cannot run: {_SETUP_HINT}")
-    version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30,
+                             check=False).stdout.strip()
     parts = tuple(int(p) for p in version.lstrip("v").split(".")[:2] if p.isdigit())
     if parts < MIN_NODE:
         raise FhirServerError(f"Node.js {version or '?'} is too old for the FHIR test server (@medplum 4.5.2 needs "
                               f">= {MIN_NODE[0]}.{MIN_NODE[1]}): {_SETUP_HINT}")
     if not (SERVER_DIR / "server.js").is_file():
-        raise FhirServerError(f"no FHIR server at {SERVER_DIR} (set AGENTDESK_FHIR_SERVER_DIR to plugins/health/fhir-server)")
+        raise FhirServerError(f"no FHIR server at {SERVER_DIR} "
+                              "(set AGENTDESK_FHIR_SERVER_DIR to plugins/health/fhir-server)")
     if not (SERVER_DIR / "node_modules" / "@medplum" / "fhir-router").is_dir():
-        raise FhirServerError(f"the FHIR server's npm packages are missing in {SERVER_DIR / 'node_modules'}: {_SETUP_HINT}")
+        raise FhirServerError(f"the FHIR server's npm packages are missing in {SERVER_DIR / 'node_modules'}: "
+                              f"{_SETUP_HINT}")
     return node
 
 
@@ -146,7 +149,7 @@ class FhirServer:
         self._admin.close()
         self._workdir.cleanup()
 
-    def __enter__(self) -> FhirServer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -170,10 +173,12 @@ def start_fhir_server(seed_resources: list[dict[str, Any]], port: int = 0, *, mo
          "--parent-pipe"],
         cwd=SERVER_DIR, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True,
         **_tied_to_this_process())
+    stdout, stdin = process.stdout, process.stdin
+    assert stdout is not None and stdin is not None  # both are pipes (Popen's **options hide that from mypy)
     lines: queue.Queue[str] = queue.Queue()
 
     def wait_for_listening() -> None:  # ends at LISTENING or when the process's stdout closes
-        for line in process.stdout:
+        for line in stdout:
             if line.startswith("LISTENING "):
                 lines.put(line)
                 return
@@ -193,8 +198,8 @@ def start_fhir_server(seed_resources: list[dict[str, Any]], port: int = 0, *, mo
         errors.seek(0)
         message = errors.read().strip()[-2000:] or f"exit status {process.returncode}"
         errors.close()
-        process.stdout.close()
-        process.stdin.close()
+        stdout.close()
+        stdin.close()
         workdir.cleanup()
         if line is None:
             message = f"no LISTENING line within {startup_timeout:g} s; {message}"

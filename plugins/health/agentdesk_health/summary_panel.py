@@ -14,14 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agentdesk.plugin_api import text_of
 
 try:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     HELSINKI: dt.tzinfo | None = ZoneInfo("Europe/Helsinki")
-except (ImportError, ZoneInfoNotFoundError):  # Windows without the tzdata package
+except ZoneInfoNotFoundError:  # Windows without the tzdata package
     HELSINKI = None
 
 MAX_CELL = 200
@@ -203,7 +202,7 @@ def parse_when(value: Any) -> dt.datetime | dt.date | None:
     try:
         if len(text) <= 10:
             return dt.date.fromisoformat(text)
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(text)  # Python 3.11 reads a trailing Z
         if moment.tzinfo is not None:
             moment.astimezone(dt.UTC)
             _local(moment)

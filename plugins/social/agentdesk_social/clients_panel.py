@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agentdesk.plugin_api import Badge, PanelData, Section, Table
 from agentdesk_social.client import ClientRecord, Relationship
 
 try:  # Windows has no system time-zone database; the tzdata package may be missing there
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     _LOCAL: tzinfo | None = ZoneInfo("Europe/Helsinki")
-except (ImportError, ZoneInfoNotFoundError):  # pragma: no cover - depends on the platform
+except ZoneInfoNotFoundError:  # pragma: no cover - depends on the platform
     _LOCAL = None
 
 LANGUAGES = ("fi", "sv", "en")
@@ -129,7 +128,7 @@ def clients_panel(record: ClientRecord, language: str, source: str) -> PanelData
     columns = tuple(text(k, language) for k in
                     ("unit", "service_area", "worker", "contact", "status", "start", "next_meeting"))
     table = Table(columns, tuple(_row(r, language) for r in ordered(record.relationships)))
-    badges = ()
+    badges: tuple[Badge, ...] = ()
     areas = multi_service_areas(record.relationships, language)
     if areas:
         badges = (Badge(f"{text('multi_service', language)}: {', '.join(areas)}", "warning"),)

@@ -14,12 +14,11 @@ import sys
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 try:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     _HELSINKI: tzinfo = ZoneInfo("Europe/Helsinki")
-except (ImportError, ZoneInfoNotFoundError):  # pragma: no cover - Windows without tzdata
+except ZoneInfoNotFoundError:  # pragma: no cover - Windows without tzdata
     _HELSINKI = timezone(timedelta(hours=2))
 
 CLIENT_ROLE = "social_services_client"
@@ -69,7 +68,7 @@ def _relationship(rid: str, area: str, status: str, today: date, rng: random.Ran
     else:
         end = today - timedelta(days=rng.randint(20, 900))
         start = end - timedelta(days=rng.randint(60, 700))
-    worker = _worker(code, rng)
+    worker: dict[str, Any] | None = _worker(code, rng)
     if status == "waiting" and rng.random() < 0.6:
         worker = None  # no worker named until the relationship starts
     meeting = None
@@ -94,7 +93,7 @@ def relationships_for(hetu: str, today: date, *, multi_service: bool | None = No
         statuses += [rng.choice(("ended", "ended", "waiting")) for _ in range(rng.choice((0, 0, 1, 2)))]
     tag = f"{rng.getrandbits(40):010x}"
     return [_relationship(f"ep-{tag}-{i + 1}", area, status, today, rng)
-            for i, (area, status) in enumerate(zip(areas, statuses))]
+            for i, (area, status) in enumerate(zip(areas, statuses, strict=False))]  # fewer statuses than areas
 
 
 def _is_multi(relationships: Iterable[Mapping[str, Any]]) -> bool:

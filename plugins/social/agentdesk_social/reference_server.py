@@ -37,7 +37,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 log = logging.getLogger(__name__)
@@ -51,14 +51,16 @@ _PURPOSE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 def hetu_is_valid(hetu: str) -> bool:
     """Format and check character of a henkilötunnus (the temporary 900–999 range included)."""
     m = _HETU.match(hetu)
-    return bool(m) and _HETU_CHECK[int(m.group(1) + m.group(3)) % 31] == m.group(4)
+    return m is not None and _HETU_CHECK[int(m.group(1) + m.group(3)) % 31] == m.group(4)
 
 
 def load_seed(path: str | os.PathLike[str]) -> dict[str, Any]:
     """A seed file: ``{"clients": {"<hetu>": [relationship, ...]}}`` (see :mod:`agentdesk_social.demo_data`)."""
     seed = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(seed, dict) or not isinstance(seed.get("clients", {}), dict):
-        raise ValueError(f"{path}: a seed is an object {{\"clients\": {{hetu: [relationship, ...]}}}}")
+        shape = '{"clients": {hetu: [relationship, ...]}}'
+        raise ValueError(f"{path}: a seed is an object {shape}")  # noqa: TRY004 - a bad file, not a caller's type
+
     return seed
 
 
@@ -230,7 +232,7 @@ class _Server(ThreadingHTTPServer):
         if isinstance(exc, (ConnectionError, TimeoutError)):
             log.debug("client went away: %s", exc)  # e.g. the desk gave up on a slow answer
             return
-        log.error("reference server failed on a request", exc_info=True)
+        log.error("reference server failed on a request", exc_info=exc)
 
 
 @dataclass
@@ -263,7 +265,7 @@ class ServerHandle:
         self._server.server_close()
         self._thread.join()
 
-    def __enter__(self) -> ServerHandle:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -280,11 +282,11 @@ def start_server(seed: Mapping[str, Any], port: int = 0, *, host: str = "127.0.0
     state = _State(clients={str(k).upper(): list(v) for k, v in clients.items()}, token=token)
     handler = type("Handler", (_Handler,), {"state": state})
     server = _Server((host, port), handler)
-    bound_host, bound_port = server.server_address[:2]
+    bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
                               name=f"social-reference-server:{bound_port}", daemon=True)
     thread.start()
-    url_host = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    url_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     return ServerHandle(f"http://{url_host}:{bound_port}/", bound_port, server, thread, state)
 
 

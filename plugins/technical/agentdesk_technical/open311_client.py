@@ -292,7 +292,8 @@ class Open311Client:
         if self.jurisdiction_id and method == "GET":
             query.setdefault("jurisdiction_id", self.jurisdiction_id)
         try:
-            response = self.session.request(method, url, params=query or None, data=data,
+            form = list(data) if data is not None else None  # requests takes a list of pairs, not any sequence
+            response = self.session.request(method, url, params=query or None, data=form,
                                             timeout=max(0.05, timeout), allow_redirects=False)
         except requests.ConnectTimeout:
             raise Open311Unavailable(f"cannot reach the Open311 server at {self.base_url} within "

@@ -42,6 +42,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DATATYPES = ("string", "number", "datetime", "text", "singlevaluelist", "multivaluelist")
 MAX_DESCRIPTION = 4000
@@ -54,14 +55,10 @@ PUBLIC_FIELDS = ("service_request_id", "status", "status_notes", "service_name",
 PRIVATE_FIELDS = ("email", "phone", "first_name", "last_name", "device_id", "account_id")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
-HELSINKI = dt.timezone(dt.timedelta(hours=2))  # fallback when zoneinfo has no tz database
-
-try:
-    from zoneinfo import ZoneInfo
-
-    HELSINKI = ZoneInfo("Europe/Helsinki")  # type: ignore[assignment]
-except Exception:  # pragma: no cover - a Python without a tz database
-    pass
+try:  # Windows has no system time-zone database; the tzdata package may be missing there
+    HELSINKI: dt.tzinfo = ZoneInfo("Europe/Helsinki")
+except ZoneInfoNotFoundError:  # pragma: no cover - a Python without a tz database
+    HELSINKI = dt.timezone(dt.timedelta(hours=2))  # fallback: Finnish winter time
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-try:
-    from zoneinfo import ZoneInfo
-
+try:  # Windows has no system time-zone database; the tzdata package may be missing there
     LOCAL_TIME: dt.tzinfo = ZoneInfo("Europe/Helsinki")
-except Exception:  # pragma: no cover - a Python without a tz database
+except ZoneInfoNotFoundError:  # pragma: no cover - a Python without a tz database
     LOCAL_TIME = dt.timezone(dt.timedelta(hours=2))
 
 LANGUAGES = ("en", "fi", "sv")
@@ -35,8 +34,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "badge_filter_ignored": (
         "The Open311 server ignores the e-mail/phone search: only requests filed from the desk are shown.",
         "Open311-palvelin ei tue haku sähköpostilla tai puhelinnumerolla: näytetään vain työpöydältä tehdyt pyynnöt.",
-        "Open311-servern stöder inte sökning på e-post eller telefon: endast förfrågningar gjorda från "
-        "skrivbordet visas."),
+        ("Open311-servern stöder inte sökning på e-post eller telefon: endast förfrågningar gjorda från "
+        "skrivbordet visas.")),
     "badge_pending": ("{n} request(s) filed, number not assigned yet",
                       "{n} pyyntö(ä) jätetty, numero ei vielä tiedossa",
                       "{n} förfrågning(ar) inlämnade, nummer ännu inte tilldelat"),
@@ -87,12 +86,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
                         "Palvelupyyntöjärjestelmä ei vastaa ({detail}).",
                         "Systemet för serviceförfrågningar svarar inte ({detail})."),
     "err_post_timeout": (
-        "The service-request system did not answer in time. The request may have been filed all the same: "
-        "check the Service requests panel before filing it again.",
-        "Palvelupyyntöjärjestelmä ei vastannut ajoissa. Pyyntö on voinut silti mennä perille: "
-        "tarkista Palvelupyynnöt-paneeli ennen kuin teet sen uudelleen.",
-        "Systemet för serviceförfrågningar svarade inte i tid. Förfrågan kan ändå ha registrerats: "
-        "kontrollera panelen Serviceförfrågningar innan du gör den på nytt."),
+        ("The service-request system did not answer in time. The request may have been filed all the same: "
+        "check the Service requests panel before filing it again."),
+        ("Palvelupyyntöjärjestelmä ei vastannut ajoissa. Pyyntö on voinut silti mennä perille: "
+        "tarkista Palvelupyynnöt-paneeli ennen kuin teet sen uudelleen."),
+        ("Systemet för serviceförfrågningar svarade inte i tid. Förfrågan kan ändå ha registrerats: "
+        "kontrollera panelen Serviceförfrågningar innan du gör den på nytt.")),
     "err_bad_answer": ("The service-request system answered with an error ({detail}).",
                        "Palvelupyyntöjärjestelmä vastasi virheellä ({detail}).",
                        "Systemet för serviceförfrågningar svarade med ett fel ({detail})."),

@@ -143,7 +143,7 @@ def bundle(entry_list):
 
 def _assert_only_the_patient_asked_for(data: PanelData) -> None:
     assert isinstance(data, PanelData)
-    shown = [s for s in strings_in(data)]
+    shown = list(strings_in(data))
     assert not [s for s in shown if MARK in s], shown
 
 

@@ -67,7 +67,7 @@ def test_who_may_not_look_causes_no_fhir_request_and_no_audit(host, fhir_server)
 def test_a_permitted_look_is_audited_and_shows_the_record(host, fhir_server):
     outcome = _panel(host, purpose="statutory_task")
     assert outcome.state is PanelState.DATA
-    assert [s.title for s in outcome.value.sections][0] == "Tulevat ajanvaraukset"
+    assert next(s.title for s in outcome.value.sections) == "Tulevat ajanvaraukset"
     assert fhir_server.request_count == 4
     (entry,) = host.audit
     assert entry["action"] == "plugin.panel.view" and entry["purpose"] == "statutory_task"

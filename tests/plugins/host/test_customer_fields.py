@@ -77,7 +77,7 @@ def test_each_field_asked_for_is_given_and_nothing_else(seen):
         use_everything(host)
     finally:
         host.shutdown()
-    panel_call, form_call, action_call = seen
+    panel_call, _form_call, _action_call = seen
     for call in seen:
         assert call.customer.hetu == "010594Y9032" and call.customer.emails == ("aino.testinen@example.fi",)
         assert call.customer.phones == () and call.customer.street is None and call.customer.birth_date is None

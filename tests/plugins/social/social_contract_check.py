@@ -222,7 +222,7 @@ def _format_ok(fmt: str, value: str) -> bool:
         if fmt == "date":
             return bool(re.match(r"^\d{4}-\d{2}-\d{2}$", value)) and bool(date.fromisoformat(value))
         if fmt == "date-time":
-            return bool(_DATE_TIME.match(value)) and bool(datetime.fromisoformat(value.replace("Z", "+00:00")))
+            return bool(_DATE_TIME.match(value)) and bool(datetime.fromisoformat(value))
     except ValueError:
         return False
     raise ValueError(f"format {fmt!r} is not supported by the checker")

@@ -86,6 +86,6 @@ def test_the_reference_server_runs_from_the_command_line(tmp_path):
         assert requests.delete(base + "__test__/stats", timeout=5).json()["total"] == 0
     finally:
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=10)
+        _out, err = proc.communicate(timeout=10)
     assert proc.returncode == 0
     assert err == ""  # http.server's request log is silenced: no identity codes on stderr

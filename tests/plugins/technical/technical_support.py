@@ -39,10 +39,10 @@ def make_seed() -> dict:
 
 
 def customer(**changes) -> CustomerContext:
-    values = dict(customer_id=7, hetu=None, first_names="Maija Liisa", last_name="Meikäläinen",
-                  birth_date="1980-05-01", phones=(MAIJA_PHONE,), emails=(MAIJA_EMAIL,),
-                  street="Fleminginkatu 12 A 3", postal_code="00530", municipality="Helsinki",
-                  address_protected=False, preferred_language="fi")
+    values = {"customer_id": 7, "hetu": None, "first_names": "Maija Liisa", "last_name": "Meikäläinen",
+                  "birth_date": "1980-05-01", "phones": (MAIJA_PHONE,), "emails": (MAIJA_EMAIL,),
+                  "street": "Fleminginkatu 12 A 3", "postal_code": "00530", "municipality": "Helsinki",
+                  "address_protected": False, "preferred_language": "fi"}
     values.update(changes)
     return CustomerContext(**values)
 
