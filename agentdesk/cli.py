@@ -3,7 +3,7 @@
 quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`). ``seed`` and ``demo``
 come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
-The desktop subcommands register themselves only when the ``ui`` package (PySide6) is installed,
+The desktop subcommands register themselves only when the ``agentdesk_desktop`` package (PySide6) is installed,
 so the core CLI works on a server with no display libraries.
 """
 

@@ -300,8 +300,8 @@ def measure_dashboard(db, refreshes: int) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication
 
     from agentdesk.queues import Statistics
-    from ui.background import Background
-    from ui.dashboard.dashboard_window import DashboardWindow
+    from agentdesk_desktop.background import Background
+    from agentdesk_desktop.dashboard.dashboard_window import DashboardWindow
 
     stats = Statistics(db)
     for _ in range(3):
@@ -381,8 +381,8 @@ def measure_screen_pop(db, pops: int, seed: int) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication
 
     from agentdesk.channels.ami import AmiSettings
-    from ui.app import build_app
-    from ui.phone.phone_connector import PhoneStatus
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.phone.phone_connector import PhoneStatus
 
     painted: dict[str, float] = {}
     asked: set[str] = set()

@@ -243,8 +243,8 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
     os.environ["AGENTDESK_HOME"] = str(home)
     from PySide6.QtCore import QObject, Qt, QTimer, qInstallMessageHandler
 
-    from ui.app import build_app
-    from ui.errors import qt_message_handler
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.errors import qt_message_handler
 
     qInstallMessageHandler(qt_message_handler)  # Qt's messages into logging (the offscreen noise at DEBUG)
 

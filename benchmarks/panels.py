@@ -110,7 +110,7 @@ class Bench:
         from PySide6.QtCore import Qt, QTimer
         from PySide6.QtWidgets import QApplication
 
-        from ui.app import build_app
+        from agentdesk_desktop.app import build_app
 
         app = QApplication.instance()
         desks = {name: build_app(self.db, argv=["agentdesk-bench"], language="fi", install_hooks=False,
@@ -246,8 +246,8 @@ def main() -> None:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from ui.errors import qt_message_handler
-    from ui.plugins.desk_plugins import PluginSetup
+    from agentdesk_desktop.errors import qt_message_handler
+    from agentdesk_desktop.plugins.desk_plugins import PluginSetup
 
     QApplication.instance() or QApplication(["agentdesk-bench"])
     qInstallMessageHandler(qt_message_handler)

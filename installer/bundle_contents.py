@@ -138,9 +138,9 @@ def hidden_imports() -> list[str]:
     for plugin in installed_plugins():
         mods.extend([plugin.package, plugin.factory_module])
     for ep in entry_points(group=COMMAND_GROUP):
-        mods.append(ep.value.split(":")[0].strip())  # the desktop: ui.commands; the demo: agentdesk_demo.commands
-    if importlib.util.find_spec("ui") is not None:
-        mods.append("ui.app")
+        mods.append(ep.value.split(":")[0].strip())  # the desktop: agentdesk_desktop.commands; the demo: agentdesk_demo.commands
+    if importlib.util.find_spec("agentdesk_desktop") is not None:
+        mods.append("agentdesk_desktop.app")
         if importlib.util.find_spec(DEMO_PACKAGE) is not None:
             mods.append(f"{DEMO_PACKAGE}.desk_demo")  # imported by agentdesk_demo.commands when Qt is there
     return sorted(set(mods))

@@ -36,13 +36,13 @@ def desktop_smoke(database_url: str, customer_id: int, *, timeout_ms: int, settl
                   language: str = "fi") -> str:
     """Start the desk offscreen, sign in, open the customer; the tab title when it has loaded."""
     try:
-        import ui.app  # noqa: F401 - is the desktop in this bundle?
+        import agentdesk_desktop.app  # noqa: F401 - is the desktop in this bundle?
     except ImportError as exc:
         raise SystemExit(f"bundle-smoke: the desktop is not in this bundle: {exc}") from None
     from PySide6.QtCore import QTimer
 
-    from ui import i18n
-    from ui.app import build_app
+    from agentdesk_desktop import i18n
+    from agentdesk_desktop.app import build_app
 
     qm = i18n.translations_dir() / f"agentdesk_{language}.qm"
     if not qm.is_file():

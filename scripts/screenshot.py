@@ -108,7 +108,7 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
     from PySide6.QtTest import QTest
 
     from agentdesk.channels.ami import AmiSettings
-    from ui.app import build_app
+    from agentdesk_desktop.app import build_app
 
     pbx = AmiSimulator({"desk": "screenshot"}).start()
     desk = build_app(db, language=args.lang, plugins=_plugin_setup(backends),
@@ -284,7 +284,7 @@ def _demo_backends(db):
 
 
 def _plugin_setup(backends):
-    from ui.plugins.desk_plugins import PluginSetup
+    from agentdesk_desktop.plugins.desk_plugins import PluginSetup
 
     return PluginSetup(deployment=backends.deployment, secrets=backends.secrets)
 
@@ -375,7 +375,7 @@ def _shoot_dashboard(args: argparse.Namespace, db, desk) -> int:
     from PySide6.QtCore import Qt
 
     from agentdesk.queues import Statistics
-    from ui.dashboard.dashboard_window import DashboardWindow
+    from agentdesk_desktop.dashboard.dashboard_window import DashboardWindow
 
     moment = _office_afternoon()
     seed_demo_queues(db, now=moment, seed=args.seed)

@@ -3,7 +3,7 @@
 #
 #   bash scripts/translations.sh
 #
-# 1. pyside6-lupdate reads every tr()/translate() string in ui/ into
+# 1. pyside6-lupdate reads every tr()/translate() string in agentdesk_desktop/ into
 #    resources/translations/agentdesk_{fi,sv,en}.ts (new strings come in as type="unfinished";
 #    strings no longer in the code are dropped)
 # 2. English is the source language: agentdesk_en.ts gets each source text as its translation
@@ -21,7 +21,7 @@ BIN="${AGENTDESK_VENV:-$REPO/.venv}/bin"
 OUT=resources/translations
 mkdir -p "$OUT"
 
-mapfile -t SOURCES < <(find ui -name '*.py' -not -path '*/__pycache__/*' | LC_ALL=C sort)
+mapfile -t SOURCES < <(find agentdesk_desktop -name '*.py' -not -path '*/__pycache__/*' | LC_ALL=C sort)
 
 for lang in fi sv en; do
     case "$lang" in

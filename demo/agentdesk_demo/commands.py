@@ -4,7 +4,7 @@
     agentdesk demo [--people 50000] [--seed 1] [--user agent.aino] [--lang ...]   (desktop installed)
 
 ``seed`` is Qt-free and works in the core environment; ``demo`` is registered only where the
-desktop (PySide6 and its ``ui`` package) is installed.
+desktop (PySide6 and its ``agentdesk_desktop`` package) is installed.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Calls for ``agentdesk demo``: the loopback AMI simulator rings the demo agent with the number of a
 random demo customer (now and then a number nobody has), answers after a few seconds and hangs up
 within a minute or two. :class:`DemoCaller` talks to the simulator and the database (no Qt); the
-desk's :class:`ui.phone.demo_calls.DemoCalls` calls it every minute and from the Demo menu.
+desk's :class:`agentdesk_desktop.phone.demo_calls.DemoCalls` calls it every minute and from the Demo menu.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ui.commands import desk_options, launch  # raises ImportError without PySide6
+from agentdesk_desktop.commands import desk_options, launch  # raises ImportError without PySide6
 
 DEMO_INTERFACE = "PJSIP/agent1"
 
@@ -68,7 +68,7 @@ def _start_demo_backends(db):
 
 
 def _demo_plugins(backends):
-    from ui.plugins.desk_plugins import PluginSetup
+    from agentdesk_desktop.plugins.desk_plugins import PluginSetup
 
     return PluginSetup(deployment=backends.deployment, secrets=backends.secrets)
 

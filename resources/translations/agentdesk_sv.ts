@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/plugins/action_dialog.py" line="+118"/>
+        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+118"/>
         <location line="+74"/>
         <source>Loading the form…</source>
         <translation>Formuläret laddas…</translation>
@@ -64,7 +64,7 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../ui/dashboard/agents_model.py" line="+76"/>
+        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+86"/>
         <source>Agent</source>
         <translation>Handläggare</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/phone/call_bar.py" line="+88"/>
+        <location filename="../../agentdesk_desktop/phone/call_bar.py" line="+84"/>
         <source>☎ %1 · ringing</source>
         <translation>☎ %1 · ringer</translation>
     </message>
@@ -110,7 +110,7 @@
 <context>
     <name>CallerPrompt</name>
     <message>
-        <location filename="../../ui/phone/caller_prompt.py" line="+147"/>
+        <location filename="../../agentdesk_desktop/phone/caller_prompt.py" line="+147"/>
         <source>Who is calling?</source>
         <translation>Vem ringer?</translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+293"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+293"/>
         <location line="+9"/>
         <source>Open cases</source>
         <translation>Öppna ärenden</translation>
@@ -248,7 +248,7 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../ui/customer_form/conflict_panel.py" line="+105"/>
+        <location filename="../../agentdesk_desktop/customer_form/conflict_panel.py" line="+105"/>
         <source>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</source>
         <translation>Kunduppgifterna sparades på en annan arbetsstation medan du redigerade. Ingenting har skrivits över. Jämför versionerna (skillnaderna är markerade) och välj vilken som ska behållas.</translation>
     </message>
@@ -367,7 +367,7 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../ui/logging/contact_form.py" line="+196"/>
+        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+196"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>ContactMessages</name>
     <message>
-        <location filename="../../ui/logging/field_messages.py" line="+22"/>
+        <location filename="../../agentdesk_desktop/logging/field_messages.py" line="+22"/>
         <location line="+21"/>
         <source>Choose a topic from the list</source>
         <translation>Välj ett ämne i listan</translation>
@@ -529,7 +529,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-147"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-147"/>
         <source>Contact details</source>
         <translation>Kontaktuppgifter</translation>
     </message>
@@ -567,7 +567,7 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/core_messages.py" line="+55"/>
+        <location filename="../../agentdesk_desktop/core_messages.py" line="+55"/>
         <source>A search can be at most %1 characters, this one has %2</source>
         <translation>En sökning kan ha högst %1 tecken, den här har %2</translation>
     </message>
@@ -775,7 +775,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../ui/customer_form/customer_dialog.py" line="+186"/>
+        <location filename="../../agentdesk_desktop/customer_form/customer_dialog.py" line="+186"/>
         <source>New customer</source>
         <translation>Ny kund</translation>
     </message>
@@ -928,7 +928,7 @@
 <context>
     <name>CustomerMessages</name>
     <message>
-        <location filename="../../ui/customer_form/customer_messages.py" line="+46"/>
+        <location filename="../../agentdesk_desktop/customer_form/customer_messages.py" line="+46"/>
         <source>A customer with this identity code already exists</source>
         <translation>Det finns redan en kund med den här personbeteckningen</translation>
     </message>
@@ -981,7 +981,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../ui/overview/customer_overview_view.py" line="+232"/>
+        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+289"/>
         <source>Try again</source>
         <translation>Försök igen</translation>
     </message>
@@ -1014,7 +1014,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../ui/customer_summary.py" line="+150"/>
+        <location filename="../../agentdesk_desktop/customer_summary.py" line="+150"/>
         <source>Loading customer…</source>
         <translation>Kunduppgifterna hämtas…</translation>
     </message>
@@ -1117,7 +1117,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../ui/dashboard/dashboard_window.py" line="+319"/>
+        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+303"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
     </message>
@@ -1185,7 +1185,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/app.py" line="+178"/>
+        <location filename="../../agentdesk_desktop/app.py" line="+181"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -1218,7 +1218,7 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+150"/>
+        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+126"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Förvaltningarnas insticksprogram kunde inte startas; se loggen.</translation>
     </message>
@@ -1236,7 +1236,7 @@
 <context>
     <name>DraftOffer</name>
     <message>
-        <location filename="../../ui/logging/draft_offer.py" line="+51"/>
+        <location filename="../../agentdesk_desktop/logging/draft_offer.py" line="+51"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
@@ -1269,7 +1269,7 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../ui/dashboard/drill_down.py" line="+157"/>
+        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="+157"/>
         <source>Loading…</source>
         <translation>Hämtar…</translation>
     </message>
@@ -1312,7 +1312,7 @@
 <context>
     <name>DuplicatePanel</name>
     <message>
-        <location filename="../../ui/customer_form/duplicate_panel.py" line="+53"/>
+        <location filename="../../agentdesk_desktop/customer_form/duplicate_panel.py" line="+53"/>
         <source>Possible duplicates: is the customer already in the register?</source>
         <translation>Möjliga dubbletter: finns kunden redan i registret?</translation>
     </message>
@@ -1335,7 +1335,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="+74"/>
+        <location filename="../../agentdesk_desktop/errors.py" line="+76"/>
         <source>AgentDesk – error</source>
         <translation>AgentDesk – fel</translation>
     </message>
@@ -1368,7 +1368,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+114"/>
+        <location line="+123"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1381,7 +1381,7 @@
 <context>
     <name>Figures</name>
     <message>
-        <location filename="../../ui/dashboard/figures.py" line="+28"/>
+        <location filename="../../agentdesk_desktop/dashboard/figures.py" line="+28"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
@@ -1424,7 +1424,7 @@
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../ui/plugins/form_fields.py" line="+92"/>
+        <location filename="../../agentdesk_desktop/plugins/form_fields.py" line="+92"/>
         <source>Choose…</source>
         <translation>Välj…</translation>
     </message>
@@ -1447,7 +1447,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../ui/logging/interaction_panel.py" line="+214"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+184"/>
         <source>New contact</source>
         <translation>Ny kontakt</translation>
     </message>
@@ -1545,7 +1545,7 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../ui/dashboard/drill_down.py" line="-100"/>
+        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="-100"/>
         <source>waiting</source>
         <translation>väntar</translation>
     </message>
@@ -1598,7 +1598,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/overview/labels.py" line="+32"/>
+        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+32"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
@@ -1801,7 +1801,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+250"/>
+        <location filename="../../agentdesk_desktop/main_window.py" line="+250"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
@@ -1908,7 +1908,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>OverviewHeader</name>
     <message>
-        <location filename="../../ui/overview/overview_header.py" line="+103"/>
+        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+103"/>
         <source>Identity code</source>
         <translation>Personbeteckning</translation>
     </message>
@@ -1961,7 +1961,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PhoneStatusLabel</name>
     <message>
-        <location filename="../../ui/phone/call_bar.py" line="+29"/>
+        <location filename="../../agentdesk_desktop/phone/call_bar.py" line="+29"/>
         <source>Phone: off</source>
         <translation>Telefon: av</translation>
     </message>
@@ -1994,7 +1994,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../ui/plugins/panel_area.py" line="+150"/>
+        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+151"/>
         <source>The department panels could not read this customer.</source>
         <translation>Förvaltningspanelerna kunde inte läsa den här kundens uppgifter.</translation>
     </message>
@@ -2033,7 +2033,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginPanelWidget</name>
     <message>
-        <location filename="../../ui/plugins/panel_widget.py" line="+198"/>
+        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+199"/>
         <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
         <translation>Den här panelen visar känsliga uppgifter. Välj varför du behöver se dem; åtkomsten loggas.</translation>
     </message>
@@ -2131,7 +2131,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginStates</name>
     <message>
-        <location filename="../../ui/plugins/desk_plugins.py" line="+21"/>
+        <location filename="../../agentdesk_desktop/plugins/plugin_setup.py" line="+46"/>
         <source>starting</source>
         <translation>startar</translation>
     </message>
@@ -2159,7 +2159,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginsDialog</name>
     <message>
-        <location filename="../../ui/plugins/plugins_dialog.py" line="+66"/>
+        <location filename="../../agentdesk_desktop/plugins/plugins_dialog.py" line="+67"/>
         <source>Plugins</source>
         <translation>Insticksprogram</translation>
     </message>
@@ -2242,7 +2242,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../ui/dashboard/quarantine_dialog.py" line="+146"/>
+        <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+146"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
@@ -2348,7 +2348,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="+237"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+235"/>
         <source>Name or address</source>
         <translation>Namn eller adress</translation>
     </message>
@@ -2381,7 +2381,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QueueTile</name>
     <message>
-        <location filename="../../ui/dashboard/queue_tile.py" line="+117"/>
+        <location filename="../../agentdesk_desktop/dashboard/queue_tile.py" line="+125"/>
         <source>%1 waiting (alarm at %2)</source>
         <translation>%1 väntar (larmgräns %2)</translation>
     </message>
@@ -2401,7 +2401,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Klicka för att se kontakterna bakom siffrorna.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>%1 working hours</source>
         <translation>%1 arbetstimmar</translation>
     </message>
@@ -2449,7 +2449,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../../ui/reception/reception_window.py" line="+258"/>
+        <location filename="../../agentdesk_desktop/reception/reception_window.py" line="+223"/>
         <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
         <translation>Inga besökstjänster har skapats. Be administratören om en besökskö.</translation>
     </message>
@@ -2607,7 +2607,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="+58"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+58"/>
         <source>Relationships</source>
         <translation>Relationer</translation>
     </message>
@@ -2645,7 +2645,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+37"/>
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+37"/>
         <source>Customer service agent</source>
         <translation>Kundtjänstrådgivare</translation>
     </message>
@@ -2668,7 +2668,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-58"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-58"/>
         <source>Roles and profiles</source>
         <translation>Roller och profiler</translation>
     </message>
@@ -2711,7 +2711,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>ScreenPopController</name>
     <message>
-        <location filename="../../ui/phone/screen_pop_controller.py" line="+84"/>
+        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+84"/>
         <source>unknown number</source>
         <translation>okänt nummer</translation>
     </message>
@@ -2719,8 +2719,8 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../ui/search_panel.py" line="-94"/>
-        <location line="+75"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-92"/>
+        <location line="+73"/>
         <source>The search failed. Check the connection and try again.</source>
         <translation>Sökningen misslyckades. Kontrollera anslutningen och försök igen.</translation>
     </message>
@@ -2758,7 +2758,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../ui/search_results_model.py" line="+175"/>
+        <location filename="../../agentdesk_desktop/search_results_model.py" line="+175"/>
         <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
         <translation>Kunden har spärrmarkering (turvakielto). Adressen visas inte och lämnas inte ut.</translation>
     </message>
@@ -2791,7 +2791,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../ui/overview/overview_sections.py" line="-123"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-123"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
@@ -2800,7 +2800,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+43"/>
+        <location filename="../../agentdesk_desktop/settings_dialog.py" line="+43"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -2813,7 +2813,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="+62"/>
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+62"/>
         <source>Loading staff users…</source>
         <translation>Användarna hämtas…</translation>
     </message>
@@ -2871,7 +2871,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/overview/timeline_model.py" line="+204"/>
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+204"/>
         <source>Case #%1</source>
         <translation>Ärende #%1</translation>
     </message>
@@ -2914,7 +2914,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../ui/overview/timeline_section.py" line="+138"/>
+        <location filename="../../agentdesk_desktop/overview/timeline_section.py" line="+138"/>
         <source>Contacts, newest first</source>
         <translation>Kontakter, nyaste först</translation>
     </message>
@@ -2982,7 +2982,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>UnidentifiedContactDock</name>
     <message>
-        <location filename="../../ui/logging/unidentified_contact_dock.py" line="+40"/>
+        <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+40"/>
         <source>Contact without a customer</source>
         <translation>Kontakt utan kund</translation>
     </message>

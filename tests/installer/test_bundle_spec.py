@@ -96,7 +96,7 @@ def test_entry_point_metadata_and_runtime_imports(spec_result):
     metadata = {src for src, dest in analysis["datas"] if src.startswith("<dist-info")}
     assert {"<dist-info of agentdesk>", "<dist-info of keyring>"} <= metadata  # agentdesk.commands, backends
     hidden = set(analysis["hiddenimports"])
-    assert {"ui.commands", "ui.app", "smoke", "psycopg_binary", "agentdesk.storage.models",
+    assert {"agentdesk_desktop.commands", "agentdesk_desktop.app", "smoke", "psycopg_binary", "agentdesk.storage.models",
             "sqlalchemy.dialects.postgresql.psycopg"} <= hidden
     assert spec_result["scripts"] == [str(INSTALLER / "entry.py")]
     assert [e["name"] for e in spec_result["exes"]][0] == "agentdesk"

@@ -128,8 +128,8 @@ def seeded(sqlite_db) -> Seeded:
 @pytest.fixture
 def desk(qtbot, sqlite_db, seeded):
     """A desk on the seeded database, signed in as agent.aino, its main window shown."""
-    from ui.app import build_app
-    from ui.customer_summary import RegisterSummaryParts
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
 
     desk = build_app(sqlite_db, install_hooks=False, customer_parts=RegisterSummaryParts)
     try:
@@ -147,7 +147,7 @@ def desk(qtbot, sqlite_db, seeded):
 def _our_os_threads() -> list[str]:
     """Threads of the background helper's pools, by name (Linux); Qt's own lazily started
     helper threads are not ours to count."""
-    from ui.background import THREAD_PREFIX
+    from agentdesk_desktop.background import THREAD_PREFIX
 
     names = []
     try:
@@ -236,7 +236,7 @@ def _wait_search_fixture(qtbot):
 
 @pytest.fixture
 def translations_dir() -> Path:
-    from ui.i18n import translations_dir
+    from agentdesk_desktop.i18n import translations_dir
 
     return translations_dir()
 
@@ -245,7 +245,7 @@ def translations_dir() -> Path:
 def bg(qapp, change_bus):
     """A background helper of its own, publishing its writes' change notices on ``change_bus`` as the
     desk's does; any unhandled error in it fails the test."""
-    from ui.background import Background
+    from agentdesk_desktop.background import Background
 
     errors: list[BaseException] = []
     helper = Background(None, on_error=errors.append, publish=change_bus.publish)
@@ -258,7 +258,7 @@ def bg(qapp, change_bus):
 @pytest.fixture
 def change_bus(qapp):
     """The change bus the ``bg`` helper publishes on (connect views to it as the desk does)."""
-    from ui.change_bus import ChangeBus
+    from agentdesk_desktop.change_bus import ChangeBus
 
     bus = ChangeBus(None)
     yield bus
@@ -339,8 +339,8 @@ def plugin_desk(qtbot, sqlite_db, more_staff):
     from agentdesk.plugin_host.settings import DeploymentPlugins
     from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
     from tests.ui.test_plugin_panels_support import CALL_TIMEOUT
-    from ui.app import build_app
-    from ui.plugins.desk_plugins import PluginSetup
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.plugins.desk_plugins import PluginSetup
 
     desks = []
 

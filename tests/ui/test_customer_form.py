@@ -12,7 +12,7 @@ from agentdesk.duplicate_check import DuplicateCheck
 from agentdesk.identity import hetu_check_char
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import AlertKind
-from ui.customer_form.customer_dialog import CustomerDialog
+from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from agentdesk.queues import HELSINKI, Presence, PresenceState, QueueDirectory, QueueSpec, Statistics, WalkIn, WorkQueue
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import Channel, Department, Interaction, Outcome
-from ui.dashboard.dashboard_window import DashboardWindow
+from agentdesk_desktop.dashboard.dashboard_window import DashboardWindow
 
 LONG = 6 * 3600  # leases that do not run out while the day is built
 
@@ -232,7 +232,7 @@ def test_a_failed_refresh_keeps_the_figures_and_says_so(qtbot, sqlite_db, day, b
     broken["now"] = False
     refresh(qtbot, window)
     assert not window.problem.isVisible()
-    assert [r.levelname for r in caplog.records if r.name == "ui.dashboard.dashboard_window"] == ["WARNING"]
+    assert [r.levelname for r in caplog.records if r.name == "agentdesk_desktop.dashboard.dashboard_window"] == ["WARNING"]
 
 
 def test_refreshes_write_the_benchmark_event(dashboard, qtbot, caplog):
@@ -256,8 +256,8 @@ def test_an_agent_has_no_dashboard_menu_entry(desk):
 
 
 def test_a_supervisor_opens_the_dashboard_from_the_queues_menu(qtbot, sqlite_db, day):
-    from ui.app import build_app
-    from ui.customer_summary import RegisterSummaryParts
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
 
     desk = build_app(sqlite_db, install_hooks=False, customer_parts=RegisterSummaryParts, language="en")
     try:

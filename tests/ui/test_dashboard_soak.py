@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from agentdesk.queues import AgentState, ChannelCount, DashboardSnapshot, QueueInfo, QueueStats, StateCount
 from agentdesk.staff import StaffMember
 from agentdesk.storage.models import Channel, PresenceState, StaffRole
-from ui.dashboard.dashboard_window import DashboardWindow
+from agentdesk_desktop.dashboard.dashboard_window import DashboardWindow
 
 CYCLES = 2000
 WARM_UP = 200
@@ -144,7 +144,7 @@ def test_a_day_of_refreshes_leaves_the_dashboard_as_it_was(qtbot, bg):
     # Not counted: the background helper's finished jobs that PySide6 6.11 keeps. When
     # QThreadPool.start(runnable) overlaps the auto-deletion of the previous runnable on a pool
     # thread, the Python wrapper of the deleted one stays in the pool's children for good (up to
-    # one job in ten here, depending on timing). ui/background.py starts a _Runner (a QRunnable
+    # one job in ten here, depending on timing). agentdesk_desktop/background.py starts a _Runner (a QRunnable
     # subclass) per job; starting a plain callable (QThreadPool.start(fn)) would keep nothing.
     kept_jobs = growth.pop("_Runner", 0)
     growth["dict"] -= min(kept_jobs, growth["dict"])  # their __dict__s

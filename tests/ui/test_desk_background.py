@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import QObject, QThread
 
-from ui.background import Background, CancelToken, LatestOnly
+from agentdesk_desktop.background import Background, CancelToken, LatestOnly
 
 
 @pytest.fixture

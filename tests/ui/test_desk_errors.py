@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer, qWarning
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agentdesk import paths
-from ui.crash_files import CrashStore
-from ui.errors import ErrorDialog, ErrorReporter
+from agentdesk_desktop.crash_files import CrashStore
+from agentdesk_desktop.errors import ErrorDialog, ErrorReporter
 
 SECRET = "Anna Virtanen 150385-912E"  # what an exception message might quote
 
@@ -26,8 +26,8 @@ def fail_with_personal_data():
 
 @pytest.fixture
 def hooked_desk(qtbot, sqlite_db, seeded):
-    from ui.app import build_app
-    from ui.customer_summary import RegisterSummaryParts
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
 
     desk = build_app(sqlite_db, install_hooks=True, customer_parts=RegisterSummaryParts)
     try:
@@ -84,7 +84,7 @@ def test_the_desk_keeps_a_log_file_without_personal_data(qtbot, hooked_desk):
     with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
         hooked_desk.background.read(fail_with_personal_data)
     hooked_desk.errors.dialog.close()
-    logging.getLogger("ui.test").warning("caller %s, identity code %s", "040 123 4567", "150385-912E")
+    logging.getLogger("agentdesk_desktop.test").warning("caller %s, identity code %s", "040 123 4567", "150385-912E")
     text = log_file.read_text(encoding="utf-8")
     assert "log started: AgentDesk" in text
     assert "unhandled" in text and "CustomerLoadBroken" in text, "errors are in it"
@@ -120,7 +120,7 @@ def test_the_last_unclean_run_is_offered_on_the_next_start(qtbot, tmp_path):
     try:
         fail_with_personal_data()
     except CustomerLoadBroken as exc:
-        from ui.crash_files import format_report
+        from agentdesk_desktop.crash_files import format_report
 
         written = earlier.write(format_report(type(exc), exc, exc.__traceback__))
     # ... and the process died: no end_session().
@@ -177,8 +177,8 @@ def test_qt_messages_go_to_python_logging(qtbot, tmp_path, caplog):
 
 
 def test_the_desk_offers_the_last_crash_when_it_starts(qtbot, sqlite_db, seeded):
-    from ui.app import build_app
-    from ui.customer_summary import RegisterSummaryParts
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
 
     earlier = CrashStore()
     earlier.session = "20260101-120000-3"

@@ -29,7 +29,7 @@ NOW = dt.datetime.now(dt.UTC)
 def overview_desk(qtbot, sqlite_db, seeded):
     """The real desk with its default customer tabs (the overview), in Finnish; ``desk.errors_seen``
     collects what reaches the standard error path."""
-    from ui.app import build_app
+    from agentdesk_desktop.app import build_app
 
     errors: list[BaseException] = []
     desk = build_app(sqlite_db, install_hooks=False, language="fi", error_handler=errors.append)
@@ -69,7 +69,7 @@ def test_closing_the_desk_before_the_overview_boxes_are_filled_reports_nothing(o
 
 
 def test_after_shutdown_the_background_helper_delivers_nothing_and_starts_nothing(qtbot):
-    from ui.background import Background, BackgroundClosed
+    from agentdesk_desktop.background import Background, BackgroundClosed
 
     errors, delivered = [], []
     bg = Background(None, on_error=errors.append)
@@ -89,8 +89,8 @@ def test_after_shutdown_the_background_helper_delivers_nothing_and_starts_nothin
 
 
 def test_a_closed_desk_leaves_neither_its_translations_nor_its_locale(qtbot, qapp, sqlite_db, seeded):
-    from ui.app import build_app
-    from ui.customer_summary import RegisterSummaryParts
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
 
     locale_before = QLocale()
     QLocale.setDefault(QLocale("en_GB"))
@@ -127,8 +127,8 @@ def test_the_register_refuses_an_identity_code_born_in_the_future(sqlite_db, see
 def test_the_customer_dialog_says_so_at_the_identity_code(qtbot, sqlite_db, seeded):
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.staff import StaffDirectory
-    from ui.background import Background
-    from ui.customer_form.customer_dialog import CustomerDialog
+    from agentdesk_desktop.background import Background
+    from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
 
     bg = Background(None)
     try:
@@ -160,7 +160,7 @@ def test_every_seeded_customer_can_be_saved_again_unchanged(sqlite_db, seeded):
 
 def test_the_timeline_shows_topic_names_in_the_desk_language_and_codes_it_does_not_know(
         overview_desk, qtbot, sqlite_db, seeded):
-    from ui.overview.timeline_model import TOPIC
+    from agentdesk_desktop.overview.timeline_model import TOPIC
 
     with sqlite_db.session() as s, s.begin():
         s.add_all([
@@ -187,8 +187,8 @@ def test_the_timeline_shows_topic_names_in_the_desk_language_and_codes_it_does_n
 
 
 def test_the_topic_taxonomy_is_read_off_the_ui_thread(qtbot, sqlite_db, seeded, monkeypatch):
-    from ui import services  # the composition root's topic catalogue reads the file
-    from ui.app import build_app
+    from agentdesk_desktop import services  # the composition root's topic catalogue reads the file
+    from agentdesk_desktop.app import build_app
 
     read_on: list[bool] = []
     real = services.load_topics
@@ -214,7 +214,7 @@ def test_the_topic_taxonomy_is_read_off_the_ui_thread(qtbot, sqlite_db, seeded, 
 @pytest.mark.expect_log_warnings
 def test_an_unreadable_topic_taxonomy_stops_the_start_with_a_message(qtbot, sqlite_db, seeded, tmp_path,
                                                                      monkeypatch):
-    from ui.app import build_app
+    from agentdesk_desktop.app import build_app
 
     broken = tmp_path / "topics.toml"
     broken.write_text("[[topic]]\ncode = \n", encoding="utf-8")

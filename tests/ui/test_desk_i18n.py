@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox
 
 from agentdesk import identity, paths
-from ui.core_messages import identity_error_text
-from ui.i18n import LANGUAGES
+from agentdesk_desktop.core_messages import identity_error_text
+from agentdesk_desktop.i18n import LANGUAGES
 
 REPO = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"%\d")
@@ -31,7 +31,7 @@ def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
 def strings_in_the_code(tmp_path_factory) -> set[tuple[str, str]]:
     """(context, source) of every translatable string in ui/, read by lupdate itself."""
     out = tmp_path_factory.mktemp("lupdate") / "current.ts"
-    sources = sorted(str(p) for p in (REPO / "ui").rglob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "agentdesk_desktop").rglob("*.py"))
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     subprocess.run([str(lupdate), "-silent", *sources, "-ts", str(out)], check=True, capture_output=True)
     return {(c, s) for c, s, _ in messages(out)}
@@ -92,9 +92,9 @@ def test_the_language_switches_at_run_time_and_is_remembered(qtbot, desk, lang, 
 
 
 def test_the_saved_language_is_used_at_the_next_start(qtbot, sqlite_db, seeded):
-    from ui.app import build_app
-    from ui.customer_summary import RegisterSummaryParts
-    from ui.settings import DeskSettings, SettingsStore
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
+    from agentdesk_desktop.settings import DeskSettings, SettingsStore
 
     SettingsStore().save(DeskSettings(language="sv"))
     desk = build_app(sqlite_db, install_hooks=False, customer_parts=RegisterSummaryParts)
@@ -163,7 +163,7 @@ def test_every_identity_error_code_has_a_translatable_text(qapp):
     ("en", "Check character should be E"),
 ])
 def test_identity_errors_in_each_language_keep_the_dynamic_part(qapp, lang, expected):
-    from ui.i18n import Translations
+    from agentdesk_desktop.i18n import Translations
 
     translations = Translations(qapp)
     try:

@@ -12,8 +12,8 @@ from agentdesk.customer_register import CustomerDraft, CustomerRegister
 from agentdesk.search.customer_search import CustomerSearch
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
-from ui.background import Background
-from ui.search_results_model import ADDRESS, CUSTOMER_ID_ROLE, MUNICIPALITY, SearchResultsModel
+from agentdesk_desktop.background import Background
+from agentdesk_desktop.search_results_model import ADDRESS, CUSTOMER_ID_ROLE, MUNICIPALITY, SearchResultsModel
 
 MANY = 120
 FIRST_NAMES = ["Aada", "Eino", "Helmi", "Ilmari", "Kerttu", "Lauri", "Martta", "Onni", "Siiri", "Väinö"]

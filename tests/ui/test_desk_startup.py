@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from agentdesk import paths
 from agentdesk.storage.database import Database
-from ui.app import SchemaState, build_app, prepare_schema
-from ui.customer_summary import RegisterSummaryParts
+from agentdesk_desktop.app import SchemaState, build_app, prepare_schema
+from agentdesk_desktop.customer_summary import RegisterSummaryParts
 
 
 def start_failure(qtbot, db) -> tuple[str, str]:

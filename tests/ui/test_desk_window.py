@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 
-from ui.customer_summary import CustomerSummaryView
-from ui.search_results_model import ADDRESS, MUNICIPALITY
+from agentdesk_desktop.customer_summary import CustomerSummaryView
+from agentdesk_desktop.search_results_model import ADDRESS, MUNICIPALITY
 
 
 @pytest.fixture
@@ -196,8 +196,8 @@ def test_new_customer_action_needs_a_factory(desk, qtbot, seeded):
 def test_new_customer_factory_dialog_opens_the_created_customer(qtbot, sqlite_db, seeded):
     from PySide6.QtCore import Signal
 
-    from ui.app import build_app
-    from ui.customer_summary import RegisterSummaryParts
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
 
     class FakeNewCustomer(QDialog):  # the real dialog is another developer's; this one keeps the contract
         customer_created = Signal(int)
@@ -240,12 +240,12 @@ def test_an_unknown_customer_tab_says_so(desk, qtbot, visible_texts):
 def test_customer_parts_get_the_signed_in_user_and_can_open_other_customers(qtbot, sqlite_db, seeded):
     from PySide6.QtWidgets import QLabel
 
-    from ui.app import build_app
-    from ui.customer_summary import RegisterSummaryParts
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
 
     made = {}
 
-    class Parts(RegisterSummaryParts):  # the contract (ui.seams.CustomerParts) ui/overview's CustomerDesk keeps
+    class Parts(RegisterSummaryParts):  # the contract (agentdesk_desktop.seams.CustomerParts) agentdesk_desktop/overview's CustomerDesk keeps
         def __init__(self, services, user, open_customer):
             made["user"], made["open"] = user.username, open_customer
 

@@ -15,11 +15,11 @@ from agentdesk.interaction_log import InteractionLog
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import Channel, Interaction, Outcome, ServiceCase
 from agentdesk.topics import load_topics
-from ui.logging.contact_drafts import DRAFT_KIND
-from ui.logging.interaction_panel import InteractionPanel
-from ui.overview.customer_overview_view import CustomerOverviewView
-from ui.overview.timeline_model import NOTES, TOPIC
-from ui.widgets.panel_parts import clock_text
+from agentdesk_desktop.logging.contact_drafts import DRAFT_KIND
+from agentdesk_desktop.logging.interaction_panel import InteractionPanel
+from agentdesk_desktop.overview.customer_overview_view import CustomerOverviewView
+from agentdesk_desktop.overview.timeline_model import NOTES, TOPIC
+from agentdesk_desktop.widgets.panel_parts import clock_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -43,7 +43,7 @@ def overview(qtbot, sqlite_db, seeded, bg, change_bus, drafts, staff):
     view = CustomerOverviewView(seeded.anna, overview_service=CustomerOverviewService(sqlite_db),
                                 interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),
                                 drafts=drafts, background=bg, staff=staff, topics=load_topics())
-    change_bus.changed.connect(view.apply_changes)  # as ui.customer_desk wires every tab
+    change_bus.changed.connect(view.apply_changes)  # as agentdesk_desktop.customer_desk wires every tab
     qtbot.addWidget(view)
     view.resize(1040, 940)
     view.show()
@@ -325,7 +325,7 @@ def test_tab_order_follows_the_form(qtbot, sqlite_db, seeded, bg, drafts, staff)
 def test_the_next_start_offers_the_unsaved_contacts_by_customer(qtbot, sqlite_db, seeded, bg, drafts, staff):
     from PySide6.QtWidgets import QMessageBox
 
-    from ui.logging.draft_offer import offer_unsaved_contacts
+    from agentdesk_desktop.logging.draft_offer import offer_unsaved_contacts
 
     panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
     panel.start_contact()
@@ -345,7 +345,7 @@ def test_the_next_start_offers_the_unsaved_contacts_by_customer(qtbot, sqlite_db
 
 
 def test_the_panel_follows_a_language_switch_at_run_time(qtbot, qapp, sqlite_db, seeded, bg, drafts, staff):
-    from ui.i18n import Translations
+    from agentdesk_desktop.i18n import Translations
 
     panel = make_panel(qtbot, sqlite_db, bg, drafts, staff, seeded.anna)
     panel.start_contact()
@@ -372,7 +372,7 @@ def test_the_panel_follows_a_language_switch_at_run_time(qtbot, qapp, sqlite_db,
 def desk_with_overview(qtbot, sqlite_db, seeded):
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from ui.app import build_app
+    from agentdesk_desktop.app import build_app
 
     desk = build_app(sqlite_db, install_hooks=False, language="en")
     try:
@@ -389,7 +389,7 @@ def desk_with_overview(qtbot, sqlite_db, seeded):
 
 def test_an_unidentified_caller_is_logged_from_the_dock_and_linked_once_found(desk_with_overview, qtbot, sqlite_db,
                                                                              seeded):
-    from ui.logging.unidentified_contact_dock import UnidentifiedContactDock
+    from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
 
     window = desk_with_overview.window
     dock = window.findChild(UnidentifiedContactDock, "unidentifiedContactDock")
@@ -423,7 +423,7 @@ def test_an_unidentified_caller_is_logged_from_the_dock_and_linked_once_found(de
 def test_a_contact_linked_from_the_dock_appears_in_the_open_tab_of_its_customer(desk_with_overview, qtbot, seeded):
     """The open tab refreshes itself from the change bus: before the bus, the linked contact showed
     only once the tab was closed and opened again."""
-    from ui.logging.unidentified_contact_dock import UnidentifiedContactDock
+    from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
 
     window = desk_with_overview.window
     view = window.open_customer(seeded.anna)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QTableView
 from agentdesk.search.customer_search import CustomerHit, SearchPage
 from agentdesk.search.query_kinds import ClassifiedQuery, QueryKind
 from agentdesk.storage.models import CustomerKind
-from ui.background import Background
-from ui.search_results_model import SearchResultsModel
+from agentdesk_desktop.background import Background
+from agentdesk_desktop.search_results_model import SearchResultsModel
 
 CYCLES = 3000
 

@@ -33,9 +33,9 @@ from agentdesk.storage.models import (
     ServiceCase,
 )
 from agentdesk.topics import load_topics
-from ui.customer_form.customer_dialog import CustomerDialog
-from ui.overview.customer_overview_view import CustomerOverviewView
-from ui.overview.timeline_model import NOTES, TimelineModel
+from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
+from agentdesk_desktop.overview.customer_overview_view import CustomerOverviewView
+from agentdesk_desktop.overview.timeline_model import NOTES, TimelineModel
 
 NOW = dt.datetime.now(dt.UTC)
 TODAY = dt.date.today()
@@ -84,7 +84,7 @@ def open_overview(qtbot, sqlite_db, seeded, bg, change_bus, tmp_path):
         view = CustomerOverviewView(customer_id, overview_service=service or CustomerOverviewService(sqlite_db),
                                     interactions=InteractionLog(sqlite_db), drafts=DraftStore(tmp_path / "drafts"),
                                     background=bg, staff=staff, topics=load_topics(), edit_dialog_factory=edit_dialog)
-        change_bus.changed.connect(view.apply_changes)  # as ui.customer_desk wires every tab
+        change_bus.changed.connect(view.apply_changes)  # as agentdesk_desktop.customer_desk wires every tab
         qtbot.addWidget(view)
         view.resize(1040, 940)
         view.show()
@@ -346,9 +346,9 @@ def test_timeline_filters_ask_the_service_again(open_overview, seeded, sqlite_db
 
 
 def test_the_customer_desk_builds_tabs_and_dialogs_that_open_customers(qtbot, sqlite_db, family, bg, tmp_path):
-    from ui.change_bus import ChangeBus
-    from ui.customer_desk import CustomerDesk
-    from ui.services import build_services
+    from agentdesk_desktop.change_bus import ChangeBus
+    from agentdesk_desktop.customer_desk import CustomerDesk
+    from agentdesk_desktop.services import build_services
 
     opened: list[int] = []
     staff = StaffDirectory(sqlite_db).get("agent.aino")
@@ -382,7 +382,7 @@ def test_the_customer_desk_builds_tabs_and_dialogs_that_open_customers(qtbot, sq
 @pytest.fixture
 def overview_desk(qtbot, sqlite_db, family):
     """The real desk with its default customer tabs (the overview), signed in as agent.aino."""
-    from ui.app import build_app
+    from agentdesk_desktop.app import build_app
 
     desk = build_app(sqlite_db, install_hooks=False)
     try:

@@ -23,7 +23,7 @@ from tests.ui.test_plugin_panels_support import (
     sensitive_audit,
     wait_states,
 )
-from ui.plugins.panel_content import PanelTableModel
+from agentdesk_desktop.plugins.panel_content import PanelTableModel
 
 KEYS = ("health.summary", "social.clients", "technical.requests")
 

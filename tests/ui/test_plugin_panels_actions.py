@@ -141,7 +141,7 @@ def test_disabling_a_plugin_removes_its_panels_at_once_and_enabling_brings_them_
 
 
 def _plugins_dialog(desk):
-    from ui.plugins.plugins_dialog import PluginsDialog
+    from agentdesk_desktop.plugins.plugins_dialog import PluginsDialog
 
     dialogs = desk.window.findChildren(PluginsDialog)
     assert len(dialogs) == 1
@@ -153,7 +153,7 @@ def test_form_fields_follow_their_kinds_required_marks_and_lengths(qtbot):
     from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QPlainTextEdit
 
     from agentdesk.plugin_api import FieldSpec, FormSpec
-    from ui.plugins.form_fields import FormView
+    from agentdesk_desktop.plugins.form_fields import FormView
 
     form = FormSpec("Test", (
         FieldSpec("name", "Name", "string", required=True, max_length=5, default="Aino"),

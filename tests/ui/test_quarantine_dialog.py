@@ -14,8 +14,8 @@ from sqlalchemy import select
 from agentdesk.channels.email_channel import IntakeFailed, MailboxMessage, MailQuarantine, QueueMailbox
 from agentdesk.queues import QueueDirectory, QueueSpec, Statistics
 from agentdesk.storage.models import WorkItem
-from ui.dashboard.dashboard_window import DashboardWindow
-from ui.dashboard.quarantine_dialog import MAILBOX, REASON, SENDER, QuarantineDialog
+from agentdesk_desktop.dashboard.dashboard_window import DashboardWindow
+from agentdesk_desktop.dashboard.quarantine_dialog import MAILBOX, REASON, SENDER, QuarantineDialog
 
 QUEUE = QueueMailbox("neuvonta@city.example", queue_code="neuvonta")
 

@@ -26,7 +26,7 @@ def walk_in_queue(sqlite_db, seeded):
 @pytest.fixture
 def desk(qtbot, sqlite_db, seeded, walk_in_queue):
     """The desk with the customer overview and contact logging, signed in as agent.aino, in English."""
-    from ui.app import build_app
+    from agentdesk_desktop.app import build_app
 
     desk = build_app(sqlite_db, install_hooks=False, language="en")
     try:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from agentdesk.channels.ami import AmiSettings
 from agentdesk.storage.models import Channel, Interaction, Outcome
-from ui.phone.phone_connector import AMI_SERVICE, PhoneStatus, ami_account
+from agentdesk_desktop.phone.phone_connector import AMI_SERVICE, PhoneStatus, ami_account
 
 INTERFACE = "PJSIP/agent1"
 
@@ -29,7 +29,7 @@ def settings_for(pbx) -> AmiSettings:
 
 
 def start_desk(qtbot, db, settings: AmiSettings, *, user: str = "agent.aino"):
-    from ui.app import build_app
+    from agentdesk_desktop.app import build_app
 
     desk = build_app(db, install_hooks=False, language="en", phone=settings)
     with qtbot.waitSignal(desk.window_ready, timeout=10_000):
@@ -100,7 +100,7 @@ def test_an_unknown_number_asks_who_is_calling(desk, qtbot, pbx, seeded):
     assert prompt.heading.text() == "Unknown caller 044 9998888"
     assert window.tabs.count() == 0, "nobody was opened"
     assert not prompt.link_button.isEnabled(), "no customer tab to link to"
-    from ui.logging.unidentified_contact_dock import UnidentifiedContactDock
+    from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
 
     dock = window.findChild(UnidentifiedContactDock, "unidentifiedContactDock")
     assert dock.panel.in_progress and dock.panel.snapshot().contact.external_ref == call.uniqueid

@@ -1,0 +1,85 @@
+"""The desktop's subcommands of ``agentdesk`` (registered through the ``agentdesk.commands``
+entry point, so the core CLI never imports Qt):
+
+    agentdesk                     the desk on the configured database (same as ``agentdesk desk``)
+    agentdesk desk [--db URL] [--user USERNAME] [--lang fi|sv|en]
+
+``agentdesk demo`` comes from the demo distribution (``agentdesk_demo.desk_demo``), which calls
+:func:`launch` with its loopback back ends and AMI simulator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+from collections.abc import Callable, Mapping
+from typing import Any
+
+# Registered only where the desktop can run: without PySide6 this import fails and the core
+# CLI (agentdesk.cli._extra_commands) leaves "desk" out.
+import PySide6  # noqa: F401
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_CHOICES = ("fi", "sv", "en")
+
+
+def register_commands(subparsers: argparse._SubParsersAction) -> None:
+    desk = subparsers.add_parser("desk", help="start the agent desk (the default command)")
+    desk.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
+                      "(password from the OS keyring); default: the embedded database, upgraded on first start")
+    desk_options(desk, default_user=None)
+    desk.set_defaults(func=_cmd_desk)
+
+
+def desk_options(parser: argparse.ArgumentParser, *, default_user: str | None) -> None:
+    parser.add_argument("--user", metavar="USERNAME", default=default_user,
+                        help="sign in as this staff user" + (f" (default {default_user})" if default_user else
+                                                             " (default: choose at start)"))
+    parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help="language for this run (default: the saved one)")
+
+
+def launch(db_url: str | None, *, user: str | None, lang: str | None, upgrade_schema: bool, plugins=None,
+           phone: Mapping[str, Any] | None = None, demo_caller: Callable[[Any], object] | None = None) -> int:
+    """Build the desk, start it and run the event loop; the exit code of the desk.
+
+    ``phone``: :func:`agentdesk_desktop.app.build_app`'s phone keywords (``phone``, ``phone_secret``);
+    ``demo_caller``: called with the desk's database, returns what rings the desk every minute and
+    from Demo ▸ Simulate incoming call (``agentdesk demo``).
+    """
+    from agentdesk_desktop.app import build_app
+
+    desk = build_app(db_url, language=lang, upgrade_schema=upgrade_schema, plugins=plugins, **(phone or {}))
+    if demo_caller is not None:
+        desk.demo_caller = demo_caller(desk.services.db)
+    logging.getLogger("agentdesk.event").setLevel(logging.INFO)  # one line per event on stderr
+    _quit_on_signals(desk.app)
+    desk.start(username=user)
+    try:
+        return desk.exec()
+    finally:
+        desk.shutdown()
+
+
+def _quit_on_signals(app) -> None:
+    """Ctrl+C in the terminal (SIGINT) and SIGTERM close the desk normally: Python runs signal
+    handlers only between bytecodes, so a timer lets it look in while Qt's loop waits."""
+    from PySide6.QtCore import QTimer
+
+    def stop(signum, _frame) -> None:
+        log.info("signal %s: closing the desk", signum)
+        app.quit()
+
+    signal.signal(signal.SIGINT, stop)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
+    timer = QTimer(app)
+    timer.setObjectName("signalPoll")
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+
+
+def _cmd_desk(args: argparse.Namespace) -> int:
+    # The embedded database has no IT to run upgrades: the desk upgrades it itself.
+    return launch(args.db, user=args.user, lang=args.lang, upgrade_schema=args.db is None)

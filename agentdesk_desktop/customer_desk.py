@@ -1,0 +1,151 @@
+"""The customer side of the desk for one signed-in agent (a :class:`agentdesk_desktop.seams.CustomerParts`).
+
+::
+
+    parts = CustomerDesk(services, user, open_customer=window.open_customer)
+    MainWindow(..., customer_view_factory=parts.customer_view,
+               new_customer_dialog_factory=parts.new_customer_dialog)
+
+Every tab gets the desk's services (built once by the composition root, :mod:`agentdesk_desktop.services`), the
+taxonomy of contact topics and the agent's draft folder, and follows the change bus: a write
+anywhere in the desk that touches the tab's customer refreshes it. A relative clicked in an
+overview, or a duplicate chosen in the customer dialog, opens through ``open_customer``.
+
+Opening a customer must not hold the UI thread for more than a frame, and building an overview's
+widgets takes several. So once the window is there, the desk keeps one spare tab ready: its parts
+are built one slice at a time through the event loop (:meth:`CustomerOverviewView.build_step`,
+each a few milliseconds), polished and sized to the tabs; opening a customer takes the spare,
+makes its contact logging panel and reads the customer (:meth:`CustomerOverviewView.bind`), and
+the next spare starts building a little after the opened one has painted.
+"""
+
+from __future__ import annotations
+
+import time
+
+import shiboken6
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+from agentdesk.staff import StaffMember
+from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
+from agentdesk_desktop.logging.draft_offer import offer_unsaved_contacts
+from agentdesk_desktop.logging.interaction_panel import NEW_CONTACT_KEY, InteractionPanel
+from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
+from agentdesk_desktop.main_window import MainWindow
+from agentdesk_desktop.overview.customer_overview_view import CustomerOverviewView
+from agentdesk_desktop.seams import OpenCustomer
+from agentdesk_desktop.services import DeskServices
+
+NEW_CUSTOMER_KEY = "Ctrl+Shift+N"  # New customer, when Ctrl+N is the contact panel's
+SPARE_SLICE_S = 0.006  # UI-thread CPU per turn of the event loop for building the spare tab
+SPARE_DELAY_MS = 60  # after a tab's first paint, before the next spare starts
+
+
+class CustomerDesk:
+    creates_customers = True
+
+    def __init__(self, services: DeskServices, staff: StaffMember, open_customer: OpenCustomer) -> None:
+        self.services, self.staff, self.open_customer = services, staff, open_customer
+        self.topics = services.topics.all
+        self.unidentified_dock: UnidentifiedContactDock | None = None
+        self._window: MainWindow | None = None
+        self._spare: CustomerOverviewView | None = None  # built slice by slice, not yet a customer's
+
+    def customer_view(self, customer_id: int) -> CustomerOverviewView:
+        s = self.services
+        view = self._take_spare()
+        if view is None:
+            view = CustomerOverviewView(None, overview_service=s.overviews, interactions=s.interactions,
+                                        drafts=s.drafts, background=s.background, staff=self.staff,
+                                        topics=self.topics, edit_dialog_factory=self.edit_customer_dialog,
+                                        staged=True)
+        view.bind(customer_id)
+        view.open_customer_requested.connect(self._open)
+        s.changes.changed.connect(view.apply_changes)
+        if self._window is not None:
+            view.painted.connect(self._spare_after_paint)
+        return view
+
+    # -- the spare tab ----------------------------------------------------------------------------
+
+    def _take_spare(self) -> CustomerOverviewView | None:
+        spare, self._spare = self._spare, None
+        if spare is None or not shiboken6.isValid(spare):
+            return None
+        return spare
+
+    def _spare_after_paint(self, _customer_id: int) -> None:
+        """A little after a tab's first paint, when what starts with it (the department panels'
+        first requests) has had its turn."""
+        window = self._window
+        if window is not None and shiboken6.isValid(window):
+            QTimer.singleShot(SPARE_DELAY_MS, window, self._prepare_spare)
+
+    def _prepare_spare(self) -> None:
+        """Start building the next spare tab (hidden, a child of the window) one slice at a time."""
+        window = self._window
+        if self._spare is not None or window is None or not shiboken6.isValid(window):
+            return
+        if self.services.background.closed:
+            return
+        s = self.services
+        spare = CustomerOverviewView(None, overview_service=s.overviews, interactions=s.interactions,
+                                     drafts=s.drafts, background=s.background, staff=self.staff,
+                                     topics=self.topics, edit_dialog_factory=self.edit_customer_dialog,
+                                     parent=window, staged=True)
+        spare.hide()
+        self._spare = spare
+        QTimer.singleShot(0, spare, lambda: self._build_spare(spare))
+
+    def _build_spare(self, spare: CustomerOverviewView) -> None:
+        if spare is not self._spare or self.services.background.closed:
+            return
+        budget = time.thread_time() + SPARE_SLICE_S
+        while spare.build_step():
+            if time.thread_time() >= budget:  # the rest on the next turn of the event loop
+                QTimer.singleShot(0, spare, lambda: self._build_spare(spare))
+                return
+        window = self._window
+        tabs = window.tabs if window is not None and shiboken6.isValid(window) else None
+        if tabs is not None:  # the size of a tab's page, so that showing it needs no new layout
+            page = tabs.currentWidget()
+            spare.resize(page.size() if page is not None else tabs.size())
+
+    def new_customer_dialog(self, parent: QWidget) -> QDialog:
+        s = self.services
+        dialog = CustomerDialog(s.register, s.duplicates, s.background, self.staff, parent=parent)
+        dialog.open_customer_requested.connect(self._open)
+        return dialog
+
+    def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> QDialog:
+        s = self.services
+        return CustomerDialog(s.register, s.duplicates, s.background, self.staff, customer_id=customer_id,
+                              parent=parent)
+
+    def window_ready(self, window: MainWindow) -> None:
+        """Called by the composition root once the main window exists.
+
+        Contact logging in a customer tab owns Ctrl+N ("new contact"), so the window's
+        New customer action moves to Ctrl+Shift+N. A dock logs contacts before anyone is
+        identified. Contacts left unsaved by the last session (a crash) are offered back.
+        """
+        self._window = window
+        action = window.new_customer_action
+        if action.shortcut() == QKeySequence(NEW_CONTACT_KEY):
+            action.setShortcut(QKeySequence(NEW_CUSTOMER_KEY))
+        self.unidentified_dock = UnidentifiedContactDock(self.contact_panel(None), window, window.tabs)
+        offer_unsaved_contacts(window, self.services.background, self.services.drafts, self.open_customer)
+        QTimer.singleShot(0, window, self._prepare_spare)
+
+    def unidentified_panel(self) -> InteractionPanel | None:
+        return self.unidentified_dock.panel if self.unidentified_dock is not None else None
+
+    def contact_panel(self, customer_id: int | None, name: str = "") -> InteractionPanel:
+        s = self.services
+        return InteractionPanel(s.interactions, s.background, s.drafts, self.staff, self.topics,
+                                customer_id=customer_id, customer_name=name)
+
+    def _open(self, customer_id: int) -> None:
+        self.open_customer(customer_id)

@@ -1,0 +1,99 @@
+"""The windows and channels a main window brings up besides itself: the supervisor dashboard, walk-in
+reception, the phone (screen pop) and the demo calls. One per main window, made by :class:`agentdesk_desktop.app.Desk`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QWidget
+
+from agentdesk.staff import StaffMember
+from agentdesk.storage.models import StaffRole
+from agentdesk_desktop.main_window import MainWindow
+from agentdesk_desktop.seams import CustomerParts
+from agentdesk_desktop.services import DeskServices
+
+if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start-up time)
+    from agentdesk.channels.ami import AmiSettings
+    from agentdesk_desktop.phone.phone_connector import SecretLookup
+    from agentdesk_desktop.phone.phone_desk import PhoneDesk
+
+
+class DeskWindows(QObject):
+    def __init__(self, services: DeskServices, window: MainWindow, user: StaffMember, parts: CustomerParts,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.window, self.user, self.parts = services, window, user, parts
+        self.dashboard: QWidget | None = None
+        self.reception: QWidget | None = None
+        self.phone: PhoneDesk | None = None
+        self._demo_calls: QObject | None = None
+        window.dashboard_requested.connect(self.open_dashboard)
+        window.reception_requested.connect(self.open_reception)
+
+    @Slot()
+    def open_dashboard(self) -> QWidget | None:
+        """The supervisor dashboard (supervisors only), a window of its own; raised if already open."""
+        from agentdesk_desktop.dashboard.dashboard_window import dashboard_for_services
+
+        if self.user.role is not StaffRole.SUPERVISOR:
+            return None
+        if self.dashboard is None:
+            self.dashboard = dashboard_for_services(self.services, self.window)
+            self.dashboard.destroyed.connect(self._dashboard_gone)
+        return _raise(self.dashboard)
+
+    @Slot()
+    def _dashboard_gone(self) -> None:
+        self.dashboard = None
+
+    @Slot()
+    def open_reception(self) -> QWidget | None:
+        """Walk-in reception: the ticket machine and the agent's service point."""
+        from agentdesk_desktop.reception.reception_window import reception_for_window
+
+        if self.reception is None:
+            self.reception = reception_for_window(self.window, self.services, self.user)
+            self.reception.destroyed.connect(self._reception_gone)
+        return _raise(self.reception)
+
+    @Slot()
+    def _reception_gone(self) -> None:
+        self.reception = None
+
+    def start_phone(self, settings: AmiSettings, secret_lookup: SecretLookup) -> PhoneDesk:
+        from agentdesk.channels.phone import ScreenPop
+        from agentdesk_desktop.phone.phone_desk import PhoneDesk
+
+        self.phone = PhoneDesk(self.window, settings, self.services.background, ScreenPop(self.services.search).resolve,
+                               parts=self.parts, secret_lookup=secret_lookup, parent=self)
+        self.phone.start()
+        return self.phone
+
+    def start_demo_calls(self, caller: object) -> None:
+        from agentdesk_desktop.phone.demo_calls import DemoCalls
+
+        self._demo_calls = DemoCalls(caller, self.services.background, parent=self)
+        self.window.enable_demo_menu()
+        self.window.simulate_call_requested.connect(self._demo_calls.call_now)
+        self._demo_calls.start()
+
+    def stop(self) -> None:
+        """Before the window goes: the demo calls stop, the phone logs off (idempotent)."""
+        if self._demo_calls is not None:
+            demo, self._demo_calls = self._demo_calls, None
+            demo.stop()
+        if self.phone is not None:
+            phone, self.phone = self.phone, None
+            phone.stop()
+            phone.deleteLater()
+
+
+def _raise(window: QWidget) -> QWidget:
+    if window.isVisible():
+        window.raise_()
+        window.activateWindow()
+    window.show()
+    return window

@@ -1,0 +1,351 @@
+"""The agent desk's main window: the one search box, its results, and customers in tabs.
+
+The window gets everything it uses from the composition root (:mod:`agentdesk_desktop.app`): the background
+helper, the search function, the signed-in user, and two factories —
+
+- ``customer_view_factory(customer_id) -> QWidget``: the content of a customer tab. It may have a
+  ``title_changed(str)`` signal to retitle its tab once loaded.
+- ``new_customer_dialog_factory(parent) -> QDialog`` or None (Customer ▸ New customer… is then
+  disabled). The dialog may have a ``customer_created(int)`` signal; the window opens that customer.
+
+Keys: Ctrl+K or F3 (or "/" when no text field has focus) go to the search box; Ctrl+W closes
+the customer tab; Ctrl+Tab and Ctrl+Shift+Tab switch tabs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from agentdesk import __version__
+from agentdesk.staff import StaffMember
+from agentdesk.storage.models import StaffRole
+from agentdesk_desktop import events
+from agentdesk_desktop.background import Background
+from agentdesk_desktop.i18n import fill
+from agentdesk_desktop.search_panel import SearchPanel
+from agentdesk_desktop.search_results_model import SearchFn
+from agentdesk_desktop.sign_in import role_text
+
+CustomerViewFactory = Callable[[int], QWidget]
+NewCustomerDialogFactory = Callable[[QWidget], QDialog]
+
+_TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+class _WindowKeys(QObject):
+    """Lets the window's own shortcuts win over text fields that would take the key themselves
+    (QLineEdit reads Ctrl+K as 'delete to end of line' on Linux).
+
+    It watches only the widget of the window that has the keyboard focus (the one that gets the
+    ShortcutOverride): a filter on the whole application runs Python for every event of every
+    widget, some 6,000 for opening one customer (~15 ms of the UI thread)."""
+
+    def __init__(self, window: QMainWindow, sequences: list[QKeySequence]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._keys = {s[0].toCombined() for s in sequences if not s.isEmpty()}
+        self._watched: QWidget | None = None
+        self._running = True
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, QApplication.focusWidget())
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._unwatch()
+        if new is not None and new.window() is self._window:
+            self._watched = new
+            new.installEventFilter(self)
+
+    def _unwatch(self) -> None:
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
+
+    def stop(self) -> None:
+        if self._running:
+            self._running = False
+            QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        self._unwatch()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            combined = QKeyCombination(event.modifiers(), Qt.Key(event.key())).toCombined()
+            if combined in self._keys:
+                return True  # not accepted: the shortcut map gets the key
+        return False
+
+
+class MainWindow(QMainWindow):
+    customer_opened = Signal(int)
+    customer_closed = Signal(int)
+    settings_requested = Signal()
+    dashboard_requested = Signal()  # Queues ▸ Supervisor dashboard (supervisors only)
+    reception_requested = Signal()  # Queues ▸ Walk-in reception
+    simulate_call_requested = Signal()  # Demo ▸ Simulate incoming call (demo mode only)
+
+    def __init__(self, *, background: Background, search: SearchFn, user: StaffMember,
+                 database_label: str, customer_view_factory: CustomerViewFactory,
+                 new_customer_dialog_factory: NewCustomerDialogFactory | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.user = user
+        self._database_label = database_label
+        self._view_factory = customer_view_factory
+        self._new_customer_factory = new_customer_dialog_factory
+        self._open: dict[int, QWidget] = {}
+
+        self.search_panel = SearchPanel(background, search, self)
+        self.search_panel.open_requested.connect(self.open_customer)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("customerTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self._empty = QLabel(self)
+        self._empty.setObjectName("noCustomerOpen")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setEnabled(False)
+        self._right = QStackedWidget(self)
+        self._right.addWidget(self._empty)
+        self._right.addWidget(self.tabs)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.search_panel)
+        splitter.addWidget(self._right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 840])  # results ~40 %, the customer ~60 %
+        self.setCentralWidget(splitter)
+
+        self._build_menus()
+        self._build_shortcuts()
+        self._user_label = QLabel(self)
+        self._user_label.setObjectName("signedInUser")
+        self._db_label = QLabel(self)
+        self._db_label.setObjectName("databaseInUse")
+        self.statusBar().addPermanentWidget(self._user_label)
+        self.statusBar().addPermanentWidget(self._db_label)
+        self._retranslate()
+        self.resize(1280, 800)
+
+    # -- menus and keys ------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.customer_menu = self.menuBar().addMenu("")
+        self.new_customer_action = QAction(self)
+        self.new_customer_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_customer_action.setEnabled(self._new_customer_factory is not None)
+        self.new_customer_action.triggered.connect(self.new_customer)
+        self.close_tab_action = QAction(self)
+        self.close_tab_action.setShortcut(QKeySequence("Ctrl+W"))
+        self.close_tab_action.triggered.connect(self.close_current_tab)
+        self.customer_menu.addAction(self.new_customer_action)
+        self.customer_menu.addAction(self.close_tab_action)
+
+        self.queues_menu = self.menuBar().addMenu("")
+        self.reception_action = QAction(self)
+        self.reception_action.triggered.connect(self.reception_requested)
+        self.queues_menu.addAction(self.reception_action)
+        self.dashboard_action: QAction | None = None
+        if self.user.role is StaffRole.SUPERVISOR:
+            self.dashboard_action = QAction(self)
+            self.dashboard_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+            self.dashboard_action.triggered.connect(self.dashboard_requested)
+            self.queues_menu.addAction(self.dashboard_action)
+
+        self.demo_menu = self.menuBar().addMenu("")
+        self.demo_menu.menuAction().setVisible(False)  # enable_demo_menu()
+        self.simulate_call_action = QAction(self)
+        self.simulate_call_action.triggered.connect(self.simulate_call_requested)
+        self.demo_menu.addAction(self.simulate_call_action)
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def enable_demo_menu(self) -> None:
+        """Show the Demo menu (``agentdesk demo`` only)."""
+        self.demo_menu.menuAction().setVisible(True)
+
+    def _build_shortcuts(self) -> None:
+        focus_keys = [QKeySequence("Ctrl+K"), QKeySequence(Qt.Key.Key_F3)]
+        for seq in focus_keys:
+            QShortcut(seq, self, self.search_panel.focus_search)
+        QShortcut(QKeySequence("/"), self, self._slash)
+        next_keys = [QKeySequence("Ctrl+Tab")]
+        prev_keys = [QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+Shift+Backtab")]
+        for seq in next_keys:
+            QShortcut(seq, self, lambda: self._step_tab(1))
+        for seq in prev_keys:
+            QShortcut(seq, self, lambda: self._step_tab(-1))
+        self._keys = _WindowKeys(self, focus_keys + next_keys + prev_keys + [QKeySequence("Ctrl+W")])
+
+    @Slot()
+    def _slash(self) -> None:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, _TEXT_INPUTS) or (isinstance(focus, QComboBox) and focus.isEditable()):
+            return  # a text field takes "/" itself; never reached in practice, kept as a guard
+        self.search_panel.focus_search()
+
+    def _step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count > 1:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    # -- customers in tabs ---------------------------------------------------------------------
+
+    @Slot(int, str)
+    def open_customer(self, customer_id: int, title: str = "") -> QWidget:
+        """Open the customer in a tab, or focus the tab if it is already open."""
+        existing = self._open.get(customer_id)
+        if existing is not None:
+            self.tabs.setCurrentWidget(existing)
+            existing.setFocus()
+            return existing
+        view = self._view_factory(customer_id)
+        view.setProperty("customer_id", customer_id)
+        self._open[customer_id] = view
+        index = self.tabs.addTab(view, title or fill(self.tr("Customer %1"), customer_id))
+        self.tabs.setTabToolTip(index, title)
+        signal = getattr(view, "title_changed", None)
+        if signal is not None:
+            signal.connect(lambda text, v=view: self._retitle(v, text))
+        self.tabs.setCurrentIndex(index)
+        self._right.setCurrentWidget(self.tabs)
+        events.emit("customer.opened", id=customer_id)
+        self.customer_opened.emit(customer_id)
+        return view
+
+    def _retitle(self, view: QWidget, text: str) -> None:
+        index = self.tabs.indexOf(view)
+        if index >= 0 and text:
+            self.tabs.setTabText(index, text)
+            self.tabs.setTabToolTip(index, text)
+
+    @property
+    def open_customer_ids(self) -> list[int]:
+        return [self.tabs.widget(i).property("customer_id") for i in range(self.tabs.count())]
+
+    def current_customer_id(self) -> int | None:
+        widget = self.tabs.currentWidget()
+        return widget.property("customer_id") if widget is not None else None
+
+    @Slot(int)
+    def close_tab(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if view is None:
+            return
+        customer_id = view.property("customer_id")
+        self.tabs.removeTab(index)
+        self._open.pop(customer_id, None)
+        view.deleteLater()
+        if self.tabs.count() == 0:
+            self._right.setCurrentWidget(self._empty)
+            self.search_panel.focus_search()
+        events.emit("customer.closed", id=customer_id)
+        self.customer_closed.emit(customer_id)
+
+    @Slot()
+    def close_current_tab(self) -> None:
+        if self.tabs.count():
+            self.close_tab(self.tabs.currentIndex())
+
+    @Slot()
+    def new_customer(self) -> None:
+        if self._new_customer_factory is None:
+            return
+        dialog = self._new_customer_factory(self)
+        created = getattr(dialog, "customer_created", None)
+        if created is not None:
+            created.connect(lambda customer_id: self.open_customer(customer_id))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About AgentDesk"), "", QMessageBox.StandardButton.Ok,
+                          self)
+        box.setObjectName("aboutBox")
+        box.setText(fill(self.tr("<h3>AgentDesk %1</h3><p>The customer service desk of the city: one search "
+                                 "for every customer, their details and contacts.</p>"), __version__))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    # -- texts ---------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("AgentDesk"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.customer_menu.setTitle(self.tr("&Customer"))
+        self.new_customer_action.setText(self.tr("&New customer…"))
+        self.close_tab_action.setText(self.tr("&Close customer tab"))
+        self.queues_menu.setTitle(self.tr("&Queues"))
+        self.reception_action.setText(self.tr("Walk-in &reception…"))
+        if self.dashboard_action is not None:
+            self.dashboard_action.setText(self.tr("Supervisor &dashboard…"))
+        self.demo_menu.setTitle(self.tr("&Demo"))
+        self.simulate_call_action.setText(self.tr("Simulate incoming &call"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About AgentDesk"))
+        self._empty.setText(self.tr("Search for a customer and press Enter to open them here.\n\n"
+                                    "Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab"))
+        u = self.user
+        parts = [u.display_name, role_text(u.role)] + ([u.department_name] if u.department_name else [])
+        self._user_label.setText(fill(self.tr("Signed in: %1"), " · ".join(parts)))
+        self._user_label.setToolTip(u.username)
+        self._db_label.setText(fill(self.tr("Database: %1"), self._database_label))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._keys.stop()
+        events.emit("window.closed")
+        super().closeEvent(event)

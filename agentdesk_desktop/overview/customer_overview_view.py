@@ -1,0 +1,465 @@
+"""The one-screen customer overview: the content of a customer tab.
+
+Everything fits on one screen at 1920×1080 without scrolling (long lists scroll inside their own
+box). Opening reads the overview off the UI thread and writes the audit entry in the same
+transaction (:meth:`CustomerOverviewService.open`); the header is painted first, then the boxes,
+and the first page of the contact timeline comes in parallel. After the first full paint the
+structured log event ``overview.painted id=<customer id>`` is written (benchmarks wait for it).
+
+The right-hand column holds the contact logging panel and ``pluginPanels``, the region where
+department plugins put their panels.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agentdesk.changes import Changes
+from agentdesk.customer_overview import CustomerOverview, CustomerOverviewService
+from agentdesk.customer_register import CustomerNotFound
+from agentdesk.drafts import DraftStore
+from agentdesk.interaction_log import InteractionLog
+from agentdesk.staff import StaffMember
+from agentdesk.topics import Topic
+from agentdesk_desktop import events
+from agentdesk_desktop.background import Background
+from agentdesk_desktop.logging.interaction_panel import InteractionPanel
+from agentdesk_desktop.overview.light_box import LightBox
+from agentdesk_desktop.overview.overview_header import OverviewHeader
+from agentdesk_desktop.overview.overview_sections import CasesSection, ContactSection, RelationsSection, RolesSection
+from agentdesk_desktop.overview.timeline_model import TimelineModel
+from agentdesk_desktop.overview.timeline_section import TimelineSection
+
+log = logging.getLogger(__name__)
+
+# edit_dialog_factory(customer_id, parent) -> a dialog with a customer_saved(int) signal
+EditDialogFactory = Callable[[int, QWidget], QDialog]
+NO_CUSTOMER_YET = 0  # the contact panel's customer in a view built before it is bound (no customer has id 0)
+
+
+class CustomerOverviewView(QWidget):
+    open_customer_requested = Signal(int)  # a relative was clicked
+    title_changed = Signal(str)  # the main window retitles the tab
+    painted = Signal(int)  # after the first full paint (customer id)
+
+    def __init__(self, customer_id: int | None, *, overview_service: CustomerOverviewService,
+                 interactions: InteractionLog, drafts: DraftStore, background: Background,
+                 staff: StaffMember, topics: Sequence[Topic],
+                 edit_dialog_factory: EditDialogFactory | None = None,
+                 parent: QWidget | None = None, staged: bool = False) -> None:
+        """``staged``: build nothing yet (a spare tab of the desk's pool, ``customer_id`` None): the
+        parts are made one :meth:`build_step` at a time, each well within a frame, and
+        :meth:`bind` gives the view its customer and opens it. Otherwise the view is built and
+        opened at once."""
+        super().__init__(parent)
+        self.setObjectName("customerOverview")
+        self.customer_id = customer_id
+        self._service, self._interactions, self._bg, self._staff = overview_service, interactions, background, staff
+        self._drafts, self._topics = drafts, list(topics)
+        self._edit_factory = edit_dialog_factory
+        self.overview: CustomerOverview | None = None
+        self.edit_dialog: QDialog | None = None
+        self._error: BaseException | None = None
+        self._opened_at = time.monotonic()
+        self._sections_ready = False
+        self._timeline_ready = False
+        self._paint_pending = False
+        self._painted = False
+        self._pending_overview: CustomerOverview | None = None
+        self._bound = False
+        self._laid_out = False
+        self._steps: Iterator[None] | None = self._build_steps()
+        if not staged:
+            assert customer_id is not None
+            self.bind(customer_id)
+
+    def build_step(self) -> bool:
+        """Build the next part of a staged view; False when every part is built."""
+        if self._steps is None:
+            return False
+        if next(self._steps, StopIteration) is StopIteration:
+            self._steps = None
+            return False
+        return True
+
+    @property
+    def built(self) -> bool:
+        return self._steps is None
+
+    def bind(self, customer_id: int) -> None:
+        """Show ``customer_id`` in this view (once): the parts not built yet are built now, the
+        contact logging panel gets the customer (and looks for its unsaved contacts), and the customer is read."""
+        if self._bound:
+            raise RuntimeError("an overview view shows one customer")
+        self._bound = True
+        while self.build_step():
+            pass
+        self.customer_id = customer_id
+        self._opened_at = time.monotonic()
+        self.timeline_model.customer_id = customer_id
+        self.panel.set_customer(customer_id)
+        self.load()
+
+    def _build_steps(self) -> Iterator[None]:
+        """The parts of the view, one slice of the UI thread each (a few milliseconds)."""
+        self._stack = QStackedWidget(self)
+        self._build_failure()
+        content = QWidget(self)
+        self._stack.addWidget(content)
+        self._content = content
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+        self.header = OverviewHeader(content)
+        self.header.reveal_requested.connect(self.reveal_hetu)
+        self.header.edit_requested.connect(self.edit_customer)
+        self.header.edit_button.setEnabled(self._edit_factory is not None)
+        yield
+
+        self.contact = ContactSection(content)
+        self.roles = RolesSection(content)
+        yield
+        self.relations = RelationsSection(content)
+        self.relations.open_requested.connect(self.open_customer_requested)
+        self.cases = CasesSection(content)
+        yield
+        topic_map = {t.code: t for t in self._topics}
+        self.timeline_model = TimelineModel(self._service, self._bg, self.customer_id or 0, topics=topic_map,
+                                            parent=self)
+        self.timeline_model.page_loaded.connect(self._timeline_page)
+        self.timeline = TimelineSection(self.timeline_model, self._topics, content)
+        yield
+
+        self.logging_box = LightBox(content)
+        self.logging_box.setObjectName("loggingBox")
+        box = QVBoxLayout(self.logging_box)
+        box.setContentsMargins(8, 6, 8, 8)
+        # Made before the customer is known (a spare view): NO_CUSTOMER_YET matches no draft, and
+        # bind() gives the panel its customer, which looks for that customer's unsaved contacts.
+        self.panel = InteractionPanel(self._interactions, self._bg, self._drafts, self._staff, self._topics,
+                                      customer_id=NO_CUSTOMER_YET if self.customer_id is None else self.customer_id,
+                                      parent=self.logging_box)
+        # What the panel saves reaches this view through the change bus (apply_changes). This lambda,
+        # which holds the view, stays as it was before the bus: without it PySide6 frees a part of the
+        # view too early and the desk crashes once an edit dialog closes (test_overview.py's
+        # protected-address test) — the cause is not found yet.
+        self.panel.saved.connect(lambda saved: setattr(self, "last_saved", saved))
+        box.addWidget(self.panel)
+        yield
+
+        self.plugin_panels = QWidget(content)
+        self.plugin_panels.setObjectName("pluginPanels")
+        self.plugin_panels_layout = QVBoxLayout(self.plugin_panels)
+        self.plugin_panels_layout.setContentsMargins(0, 0, 0, 0)
+        self.department_panels = LightBox(self.plugin_panels)
+        self.department_panels.setObjectName("departmentPanels")
+        self._department_note = QLabel(self.department_panels)
+        self._department_note.setObjectName("departmentPanelsNote")
+        self._department_note.setWordWrap(True)
+        self._department_note.setEnabled(False)
+        self._department_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        note = QVBoxLayout(self.department_panels)
+        note.addWidget(self._department_note)
+        self.plugin_panels_layout.addWidget(self.department_panels)
+        self.plugin_panel_area: QWidget | None = None  # see mount_plugin_panels()
+
+        self._lay_out(content)
+        self._laid_out = True
+        self._retranslate()
+        yield
+        self.header.set_loading()
+        for section in (self.contact, self.roles, self.relations, self.cases):
+            section.set_loading()
+        self.ensurePolished()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_failure(self) -> None:
+        self._failure = QWidget(self)
+        self._failure.setObjectName("overviewFailure")
+        self._failure_text = QLabel(self._failure)
+        self._failure_text.setObjectName("overviewFailureText")
+        self._failure_text.setWordWrap(True)
+        self._failure_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.retry_button = QPushButton(self._failure)
+        self.retry_button.setObjectName("overviewRetry")
+        self.retry_button.clicked.connect(self.load)
+        column = QVBoxLayout(self._failure)
+        column.addStretch(1)
+        column.addWidget(self._failure_text)
+        column.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        self._stack.addWidget(self._failure)
+
+    def _lay_out(self, content: QWidget) -> None:
+        """Header across the top; below it the customer on the left, logging and plugins right."""
+        self._facts = QGridLayout()
+        self._facts.setSpacing(8)
+        self._facts_wide: bool | None = None
+        self._arrange_facts(wide=True)
+        for section in (self.contact, self.roles, self.relations, self.cases):
+            section.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        left = QWidget(content)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        column.addLayout(self._facts)
+        column.addWidget(self.cases)
+        column.addWidget(self.timeline, 1)
+
+        right = QWidget(content)
+        right.setObjectName("overviewSide")
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(8)
+        side.addWidget(self.logging_box, 3)
+        side.addWidget(self.plugin_panels, 1)
+        right.setMinimumWidth(400)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, content)
+        self.splitter.setObjectName("overviewSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+
+    WIDE = 1100  # from this width of the left column, contact details, roles and relationships share a row
+
+    def _arrange_facts(self, *, wide: bool) -> None:
+        if wide == self._facts_wide:
+            return
+        self._facts_wide = wide
+        for section in (self.contact, self.roles, self.relations):
+            self._facts.removeWidget(section)
+        for column in range(3):
+            self._facts.setColumnStretch(column, 0)
+        if wide:
+            self._facts.addWidget(self.contact, 0, 0)
+            self._facts.addWidget(self.roles, 0, 1)
+            self._facts.addWidget(self.relations, 0, 2)
+            for column, stretch in enumerate((3, 4, 4)):
+                self._facts.setColumnStretch(column, stretch)
+        else:
+            self._facts.addWidget(self.contact, 0, 0)
+            self._facts.addWidget(self.relations, 0, 1)
+            self._facts.addWidget(self.roles, 1, 0, 1, 2)
+            self._facts.setColumnStretch(0, 1)
+            self._facts.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._laid_out:
+            return
+        left = self.splitter.widget(0)
+        self._arrange_facts(wide=left.width() >= self.WIDE)
+
+    # -- texts ---------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._laid_out:  # else the last step translates
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.retry_button.setText(self.tr("Try again"))
+        self.logging_box.setTitle(self.tr("Contact logging"))
+        self.department_panels.setTitle(self.tr("Department panels"))
+        self._department_note.setText(self.tr(
+            "Panels from the department plugins installed on this workstation (social services, health care, "
+            "technical services and others) appear here: what each back-office system knows about this "
+            "customer, for the staff allowed to see it."))
+        if self._error is not None:
+            self._show_failure(self._error)
+
+    def title(self) -> str:
+        return self.overview.header.display_name if self.overview else ""
+
+    def mount_plugin_panels(self, area: QWidget) -> None:
+        """Put the department plugins' panels (agentdesk_desktop.plugins) in the pluginPanels region, in place of the
+        note; the region then shares the right-hand column evenly with contact logging, and the column
+        gets a little more of the width. When the panels store something on the customer (a filed
+        service request), the overview reads again."""
+        self.department_panels.hide()
+        self.plugin_panels_layout.addWidget(area)
+        side = self.plugin_panels.parentWidget().layout()
+        side.setStretchFactor(self.logging_box, 1)
+        side.setStretchFactor(self.plugin_panels, 1)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([3000, 2000])  # proportions: scaled to the width when shown
+        self.plugin_panel_area = area
+
+    @Slot(object)
+    def apply_changes(self, changes: Changes) -> None:
+        """A write somewhere in the desk changed data (the change bus): read again what is stale here.
+        A new contact reloads the timeline; a new case or an edited record reads the overview again."""
+        if self.customer_id in changes.timelines:
+            self.timeline_model.reload()
+        if self.customer_id in changes.cases or self.customer_id in changes.customers:
+            self.refresh()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @Slot()
+    def load(self) -> None:
+        """Open the customer: an audited read on the background writer."""
+        if self._bg.closed:  # the desk is closing (a retry or refresh that came too late)
+            return
+        self._error = None
+        self._stack.setCurrentWidget(self._content)
+        if self.overview is None:
+            self.header.set_loading()
+            for section in (self.contact, self.roles, self.relations, self.cases):
+                section.set_loading()
+        job = partial(self._service.open, self.customer_id, actor=self._staff.username)
+        self._bg.write(job, owner=self).on_success(self._opened).on_failure(self._open_failed)
+        if not self.timeline.has_departments:
+            self._bg.read(self._interactions.departments, owner=self).on_success(self._departments) \
+                .on_failure(lambda exc: log.info("departments unavailable: %s", type(exc).__name__))
+
+    def refresh(self) -> None:
+        """Read the overview again (after an edit or a new case); the screen stays as it is meanwhile."""
+        self.load()
+
+    def _departments(self, departments: list[tuple[int, str, str]]) -> None:
+        self.timeline.set_departments(departments)
+        self.panel.set_departments(departments)
+
+    def _opened(self, overview: CustomerOverview) -> None:
+        first = self.overview is None
+        self.overview = overview
+        self.header.set_overview(overview)  # painted first; the boxes follow on the next turn
+        self.title_changed.emit(self.title())
+        self._pending_overview = overview
+        QTimer.singleShot(0, self, self._fill_sections)
+        if first:
+            self.timeline_model.reload()
+
+    @Slot()
+    def _fill_sections(self) -> None:
+        overview, self._pending_overview = self._pending_overview, None
+        if overview is None:
+            return
+        self.contact.set_overview(overview)
+        self.roles.set_overview(overview)
+        self.relations.set_overview(overview)
+        self.cases.set_overview(overview)
+        self.panel.set_customer(self.customer_id, overview.header.display_name)
+        self.panel.set_open_cases(overview.open_cases)
+        self._sections_ready = True
+        self._maybe_painted()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self._error = exc
+        if not isinstance(exc, CustomerNotFound):
+            log.error("opening customer %s failed: %s", self.customer_id, type(exc).__name__)
+        self._show_failure(exc)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, CustomerNotFound):
+            self._failure_text.setText(self.tr("This customer is no longer in the register."))
+            self.retry_button.hide()
+        else:
+            self._failure_text.setText(self.tr("The customer could not be opened. Check the network connection "
+                                               "and try again; if the problem continues, contact IT support."))
+            self.retry_button.show()
+        self._stack.setCurrentWidget(self._failure)
+
+    # -- the first full paint -------------------------------------------------------------------
+
+    def _timeline_page(self, _rows: int, first: bool) -> None:
+        if first:
+            self._timeline_ready = True
+            self._maybe_painted()
+
+    def _maybe_painted(self) -> None:
+        if self._painted or not (self._sections_ready and self._timeline_ready):
+            return
+        self._paint_pending = True
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._paint_pending:
+            self._paint_pending = False
+            QTimer.singleShot(0, self, self._painted_now)
+
+    @Slot()
+    def _painted_now(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        events.emit("overview.painted", id=self.customer_id)  # exactly this line; benchmarks time it themselves
+        log.debug("overview %s painted %.0f ms after it was asked for", self.customer_id,
+                  (time.monotonic() - self._opened_at) * 1000)
+        self.painted.emit(self.customer_id)
+
+    @property
+    def is_painted(self) -> bool:
+        return self._painted
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    @Slot()
+    def reveal_hetu(self) -> None:
+        job = partial(self._service.reveal_hetu, self.customer_id, actor=self._staff.username)
+        self._bg.write(job, owner=self).on_success(self._revealed).on_failure(self._reveal_failed)
+
+    def _revealed(self, value: str | None) -> None:
+        self.header.set_revealed(value)
+        events.emit("hetu.revealed", id=self.customer_id)
+
+    def _reveal_failed(self, exc: BaseException) -> None:
+        log.error("revealing the identity code failed: %s", type(exc).__name__)
+        self.header.reveal_failed()
+
+    @Slot()
+    def edit_customer(self) -> QDialog | None:
+        if self._edit_factory is None:
+            return None
+        if self.edit_dialog is not None:
+            self.edit_dialog.raise_()
+            self.edit_dialog.activateWindow()
+            return self.edit_dialog
+        dialog = self._edit_factory(self.customer_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for signal_name in ("customer_saved", "newer_version_seen"):
+            signal = getattr(dialog, signal_name, None)
+            if signal is not None:
+                signal.connect(lambda _id: self.refresh())
+        opened = getattr(dialog, "open_customer_requested", None)
+        if opened is not None:
+            opened.connect(self.open_customer_requested)
+        dialog.destroyed.connect(self._edit_closed)
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _edit_closed(self) -> None:
+        self.edit_dialog = None

@@ -1,0 +1,67 @@
+"""What the plugin views (panel area, panel widget, action dialog, Help ▸ Plugins) need of the desk's
+plugins: :class:`PluginDesk`, which :class:`agentdesk_desktop.plugins.desk_plugins.DeskPlugins` provides. The views
+type against it, so ``desk_plugins`` may make them without an import circle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject, SignalInstance
+
+from agentdesk.contact_records import StoredReference
+from agentdesk.plugin_host.host import PluginStatus
+from agentdesk.plugin_host.manifest import ActionSpec, PanelSpec
+from agentdesk.plugin_host.runner import CallOutcome
+from agentdesk.staff import StaffMember
+from agentdesk_desktop.background import Background, Op
+from agentdesk_desktop.plugins.panel_customer import PanelCustomer
+from agentdesk_desktop.plugins.panel_requests import PanelRequest
+from agentdesk_desktop.plugins.plugin_setup import PluginSetup
+
+
+class PluginDesk(Protocol):
+    changed: SignalInstance  # the plugins' states or the panels on offer changed (UI thread)
+    ready: SignalInstance
+    language_changed: SignalInstance  # (str)
+    reference_stored: SignalInstance  # (customer id, plugin id)
+    background: Background
+    setup: PluginSetup
+    disabled_here: set[str]
+
+    @property
+    def is_ready(self) -> bool: ...
+
+    @property
+    def language(self) -> str: ...
+
+    def statuses(self) -> list[PluginStatus]: ...
+
+    def panels_for(self, staff: StaffMember) -> list[PanelSpec]: ...
+
+    def actions_for(self, staff: StaffMember, plugin_id: str) -> list[ActionSpec]: ...
+
+    def display_name(self, status: PluginStatus) -> str: ...
+
+    def backend_label(self, plugin_id: str) -> str: ...
+
+    def can_enable(self, status: PluginStatus) -> bool: ...
+
+    def disable(self, plugin_id: str) -> None: ...
+
+    def enable(self, plugin_id: str) -> Op | None: ...
+
+    def load_customer(self, customer_id: int, owner: QObject) -> Op: ...
+
+    def request_panel(self, panel: PanelSpec, *, staff: StaffMember, customer: PanelCustomer, purpose: str | None,
+                      refresh: bool, callback: Callable[[CallOutcome], None],
+                      owner: QObject | None = None) -> PanelRequest: ...
+
+    def cancel(self, request: PanelRequest | None) -> None: ...
+
+    def action_form(self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer,
+                    owner: QObject) -> Op: ...
+
+    def run_action(self, action: ActionSpec, action_id: str, values: dict, *, staff: StaffMember,
+                   customer: PanelCustomer, title: str,
+                   done: Callable[[CallOutcome, StoredReference | None], None]) -> None: ...

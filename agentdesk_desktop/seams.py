@@ -1,0 +1,45 @@
+"""The typed seams between the desk's windows and the parts they host (instead of ``getattr`` probes).
+
+- :class:`CustomerParts`: what the customer side (``agentdesk_desktop.customer_desk.CustomerDesk``, or the
+  minimal ``agentdesk_desktop.customer_summary.RegisterSummaryParts``) gives the main window for one signed-in agent.
+- :data:`CustomerPartsFactory`: how the composition root makes them from the desk's services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from agentdesk.staff import StaffMember
+
+if TYPE_CHECKING:
+    from agentdesk_desktop.logging.interaction_panel import InteractionPanel
+    from agentdesk_desktop.main_window import MainWindow
+    from agentdesk_desktop.services import DeskServices
+
+OpenCustomer = Callable[[int], object]
+
+
+class CustomerParts(Protocol):
+    creates_customers: bool  # whether new_customer_dialog gives a dialog (else New customer… is disabled)
+
+    def customer_view(self, customer_id: int) -> QWidget:
+        """The content of a customer tab."""
+        ...
+
+    def new_customer_dialog(self, parent: QWidget) -> QDialog | None:
+        """Customer ▸ New customer…; None: this desk cannot create customers (the action is disabled)."""
+        ...
+
+    def window_ready(self, window: MainWindow) -> None:
+        """Called once the main window exists (shortcuts, docks, drafts offered back)."""
+        ...
+
+    def unidentified_panel(self) -> InteractionPanel | None:
+        """The contact panel for a caller nobody has identified yet (the phone logs calls there)."""
+        ...
+
+
+CustomerPartsFactory = Callable[["DeskServices", StaffMember, OpenCustomer], CustomerParts]

@@ -1,0 +1,179 @@
+"""Sign-in for the demo: choose who you are from the active staff users.
+
+Real authentication comes later; the chooser reads ``StaffDirectory.list_active()`` off the UI
+thread and returns the chosen :class:`agentdesk.staff.StaffMember`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from agentdesk.staff import StaffMember
+from agentdesk.storage.models import StaffRole
+from agentdesk_desktop.background import Background
+
+translate = QCoreApplication.translate
+
+ListStaff = Callable[[], list[StaffMember]]  # e.g. StaffDirectory(db).list_active
+
+
+def role_text(role: StaffRole) -> str:
+    texts = {
+        StaffRole.AGENT: translate("Roles", "Customer service agent"),
+        StaffRole.SUPERVISOR: translate("Roles", "Supervisor"),
+        StaffRole.STEWARD: translate("Roles", "Data steward"),
+        StaffRole.ADMIN: translate("Roles", "Administrator"),
+    }
+    return texts.get(role, str(role.value))
+
+
+class SignInDialog(QDialog):
+    staff_loaded = Signal(int)  # how many users the list shows
+
+    def __init__(self, list_staff: ListStaff, background: Background, parent: QWidget | None = None, *,
+                 preselect: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.setMinimumSize(560, 420)
+        self._list_staff, self._bg = list_staff, background
+        self._preselect = preselect
+        self.staff: list[StaffMember] = []
+        self.chosen: StaffMember | None = None
+        self._failed = False
+
+        self._intro = QLabel(self)
+        self._intro.setWordWrap(True)
+        self._filter = QLineEdit(self)
+        self._filter.setObjectName("staffFilter")
+        self._filter.setClearButtonEnabled(True)
+        self._filter.textChanged.connect(self._apply_filter)
+        self._list = QTreeWidget(self)
+        self._list.setObjectName("staffList")
+        self._list.setRootIsDecorated(False)
+        self._list.setColumnCount(3)
+        self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self._list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._list.itemDoubleClicked.connect(lambda *_: self.accept())
+        self._list.currentItemChanged.connect(self._update_button)
+        self._status = QLabel(self)
+        self._status.setObjectName("signInStatus")
+        self._status.setWordWrap(True)
+        self._retry = QPushButton(self)
+        self._retry.clicked.connect(self.load)
+        self._retry.hide()
+        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                         self)
+        self._buttons.addButton(self._retry, QDialogButtonBox.ButtonRole.ActionRole)
+        self._buttons.accepted.connect(self.accept)
+        self._buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._intro)
+        layout.addWidget(self._filter)
+        layout.addWidget(self._list, 1)
+        layout.addWidget(self._status)
+        layout.addWidget(self._buttons)
+        self._retranslate()
+        self._update_button()
+        self.load()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @Slot()
+    def load(self) -> None:
+        self._failed = False
+        self._retry.hide()
+        self._status.setText(self.tr("Loading staff users…"))
+        self._bg.read(self._list_staff).on_success(self._loaded).on_failure(self._load_failed)
+
+    def _loaded(self, staff: list[StaffMember]) -> None:
+        self.staff = list(staff)
+        self._list.clear()
+        for member in self.staff:
+            item = QTreeWidgetItem([member.display_name, role_text(member.role), member.department_name or ""])
+            item.setData(0, Qt.ItemDataRole.UserRole, member.username)
+            item.setToolTip(0, member.username)
+            self._list.addTopLevelItem(item)
+            if member.username == self._preselect:
+                self._list.setCurrentItem(item)
+        if self._list.currentItem() is None and self._list.topLevelItemCount():
+            self._list.setCurrentItem(self._list.topLevelItem(0))
+        self._status.setText("" if self.staff else self.tr(
+            "There are no active staff users in this database. Ask an administrator to add you."))
+        self._update_button()
+        self._list.setFocus()
+        self.staff_loaded.emit(len(self.staff))
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._failed = True
+        self._status.setText(self.tr("The staff list could not be loaded. Check the database connection and "
+                                     "try again."))
+        self._retry.show()
+        self.staff_loaded.emit(0)
+
+    # -- choosing ------------------------------------------------------------------------------
+
+    def choose(self, username: str) -> bool:
+        """Select a user by username (command line ``--user``); False if there is none."""
+        for i in range(self._list.topLevelItemCount()):
+            item = self._list.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == username:
+                self._list.setCurrentItem(item)
+                return True
+        return False
+
+    @Slot(str)
+    def _apply_filter(self, text: str) -> None:
+        words = text.casefold().split()
+        for i in range(self._list.topLevelItemCount()):
+            item = self._list.topLevelItem(i)
+            haystack = " ".join(item.text(c) for c in range(3)).casefold()
+            item.setHidden(not all(w in haystack for w in words))
+
+    def _update_button(self, *_args) -> None:
+        item = self._list.currentItem()
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(item is not None and not item.isHidden())
+
+    def accept(self) -> None:
+        item = self._list.currentItem()
+        if item is None or item.isHidden():
+            return
+        username = item.data(0, Qt.ItemDataRole.UserRole)
+        self.chosen = next(m for m in self.staff if m.username == username)
+        super().accept()
+
+    # -- texts ---------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Sign in to AgentDesk"))
+        self._intro.setText(self.tr("Choose your user. (Demo sign-in: real authentication comes later.)"))
+        self._filter.setPlaceholderText(self.tr("Filter by name, role or department"))
+        self._list.setHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Department")])
+        self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        self._retry.setText(self.tr("Try again"))
+        for i in range(self._list.topLevelItemCount()):
+            item = self._list.topLevelItem(i)
+            member = next((m for m in self.staff if m.username == item.data(0, Qt.ItemDataRole.UserRole)), None)
+            if member is not None:
+                item.setText(1, role_text(member.role))
