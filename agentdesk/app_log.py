@@ -119,8 +119,9 @@ def start_log_file(folder: Path | None = None, *, level: int = logging.INFO) -> 
     from agentdesk import __version__
 
     # Into the file only (not the console), whatever level the loggers are at.
-    handler.handle(log.makeRecord(log.name, logging.INFO, __file__, 0, "log started: AgentDesk %s",
-                                  (__version__,), None))
+    handler.handle(
+        log.makeRecord(log.name, logging.INFO, __file__, 0, "log started: AgentDesk %s", (__version__,), None)
+    )
     return path
 
 

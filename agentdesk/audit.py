@@ -58,9 +58,7 @@ def entries_for(session: Session, subject_customer_id: int, limit: int = 200) ->
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )
-    return [
-        AuditRecord(e.id, e.at, e.actor, e.subject_customer_id, e.action, e.purpose, e.detail) for e in rows
-    ]
+    return [AuditRecord(e.id, e.at, e.actor, e.subject_customer_id, e.action, e.purpose, e.detail) for e in rows]
 
 
 class DatabaseAuditSink:
@@ -69,8 +67,10 @@ class DatabaseAuditSink:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def __call__(self, *, actor: str, subject_customer_id: int | None, action: str, purpose: str = "",
-                 detail: str = "") -> None:
+    def __call__(
+        self, *, actor: str, subject_customer_id: int | None, action: str, purpose: str = "", detail: str = ""
+    ) -> None:
         with self._db.session() as s, s.begin():
-            record(s, actor=actor, action=action, subject_customer_id=subject_customer_id, purpose=purpose,
-                   detail=detail)
+            record(
+                s, actor=actor, action=action, subject_customer_id=subject_customer_id, purpose=purpose, detail=detail
+            )

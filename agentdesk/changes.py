@@ -32,14 +32,17 @@ class Changes:
     queues: frozenset[int] = field(default_factory=frozenset)  # queue ids whose items changed
 
     @classmethod
-    def of(cls, *, customers: object = (), timelines: object = (), cases: object = (),
-           queues: object = ()) -> Changes:
+    def of(cls, *, customers: object = (), timelines: object = (), cases: object = (), queues: object = ()) -> Changes:
         """Ids may be given as any iterable; ``None`` entries (an unidentified contact) are left out."""
         return cls(_ids(customers), _ids(timelines), _ids(cases), _ids(queues))
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.customers | other.customers, self.timelines | other.timelines,
-                       self.cases | other.cases, self.queues | other.queues)
+        return Changes(
+            self.customers | other.customers,
+            self.timelines | other.timelines,
+            self.cases | other.cases,
+            self.queues | other.queues,
+        )
 
     def __bool__(self) -> bool:
         return bool(self.customers or self.timelines or self.cases or self.queues)

@@ -75,21 +75,29 @@ def _cmd_search(args: argparse.Namespace) -> int:
     schema.check_current(db)
     page = CustomerSearch(db).search(query, limit=args.limit, offset=args.offset)
     if args.json:
-        print(json.dumps({
-            "query": query,
-            "kind": page.query.kind.value,
-            "problem": page.problem,
-            "count": page.count_label,
-            "hits": [_plain(h) | {"display_name": h.display_name} for h in page.hits],
-        }, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "query": query,
+                    "kind": page.query.kind.value,
+                    "problem": page.problem,
+                    "count": page.count_label,
+                    "hits": [_plain(h) | {"display_name": h.display_name} for h in page.hits],
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     if page.problem:
         print(f"note: {page.problem}")
     print(f"{page.count_label} result(s) for {page.query.kind.value} search")
     for h in page.hits:
         born = h.birth_date.isoformat() if h.birth_date else "-"
-        where = "address protected" if h.address_protected else ", ".join(
-            p for p in (h.street, h.postal_code, h.municipality) if p)
+        where = (
+            "address protected"
+            if h.address_protected
+            else ", ".join(p for p in (h.street, h.postal_code, h.municipality) if p)
+        )
         print(f"{h.customer_id:>9}  {h.display_name:<36} {born:<10}  {where}")
     return 0
 
@@ -101,8 +109,12 @@ def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] =
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def db_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
-                       "(password from the OS keyring); default: the embedded database")
+        p.add_argument(
+            "--db",
+            metavar="URL",
+            help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
+            "(password from the OS keyring); default: the embedded database",
+        )
 
     db = sub.add_parser("db", help="database schema")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -161,8 +173,10 @@ def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(_extra_commands())
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     if not getattr(args, "func", None):
         if args.command is None and "desk" in _subcommands(parser):
             # No command: start the desktop when it is installed (it registers "desk").

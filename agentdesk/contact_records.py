@@ -76,17 +76,31 @@ def record_contact(s: Session, contact: ContactRow, *, actor: str, new_case: New
     the caller's transaction. A case filed in a back end names it in the audit entry."""
     case_id = contact.case_id
     if new_case is not None:
-        case = ServiceCase(customer_id=contact.customer_id, title=new_case.title, status=new_case.status,
-                           department_id=contact.department_id, due_date=new_case.due_date,
-                           backoffice_system=new_case.backoffice_system, backoffice_ref=new_case.backoffice_ref)
+        case = ServiceCase(
+            customer_id=contact.customer_id,
+            title=new_case.title,
+            status=new_case.status,
+            department_id=contact.department_id,
+            due_date=new_case.due_date,
+            backoffice_system=new_case.backoffice_system,
+            backoffice_ref=new_case.backoffice_ref,
+        )
         s.add(case)
         s.flush()
         case_id = case.id
     row = Interaction(
-        customer_id=contact.customer_id, channel=contact.channel, direction=contact.direction,
-        started_at=contact.started_at, ended_at=contact.ended_at, agent_id=contact.agent_id,
-        department_id=contact.department_id, topic=contact.topic, notes=contact.notes,
-        outcome=contact.outcome, case_id=case_id, external_ref=contact.external_ref,
+        customer_id=contact.customer_id,
+        channel=contact.channel,
+        direction=contact.direction,
+        started_at=contact.started_at,
+        ended_at=contact.ended_at,
+        agent_id=contact.agent_id,
+        department_id=contact.department_id,
+        topic=contact.topic,
+        notes=contact.notes,
+        outcome=contact.outcome,
+        case_id=case_id,
+        external_ref=contact.external_ref,
     )
     s.add(row)
     s.flush()
@@ -116,25 +130,48 @@ class StoredReference:
 def stored_references(db: Database, customer_id: int) -> tuple[tuple[str, str], ...]:
     """``(backoffice_system, backoffice_ref)`` of the customer's service cases, newest first."""
     with db.session() as s:
-        rows = s.execute(select(ServiceCase.backoffice_system, ServiceCase.backoffice_ref)
-                         .where(ServiceCase.customer_id == customer_id, ServiceCase.backoffice_system != "",
-                                ServiceCase.backoffice_ref != "")
-                         .order_by(ServiceCase.created_at.desc(), ServiceCase.id.desc()))
+        rows = s.execute(
+            select(ServiceCase.backoffice_system, ServiceCase.backoffice_ref)
+            .where(
+                ServiceCase.customer_id == customer_id,
+                ServiceCase.backoffice_system != "",
+                ServiceCase.backoffice_ref != "",
+            )
+            .order_by(ServiceCase.created_at.desc(), ServiceCase.id.desc())
+        )
         return tuple(dict.fromkeys((system, ref) for system, ref in rows))
 
 
-def store_plugin_reference(db: Database, customer_id: int, staff: StaffMember, *, plugin_id: str, system: str,
-                           reference: str, title: str, message: str) -> StoredReference:
+def store_plugin_reference(
+    db: Database,
+    customer_id: int,
+    staff: StaffMember,
+    *,
+    plugin_id: str,
+    system: str,
+    reference: str,
+    title: str,
+    message: str,
+) -> StoredReference:
     """One transaction: a new open service case with ``backoffice_system``/``backoffice_ref`` and a
     contact (channel web, outgoing: the desk filed it) that opened it, with ``external_ref`` = the
     reference. Audited."""
     now = utcnow()
     with db.session() as s, s.begin():
         department = s.scalar(select(Department.id).where(Department.code == plugin_id))
-        contact = ContactRow(customer_id=customer_id, channel=Channel.WEB, direction=Direction.OUTBOUND,
-                             started_at=now - dt.timedelta(seconds=1), ended_at=now, agent_id=staff.id,
-                             department_id=department, topic=STORED_TOPIC, notes=message[:2000],
-                             outcome=Outcome.CASE_CREATED, external_ref=reference[:128])
+        contact = ContactRow(
+            customer_id=customer_id,
+            channel=Channel.WEB,
+            direction=Direction.OUTBOUND,
+            started_at=now - dt.timedelta(seconds=1),
+            ended_at=now,
+            agent_id=staff.id,
+            department_id=department,
+            topic=STORED_TOPIC,
+            notes=message[:2000],
+            outcome=Outcome.CASE_CREATED,
+            external_ref=reference[:128],
+        )
         case = NewCase(title=title[:200], backoffice_system=system[:64], backoffice_ref=reference[:128])
         recorded = record_contact(s, contact, actor=staff.username, new_case=case)
         return StoredReference(recorded.case_id or 0, recorded.interaction_id, customer_id)

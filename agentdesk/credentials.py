@@ -25,8 +25,10 @@ from sqlalchemy.engine import URL
 
 DATABASE_SERVICE = "agentdesk-database"
 ALLOW_PLAINTEXT_ENV = "AGENTDESK_ALLOW_PLAINTEXT_KEYRING"  # tests only: their throwaway plaintext keyring
-INSTALL_HINT = ("install and unlock an OS keyring: GNOME Keyring or KWallet (Secret Service) on Linux, "
-                "Windows Credential Manager on Windows, the Keychain on macOS")
+INSTALL_HINT = (
+    "install and unlock an OS keyring: GNOME Keyring or KWallet (Secret Service) on Linux, "
+    "Windows Credential Manager on Windows, the Keychain on macOS"
+)
 _INSECURE_PACKAGES = ("keyrings.alt",)  # plain or home-made encrypted files, the registry, ...
 _STORES_NOTHING = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
 
@@ -165,8 +167,11 @@ _QUERY_PAIR = re.compile(r"(?P<sep>[?&;])(?P<name>[^=&;#]*)=(?P<value>[^&;#]*)")
 def url_secret_names(url: str) -> list[str]:
     """The names of query parameters that look like secrets (``api_key``, ``token``, ...)."""
     query = url.split("?", 1)[1] if "?" in url else ""
-    return [m.group("name") for m in _QUERY_PAIR.finditer("?" + query.split("#", 1)[0])
-            if SECRET_WORD.search(m.group("name"))]
+    return [
+        m.group("name")
+        for m in _QUERY_PAIR.finditer("?" + query.split("#", 1)[0])
+        if SECRET_WORD.search(m.group("name"))
+    ]
 
 
 def mask_url_secrets(url: str) -> str:

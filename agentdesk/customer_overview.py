@@ -181,8 +181,9 @@ class CustomerOverviewService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def open(self, customer_id: int, *, actor: str, purpose: str = "customer service",
-             today: dt.date | None = None) -> CustomerOverview:
+    def open(
+        self, customer_id: int, *, actor: str, purpose: str = "customer service", today: dt.date | None = None
+    ) -> CustomerOverview:
         today = today or dt.date.today()
         with self._db.session() as s, s.begin():
             overview = self._read(s, customer_id, today)
@@ -191,8 +192,11 @@ class CustomerOverviewService:
 
     def reveal_hetu(self, customer_id: int, *, actor: str, purpose: str = "customer service") -> str | None:
         with self._db.session() as s, s.begin():
-            value = s.scalar(select(CustomerIdentifier.value).where(
-                CustomerIdentifier.customer_id == customer_id, CustomerIdentifier.scheme == IdentifierScheme.HETU))
+            value = s.scalar(
+                select(CustomerIdentifier.value).where(
+                    CustomerIdentifier.customer_id == customer_id, CustomerIdentifier.scheme == IdentifierScheme.HETU
+                )
+            )
             audit.record(s, actor=actor, action="hetu.reveal", subject_customer_id=customer_id, purpose=purpose)
         return value
 
@@ -202,13 +206,25 @@ class CustomerOverviewService:
         c = s.get(Customer, customer_id)
         if c is None:
             raise CustomerNotFound(customer_id)
-        idents = s.execute(select(CustomerIdentifier.scheme, CustomerIdentifier.value)
-                           .where(CustomerIdentifier.customer_id == customer_id)).all()
+        idents = s.execute(
+            select(CustomerIdentifier.scheme, CustomerIdentifier.value).where(
+                CustomerIdentifier.customer_id == customer_id
+            )
+        ).all()
         hetu = next((v for k, v in idents if k is IdentifierScheme.HETU), None)
         ytunnus = next((v for k, v in idents if k is IdentifierScheme.YTUNNUS), None)
-        header = Header(c.id, c.version, c.kind, c.first_names, c.last_name, c.birth_date,
-                        age_on(c.birth_date, today), c.preferred_language,
-                        mask_hetu(hetu) if hetu else None, ytunnus)
+        header = Header(
+            c.id,
+            c.version,
+            c.kind,
+            c.first_names,
+            c.last_name,
+            c.birth_date,
+            age_on(c.birth_date, today),
+            c.preferred_language,
+            mask_hetu(hetu) if hetu else None,
+            ytunnus,
+        )
 
         alerts = tuple(
             AlertView(a.kind, a.note, a.valid_from, a.valid_to)
@@ -223,30 +239,54 @@ class CustomerOverviewService:
                 address = AddressView(a.street, a.postal_code, a.municipality)
 
         points = tuple(
-            ContactPointView(p.kind, p.value,
-                             identity.format_phone_for_display(p.value) if p.kind is ContactKind.PHONE else p.value,
-                             p.is_primary, p.label)
-            for p in s.scalars(select(ContactPoint).where(ContactPoint.customer_id == customer_id)
-                               .order_by(ContactPoint.is_primary.desc(), ContactPoint.id))
+            ContactPointView(
+                p.kind,
+                p.value,
+                identity.format_phone_for_display(p.value) if p.kind is ContactKind.PHONE else p.value,
+                p.is_primary,
+                p.label,
+            )
+            for p in s.scalars(
+                select(ContactPoint)
+                .where(ContactPoint.customer_id == customer_id)
+                .order_by(ContactPoint.is_primary.desc(), ContactPoint.id)
+            )
         )
         roles = tuple(
-            RoleView(r.role_code, r.description, dname, r.external_ref, r.valid_from, r.valid_to,
-                     _active(r.valid_from, r.valid_to, today))
+            RoleView(
+                r.role_code,
+                r.description,
+                dname,
+                r.external_ref,
+                r.valid_from,
+                r.valid_to,
+                _active(r.valid_from, r.valid_to, today),
+            )
             for r, dname in s.execute(
                 select(CustomerRole, Department.name)
                 .outerjoin(Department, Department.id == CustomerRole.department_id)
                 .where(CustomerRole.customer_id == customer_id)
-                .order_by(CustomerRole.valid_to.desc().nulls_first(), CustomerRole.id))
+                .order_by(CustomerRole.valid_to.desc().nulls_first(), CustomerRole.id)
+            )
         )
         relationships = self._relationships(s, customer_id, today)
         cases = tuple(
-            CaseView(k.id, k.title, k.status, dname, k.due_date, k.backoffice_system, k.backoffice_ref,
-                     bool(k.due_date and k.due_date < today))
+            CaseView(
+                k.id,
+                k.title,
+                k.status,
+                dname,
+                k.due_date,
+                k.backoffice_system,
+                k.backoffice_ref,
+                bool(k.due_date and k.due_date < today),
+            )
             for k, dname in s.execute(
                 select(ServiceCase, Department.name)
                 .outerjoin(Department, Department.id == ServiceCase.department_id)
                 .where(ServiceCase.customer_id == customer_id, ServiceCase.status.in_(OPEN_STATUSES))
-                .order_by(ServiceCase.due_date.asc().nulls_last(), ServiceCase.id))
+                .order_by(ServiceCase.due_date.asc().nulls_last(), ServiceCase.id)
+            )
         )
         count = s.scalar(select(func.count()).select_from(Interaction).where(Interaction.customer_id == customer_id))
         return CustomerOverview(header, alerts, protected, address, points, roles, relationships, cases, count or 0)
@@ -267,13 +307,28 @@ class CustomerOverviewService:
                     relation = "represents" if outgoing else "represented_by"
                 else:
                     relation = "household_member"
-                out.append(RelationView(o.id, f"{o.first_names} {o.last_name}".strip(), o.birth_date, relation,
-                                        rel.valid_from, rel.valid_to, _active(rel.valid_from, rel.valid_to, today)))
+                out.append(
+                    RelationView(
+                        o.id,
+                        f"{o.first_names} {o.last_name}".strip(),
+                        o.birth_date,
+                        relation,
+                        rel.valid_from,
+                        rel.valid_to,
+                        _active(rel.valid_from, rel.valid_to, today),
+                    )
+                )
         order = {"guardian_of": 0, "child_of": 1, "household_member": 2, "represents": 3, "represented_by": 4}
         return tuple(sorted(out, key=lambda r: (not r.active, order[r.relation], r.other_name)))
 
-    def timeline(self, customer_id: int, *, after: tuple[dt.datetime, int] | None = None, limit: int = 50,
-                 filters: TimelineFilter = TimelineFilter()) -> TimelinePage:
+    def timeline(
+        self,
+        customer_id: int,
+        *,
+        after: tuple[dt.datetime, int] | None = None,
+        limit: int = 50,
+        filters: TimelineFilter = TimelineFilter(),
+    ) -> TimelinePage:
         """Contacts newest first; pass the previous page's ``next_cursor`` as ``after``."""
         agent = aliased(StaffUser)
         stmt = (
@@ -290,14 +345,27 @@ class CustomerOverviewService:
             stmt = stmt.where(Interaction.topic == filters.topic)
         if after is not None:
             at, last_id = after
-            stmt = stmt.where(or_(Interaction.started_at < at,
-                                  and_(Interaction.started_at == at, Interaction.id < last_id)))
+            stmt = stmt.where(
+                or_(Interaction.started_at < at, and_(Interaction.started_at == at, Interaction.id < last_id))
+            )
         stmt = stmt.order_by(Interaction.started_at.desc(), Interaction.id.desc()).limit(limit + 1)
         with self._db.session() as s:
             rows = s.execute(stmt).all()
         items = tuple(
-            TimelineItem(i.id, i.channel, i.direction, i.started_at, i.ended_at, aname, dname, i.topic, i.notes,
-                         i.outcome, i.case_id, i.external_ref)
+            TimelineItem(
+                i.id,
+                i.channel,
+                i.direction,
+                i.started_at,
+                i.ended_at,
+                aname,
+                dname,
+                i.topic,
+                i.notes,
+                i.outcome,
+                i.case_id,
+                i.external_ref,
+            )
             for i, aname, dname in rows[:limit]
         )
         more = len(rows) > limit

@@ -185,8 +185,20 @@ def validate(draft: CustomerDraft, today: dt.date | None = None) -> _Clean:
         errors["municipality"] = "municipality is required with an address"
     if errors:
         raise DraftInvalid(errors)
-    return _Clean(draft.kind, first, last, birth, draft.preferred_language, hetu_value, ytunnus,
-                  tuple(dict.fromkeys(phones)), tuple(dict.fromkeys(emails)), street, postal, municipality)
+    return _Clean(
+        draft.kind,
+        first,
+        last,
+        birth,
+        draft.preferred_language,
+        hetu_value,
+        ytunnus,
+        tuple(dict.fromkeys(phones)),
+        tuple(dict.fromkeys(emails)),
+        street,
+        postal,
+        municipality,
+    )
 
 
 class CustomerRegister:
@@ -209,13 +221,20 @@ class CustomerRegister:
             select(ContactPoint).where(ContactPoint.customer_id == customer_id).order_by(ContactPoint.id)
         ).all()
         addr = s.scalars(
-            select(Address).where(Address.customer_id == customer_id, Address.valid_to.is_(None))
-            .order_by(Address.id.desc()).limit(1)
+            select(Address)
+            .where(Address.customer_id == customer_id, Address.valid_to.is_(None))
+            .order_by(Address.id.desc())
+            .limit(1)
         ).first()
         protected = bool(s.scalar(select(protected_address_clause(customer_id, today))))
         return CustomerRecord(
-            id=c.id, version=c.version, kind=c.kind, first_names=c.first_names, last_name=c.last_name,
-            birth_date=c.birth_date, preferred_language=c.preferred_language,
+            id=c.id,
+            version=c.version,
+            kind=c.kind,
+            first_names=c.first_names,
+            last_name=c.last_name,
+            birth_date=c.birth_date,
+            preferred_language=c.preferred_language,
             hetu=next((i.value for i in idents if i.scheme is IdentifierScheme.HETU), ""),
             ytunnus=next((i.value for i in idents if i.scheme is IdentifierScheme.YTUNNUS), ""),
             phones=tuple(p.value for p in points if p.kind is ContactKind.PHONE),
@@ -240,11 +259,19 @@ class CustomerRegister:
     def create(self, draft: CustomerDraft, *, actor: str) -> CustomerRecord:
         clean = validate(draft)
         with self._db.session() as s, s.begin():
-            if clean.hetu and s.scalar(select(CustomerIdentifier.customer_id).where(
-                    CustomerIdentifier.scheme == IdentifierScheme.HETU, CustomerIdentifier.value == clean.hetu)):
+            if clean.hetu and s.scalar(
+                select(CustomerIdentifier.customer_id).where(
+                    CustomerIdentifier.scheme == IdentifierScheme.HETU, CustomerIdentifier.value == clean.hetu
+                )
+            ):
                 raise DraftInvalid({"hetu": "a customer with this identity code already exists"})
-            c = Customer(kind=clean.kind, first_names=clean.first_names, last_name=clean.last_name,
-                         birth_date=clean.birth_date, preferred_language=clean.language)
+            c = Customer(
+                kind=clean.kind,
+                first_names=clean.first_names,
+                last_name=clean.last_name,
+                birth_date=clean.birth_date,
+                preferred_language=clean.language,
+            )
             s.add(c)
             s.flush()
             self._write_details(s, c, clean, protected=False)
@@ -275,8 +302,9 @@ class CustomerRegister:
                         s.delete(ident)
                 for point in s.scalars(select(ContactPoint).where(ContactPoint.customer_id == customer_id)):
                     s.delete(point)
-                for a in s.scalars(select(Address).where(Address.customer_id == customer_id,
-                                                         Address.valid_to.is_(None))):
+                for a in s.scalars(
+                    select(Address).where(Address.customer_id == customer_id, Address.valid_to.is_(None))
+                ):
                     s.delete(a)
                 s.flush()
                 self._write_details(s, c, clean, protected=protected)
@@ -291,23 +319,48 @@ class CustomerRegister:
         if clean.hetu:
             s.add(CustomerIdentifier(customer_id=c.id, scheme=IdentifierScheme.HETU, register="dvv", value=clean.hetu))
         if clean.ytunnus:
-            s.add(CustomerIdentifier(customer_id=c.id, scheme=IdentifierScheme.YTUNNUS, register="prh",
-                                     value=clean.ytunnus))
+            s.add(
+                CustomerIdentifier(
+                    customer_id=c.id, scheme=IdentifierScheme.YTUNNUS, register="prh", value=clean.ytunnus
+                )
+            )
         for i, p in enumerate(clean.phones):
             s.add(ContactPoint(customer_id=c.id, kind=ContactKind.PHONE, value=p, is_primary=i == 0))
         for i, e in enumerate(clean.emails):
             s.add(ContactPoint(customer_id=c.id, kind=ContactKind.EMAIL, value=e, is_primary=i == 0))
         if clean.street or clean.municipality:
-            s.add(Address(customer_id=c.id, street=clean.street, postal_code=clean.postal_code,
-                          municipality=clean.municipality))
-        text_index.write_documents(s, [text_index.build_document(
-            c.id, clean.first_names, clean.last_name, clean.birth_date.year if clean.birth_date else None,
-            clean.street, clean.postal_code, clean.municipality, protected)])
+            s.add(
+                Address(
+                    customer_id=c.id,
+                    street=clean.street,
+                    postal_code=clean.postal_code,
+                    municipality=clean.municipality,
+                )
+            )
+        text_index.write_documents(
+            s,
+            [
+                text_index.build_document(
+                    c.id,
+                    clean.first_names,
+                    clean.last_name,
+                    clean.birth_date.year if clean.birth_date else None,
+                    clean.street,
+                    clean.postal_code,
+                    clean.municipality,
+                    protected,
+                )
+            ],
+        )
 
 
 def _keep_address(clean: _Clean, s: Session, customer_id: int) -> _Clean:
-    addr = s.scalars(select(Address).where(Address.customer_id == customer_id, Address.valid_to.is_(None))
-                     .order_by(Address.id.desc()).limit(1)).first()
+    addr = s.scalars(
+        select(Address)
+        .where(Address.customer_id == customer_id, Address.valid_to.is_(None))
+        .order_by(Address.id.desc())
+        .limit(1)
+    ).first()
     if addr is None:
         return clean
     from dataclasses import replace
@@ -326,7 +379,19 @@ def set_alert(db: Database, customer_id: int, kind: AlertKind, *, actor: str, no
             c = s.get(Customer, customer_id)
             if c is None:  # the alert's foreign key already refused an unknown customer; this says so to mypy
                 raise CustomerNotFound(customer_id)
-            text_index.write_documents(s, [text_index.build_document(
-                customer_id, c.first_names, c.last_name, c.birth_date.year if c.birth_date else None,
-                None, None, None, True)])
+            text_index.write_documents(
+                s,
+                [
+                    text_index.build_document(
+                        customer_id,
+                        c.first_names,
+                        c.last_name,
+                        c.birth_date.year if c.birth_date else None,
+                        None,
+                        None,
+                        None,
+                        True,
+                    )
+                ],
+            )
         audit.record(s, actor=actor, action=f"alert.add.{kind.value}", subject_customer_id=customer_id)

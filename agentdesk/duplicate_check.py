@@ -46,10 +46,21 @@ class DuplicateCheck:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def candidates(self, *, first_names: str = "", last_name: str = "", birth_date: dt.date | None = None,
-                   hetu: str = "", ytunnus: str = "", phones: tuple[str, ...] = (), emails: tuple[str, ...] = (),
-                   street: str = "", municipality: str = "", exclude_id: int | None = None,
-                   limit: int = 5) -> list[DuplicateCandidate]:
+    def candidates(
+        self,
+        *,
+        first_names: str = "",
+        last_name: str = "",
+        birth_date: dt.date | None = None,
+        hetu: str = "",
+        ytunnus: str = "",
+        phones: tuple[str, ...] = (),
+        emails: tuple[str, ...] = (),
+        street: str = "",
+        municipality: str = "",
+        exclude_id: int | None = None,
+        limit: int = 5,
+    ) -> list[DuplicateCandidate]:
         reasons: dict[int, set[str]] = {}
 
         def add(ids: Iterable[int], reason: str) -> None:
@@ -68,26 +79,47 @@ class DuplicateCheck:
                         value = parse(raw)
                     except identity.IdentityError:
                         continue
-                    add(s.scalars(select(CustomerIdentifier.customer_id).where(
-                        CustomerIdentifier.scheme == scheme, CustomerIdentifier.value == value)), reason)
+                    add(
+                        s.scalars(
+                            select(CustomerIdentifier.customer_id).where(
+                                CustomerIdentifier.scheme == scheme, CustomerIdentifier.value == value
+                            )
+                        ),
+                        reason,
+                    )
             if last_name.strip():
                 if birth_date is not None:
-                    add(s.scalars(select(Customer.id).where(Customer.birth_date == birth_date)
-                                  .limit(MAX_CANDIDATES)), "same_birth_date")
-                for kind, raws, norm, reason in ((ContactKind.PHONE, phones, identity.normalise_phone, "same_phone"),
-                                                 (ContactKind.EMAIL, emails, identity.normalise_email, "same_email")):
+                    add(
+                        s.scalars(select(Customer.id).where(Customer.birth_date == birth_date).limit(MAX_CANDIDATES)),
+                        "same_birth_date",
+                    )
+                for kind, raws, norm, reason in (
+                    (ContactKind.PHONE, phones, identity.normalise_phone, "same_phone"),
+                    (ContactKind.EMAIL, emails, identity.normalise_email, "same_email"),
+                ):
                     for raw in raws:
                         try:
                             value = norm(raw)
                         except identity.IdentityError:
                             continue
-                        add(s.scalars(select(ContactPoint.customer_id).where(
-                            ContactPoint.kind == kind, ContactPoint.value == value).limit(MAX_CANDIDATES)),
-                            reason)
+                        add(
+                            s.scalars(
+                                select(ContactPoint.customer_id)
+                                .where(ContactPoint.kind == kind, ContactPoint.value == value)
+                                .limit(MAX_CANDIDATES)
+                            ),
+                            reason,
+                        )
                 if street.strip() and municipality.strip():
-                    add(s.scalars(select(Address.customer_id).where(
-                        Address.customer_id.in_(self._same_street_ids(s, street, municipality)),
-                        Address.valid_to.is_(None))), "same_address")
+                    add(
+                        s.scalars(
+                            select(Address.customer_id).where(
+                                Address.customer_id.in_(self._same_street_ids(s, street, municipality)),
+                                Address.valid_to.is_(None),
+                            )
+                        ),
+                        "same_address",
+                    )
             if not reasons:
                 return []
             people = {c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(list(reasons))))}
@@ -99,8 +131,14 @@ class DuplicateCheck:
             strong = why & {"same_hetu", "same_ytunnus"}
             if not strong and not _similar_names(first_names, last_name, c.first_names, c.last_name):
                 continue
-            found.append(DuplicateCandidate(cid, f"{c.first_names} {c.last_name}".strip(),
-                                            c.birth_date.year if c.birth_date else None, tuple(sorted(why))))
+            found.append(
+                DuplicateCandidate(
+                    cid,
+                    f"{c.first_names} {c.last_name}".strip(),
+                    c.birth_date.year if c.birth_date else None,
+                    tuple(sorted(why)),
+                )
+            )
         found.sort(key=lambda d: (-len(d.reasons), "same_hetu" not in d.reasons, d.display_name))
         return found[:limit]
 

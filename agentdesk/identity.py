@@ -177,8 +177,7 @@ def parse_hetu(text: str, *, today: datetime.date | None = None) -> Hetu:
             part = "date of birth" if position < 6 else "individual number"
             raise IdentityError(
                 "hetu.characters",
-                f"invalid character {ch!r} at position {position + 1}: "
-                f"the {part} must be digits",
+                f"invalid character {ch!r} at position {position + 1}: the {part} must be digits",
             )
 
     sign = code[6]
@@ -190,15 +189,11 @@ def parse_hetu(text: str, *, today: datetime.date | None = None) -> Hetu:
     try:
         birth_date = datetime.date(year, int(month), int(day))
     except ValueError:
-        raise IdentityError(
-            "hetu.date", f"no such date: {day}.{month}.{year:04d}"
-        ) from None
+        raise IdentityError("hetu.date", f"no such date: {day}.{month}.{year:04d}") from None
 
     individual = code[7:10]
     if int(individual) < 2:
-        raise IdentityError(
-            "hetu.individual_number", f"individual number {individual} is not issued"
-        )
+        raise IdentityError("hetu.individual_number", f"individual number {individual} is not issued")
 
     expected = hetu_check_char(code[0:6] + individual)
     given = code[10]
@@ -214,9 +209,7 @@ def parse_hetu(text: str, *, today: datetime.date | None = None) -> Hetu:
     try:
         stdnum_hetu.validate(code, allow_temporary=True)
     except StdnumValidationError:  # pragma: no cover - would be a bug in one of us
-        raise IdentityError(
-            "hetu.invalid", "not a valid personal identity code"
-        ) from None
+        raise IdentityError("hetu.invalid", "not a valid personal identity code") from None
     # Last: a well-formed code with a future date is most likely a wrong century sign.
     if birth_date > (today or datetime.date.today()):
         raise IdentityError("hetu.future_birth_date", "the identity code's birth date is in the future")
@@ -285,8 +278,7 @@ def parse_ytunnus(text: str) -> str:
     if match is None:
         raise IdentityError(
             "ytunnus.format",
-            "a business id (Y-tunnus) is seven digits, a hyphen and a check digit, "
-            "e.g. 0112038-9",
+            "a business id (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9",
         )
     body = match["body"].rstrip("-").rjust(7, "0")
     given = int(match["check"])
@@ -377,13 +369,9 @@ def normalise_phone(text: str, region: str = "FI") -> str:
     if reason == ValidationResult.INVALID_COUNTRY_CODE:
         raise IdentityError("phone.country_code", "unknown country code")
     if reason == ValidationResult.INVALID_LENGTH:
-        raise IdentityError(
-            "phone.length", f"wrong length for a phone number in {country_name(number)}"
-        )
+        raise IdentityError("phone.length", f"wrong length for a phone number in {country_name(number)}")
     if not phonenumbers.is_valid_number(number):
-        raise IdentityError(
-            "phone.invalid", f"not a valid number in {country_name(number)}"
-        )
+        raise IdentityError("phone.invalid", f"not a valid number in {country_name(number)}")
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
@@ -395,9 +383,7 @@ _EMAIL_MAX_LENGTH: Final = 254
 _EMAIL_LOCAL_MAX_LENGTH: Final = 64
 _DOMAIN_LABEL_MAX_LENGTH: Final = 63
 # RFC 5322 "atext"; quoted local parts ("john doe"@x) are deliberately refused.
-_LOCAL_ASCII_CHARS: Final = frozenset(
-    "abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-/=?^_`{|}~."
-)
+_LOCAL_ASCII_CHARS: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+-/=?^_`{|}~.")
 _EMAIL_SHAPE: Final = re.compile(r"[^@\s]+@[^@\s]+")
 
 
@@ -449,14 +435,12 @@ def normalise_email(text: str) -> str:
     if len(address) > _EMAIL_MAX_LENGTH:
         raise IdentityError(
             "email.too_long",
-            f"an e-mail address can be at most {_EMAIL_MAX_LENGTH} characters, "
-            f"got {len(address)}",
+            f"an e-mail address can be at most {_EMAIL_MAX_LENGTH} characters, got {len(address)}",
         )
     if len(local) > _EMAIL_LOCAL_MAX_LENGTH:
         raise IdentityError(
             "email.local_too_long",
-            f"the part before @ can be at most {_EMAIL_LOCAL_MAX_LENGTH} characters, "
-            f"got {len(local)}",
+            f"the part before @ can be at most {_EMAIL_LOCAL_MAX_LENGTH} characters, got {len(local)}",
         )
     for ch in local:
         if not _local_char_ok(ch):
@@ -494,7 +478,5 @@ def normalise_email(text: str) -> str:
                 f"a part of the domain can be at most {_DOMAIN_LABEL_MAX_LENGTH} characters",
             )
     if domain.rsplit(".", 1)[1].isdigit():
-        raise IdentityError(
-            "email.domain_tld", f"the domain {domain!r} does not end in a top-level domain"
-        )
+        raise IdentityError("email.domain_tld", f"the domain {domain!r} does not end in a top-level domain")
     return address

@@ -94,8 +94,13 @@ class InteractionInvalid(ValueError):
         self.errors = errors
 
 
-def check(draft: InteractionDraft, *, known_topics: Container[str] | None = None, today: dt.date | None = None,
-          now: dt.datetime | None = None) -> dict[str, str]:
+def check(
+    draft: InteractionDraft,
+    *,
+    known_topics: Container[str] | None = None,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> dict[str, str]:
     """Field → message for everything wrong with the draft (empty when it can be saved)."""
     today = today or dt.date.today()
     now = now or utcnow()
@@ -134,14 +139,22 @@ class InteractionLog:
         self._db = db
         self._topics = known_topics
 
-    def save(self, draft: InteractionDraft, *, agent_id: int | None, actor: str,
-             ended_at: dt.datetime | None = None) -> SavedInteraction:
+    def save(
+        self, draft: InteractionDraft, *, agent_id: int | None, actor: str, ended_at: dt.datetime | None = None
+    ) -> SavedInteraction:
         """Check and store the contact (and its new case) in one transaction."""
         with self._db.session() as s, s.begin():
             return self.save_in(s, draft, agent_id=agent_id, actor=actor, ended_at=ended_at)
 
-    def save_in(self, s: Session, draft: InteractionDraft, *, agent_id: int | None, actor: str,
-                ended_at: dt.datetime | None = None) -> SavedInteraction:
+    def save_in(
+        self,
+        s: Session,
+        draft: InteractionDraft,
+        *,
+        agent_id: int | None,
+        actor: str,
+        ended_at: dt.datetime | None = None,
+    ) -> SavedInteraction:
         """:meth:`save` inside the caller's transaction (a walk-in visit closes its ticket in the same one)."""
         errors = check(draft, known_topics=self._topics)
         if errors:
@@ -155,14 +168,23 @@ class InteractionLog:
         title = draft.new_case_title.strip()
         new_case = NewCase(title=title, due_date=draft.new_case_due) if title else None
         contact = ContactRow(
-            customer_id=draft.customer_id, channel=draft.channel, direction=draft.direction,
-            started_at=draft.started_at, ended_at=ended_at or utcnow(), agent_id=agent_id,
-            department_id=draft.department_id, topic=draft.topic, notes=draft.notes,
-            outcome=draft.outcome, case_id=draft.case_id, external_ref=draft.external_ref,
+            customer_id=draft.customer_id,
+            channel=draft.channel,
+            direction=draft.direction,
+            started_at=draft.started_at,
+            ended_at=ended_at or utcnow(),
+            agent_id=agent_id,
+            department_id=draft.department_id,
+            topic=draft.topic,
+            notes=draft.notes,
+            outcome=draft.outcome,
+            case_id=draft.case_id,
+            external_ref=draft.external_ref,
         )
         recorded = record_contact(s, contact, actor=actor, new_case=new_case)
-        return SavedInteraction(recorded.interaction_id, draft.customer_id, recorded.case_id,
-                                new_case=new_case is not None)
+        return SavedInteraction(
+            recorded.interaction_id, draft.customer_id, recorded.case_id, new_case=new_case is not None
+        )
 
     def link_customer(self, interaction_id: int, customer_id: int, *, actor: str) -> Changes:
         """Attach a contact logged for an unidentified caller to the customer found later (one
@@ -174,8 +196,13 @@ class InteractionLog:
             if row.customer_id not in (None, customer_id):
                 raise InteractionInvalid({"customer": "the contact is already linked to another customer"})
             row.customer_id = customer_id
-            audit.record(s, actor=actor, action="interaction.link", subject_customer_id=customer_id,
-                         detail=f"interaction={interaction_id}")
+            audit.record(
+                s,
+                actor=actor,
+                action="interaction.link",
+                subject_customer_id=customer_id,
+                detail=f"interaction={interaction_id}",
+            )
             return Changes.of(timelines=[customer_id], cases=[customer_id] if row.case_id else [])
 
     def departments(self) -> list[tuple[int, str, str]]:

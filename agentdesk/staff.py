@@ -58,5 +58,6 @@ class StaffDirectory:
 
 
 def _member(u: StaffUser, d: Department | None) -> StaffMember:
-    return StaffMember(u.id, u.username, u.display_name, u.role, u.department_id,
-                       d.code if d else None, d.name if d else None)
+    return StaffMember(
+        u.id, u.username, u.display_name, u.role, u.department_id, d.code if d else None, d.name if d else None
+    )

@@ -104,11 +104,24 @@ class Desk(QObject):
     finished = Signal(int)  # the desk ends with this exit code (see exit())
     start_failed = Signal(str)  # a StartFailure
 
-    def __init__(self, app: QApplication, services: DeskServices, *, errors: ErrorReporter,
-                 translations: Translations, settings_store: SettingsStore, settings: DeskSettings,
-                 plugins: DeskPlugins, customer_parts: CustomerPartsFactory, style_sheet: str = "",
-                 upgrade_schema: bool = False, owns_database: bool = True, phone: AmiSettings | None = None,
-                 phone_secret: SecretLookup | None = None, demo_caller: object | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        services: DeskServices,
+        *,
+        errors: ErrorReporter,
+        translations: Translations,
+        settings_store: SettingsStore,
+        settings: DeskSettings,
+        plugins: DeskPlugins,
+        customer_parts: CustomerPartsFactory,
+        style_sheet: str = "",
+        upgrade_schema: bool = False,
+        owns_database: bool = True,
+        phone: AmiSettings | None = None,
+        phone_secret: SecretLookup | None = None,
+        demo_caller: object | None = None,
+    ) -> None:
         super().__init__(app)
         self.app, self.services, self.errors, self.translations = app, services, errors, translations
         self.background = services.background
@@ -178,20 +191,37 @@ class Desk(QObject):
     def _schema_text(self, state: SchemaState) -> str:
         where = self.services.db.display_url()
         if state is SchemaState.EMPTY:
-            return fill(self.tr("The database %1 has no AgentDesk data yet. Ask IT to prepare it "
-                                "(agentdesk db upgrade)."), where)
+            return fill(
+                self.tr("The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade)."),
+                where,
+            )
         if state is SchemaState.OLDER:
-            return fill(self.tr("The database %1 was made for an older version of AgentDesk. Ask IT to "
-                                "upgrade it (agentdesk db upgrade) before using the desk."), where)
-        return fill(self.tr("The database %1 was made for a newer version of AgentDesk. Update AgentDesk "
-                            "on this workstation."), where)
+            return fill(
+                self.tr(
+                    "The database %1 was made for an older version of AgentDesk. Ask IT to "
+                    "upgrade it (agentdesk db upgrade) before using the desk."
+                ),
+                where,
+            )
+        return fill(
+            self.tr("The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation."),
+            where,
+        )
 
     def _database_unreachable(self, exc: BaseException) -> None:
         log.error("database check failed: %s", type(exc).__name__)
         events.emit("database.unreachable", error=type(exc).__name__)
-        self._fatal(StartFailure.CONNECTION, fill(self.tr("Cannot open the database %1. Check the network connection; "
-                                               "if the problem continues, contact IT support."),
-                                       self.services.db.display_url()), retry=True)
+        self._fatal(
+            StartFailure.CONNECTION,
+            fill(
+                self.tr(
+                    "Cannot open the database %1. Check the network connection; "
+                    "if the problem continues, contact IT support."
+                ),
+                self.services.db.display_url(),
+            ),
+            retry=True,
+        )
 
     def _fatal(self, reason: StartFailure, text: str, *, retry: bool = False) -> None:
         buttons = QMessageBox.StandardButton.Close
@@ -263,8 +293,9 @@ class Desk(QObject):
             self._topics = TopicsState.READY
             return
         self._topics = TopicsState.PENDING
-        self.background.read(self.services.topics.load, owner=self) \
-            .success(self._topics_loaded).failure(self._topics_unavailable)
+        self.background.read(self.services.topics.load, owner=self).success(self._topics_loaded).failure(
+            self._topics_unavailable
+        )
 
     def _topics_loaded(self, _topics: object) -> None:
         self._topics = TopicsState.READY
@@ -275,8 +306,13 @@ class Desk(QObject):
         self._topics = TopicsState.FAILED
         self._keep_running(False)
         log.error("the customer parts could not be prepared: %s: %s", type(exc).__name__, exc)
-        self._fatal(StartFailure.CONFIGURATION, fill(self.tr("The configuration of AgentDesk could not be read "
-                                                             "(%1). Contact IT support."), type(exc).__name__))
+        self._fatal(
+            StartFailure.CONFIGURATION,
+            fill(
+                self.tr("The configuration of AgentDesk could not be read (%1). Contact IT support."),
+                type(exc).__name__,
+            ),
+        )
 
     def _keep_running(self, keep: bool) -> None:
         """While True, closing the last window does not end the application."""
@@ -297,10 +333,14 @@ class Desk(QObject):
     def _make_window(self, member: StaffMember) -> MainWindow:
         parts: CustomerParts = self._customer_parts(self.services, member, self._open_customer)
         view_factory = self.plugins.customer_view_factory(parts.customer_view, member)
-        window = MainWindow(background=self.background, search=self.services.search.search, user=member,
-                            database_label=database_label(self.services.db), customer_view_factory=view_factory,
-                            new_customer_dialog_factory=parts.new_customer_dialog if parts.creates_customers
-                            else None)
+        window = MainWindow(
+            background=self.background,
+            search=self.services.search.search,
+            user=member,
+            database_label=database_label(self.services.db),
+            customer_view_factory=view_factory,
+            new_customer_dialog_factory=parts.new_customer_dialog if parts.creates_customers else None,
+        )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.setWindowIcon(self.app.windowIcon())
         window.settings_requested.connect(self.open_settings)
@@ -417,13 +457,22 @@ class Desk(QObject):
         events.emit("app.stopped")
 
 
-def build_app(database: str | Database | None = None, *, argv: list[str] | None = None,
-              language: str | None = None, settings_store: SettingsStore | None = None,
-              crash_store: CrashStore | None = None, install_hooks: bool = True, upgrade_schema: bool = False,
-              customer_parts: CustomerPartsFactory | None = None, plugins: PluginSetup | None = None,
-              error_handler: Callable[[BaseException], None] | None = None,
-              phone: AmiSettings | None = None, phone_secret: SecretLookup | None = None,
-              demo_caller: object | None = None) -> Desk:
+def build_app(
+    database: str | Database | None = None,
+    *,
+    argv: list[str] | None = None,
+    language: str | None = None,
+    settings_store: SettingsStore | None = None,
+    crash_store: CrashStore | None = None,
+    install_hooks: bool = True,
+    upgrade_schema: bool = False,
+    customer_parts: CustomerPartsFactory | None = None,
+    plugins: PluginSetup | None = None,
+    error_handler: Callable[[BaseException], None] | None = None,
+    phone: AmiSettings | None = None,
+    phone_secret: SecretLookup | None = None,
+    demo_caller: object | None = None,
+) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
 
@@ -476,9 +525,21 @@ def build_app(database: str | Database | None = None, *, argv: list[str] | None 
     db = database if isinstance(database, Database) else Database(database)
     services = build_services(db, background, changes)
     desk_plugins = DeskPlugins(background, db, services.register, translations, plugins, parent=app)
-    desk = Desk(app, services, errors=errors, translations=translations, settings_store=settings_store,
-                settings=settings, plugins=desk_plugins, customer_parts=customer_parts, style_sheet=style_sheet,
-                upgrade_schema=upgrade_schema, owns_database=owns_database, phone=phone, phone_secret=phone_secret,
-                demo_caller=demo_caller)
+    desk = Desk(
+        app,
+        services,
+        errors=errors,
+        translations=translations,
+        settings_store=settings_store,
+        settings=settings,
+        plugins=desk_plugins,
+        customer_parts=customer_parts,
+        style_sheet=style_sheet,
+        upgrade_schema=upgrade_schema,
+        owns_database=owns_database,
+        phone=phone,
+        phone_secret=phone_secret,
+        demo_caller=demo_caller,
+    )
     desk_plugins.setParent(desk)
     return desk

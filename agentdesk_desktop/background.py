@@ -118,8 +118,9 @@ class Op(Generic[T]):
     """One job handed to :class:`Background`, whose result is a ``T``. Attach callbacks with
     ``success``/``failure`` (or their older names ``on_success``/``on_failure``)."""
 
-    def __init__(self, background: Background, fn: Callable[..., T], args: tuple,
-                 token: CancelToken | None, kind: str) -> None:
+    def __init__(
+        self, background: Background, fn: Callable[..., T], args: tuple, token: CancelToken | None, kind: str
+    ) -> None:
         self._background = background
         self.fn, self.args, self.token, self.kind = fn, args, token, kind
         self.id = 0
@@ -226,8 +227,14 @@ class _Bridge(QObject):
 
 
 class Background(QObject):
-    def __init__(self, parent: QObject | None = None, *, on_error: ErrorHandler | None = None,
-                 read_threads: int = READ_THREADS, publish: Publisher | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        on_error: ErrorHandler | None = None,
+        read_threads: int = READ_THREADS,
+        publish: Publisher | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("background")
         self._on_error = on_error
@@ -247,13 +254,15 @@ class Background(QObject):
 
     # -- submitting ------------------------------------------------------------------------------
 
-    def read(self, fn: Callable[..., T], *args: Any, token: CancelToken | None = None,
-             owner: QObject | None = None) -> Op[T]:
+    def read(
+        self, fn: Callable[..., T], *args: Any, token: CancelToken | None = None, owner: QObject | None = None
+    ) -> Op[T]:
         """Run ``fn(*args)`` on the read pool (database reads, network, files)."""
         return self._submit(self._reads, "read", fn, args, token, owner)
 
-    def write(self, fn: Callable[..., T], *args: Any, token: CancelToken | None = None,
-              owner: QObject | None = None) -> Op[T]:
+    def write(
+        self, fn: Callable[..., T], *args: Any, token: CancelToken | None = None, owner: QObject | None = None
+    ) -> Op[T]:
         """Run ``fn(*args)`` on the single writer thread: database writes, one at a time, in order."""
         return self._submit(self._writes, "write", fn, args, token, owner)
 
@@ -265,8 +274,15 @@ class Background(QObject):
         self._channels.add(channel)
         return channel
 
-    def _submit(self, pool: QThreadPool, kind: str, fn: Callable[..., T], args: tuple, token: CancelToken | None,
-                owner: QObject | None) -> Op[T]:
+    def _submit(
+        self,
+        pool: QThreadPool,
+        kind: str,
+        fn: Callable[..., T],
+        args: tuple,
+        token: CancelToken | None,
+        owner: QObject | None,
+    ) -> Op[T]:
         if self._closed:
             raise BackgroundClosed("the background helper has been shut down")
         op: Op[T] = Op(self, fn, args, token, kind)

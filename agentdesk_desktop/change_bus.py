@@ -31,6 +31,11 @@ class ChangeBus(QObject):
         if not changes:
             return
         self.published += 1
-        log.debug("changes: %d customers, %d timelines, %d cases, %d queues", len(changes.customers),
-                  len(changes.timelines), len(changes.cases), len(changes.queues))
+        log.debug(
+            "changes: %d customers, %d timelines, %d cases, %d queues",
+            len(changes.customers),
+            len(changes.timelines),
+            len(changes.cases),
+            len(changes.queues),
+        )
         self.changed.emit(changes)

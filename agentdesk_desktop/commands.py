@@ -27,21 +27,37 @@ LANGUAGE_CHOICES = ("fi", "sv", "en")
 
 def register_commands(subparsers: argparse._SubParsersAction) -> None:
     desk = subparsers.add_parser("desk", help="start the agent desk (the default command)")
-    desk.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
-                      "(password from the OS keyring); default: the embedded database, upgraded on first start")
+    desk.add_argument(
+        "--db",
+        metavar="URL",
+        help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
+        "(password from the OS keyring); default: the embedded database, upgraded on first start",
+    )
     desk_options(desk, default_user=None)
     desk.set_defaults(func=_cmd_desk)
 
 
 def desk_options(parser: argparse.ArgumentParser, *, default_user: str | None) -> None:
-    parser.add_argument("--user", metavar="USERNAME", default=default_user,
-                        help="sign in as this staff user" + (f" (default {default_user})" if default_user else
-                                                             " (default: choose at start)"))
+    parser.add_argument(
+        "--user",
+        metavar="USERNAME",
+        default=default_user,
+        help="sign in as this staff user"
+        + (f" (default {default_user})" if default_user else " (default: choose at start)"),
+    )
     parser.add_argument("--lang", choices=LANGUAGE_CHOICES, help="language for this run (default: the saved one)")
 
 
-def launch(db_url: str | None, *, user: str | None, lang: str | None, upgrade_schema: bool, plugins=None,
-           phone: Mapping[str, Any] | None = None, demo_caller: Callable[[Any], object] | None = None) -> int:
+def launch(
+    db_url: str | None,
+    *,
+    user: str | None,
+    lang: str | None,
+    upgrade_schema: bool,
+    plugins=None,
+    phone: Mapping[str, Any] | None = None,
+    demo_caller: Callable[[Any], object] | None = None,
+) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
     ``phone``: :func:`agentdesk_desktop.app.build_app`'s phone keywords (``phone``, ``phone_secret``);

@@ -68,16 +68,21 @@ def _identity_error_text(code: str, message: str) -> str | None:
     if code == "hetu.empty":
         return fill(translate("CoreMessages", "The personal identity code is empty"))
     if code == "hetu.length" and numbers:
-        return fill(translate(
-            "CoreMessages", "A personal identity code has 11 characters, this one has %1"), numbers[-1])
+        return fill(
+            translate("CoreMessages", "A personal identity code has 11 characters, this one has %1"), numbers[-1]
+        )
     if code == "hetu.characters" and quoted and numbers:
         if "date of birth" in message:
-            return fill(translate(
-                "CoreMessages", "Invalid character %1 at position %2: the date of birth must be digits"),
-                quoted[0], numbers[-1])
-        return fill(translate(
-            "CoreMessages", "Invalid character %1 at position %2: the individual number must be digits"),
-            quoted[0], numbers[-1])
+            return fill(
+                translate("CoreMessages", "Invalid character %1 at position %2: the date of birth must be digits"),
+                quoted[0],
+                numbers[-1],
+            )
+        return fill(
+            translate("CoreMessages", "Invalid character %1 at position %2: the individual number must be digits"),
+            quoted[0],
+            numbers[-1],
+        )
     if code == "hetu.century_sign" and quoted:
         return fill(translate("CoreMessages", "Unknown century sign %1"), quoted[0])
     if code == "hetu.date":
@@ -86,8 +91,11 @@ def _identity_error_text(code: str, message: str) -> str | None:
         return fill(translate("CoreMessages", "Individual number %1 is not issued"), numbers[0])
     if code == "hetu.check_char":
         if quoted:
-            return fill(translate(
-                "CoreMessages", "%1 is never a check character; it should be %2"), quoted[0], _last_word(message))
+            return fill(
+                translate("CoreMessages", "%1 is never a check character; it should be %2"),
+                quoted[0],
+                _last_word(message),
+            )
         return fill(translate("CoreMessages", "Check character should be %1"), _last_word(message))
     if code == "hetu.future_birth_date":
         return fill(translate("CoreMessages", "The identity code's birth date is in the future"))
@@ -97,11 +105,16 @@ def _identity_error_text(code: str, message: str) -> str | None:
     if code == "ytunnus.empty":
         return fill(translate("CoreMessages", "The business ID is empty"))
     if code == "ytunnus.format":
-        return fill(translate(
-            "CoreMessages", "A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9"))
+        return fill(
+            translate(
+                "CoreMessages", "A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9"
+            )
+        )
     if code == "ytunnus.remainder_one" and numbers:
-        return fill(translate(
-            "CoreMessages", "The digits %1 give remainder 1: no valid business ID has these digits"), numbers[0])
+        return fill(
+            translate("CoreMessages", "The digits %1 give remainder 1: no valid business ID has these digits"),
+            numbers[0],
+        )
     if code == "ytunnus.check_digit":
         return fill(translate("CoreMessages", "Check digit should be %1"), _last_word(message))
     if code == "ytunnus.invalid":
@@ -133,11 +146,17 @@ def _identity_error_text(code: str, message: str) -> str | None:
     if code == "email.domain_empty":
         return fill(translate("CoreMessages", "The part after @ is empty"))
     if code == "email.too_long" and len(numbers) >= 2:
-        return fill(translate(
-            "CoreMessages", "An e-mail address can be at most %1 characters, this one has %2"), numbers[0], numbers[1])
+        return fill(
+            translate("CoreMessages", "An e-mail address can be at most %1 characters, this one has %2"),
+            numbers[0],
+            numbers[1],
+        )
     if code == "email.local_too_long" and len(numbers) >= 2:
-        return fill(translate(
-            "CoreMessages", "The part before @ can be at most %1 characters, this one has %2"), numbers[0], numbers[1])
+        return fill(
+            translate("CoreMessages", "The part before @ can be at most %1 characters, this one has %2"),
+            numbers[0],
+            numbers[1],
+        )
     if code == "email.local_character" and quoted:
         return fill(translate("CoreMessages", "The character %1 is not allowed before @"), quoted[0])
     if code == "email.local_dots":

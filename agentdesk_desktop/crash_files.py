@@ -36,8 +36,10 @@ def crash_dir() -> Path:
 
 
 def versions() -> str:
-    return (f"AgentDesk {__version__}; Python {platform.python_version()} ({sys.implementation.name}); "
-            f"PySide6 {PySide6.__version__}; Qt {qVersion()}; {platform.platform()}")
+    return (
+        f"AgentDesk {__version__}; Python {platform.python_version()} ({sys.implementation.name}); "
+        f"PySide6 {PySide6.__version__}; Qt {qVersion()}; {platform.platform()}"
+    )
 
 
 def format_report(exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None) -> str:
@@ -132,7 +134,7 @@ class CrashStore:
         """Sessions whose process is gone without removing its marker (newest first)."""
         found = []
         for marker in self.folder.glob(f"session-*{MARKER_SUFFIX}"):
-            session = marker.name[len("session-"):-len(MARKER_SUFFIX)]
+            session = marker.name[len("session-") : -len(MARKER_SUFFIX)]
             if session == self.session:
                 continue
             try:
@@ -156,11 +158,15 @@ class CrashStore:
             if fatal.exists():
                 files.append(fatal)
             if not files:
-                files = [self._write_named(f"crash-{session}-0.txt",
-                                           "AgentDesk error report\n"
-                                           f"The session {session} ended without closing normally and left no "
-                                           "details (killed, power loss, or a crash Python could not see).\n"
-                                           f"Versions now: {versions()}\n")]
+                files = [
+                    self._write_named(
+                        f"crash-{session}-0.txt",
+                        "AgentDesk error report\n"
+                        f"The session {session} ended without closing normally and left no "
+                        "details (killed, power loss, or a crash Python could not see).\n"
+                        f"Versions now: {versions()}\n",
+                    )
+                ]
             if newest is None:
                 newest = files[-1]
             (self.folder / f"session-{session}{MARKER_SUFFIX}").unlink(missing_ok=True)

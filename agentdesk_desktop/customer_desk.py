@@ -57,10 +57,17 @@ class CustomerDesk:
         s = self.services
         view = self._take_spare()
         if view is None:
-            view = CustomerOverviewView(None, overview_service=s.overviews, interactions=s.interactions,
-                                        drafts=s.drafts, background=s.background, staff=self.staff,
-                                        topics=self.topics, edit_dialog_factory=self.edit_customer_dialog,
-                                        staged=True)
+            view = CustomerOverviewView(
+                None,
+                overview_service=s.overviews,
+                interactions=s.interactions,
+                drafts=s.drafts,
+                background=s.background,
+                staff=self.staff,
+                topics=self.topics,
+                edit_dialog_factory=self.edit_customer_dialog,
+                staged=True,
+            )
         view.bind(customer_id)
         view.open_customer_requested.connect(self._open)
         s.changes.changed.connect(view.apply_changes)
@@ -91,10 +98,18 @@ class CustomerDesk:
         if self.services.background.closed:
             return
         s = self.services
-        spare = CustomerOverviewView(None, overview_service=s.overviews, interactions=s.interactions,
-                                     drafts=s.drafts, background=s.background, staff=self.staff,
-                                     topics=self.topics, edit_dialog_factory=self.edit_customer_dialog,
-                                     parent=window, staged=True)
+        spare = CustomerOverviewView(
+            None,
+            overview_service=s.overviews,
+            interactions=s.interactions,
+            drafts=s.drafts,
+            background=s.background,
+            staff=self.staff,
+            topics=self.topics,
+            edit_dialog_factory=self.edit_customer_dialog,
+            parent=window,
+            staged=True,
+        )
         spare.hide()
         self._spare = spare
         QTimer.singleShot(0, spare, lambda: self._build_spare(spare))
@@ -121,8 +136,9 @@ class CustomerDesk:
 
     def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> QDialog:
         s = self.services
-        return CustomerDialog(s.register, s.duplicates, s.background, self.staff, customer_id=customer_id,
-                              parent=parent)
+        return CustomerDialog(
+            s.register, s.duplicates, s.background, self.staff, customer_id=customer_id, parent=parent
+        )
 
     def window_ready(self, window: MainWindow) -> None:
         """Called by the composition root once the main window exists.
@@ -144,8 +160,9 @@ class CustomerDesk:
 
     def contact_panel(self, customer_id: int | None, name: str = "") -> InteractionPanel:
         s = self.services
-        return InteractionPanel(s.interactions, s.background, s.drafts, self.staff, self.topics,
-                                customer_id=customer_id, customer_name=name)
+        return InteractionPanel(
+            s.interactions, s.background, s.drafts, self.staff, self.topics, customer_id=customer_id, customer_name=name
+        )
 
     def _open(self, customer_id: int) -> None:
         self.open_customer(customer_id)

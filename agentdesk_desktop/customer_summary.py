@@ -40,8 +40,9 @@ class CustomerSummaryView(QWidget):
 
     title_changed = Signal(str)
 
-    def __init__(self, customer_id: int, get_record: GetRecord, background: Background,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, customer_id: int, get_record: GetRecord, background: Background, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("customerSummary")
         self.customer_id = customer_id
@@ -80,8 +81,10 @@ class CustomerSummaryView(QWidget):
         self._protected.setObjectName("protectedAddressBanner")
         self._protected.setWordWrap(True)
         self._protected.setFrameShape(QFrame.Shape.StyledPanel)
-        self._protected.setStyleSheet("QLabel#protectedAddressBanner { background: #fff4ce; color: #4d3800;"
-                                      " border: 1px solid #e0c060; border-radius: 4px; padding: 8px; }")
+        self._protected.setStyleSheet(
+            "QLabel#protectedAddressBanner { background: #fff4ce; color: #4d3800;"
+            " border: 1px solid #e0c060; border-radius: 4px; padding: 8px; }"
+        )
         self._form = QFormLayout()
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self._form.setHorizontalSpacing(16)
@@ -161,8 +164,9 @@ class CustomerSummaryView(QWidget):
         for key, (label, _value) in self._fields.items():
             label.setText(titles[key])
         self._source.setText(self.tr("From the customer register"))
-        self._protected.setText(self.tr("Protected address (turvakielto): the address is not shown and must "
-                                        "not be given out."))
+        self._protected.setText(
+            self.tr("Protected address (turvakielto): the address is not shown and must not be given out.")
+        )
         if self.record is not None:
             self._render()
         if self._error is not None:
@@ -174,8 +178,12 @@ class CustomerSummaryView(QWidget):
         none = "—"
         self._name.setText(self.title() or none)
         self._kind.setText(self.tr("Organisation") if r.kind is CustomerKind.ORGANISATION else self.tr("Person"))
-        languages = {Language.FI: self.tr("Finnish"), Language.SV: self.tr("Swedish"),
-                     Language.EN: self.tr("English"), Language.OTHER: self.tr("Other")}
+        languages = {
+            Language.FI: self.tr("Finnish"),
+            Language.SV: self.tr("Swedish"),
+            Language.EN: self.tr("English"),
+            Language.OTHER: self.tr("Other"),
+        }
         if r.address_protected:
             address = self.tr("Address protected")
         else:
@@ -203,8 +211,7 @@ class CustomerSummaryView(QWidget):
             self._failure_text.setText(self.tr("This customer is no longer in the register."))
             self._retry.hide()
         else:
-            self._failure_text.setText(self.tr("The customer could not be loaded. Check the connection and try "
-                                               "again."))
+            self._failure_text.setText(self.tr("The customer could not be loaded. Check the connection and try again."))
             self._retry.show()
 
 

@@ -22,8 +22,14 @@ if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start
 
 
 class DeskWindows(QObject):
-    def __init__(self, services: DeskServices, window: MainWindow, user: StaffMember, parts: CustomerParts,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        services: DeskServices,
+        window: MainWindow,
+        user: StaffMember,
+        parts: CustomerParts,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services, self.window, self.user, self.parts = services, window, user, parts
         self.dashboard: QWidget | None = None
@@ -67,8 +73,15 @@ class DeskWindows(QObject):
         from agentdesk.channels.phone import ScreenPop
         from agentdesk_desktop.phone.phone_desk import PhoneDesk
 
-        self.phone = PhoneDesk(self.window, settings, self.services.background, ScreenPop(self.services.search).resolve,
-                               parts=self.parts, secret_lookup=secret_lookup, parent=self)
+        self.phone = PhoneDesk(
+            self.window,
+            settings,
+            self.services.background,
+            ScreenPop(self.services.search).resolve,
+            parts=self.parts,
+            secret_lookup=secret_lookup,
+            parent=self,
+        )
         self.phone.start()
         return self.phone
 

@@ -101,17 +101,32 @@ class ErrorDialog(QDialog):
             text = self.details.toPlainText() + "\n" + "-" * 60 + "\n" + text
         self.details.setPlainText(text)
         if len(self.reports) > 1:
-            self.summary.setText(fill(self.tr(
-                "Several errors occurred. You can keep working; if the problem continues, send the "
-                "details below to IT support. The reports are saved in %1."), self.reports[-1].parent))
+            self.summary.setText(
+                fill(
+                    self.tr(
+                        "Several errors occurred. You can keep working; if the problem continues, send the "
+                        "details below to IT support. The reports are saved in %1."
+                    ),
+                    self.reports[-1].parent,
+                )
+            )
         elif path is not None:
-            self.summary.setText(fill(self.tr(
-                "Something went wrong. You can keep working; if the problem continues, send the details "
-                "below to IT support. The report is saved to %1."), path))
+            self.summary.setText(
+                fill(
+                    self.tr(
+                        "Something went wrong. You can keep working; if the problem continues, send the details "
+                        "below to IT support. The report is saved to %1."
+                    ),
+                    path,
+                )
+            )
         else:
-            self.summary.setText(self.tr(
-                "Something went wrong. You can keep working; if the problem continues, send the details "
-                "below to IT support."))
+            self.summary.setText(
+                self.tr(
+                    "Something went wrong. You can keep working; if the problem continues, send the details "
+                    "below to IT support."
+                )
+            )
 
     @Slot()
     def copy_details(self) -> None:
@@ -124,8 +139,9 @@ class ErrorReporter(QObject):
 
     reported = Signal(object)  # the crash file (Path) or None
 
-    def __init__(self, store: CrashStore, parent: QObject | None = None, *,
-                 dialog_parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: CrashStore, parent: QObject | None = None, *, dialog_parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.dialog_parent = dialog_parent
@@ -233,15 +249,18 @@ class ErrorReporter(QObject):
         except OSError:
             return path, ""
 
-    def offer_previous_crash(self, found: tuple[Path, str] | None,
-                             parent: QWidget | None = None) -> QMessageBox | None:
+    def offer_previous_crash(self, found: tuple[Path, str] | None, parent: QWidget | None = None) -> QMessageBox | None:
         """Say that the last run ended unexpectedly and where its details are (non-blocking)."""
         if found is None:
             return None
         path, report = found
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("AgentDesk"),
-                          fill(self.tr("AgentDesk closed unexpectedly last time — details saved to %1"), path),
-                          QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("AgentDesk"),
+            fill(self.tr("AgentDesk closed unexpectedly last time — details saved to %1"), path),
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.setObjectName("previousCrash")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if report:

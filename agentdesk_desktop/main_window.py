@@ -103,10 +103,17 @@ class MainWindow(QMainWindow):
     reception_requested = Signal()  # Queues ▸ Walk-in reception
     simulate_call_requested = Signal()  # Demo ▸ Simulate incoming call (demo mode only)
 
-    def __init__(self, *, background: Background, search: SearchFn, user: StaffMember,
-                 database_label: str, customer_view_factory: CustomerViewFactory,
-                 new_customer_dialog_factory: NewCustomerDialogFactory | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        background: Background,
+        search: SearchFn,
+        user: StaffMember,
+        database_label: str,
+        customer_view_factory: CustomerViewFactory,
+        new_customer_dialog_factory: NewCustomerDialogFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.user = user
@@ -305,11 +312,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About AgentDesk"), "", QMessageBox.StandardButton.Ok,
-                          self)
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("About AgentDesk"), "", QMessageBox.StandardButton.Ok, self)
         box.setObjectName("aboutBox")
-        box.setText(fill(self.tr("<h3>AgentDesk %1</h3><p>The customer service desk of the city: one search "
-                                 "for every customer, their details and contacts.</p>"), __version__))
+        box.setText(
+            fill(
+                self.tr(
+                    "<h3>AgentDesk %1</h3><p>The customer service desk of the city: one search "
+                    "for every customer, their details and contacts.</p>"
+                ),
+                __version__,
+            )
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
@@ -337,8 +350,12 @@ class MainWindow(QMainWindow):
         self.simulate_call_action.setText(self.tr("Simulate incoming &call"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About AgentDesk"))
-        self._empty.setText(self.tr("Search for a customer and press Enter to open them here.\n\n"
-                                    "Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab"))
+        self._empty.setText(
+            self.tr(
+                "Search for a customer and press Enter to open them here.\n\n"
+                "Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab"
+            )
+        )
         u = self.user
         parts = [u.display_name, role_text(u.role)] + ([u.department_name] if u.department_name else [])
         self._user_label.setText(fill(self.tr("Signed in: %1"), " · ".join(parts)))

@@ -50,8 +50,9 @@ class SearchResultsModel(QAbstractTableModel):
     search_failed = Signal(str, object)
     loading_changed = Signal(bool)
 
-    def __init__(self, background: Background, search: SearchFn, parent: QObject | None = None, *,
-                 page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self, background: Background, search: SearchFn, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
         super().__init__(parent)
         self._bg, self._search, self._page_size = background, search, page_size
         self._hits: list[CustomerHit] = []
@@ -88,9 +89,9 @@ class SearchResultsModel(QAbstractTableModel):
         token = self._latest.next()
         self._set_fetching(True)
         job = partial(self._search, query, limit=limit, offset=0)
-        self._bg.read(job, token=token, owner=self) \
-            .on_success(lambda page: self._loaded(query, page, replace)) \
-            .on_failure(lambda exc: self._failed(query, exc))
+        self._bg.read(job, token=token, owner=self).on_success(
+            lambda page: self._loaded(query, page, replace)
+        ).on_failure(lambda exc: self._failed(query, exc))
 
     def _loaded(self, query: str, page: SearchPage, replace: bool) -> None:
         if query != self._query:
@@ -172,8 +173,9 @@ class SearchResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(hit, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == ADDRESS and hit.address_protected:
-            return self.tr("This customer has a protected address (turvakielto). "
-                           "The address is not shown or given out.")
+            return self.tr(
+                "This customer has a protected address (turvakielto). The address is not shown or given out."
+            )
         if role == Qt.ItemDataRole.FontRole and column == ADDRESS and hit.address_protected:
             font = QFont()
             font.setItalic(True)

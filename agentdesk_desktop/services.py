@@ -96,13 +96,29 @@ class DeskServices:
         return MailQuarantine(self.db)
 
 
-def build_services(db: Database, background: Background, changes: ChangeBus, *,
-                   topics: TopicCatalog | None = None, drafts: DraftStore | None = None) -> DeskServices:
+def build_services(
+    db: Database,
+    background: Background,
+    changes: ChangeBus,
+    *,
+    topics: TopicCatalog | None = None,
+    drafts: DraftStore | None = None,
+) -> DeskServices:
     """The one place a core service is made. Cheap: nothing is read here (the topics on first use)."""
     topics = topics or TopicCatalog()
     return DeskServices(
-        db=db, background=background, changes=changes, search=CustomerSearch(db), register=CustomerRegister(db),
-        overviews=CustomerOverviewService(db), interactions=InteractionLog(db, known_topics=topics),
-        duplicates=DuplicateCheck(db), staff=StaffDirectory(db), queues=QueueDirectory(db), walk_in=WalkIn(db),
-        statistics=Statistics(db), topics=topics, drafts=drafts or DraftStore(),
+        db=db,
+        background=background,
+        changes=changes,
+        search=CustomerSearch(db),
+        register=CustomerRegister(db),
+        overviews=CustomerOverviewService(db),
+        interactions=InteractionLog(db, known_topics=topics),
+        duplicates=DuplicateCheck(db),
+        staff=StaffDirectory(db),
+        queues=QueueDirectory(db),
+        walk_in=WalkIn(db),
+        statistics=Statistics(db),
+        topics=topics,
+        drafts=drafts or DraftStore(),
     )

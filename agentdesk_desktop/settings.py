@@ -31,10 +31,15 @@ def _meta(description: str, check: Callable[[object], bool]) -> dict:
 
 @dataclass(frozen=True)
 class DeskSettings:
-    language: str = field(default="fi", metadata=_meta(
-        "Language of the desk: fi, sv or en.", lambda v: v in LANGUAGE_CODES))
-    last_username: str = field(default="", metadata=_meta(
-        "The staff user chosen at the last sign-in, preselected next time.", lambda v: isinstance(v, str)))
+    language: str = field(
+        default="fi", metadata=_meta("Language of the desk: fi, sv or en.", lambda v: v in LANGUAGE_CODES)
+    )
+    last_username: str = field(
+        default="",
+        metadata=_meta(
+            "The staff user chosen at the last sign-in, preselected next time.", lambda v: isinstance(v, str)
+        ),
+    )
 
     @classmethod
     def describe(cls) -> dict[str, str]:

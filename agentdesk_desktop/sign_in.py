@@ -45,8 +45,9 @@ def role_text(role: StaffRole) -> str:
 class SignInDialog(QDialog):
     staff_loaded = Signal(int)  # how many users the list shows
 
-    def __init__(self, list_staff: ListStaff, background: Background, parent: QWidget | None = None, *,
-                 preselect: str = "") -> None:
+    def __init__(
+        self, list_staff: ListStaff, background: Background, parent: QWidget | None = None, *, preselect: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setMinimumSize(560, 420)
@@ -78,8 +79,9 @@ class SignInDialog(QDialog):
         self._retry = QPushButton(self)
         self._retry.clicked.connect(self.load)
         self._retry.hide()
-        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                         self)
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self._buttons.addButton(self._retry, QDialogButtonBox.ButtonRole.ActionRole)
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
@@ -114,16 +116,20 @@ class SignInDialog(QDialog):
                 self._list.setCurrentItem(item)
         if self._list.currentItem() is None and self._list.topLevelItemCount():
             self._list.setCurrentItem(self._list.topLevelItem(0))
-        self._status.setText("" if self.staff else self.tr(
-            "There are no active staff users in this database. Ask an administrator to add you."))
+        self._status.setText(
+            ""
+            if self.staff
+            else self.tr("There are no active staff users in this database. Ask an administrator to add you.")
+        )
         self._update_button()
         self._list.setFocus()
         self.staff_loaded.emit(len(self.staff))
 
     def _load_failed(self, exc: BaseException) -> None:
         self._failed = True
-        self._status.setText(self.tr("The staff list could not be loaded. Check the database connection and "
-                                     "try again."))
+        self._status.setText(
+            self.tr("The staff list could not be loaded. Check the database connection and try again.")
+        )
         self._retry.show()
         self.staff_loaded.emit(0)
 

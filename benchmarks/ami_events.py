@@ -58,8 +58,12 @@ def main() -> int:
                 lock.notify_all()
 
     with AmiSimulator({"desk": "bench"}) as sim:
-        client = AmiClient(AmiSettings(port=sim.port, interface="PJSIP/agent1", ping_interval=60), "bench",
-                           on_event=on_event, on_statistics=on_statistics)
+        client = AmiClient(
+            AmiSettings(port=sim.port, interface="PJSIP/agent1", ping_interval=60),
+            "bench",
+            on_event=on_event,
+            on_statistics=on_statistics,
+        )
         client.start()
         try:
             client.wait_connected(5)
@@ -72,12 +76,16 @@ def main() -> int:
                 if i % every == 0 and len(sent) < args.pops:
                     uid = f"pop.{i}"
                     sent[uid] = time.perf_counter()
-                    sim.emit_call("0401234567", "Virtanen Anna", "neuvonta", interface="PJSIP/agent1",
-                                  uniqueid=uid).abandon()
+                    sim.emit_call(
+                        "0401234567", "Virtanen Anna", "neuvonta", interface="PJSIP/agent1", uniqueid=uid
+                    ).abandon()
             with lock:
                 if not lock.wait_for(lambda: ended >= args.calls + len(sent) and len(latencies) == len(sent), 120):
-                    print(f"only {ended} of {args.calls + len(sent)} calls ended and {len(latencies)} of "
-                          f"{len(sent)} pops arrived within 120 s", file=sys.stderr)
+                    print(
+                        f"only {ended} of {args.calls + len(sent)} calls ended and {len(latencies)} of "
+                        f"{len(sent)} pops arrived within 120 s",
+                        file=sys.stderr,
+                    )
                     return 1
             elapsed = time.perf_counter() - start
         finally:
@@ -87,14 +95,21 @@ def main() -> int:
     total_events = args.calls * 11 + len(sent) * 10
     ms = sorted(x * 1000 for x in latencies)
     result = {
-        "calls": args.calls, "pops": len(sent), "seconds": round(elapsed, 2),
-        "events": total_events, "events_per_second": round(total_events / elapsed),
+        "calls": args.calls,
+        "pops": len(sent),
+        "seconds": round(elapsed, 2),
+        "events": total_events,
+        "events_per_second": round(total_events / elapsed),
         "pop_ms_p50": round(statistics.median(ms), 2) if ms else None,
         "pop_ms_p95": round(ms[int(0.95 * (len(ms) - 1))], 2) if ms else None,
         "pop_ms_max": round(ms[-1], 2) if ms else None,
     }
-    result.update(calibration.calibrated(calibration.measure(), per_python_loop={
-        "pop_p95": result["pop_ms_p95"], "thousand_events": 1e6 / result["events_per_second"]}))
+    result.update(
+        calibration.calibrated(
+            calibration.measure(),
+            per_python_loop={"pop_p95": result["pop_ms_p95"], "thousand_events": 1e6 / result["events_per_second"]},
+        )
+    )
     print(json.dumps(result))
     return 0
 

@@ -138,8 +138,10 @@ def ratios(figures: dict[str, float | None], calibration: dict[str, float], per:
     """``{"<name>_per_<per minus _ms>": figure / calibration[per]}`` for each figure (None stays None)."""
     unit = calibration[per]
     suffix = per.removesuffix("_ms")
-    return {f"{name}_per_{suffix}": (round(value / unit, 3) if value is not None and unit else None)
-            for name, value in figures.items()}
+    return {
+        f"{name}_per_{suffix}": (round(value / unit, 3) if value is not None and unit else None)
+        for name, value in figures.items()
+    }
 
 
 def target_ratios(targets: dict[str, float], per: str) -> dict[str, float]:
@@ -151,14 +153,21 @@ def target_ratios(targets: dict[str, float], per: str) -> dict[str, float]:
 Figures = dict[str, "float | None"]
 
 
-def calibrated(calibration: dict[str, float], *, per_bare_paint: Figures | None = None,
-               per_python_loop: Figures | None = None, targets_per_bare_paint: dict[str, float] | None = None,
-               targets_per_python_loop: dict[str, float] | None = None) -> dict:
+def calibrated(
+    calibration: dict[str, float],
+    *,
+    per_bare_paint: Figures | None = None,
+    per_python_loop: Figures | None = None,
+    targets_per_bare_paint: dict[str, float] | None = None,
+    targets_per_python_loop: dict[str, float] | None = None,
+) -> dict:
     """The keys a benchmark adds to its JSON line: ``calibration``, ``ratios`` (this run's figures per
     calibration figure) and ``target_ratios`` (the targets per the reference machine's figure)."""
     out: dict = {"calibration": calibration, "ratios": {}, "target_ratios": {}}
-    for per, figures, targets in (("bare_paint_ms", per_bare_paint, targets_per_bare_paint),
-                                  ("python_loop_ms", per_python_loop, targets_per_python_loop)):
+    for per, figures, targets in (
+        ("bare_paint_ms", per_bare_paint, targets_per_bare_paint),
+        ("python_loop_ms", per_python_loop, targets_per_python_loop),
+    ):
         if per not in calibration:
             continue
         out["ratios"].update(ratios(figures or {}, calibration, per))

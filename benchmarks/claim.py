@@ -42,8 +42,9 @@ from agentdesk.storage.models import Channel, StaffRole, StaffUser, WorkItem
 def _pg_base_url() -> str:
     base = os.environ.get("AGENTDESK_BENCH_PG_URL") or os.environ.get("AGENTDESK_TEST_PG_URL")
     if not base:
-        out = subprocess.run(["bash", str(REPO / "scripts/postgres.sh"), "start"], check=True,
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            ["bash", str(REPO / "scripts/postgres.sh"), "start"], check=True, capture_output=True, text=True
+        )
         base = out.stdout.strip().splitlines()[-1].split()[-1]
     return base
 
@@ -80,8 +81,9 @@ def open_database(kind: str):
 
 def run(db: Database, claimers: int, items: int, complete: bool) -> dict:
     with db.session() as s, s.begin():
-        s.add_all([StaffUser(username=f"bench{i}", display_name=f"Bench {i}", role=StaffRole.AGENT)
-                   for i in range(claimers)])
+        s.add_all(
+            [StaffUser(username=f"bench{i}", display_name=f"Bench {i}", role=StaffRole.AGENT) for i in range(claimers)]
+        )
     with db.session() as s:
         staff = list(s.scalars(select(StaffUser.id).where(StaffUser.username.like("bench%"))))
     queue = QueueDirectory(db).create(QueueSpec("bench", "Benchmark", Channel.PHONE, target_seconds=20)).id
@@ -134,14 +136,22 @@ def run(db: Database, claimers: int, items: int, complete: bool) -> dict:
         max_attempts = s.scalar(select(func.max(WorkItem.attempts)))
     latencies.sort()
     return {
-        "db": db.dialect, "claimers": claimers, "items": items, "complete": complete,
-        "enqueue_seconds": round(enqueue_seconds, 3), "seconds": round(seconds, 3),
+        "db": db.dialect,
+        "claimers": claimers,
+        "items": items,
+        "complete": complete,
+        "enqueue_seconds": round(enqueue_seconds, 3),
+        "seconds": round(seconds, 3),
         "claims_per_second": round(items / seconds, 1),
-        "latency_ms": {"p50": round(latencies[len(latencies) // 2] * 1000, 2),
-                       "p95": round(latencies[int(len(latencies) * 0.95)] * 1000, 2),
-                       "max": round(latencies[-1] * 1000, 2)},
+        "latency_ms": {
+            "p50": round(latencies[len(latencies) // 2] * 1000, 2),
+            "p95": round(latencies[int(len(latencies) * 0.95)] * 1000, 2),
+            "max": round(latencies[-1] * 1000, 2),
+        },
         "per_claimer": {"min": min(map(len, got.values())), "max": max(map(len, got.values()))},
-        "claimed": len(ids), "duplicates": len(ids) - len(set(ids)), "lost": items - len(set(ids)),
+        "claimed": len(ids),
+        "duplicates": len(ids) - len(set(ids)),
+        "lost": items - len(set(ids)),
         "max_attempts": max_attempts,
     }
 
@@ -158,8 +168,12 @@ def main() -> None:
         result = run(db, args.claimers, args.items, args.complete)
     finally:
         drop()
-    result.update(calibration.calibrated(calibration.measure(), per_python_loop={
-        "claim_p95": result["latency_ms"]["p95"], "claim_max": result["latency_ms"]["max"]}))
+    result.update(
+        calibration.calibrated(
+            calibration.measure(),
+            per_python_loop={"claim_p95": result["latency_ms"]["p95"], "claim_max": result["latency_ms"]["max"]},
+        )
+    )
     print(json.dumps(result))
     if result["duplicates"] or result["lost"]:
         sys.exit(1)

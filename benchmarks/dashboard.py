@@ -69,8 +69,11 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def summary(name: str, values: list[float]) -> dict[str, float]:
-    return {f"{name}_p50": round(statistics.median(values), 2), f"{name}_p95": percentile(values, 0.95),
-            f"{name}_max": round(max(values), 2)}
+    return {
+        f"{name}_p50": round(statistics.median(values), 2),
+        f"{name}_p95": percentile(values, 0.95),
+        f"{name}_max": round(max(values), 2),
+    }
 
 
 def helsinki_today() -> dt.datetime:
@@ -105,8 +108,16 @@ def base_population(folder: Path, people: int) -> Path:
     db = Database(f"sqlite:///{partial}")
     schema.upgrade(db)
     started = time.perf_counter()
-    seed_population(db, people, seed=7, progress=lambda done, total: log_progress(
-        f"  {done:,} / {total:,} people, {time.perf_counter() - started:.0f} s") if done % 200_000 == 0 else None)
+    seed_population(
+        db,
+        people,
+        seed=7,
+        progress=lambda done, total: (
+            log_progress(f"  {done:,} / {total:,} people, {time.perf_counter() - started:.0f} s")
+            if done % 200_000 == 0
+            else None
+        ),
+    )
     db.dispose()
     partial.rename(path)
     return path
@@ -140,22 +151,25 @@ def build(folder: Path, people: int, contacts: int, agents: int, seed: int) -> P
 
 def _add_agents(conn: sqlite3.Connection, agents: int) -> None:
     dept = conn.execute("SELECT id FROM department WHERE code = 'customer_service'").fetchone()[0]
-    have = conn.execute("SELECT count(*) FROM staff_user WHERE department_id = ? AND role = 'agent'",
-                        (dept,)).fetchone()[0]
+    have = conn.execute(
+        "SELECT count(*) FROM staff_user WHERE department_id = ? AND role = 'agent'", (dept,)
+    ).fetchone()[0]
     with conn:
         conn.executemany(
             "INSERT INTO staff_user (username, display_name, role, department_id, active) VALUES (?, ?, 'agent', ?, 1)",
-            [(f"bench.agent{i:03d}", f"Agentti {i:03d}", dept) for i in range(max(0, agents - have))])
+            [(f"bench.agent{i:03d}", f"Agentti {i:03d}", dept) for i in range(max(0, agents - have))],
+        )
 
 
 def _queues(conn: sqlite3.Connection) -> list[tuple[int, str, int]]:
     """(id, channel, target seconds) of the demo queues: phone, e-mail, walk-in."""
-    return conn.execute("SELECT id, channel, target_seconds FROM queue WHERE code IN "
-                        "('neuvonta', 'sahkoposti', 'palvelupiste') ORDER BY channel DESC").fetchall()
+    return conn.execute(
+        "SELECT id, channel, target_seconds FROM queue WHERE code IN "
+        "('neuvonta', 'sahkoposti', 'palvelupiste') ORDER BY channel DESC"
+    ).fetchall()
 
 
-def _contact_rows(rng: random.Random, queues, agent_ids, customers: int, dept: int, arrived: dt.datetime,
-                  ref: int):
+def _contact_rows(rng: random.Random, queues, agent_ids, customers: int, dept: int, arrived: dt.datetime, ref: int):
     """One finished contact: its work item and its interaction (the interaction id is set later)."""
     roll = rng.random()
     queue_id, channel, target = queues[0] if roll < 0.7 else queues[1] if roll < 0.9 else queues[2]
@@ -166,29 +180,68 @@ def _contact_rows(rng: random.Random, queues, agent_ids, customers: int, dept: i
     customer = rng.randint(1, customers) if rng.random() < 0.9 else None
     abandoned = channel == "phone" and rng.random() < 0.05
     outcome = rng.choices(("resolved_first_contact", "forwarded", "unresolved"), (75, 13, 12))[0]
-    item = (queue_id, channel, customer, f"b{ref}", "", 5, "abandoned" if abandoned else "done",
-            text_time(arrived), text_time(arrived + dt.timedelta(seconds=target)),
-            None if abandoned else agent, None if abandoned else text_time(answered), None,
-            None if abandoned else text_time(answered), text_time(finished), 0 if abandoned else 1, "")
-    interaction = None if abandoned else (customer, channel, "inbound", text_time(answered), text_time(finished), agent,
-                                          dept, "general.advice", "", outcome, None, f"b{ref}", 1)
+    item = (
+        queue_id,
+        channel,
+        customer,
+        f"b{ref}",
+        "",
+        5,
+        "abandoned" if abandoned else "done",
+        text_time(arrived),
+        text_time(arrived + dt.timedelta(seconds=target)),
+        None if abandoned else agent,
+        None if abandoned else text_time(answered),
+        None,
+        None if abandoned else text_time(answered),
+        text_time(finished),
+        0 if abandoned else 1,
+        "",
+    )
+    interaction = (
+        None
+        if abandoned
+        else (
+            customer,
+            channel,
+            "inbound",
+            text_time(answered),
+            text_time(finished),
+            agent,
+            dept,
+            "general.advice",
+            "",
+            outcome,
+            None,
+            f"b{ref}",
+            1,
+        )
+    )
     return item, interaction
 
 
-ITEM_SQL = ("INSERT INTO work_item (queue_id, channel, customer_id, external_ref, subject, priority, state, "
-            "created_at, due_at, claimed_by, claimed_at, lease_until, answered_at, finished_at, attempts, "
-            "service_point) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-INTERACTION_SQL = ("INSERT INTO interaction (customer_id, channel, direction, started_at, ended_at, agent_id, "
-                   "department_id, topic, notes, outcome, case_id, external_ref, version) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+ITEM_SQL = (
+    "INSERT INTO work_item (queue_id, channel, customer_id, external_ref, subject, priority, state, "
+    "created_at, due_at, claimed_by, claimed_at, lease_until, answered_at, finished_at, attempts, "
+    "service_point) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INTERACTION_SQL = (
+    "INSERT INTO interaction (customer_id, channel, direction, started_at, ended_at, agent_id, "
+    "department_id, topic, notes, outcome, case_id, external_ref, version) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _context(conn: sqlite3.Connection):
     dept = conn.execute("SELECT id FROM department WHERE code = 'customer_service'").fetchone()[0]
-    agent_ids = [r[0] for r in conn.execute(
-        "SELECT id FROM staff_user WHERE department_id = ? AND role IN ('agent', 'supervisor') AND active = 1",
-        (dept,))]
+    agent_ids = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM staff_user WHERE department_id = ? AND role IN ('agent', 'supervisor') AND active = 1",
+            (dept,),
+        )
+    ]
     customers = conn.execute("SELECT max(id) FROM customer").fetchone()[0] or 1
     return dept, agent_ids, customers
 
@@ -228,8 +281,9 @@ def top_up(path: Path, contacts: int, seed: int) -> None:
     day_start = helsinki_today()
     conn = sqlite3.connect(path)
     try:
-        have = conn.execute("SELECT count(*) FROM interaction WHERE external_ref LIKE 'b%' AND started_at < ?",
-                            (text_time(day_start),)).fetchone()[0]
+        have = conn.execute(
+            "SELECT count(*) FROM interaction WHERE external_ref LIKE 'b%' AND started_at < ?", (text_time(day_start),)
+        ).fetchone()[0]
         if have < contacts:
             log_progress(f"adding {contacts - have:,} contacts to reach {contacts:,}")
             oldest = conn.execute("SELECT min(started_at) FROM interaction").fetchone()[0]
@@ -257,9 +311,18 @@ def prepare_today(path: Path, seed: int) -> dict[str, int]:
             conn.execute("DELETE FROM work_item WHERE created_at >= ?", (since,))
             conn.execute("DELETE FROM interaction WHERE started_at >= ?", (since,))
             span = (now - start).total_seconds() - 900
-            rows = [_contact_rows(rng, queues, agent_ids, customers, dept,
-                                  start + dt.timedelta(seconds=rng.uniform(0, span)), 10_000_000 + i)
-                    for i in range(TODAY_CONTACTS)]
+            rows = [
+                _contact_rows(
+                    rng,
+                    queues,
+                    agent_ids,
+                    customers,
+                    dept,
+                    start + dt.timedelta(seconds=rng.uniform(0, span)),
+                    10_000_000 + i,
+                )
+                for i in range(TODAY_CONTACTS)
+            ]
             conn.executemany(ITEM_SQL, [item for item, _ in rows])
             conn.executemany(INTERACTION_SQL, [i for _, i in rows if i is not None])
             live = []
@@ -268,22 +331,40 @@ def prepare_today(path: Path, seed: int) -> dict[str, int]:
                 arrived = now - dt.timedelta(seconds=rng.uniform(5, 400 if channel == "phone" else 3000))
                 busy = i >= 25
                 agent = agent_ids[i] if busy else None
-                live.append((queue_id, channel, None, f"live{i}", "", 5, "in_progress" if busy else "waiting",
-                             text_time(arrived), text_time(arrived + dt.timedelta(seconds=target)), agent,
-                             text_time(now) if busy else None, text_time(now + dt.timedelta(hours=1)) if busy else None,
-                             text_time(now) if busy else None, None, 1 if busy else 0, ""))
+                live.append(
+                    (
+                        queue_id,
+                        channel,
+                        None,
+                        f"live{i}",
+                        "",
+                        5,
+                        "in_progress" if busy else "waiting",
+                        text_time(arrived),
+                        text_time(arrived + dt.timedelta(seconds=target)),
+                        agent,
+                        text_time(now) if busy else None,
+                        text_time(now + dt.timedelta(hours=1)) if busy else None,
+                        text_time(now) if busy else None,
+                        None,
+                        1 if busy else 0,
+                        "",
+                    )
+                )
             conn.executemany(ITEM_SQL, live)
             conn.execute("DELETE FROM presence_change WHERE staff_id IN (SELECT staff_id FROM agent_presence)")
             conn.execute("DELETE FROM agent_presence")
             states = ("available", "busy", "busy", "busy", "wrap_up", "break", "offline")
-            presence = [(a, rng.choice(states), text_time(now - dt.timedelta(seconds=rng.randint(10, 7200))))
-                        for a in agent_ids]
+            presence = [
+                (a, rng.choice(states), text_time(now - dt.timedelta(seconds=rng.randint(10, 7200)))) for a in agent_ids
+            ]
             conn.executemany("INSERT INTO agent_presence (staff_id, state, since) VALUES (?, ?, ?)", presence)
             conn.executemany("INSERT INTO presence_change (staff_id, state, started_at) VALUES (?, ?, ?)", presence)
         counts = {
             "contacts": conn.execute("SELECT count(*) FROM interaction").fetchone()[0],
-            "contacts_today": conn.execute("SELECT count(*) FROM interaction WHERE started_at >= ?",
-                                           (since,)).fetchone()[0],
+            "contacts_today": conn.execute(
+                "SELECT count(*) FROM interaction WHERE started_at >= ?", (since,)
+            ).fetchone()[0],
             "work_items": conn.execute("SELECT count(*) FROM work_item").fetchone()[0],
             "agents": len(agent_ids),
             "customers": conn.execute("SELECT count(*) FROM customer").fetchone()[0],
@@ -352,8 +433,13 @@ def measure_dashboard(db, refreshes: int) -> dict[str, float]:
         logging.getLogger("agentdesk.event").removeHandler(handler)
     window.close()
     background.shutdown()
-    return {"refreshes": refreshes, **summary("snapshot_ms", query_ms), **summary("repaint_ms", repaint_ms),
-            **summary("apply_ms", apply_ms), **summary("refresh_ms", refresh_ms[1:] or refresh_ms)}
+    return {
+        "refreshes": refreshes,
+        **summary("snapshot_ms", query_ms),
+        **summary("repaint_ms", repaint_ms),
+        **summary("apply_ms", apply_ms),
+        **summary("refresh_ms", refresh_ms[1:] or refresh_ms),
+    }
 
 
 def random_numbers(db, count: int, rng: random.Random) -> list[tuple[str, str]]:
@@ -364,9 +450,14 @@ def random_numbers(db, count: int, rng: random.Random) -> list[tuple[str, str]]:
     with db.session() as s:
         top = s.execute(text("SELECT max(id) FROM contact_point")).scalar() or 0
         while len(out) < count and top:
-            row = s.execute(text("SELECT cp.value, c.last_name, c.first_names FROM contact_point cp "
-                                 "JOIN customer c ON c.id = cp.customer_id WHERE cp.kind = 'phone' AND cp.id >= :start "
-                                 "ORDER BY cp.id LIMIT 1"), {"start": rng.randint(1, top)}).first()
+            row = s.execute(
+                text(
+                    "SELECT cp.value, c.last_name, c.first_names FROM contact_point cp "
+                    "JOIN customer c ON c.id = cp.customer_id WHERE cp.kind = 'phone' AND cp.id >= :start "
+                    "ORDER BY cp.id LIMIT 1"
+                ),
+                {"start": rng.randint(1, top)},
+            ).first()
             if row is not None:
                 number = row[0]
                 national = "0" + number[4:] if number.startswith("+358") else number
@@ -420,9 +511,13 @@ def measure_screen_pop(db, pops: int, seed: int) -> dict[str, float]:
         return True
 
     with AmiSimulator({"desk": secret}) as pbx:
-        desk = build_app(db, install_hooks=False, language="fi",
-                         phone=AmiSettings(port=pbx.port, username="desk", interface=INTERFACE, ping_interval=60),
-                         phone_secret=lambda _settings: secret)
+        desk = build_app(
+            db,
+            install_hooks=False,
+            language="fi",
+            phone=AmiSettings(port=pbx.port, username="desk", interface=INTERFACE, ping_interval=60),
+            phone_secret=lambda _settings: secret,
+        )
         try:
             ready = []
             desk.window_ready.connect(ready.append)
@@ -510,19 +605,26 @@ def main() -> int:
     finally:
         shutil.rmtree(home, ignore_errors=True)
     result = {
-        "backend": "sqlite", "people": args.people, "customers": counts["customers"],
-        "contacts": counts["contacts"], "contacts_today": counts["contacts_today"], "work_items": counts["work_items"],
+        "backend": "sqlite",
+        "people": args.people,
+        "customers": counts["customers"],
+        "contacts": counts["contacts"],
+        "contacts_today": counts["contacts_today"],
+        "work_items": counts["work_items"],
         "agents": counts["agents"],
         "contacts_made_by": "bulk executemany into interaction and work_item (not generated histories)",
         **{k: v for k, v in dashboard.items()},
-        "snapshot_target_p95_ms": 20, "repaint_target_p95_ms": 16,
-        **pop, "pop_target_p95_ms": 150,
-        **calibration.calibrated({**calibration.measure(), "bare_paint_ms": bare_paint_ms},
-                                 per_bare_paint={"repaint_p95": dashboard["repaint_ms_p95"],
-                                                 "pop_p95": pop["pop_ms_p95"]},
-                                 per_python_loop={"snapshot_p95": dashboard["snapshot_ms_p95"]},
-                                 targets_per_bare_paint={"repaint_p95": 16, "pop_p95": 150},
-                                 targets_per_python_loop={"snapshot_p95": 20}),
+        "snapshot_target_p95_ms": 20,
+        "repaint_target_p95_ms": 16,
+        **pop,
+        "pop_target_p95_ms": 150,
+        **calibration.calibrated(
+            {**calibration.measure(), "bare_paint_ms": bare_paint_ms},
+            per_bare_paint={"repaint_p95": dashboard["repaint_ms_p95"], "pop_p95": pop["pop_ms_p95"]},
+            per_python_loop={"snapshot_p95": dashboard["snapshot_ms_p95"]},
+            targets_per_bare_paint={"repaint_p95": 16, "pop_p95": 150},
+            targets_per_python_loop={"snapshot_p95": 20},
+        ),
     }
     print(json.dumps(result))
     return 0

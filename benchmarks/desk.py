@@ -114,7 +114,8 @@ def choose_heavy_customers(db, count: int, seed: int = 7) -> list[int]:
                 "SELECT 1 FROM customer c WHERE c.id = ? AND c.kind = 'person'"
                 " AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.customer_id = c.id AND a.kind = 'protected_address')"
                 " AND NOT EXISTS (SELECT 1 FROM synthetic_duplicate d WHERE d.duplicate_customer_id = c.id)",
-                (cid,)).fetchone()
+                (cid,),
+            ).fetchone()
             if ok:
                 chosen.append(cid)
         return chosen
@@ -150,9 +151,11 @@ def add_long_histories(db, customer_ids: list[int], contacts: int, seed: int = 1
         cur = raw.cursor()
         departments = dict(cur.execute("SELECT code, id FROM department").fetchall())
         agents = [row[0] for row in cur.execute("SELECT id FROM staff_user WHERE active = 1").fetchall()]
-        sql = ("INSERT INTO interaction (customer_id, channel, direction, started_at, ended_at, agent_id,"
-               " department_id, topic, notes, outcome, case_id, external_ref, version)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '', 1)")
+        sql = (
+            "INSERT INTO interaction (customer_id, channel, direction, started_at, ended_at, agent_id,"
+            " department_id, topic, notes, outcome, case_id, external_ref, version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, '', 1)"
+        )
         for cid in customer_ids:
             have = cur.execute("SELECT count(*) FROM interaction WHERE customer_id = ?", (cid,)).fetchone()[0]
             rows = []
@@ -160,10 +163,20 @@ def add_long_histories(db, customer_ids: list[int], contacts: int, seed: int = 1
                 start = now - dt.timedelta(seconds=rng.randint(60, 5 * 365 * 86400))
                 end = start + dt.timedelta(seconds=rng.randint(60, 1800))
                 code, dept = rng.choice(topics)
-                rows.append((cid, rng.choice(_CHANNELS), "inbound" if rng.random() < 0.9 else "outbound",
-                             start.isoformat(sep=" ", timespec="microseconds"),
-                             end.isoformat(sep=" ", timespec="microseconds"), rng.choice(agents),
-                             departments.get(dept), code, rng.choice(_NOTES), rng.choice(_OUTCOMES)))
+                rows.append(
+                    (
+                        cid,
+                        rng.choice(_CHANNELS),
+                        "inbound" if rng.random() < 0.9 else "outbound",
+                        start.isoformat(sep=" ", timespec="microseconds"),
+                        end.isoformat(sep=" ", timespec="microseconds"),
+                        rng.choice(agents),
+                        departments.get(dept),
+                        code,
+                        rng.choice(_NOTES),
+                        rng.choice(_OUTCOMES),
+                    )
+                )
             cur.executemany(sql, rows)
             added += len(rows)
         raw.commit()
@@ -405,8 +418,10 @@ def main() -> None:
     started = time.perf_counter()
     added = add_long_histories(db, heavy, CONTACTS)
     if added:
-        print(f"added {added:,} contacts for {len(heavy)} customers in {time.perf_counter() - started:.1f} s",
-              file=sys.stderr)
+        print(
+            f"added {added:,} contacts for {len(heavy)} customers in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
     url = f"sqlite:///{db.url.database}"
     db.dispose()
 
@@ -420,16 +435,23 @@ def main() -> None:
         print(f"  start {i}: {wall * 1000:.0f} ms to window.ready ({cpu:.2f} s CPU)")
 
     print(f"desk in process: {args.opens} opens of customers with {CONTACTS:,} contacts ...", file=sys.stderr)
-    child = subprocess.run([sys.executable, __file__, "--run-desk", url, ",".join(map(str, heavy)),
-                            "--opens", str(args.opens)], cwd=REPO, capture_output=True, text=True, env=desk_env())
+    child = subprocess.run(
+        [sys.executable, __file__, "--run-desk", url, ",".join(map(str, heavy)), "--opens", str(args.opens)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=desk_env(),
+    )
     if child.returncode != 0:
         sys.stderr.write(child.stderr)
         raise SystemExit(f"the in-process desk run failed ({child.returncode})")
     run = json.loads(child.stdout.strip().splitlines()[-1])
     opens, opens_cpu = run["open_ms"], run["open_ui_cpu_ms"]
     for i, (ms, cpu) in enumerate(zip(opens, opens_cpu), 1):
-        print(f"  open {i:2d}: {ms:6.1f} ms ({cpu:5.1f} ms UI-thread CPU)"
-              + ("  (10 tabs open)" if i == HEAVY_CUSTOMERS else ""))
+        print(
+            f"  open {i:2d}: {ms:6.1f} ms ({cpu:5.1f} ms UI-thread CPU)"
+            + ("  (10 tabs open)" if i == HEAVY_CUSTOMERS else "")
+        )
     print("  longest UI-thread stalls (ms, during):")
     for stall, phase in run["stalls"]:
         print(f"    {stall:6.1f}  {phase}")
@@ -443,32 +465,51 @@ def main() -> None:
         "benchmark": "desk",
         "people": people,
         "contacts_per_customer": CONTACTS,
-        "open_ms": {"n": len(opens), "p50": round(percentile(opens, 50), 1),
-                    "p95": round(percentile(opens, 95), 1), "max": round(max(opens), 1),
-                    "first": round(opens[0], 1),
-                    "ui_cpu_p50": round(percentile(opens_cpu, 50), 1), "ui_cpu_p95": round(percentile(opens_cpu, 95), 1)},
-        "cold_start_s": {"n": len(starts), "median": round(statistics.median(starts), 3),
-                         "max": round(max(starts), 3),
-                         "cpu_median": round(statistics.median(cpu for _wall, cpu in measured), 2)},
-        "rss_mb": {"after_10_customers": round(run["rss_after_10_mb"], 1), "tabs_open": run["tabs_open"],
-                   "end": round(run["rss_end_mb"], 1)},
-        "ui_stall_ms": {"max": round(run["stalls"][0][0], 1) if run["stalls"] else 0.0,
-                        "during": run["stalls"][0][1] if run["stalls"] else "",
-                        "slice_cpu_max": round(run["slices"][0][0], 1) if run["slices"] else 0.0,
-                        "slice_cpu_during": run["slices"][0][1] if run["slices"] else ""},
+        "open_ms": {
+            "n": len(opens),
+            "p50": round(percentile(opens, 50), 1),
+            "p95": round(percentile(opens, 95), 1),
+            "max": round(max(opens), 1),
+            "first": round(opens[0], 1),
+            "ui_cpu_p50": round(percentile(opens_cpu, 50), 1),
+            "ui_cpu_p95": round(percentile(opens_cpu, 95), 1),
+        },
+        "cold_start_s": {
+            "n": len(starts),
+            "median": round(statistics.median(starts), 3),
+            "max": round(max(starts), 3),
+            "cpu_median": round(statistics.median(cpu for _wall, cpu in measured), 2),
+        },
+        "rss_mb": {
+            "after_10_customers": round(run["rss_after_10_mb"], 1),
+            "tabs_open": run["tabs_open"],
+            "end": round(run["rss_end_mb"], 1),
+        },
+        "ui_stall_ms": {
+            "max": round(run["stalls"][0][0], 1) if run["stalls"] else 0.0,
+            "during": run["stalls"][0][1] if run["stalls"] else "",
+            "slice_cpu_max": round(run["slices"][0][0], 1) if run["slices"] else 0.0,
+            "slice_cpu_during": run["slices"][0][1] if run["slices"] else "",
+        },
         "targets": TARGETS,
         "errors": len(run["errors"]),
         "seed_seconds": round(seed_seconds, 1) if seed_seconds else None,
         "cpus": os.cpu_count(),
         "load_average": round(os.getloadavg()[0], 2),
     }
-    figures.update(calibration.calibrated(
-        {**calibration.measure(), "bare_paint_ms": run["bare_paint_ms"]},
-        per_bare_paint={"open_p95": figures["open_ms"]["p95"], "open_ui_cpu_p95": figures["open_ms"]["ui_cpu_p95"],
-                        "ui_stall": figures["ui_stall_ms"]["max"]},
-        per_python_loop={"cold_start": figures["cold_start_s"]["median"] * 1000},
-        targets_per_bare_paint={"open_p95": TARGETS["open_p95_ms"], "ui_stall": TARGETS["ui_stall_ms"]},
-        targets_per_python_loop={"cold_start": TARGETS["cold_start_s"] * 1000}))
+    figures.update(
+        calibration.calibrated(
+            {**calibration.measure(), "bare_paint_ms": run["bare_paint_ms"]},
+            per_bare_paint={
+                "open_p95": figures["open_ms"]["p95"],
+                "open_ui_cpu_p95": figures["open_ms"]["ui_cpu_p95"],
+                "ui_stall": figures["ui_stall_ms"]["max"],
+            },
+            per_python_loop={"cold_start": figures["cold_start_s"]["median"] * 1000},
+            targets_per_bare_paint={"open_p95": TARGETS["open_p95_ms"], "ui_stall": TARGETS["ui_stall_ms"]},
+            targets_per_python_loop={"cold_start": TARGETS["cold_start_s"] * 1000},
+        )
+    )
     figures["met"] = {
         "open_p95": figures["open_ms"]["p95"] <= TARGETS["open_p95_ms"],
         "cold_start": figures["cold_start_s"]["max"] <= TARGETS["cold_start_s"],

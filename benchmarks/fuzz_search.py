@@ -42,11 +42,64 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import calibration
 
 SLOW_SECONDS = 1.0
-SPECIAL = ['"', "*", ":", "^", "(", ")", "-", "+", "&", "|", "!", "'", "\\", "{", "}", "[", "]", "/", ".", ",",
-           "@", "<", ">", "~", "%", "_", ";", "=", "?", ":*", "<->", "<2>", "&&", "||", "!!", '""', "*:"]
+SPECIAL = [
+    '"',
+    "*",
+    ":",
+    "^",
+    "(",
+    ")",
+    "-",
+    "+",
+    "&",
+    "|",
+    "!",
+    "'",
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    "/",
+    ".",
+    ",",
+    "@",
+    "<",
+    ">",
+    "~",
+    "%",
+    "_",
+    ";",
+    "=",
+    "?",
+    ":*",
+    "<->",
+    "<2>",
+    "&&",
+    "||",
+    "!!",
+    '""',
+    "*:",
+]
 KEYWORDS = ["NEAR", "AND", "OR", "NOT", "NEAR(", "NEAR/2", "and", "or", "not", "near"]
-CONTROL = ["\x00", "\t", "\n", "\r", "\x0b", "\x1b", "\x7f", "\u00a0", "\u200b", "\ufeff", "\u2028", "\ud800",
-           "\udcff", "\U0001f600", "\u0308", "\u030a"]
+CONTROL = [
+    "\x00",
+    "\t",
+    "\n",
+    "\r",
+    "\x0b",
+    "\x1b",
+    "\x7f",
+    "\u00a0",
+    "\u200b",
+    "\ufeff",
+    "\u2028",
+    "\ud800",
+    "\udcff",
+    "\U0001f600",
+    "\u0308",
+    "\u030a",
+]
 NORDIC = "äöåÄÖÅéüÆØß"
 
 
@@ -71,14 +124,22 @@ def open_population(db: Database, people: int, seed: int) -> float | None:
 def vocabulary(db: Database, rng: random.Random, size: int = 3000) -> list[str]:
     """Real words of the index: the most frequent and a random spread of the rest."""
     with db.session() as s:
-        common = [r[0] for r in s.execute(text(
-            "SELECT term FROM search_term WHERE df > 0 ORDER BY df DESC LIMIT :n"), {"n": size // 2})]
+        common = [
+            r[0]
+            for r in s.execute(
+                text("SELECT term FROM search_term WHERE df > 0 ORDER BY df DESC LIMIT :n"), {"n": size // 2}
+            )
+        ]
         total = s.scalar(text("SELECT count(*) FROM search_term")) or 0
         spread = []
         for _ in range(20):
-            spread += [r[0] for r in s.execute(text(
-                "SELECT term FROM search_term WHERE df > 0 ORDER BY term LIMIT :n OFFSET :o"),
-                {"n": size // 40, "o": rng.randrange(max(1, total - size // 40))})]
+            spread += [
+                r[0]
+                for r in s.execute(
+                    text("SELECT term FROM search_term WHERE df > 0 ORDER BY term LIMIT :n OFFSET :o"),
+                    {"n": size // 40, "o": rng.randrange(max(1, total - size // 40))},
+                )
+            ]
     return common + spread or ["virtanen", "anna", "tampere"]
 
 
@@ -86,9 +147,14 @@ def _typo(word: str, rng: random.Random) -> str:
     if len(word) < 2:
         return word
     i = rng.randrange(len(word))
-    return rng.choice((word[:i] + word[i + 1:], word[:i] + rng.choice("aeiklmnorstuvy") + word[i:],
-                       word[:i] + rng.choice("aeiklmnorstuv") + word[i + 1:],
-                       word[:i] + word[i + 1:i + 2] + word[i:i + 1] + word[i + 2:]))
+    return rng.choice(
+        (
+            word[:i] + word[i + 1 :],
+            word[:i] + rng.choice("aeiklmnorstuvy") + word[i:],
+            word[:i] + rng.choice("aeiklmnorstuv") + word[i + 1 :],
+            word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :],
+        )
+    )
 
 
 def _cased(word: str, rng: random.Random) -> str:
@@ -106,7 +172,7 @@ def _token(words: list[str], rng: random.Random) -> str:
     if roll < 0.42:
         return _cased(_typo(word, rng), rng)
     if roll < 0.50:
-        return _cased(word[:rng.randint(1, max(1, len(word)))], rng)  # a prefix while typing
+        return _cased(word[: rng.randint(1, max(1, len(word)))], rng)  # a prefix while typing
     if roll < 0.60:
         return rng.choice("abcdefghijklmnopqrstuvwxyzäöå").upper()  # an initial
     if roll < 0.66:
@@ -118,8 +184,10 @@ def _token(words: list[str], rng: random.Random) -> str:
     if roll < 0.86:
         return word.capitalize() * rng.randint(2, 40)  # KolehmainenKolehmainen…
     if roll < 0.91:
-        return "".join(chr(rng.choice((rng.randint(32, 0x2FF), rng.randint(0x300, 0xFFFF), rng.randint(0, 0x10FFFF))))
-                       for _ in range(rng.randint(1, 12)))
+        return "".join(
+            chr(rng.choice((rng.randint(32, 0x2FF), rng.randint(0x300, 0xFFFF), rng.randint(0, 0x10FFFF))))
+            for _ in range(rng.randint(1, 12))
+        )
     if roll < 0.95:
         return rng.choice(NORDIC) * rng.randint(1, 60)
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(35, 45)))  # near the limit
@@ -129,7 +197,8 @@ def generate(words: list[str], rng: random.Random) -> str:
     roll = rng.random()
     if roll < 0.03:  # pasted: one huge word or a page of text
         return rng.choice(("x", "Kolehmainen", "a b ", "ä", '"*', "\x00", rng.choice(words) + " ")) * rng.randint(
-            100, 40_000)
+            100, 40_000
+        )
     if roll < 0.08:  # initials only ("a b", "h i i i g i"), maybe with a number
         initials = [rng.choice("abcdefghijklmnopqrstuvwxyzäöå") for _ in range(rng.randint(1, 8))]
         return rng.choice((" ", ". ", "-")).join(initials + ([str(rng.randint(1, 99))] if rng.random() < 0.3 else []))
@@ -158,8 +227,9 @@ def fuzz(db: Database, queries: list[str]) -> dict:
             key = f"{type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''}"
             crashes[key] = crashes.get(key, 0) + 1
             if len(examples) < 5:
-                examples.append({"query": ascii(query[:120]), "error": key,
-                                 "at": traceback.extract_tb(exc.__traceback__)[-1].line})
+                examples.append(
+                    {"query": ascii(query[:120]), "error": key, "at": traceback.extract_tb(exc.__traceback__)[-1].line}
+                )
         else:
             elapsed = time.perf_counter() - started
             if page.query.problem is not None:
@@ -177,7 +247,9 @@ def fuzz(db: Database, queries: list[str]) -> dict:
         "p99_ms": round(ordered[int(len(ordered) * 0.99) - 1] * 1000, 1) if len(ordered) >= 100 else None,
         "with_problem": sum(problems.values()),
         "problems": dict(sorted(problems.items())),
-        "slowest": [[round(t, 3), ascii(q[:80]) + (f"... ({len(q)} chars)" if len(q) > 80 else "")] for t, q in slowest],
+        "slowest": [
+            [round(t, 3), ascii(q[:80]) + (f"... ({len(q)} chars)" if len(q) > 80 else "")] for t, q in slowest
+        ],
         "crash_kinds": crashes,
         "crash_examples": examples,
     }
@@ -218,17 +290,24 @@ def main() -> None:
         line = {k: v for k, v in results[name].items() if k not in ("crash_kinds", "crash_examples", "slowest")}
         print(f"{name}: {line}", file=sys.stderr)
         db.dispose()
-    print(json.dumps({
-        "people": args.people,
-        "inputs": sum(r["inputs"] for r in results.values()),
-        "crashes": sum(r["crashes"] for r in results.values()),
-        "slow": sum(r["slow"] for r in results.values()),
-        "max_seconds": max(r["max_seconds"] for r in results.values()),
-        "backends": results,
-        **calibration.calibrated(calibration.measure(),
-                                 per_python_loop={"max_search": max(r["max_seconds"] for r in results.values()) * 1000},
-                                 targets_per_python_loop={"max_search": SLOW_SECONDS * 1000}),
-    }, ensure_ascii=True))
+    print(
+        json.dumps(
+            {
+                "people": args.people,
+                "inputs": sum(r["inputs"] for r in results.values()),
+                "crashes": sum(r["crashes"] for r in results.values()),
+                "slow": sum(r["slow"] for r in results.values()),
+                "max_seconds": max(r["max_seconds"] for r in results.values()),
+                "backends": results,
+                **calibration.calibrated(
+                    calibration.measure(),
+                    per_python_loop={"max_search": max(r["max_seconds"] for r in results.values()) * 1000},
+                    targets_per_python_loop={"max_search": SLOW_SECONDS * 1000},
+                ),
+            },
+            ensure_ascii=True,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -113,9 +113,17 @@ class Bench:
         from agentdesk_desktop.app import build_app
 
         app = QApplication.instance()
-        desks = {name: build_app(self.db, argv=["agentdesk-bench"], language="fi", install_hooks=False,
-                                 plugins=setup, error_handler=lambda exc: self.errors.append(repr(exc)))
-                 for name, setup in self.setups.items()}
+        desks = {
+            name: build_app(
+                self.db,
+                argv=["agentdesk-bench"],
+                language="fi",
+                install_hooks=False,
+                plugins=setup,
+                error_handler=lambda exc: self.errors.append(repr(exc)),
+            )
+            for name, setup in self.setups.items()
+        }
         events: dict[str, float] = {}
         waiting: dict[str, object] = {}
         last_beat: list[float] = []
@@ -149,8 +157,11 @@ class Bench:
         event_log.propagate = False
 
         def panels_settled(area) -> bool:
-            return area is None or (area.customer is not None and bool(area.panels) and all(
-                p.state in ("data", "empty", "error") for p in area.panels.values()))
+            return area is None or (
+                area.customer is not None
+                and bool(area.panels)
+                and all(p.state in ("data", "empty", "error") for p in area.panels.values())
+            )
 
         def open_in(name: str, cid: int):
             window = desks[name].window
@@ -262,27 +273,36 @@ def main() -> None:
         customers = customers_with_everything(backends, args.opens + 1)
         backends.servers["social"].set_mode("slow", SOCIAL_DELAY_S)
         backends.servers["health"].stop()  # down: connection refused
-        setups = {"baseline": PluginSetup(enabled=False),
-                  "plugins": PluginSetup(deployment=backends.deployment, secrets=backends.secrets)}
+        setups = {
+            "baseline": PluginSetup(enabled=False),
+            "plugins": PluginSetup(deployment=backends.deployment, secrets=backends.secrets),
+        }
         bench = Bench(db, setups, customers)
         bench.run()
     finally:
         backends.stop()
         db.dispose()
-    result: dict = {"people": args.people, "opens_per_desk": args.opens, "social_delay_s": SOCIAL_DELAY_S,
-                    "health": "down", "technical": "normal"}
+    result: dict = {
+        "people": args.people,
+        "opens_per_desk": args.opens,
+        "social_delay_s": SOCIAL_DELAY_S,
+        "health": "down",
+        "technical": "normal",
+    }
     for name, paints in bench.paint_ms.items():
         stalls = [(ms, p.split(":", 1)[1]) for ms, p in bench.stalls if p.startswith(name + ":")]
         slices = [(ms, p.split(":", 1)[1]) for ms, p in bench.slices if p.startswith(name + ":")]
         phases = sorted({p for _, p in stalls})
-        result[name] = {"paint_ms_p50": round(statistics.median(paints), 1),
-                        "paint_ms_p95": round(percentile(paints, 95), 1),
-                        "stall_ms": round(max((ms for ms, _ in stalls), default=0.0), 1),
-                        "stall_ms_by_phase": {p: round(max(ms for ms, q in stalls if q == p), 1) for p in phases},
-                        "stall_ms_p99_by_phase": {p: round(percentile([ms for ms, q in stalls if q == p], 99), 1)
-                                                  for p in phases},
-                        "slice_cpu_ms_by_phase": {p: round(max(ms for ms, q in slices if q == p), 1)
-                                                  for p in sorted({q for _, q in slices})}}
+        result[name] = {
+            "paint_ms_p50": round(statistics.median(paints), 1),
+            "paint_ms_p95": round(percentile(paints, 95), 1),
+            "stall_ms": round(max((ms for ms, _ in stalls), default=0.0), 1),
+            "stall_ms_by_phase": {p: round(max(ms for ms, q in stalls if q == p), 1) for p in phases},
+            "stall_ms_p99_by_phase": {p: round(percentile([ms for ms, q in stalls if q == p], 99), 1) for p in phases},
+            "slice_cpu_ms_by_phase": {
+                p: round(max(ms for ms, q in slices if q == p), 1) for p in sorted({q for _, q in slices})
+            },
+        }
     pairs = [p / b for p, b in zip(bench.paint_ms["plugins"], bench.paint_ms["baseline"])]
     ratio = result["plugins"]["paint_ms_p50"] / result["baseline"]["paint_ms_p50"]
     finals: dict[str, dict[str, int]] = {}
@@ -290,20 +310,32 @@ def main() -> None:
         for key, state in states.items():
             finals.setdefault(key, {}).setdefault(state, 0)
             finals[key][state] += 1
-    result.update({
-        "paint_ratio_p50": round(ratio, 3), "paint_ratio_of_pairs_p50": round(statistics.median(pairs), 3),
-        "paint_within_10_percent": ratio <= 1.10,
-        "stall_ms": result["plugins"]["stall_ms"], "stall_within_50_ms": result["plugins"]["stall_ms"] <= 50,
-        "stall_within_33_ms": result["plugins"]["stall_ms"] <= STALL_TARGET_MS,
-        "panel_stall_ms": result["plugins"]["stall_ms_by_phase"].get("panels", 0.0),
-        "panels": finals, "errors": bench.errors, "seconds": round(time.perf_counter() - started, 1),
-    })
-    result.update(calibration.calibrated(
-        {**calibration.measure(), "bare_paint_ms": bare_paint_ms},
-        per_bare_paint={"paint_p95": result["plugins"]["paint_ms_p95"],
-                        "baseline_paint_p95": result["baseline"]["paint_ms_p95"],
-                        "stall": result["stall_ms"], "panel_stall": result["panel_stall_ms"]},
-        targets_per_bare_paint={"stall": STALL_TARGET_MS}))
+    result.update(
+        {
+            "paint_ratio_p50": round(ratio, 3),
+            "paint_ratio_of_pairs_p50": round(statistics.median(pairs), 3),
+            "paint_within_10_percent": ratio <= 1.10,
+            "stall_ms": result["plugins"]["stall_ms"],
+            "stall_within_50_ms": result["plugins"]["stall_ms"] <= 50,
+            "stall_within_33_ms": result["plugins"]["stall_ms"] <= STALL_TARGET_MS,
+            "panel_stall_ms": result["plugins"]["stall_ms_by_phase"].get("panels", 0.0),
+            "panels": finals,
+            "errors": bench.errors,
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+    )
+    result.update(
+        calibration.calibrated(
+            {**calibration.measure(), "bare_paint_ms": bare_paint_ms},
+            per_bare_paint={
+                "paint_p95": result["plugins"]["paint_ms_p95"],
+                "baseline_paint_p95": result["baseline"]["paint_ms_p95"],
+                "stall": result["stall_ms"],
+                "panel_stall": result["panel_stall_ms"],
+            },
+            targets_per_bare_paint={"stall": STALL_TARGET_MS},
+        )
+    )
     print(json.dumps(result))
 
 

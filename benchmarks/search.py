@@ -54,8 +54,9 @@ KINDS = ("hetu", "phone", "email", "name_prefix", "name_typo", "name_municipalit
 def _pg_url(people: int) -> str:
     base = os.environ.get("AGENTDESK_BENCH_PG_URL") or os.environ.get("AGENTDESK_TEST_PG_URL")
     if not base:
-        out = subprocess.run(["bash", str(REPO / "scripts/postgres.sh"), "start"], check=True,
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            ["bash", str(REPO / "scripts/postgres.sh"), "start"], check=True, capture_output=True, text=True
+        )
         base = out.stdout.strip().splitlines()[-1].split()[-1]
     import psycopg
 
@@ -103,13 +104,15 @@ def _typo(word: str, rng: random.Random) -> str:
 
 def _phone_format(e164: str, rng: random.Random) -> str:
     national = "0" + e164[4:]
-    return rng.choice((
-        e164,
-        f"{national[:3]} {national[3:6]} {national[6:]}",
-        "00358-" + e164[4:6] + "-" + e164[6:],
-        f"+358 {e164[4:6]} {e164[6:9]} {e164[9:]}",
-        national,
-    ))
+    return rng.choice(
+        (
+            e164,
+            f"{national[:3]} {national[3:6]} {national[6:]}",
+            "00358-" + e164[4:6] + "-" + e164[6:],
+            f"+358 {e164[4:6]} {e164[6:9]} {e164[9:]}",
+            national,
+        )
+    )
 
 
 def build_queries(db: Database, per_kind: int, rng: random.Random) -> dict[str, list[tuple[str, int]]]:
@@ -125,18 +128,31 @@ def build_queries(db: Database, per_kind: int, rng: random.Random) -> dict[str, 
             c = s.get(Customer, cid)
             if c is None or c.kind is not CustomerKind.PERSON or cid in dup_ids:
                 continue
-            if s.scalar(select(SyntheticDuplicate.duplicate_customer_id).where(
-                    SyntheticDuplicate.duplicate_customer_id == cid)):
+            if s.scalar(
+                select(SyntheticDuplicate.duplicate_customer_id).where(SyntheticDuplicate.duplicate_customer_id == cid)
+            ):
                 dup_ids.add(cid)
                 continue
-            protected = s.scalar(select(func.count()).select_from(Alert).where(
-                Alert.customer_id == cid, Alert.kind == AlertKind.PROTECTED_ADDRESS))
-            hetu = s.scalar(select(CustomerIdentifier.value).where(
-                CustomerIdentifier.customer_id == cid, CustomerIdentifier.scheme == IdentifierScheme.HETU))
-            phone = s.scalar(select(ContactPoint.value).where(
-                ContactPoint.customer_id == cid, ContactPoint.kind == ContactKind.PHONE).limit(1))
-            email = s.scalar(select(ContactPoint.value).where(
-                ContactPoint.customer_id == cid, ContactPoint.kind == ContactKind.EMAIL).limit(1))
+            protected = s.scalar(
+                select(func.count())
+                .select_from(Alert)
+                .where(Alert.customer_id == cid, Alert.kind == AlertKind.PROTECTED_ADDRESS)
+            )
+            hetu = s.scalar(
+                select(CustomerIdentifier.value).where(
+                    CustomerIdentifier.customer_id == cid, CustomerIdentifier.scheme == IdentifierScheme.HETU
+                )
+            )
+            phone = s.scalar(
+                select(ContactPoint.value)
+                .where(ContactPoint.customer_id == cid, ContactPoint.kind == ContactKind.PHONE)
+                .limit(1)
+            )
+            email = s.scalar(
+                select(ContactPoint.value)
+                .where(ContactPoint.customer_id == cid, ContactPoint.kind == ContactKind.EMAIL)
+                .limit(1)
+            )
             addr = s.scalar(select(Address).where(Address.customer_id == cid, Address.valid_to.is_(None)).limit(1))
             first = text_index.words(c.first_names)[0]
             last_words = text_index.words(c.last_name)
@@ -209,15 +225,28 @@ def main() -> None:
     queries = build_queries(db, args.queries, random.Random(args.seed + 99))
     results = run(db, queries, args.rounds)
     for kind, r in results.items():
-        print(f"{kind:<18} p50 {r['p50_ms']:7.2f} ms  p95 {r['p95_ms']:7.2f} ms  max {r['max_ms']:8.2f} ms  "
-              f"found {r['found_rate']:.1%}  first {r['ranked_first_rate']:.1%}  "
-              f"first/tied {r['first_or_tied_rate']:.1%}  (n={r['queries']})")
+        print(
+            f"{kind:<18} p50 {r['p50_ms']:7.2f} ms  p95 {r['p95_ms']:7.2f} ms  max {r['max_ms']:8.2f} ms  "
+            f"found {r['found_rate']:.1%}  first {r['ranked_first_rate']:.1%}  "
+            f"first/tied {r['first_or_tied_rate']:.1%}  (n={r['queries']})"
+        )
     target = 20 if args.db == "sqlite" else 30  # p95 ms, every kind
-    print(json.dumps({"benchmark": "search", "db": args.db, "people": args.people,
-                      "seed_seconds": round(seed_seconds, 1) if seed_seconds else None, "kinds": results,
-                      **calibration.calibrated(calibration.measure(),
-                                               per_python_loop={f"{k}_p95": r["p95_ms"] for k, r in results.items()},
-                                               targets_per_python_loop={"p95": target})}))
+    print(
+        json.dumps(
+            {
+                "benchmark": "search",
+                "db": args.db,
+                "people": args.people,
+                "seed_seconds": round(seed_seconds, 1) if seed_seconds else None,
+                "kinds": results,
+                **calibration.calibrated(
+                    calibration.measure(),
+                    per_python_loop={f"{k}_p95": r["p95_ms"] for k, r in results.items()},
+                    targets_per_python_loop={"p95": target},
+                ),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def main() -> None:
         logging.basicConfig(level=logging.INFO, format="  %(message)s")
 
     if args.db.startswith("sqlite:///") and not args.keep:
-        path = args.db[len("sqlite:///"):]
+        path = args.db[len("sqlite:///") :]
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(path + suffix):
                 os.remove(path + suffix)
@@ -55,8 +55,9 @@ def main() -> None:
             el = time.perf_counter() - t0
             print(f"  {done:>10,} / {total:,}  {el:7.1f} s  {done / el:10,.0f} people/s", file=sys.stderr)
 
-    report = seed_population(db, args.people, args.seed, duplicate_share=args.duplicate_share,
-                             histories=args.histories, progress=progress)
+    report = seed_population(
+        db, args.people, args.seed, duplicate_share=args.duplicate_share, histories=args.histories, progress=progress
+    )
     self_usage = resource.getrusage(resource.RUSAGE_SELF)
     child_usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     size = None
@@ -64,26 +65,32 @@ def main() -> None:
         size = os.path.getsize(db.url.database)
     db.dispose()
     # per 1,000 people, in fixed Python loops timed in the same run (benchmarks/calibration.py)
-    per_loop = calibration.calibrated(calibration.measure(), per_python_loop={
-        "thousand_people": report.seconds * 1e6 / report.people if report.people else None})
-    print(json.dumps({
-        "backend": db.dialect,
-        "people": report.people,
-        "customers": report.customers,
-        "rows": report.rows,
-        "interactions": report.interactions,
-        "seconds": round(report.seconds, 2),
-        "people_per_second": round(report.people_per_second),
-        "rows_per_second": round(report.rows / report.seconds) if report.seconds else None,
-        # CPU seconds of this process (writing) and of the generator worker: on a busy machine
-        # these say more than the wall-clock time (2 cores: wall >= max of the two)
-        "cpu_main_s": round(self_usage.ru_utime + self_usage.ru_stime, 1),
-        "cpu_worker_s": round(child_usage.ru_utime + child_usage.ru_stime, 1),
-        "load_average": round(os.getloadavg()[0], 2),
-        "max_rss_mib": self_usage.ru_maxrss // 1024,
-        "db_bytes": size,
-        **per_loop,
-    }))
+    per_loop = calibration.calibrated(
+        calibration.measure(),
+        per_python_loop={"thousand_people": report.seconds * 1e6 / report.people if report.people else None},
+    )
+    print(
+        json.dumps(
+            {
+                "backend": db.dialect,
+                "people": report.people,
+                "customers": report.customers,
+                "rows": report.rows,
+                "interactions": report.interactions,
+                "seconds": round(report.seconds, 2),
+                "people_per_second": round(report.people_per_second),
+                "rows_per_second": round(report.rows / report.seconds) if report.seconds else None,
+                # CPU seconds of this process (writing) and of the generator worker: on a busy machine
+                # these say more than the wall-clock time (2 cores: wall >= max of the two)
+                "cpu_main_s": round(self_usage.ru_utime + self_usage.ru_stime, 1),
+                "cpu_worker_s": round(child_usage.ru_utime + child_usage.ru_stime, 1),
+                "load_average": round(os.getloadavg()[0], 2),
+                "max_rss_mib": self_usage.ru_maxrss // 1024,
+                "db_bytes": size,
+                **per_loop,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -113,8 +113,11 @@ def data_files(repo: Path = REPO) -> list[tuple[str, str]]:
         datas.extend(_tree(demo / "population" / "data", f"{DEMO_PACKAGE}/population/data", ("*.txt",)))
     for plugin in installed_plugins():
         # The manifest and whatever else the plugin ships beside its code (seed data, API contracts).
-        datas.extend((src, dest) for src, dest in _tree(plugin.folder, plugin.package.replace(".", "/"), ("*",))
-                     if not src.endswith((".py", ".pyc")))
+        datas.extend(
+            (src, dest)
+            for src, dest in _tree(plugin.folder, plugin.package.replace(".", "/"), ("*",))
+            if not src.endswith((".py", ".pyc"))
+        )
     return datas
 
 
@@ -138,7 +141,9 @@ def hidden_imports() -> list[str]:
     for plugin in installed_plugins():
         mods.extend([plugin.package, plugin.factory_module])
     for ep in entry_points(group=COMMAND_GROUP):
-        mods.append(ep.value.split(":")[0].strip())  # the desktop: agentdesk_desktop.commands; the demo: agentdesk_demo.commands
+        mods.append(
+            ep.value.split(":")[0].strip()
+        )  # the desktop: agentdesk_desktop.commands; the demo: agentdesk_demo.commands
     if importlib.util.find_spec("agentdesk_desktop") is not None:
         mods.append("agentdesk_desktop.app")
         if importlib.util.find_spec(DEMO_PACKAGE) is not None:

@@ -32,8 +32,9 @@ def _profiles(given: list[str]) -> list[Path]:
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
 
 
-def desktop_smoke(database_url: str, customer_id: int, *, timeout_ms: int, settle_ms: int = 2000,
-                  language: str = "fi") -> str:
+def desktop_smoke(
+    database_url: str, customer_id: int, *, timeout_ms: int, settle_ms: int = 2000, language: str = "fi"
+) -> str:
     """Start the desk offscreen, sign in, open the customer; the tab title when it has loaded."""
     try:
         import agentdesk_desktop.app  # noqa: F401 - is the desktop in this bundle?
@@ -90,8 +91,13 @@ def _demo_population(db, people: int) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="agentdesk bundle-smoke")
     parser.add_argument("--people", type=int, default=2000)
-    parser.add_argument("--profile", action="append", default=[], metavar="FILE",
-                        help="profiles to check (default: every profile bundled in profiles/)")
+    parser.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="profiles to check (default: every profile bundled in profiles/)",
+    )
     parser.add_argument("--core-only", action="store_true", help="skip the desktop part")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds for the desktop part")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway folder (its path is printed)")
@@ -105,10 +111,11 @@ def main(argv: list[str]) -> int:
     try:
         report = run_core_smoke(folder, people=args.people, profiles=_profiles(args.profile), seed=_demo_population)
         if not args.core_only:
-            title = desktop_smoke(report.database_url, report.customer_id or 0,
-                                  timeout_ms=int(args.timeout * 1000))
-            print(f"smoke-test: ok: desktop (offscreen): signed in, opened customer {report.customer_id} "
-                  f"in a tab titled {title!r}")
+            title = desktop_smoke(report.database_url, report.customer_id or 0, timeout_ms=int(args.timeout * 1000))
+            print(
+                f"smoke-test: ok: desktop (offscreen): signed in, opened customer {report.customer_id} "
+                f"in a tab titled {title!r}"
+            )
         crashes = sorted((folder / "home").rglob("crash-*.txt"))
         if crashes:
             raise SmokeFailure("crash reports written:\n" + "\n".join(c.read_text(encoding="utf-8") for c in crashes))

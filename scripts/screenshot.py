@@ -111,9 +111,13 @@ def _shoot(args: argparse.Namespace, home: Path) -> int:
     from agentdesk_desktop.app import build_app
 
     pbx = AmiSimulator({"desk": "screenshot"}).start()
-    desk = build_app(db, language=args.lang, plugins=_plugin_setup(backends),
-                     phone=AmiSettings(port=pbx.port, username="desk", interface=INTERFACE),
-                     phone_secret=lambda _settings: "screenshot")
+    desk = build_app(
+        db,
+        language=args.lang,
+        plugins=_plugin_setup(backends),
+        phone=AmiSettings(port=pbx.port, username="desk", interface=INTERFACE),
+        phone_secret=lambda _settings: "screenshot",
+    )
     ready = []
     desk.window_ready.connect(ready.append)
     desk.start(username="agent.aino")
@@ -170,8 +174,13 @@ def _row_with_most_contacts(db, model) -> int:
 
     ids = [model.customer_id(r) for r in range(min(model.rowCount(), 15))]
     with db.session() as s:
-        counts = dict(s.execute(select(Interaction.customer_id, func.count()).where(Interaction.customer_id.in_(ids))
-                                .group_by(Interaction.customer_id)).all())
+        counts = dict(
+            s.execute(
+                select(Interaction.customer_id, func.count())
+                .where(Interaction.customer_id.in_(ids))
+                .group_by(Interaction.customer_id)
+            ).all()
+        )
     return max(range(len(ids)), key=lambda r: (counts.get(ids[r], 0), -r))
 
 
@@ -207,17 +216,26 @@ def _ensure_an_open_case(db, customer_id: int) -> None:
     from agentdesk.storage.models import CaseStatus, Channel, Department, Outcome, ServiceCase
 
     with db.session() as s:
-        if s.scalar(select(ServiceCase.id).where(ServiceCase.customer_id == customer_id,
-                                                 ServiceCase.status.in_([CaseStatus.NEW, CaseStatus.OPEN,
-                                                                         CaseStatus.WAITING]))):
+        if s.scalar(
+            select(ServiceCase.id).where(
+                ServiceCase.customer_id == customer_id,
+                ServiceCase.status.in_([CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING]),
+            )
+        ):
             return
         technical = s.scalar(select(Department.id).where(Department.code == "technical"))
     agent = StaffDirectory(db).get("agent.aino")
     draft = InteractionDraft(
-        channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2, hours=3),
-        customer_id=customer_id, topic="water.billing", department_id=technical,
-        notes="Vesilasku kaksinkertaistui; pyydetty mittarin tarkastus.", outcome=Outcome.CASE_CREATED,
-        new_case_title="Mittarin tarkastus", new_case_due=dt.date.today() + dt.timedelta(days=5))
+        channel=Channel.PHONE,
+        started_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2, hours=3),
+        customer_id=customer_id,
+        topic="water.billing",
+        department_id=technical,
+        notes="Vesilasku kaksinkertaistui; pyydetty mittarin tarkastus.",
+        outcome=Outcome.CASE_CREATED,
+        new_case_title="Mittarin tarkastus",
+        new_case_due=dt.date.today() + dt.timedelta(days=5),
+    )
     InteractionLog(db).save(draft, agent_id=agent.id if agent else None, actor="agent.aino")
 
 
@@ -254,16 +272,23 @@ def _shoot_overview_and_logging(args: argparse.Namespace, db, window) -> int:
     contact = view.panel
     QTest.keyClick(view.timeline.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     wait_until(lambda: contact.in_progress)
-    topic = next(t for t in contact.form.topic.model().findItems("", Qt.MatchFlag.MatchContains)
-                 if t.data(Qt.ItemDataRole.UserRole) == "water.billing")
+    topic = next(
+        t
+        for t in contact.form.topic.model().findItems("", Qt.MatchFlag.MatchContains)
+        if t.data(Qt.ItemDataRole.UserRole) == "water.billing"
+    )
     contact.form.topic.setCurrentIndex(topic.row())
     contact.form.notes.setFocus()
-    QTest.keyClicks(contact.form.notes, {"fi": "Asiakas kysyy, miksi vesilasku on noussut. Mittarilukema "
-                                               "tarkistetaan; asiakas toivoo soittoa.",
-                                         "sv": "Kunden undrar varfor vattenrakningen har stigit. Matarstallningen "
-                                               "kontrolleras; kunden vill bli uppringd.",
-                                         "en": "Customer asks why the water bill went up. The meter reading is "
-                                               "checked; the customer wants a call back."}[args.lang])
+    QTest.keyClicks(
+        contact.form.notes,
+        {
+            "fi": "Asiakas kysyy, miksi vesilasku on noussut. Mittarilukema tarkistetaan; asiakas toivoo soittoa.",
+            "sv": "Kunden undrar varfor vattenrakningen har stigit. Matarstallningen "
+            "kontrolleras; kunden vill bli uppringd.",
+            "en": "Customer asks why the water bill went up. The meter reading is "
+            "checked; the customer wants a call back.",
+        }[args.lang],
+    )
     contact.form.outcome_buttons[Outcome.CASE_CREATED].click()
     contact.form.case.setCurrentIndex(contact.form.case.findData(-2))  # open a new case, title still empty
     QTest.keyClick(contact.form.notes, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -301,16 +326,28 @@ def _customer_in_every_back_end(db, backends) -> int:
     fhir = {p.customer_id for p in fhir_people}
     candidates = [p.customer_id for p in social_people if p.customer_id in fhir and p.street]
     with db.session() as s:
-        requests = dict(s.execute(select(ServiceCase.customer_id, func.count())
-                                  .where(ServiceCase.customer_id.in_(candidates),
-                                         ServiceCase.backoffice_system == "open311",
-                                         ServiceCase.status == CaseStatus.OPEN)
-                                  .group_by(ServiceCase.customer_id)).all())
-        contacts = dict(s.execute(select(Interaction.customer_id, func.count())
-                                  .where(Interaction.customer_id.in_(candidates))
-                                  .group_by(Interaction.customer_id)).all())
-    return max(candidates, key=lambda cid: (min(requests.get(cid, 0), 1), min(contacts.get(cid, 0), 3),
-                                            requests.get(cid, 0), -cid))
+        requests = dict(
+            s.execute(
+                select(ServiceCase.customer_id, func.count())
+                .where(
+                    ServiceCase.customer_id.in_(candidates),
+                    ServiceCase.backoffice_system == "open311",
+                    ServiceCase.status == CaseStatus.OPEN,
+                )
+                .group_by(ServiceCase.customer_id)
+            ).all()
+        )
+        contacts = dict(
+            s.execute(
+                select(Interaction.customer_id, func.count())
+                .where(Interaction.customer_id.in_(candidates))
+                .group_by(Interaction.customer_id)
+            ).all()
+        )
+    return max(
+        candidates,
+        key=lambda cid: (min(requests.get(cid, 0), 1), min(contacts.get(cid, 0), 3), requests.get(cid, 0), -cid),
+    )
 
 
 def _shoot_panels(args: argparse.Namespace, db, desk, backends) -> int:
@@ -341,9 +378,11 @@ def _shoot_panels(args: argparse.Namespace, db, desk, backends) -> int:
     if set(states.values()) != {"data"}:
         print(f"screenshot: not every panel has data: {states}", file=sys.stderr)
     view.timeline.table.setFocus()
-    outputs = {"health.summary": args.panels_out,
-               "social.clients": args.panels_out.with_name(args.panels_out.stem + "-social.png"),
-               "technical.requests": args.panels_out.with_name(args.panels_out.stem + "-technical.png")}
+    outputs = {
+        "health.summary": args.panels_out,
+        "social.clients": args.panels_out.with_name(args.panels_out.stem + "-social.png"),
+        "technical.requests": args.panels_out.with_name(args.panels_out.stem + "-technical.png"),
+    }
     for key, path in outputs.items():
         area.tabs.setCurrentWidget(area.panels[key])
         settle(0.5)
@@ -380,8 +419,9 @@ def _shoot_dashboard(args: argparse.Namespace, db, desk) -> int:
     moment = _office_afternoon()
     seed_demo_queues(db, now=moment, seed=args.seed)
     statistics = Statistics(db)
-    dashboard = DashboardWindow(statistics.snapshot, statistics.items, desk.background, clock=lambda: moment,
-                                parent=desk.window)
+    dashboard = DashboardWindow(
+        statistics.snapshot, statistics.items, desk.background, clock=lambda: moment, parent=desk.window
+    )
     dashboard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     width, height = (int(v) for v in args.overview_size.split("x"))
     dashboard.move(0, 0)
@@ -434,9 +474,13 @@ def _shoot_screen_pop(args: argparse.Namespace, db, desk, pbx) -> int:
     wait_until(lambda: "00:0" in desk.phone.call_bar.time.text() and desk.phone.call_bar.phase.value == "talking")
     settle(3.2)  # the call clock has run a few seconds
     view = window.tabs.currentWidget()
-    view.panel.form.notes.setPlainText({"fi": "Soittaa jätehuollon tyhjennysvälistä.",
-                                        "sv": "Ringer om tömningsintervallet för avfall.",
-                                        "en": "Calls about the waste pickup interval."}[args.lang])
+    view.panel.form.notes.setPlainText(
+        {
+            "fi": "Soittaa jätehuollon tyhjennysvälistä.",
+            "sv": "Ringer om tömningsintervallet för avfall.",
+            "en": "Calls about the waste pickup interval.",
+        }[args.lang]
+    )
     settle(0.3)
     ok = _save(window, args.screen_pop_out)
     call.hang_up()

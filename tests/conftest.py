@@ -24,10 +24,18 @@ PG_URL = os.environ.get("AGENTDESK_TEST_PG_URL", "")
 # max_examples themselves, so the profile decides. No deadline: a loaded CI machine is not a bug,
 # and search timing is measured by benchmarks/fuzz_search.py, not here.
 _FUZZ_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
-settings.register_profile("default", max_examples=150, deadline=None, suppress_health_check=_FUZZ_HEALTH,
-                          derandomize=True, database=None, print_blob=True)
-settings.register_profile("long", max_examples=10_000, deadline=None, suppress_health_check=_FUZZ_HEALTH,
-                          print_blob=True)
+settings.register_profile(
+    "default",
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=_FUZZ_HEALTH,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+)
+settings.register_profile(
+    "long", max_examples=10_000, deadline=None, suppress_health_check=_FUZZ_HEALTH, print_blob=True
+)
 settings.load_profile(os.environ.get("AGENTDESK_HYPOTHESIS_PROFILE", "default"))
 
 
@@ -56,8 +64,7 @@ def _no_unexpected_warning_logs(request, caplog):
         return
     bad = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
     if bad:
-        pytest.fail("unexpected log messages:\n" + "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}"
-                                                               for r in bad))
+        pytest.fail("unexpected log messages:\n" + "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in bad))
 
 
 def _pg_available() -> bool:

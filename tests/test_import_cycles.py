@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import grimp
 
-PACKAGES = ("agentdesk", "agentdesk_desktop", "agentdesk_health", "agentdesk_social", "agentdesk_technical", "agentdesk_demo")
+PACKAGES = (
+    "agentdesk",
+    "agentdesk_desktop",
+    "agentdesk_health",
+    "agentdesk_social",
+    "agentdesk_technical",
+    "agentdesk_demo",
+)
 
 
 def import_cycles(graph: grimp.ImportGraph) -> list[frozenset[str]]:

@@ -63,8 +63,16 @@ from agentdesk.channels.ami_protocol import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AmiClient", "AmiConnectionLost", "AmiError", "AmiLoginFailed", "AmiNotConnected", "AmiProtocolError",
-           "AmiSettings", "EventCallback"]
+__all__ = [
+    "AmiClient",
+    "AmiConnectionLost",
+    "AmiError",
+    "AmiLoginFailed",
+    "AmiNotConnected",
+    "AmiProtocolError",
+    "AmiSettings",
+    "EventCallback",
+]
 
 EventCallback = Callable[[AmiEvent], None]
 
@@ -88,9 +96,15 @@ class AmiClient:
     """One desk's connection to the PBX. ``start()`` returns at once; ``stop()`` logs off and
     joins the thread. Not restartable: after ``stop()`` or a refused login, make a new client."""
 
-    def __init__(self, settings: AmiSettings, secret: str, *, on_event: EventCallback,
-                 on_statistics: EventCallback | None = None,
-                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        settings: AmiSettings,
+        secret: str,
+        *,
+        on_event: EventCallback,
+        on_statistics: EventCallback | None = None,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
         self.settings = settings
         self._secret = secret
         self._on_event = on_event
@@ -124,8 +138,9 @@ class AmiClient:
         if self._thread is not None:
             raise RuntimeError("the AMI client was already started")
         ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(ready,), name=f"ami-client-{self._address}",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, args=(ready,), name=f"ami-client-{self._address}", daemon=True
+        )
         self._thread.start()
         ready.wait(timeout=10)
 
@@ -215,7 +230,7 @@ class AmiClient:
                     reason, logged_in = f"internal error: {exc!r}", False
                 if logged_in:
                     attempt = 0
-                delay = min(self.settings.reconnect_max, self.settings.reconnect_initial * 2 ** attempt)
+                delay = min(self.settings.reconnect_max, self.settings.reconnect_initial * 2**attempt)
                 delay *= random.uniform(0.5, 1.0)
                 attempt += 1
                 self._publish(ConnectionStatus.DISCONNECTED, f"{reason}; retrying in {delay:.1f} s")
@@ -231,17 +246,19 @@ class AmiClient:
         """One connection: banner, login, then events until it is lost (raises why)."""
         s = self.settings
         self._logged_in_this_session = False
-        reader, writer = await asyncio.wait_for(asyncio.open_connection(s.host, s.port, limit=MAX_LINE),
-                                                s.connect_timeout)
+        reader, writer = await asyncio.wait_for(
+            asyncio.open_connection(s.host, s.port, limit=MAX_LINE), s.connect_timeout
+        )
         self._writer = writer
         frames = AmiReader(reader)
         tasks: list[asyncio.Task] = []
         try:
             banner = await asyncio.wait_for(frames.banner(), s.action_timeout)
             if not banner.startswith(BANNER_PREFIX):
-                raise AmiProtocolError(f"{self._address} is not an Asterisk Manager Interface "
-                                       f"(it began with {banner[:40]!r})")
-            self.server_version = banner[len(BANNER_PREFIX):].strip()
+                raise AmiProtocolError(
+                    f"{self._address} is not an Asterisk Manager Interface (it began with {banner[:40]!r})"
+                )
+            self.server_version = banner[len(BANNER_PREFIX) :].strip()
             await self._login(frames)
             self._logged_in_this_session = True
             log.info("AMI logged in at %s as %r (AMI %s)", self._address, s.username, self.server_version)
@@ -278,8 +295,15 @@ class AmiClient:
     async def _login(self, frames: AmiReader) -> None:
         s = self.settings
         action_id = self._next_id()
-        self._write({"Action": "Login", "ActionID": action_id, "Username": s.username, "Secret": self._secret,
-                     "Events": s.events})
+        self._write(
+            {
+                "Action": "Login",
+                "ActionID": action_id,
+                "Username": s.username,
+                "Secret": self._secret,
+                "Events": s.events,
+            }
+        )
         while True:
             msg = await asyncio.wait_for(frames.next(), s.action_timeout)
             if msg.get("actionid") == action_id or ("response" in msg and "actionid" not in msg):
@@ -364,8 +388,9 @@ class AmiClient:
         log.debug("AMI action %s %s", fields.get("Action"), fields.get("ActionID"))  # never the fields
         self._writer.write(encode_action(fields))
 
-    async def _request(self, fields: dict[str, str], *, as_list: bool = False,
-                       timeout: float | None = None) -> tuple[dict[str, str], list[dict[str, str]]]:
+    async def _request(
+        self, fields: dict[str, str], *, as_list: bool = False, timeout: float | None = None
+    ) -> tuple[dict[str, str], list[dict[str, str]]]:
         action_id = self._next_id()
         pending = PendingAction(as_list)
         self._pending[action_id] = pending

@@ -9,6 +9,7 @@ calls ringing other agents, :class:`QueueStats`) that the desk does not.
 A figure is None when the PBX sent none, or one that is not a sane number (``1e309``, ``nan``,
 ``-5``): unknown, never a guess, and the rest of the event stands.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -135,8 +136,9 @@ class QueueStats:
     at: dt.datetime
 
 
-AmiEvent = (ConnectionState | IncomingCall | CallAnswered | CallEnded | CallAbandoned | CallQueued
-            | CallLeftQueue | QueueStats)
+AmiEvent = (
+    ConnectionState | IncomingCall | CallAnswered | CallEnded | CallAbandoned | CallQueued | CallLeftQueue | QueueStats
+)
 
 
 @dataclass(frozen=True, slots=True)

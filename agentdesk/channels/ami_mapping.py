@@ -133,8 +133,9 @@ class AmiEventMapper:
         call.ended = True
         return [Routed(event, call.mine)]
 
-    def _incoming(self, m: Mapping[str, str], at: dt.datetime, *, queue: str | None, interface: str,
-                  member_name: str) -> list[Routed]:
+    def _incoming(
+        self, m: Mapping[str, str], at: dt.datetime, *, queue: str | None, interface: str, member_name: str
+    ) -> list[Routed]:
         uid = m.get("uniqueid", "")
         raw = m.get("calleridnum", "")
         mine = self.is_mine(interface)
@@ -148,9 +149,16 @@ class AmiEventMapper:
             if call.agent_unique_id:
                 self._agent_legs.remember(call.agent_unique_id, uid)
         event = IncomingCall(
-            unique_id=uid, linked_id=m.get("linkedid", uid), caller_number_raw=raw,
-            caller_number_e164=normalise_caller_number(raw), caller_name=_clean_name(m.get("calleridname", "")),
-            queue=queue, interface=interface, member_name=member_name, at=at)
+            unique_id=uid,
+            linked_id=m.get("linkedid", uid),
+            caller_number_raw=raw,
+            caller_number_e164=normalise_caller_number(raw),
+            caller_name=_clean_name(m.get("calleridname", "")),
+            queue=queue,
+            interface=interface,
+            member_name=member_name,
+            at=at,
+        )
         return [Routed(event, mine)]
 
     # -- queue calls -----------------------------------------------------------------------
@@ -158,8 +166,20 @@ class AmiEventMapper:
     def _on_queuecallerjoin(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         uid, queue, raw = m.get("uniqueid", ""), m.get("queue", ""), m.get("calleridnum", "")
         self._queued.remember(uid, queue)
-        return [Routed(CallQueued(queue, uid, raw, normalise_caller_number(raw), wire_int(m.get("position")),
-                                  wire_int(m.get("count")), at), False)]
+        return [
+            Routed(
+                CallQueued(
+                    queue,
+                    uid,
+                    raw,
+                    normalise_caller_number(raw),
+                    wire_int(m.get("position")),
+                    wire_int(m.get("count")),
+                    at,
+                ),
+                False,
+            )
+        ]
 
     def _on_queuecallerleave(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         left = CallLeftQueue(m.get("queue", ""), m.get("uniqueid", ""), wire_int(m.get("count")), at)
@@ -167,8 +187,7 @@ class AmiEventMapper:
 
     def _on_agentcalled(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         interface = m.get("interface", "") or channel_interface(m.get("destchannel", ""))
-        return self._incoming(m, at, queue=m.get("queue", ""), interface=interface,
-                              member_name=m.get("membername", ""))
+        return self._incoming(m, at, queue=m.get("queue", ""), interface=interface, member_name=m.get("membername", ""))
 
     def _on_agentconnect(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         uid, interface = m.get("uniqueid", ""), m.get("interface", "")
@@ -205,8 +224,7 @@ class AmiEventMapper:
 
     def _on_queuecallerabandon(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
         uid = m.get("uniqueid", "")
-        event = CallAbandoned(m.get("queue", ""), uid, wire_int(m.get("position")), wire_int(m.get("holdtime")),
-                              at)
+        event = CallAbandoned(m.get("queue", ""), uid, wire_int(m.get("position")), wire_int(m.get("holdtime")), at)
         call = self._calls.get(uid)
         if call is None:
             call = self._calls.remember(uid, _Call(uid))
@@ -234,8 +252,7 @@ class AmiEventMapper:
         if m.get("dialstatus", "").upper() == "ANSWER":
             call.answered_at = at
             ring = int((at - call.rang_at).total_seconds()) if call.rang_at else 0
-            return [Routed(CallAnswered(uid, 0, max(0, ring), channel_interface(m.get("destchannel", "")), at),
-                           True)]
+            return [Routed(CallAnswered(uid, 0, max(0, ring), channel_interface(m.get("destchannel", "")), at), True)]
         return self._end(call, CallEnded(uid, 0, m.get("dialstatus", "").lower() or "not answered", at))
 
     def _on_hangup(self, m: Mapping[str, str], at: dt.datetime) -> list[Routed]:
@@ -263,10 +280,16 @@ def queue_stats_from_list(events: Sequence[Mapping[str, str]], at: dt.datetime) 
         if kind == "queueparams":
             params[queue] = e
         elif kind == "queuemember":
-            members.setdefault(queue, []).append(QueueMemberState(
-                name=e.get("name", "") or e.get("membername", ""), interface=e.get("location", "")
-                or e.get("interface", ""), status=wire_int(e.get("status")), in_call=e.get("incall") == "1",
-                paused=e.get("paused") == "1", calls_taken=wire_int(e.get("callstaken"))))
+            members.setdefault(queue, []).append(
+                QueueMemberState(
+                    name=e.get("name", "") or e.get("membername", ""),
+                    interface=e.get("location", "") or e.get("interface", ""),
+                    status=wire_int(e.get("status")),
+                    in_call=e.get("incall") == "1",
+                    paused=e.get("paused") == "1",
+                    calls_taken=wire_int(e.get("callstaken")),
+                )
+            )
         elif kind == "queueentry":
             waits.setdefault(queue, []).append(wire_int(e.get("wait")))
     out = []
@@ -274,10 +297,19 @@ def queue_stats_from_list(events: Sequence[Mapping[str, str]], at: dt.datetime) 
         queue_waits = waits.get(queue, [])
         known_waits = [w for w in queue_waits if w is not None]
         longest = max(known_waits) if known_waits else (None if queue_waits else 0)
-        out.append(QueueStats(
-            queue=queue, calls_waiting=wire_int(p.get("calls")), hold_seconds=wire_int(p.get("holdtime")),
-            talk_seconds=wire_int(p.get("talktime")), completed=wire_int(p.get("completed")),
-            abandoned=wire_int(p.get("abandoned")), service_level_seconds=wire_int(p.get("servicelevel")),
-            service_level_percent=wire_float(p.get("servicelevelperf"), maximum=100.0),
-            longest_wait_seconds=longest, members=tuple(members.get(queue, ())), at=at))
+        out.append(
+            QueueStats(
+                queue=queue,
+                calls_waiting=wire_int(p.get("calls")),
+                hold_seconds=wire_int(p.get("holdtime")),
+                talk_seconds=wire_int(p.get("talktime")),
+                completed=wire_int(p.get("completed")),
+                abandoned=wire_int(p.get("abandoned")),
+                service_level_seconds=wire_int(p.get("servicelevel")),
+                service_level_percent=wire_float(p.get("servicelevelperf"), maximum=100.0),
+                longest_wait_seconds=longest,
+                members=tuple(members.get(queue, ())),
+                at=at,
+            )
+        )
     return out

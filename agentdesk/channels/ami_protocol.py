@@ -75,7 +75,8 @@ class PendingAction:
     def __init__(self, as_list: bool) -> None:
         self.as_list = as_list
         self.future: asyncio.Future[tuple[dict[str, str], list[dict[str, str]]]] = (
-            asyncio.get_running_loop().create_future())
+            asyncio.get_running_loop().create_future()
+        )
         self.response: dict[str, str] | None = None
         self.items: list[dict[str, str]] = []
 

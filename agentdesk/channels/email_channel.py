@@ -55,11 +55,36 @@ from agentdesk.channels.email_watcher import (
 from agentdesk.storage.database import Database
 
 __all__ = [
-    "DEFAULT_TOPIC", "MAIL_SERVICE", "Attachment", "EmailChannel", "EmailIntake", "EmailReplier", "IntakeFailed",
-    "IntakeResult", "MailQuarantine", "MailServer", "MailboxLoginFailed", "MailboxMessage", "MailboxWatcher",
-    "NewMailCallback", "ParsedEmail", "PasswordLookup", "QuarantinedMailView", "QueueMailbox", "ReplyNotSent",
-    "ReplyTarget", "RetryLater", "RetryOutcome", "SentReply", "UidMark",
-    "UidStateFile", "UidStore", "WatcherState", "WatcherStatus", "keyring_password", "parse_message",
+    "DEFAULT_TOPIC",
+    "MAIL_SERVICE",
+    "Attachment",
+    "EmailChannel",
+    "EmailIntake",
+    "EmailReplier",
+    "IntakeFailed",
+    "IntakeResult",
+    "MailQuarantine",
+    "MailServer",
+    "MailboxLoginFailed",
+    "MailboxMessage",
+    "MailboxWatcher",
+    "NewMailCallback",
+    "ParsedEmail",
+    "PasswordLookup",
+    "QuarantinedMailView",
+    "QueueMailbox",
+    "ReplyNotSent",
+    "ReplyTarget",
+    "RetryLater",
+    "RetryOutcome",
+    "SentReply",
+    "UidMark",
+    "UidStateFile",
+    "UidStore",
+    "WatcherState",
+    "WatcherStatus",
+    "keyring_password",
+    "parse_message",
     "set_keyring_password",
 ]
 
@@ -69,10 +94,18 @@ class EmailChannel:
     :class:`EmailIntake`. ``start()`` returns at once; ``stop()`` ends every watcher. A message that
     cannot be taken in goes to ``quarantine`` (:class:`MailQuarantine`) and the mailbox goes on."""
 
-    def __init__(self, db: Database, imap: MailServer, mailboxes: Iterable[QueueMailbox], *,
-                 on_new_mail: NewMailCallback | None = None, state: UidStore | None = None,
-                 password_lookup: PasswordLookup = keyring_password, use_idle: bool = True,
-                 poll_interval: float = 60.0) -> None:
+    def __init__(
+        self,
+        db: Database,
+        imap: MailServer,
+        mailboxes: Iterable[QueueMailbox],
+        *,
+        on_new_mail: NewMailCallback | None = None,
+        state: UidStore | None = None,
+        password_lookup: PasswordLookup = keyring_password,
+        use_idle: bool = True,
+        poll_interval: float = 60.0,
+    ) -> None:
         self.mailboxes = tuple(mailboxes)
         if len({m.address.lower() for m in self.mailboxes}) != len(self.mailboxes):
             raise ValueError("a queue mailbox is listed twice")
@@ -80,9 +113,16 @@ class EmailChannel:
         self.quarantine = MailQuarantine(db, self.intake)
         store = state if state is not None else UidStateFile()
         self.watchers = tuple(
-            MailboxWatcher(imap, m, self.intake.handler_for(m), state=store, password_lookup=password_lookup,
-                           use_idle=use_idle, poll_interval=poll_interval,
-                           quarantine=self.quarantine.for_mailbox(m))
+            MailboxWatcher(
+                imap,
+                m,
+                self.intake.handler_for(m),
+                state=store,
+                password_lookup=password_lookup,
+                use_idle=use_idle,
+                poll_interval=poll_interval,
+                quarantine=self.quarantine.for_mailbox(m),
+            )
             for m in self.mailboxes
         )
 

@@ -27,8 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("id", nargs="?", type=int, metavar="ID", help="the quarantine id (see 'list')")
     which.add_argument("--all", action="store_true", help="every quarantined message")
     for p in (listing, retry):
-        p.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
-                       "(password from the OS keyring); default: the embedded database")
+        p.add_argument(
+            "--db",
+            metavar="URL",
+            help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
+            "(password from the OS keyring); default: the embedded database",
+        )
     listing.set_defaults(func=_cmd_list)
     retry.set_defaults(func=_cmd_retry)
 
@@ -46,21 +50,42 @@ def _quarantine(args: argparse.Namespace):
 def _cmd_list(args: argparse.Namespace) -> int:
     rows = _quarantine(args).list()
     if args.json:
-        print(json.dumps({"quarantined": [{
-            "id": r.id, "quarantined_at": r.quarantined_at.isoformat(), "mailbox": r.mailbox, "uid": r.uid,
-            "reason": r.reason, "error_class": r.error_class, "sender_domain": r.sender_domain,
-            "message": r.message, "app_version": r.app_version, "attempts": r.attempts,
-            "last_tried_at": r.last_tried_at.isoformat(),
-        } for r in rows]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "quarantined": [
+                        {
+                            "id": r.id,
+                            "quarantined_at": r.quarantined_at.isoformat(),
+                            "mailbox": r.mailbox,
+                            "uid": r.uid,
+                            "reason": r.reason,
+                            "error_class": r.error_class,
+                            "sender_domain": r.sender_domain,
+                            "message": r.message,
+                            "app_version": r.app_version,
+                            "attempts": r.attempts,
+                            "last_tried_at": r.last_tried_at.isoformat(),
+                        }
+                        for r in rows
+                    ]
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     if not rows:
         print("no quarantined mail")
         return 0
-    print(f"{'id':>6}  {'quarantined (UTC)':<19}  {'mailbox':<28} {'uid':>7}  {'reason':<17} "
-          f"{'sender domain':<24} version  tries")
+    print(
+        f"{'id':>6}  {'quarantined (UTC)':<19}  {'mailbox':<28} {'uid':>7}  {'reason':<17} "
+        f"{'sender domain':<24} version  tries"
+    )
     for r in rows:
-        print(f"{r.id:>6}  {r.quarantined_at:%Y-%m-%d %H:%M:%S}  {r.mailbox:<28} {r.uid:>7}  {r.reason:<17} "
-              f"{r.sender_domain or '-':<24} {r.app_version:<8} {r.attempts:>5}")
+        print(
+            f"{r.id:>6}  {r.quarantined_at:%Y-%m-%d %H:%M:%S}  {r.mailbox:<28} {r.uid:>7}  {r.reason:<17} "
+            f"{r.sender_domain or '-':<24} {r.app_version:<8} {r.attempts:>5}"
+        )
     return 0
 
 

@@ -109,7 +109,7 @@ class _BufferedReading:
         while True:
             line = self._next_line()
             if line.startswith(tag + b" "):
-                if not line[len(tag) + 1:].upper().startswith(b"OK"):
+                if not line[len(tag) + 1 :].upper().startswith(b"OK"):
                     raise self.error("IDLE ended badly: " + line.decode("utf-8", "replace").strip())
                 return changed
             changed |= bool(_CHANGE_RE.match(line))

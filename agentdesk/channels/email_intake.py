@@ -74,8 +74,15 @@ from agentdesk.storage.models import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EmailIntake", "IntakeResult", "NewMailCallback", "ReplyTarget", "failure_reason", "notes_header",
-           "read_notes_header"]
+__all__ = [
+    "EmailIntake",
+    "IntakeResult",
+    "NewMailCallback",
+    "ReplyTarget",
+    "failure_reason",
+    "notes_header",
+    "read_notes_header",
+]
 
 NO_SUBJECT = "(no subject)"
 _TITLE_MAX = 200
@@ -109,8 +116,16 @@ class IntakeResult:
     @property
     def reply_target(self) -> ReplyTarget:
         m = self.mail
-        return ReplyTarget(m.message_id, m.references, m.subject, m.reply_to, m.from_name, self.case_id,
-                           self.customer_id, self.mailbox.topic)
+        return ReplyTarget(
+            m.message_id,
+            m.references,
+            m.subject,
+            m.reply_to,
+            m.from_name,
+            self.case_id,
+            self.customer_id,
+            self.mailbox.topic,
+        )
 
 
 NewMailCallback = Callable[[IntakeResult], None]
@@ -164,10 +179,18 @@ def _like_escape(value: str) -> str:
 
 
 class EmailIntake:
-    def __init__(self, db: Database, *, on_new_mail: NewMailCallback | None = None,
-                 own_addresses: Iterable[str] = (), actor: str = "system:email",
-                 subject_window_days: int = 30, max_body_chars: int = 12_000,
-                 hours: WorkingHours = OFFICE_HOURS, clock: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        on_new_mail: NewMailCallback | None = None,
+        own_addresses: Iterable[str] = (),
+        actor: str = "system:email",
+        subject_window_days: int = 30,
+        max_body_chars: int = 12_000,
+        hours: WorkingHours = OFFICE_HOURS,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
         self._db = db
         self._search = CustomerSearch(db)
         self._on_new_mail = on_new_mail
@@ -205,15 +228,22 @@ class EmailIntake:
         if result is None:
             log.info("mail to %s already taken in; skipped", mailbox.address)
             return None
-        log.info("mail to %s taken in: interaction=%d case=%d (%s) customer=%s work_item=%s", mailbox.address,
-                 result.interaction_id, result.case_id, result.threaded_by,
-                 result.customer_id if result.customer_id is not None else "unknown", result.work_item_id)
+        log.info(
+            "mail to %s taken in: interaction=%d case=%d (%s) customer=%s work_item=%s",
+            mailbox.address,
+            result.interaction_id,
+            result.case_id,
+            result.threaded_by,
+            result.customer_id if result.customer_id is not None else "unknown",
+            result.work_item_id,
+        )
         if self._on_new_mail is not None:
             try:
                 self._on_new_mail(result)
             except Exception as exc:
-                log.error("the new-mail callback failed for interaction %d (%s)", result.interaction_id,
-                          type(exc).__name__)
+                log.error(
+                    "the new-mail callback failed for interaction %d (%s)", result.interaction_id, type(exc).__name__
+                )
         return result
 
     # --- steps -----------------------------------------------------------------------------
@@ -237,8 +267,11 @@ class EmailIntake:
         now = self._clock()
         ref = storage_ref(mail.message_id)
         with self._db.session() as s, s.begin():
-            known = s.scalar(select(Interaction.id).where(Interaction.channel == Channel.EMAIL,
-                                                          Interaction.external_ref == ref).limit(1))
+            known = s.scalar(
+                select(Interaction.id)
+                .where(Interaction.channel == Channel.EMAIL, Interaction.external_ref == ref)
+                .limit(1)
+            )
             if known is not None:
                 return None
             match = resolve_thread(
@@ -259,53 +292,89 @@ class EmailIntake:
                     case.status = CaseStatus.OPEN
                 if case.customer_id is None and customer_id is not None:
                     case.customer_id = customer_id
-            recorded = record_contact(s, ContactRow(
-                customer_id=customer_id, channel=Channel.EMAIL, direction=Direction.INBOUND, started_at=now,
-                ended_at=now, agent_id=None, department_id=mailbox.department_id, topic=mailbox.topic,
-                notes=self._notes(mail), outcome=None, case_id=None if case is None else case.id, external_ref=ref,
-            ), actor=self._actor, new_case=new_case)
+            recorded = record_contact(
+                s,
+                ContactRow(
+                    customer_id=customer_id,
+                    channel=Channel.EMAIL,
+                    direction=Direction.INBOUND,
+                    started_at=now,
+                    ended_at=now,
+                    agent_id=None,
+                    department_id=mailbox.department_id,
+                    topic=mailbox.topic,
+                    notes=self._notes(mail),
+                    outcome=None,
+                    case_id=None if case is None else case.id,
+                    external_ref=ref,
+                ),
+                actor=self._actor,
+                new_case=new_case,
+            )
             assert recorded.case_id is not None  # a mail always belongs to a case
             work_item_id = None if mail.auto_submitted else self._queue(s, mail, mailbox, customer_id, ref, now)
-            return IntakeResult(recorded.interaction_id, recorded.case_id, customer_id, new_case is not None, how,
-                                mail, mailbox, work_item_id)
+            return IntakeResult(
+                recorded.interaction_id,
+                recorded.case_id,
+                customer_id,
+                new_case is not None,
+                how,
+                mail,
+                mailbox,
+                work_item_id,
+            )
 
-    def _queue(self, s: Session, mail: ParsedEmail, mailbox: QueueMailbox, customer_id: int | None, ref: str,
-               now: dt.datetime) -> int | None:
+    def _queue(
+        self, s: Session, mail: ParsedEmail, mailbox: QueueMailbox, customer_id: int | None, ref: str, now: dt.datetime
+    ) -> int | None:
         if not mailbox.queue_code:
             return None
         queue_id = s.scalar(select(Queue.id).where(Queue.code == mailbox.queue_code, Queue.active.is_(True)))
         if queue_id is None:
-            log.warning("mailbox %s: no active queue %r; mail logged without a work item",
-                        mailbox.address, mailbox.queue_code)
+            log.warning(
+                "mailbox %s: no active queue %r; mail logged without a work item", mailbox.address, mailbox.queue_code
+            )
             return None
-        item = NewWorkItem(external_ref=ref, subject=mail.subject or NO_SUBJECT, customer_id=customer_id,
-                           arrived_at=now)
+        item = NewWorkItem(
+            external_ref=ref, subject=mail.subject or NO_SUBJECT, customer_id=customer_id, arrived_at=now
+        )
         [view] = add_items(s, queue_id, [item], self._hours, returning=True)
         return view.id
 
     def _notes(self, mail: ParsedEmail) -> str:
-        header = notes_header([
-            ("From", mailbox_line(mail.from_name, mail.from_addr) if mail.from_addr else "(unknown sender)"),
-            ("Reply-To", f"<{mail.reply_to}>" if mail.reply_to and mail.reply_to != mail.from_addr else ""),
-            ("To", ", ".join(mail.to)),
-            ("Cc", ", ".join(mail.cc)),
-            ("Subject", mail.subject or NO_SUBJECT),
-            ("Attachments", "; ".join(a.describe() for a in mail.attachments)),
-        ])
+        header = notes_header(
+            [
+                ("From", mailbox_line(mail.from_name, mail.from_addr) if mail.from_addr else "(unknown sender)"),
+                ("Reply-To", f"<{mail.reply_to}>" if mail.reply_to and mail.reply_to != mail.from_addr else ""),
+                ("To", ", ".join(mail.to)),
+                ("Cc", ", ".join(mail.cc)),
+                ("Subject", mail.subject or NO_SUBJECT),
+                ("Attachments", "; ".join(a.describe() for a in mail.attachments)),
+            ]
+        )
         body = _shorten(mail.text.strip(), self._max_body) if mail.text.strip() else "(no text)"
         return f"{header}\n{body}"
 
-    def _case_by_subject(self, s: Session, subject: str, sender: str, customer_id: int | None,
-                         now: dt.datetime) -> int | None:
-        q = (select(ServiceCase.id, ServiceCase.title)
-             .join(Interaction, Interaction.case_id == ServiceCase.id)
-             .where(Interaction.channel == Channel.EMAIL, Interaction.direction == Direction.INBOUND,
-                    Interaction.started_at >= now - self._window, ServiceCase.status != CaseStatus.CLOSED))
+    def _case_by_subject(
+        self, s: Session, subject: str, sender: str, customer_id: int | None, now: dt.datetime
+    ) -> int | None:
+        q = (
+            select(ServiceCase.id, ServiceCase.title)
+            .join(Interaction, Interaction.case_id == ServiceCase.id)
+            .where(
+                Interaction.channel == Channel.EMAIL,
+                Interaction.direction == Direction.INBOUND,
+                Interaction.started_at >= now - self._window,
+                ServiceCase.status != CaseStatus.CLOSED,
+            )
+        )
         if customer_id is not None:
             q = q.where(Interaction.customer_id == customer_id)
         else:
-            q = q.where(Interaction.customer_id.is_(None),
-                        Interaction.notes.like(f"From: %<{_like_escape(sender)}>\n%", escape="\\"))
+            q = q.where(
+                Interaction.customer_id.is_(None),
+                Interaction.notes.like(f"From: %<{_like_escape(sender)}>\n%", escape="\\"),
+            )
         q = q.order_by(Interaction.started_at.desc(), Interaction.id.desc()).limit(50)
         # Compared here, not in SQL: SQLite's lower() folds ASCII letters only.
         for case_id, title in s.execute(q):
@@ -327,8 +396,11 @@ def _cases_by_message_id(s: Session, ids: Sequence[str]) -> Mapping[str, int]:
     refs = {storage_ref(i): i for i in ids}
     rows = s.execute(
         select(Interaction.external_ref, Interaction.case_id)
-        .where(Interaction.channel == Channel.EMAIL, Interaction.external_ref.in_(list(refs)),
-               Interaction.case_id.is_not(None))
+        .where(
+            Interaction.channel == Channel.EMAIL,
+            Interaction.external_ref.in_(list(refs)),
+            Interaction.case_id.is_not(None),
+        )
         .order_by(Interaction.id)
     )
     return {refs[ref]: case_id for ref, case_id in rows}

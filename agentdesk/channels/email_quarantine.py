@@ -70,8 +70,14 @@ class MailQuarantine:
     """The quarantine of one database. ``intake`` takes retried messages in (default: a plain
     :class:`EmailIntake` on the same database, for the CLI and the dashboard)."""
 
-    def __init__(self, db: Database, intake: EmailIntake | None = None, *, version: str = __version__,
-                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        db: Database,
+        intake: EmailIntake | None = None,
+        *,
+        version: str = __version__,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
         self._db = db
         self._intake = intake
         self.version = version
@@ -83,8 +89,9 @@ class MailQuarantine:
 
     # --- keeping ----------------------------------------------------------------------------
 
-    def hold(self, raw: bytes, mailbox: QueueMailbox, message: MailboxMessage, exc: BaseException,
-             attempts: int = 1) -> int:
+    def hold(
+        self, raw: bytes, mailbox: QueueMailbox, message: MailboxMessage, exc: BaseException, attempts: int = 1
+    ) -> int:
         """Keep a message that could not be taken in; the row's id. RetryLater when the database
         cannot be reached (the watcher keeps the message for later)."""
         reason = getattr(exc, "reason", "intake_error")
@@ -93,16 +100,32 @@ class MailQuarantine:
         now = self._clock()
         try:
             with self._db.session() as s, s.begin():
-                row = s.scalar(select(QuarantinedMail).where(
-                    QuarantinedMail.mailbox_key == message.mailbox_key[:400],
-                    QuarantinedMail.uidvalidity == message.uidvalidity, QuarantinedMail.uid == message.uid))
+                row = s.scalar(
+                    select(QuarantinedMail).where(
+                        QuarantinedMail.mailbox_key == message.mailbox_key[:400],
+                        QuarantinedMail.uidvalidity == message.uidvalidity,
+                        QuarantinedMail.uid == message.uid,
+                    )
+                )
                 if row is None:
                     row = QuarantinedMail(
-                        quarantined_at=now, mailbox=mailbox.address[:254], mailbox_key=message.mailbox_key[:400],
-                        uidvalidity=message.uidvalidity, uid=message.uid, queue_code=mailbox.queue_code[:32],
-                        topic=mailbox.topic[:100], department_id=mailbox.department_id, message_id=message_id,
-                        sender_domain=domain, reason=reason[:32], error_class=error_class,
-                        app_version=self.version[:32], attempts=attempts, last_tried_at=now, raw=raw)
+                        quarantined_at=now,
+                        mailbox=mailbox.address[:254],
+                        mailbox_key=message.mailbox_key[:400],
+                        uidvalidity=message.uidvalidity,
+                        uid=message.uid,
+                        queue_code=mailbox.queue_code[:32],
+                        topic=mailbox.topic[:100],
+                        department_id=mailbox.department_id,
+                        message_id=message_id,
+                        sender_domain=domain,
+                        reason=reason[:32],
+                        error_class=error_class,
+                        app_version=self.version[:32],
+                        attempts=attempts,
+                        last_tried_at=now,
+                        raw=raw,
+                    )
                     s.add(row)
                 else:
                     _failed_again(row, reason, error_class, self.version, now, attempts)
@@ -110,8 +133,15 @@ class MailQuarantine:
                 row_id = row.id
         except _DB_DOWN as db_exc:
             raise RetryLater(f"quarantine unavailable ({type(db_exc).__name__})") from None
-        log.warning("mailbox %s: message UID %d (message %s) quarantined as #%d: %s (%s)", mailbox.address,
-                    message.uid, message_digest(message_id), row_id, reason, error_class)
+        log.warning(
+            "mailbox %s: message UID %d (message %s) quarantined as #%d: %s (%s)",
+            mailbox.address,
+            message.uid,
+            message_digest(message_id),
+            row_id,
+            reason,
+            error_class,
+        )
         return row_id
 
     # --- the supervisor's list --------------------------------------------------------------
@@ -119,15 +149,37 @@ class MailQuarantine:
     def list(self) -> list[QuarantinedMailView]:
         """Every quarantined message, newest first."""
         with self._db.session() as s:
-            rows = s.execute(select(
-                QuarantinedMail.id, QuarantinedMail.quarantined_at, QuarantinedMail.mailbox, QuarantinedMail.uid,
-                QuarantinedMail.reason, QuarantinedMail.error_class, QuarantinedMail.sender_domain,
-                QuarantinedMail.message_id, QuarantinedMail.app_version, QuarantinedMail.attempts,
-                QuarantinedMail.last_tried_at,
-            ).order_by(QuarantinedMail.quarantined_at.desc(), QuarantinedMail.id.desc())).all()
-        return [QuarantinedMailView(r.id, r.quarantined_at, r.mailbox, r.uid, r.reason, r.error_class,
-                                    r.sender_domain, message_digest(r.message_id), r.app_version, r.attempts,
-                                    r.last_tried_at) for r in rows]
+            rows = s.execute(
+                select(
+                    QuarantinedMail.id,
+                    QuarantinedMail.quarantined_at,
+                    QuarantinedMail.mailbox,
+                    QuarantinedMail.uid,
+                    QuarantinedMail.reason,
+                    QuarantinedMail.error_class,
+                    QuarantinedMail.sender_domain,
+                    QuarantinedMail.message_id,
+                    QuarantinedMail.app_version,
+                    QuarantinedMail.attempts,
+                    QuarantinedMail.last_tried_at,
+                ).order_by(QuarantinedMail.quarantined_at.desc(), QuarantinedMail.id.desc())
+            ).all()
+        return [
+            QuarantinedMailView(
+                r.id,
+                r.quarantined_at,
+                r.mailbox,
+                r.uid,
+                r.reason,
+                r.error_class,
+                r.sender_domain,
+                message_digest(r.message_id),
+                r.app_version,
+                r.attempts,
+                r.last_tried_at,
+            )
+            for r in rows
+        ]
 
     # --- retrying ---------------------------------------------------------------------------
 
@@ -138,8 +190,9 @@ class MailQuarantine:
             if row is None:
                 return RetryOutcome(quarantine_id, False, "not_found")
             s.expunge(row)
-        mailbox = QueueMailbox(row.mailbox, queue_code=row.queue_code, topic=row.topic or DEFAULT_TOPIC,
-                               department_id=row.department_id)
+        mailbox = QueueMailbox(
+            row.mailbox, queue_code=row.queue_code, topic=row.topic or DEFAULT_TOPIC, department_id=row.department_id
+        )
         try:
             result = self._intake_for().receive(row.raw, mailbox)
         except RetryLater:
@@ -151,14 +204,27 @@ class MailQuarantine:
                 again = s.get(QuarantinedMail, quarantine_id)
                 if again is not None:
                     _failed_again(again, reason, error_class, self.version, self._clock(), again.attempts + 1)
-            log.warning("quarantined mail #%d (mailbox %s UID %d, message %s) failed again: %s (%s)",
-                        quarantine_id, row.mailbox, row.uid, message_digest(row.message_id), reason, error_class)
+            log.warning(
+                "quarantined mail #%d (mailbox %s UID %d, message %s) failed again: %s (%s)",
+                quarantine_id,
+                row.mailbox,
+                row.uid,
+                message_digest(row.message_id),
+                reason,
+                error_class,
+            )
             return RetryOutcome(quarantine_id, False, reason)
         with self._db.session() as s, s.begin():
             s.execute(delete(QuarantinedMail).where(QuarantinedMail.id == quarantine_id))
         outcome = "taken_in" if result is not None else "already_known"
-        log.info("quarantined mail #%d (mailbox %s UID %d, message %s): %s", quarantine_id, row.mailbox, row.uid,
-                 message_digest(row.message_id), outcome)
+        log.info(
+            "quarantined mail #%d (mailbox %s UID %d, message %s): %s",
+            quarantine_id,
+            row.mailbox,
+            row.uid,
+            message_digest(row.message_id),
+            outcome,
+        )
         return RetryOutcome(quarantine_id, True, outcome)
 
     def retry_all(self) -> list[RetryOutcome]:
@@ -169,12 +235,23 @@ class MailQuarantine:
     def retry_after_upgrade(self, mailbox_key: str) -> list[RetryOutcome]:
         """Retry, once per AgentDesk version, the messages of a mailbox another version quarantined."""
         with self._db.session() as s:
-            ids = list(s.scalars(select(QuarantinedMail.id).where(
-                QuarantinedMail.mailbox_key == mailbox_key[:400], QuarantinedMail.app_version != self.version[:32])
-                .order_by(QuarantinedMail.id)))
+            ids = list(
+                s.scalars(
+                    select(QuarantinedMail.id)
+                    .where(
+                        QuarantinedMail.mailbox_key == mailbox_key[:400],
+                        QuarantinedMail.app_version != self.version[:32],
+                    )
+                    .order_by(QuarantinedMail.id)
+                )
+            )
         if ids:
-            log.info("mailbox %s: retrying %d quarantined message(s) after an upgrade to %s", mailbox_key, len(ids),
-                     self.version)
+            log.info(
+                "mailbox %s: retrying %d quarantined message(s) after an upgrade to %s",
+                mailbox_key,
+                len(ids),
+                self.version,
+            )
         return [self.retry(i) for i in ids]
 
     def _intake_for(self) -> EmailIntake:
@@ -199,8 +276,9 @@ class MailboxQuarantine:
         return self.quarantine.retry_after_upgrade(mailbox_key)
 
 
-def _failed_again(row: QuarantinedMail, reason: str, error_class: str, version: str, now: dt.datetime,
-                  attempts: int) -> None:
+def _failed_again(
+    row: QuarantinedMail, reason: str, error_class: str, version: str, now: dt.datetime, attempts: int
+) -> None:
     row.reason, row.error_class, row.app_version = reason[:32], error_class, version[:32]
     row.attempts, row.last_tried_at = attempts, now
 

@@ -69,13 +69,20 @@ class SentReply:
 def references_for(target: ReplyTarget) -> tuple[str, ...]:
     refs = [r for r in target.references if r != target.message_id] + [target.message_id]
     if len(refs) > MAX_REFERENCES:  # keep the thread's root and the most recent ones
-        refs = refs[:1] + refs[-(MAX_REFERENCES - 1):]
+        refs = refs[:1] + refs[-(MAX_REFERENCES - 1) :]
     return tuple(refs)
 
 
 class EmailReplier:
-    def __init__(self, db: Database, smtp: MailServer, *, domain: str, smtp_login: str | None = None,
-                 password_lookup: PasswordLookup = keyring_password) -> None:
+    def __init__(
+        self,
+        db: Database,
+        smtp: MailServer,
+        *,
+        domain: str,
+        smtp_login: str | None = None,
+        password_lookup: PasswordLookup = keyring_password,
+    ) -> None:
         if not domain or "@" in domain:
             raise ValueError("domain is the city's mail domain, e.g. 'city.example'")
         self._db = db
@@ -109,11 +116,18 @@ class EmailReplier:
             header = read_notes_header(row.notes)
             earlier: list[str] = []
             if row.case_id is not None:
-                earlier = list(s.scalars(
-                    select(Interaction.external_ref)
-                    .where(Interaction.case_id == row.case_id, Interaction.channel == Channel.EMAIL,
-                           Interaction.id != row.id, Interaction.started_at <= row.started_at)
-                    .order_by(Interaction.started_at, Interaction.id)))
+                earlier = list(
+                    s.scalars(
+                        select(Interaction.external_ref)
+                        .where(
+                            Interaction.case_id == row.case_id,
+                            Interaction.channel == Channel.EMAIL,
+                            Interaction.id != row.id,
+                            Interaction.started_at <= row.started_at,
+                        )
+                        .order_by(Interaction.started_at, Interaction.id)
+                    )
+                )
         refs = tuple(r for r in earlier if message_ids(r) == (r,) and not r.startswith("<sha256:"))
         if row.direction is Direction.INBOUND:
             who = header.get("Reply-To") or header.get("From", "")
@@ -122,31 +136,68 @@ class EmailReplier:
         to_addr = address_in(who)
         to_name = who[: who.rfind("<")].strip() if "<" in who else ""
         subject = header.get("Subject", "")
-        return ReplyTarget(row.external_ref, refs, "" if subject == NO_SUBJECT else subject, to_addr, to_name,
-                           row.case_id, row.customer_id, row.topic)
+        return ReplyTarget(
+            row.external_ref,
+            refs,
+            "" if subject == NO_SUBJECT else subject,
+            to_addr,
+            to_name,
+            row.case_id,
+            row.customer_id,
+            row.topic,
+        )
 
     # --- sending ----------------------------------------------------------------------------
 
-    def reply(self, target: ReplyTarget, body: str, *, mailbox: QueueMailbox, agent_id: int | None, actor: str,
-              outcome: Outcome | None = None, topic: str = "") -> SentReply:
+    def reply(
+        self,
+        target: ReplyTarget,
+        body: str,
+        *,
+        mailbox: QueueMailbox,
+        agent_id: int | None,
+        actor: str,
+        outcome: Outcome | None = None,
+        topic: str = "",
+    ) -> SentReply:
         """Send the reply, then log it on the target's case. Raises :class:`ReplyNotSent`."""
         msg = self.compose(target, body, mailbox=mailbox)
         self._send(msg, mailbox.address, target.to_addr)
         message_id = str(msg["Message-ID"])
         subject = str(msg["Subject"])
         now = utcnow()
-        notes = notes_header([("From", mailbox_line(mailbox.display_name, mailbox.address)),
-                              ("To", mailbox_line(target.to_name, target.to_addr)),
-                              ("Subject", subject)]) + "\n" + body.strip()
+        notes = (
+            notes_header(
+                [
+                    ("From", mailbox_line(mailbox.display_name, mailbox.address)),
+                    ("To", mailbox_line(target.to_name, target.to_addr)),
+                    ("Subject", subject),
+                ]
+            )
+            + "\n"
+            + body.strip()
+        )
         try:
             with self._db.session() as s, s.begin():
                 case_id = target.case_id if target.case_id is not None and s.get(ServiceCase, target.case_id) else None
-                interaction_id = record_contact(s, ContactRow(
-                    customer_id=target.customer_id, channel=Channel.EMAIL, direction=Direction.OUTBOUND,
-                    started_at=now, ended_at=now, agent_id=agent_id, department_id=mailbox.department_id,
-                    topic=topic or target.topic or mailbox.topic, notes=notes, outcome=outcome, case_id=case_id,
-                    external_ref=storage_ref(message_id),
-                ), actor=actor).interaction_id
+                interaction_id = record_contact(
+                    s,
+                    ContactRow(
+                        customer_id=target.customer_id,
+                        channel=Channel.EMAIL,
+                        direction=Direction.OUTBOUND,
+                        started_at=now,
+                        ended_at=now,
+                        agent_id=agent_id,
+                        department_id=mailbox.department_id,
+                        topic=topic or target.topic or mailbox.topic,
+                        notes=notes,
+                        outcome=outcome,
+                        case_id=case_id,
+                        external_ref=storage_ref(message_id),
+                    ),
+                    actor=actor,
+                ).interaction_id
         except Exception:
             log.error("reply %s was sent but could not be logged", message_id)
             raise
@@ -157,8 +208,9 @@ class EmailReplier:
         server = self.smtp
         try:
             if server.security == "ssl":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(server.host, server.port, timeout=server.timeout,
-                                                      context=ssl.create_default_context())
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    server.host, server.port, timeout=server.timeout, context=ssl.create_default_context()
+                )
             else:
                 smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
             with smtp:

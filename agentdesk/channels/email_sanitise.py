@@ -71,8 +71,25 @@ def clean_body(text: str) -> str:
 
 _SKIP_CONTENT = {"head", "title"}  # text inside is not shown; tags inside are still read
 _RAW_TEXT = {"script", "style", "textarea", "xmp", "noscript"}  # content up to the end tag is not markup
-_BREAK = {"br", "p", "div", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul",
-          "ol", "pre", "hr"}
+_BREAK = {
+    "br",
+    "p",
+    "div",
+    "tr",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "pre",
+    "hr",
+}
 _TAG_NAME = re.compile(r"/?\s*([A-Za-z][A-Za-z0-9:-]*)")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 

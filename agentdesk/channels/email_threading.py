@@ -290,8 +290,10 @@ def _decode_words(text: str) -> str:
 
 def _addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
     """(display name, lower-cased address) pairs of an address header, cleaned and cut to length."""
-    return [(clean_field(display, NAME_MAX).strip(), clean_field(addr, ADDRESS_MAX))
-            for display, addr in _raw_addresses(msg, name)]
+    return [
+        (clean_field(display, NAME_MAX).strip(), clean_field(addr, ADDRESS_MAX))
+        for display, addr in _raw_addresses(msg, name)
+    ]
 
 
 def _raw_addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
@@ -351,8 +353,12 @@ def _body_part(msg: EmailMessage) -> EmailMessage | None:
         part = msg.get_body(preferencelist=("plain", "html"))
     except Exception:
         part = None
-    if part is None and not msg.is_multipart() and msg.get_content_maintype() == "text" \
-            and msg.get_content_disposition() != "attachment":
+    if (
+        part is None
+        and not msg.is_multipart()
+        and msg.get_content_maintype() == "text"
+        and msg.get_content_disposition() != "attachment"
+    ):
         part = msg
     return part  # type: ignore[return-value]
 

@@ -55,8 +55,17 @@ from agentdesk.channels.email_imap import ImapConnection, ImapSSLConnection, quo
 
 log = logging.getLogger(__name__)
 
-__all__ = ["IntakeFailed", "MailboxLoginFailed", "MailboxMessage", "MailboxWatcher", "MessageHandler",
-           "MessageQuarantine", "RetryLater", "WatcherState", "WatcherStatus"]
+__all__ = [
+    "IntakeFailed",
+    "MailboxLoginFailed",
+    "MailboxMessage",
+    "MailboxWatcher",
+    "MessageHandler",
+    "MessageQuarantine",
+    "RetryLater",
+    "WatcherState",
+    "WatcherStatus",
+]
 
 
 class RetryLater(Exception):
@@ -121,11 +130,22 @@ class MailboxWatcher:
     """One queue mailbox, watched in a background thread. ``start()`` returns at once; ``stop()``
     ends the thread. Not restartable: make a new watcher (it continues from the stored marks)."""
 
-    def __init__(self, server: MailServer, mailbox: QueueMailbox, on_message: MessageHandler, *,
-                 state: UidStore | None = None, password_lookup: PasswordLookup = keyring_password,
-                 use_idle: bool = True, poll_interval: float = 60.0, idle_timeout: float = 540.0,
-                 reconnect_initial: float = 1.0, reconnect_max: float = 60.0, max_attempts: int = 3,
-                 quarantine: MessageQuarantine | None = None) -> None:
+    def __init__(
+        self,
+        server: MailServer,
+        mailbox: QueueMailbox,
+        on_message: MessageHandler,
+        *,
+        state: UidStore | None = None,
+        password_lookup: PasswordLookup = keyring_password,
+        use_idle: bool = True,
+        poll_interval: float = 60.0,
+        idle_timeout: float = 540.0,
+        reconnect_initial: float = 1.0,
+        reconnect_max: float = 60.0,
+        max_attempts: int = 3,
+        quarantine: MessageQuarantine | None = None,
+    ) -> None:
         if poll_interval <= 0 or idle_timeout <= 0:
             raise ValueError("poll_interval and idle_timeout must be positive")
         self.server = server
@@ -211,8 +231,9 @@ class MailboxWatcher:
         """Block until the watcher is in one of ``statuses``; TimeoutError otherwise."""
         with self._changed:
             if not self._changed.wait_for(lambda: self._state.status in statuses, timeout):
-                raise TimeoutError(f"{self.key}: still {self._state.status.value} ({self._state.detail}) "
-                                   f"after {timeout} s")
+                raise TimeoutError(
+                    f"{self.key}: still {self._state.status.value} ({self._state.detail}) after {timeout} s"
+                )
             return self._state
 
     # --- the thread ------------------------------------------------------------------------
@@ -246,8 +267,9 @@ class MailboxWatcher:
                     if self._stopping.is_set():
                         break
                     wait = self._jitter(delay)
-                    log.warning("mailbox %s: the message handler asked to retry (%s); again in %.1f s",
-                                self.key, exc, wait)
+                    log.warning(
+                        "mailbox %s: the message handler asked to retry (%s); again in %.1f s", self.key, exc, wait
+                    )
                     self._set(WatcherStatus.RETRYING, f"handler: {exc}")
                     delay = min(self.reconnect_max, delay * 2)
                     self._sleep(wait)
@@ -255,8 +277,9 @@ class MailboxWatcher:
                     if self._stopping.is_set():
                         break
                     wait = self._jitter(delay)
-                    log.warning("mailbox %s: %s: %s; retrying in %.1f s", self.key, type(exc).__name__,
-                                _short(exc), wait)
+                    log.warning(
+                        "mailbox %s: %s: %s; retrying in %.1f s", self.key, type(exc).__name__, _short(exc), wait
+                    )
                     self._set(WatcherStatus.RETRYING, f"{type(exc).__name__}: {_short(exc)}")
                     delay = min(self.reconnect_max, delay * 2)
                     self._sleep(wait)
@@ -282,8 +305,9 @@ class MailboxWatcher:
     def _connect(self) -> imaplib.IMAP4:
         server = self.server
         if server.security == "ssl":
-            conn: imaplib.IMAP4 = ImapSSLConnection(server.host, server.port, ssl_context=ssl.create_default_context(),
-                                           timeout=server.timeout)
+            conn: imaplib.IMAP4 = ImapSSLConnection(
+                server.host, server.port, ssl_context=ssl.create_default_context(), timeout=server.timeout
+            )
         else:
             conn = ImapConnection(server.host, server.port, timeout=server.timeout)
         try:
@@ -348,8 +372,12 @@ class MailboxWatcher:
         mark = self._store.get(self.key)
         last = mark.last_uid if mark is not None and mark.uidvalidity == uidvalidity else 0
         if mark is not None and mark.uidvalidity != uidvalidity:
-            log.info("mailbox %s: UIDVALIDITY changed (%d -> %d); reading the folder again",
-                     self.key, mark.uidvalidity, uidvalidity)
+            log.info(
+                "mailbox %s: UIDVALIDITY changed (%d -> %d); reading the folder again",
+                self.key,
+                mark.uidvalidity,
+                uidvalidity,
+            )
         typ, data = conn.uid("SEARCH", None, f"UID {last + 1}:*")
         if typ != "OK":
             raise imaplib.IMAP4.error(f"UID SEARCH failed: {data!r}")
@@ -394,17 +422,30 @@ class MailboxWatcher:
         reason = getattr(exc, "reason", "intake_error")
         error_class = getattr(exc, "error_class", "") or type(exc).__name__
         if self._quarantine is None:
-            log.error("mailbox %s: message UID %d failed %d times (%s, %s); skipped (it stays in the mailbox)",
-                      self.key, message.uid, tries, reason, error_class)
+            log.error(
+                "mailbox %s: message UID %d failed %d times (%s, %s); skipped (it stays in the mailbox)",
+                self.key,
+                message.uid,
+                tries,
+                reason,
+                error_class,
+            )
             return
         try:
             self._quarantine.hold(raw, message, exc, tries)
         except RetryLater:
             raise  # kept for the next try: a message is never skipped because the database is down
         except Exception as held:
-            log.error("mailbox %s: message UID %d failed %d times (%s, %s) and could not be quarantined (%s); "
-                      "skipped (it stays in the mailbox)", self.key, message.uid, tries, reason, error_class,
-                      type(held).__name__)
+            log.error(
+                "mailbox %s: message UID %d failed %d times (%s, %s) and could not be quarantined (%s); "
+                "skipped (it stays in the mailbox)",
+                self.key,
+                message.uid,
+                tries,
+                reason,
+                error_class,
+                type(held).__name__,
+            )
 
 
 class _MessageFailed(Exception):

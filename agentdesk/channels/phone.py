@@ -58,8 +58,11 @@ class ScreenPop:
         e164 = call.caller_number_e164
         if e164 is None:
             withheld = call.number_withheld
-            return self._result(call, CallerMatch.WITHHELD if withheld else CallerMatch.UNKNOWN,
-                                "" if withheld else call.caller_number_raw.strip())
+            return self._result(
+                call,
+                CallerMatch.WITHHELD if withheld else CallerMatch.UNKNOWN,
+                "" if withheld else call.caller_number_raw.strip(),
+            )
         display = format_phone_for_display(e164)
         page = self._search.search(e164, limit=self._max)
         if page.query.kind is not QueryKind.PHONE or not page.hits:
@@ -69,19 +72,36 @@ class ScreenPop:
         return self._result(call, CallerMatch.SEVERAL, display, page.hits, more=page.has_more)
 
     @staticmethod
-    def _result(call: IncomingCall, match: CallerMatch, number: str, hits: tuple[CustomerHit, ...] = (),
-                *, customer_id: int | None = None, more: bool = False) -> ScreenPopResult:
-        return ScreenPopResult(unique_id=call.unique_id, match=match, customer_id=customer_id,
-                               candidates=tuple(hits), more_candidates=more, caller_number=number,
-                               caller_name=call.caller_name, queue=call.queue)
+    def _result(
+        call: IncomingCall,
+        match: CallerMatch,
+        number: str,
+        hits: tuple[CustomerHit, ...] = (),
+        *,
+        customer_id: int | None = None,
+        more: bool = False,
+    ) -> ScreenPopResult:
+        return ScreenPopResult(
+            unique_id=call.unique_id,
+            match=match,
+            customer_id=customer_id,
+            candidates=tuple(hits),
+            more_candidates=more,
+            caller_number=number,
+            caller_name=call.caller_name,
+            queue=call.queue,
+        )
 
 
 def draft_for_call(call: IncomingCall, result: ScreenPopResult | None = None) -> InteractionDraft:
     """The interaction the desk opens for a call: phone, started when it rang, linked to the
     caller when the pop found exactly one customer, with the call's unique id as reference."""
-    return InteractionDraft(channel=Channel.PHONE, started_at=call.at,
-                            customer_id=result.customer_id if result is not None else None,
-                            external_ref=call.unique_id)
+    return InteractionDraft(
+        channel=Channel.PHONE,
+        started_at=call.at,
+        customer_id=result.customer_id if result is not None else None,
+        external_ref=call.unique_id,
+    )
 
 
 class CallPhase(str, enum.Enum):

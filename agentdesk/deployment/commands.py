@@ -33,8 +33,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = psub.add_parser("check", help="check profiles against this AgentDesk and its installed plugins")
     check.add_argument("files", nargs="+", metavar="FILE", help="profile file(s) or http(s) URL(s)")
     check.set_defaults(func=_cmd_profile_check)
-    apply = psub.add_parser("apply", help="make a good profile this workstation's profile (a bad one never "
-                                          "replaces the last good one)")
+    apply = psub.add_parser(
+        "apply", help="make a good profile this workstation's profile (a bad one never replaces the last good one)"
+    )
     apply.add_argument("source", metavar="FILE|URL")
     apply.set_defaults(func=_cmd_profile_apply)
     show = psub.add_parser("show", help="the profile in force on this workstation")
@@ -52,21 +53,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         pl.add_argument("key", metavar="KEY")
         if action == "set":
             for q in (d, pl):
-                q.add_argument("--from-stdin", action="store_true",
-                               help="read the secret from the first line of standard input (scripted provisioning)")
+                q.add_argument(
+                    "--from-stdin",
+                    action="store_true",
+                    help="read the secret from the first line of standard input (scripted provisioning)",
+                )
         for q in (d, pl):
             q.set_defaults(func=_cmd_secrets_set if action == "set" else _cmd_secrets_delete)
     for action, helptext, func in (
-            ("list", "the secrets a profile references and whether each is stored (names only)", _cmd_secrets_list),
-            ("check", "exit 1 if a secret the profile references is missing here", _cmd_secrets_check)):
+        ("list", "the secrets a profile references and whether each is stored (names only)", _cmd_secrets_list),
+        ("check", "exit 1 if a secret the profile references is missing here", _cmd_secrets_check),
+    ):
         p = ssub.add_parser(action, help=helptext)
         p.add_argument("--profile", metavar="FILE", help="default: this workstation's profile")
         p.set_defaults(func=func)
 
     smoke = sub.add_parser("smoke-test", help="check this installation on a throwaway database (no display needed)")
     smoke.add_argument("--people", type=int, default=500, metavar="N", help="synthetic people to seed (default 500)")
-    smoke.add_argument("--profile", action="append", default=[], metavar="FILE",
-                       help="also check this profile against the installed plugins (repeatable)")
+    smoke.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="also check this profile against the installed plugins (repeatable)",
+    )
     smoke.set_defaults(func=_cmd_smoke)
 
 
@@ -117,8 +127,10 @@ def _cmd_profile_show(args: argparse.Namespace) -> int:
     if profile is None:
         print(f"{store.current_path}: no profile on this workstation (agentdesk profile apply FILE)")
         return 1
-    print(f"{profile.source}: {profile.describe()}; language {profile.default_language}; "
-          f"database {profile.database_url or 'embedded'}; plugins {', '.join(profile.enabled_plugins) or 'none'}")
+    print(
+        f"{profile.source}: {profile.describe()}; language {profile.default_language}; "
+        f"database {profile.database_url or 'embedded'}; plugins {', '.join(profile.enabled_plugins) or 'none'}"
+    )
     return 0
 
 
@@ -162,8 +174,10 @@ def _secret_name(args: argparse.Namespace) -> SecretName | None:
     if plugin is not None:
         declared = [s.key for s in plugin.manifest.secrets]
         if args.key not in declared:
-            _err(f"plugin {args.plugin_id} declares no secret {args.key!r} (its secrets: "
-                 f"{', '.join(declared) or 'none'})")
+            _err(
+                f"plugin {args.plugin_id} declares no secret {args.key!r} (its secrets: "
+                f"{', '.join(declared) or 'none'})"
+            )
             return None
     return plugin_secret(args.plugin_id, args.key)
 

@@ -46,8 +46,22 @@ from agentdesk.deployment.profile_model import (
     ProfileProblem,
 )
 
-__all__ = ["DISCOVER", "FETCH_TIMEOUT", "LANGUAGES", "PROFILE_VERSION", "InstalledArg", "PluginChoice", "Profile",
-           "ProfileError", "ProfileProblem", "check_profile", "is_url", "load_profile", "parse_profile", "read_source"]
+__all__ = [
+    "DISCOVER",
+    "FETCH_TIMEOUT",
+    "LANGUAGES",
+    "PROFILE_VERSION",
+    "InstalledArg",
+    "PluginChoice",
+    "Profile",
+    "ProfileError",
+    "ProfileProblem",
+    "check_profile",
+    "is_url",
+    "load_profile",
+    "parse_profile",
+    "read_source",
+]
 
 FETCH_TIMEOUT = 10.0
 

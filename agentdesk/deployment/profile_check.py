@@ -38,16 +38,24 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def _type_name(value: object) -> str:
-    return {bool: "true/false", int: "a whole number", float: "a number", str: "a text", list: "a list",
-            dict: "a table"}.get(type(value), type(value).__name__)
+    return {
+        bool: "true/false",
+        int: "a whole number",
+        float: "a number",
+        str: "a text",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
 
 
 def url_secret_problem(value: str, plugin_id: str = "") -> str | None:
     """A user name, password or secret query parameter in a URL-like text, or None."""
     if "://" not in value:
         return None
-    keyring_hint = ("secrets go in the keyring: list the secret in secrets = [...] and store it with "
-                    f"agentdesk secrets set plugin {plugin_id or 'PLUGIN'} KEY")
+    keyring_hint = (
+        "secrets go in the keyring: list the secret in secrets = [...] and store it with "
+        f"agentdesk secrets set plugin {plugin_id or 'PLUGIN'} KEY"
+    )
     if "@" in value.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
         return f"the URL contains a user name or password; {keyring_hint}"
     secret_names = url_secret_names(value)
@@ -72,8 +80,10 @@ def http_url_problem(value: object, plugin_id: str = "") -> str | None:
     if parts is None:
         return f"{shown(mask_url_secrets(value))} has a port that is not a number from 0 to 65535"
     if parts.scheme not in ("http", "https") or not has_host:
-        return (f"{shown(mask_url_secrets(value))} is not an http(s) URL with a host "
-                "(e.g. https://backend.city.example/api/)")
+        return (
+            f"{shown(mask_url_secrets(value))} is not an http(s) URL with a host "
+            "(e.g. https://backend.city.example/api/)"
+        )
     return None
 
 
@@ -106,8 +116,11 @@ class ProfileChecker:
                 continue
             dotted = f"{prefix}{key}"
             if _SECRET_NAME.search(key) and isinstance(value, str):
-                self.problem(dotted, "looks like a secret value; secrets belong in the OS keyring, never in "
-                                     "the profile (agentdesk secrets set ...)")
+                self.problem(
+                    dotted,
+                    "looks like a secret value; secrets belong in the OS keyring, never in "
+                    "the profile (agentdesk secrets set ...)",
+                )
             else:
                 listing = " (known here: " + ", ".join(known) + ")"
                 self.problem(dotted, f"unknown key{_suggest(key, known) or listing}")
@@ -177,8 +190,11 @@ class ProfileChecker:
             self.problem("profile_version", f"expected a whole number like {PROFILE_VERSION}, got {shown(version)}")
             return None, self.problems
         if version > PROFILE_VERSION:
-            self.problem("profile_version", f"{shown(version)} is newer than this AgentDesk supports "
-                                            f"({PROFILE_VERSION}); update AgentDesk on this workstation")
+            self.problem(
+                "profile_version",
+                f"{shown(version)} is newer than this AgentDesk supports "
+                f"({PROFILE_VERSION}); update AgentDesk on this workstation",
+            )
             return None, self.problems
         self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "plugins"))
         department, name, language = self.department(raw)
@@ -187,16 +203,18 @@ class ProfileChecker:
         plugins = self.plugins(raw)
         if self.problems:
             return None, self.problems
-        return Profile(self.source, department, name, language, db_url, db_password, queues, plugins,
-                       self.text), []
+        return Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}
         self.unknown_keys(table, "department.", ("code", "name", "default_language"))
         code = self.text_value(table, "code", "department.code", required="department" in raw) or ""
         if code and not _DEPARTMENT.match(code):
-            self.problem("department.code", f"{shown(code)} is not a department code: lower-case letters, digits, "
-                                            "_ and -, at most 32 characters (e.g. customer_service)")
+            self.problem(
+                "department.code",
+                f"{shown(code)} is not a department code: lower-case letters, digits, "
+                "_ and -, at most 32 characters (e.g. customer_service)",
+            )
         names: dict[str, str] = {}
         name = table.get("name")
         if isinstance(name, str):
@@ -204,8 +222,10 @@ class ProfileChecker:
         elif isinstance(name, dict):
             for lang, text in name.items():
                 if lang not in LANGUAGES:
-                    self.problem(f"department.name.{lang}", f"unknown language {lang!r}; use fi, sv or en"
-                                                            f"{_suggest(lang, LANGUAGES)}")
+                    self.problem(
+                        f"department.name.{lang}",
+                        f"unknown language {lang!r}; use fi, sv or en{_suggest(lang, LANGUAGES)}",
+                    )
                 elif not isinstance(text, str):
                     self.problem(f"department.name.{lang}", f"expected a text, got {_type_name(text)}")
                 else:
@@ -217,8 +237,10 @@ class ProfileChecker:
             self.problem("department.default_language", f"expected a text (fi, sv or en), got {_type_name(language)}")
             language = "fi"
         elif language not in LANGUAGES:
-            self.problem("department.default_language",
-                         f"unknown language {shown(language)}; use fi, sv or en{_suggest(language, LANGUAGES)}")
+            self.problem(
+                "department.default_language",
+                f"unknown language {shown(language)}; use fi, sv or en{_suggest(language, LANGUAGES)}",
+            )
         return code, names, language
 
     def database(self, raw: Mapping[str, Any]) -> tuple[str | None, str]:
@@ -229,11 +251,13 @@ class ProfileChecker:
         url = self.text_value(table, "url", "database.url", required=True)
         password = table.get("password", "keyring")
         if password not in _PASSWORD_MODES:
-            self.problem("database.password",
-                         "a password does not belong in the profile; write password = \"keyring\" and store it "
-                         f"on each workstation: agentdesk secrets set database --db {mask_url_secrets(url or 'URL')}"
-                         if isinstance(password, str) else
-                         f"expected \"keyring\" or \"none\", got {_type_name(password)}")
+            self.problem(
+                "database.password",
+                'a password does not belong in the profile; write password = "keyring" and store it '
+                f"on each workstation: agentdesk secrets set database --db {mask_url_secrets(url or 'URL')}"
+                if isinstance(password, str)
+                else f'expected "keyring" or "none", got {_type_name(password)}',
+            )
             password = "keyring"
         if url is None:
             return None, password
@@ -243,26 +267,39 @@ class ProfileChecker:
         try:
             parsed = make_url(url)
         except Exception:  # noqa: BLE001 - sqlalchemy.exc.ArgumentError, ValueError (a port that is no number)
-            self.problem("database.url", f"{shown_url} is not a database URL; use postgresql://USER@HOST[:PORT]"
-                                         "/DATABASE (the port a number) or sqlite:///PATH")
+            self.problem(
+                "database.url",
+                f"{shown_url} is not a database URL; use postgresql://USER@HOST[:PORT]"
+                "/DATABASE (the port a number) or sqlite:///PATH",
+            )
             return None, password
         if url_secret_names(url):
             names = ", ".join(url_secret_names(url))
-            self.problem("database.url", f"the URL carries a secret in its query ({names}); "
-                                         "passwords belong in the keyring: write password = \"keyring\" and "
-                                         "store it with agentdesk secrets set database")
+            self.problem(
+                "database.url",
+                f"the URL carries a secret in its query ({names}); "
+                'passwords belong in the keyring: write password = "keyring" and '
+                "store it with agentdesk secrets set database",
+            )
             return None, password
         backend = parsed.get_backend_name()
         if backend not in ("postgresql", "sqlite"):
-            self.problem("database.url", f"unsupported database {backend!r}; use postgresql://USER@HOST/DATABASE "
-                                         "or sqlite:///PATH")
+            self.problem(
+                "database.url",
+                f"unsupported database {backend!r}; use postgresql://USER@HOST/DATABASE or sqlite:///PATH",
+            )
         elif parsed.password is not None:
             clean = parsed._replace(password=None).render_as_string(hide_password=False)
-            self.problem("database.url", "the URL contains a password; passwords belong in the keyring: "
-                                         f"agentdesk secrets set database --db {clean}")
+            self.problem(
+                "database.url",
+                "the URL contains a password; passwords belong in the keyring: "
+                f"agentdesk secrets set database --db {clean}",
+            )
         elif backend == "postgresql" and not (parsed.host and parsed.database and parsed.username):
-            self.problem("database.url", f"{shown_url} needs a user, a host and a database: "
-                                         "postgresql://USER@HOST[:PORT]/DATABASE")
+            self.problem(
+                "database.url",
+                f"{shown_url} needs a user, a host and a database: postgresql://USER@HOST[:PORT]/DATABASE",
+            )
         return url, ("none" if backend == "sqlite" else password)
 
     def queues(self, raw: Mapping[str, Any]) -> tuple[str, ...]:
@@ -274,8 +311,10 @@ class ProfileChecker:
         seen: set[str] = set()
         for code in codes:
             if not _QUEUE.match(code):
-                self.problem("queues.member_of", f"{shown(code)} is not a queue code: letters, digits, _ . -, "
-                                                 "at most 32 characters")
+                self.problem(
+                    "queues.member_of",
+                    f"{shown(code)} is not a queue code: letters, digits, _ . -, at most 32 characters",
+                )
             elif code in seen:
                 self.problem("queues.member_of", f"queue {shown(code)} is listed twice")
             seen.add(code)
@@ -303,8 +342,11 @@ class ProfileChecker:
         version_text = table.get("version")
         if version_text is not None:
             if not isinstance(version_text, str):
-                self.problem(f"{where}.version", f"expected a version range text like \">=1.0,<2\", "
-                                                 f"got {_type_name(version_text)} {shown(version_text)}")
+                self.problem(
+                    f"{where}.version",
+                    f'expected a version range text like ">=1.0,<2", '
+                    f"got {_type_name(version_text)} {shown(version_text)}",
+                )
             else:
                 try:
                     version_range = VersionRange.parse(version_text)
@@ -323,8 +365,11 @@ class ProfileChecker:
                     self.problem(where, f"plugin {pid!r} is installed but its manifest cannot be used: {broken}")
                 else:
                     have = ", ".join(installed.ids()) or "none"
-                    self.problem(where, f"plugin {pid!r} is not installed on this workstation "
-                                        f"(installed plugins: {have}){_suggest(pid, installed.ids())}")
+                    self.problem(
+                        where,
+                        f"plugin {pid!r} is not installed on this workstation "
+                        f"(installed plugins: {have}){_suggest(pid, installed.ids())}",
+                    )
             # Without a manifest only the secret checks are possible for the other keys.
             for key, value in settings.items():
                 if _SECRET_NAME.search(key) and isinstance(value, str):
@@ -334,12 +379,16 @@ class ProfileChecker:
         elif plugin is not None:
             m = plugin.manifest
             if version_range is not None and not version_range.contains(release_version(plugin.version)):
-                self.problem(f"{where}.version", f"installed {plugin.label()} is outside the required range "
-                                                 f"{version_range.text}")
+                self.problem(
+                    f"{where}.version", f"installed {plugin.label()} is outside the required range {version_range.text}"
+                )
             if enabled and not m.api.contains(API_VERSION):
                 # The plugin host's words: it will refuse the plugin for this reason.
-                self.problem(where, f"plugin {m.id} {m.version} supports plugin API {m.api.text}, "
-                                    f"this AgentDesk provides {API_VERSION}")
+                self.problem(
+                    where,
+                    f"plugin {m.id} {m.version} supports plugin API {m.api.text}, "
+                    f"this AgentDesk provides {API_VERSION}",
+                )
             specs = {s.key: s for s in m.settings}
             secret_names = [s.key for s in m.secrets]
             for key, value in settings.items():
@@ -348,8 +397,10 @@ class ProfileChecker:
                 elif key not in specs:
                     known = [*PLUGIN_KEYS, *specs]
                     listing = " (its settings: " + (", ".join(specs) or "none") + ")"
-                    self.problem(f"{where}.{key}", f"unknown key; plugin {pid} has no setting {key!r}"
-                                                   f"{_suggest(key, known) or listing}")
+                    self.problem(
+                        f"{where}.{key}",
+                        f"unknown key; plugin {pid} has no setting {key!r}{_suggest(key, known) or listing}",
+                    )
                 else:
                     self._setting(specs[key].kind, value, f"{where}.{key}", pid)
             if enabled:
@@ -359,20 +410,29 @@ class ProfileChecker:
                         self.problem(f"{where}.{spec.key}", f"missing: plugin {pid} requires this setting{hint}")
                 for secret in m.secrets:
                     if secret.required and secret.key not in secrets:
-                        self.problem(f"{where}.secrets", f"plugin {pid} requires the secret {secret.key!r}: "
-                                                         f"list it here and store it with: agentdesk secrets set "
-                                                         f"plugin {pid} {secret.key}")
+                        self.problem(
+                            f"{where}.secrets",
+                            f"plugin {pid} requires the secret {secret.key!r}: "
+                            f"list it here and store it with: agentdesk secrets set "
+                            f"plugin {pid} {secret.key}",
+                        )
             for name in secrets:
                 if name not in secret_names:
-                    self.problem(f"{where}.secrets", f"plugin {pid} has no secret {name!r} "
-                                                     f"(its secrets: {', '.join(secret_names) or 'none'})"
-                                                     f"{_suggest(name, secret_names)}")
+                    self.problem(
+                        f"{where}.secrets",
+                        f"plugin {pid} has no secret {name!r} "
+                        f"(its secrets: {', '.join(secret_names) or 'none'})"
+                        f"{_suggest(name, secret_names)}",
+                    )
             self._panels_in_manifest(pid, m, panel_roles, f"{where}.panel_roles")
         return PluginChoice(pid, enabled, version_range, settings, tuple(secrets), panel_roles)
 
     def _literal_secret(self, pid: str, key: str, dotted: str) -> None:
-        self.problem(dotted, f"a secret value does not belong in the profile; list it as secrets = [\"{key}\"] "
-                             f"and store it in the keyring: agentdesk secrets set plugin {pid} {key}")
+        self.problem(
+            dotted,
+            f'a secret value does not belong in the profile; list it as secrets = ["{key}"] '
+            f"and store it in the keyring: agentdesk secrets set plugin {pid} {key}",
+        )
 
     def _setting(self, kind: str, value: object, dotted: str, pid: str = "") -> None:
         if kind == "url":
@@ -401,21 +461,30 @@ class ProfileChecker:
                 continue
             for role in listed:
                 if role not in ROLES:
-                    self.problem(f"{where}.{panel}", f"unknown role {shown(role)}; known roles: "
-                                                     f"{', '.join(sorted(ROLES))}{_suggest(role, ROLES)}")
+                    self.problem(
+                        f"{where}.{panel}",
+                        f"unknown role {shown(role)}; known roles: {', '.join(sorted(ROLES))}{_suggest(role, ROLES)}",
+                    )
             out[panel] = frozenset(listed)
         return out
 
-    def _panels_in_manifest(self, pid: str, manifest: Manifest, panel_roles: Mapping[str, frozenset[str]],
-                            where: str) -> None:
+    def _panels_in_manifest(
+        self, pid: str, manifest: Manifest, panel_roles: Mapping[str, frozenset[str]], where: str
+    ) -> None:
         offered = {p.id: p.roles for p in manifest.panels} | {a.id: a.roles for a in manifest.actions}
         for panel, roles in panel_roles.items():
             if panel not in offered:
-                self.problem(f"{where}.{panel}", f"plugin {pid} has no panel or action {panel!r} "
-                                                 f"(it has: {', '.join(offered) or 'none'}){_suggest(panel, offered)}")
+                self.problem(
+                    f"{where}.{panel}",
+                    f"plugin {pid} has no panel or action {panel!r} "
+                    f"(it has: {', '.join(offered) or 'none'}){_suggest(panel, offered)}",
+                )
                 continue
             never = sorted((roles & ROLES) - offered[panel])
             if never:
-                self.problem(f"{where}.{panel}", f"the manifest of plugin {pid} allows {panel} only for "
-                                                 f"{', '.join(sorted(offered[panel]))}; {', '.join(never)} "
-                                                 "would never see it")
+                self.problem(
+                    f"{where}.{panel}",
+                    f"the manifest of plugin {pid} allows {panel} only for "
+                    f"{', '.join(sorted(offered[panel]))}; {', '.join(never)} "
+                    "would never see it",
+                )

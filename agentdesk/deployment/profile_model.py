@@ -80,9 +80,12 @@ class Profile:
 
     def deployment_plugins(self) -> DeploymentPlugins:
         """The plugin host's view: listed plugins with their settings and panel roles; others off."""
-        raw = {pid: {"enabled": p.enabled, **p.settings,
-                     "panel_roles": {panel: sorted(roles) for panel, roles in p.panel_roles.items()}}
-               for pid, p in self.plugins.items()}
+        raw = {
+            pid: {
+                "enabled": p.enabled,
+                **p.settings,
+                "panel_roles": {panel: sorted(roles) for panel, roles in p.panel_roles.items()},
+            }
+            for pid, p in self.plugins.items()
+        }
         return DeploymentPlugins.from_mapping({"plugins": raw, "plugins_default_enabled": False}, self.source)
-
-

@@ -18,8 +18,10 @@ MAX_SHOWN = 80  # characters of a value quoted in a message
 
 
 def nesting_message(limit: int = MAX_NESTING) -> str:
-    return (f"nested more than {limit} levels deep (tables, lists and inline tables inside each other); "
-            "a profile needs at most 5")
+    return (
+        f"nested more than {limit} levels deep (tables, lists and inline tables inside each other); "
+        "a profile needs at most 5"
+    )
 
 
 def _dotted(*parts: str) -> str:

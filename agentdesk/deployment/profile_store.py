@@ -42,8 +42,11 @@ class ApplyResult:
         if self.applied:
             verb = "unchanged" if self.unchanged else "applied"
             return f"profile {verb}: {self.current.describe() if self.current else ''}"
-        keeping = f"keeping the last good profile ({self.current.describe()})" if self.current else \
-            "this workstation has no profile yet"
+        keeping = (
+            f"keeping the last good profile ({self.current.describe()})"
+            if self.current
+            else "this workstation has no profile yet"
+        )
         return f"profile NOT applied ({len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}); {keeping}"
 
 
@@ -98,8 +101,9 @@ class ProfileStore:
         return ApplyResult(True, (), profile)
 
     def _refused(self, where: str, problems: tuple[ProfileProblem, ...]) -> ApplyResult:
-        log.warning("department profile from %s not applied (%d problems); keeping the last good one",
-                    where, len(problems))
+        log.warning(
+            "department profile from %s not applied (%d problems); keeping the last good one", where, len(problems)
+        )
         return ApplyResult(False, problems, self.current())
 
     def current(self) -> Profile | None:

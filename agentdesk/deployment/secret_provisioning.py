@@ -57,17 +57,28 @@ def database_secret(url: str) -> SecretName:
     if parsed.get_backend_name() != "postgresql":
         from agentdesk.storage.database import DatabaseUrlError
 
-        raise DatabaseUrlError(f"{parsed.get_backend_name()} databases have no password to store; "
-                               "only postgresql://USER@HOST/DATABASE URLs do")
+        raise DatabaseUrlError(
+            f"{parsed.get_backend_name()} databases have no password to store; "
+            "only postgresql://USER@HOST/DATABASE URLs do"
+        )
     account = credentials.database_account(parsed)
     plain = parsed.set(drivername="postgresql").render_as_string(hide_password=True)
-    return SecretName(f"database {account}", credentials.DATABASE_SERVICE, account,
-                      set_command=f"agentdesk secrets set database --db {plain}")
+    return SecretName(
+        f"database {account}",
+        credentials.DATABASE_SERVICE,
+        account,
+        set_command=f"agentdesk secrets set database --db {plain}",
+    )
 
 
 def plugin_secret(plugin_id: str, key: str, *, required: bool = True) -> SecretName:
-    return SecretName(f"plugin {plugin_id} {key}", PLUGIN_SECRET_SERVICE.format(plugin_id=plugin_id), key,
-                      required, f"agentdesk secrets set plugin {plugin_id} {key}")
+    return SecretName(
+        f"plugin {plugin_id} {key}",
+        PLUGIN_SECRET_SERVICE.format(plugin_id=plugin_id),
+        key,
+        required,
+        f"agentdesk secrets set plugin {plugin_id} {key}",
+    )
 
 
 def referenced_secrets(profile: Profile) -> list[SecretName]:
@@ -82,12 +93,14 @@ def referenced_secrets(profile: Profile) -> list[SecretName]:
 
 def manifest_secrets(installed: InstalledPlugins) -> list[SecretName]:
     """Every secret the installed plugins' manifests declare (for a workstation without a profile)."""
-    return [plugin_secret(p.id, s.key, required=s.required)
-            for p in installed.plugins.values() for s in p.manifest.secrets]
+    return [
+        plugin_secret(p.id, s.key, required=s.required) for p in installed.plugins.values() for s in p.manifest.secrets
+    ]
 
 
-def read_secret(prompt: str, *, from_stdin: bool, stdin: TextIO | None = None,
-                ask: Callable[[str], str] | None = None) -> str:
+def read_secret(
+    prompt: str, *, from_stdin: bool, stdin: TextIO | None = None, ask: Callable[[str], str] | None = None
+) -> str:
     """The secret typed twice at a terminal (not echoed), or one line of standard input."""
     stdin = stdin or sys.stdin
     ask = ask or getpass.getpass
@@ -97,8 +110,9 @@ def read_secret(prompt: str, *, from_stdin: bool, stdin: TextIO | None = None,
             raise SecretInputError("standard input was empty; nothing stored")
         return value
     if not stdin.isatty():
-        raise SecretInputError("no terminal to ask for the secret; for scripted provisioning pipe it in "
-                               "and add --from-stdin")
+        raise SecretInputError(
+            "no terminal to ask for the secret; for scripted provisioning pipe it in and add --from-stdin"
+        )
     value = ask(f"{prompt}: ")
     if not value:
         raise SecretInputError("nothing typed; nothing stored")

@@ -38,9 +38,14 @@ class SmokeReport:
             out(f"smoke-test: ok: {text}")
 
 
-def run_core_smoke(folder: Path, *, people: int = 500, profiles: Iterable[Path] = (),
-                   out: Callable[[str], None] | None = print,
-                   seed: Callable[[Any, int], object] | None = None) -> SmokeReport:
+def run_core_smoke(
+    folder: Path,
+    *,
+    people: int = 500,
+    profiles: Iterable[Path] = (),
+    out: Callable[[str], None] | None = print,
+    seed: Callable[[Any, int], object] | None = None,
+) -> SmokeReport:
     """Raises SmokeFailure (or the underlying error) at the first step that does not work.
 
     ``seed(db, people)`` fills the throwaway database (the bundle's smoke passes the demo
@@ -68,8 +73,12 @@ def run_core_smoke(folder: Path, *, people: int = 500, profiles: Iterable[Path] 
         report.step(f"seeded {people} synthetic people in {time.monotonic() - started:.1f} s", out)
 
         with db.session() as s:
-            person = s.execute(select(Customer.id, Customer.first_names, Customer.last_name)
-                               .where(Customer.kind == CustomerKind.PERSON).order_by(Customer.id).limit(1)).one()
+            person = s.execute(
+                select(Customer.id, Customer.first_names, Customer.last_name)
+                .where(Customer.kind == CustomerKind.PERSON)
+                .order_by(Customer.id)
+                .limit(1)
+            ).one()
         query = f"{person.first_names.split()[0]} {person.last_name}"
         page = CustomerSearch(db).search(query)
         if person.id not in {h.customer_id for h in page.hits}:
@@ -80,8 +89,11 @@ def run_core_smoke(folder: Path, *, people: int = 500, profiles: Iterable[Path] 
         if overview.header.last_name != person.last_name:
             raise SmokeFailure(f"the overview of customer {person.id} shows {overview.header.display_name!r}")
         report.customer_id = person.id
-        report.step(f"overview of customer {person.id}: {overview.header.display_name}, "
-                    f"{overview.contact_count} contact(s) on record", out)
+        report.step(
+            f"overview of customer {person.id}: {overview.header.display_name}, "
+            f"{overview.contact_count} contact(s) on record",
+            out,
+        )
     finally:
         db.dispose()
 
@@ -105,8 +117,18 @@ def run_core_smoke(folder: Path, *, people: int = 500, profiles: Iterable[Path] 
 
 
 _FIRST = ("Aino", "Eino", "Helmi", "Onni", "Siiri", "Väinö", "Kerttu", "Leevi", "Elli", "Toivo")
-_LAST = ("Smoketest", "Koeajo", "Testaaja", "Kokeilu", "Tarkistus", "Savutesti", "Mallinen", "Esimerkki",
-         "Kokeinen", "Testinen")
+_LAST = (
+    "Smoketest",
+    "Koeajo",
+    "Testaaja",
+    "Kokeilu",
+    "Tarkistus",
+    "Savutesti",
+    "Mallinen",
+    "Esimerkki",
+    "Kokeinen",
+    "Testinen",
+)
 
 
 def register_smoke_people(db: Database, people: int) -> None:
@@ -122,8 +144,12 @@ def register_smoke_people(db: Database, people: int) -> None:
         born = dt.date(1950, 1, 1) + dt.timedelta(days=i // 100)
         digits = f"{born:%d%m%y}{900 + i % 100:03d}"
         hetu = f"{digits[:6]}{'-' if born.year < 2000 else 'A'}{digits[6:]}{hetu_check_char(digits)}"
-        register.create(CustomerDraft(first_names=_FIRST[i % 10], last_name=_LAST[(i // 10) % 10], hetu=hetu,
-                                      municipality="Tampere"), actor="smoke-test")
+        register.create(
+            CustomerDraft(
+                first_names=_FIRST[i % 10], last_name=_LAST[(i // 10) % 10], hetu=hetu, municipality="Tampere"
+            ),
+            actor="smoke-test",
+        )
 
 
 def temporary_folder() -> Path:

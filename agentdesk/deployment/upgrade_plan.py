@@ -48,9 +48,12 @@ def upgrade_plan(db: Database) -> UpgradePlan:
     current = schema.current_revision(db)
     known = {s.revision for s in scripts.walk_revisions()}
     if current is not None and current not in known:
-        raise schema.SchemaMismatch(f"the database schema ({current}) is newer than this AgentDesk expects "
-                                    f"({head}); upgrade AgentDesk on this workstation")
-    pending = [PendingRevision(s.revision, _first_sentence(s.doc or ""))
-               for s in scripts.iterate_revisions(head, current)]
+        raise schema.SchemaMismatch(
+            f"the database schema ({current}) is newer than this AgentDesk expects "
+            f"({head}); upgrade AgentDesk on this workstation"
+        )
+    pending = [
+        PendingRevision(s.revision, _first_sentence(s.doc or "")) for s in scripts.iterate_revisions(head, current)
+    ]
     pending.reverse()
     return UpgradePlan(current, head, tuple(pending))

@@ -1,8 +1,8 @@
 """pytest fixtures for plugin authors, registered through the ``pytest11`` entry point.
 
-    def test_my_panel(call_context, plugin_context):
-        plugin = create(plugin_context)
-        data = plugin.panel("summary", call_context)
+def test_my_panel(call_context, plugin_context):
+    plugin = create(plugin_context)
+    data = plugin.panel("summary", call_context)
 """
 
 from __future__ import annotations
@@ -15,9 +15,19 @@ import pytest
 from agentdesk.plugin_api import CallContext, CustomerContext, PluginContext
 
 _TEST_CUSTOMER = CustomerContext(
-    customer_id=1, hetu="010594Y9032", first_names="Aino", last_name="Testinen", birth_date="1994-05-01",
-    phones=("+358401234567",), emails=("aino.testinen@example.fi",), street="Testikatu 1", postal_code="33100",
-    municipality="Tampere", address_protected=False, preferred_language="fi")
+    customer_id=1,
+    hetu="010594Y9032",
+    first_names="Aino",
+    last_name="Testinen",
+    birth_date="1994-05-01",
+    phones=("+358401234567",),
+    emails=("aino.testinen@example.fi",),
+    street="Testikatu 1",
+    postal_code="33100",
+    municipality="Tampere",
+    address_protected=False,
+    preferred_language="fi",
+)
 
 
 def make_customer(**overrides: Any) -> CustomerContext:

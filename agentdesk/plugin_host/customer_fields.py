@@ -16,8 +16,9 @@ from agentdesk.plugin_api import CustomerContext
 References = tuple[tuple[str, str], ...]
 
 
-def for_plugin(customer: CustomerContext, references: References,
-               asked: AbstractSet[str]) -> tuple[CustomerContext, References]:
+def for_plugin(
+    customer: CustomerContext, references: References, asked: AbstractSet[str]
+) -> tuple[CustomerContext, References]:
     """The customer and the stored references as a plugin that asked for ``asked`` may see them."""
     address = "address" in asked and not customer.address_protected
     minimal = replace(

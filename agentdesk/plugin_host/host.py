@@ -94,9 +94,17 @@ def _manifest_path_for(module: str) -> Path:
 
 
 class PluginHost:
-    def __init__(self, *, deployment: DeploymentPlugins, secrets: SecretSource, audit_sink: AuditSink,
-                 api_version: str = API_VERSION, runner: PluginCallRunner | None = None,
-                 call_timeout: float = 4.0, hang_limit: int = 3) -> None:
+    def __init__(
+        self,
+        *,
+        deployment: DeploymentPlugins,
+        secrets: SecretSource,
+        audit_sink: AuditSink,
+        api_version: str = API_VERSION,
+        runner: PluginCallRunner | None = None,
+        call_timeout: float = 4.0,
+        hang_limit: int = 3,
+    ) -> None:
         self._deployment = deployment
         self._secrets = secrets
         self._audit = audit_sink
@@ -126,8 +134,15 @@ class PluginHost:
                 continue
             with self._lock:
                 if manifest.id in self._plugins:
-                    self._failures.append(PluginStatus(manifest.id, manifest.label("en"), manifest.version,
-                                                       PluginState.FAILED, f"duplicate plugin id from {module}"))
+                    self._failures.append(
+                        PluginStatus(
+                            manifest.id,
+                            manifest.label("en"),
+                            manifest.version,
+                            PluginState.FAILED,
+                            f"duplicate plugin id from {module}",
+                        )
+                    )
                     continue
                 self._plugins[manifest.id] = self._check(manifest)
         return self.statuses()
@@ -139,8 +154,10 @@ class PluginHost:
 
     def _check(self, manifest: Manifest) -> _Loaded:
         if not manifest.api.contains(self.api_version):
-            reason = (f"plugin {manifest.id} {manifest.version} supports plugin API {manifest.api.text}, "
-                      f"this AgentDesk provides {self.api_version}")
+            reason = (
+                f"plugin {manifest.id} {manifest.version} supports plugin API {manifest.api.text}, "
+                f"this AgentDesk provides {self.api_version}"
+            )
             log.error("%s", reason)
             return _Loaded(manifest, PluginState.INCOMPATIBLE, reason)
         config = self._deployment.plugin(manifest.id)
@@ -166,8 +183,10 @@ class PluginHost:
             for spec in m.secrets:
                 value = self._secrets.get(plugin_id, spec.key)
                 if value is None and spec.required:
-                    raise ManifestError(f"secret {spec.key!r} is not in the keyring "
-                                        f"(agentdesk secrets set plugin {plugin_id} {spec.key})")
+                    raise ManifestError(
+                        f"secret {spec.key!r} is not in the keyring "
+                        f"(agentdesk secrets set plugin {plugin_id} {spec.key})"
+                    )
                 if value is not None:
                     secrets[spec.key] = value
             module_name, func_name = m.factory.split(":")
@@ -263,12 +282,25 @@ class PluginHost:
     def _backend_label(self, loaded: _Loaded) -> str:
         url = self._deployment.plugin(loaded.manifest.id).values.get("base_url")
         host = urlsplit(str(url)).netloc if url else ""
-        return f"{loaded.manifest.backend or loaded.manifest.id}@{host}" if host else (loaded.manifest.backend or loaded.manifest.id)
+        return (
+            f"{loaded.manifest.backend or loaded.manifest.id}@{host}"
+            if host
+            else (loaded.manifest.backend or loaded.manifest.id)
+        )
 
-    def request_panel(self, panel_key: str, *, staff: StaffMember, customer: CustomerContext, language: str,
-                      purpose: str | None, done: Callable[[CallOutcome], None],
-                      protected_text: tuple[str, ...] = (), refresh: bool = False,
-                      references: tuple[tuple[str, str], ...] = ()) -> CallHandle:
+    def request_panel(
+        self,
+        panel_key: str,
+        *,
+        staff: StaffMember,
+        customer: CustomerContext,
+        language: str,
+        purpose: str | None,
+        done: Callable[[CallOutcome], None],
+        protected_text: tuple[str, ...] = (),
+        refresh: bool = False,
+        references: tuple[tuple[str, str], ...] = (),
+    ) -> CallHandle:
         """Query a panel off the calling thread (no I/O here: the audit entry of a sensitive panel is
         written on the call's own thread before the request leaves); ``done`` gets the outcome on a
         runner thread.
@@ -285,9 +317,14 @@ class PluginHost:
         audit_entry = None
         if panel.sensitive:
             # Logged before the request leaves: an attempt to look is an access.
-            audit_entry = partial(self._audit, actor=staff.username, subject_customer_id=customer.customer_id,
-                                  action="plugin.panel.view", purpose=effective_purpose,
-                                  detail=f"panel={panel_key} backend={self._backend_label(loaded)}")
+            audit_entry = partial(
+                self._audit,
+                actor=staff.username,
+                subject_customer_id=customer.customer_id,
+                action="plugin.panel.view",
+                purpose=effective_purpose,
+                detail=f"panel={panel_key} backend={self._backend_label(loaded)}",
+            )
         customer, references = for_plugin(customer, references, loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout, purpose=effective_purpose, references=references)
         instance = loaded.instance
@@ -295,36 +332,72 @@ class PluginHost:
         if refresh:
             self.runner.forget(customer_id=customer.customer_id, prefix=panel_key)
         spec = CallSpec(
-            key=panel_key, breaker_key=loaded.manifest.id,
-            fn=lambda c: instance.panel(panel.id, c), call=call, expect=PanelData,
-            retries=1 if panel.idempotent else 0, cache_key=cache_key, forbidden_text=protected_text,
-            on_timeout=lambda: self._hung(loaded), before=audit_entry,
+            key=panel_key,
+            breaker_key=loaded.manifest.id,
+            fn=lambda c: instance.panel(panel.id, c),
+            call=call,
+            expect=PanelData,
+            retries=1 if panel.idempotent else 0,
+            cache_key=cache_key,
+            forbidden_text=protected_text,
+            on_timeout=lambda: self._hung(loaded),
+            before=audit_entry,
         )
         return self.runner.submit(spec, done)
 
-    def action_form(self, plugin_id: str, action_id: str, *, staff: StaffMember, customer: CustomerContext,
-                    language: str) -> CallOutcome:
+    def action_form(
+        self, plugin_id: str, action_id: str, *, staff: StaffMember, customer: CustomerContext, language: str
+    ) -> CallOutcome:
         """Synchronous (call on a worker thread): the form for an action."""
         loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
         customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
-        return self.runner.call(CallSpec(key=f"{plugin_id}.{action_id}", breaker_key=plugin_id,
-                                         fn=lambda c: instance.action_form(action_id, c), call=call,
-                                         expect=FormSpec, retries=1, on_timeout=lambda: self._hung(loaded)))
+        return self.runner.call(
+            CallSpec(
+                key=f"{plugin_id}.{action_id}",
+                breaker_key=plugin_id,
+                fn=lambda c: instance.action_form(action_id, c),
+                call=call,
+                expect=FormSpec,
+                retries=1,
+                on_timeout=lambda: self._hung(loaded),
+            )
+        )
 
-    def run_action(self, plugin_id: str, action_id: str, values: dict, *, staff: StaffMember,
-                   customer: CustomerContext, language: str) -> CallOutcome:
+    def run_action(
+        self,
+        plugin_id: str,
+        action_id: str,
+        values: dict,
+        *,
+        staff: StaffMember,
+        customer: CustomerContext,
+        language: str,
+    ) -> CallOutcome:
         """Synchronous (call on a worker thread); never retried, audited."""
         loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
         customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
-        self._audit(actor=staff.username, subject_customer_id=customer.customer_id, action="plugin.action",
-                    purpose="customer_service", detail=f"action={plugin_id}.{action_id} backend={self._backend_label(loaded)}")
-        return self.runner.call(CallSpec(key=f"{plugin_id}.{action_id}", breaker_key=plugin_id,
-                                         fn=lambda c: instance.run_action(action_id, c, dict(values)), call=call,
-                                         expect=ActionResult, retries=0, on_timeout=lambda: self._hung(loaded)))
+        self._audit(
+            actor=staff.username,
+            subject_customer_id=customer.customer_id,
+            action="plugin.action",
+            purpose="customer_service",
+            detail=f"action={plugin_id}.{action_id} backend={self._backend_label(loaded)}",
+        )
+        return self.runner.call(
+            CallSpec(
+                key=f"{plugin_id}.{action_id}",
+                breaker_key=plugin_id,
+                fn=lambda c: instance.run_action(action_id, c, dict(values)),
+                call=call,
+                expect=ActionResult,
+                retries=0,
+                on_timeout=lambda: self._hung(loaded),
+            )
+        )
 
     def _action(self, plugin_id: str, action_id: str, staff: StaffMember) -> tuple[_Loaded, ActionSpec]:
         loaded = self._plugins.get(plugin_id)
@@ -350,13 +423,18 @@ def customer_context(record, *, today=None) -> CustomerContext:
     """The plugin view of a customer from the register's record (protected address withheld)."""
     protected = record.address_protected
     return CustomerContext(
-        customer_id=record.id, hetu=record.hetu or None, first_names=record.first_names,
-        last_name=record.last_name, birth_date=record.birth_date.isoformat() if record.birth_date else None,
-        phones=record.phones, emails=record.emails,
+        customer_id=record.id,
+        hetu=record.hetu or None,
+        first_names=record.first_names,
+        last_name=record.last_name,
+        birth_date=record.birth_date.isoformat() if record.birth_date else None,
+        phones=record.phones,
+        emails=record.emails,
         street=None if protected else (record.street or None),
         postal_code=None if protected else (record.postal_code or None),
         municipality=None if protected else (record.municipality or None),
-        address_protected=protected, preferred_language=record.preferred_language.value,
+        address_protected=protected,
+        preferred_language=record.preferred_language.value,
     )
 
 

@@ -43,14 +43,19 @@ class VersionRange:
         for part in text.split(","):
             m = _CLAUSE.match(part)
             if not m:
-                raise ValueError(f"not a version range clause: {part.strip()!r} (use e.g. \">=1.0,<2\")")
+                raise ValueError(f'not a version range clause: {part.strip()!r} (use e.g. ">=1.0,<2")')
             clauses.append((m.group(1), _version(m.group(2))))
         return cls(text, tuple(clauses))
 
     def contains(self, version: str) -> bool:
         v = _version(version)
-        ops = {">=": lambda c: c >= 0, "<=": lambda c: c <= 0, "==": lambda c: c == 0,
-               ">": lambda c: c > 0, "<": lambda c: c < 0}
+        ops = {
+            ">=": lambda c: c >= 0,
+            "<=": lambda c: c <= 0,
+            "==": lambda c: c == 0,
+            ">": lambda c: c > 0,
+            "<": lambda c: c < 0,
+        }
         return all(ops[op](_cmp(v, bound)) for op, bound in self.clauses)
 
 
@@ -146,8 +151,9 @@ def _customer_fields(where: str, value: object) -> frozenset[str]:
         raise ManifestError(f"{where}: 'customer_fields' must be a list of field names, e.g. [\"hetu\"]")
     unknown = set(value) - set(CUSTOMER_FIELDS)
     if unknown:
-        raise ManifestError(f"{where}: 'customer_fields' names unknown field(s) {sorted(unknown)}; "
-                            f"known: {', '.join(CUSTOMER_FIELDS)}")
+        raise ManifestError(
+            f"{where}: 'customer_fields' names unknown field(s) {sorted(unknown)}; known: {', '.join(CUSTOMER_FIELDS)}"
+        )
     return frozenset(value)
 
 
@@ -182,8 +188,11 @@ def parse_manifest(text: str, source: str) -> Manifest:
         kind = spec.get("kind", "string")
         if kind not in SETTING_KINDS:
             raise ManifestError(f"{where}: 'settings.{key}.kind' is {kind!r}; use one of {', '.join(SETTING_KINDS)}")
-        settings.append(SettingSpec(key, kind, bool(spec.get("required", False)), str(spec.get("description", "")),
-                                    spec.get("default")))
+        settings.append(
+            SettingSpec(
+                key, kind, bool(spec.get("required", False)), str(spec.get("description", "")), spec.get("default")
+            )
+        )
     secrets = []
     for key, spec in (raw.get("secrets") or {}).items():
         if not isinstance(spec, dict):
@@ -200,9 +209,17 @@ def parse_manifest(text: str, source: str) -> Manifest:
         seen.add(p["id"])
         if "roles" not in p:
             raise ManifestError(f"{pw}: 'roles' is required: list the staff roles allowed to see the panel")
-        panels.append(PanelSpec(pid, p["id"], _texts(pw, p.get("title", p["id"]), "title"),
-                                bool(p.get("sensitive", False)), _roles(pw, p["roles"], "roles"),
-                                frozenset(p.get("departments") or ()), bool(p.get("idempotent", True))))
+        panels.append(
+            PanelSpec(
+                pid,
+                p["id"],
+                _texts(pw, p.get("title", p["id"]), "title"),
+                bool(p.get("sensitive", False)),
+                _roles(pw, p["roles"], "roles"),
+                frozenset(p.get("departments") or ()),
+                bool(p.get("idempotent", True)),
+            )
+        )
     actions = []
     for i, a in enumerate(raw.get("actions") or [], start=1):
         aw = f"{where}: actions[{i}]"
@@ -210,11 +227,29 @@ def parse_manifest(text: str, source: str) -> Manifest:
             raise ManifestError(f"{aw}: 'id' is required (lower-case letters, digits, _)")
         if "roles" not in a:
             raise ManifestError(f"{aw}: 'roles' is required")
-        actions.append(ActionSpec(pid, a["id"], _texts(aw, a.get("title", a["id"]), "title"),
-                                  _roles(aw, a["roles"], "roles"), frozenset(a.get("departments") or ())))
-    return Manifest(pid, name, raw["version"], api, raw["factory"], str(raw.get("backend", "")),
-                    tuple(settings), tuple(secrets), tuple(panels), tuple(actions), source,
-                    _customer_fields(where, raw.get("customer_fields")))
+        actions.append(
+            ActionSpec(
+                pid,
+                a["id"],
+                _texts(aw, a.get("title", a["id"]), "title"),
+                _roles(aw, a["roles"], "roles"),
+                frozenset(a.get("departments") or ()),
+            )
+        )
+    return Manifest(
+        pid,
+        name,
+        raw["version"],
+        api,
+        raw["factory"],
+        str(raw.get("backend", "")),
+        tuple(settings),
+        tuple(secrets),
+        tuple(panels),
+        tuple(actions),
+        source,
+        _customer_fields(where, raw.get("customer_fields")),
+    )
 
 
 def read_manifest(path: Path) -> Manifest:

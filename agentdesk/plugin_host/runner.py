@@ -228,8 +228,11 @@ class _Watchdog:
                 if self._stopped:
                     return
                 now = time.monotonic()
-                due = [c for c in self._calls
-                       if c.spec.call.cancel_event.is_set() or (c.deadline is not None and c.deadline <= now)]
+                due = [
+                    c
+                    for c in self._calls
+                    if c.spec.call.cancel_event.is_set() or (c.deadline is not None and c.deadline <= now)
+                ]
                 deadlines = [c.deadline for c in self._calls if c.deadline is not None]
                 if not due:
                     self._wake.wait(min(deadlines) - now if deadlines else None)
@@ -241,8 +244,14 @@ class _Watchdog:
 
 
 class PluginCallRunner:
-    def __init__(self, *, cache_ttl: float = 60.0, clock: Callable[[], float] = time.monotonic,
-                 breaker_threshold: int = 3, breaker_cooldown: float = 30.0) -> None:
+    def __init__(
+        self,
+        *,
+        cache_ttl: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        breaker_threshold: int = 3,
+        breaker_cooldown: float = 30.0,
+    ) -> None:
         self._cache: dict[tuple, _CacheEntry] = {}
         self._cache_lock = threading.Lock()
         self._breakers: dict[str, CircuitBreaker] = {}
@@ -291,8 +300,9 @@ class PluginCallRunner:
                 spec.before()
         except Exception as exc:  # noqa: BLE001 - nothing leaves unless the access was recorded
             log.error("%s was not sent: its access could not be recorded (%s)", spec.key, type(exc).__name__)
-            outcome = CallOutcome(PanelState.ERROR, error=f"the access could not be recorded ({type(exc).__name__})",
-                                  error_kind="plugin")
+            outcome = CallOutcome(
+                PanelState.ERROR, error=f"the access could not be recorded ({type(exc).__name__})", error_kind="plugin"
+            )
         else:
             outcome = self._run(call)
         self._watchdog.forget(call)
@@ -314,8 +324,15 @@ class PluginCallRunner:
                 spec.on_timeout()
             except Exception:
                 log.exception("timeout handler failed for %s", spec.key)
-        call.deliver(CallOutcome(PanelState.ERROR, error=f"no answer within {deadline:.0f} s", error_kind="timeout",
-                                 elapsed=self._clock() - call.started, attempts=call.attempts))
+        call.deliver(
+            CallOutcome(
+                PanelState.ERROR,
+                error=f"no answer within {deadline:.0f} s",
+                error_kind="timeout",
+                elapsed=self._clock() - call.started,
+                attempts=call.attempts,
+            )
+        )
 
     def _run(self, call: _Call) -> CallOutcome:
         spec, started = call.spec, call.started
@@ -331,15 +348,20 @@ class PluginCallRunner:
             if spec.call.cancel_event.is_set():
                 return CallOutcome(PanelState.CANCELLED, attempts=attempts)
             if not breaker.allow():
-                return CallOutcome(PanelState.ERROR, error_kind="circuit_open", attempts=attempts,
-                                   error=f"back end unavailable; next try in {breaker.retry_in():.0f} s")
+                return CallOutcome(
+                    PanelState.ERROR,
+                    error_kind="circuit_open",
+                    attempts=attempts,
+                    error=f"back end unavailable; next try in {breaker.retry_in():.0f} s",
+                )
             attempts += 1
             answered = self._attempt(spec, call)
             if answered is None:
                 return CallOutcome(PanelState.CANCELLED, attempts=attempts)  # settled by the watchdog: dropped
             last = answered
-            last = CallOutcome(last.state, last.value, last.error, last.error_kind, False,
-                               self._clock() - started, attempts)
+            last = CallOutcome(
+                last.state, last.value, last.error, last.error_kind, False, self._clock() - started, attempts
+            )
             if last.state is not PanelState.ERROR:
                 breaker.success()
                 if spec.cache_key is not None and isinstance(last.value, PanelData):
@@ -386,20 +408,22 @@ class PluginCallRunner:
 
             if isinstance(exc, UserInputError):
                 return CallOutcome(PanelState.ERROR, value=exc.errors, error=str(exc), error_kind="input")
-            log.error("plugin %s raised %s", spec.key, type(exc).__name__,
-                      exc_info=(type(exc), exc, exc.__traceback__))
-            return CallOutcome(PanelState.ERROR, error=f"the plugin failed ({type(exc).__name__})",
-                               error_kind="plugin")
+            log.error("plugin %s raised %s", spec.key, type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
+            return CallOutcome(PanelState.ERROR, error=f"the plugin failed ({type(exc).__name__})", error_kind="plugin")
         value = box.get("value")
         if spec.call.cancel_event.is_set():
             return CallOutcome(PanelState.CANCELLED)
         problem = _check_value(value, spec.expect)
         if problem:
-            return CallOutcome(PanelState.ERROR, error=f"the plugin returned data the desk cannot show ({problem})",
-                               error_kind="garbage")
+            return CallOutcome(
+                PanelState.ERROR,
+                error=f"the plugin returned data the desk cannot show ({problem})",
+                error_kind="garbage",
+            )
         if spec.forbidden_text and AddressGuard(spec.forbidden_text).mentions(value):
-            return CallOutcome(PanelState.ERROR, error="the panel tried to show a protected address",
-                               error_kind="protected")
+            return CallOutcome(
+                PanelState.ERROR, error="the panel tried to show a protected address", error_kind="protected"
+            )
         return _classify(value)
 
     def close(self) -> None:

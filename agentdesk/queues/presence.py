@@ -52,10 +52,12 @@ class Presence:
                 return self._written_state(s, staff_id, now)
             if row is not None and now < row.since:
                 raise ValueError("a presence change cannot be earlier than the current state's start")
-            s.execute(update(PresenceChange)
-                      .where(PresenceChange.staff_id == staff_id, PresenceChange.ended_at.is_(None))
-                      .values(ended_at=now)
-                      .execution_options(synchronize_session=False))
+            s.execute(
+                update(PresenceChange)
+                .where(PresenceChange.staff_id == staff_id, PresenceChange.ended_at.is_(None))
+                .values(ended_at=now)
+                .execution_options(synchronize_session=False)
+            )
             s.add(PresenceChange(staff_id=staff_id, state=state, started_at=now))
             if row is None:
                 s.add(AgentPresence(staff_id=staff_id, state=state, since=now))
@@ -77,15 +79,18 @@ class Presence:
         states = [_agent_state(u, d, p, now) for u, d, p in rows]
         return sorted(states, key=lambda a: (order[a.state], a.since, a.staff.display_name))
 
-    def time_in_state(self, staff_id: int, start: dt.datetime, end: dt.datetime, *,
-                      now: dt.datetime | None = None) -> dict[PresenceState, float]:
+    def time_in_state(
+        self, staff_id: int, start: dt.datetime, end: dt.datetime, *, now: dt.datetime | None = None
+    ) -> dict[PresenceState, float]:
         """Seconds the agent spent in each state within [start, end) (the open state counts until now)."""
         start, end, now = aware_utc(start), aware_utc(end), aware_utc(now)
         with self._db.session() as s:
             rows = s.execute(
-                select(PresenceChange.state, PresenceChange.started_at, PresenceChange.ended_at)
-                .where(PresenceChange.staff_id == staff_id, PresenceChange.started_at < end,
-                       or_(PresenceChange.ended_at.is_(None), PresenceChange.ended_at > start))
+                select(PresenceChange.state, PresenceChange.started_at, PresenceChange.ended_at).where(
+                    PresenceChange.staff_id == staff_id,
+                    PresenceChange.started_at < end,
+                    or_(PresenceChange.ended_at.is_(None), PresenceChange.ended_at > start),
+                )
             ).all()
         totals = dict.fromkeys(PresenceState, 0.0)
         for state, started, ended in rows:  # one agent's intervals in the window: a few dozen a day
@@ -96,8 +101,7 @@ class Presence:
 
     @staticmethod
     def _state(s: Session, staff_id: int, now: dt.datetime) -> AgentState | None:
-        row = s.execute(_current_query(include_offline=True, active_only=False)
-                        .where(StaffUser.id == staff_id)).first()
+        row = s.execute(_current_query(include_offline=True, active_only=False).where(StaffUser.id == staff_id)).first()
         return _agent_state(*row, now) if row else None
 
     @classmethod
@@ -121,11 +125,12 @@ def _lock_for_write(s: Session) -> None:
         s.connection().exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _current_query(*, include_offline: bool,
-                   active_only: bool = True) -> Select[StaffUser, Department, AgentPresence]:
-    query = (select(StaffUser, Department, AgentPresence)
-             .join(AgentPresence, AgentPresence.staff_id == StaffUser.id)
-             .outerjoin(Department, Department.id == StaffUser.department_id))
+def _current_query(*, include_offline: bool, active_only: bool = True) -> Select[StaffUser, Department, AgentPresence]:
+    query = (
+        select(StaffUser, Department, AgentPresence)
+        .join(AgentPresence, AgentPresence.staff_id == StaffUser.id)
+        .outerjoin(Department, Department.id == StaffUser.department_id)
+    )
     if active_only:
         query = query.where(StaffUser.active.is_(True))
     if not include_offline:
@@ -134,6 +139,7 @@ def _current_query(*, include_offline: bool,
 
 
 def _agent_state(u: StaffUser, d: Department | None, p: AgentPresence, now: dt.datetime) -> AgentState:
-    member = StaffMember(u.id, u.username, u.display_name, u.role, u.department_id,
-                         d.code if d else None, d.name if d else None)
+    member = StaffMember(
+        u.id, u.username, u.display_name, u.role, u.department_id, d.code if d else None, d.name if d else None
+    )
     return AgentState(member, p.state, p.since, max(0.0, (now - p.since).total_seconds()))

@@ -43,8 +43,15 @@ class QueueSpec:
     @classmethod
     def email(cls, code: str, name: str, *, hours: float, share: float = 0.8, **more: Any) -> QueueSpec:
         """An e-mail queue whose target is a first reply within ``hours`` working hours."""
-        return cls(code, name, Channel.EMAIL, target_seconds=round(hours * 3600), target_share=share,
-                   working_hours=True, **more)
+        return cls(
+            code,
+            name,
+            Channel.EMAIL,
+            target_seconds=round(hours * 3600),
+            target_share=share,
+            working_hours=True,
+            **more,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +75,7 @@ class QueueInfo:
             return hours.add(arrived, self.target_seconds)
         return (arrived + dt.timedelta(seconds=self.target_seconds)).astimezone(dt.UTC)
 
-    def waited_seconds(self, arrived: dt.datetime, until: dt.datetime,
-                       hours: WorkingHours = OFFICE_HOURS) -> float:
+    def waited_seconds(self, arrived: dt.datetime, until: dt.datetime, hours: WorkingHours = OFFICE_HOURS) -> float:
         """How long a contact has waited as the target counts it (office time for working-hours queues)."""
         if self.working_hours:
             return hours.seconds_between(arrived, until)
@@ -122,33 +128,54 @@ class QueueDirectory:
             raise QueueInvalid(errors)
         try:
             with self._db.session() as s, s.begin():
-                row = Queue(code=spec.code.strip(), name=spec.name.strip(), department_id=spec.department_id,
-                            channel=spec.channel, target_seconds=spec.target_seconds,
-                            target_share=spec.target_share, working_hours=spec.working_hours,
-                            alarm_waiting=spec.alarm_waiting,
-                            alarm_longest_wait_seconds=spec.alarm_longest_wait_seconds,
-                            ticket_letter=spec.ticket_letter, active=True)
+                row = Queue(
+                    code=spec.code.strip(),
+                    name=spec.name.strip(),
+                    department_id=spec.department_id,
+                    channel=spec.channel,
+                    target_seconds=spec.target_seconds,
+                    target_share=spec.target_share,
+                    working_hours=spec.working_hours,
+                    alarm_waiting=spec.alarm_waiting,
+                    alarm_longest_wait_seconds=spec.alarm_longest_wait_seconds,
+                    ticket_letter=spec.ticket_letter,
+                    active=True,
+                )
                 s.add(row)
                 s.flush()
                 return to_info(row)
         except IntegrityError:
             raise QueueInvalid({"code": f"the code {spec.code!r} is already used"}) from None
 
-    def set_target(self, queue_id: int, *, target_seconds: int | None = None, target_share: float | None = None,
-                   alarm_waiting: int | None = None, alarm_longest_wait_seconds: int | None = None) -> QueueInfo:
+    def set_target(
+        self,
+        queue_id: int,
+        *,
+        target_seconds: int | None = None,
+        target_share: float | None = None,
+        alarm_waiting: int | None = None,
+        alarm_longest_wait_seconds: int | None = None,
+    ) -> QueueInfo:
         """Change the target or alarm thresholds. Items already queued keep the deadline they got on arrival."""
         with self._db.session() as s, s.begin():
             row = s.get(Queue, queue_id)
             if row is None:
                 raise UnknownQueue(queue_id)
             info = to_info(row)
-            spec = QueueSpec(info.code, info.name, info.channel,
-                             target_seconds if target_seconds is not None else info.target_seconds,
-                             target_share if target_share is not None else info.target_share,
-                             info.department_id, info.working_hours,
-                             alarm_waiting if alarm_waiting is not None else info.alarm_waiting,
-                             alarm_longest_wait_seconds if alarm_longest_wait_seconds is not None
-                             else info.alarm_longest_wait_seconds, info.ticket_letter)
+            spec = QueueSpec(
+                info.code,
+                info.name,
+                info.channel,
+                target_seconds if target_seconds is not None else info.target_seconds,
+                target_share if target_share is not None else info.target_share,
+                info.department_id,
+                info.working_hours,
+                alarm_waiting if alarm_waiting is not None else info.alarm_waiting,
+                alarm_longest_wait_seconds
+                if alarm_longest_wait_seconds is not None
+                else info.alarm_longest_wait_seconds,
+                info.ticket_letter,
+            )
             errors = check(spec)
             if errors:
                 raise QueueInvalid(errors)
@@ -191,14 +218,20 @@ class QueueDirectory:
     # builtins.list: inside the class, `list` is the method above.
     def members(self, queue_id: int) -> builtins.list[int]:
         with self._db.session() as s:
-            return list(s.scalars(select(QueueMember.staff_id).where(QueueMember.queue_id == queue_id)
-                                  .order_by(QueueMember.staff_id)))
+            return list(
+                s.scalars(
+                    select(QueueMember.staff_id).where(QueueMember.queue_id == queue_id).order_by(QueueMember.staff_id)
+                )
+            )
 
     def queues_of(self, staff_id: int) -> builtins.list[QueueInfo]:
         with self._db.session() as s:
-            rows = s.scalars(select(Queue).join(QueueMember, QueueMember.queue_id == Queue.id)
-                             .where(QueueMember.staff_id == staff_id, Queue.active.is_(True))
-                             .order_by(Queue.name, Queue.id))
+            rows = s.scalars(
+                select(Queue)
+                .join(QueueMember, QueueMember.queue_id == Queue.id)
+                .where(QueueMember.staff_id == staff_id, Queue.active.is_(True))
+                .order_by(Queue.name, Queue.id)
+            )
             return [to_info(q) for q in rows]
 
 

@@ -115,21 +115,29 @@ class Statistics:
         now = aware_utc(now)
         day, start, end = self.today(now)
         with self._db.session() as s:
-            queues = [to_info(q) for q in s.scalars(select(Queue).where(Queue.active.is_(True))
-                                                     .order_by(Queue.name, Queue.id))]
+            queues = [
+                to_info(q)
+                for q in s.scalars(select(Queue).where(Queue.active.is_(True)).order_by(Queue.name, Queue.id))
+            ]
             live = self._live(s, [q.id for q in queues], now)
             today = self._today(s, start, end)
             fcr, by_channel, by_hour = self._interactions_today(s, start, end)
         stats = tuple(self._queue_stats(q, live, today, fcr, now) for q in queues)
         agents = tuple(Presence(self._db).current(now=now))
         return DashboardSnapshot(
-            at=now, day=day, queues=stats, agents=agents, agents_by_state=count_by_state(list(agents)),
+            at=now,
+            day=day,
+            queues=stats,
+            agents=agents,
+            agents_by_state=count_by_state(list(agents)),
             contacts_by_channel=tuple(ChannelCount(c, by_channel.get(c, 0)) for c in Channel),
-            contacts_by_hour=tuple(by_hour), contacts_today=sum(by_channel.values()),
+            contacts_by_hour=tuple(by_hour),
+            contacts_today=sum(by_channel.values()),
         )
 
-    def items(self, queue_id: int, kind: DrillDown = "waiting", limit: int = 100, *,
-              now: dt.datetime | None = None) -> list[WorkItemView]:
+    def items(
+        self, queue_id: int, kind: DrillDown = "waiting", limit: int = 100, *, now: dt.datetime | None = None
+    ) -> list[WorkItemView]:
         """Drill-down from a queue tile: the items behind a figure.
 
         waiting: in the order they will be served; over_target: waiting past their deadline, oldest
@@ -138,15 +146,14 @@ class Statistics:
         now = aware_utc(now)
         query = select(*VIEW_COLUMNS).where(_W.queue_id == queue_id)
         if kind == "waiting":
-            query = (query.where(_W.state == WorkItemState.WAITING)
-                     .order_by(_W.priority, _W.created_at, _W.id))
+            query = query.where(_W.state == WorkItemState.WAITING).order_by(_W.priority, _W.created_at, _W.id)
         elif kind == "over_target":
-            query = (query.where(_W.state == WorkItemState.WAITING, _W.due_at < now)
-                     .order_by(_W.created_at, _W.id))
+            query = query.where(_W.state == WorkItemState.WAITING, _W.due_at < now).order_by(_W.created_at, _W.id)
         elif kind == "abandoned":
             _, start, end = self.today(now)
-            query = (query.where(_W.state == WorkItemState.ABANDONED, _W.created_at >= start, _W.created_at < end)
-                     .order_by(_W.finished_at.desc(), _W.id.desc()))
+            query = query.where(
+                _W.state == WorkItemState.ABANDONED, _W.created_at >= start, _W.created_at < end
+            ).order_by(_W.finished_at.desc(), _W.id.desc())
         else:
             raise ValueError(f"unknown drill-down {kind!r}: use waiting, abandoned or over_target")
         with self._db.session() as s:
@@ -166,10 +173,17 @@ class Statistics:
         if not queue_ids:
             return {}
         rows = s.execute(
-            select(_W.queue_id, _W.state, func.count(), func.min(_W.created_at),
-                   func.sum(case((_W.due_at < now, 1), else_=0)))
-            .where(_W.queue_id.in_(queue_ids),
-                   _W.state.in_([WorkItemState.WAITING, WorkItemState.OFFERED, WorkItemState.IN_PROGRESS]))
+            select(
+                _W.queue_id,
+                _W.state,
+                func.count(),
+                func.min(_W.created_at),
+                func.sum(case((_W.due_at < now, 1), else_=0)),
+            )
+            .where(
+                _W.queue_id.in_(queue_ids),
+                _W.state.in_([WorkItemState.WAITING, WorkItemState.OFFERED, WorkItemState.IN_PROGRESS]),
+            )
             .group_by(_W.queue_id, _W.state)
         )
         return {(q, st): (n, oldest, int(late or 0)) for q, st, n, oldest, late in rows}
@@ -183,21 +197,24 @@ class Statistics:
             return func.sum(case((condition, 1), else_=0))
 
         rows = s.execute(
-            select(_W.queue_id,
-                   func.count(),
-                   count_if(answered),
-                   count_if(and_(answered, _W.answered_at <= _W.due_at)),
-                   count_if(abandoned),
-                   count_if(and_(abandoned, _W.finished_at > _W.due_at)),
-                   func.avg(case((answered, self._seconds(_W.answered_at, _W.created_at)))),
-                   func.avg(case((done, self._seconds(_W.finished_at, _W.answered_at)))))
+            select(
+                _W.queue_id,
+                func.count(),
+                count_if(answered),
+                count_if(and_(answered, _W.answered_at <= _W.due_at)),
+                count_if(abandoned),
+                count_if(and_(abandoned, _W.finished_at > _W.due_at)),
+                func.avg(case((answered, self._seconds(_W.answered_at, _W.created_at)))),
+                func.avg(case((done, self._seconds(_W.finished_at, _W.answered_at)))),
+            )
             .where(_W.created_at >= start, _W.created_at < end)
             .group_by(_W.queue_id)
         )
         return {r[0]: tuple(r[1:]) for r in rows}
 
-    def _interactions_today(self, s: Session, start: dt.datetime, end: dt.datetime
-                            ) -> tuple[dict[int, float], dict[Channel, int], list[int]]:
+    def _interactions_today(
+        self, s: Session, start: dt.datetime, end: dt.datetime
+    ) -> tuple[dict[int, float], dict[Channel, int], list[int]]:
         """First-contact resolution per department, and contacts by channel and Helsinki hour, from
         one pass over today's interactions (an index-only scan of ix_interaction_started_cover)."""
         if self._db.dialect == "sqlite":  # stored as UTC text: 'YYYY-MM-DD HH:MM:SS.ffffff'
@@ -205,8 +222,14 @@ class Statistics:
         else:
             hour = func.date_trunc(literal_column("'hour'"), func.timezone(literal_column("'UTC'"), _I.started_at))
         rows = s.execute(
-            select(_I.channel, hour, _I.department_id, func.count(), func.count(_I.outcome),
-                   func.sum(case((_I.outcome == Outcome.RESOLVED_FIRST_CONTACT, 1), else_=0)))
+            select(
+                _I.channel,
+                hour,
+                _I.department_id,
+                func.count(),
+                func.count(_I.outcome),
+                func.sum(case((_I.outcome == Outcome.RESOLVED_FIRST_CONTACT, 1), else_=0)),
+            )
             .where(_I.started_at >= start, _I.started_at < end)
             .group_by(_I.channel, hour, _I.department_id)
         )
@@ -233,14 +256,16 @@ class Statistics:
 
     # --- assembling --------------------------------------------------------------------------
 
-    def _queue_stats(self, q: QueueInfo, live: _Live, today: _Today, fcr: dict[int, float],
-                     now: dt.datetime) -> QueueStats:
+    def _queue_stats(
+        self, q: QueueInfo, live: _Live, today: _Today, fcr: dict[int, float], now: dt.datetime
+    ) -> QueueStats:
         waiting, oldest, late = live.get((q.id, WorkItemState.WAITING), (0, None, 0))
         in_service = sum(live.get((q.id, st), (0,))[0] for st in (WorkItemState.OFFERED, WorkItemState.IN_PROGRESS))
         longest = q.waited_seconds(oldest, now, self._hours) if oldest is not None else 0.0
         arrived, answered, within, abandoned, abandoned_late, asa, aht = today.get(q.id, (0, 0, 0, 0, 0, None, None))
-        answered, within, abandoned, abandoned_late = (int(v or 0)
-                                                       for v in (answered, within, abandoned, abandoned_late))
+        answered, within, abandoned, abandoned_late = (
+            int(v or 0) for v in (answered, within, abandoned, abandoned_late)
+        )
         sl = _ratio(within, answered + abandoned_late)
         alarms = []
         if q.alarm_waiting is not None and waiting >= q.alarm_waiting:
@@ -250,9 +275,16 @@ class Statistics:
         if sl is not None and sl < q.target_share:
             alarms.append("service_level")
         return QueueStats(
-            queue=q, waiting=waiting, longest_wait_seconds=longest, waiting_over_target=late,
-            in_service=in_service, arrived_today=arrived, answered_today=answered,
-            answered_within_target=within, abandoned_today=abandoned, abandoned_after_target=abandoned_late,
+            queue=q,
+            waiting=waiting,
+            longest_wait_seconds=longest,
+            waiting_over_target=late,
+            in_service=in_service,
+            arrived_today=arrived,
+            answered_today=answered,
+            answered_within_target=within,
+            abandoned_today=abandoned,
+            abandoned_after_target=abandoned_late,
             service_level=sl,
             average_speed_of_answer=float(asa) if asa is not None else None,
             average_handle_time=float(aht) if aht is not None else None,
@@ -264,4 +296,3 @@ class Statistics:
 
 def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
-

@@ -67,8 +67,7 @@ class WalkIn:
         self._hours = hours
         self._work = WorkQueue(db, hours=hours)
 
-    def issue_ticket(self, queue_id: int, customer_id: int | None = None, *,
-                     now: dt.datetime | None = None) -> Ticket:
+    def issue_ticket(self, queue_id: int, customer_id: int | None = None, *, now: dt.datetime | None = None) -> Ticket:
         """Draw the next number of the queue's letter for today and put the visitor in the queue."""
         now = aware_utc(now)
         with self._db.session() as s, s.begin():
@@ -78,26 +77,47 @@ class WalkIn:
             if queue.channel is not Channel.WALK_IN or not queue.ticket_letter:
                 raise NotAWalkInQueue(f"queue {queue.code!r} does not issue tickets")
             number = f"{queue.ticket_letter}{self._next_number(s, queue.ticket_letter, now):03d}"
-            item = add_items(s, queue_id, [NewWorkItem(external_ref=number, customer_id=customer_id, arrived_at=now)],
-                             self._hours, returning=True)[0]
+            item = add_items(
+                s,
+                queue_id,
+                [NewWorkItem(external_ref=number, customer_id=customer_id, arrived_at=now)],
+                self._hours,
+                returning=True,
+            )[0]
             return ticket_of(item)
 
-    def call_next(self, staff_id: int, queue_ids: Sequence[int] | None = None, service_point: str = "Desk 3", *,
-                  lease_seconds: int = DEFAULT_LEASE_SECONDS, now: dt.datetime | None = None) -> Ticket | None:
+    def call_next(
+        self,
+        staff_id: int,
+        queue_ids: Sequence[int] | None = None,
+        service_point: str = "Desk 3",
+        *,
+        lease_seconds: int = DEFAULT_LEASE_SECONDS,
+        now: dt.datetime | None = None,
+    ) -> Ticket | None:
         """Call the next visitor to the agent's service point; the visitor's wait ends now."""
-        item = self._work.claim_next(staff_id, queue_ids, lease_seconds, answer=True,
-                                     service_point=service_point, now=now)
+        item = self._work.claim_next(
+            staff_id, queue_ids, lease_seconds, answer=True, service_point=service_point, now=now
+        )
         if item is not None and item.channel is not Channel.WALK_IN:
             self._work.release(item.id, staff_id)  # queue_ids named a non-walk-in queue
             raise NotAWalkInQueue(f"work item {item.id} is not a walk-in ticket")
         return ticket_of(item) if item else None
 
-    def finish(self, ticket: Ticket, staff_id: int, interaction_id: int | None = None, *,
-               now: dt.datetime | None = None) -> WorkItemView:
+    def finish(
+        self, ticket: Ticket, staff_id: int, interaction_id: int | None = None, *, now: dt.datetime | None = None
+    ) -> WorkItemView:
         return self._work.complete(ticket.work_item_id, staff_id, interaction_id, now=now)
 
-    def finish_visit(self, ticket: Ticket, draft: InteractionDraft, log: InteractionLog, staff: StaffMember, *,
-                     now: dt.datetime | None = None) -> FinishedVisit:
+    def finish_visit(
+        self,
+        ticket: Ticket,
+        draft: InteractionDraft,
+        log: InteractionLog,
+        staff: StaffMember,
+        *,
+        now: dt.datetime | None = None,
+    ) -> FinishedVisit:
         """Log the visit (:meth:`InteractionLog.save_in`) and close the ticket, in one transaction: a
         visit is never logged with its ticket still open, nor closed without its contact."""
         now = aware_utc(now)
@@ -110,26 +130,46 @@ class WalkIn:
         day = now.astimezone(HELSINKI).date()
         dialect = postgresql if self._db.dialect == "postgresql" else sqlite
         stmt = dialect.insert(TicketCounter).values(letter=letter, day=day, last_number=1)
-        stmt = stmt.on_conflict_do_update(index_elements=[TicketCounter.letter, TicketCounter.day],
-                                          set_={"last_number": TicketCounter.last_number + 1})
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[TicketCounter.letter, TicketCounter.day],
+            set_={"last_number": TicketCounter.last_number + 1},
+        )
         number: int = s.execute(stmt.returning(TicketCounter.last_number)).scalar_one()
         return number
 
 
 def ticket_of(item: WorkItemView) -> Ticket:
-    return Ticket(number=item.external_ref, work_item_id=item.id, queue_id=item.queue_id,
-                  created_at=item.created_at, customer_id=item.customer_id, called_at=item.answered_at,
-                  called_by=item.claimed_by, service_point=item.service_point)
+    return Ticket(
+        number=item.external_ref,
+        work_item_id=item.id,
+        queue_id=item.queue_id,
+        created_at=item.created_at,
+        customer_id=item.customer_id,
+        called_at=item.answered_at,
+        called_by=item.claimed_by,
+        service_point=item.service_point,
+    )
 
 
-def interaction_draft(ticket: Ticket, *, topic: str = "", outcome: Outcome | None = None,
-                      customer_id: int | None = None, department_id: int | None = None,
-                      notes: str = "") -> InteractionDraft:
+def interaction_draft(
+    ticket: Ticket,
+    *,
+    topic: str = "",
+    outcome: Outcome | None = None,
+    customer_id: int | None = None,
+    department_id: int | None = None,
+    notes: str = "",
+) -> InteractionDraft:
     """The walk-in visit as an interaction draft: channel walk_in, the ticket number as external
     reference, started when the visitor was called (or when the ticket was drawn)."""
     return InteractionDraft(
-        channel=Channel.WALK_IN, started_at=ticket.called_at or ticket.created_at,
+        channel=Channel.WALK_IN,
+        started_at=ticket.called_at or ticket.created_at,
         customer_id=customer_id if customer_id is not None else ticket.customer_id,
-        direction=Direction.INBOUND, topic=topic, department_id=department_id, notes=notes,
-        outcome=outcome, external_ref=ticket.number,
+        direction=Direction.INBOUND,
+        topic=topic,
+        department_id=department_id,
+        notes=notes,
+        outcome=outcome,
+        external_ref=ticket.number,
     )

@@ -125,8 +125,16 @@ class WorkQueue:
 
     # --- arrival ---------------------------------------------------------------------------
 
-    def enqueue(self, queue_id: int, *, external_ref: str = "", subject: str = "", customer_id: int | None = None,
-                priority: int = DEFAULT_PRIORITY, arrived_at: dt.datetime | None = None) -> WorkItemView:
+    def enqueue(
+        self,
+        queue_id: int,
+        *,
+        external_ref: str = "",
+        subject: str = "",
+        customer_id: int | None = None,
+        priority: int = DEFAULT_PRIORITY,
+        arrived_at: dt.datetime | None = None,
+    ) -> WorkItemView:
         item = NewWorkItem(external_ref, subject, customer_id, priority, arrived_at)
         with self._db.session() as s, s.begin():
             return add_items(s, queue_id, [item], self._hours, returning=True)[0]
@@ -138,9 +146,16 @@ class WorkQueue:
 
     # --- claiming --------------------------------------------------------------------------
 
-    def claim_next(self, staff_id: int, queue_ids: Sequence[int] | None = None,
-                   lease_seconds: int = DEFAULT_LEASE_SECONDS, *, answer: bool = False, service_point: str = "",
-                   now: dt.datetime | None = None) -> WorkItemView | None:
+    def claim_next(
+        self,
+        staff_id: int,
+        queue_ids: Sequence[int] | None = None,
+        lease_seconds: int = DEFAULT_LEASE_SECONDS,
+        *,
+        answer: bool = False,
+        service_point: str = "",
+        now: dt.datetime | None = None,
+    ) -> WorkItemView | None:
         """Give the agent the most urgent waiting item of the queues (``None``: the queues the agent
         is a member of), or None when nothing waits.
 
@@ -152,9 +167,14 @@ class WorkQueue:
         if queue_ids is not None and not queue_ids:
             return None
         now = aware_utc(now)
-        params = {"p_staff": staff_id, "p_now": now, "p_lease_until": now + dt.timedelta(seconds=lease_seconds),
-                      "p_state": WorkItemState.IN_PROGRESS if answer else WorkItemState.OFFERED,
-                      "p_answered_at": now if answer else None, "p_service_point": service_point}
+        params = {
+            "p_staff": staff_id,
+            "p_now": now,
+            "p_lease_until": now + dt.timedelta(seconds=lease_seconds),
+            "p_state": WorkItemState.IN_PROGRESS if answer else WorkItemState.OFFERED,
+            "p_answered_at": now if answer else None,
+            "p_service_point": service_point,
+        }
         if queue_ids is not None:
             params["p_queue_ids"] = list(queue_ids)
         with self._db.session() as s, s.begin():
@@ -165,20 +185,27 @@ class WorkQueue:
     def answer(self, item_id: int, staff_id: int, *, now: dt.datetime | None = None) -> WorkItemView:
         """The agent picked up the offered call (or sent the first reply): the wait ends now."""
         now = aware_utc(now)
-        return self._change_held(item_id, staff_id, {
-            "state": WorkItemState.IN_PROGRESS,
-            "answered_at": func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime))})
+        return self._change_held(
+            item_id,
+            staff_id,
+            {
+                "state": WorkItemState.IN_PROGRESS,
+                "answered_at": func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime)),
+            },
+        )
 
-    def heartbeat(self, item_id: int, staff_id: int, lease_seconds: int = DEFAULT_LEASE_SECONDS, *,
-                  now: dt.datetime | None = None) -> dt.datetime:
+    def heartbeat(
+        self, item_id: int, staff_id: int, lease_seconds: int = DEFAULT_LEASE_SECONDS, *, now: dt.datetime | None = None
+    ) -> dt.datetime:
         """Extend the lease; returns the new expiry. Raises :class:`LeaseLost` if the item was taken back."""
         now = aware_utc(now)
         view = self._change_held(item_id, staff_id, {"lease_until": now + dt.timedelta(seconds=lease_seconds)})
         assert view.lease_until is not None
         return view.lease_until
 
-    def complete(self, item_id: int, staff_id: int, interaction_id: int | None = None, *,
-                 now: dt.datetime | None = None) -> WorkItemView:
+    def complete(
+        self, item_id: int, staff_id: int, interaction_id: int | None = None, *, now: dt.datetime | None = None
+    ) -> WorkItemView:
         """Finish the item; an item completed straight from ``offered`` counts as answered now."""
         return self._change_held(item_id, staff_id, completed(interaction_id, aware_utc(now)))
 
@@ -224,9 +251,11 @@ class WorkQueue:
     def held_by(self, staff_id: int) -> list[WorkItemView]:
         """Items the agent holds now (after a restart of the desk, to resume them)."""
         with self._db.session() as s:
-            rows = s.execute(select(*VIEW_COLUMNS)
-                             .where(WorkItem.claimed_by == staff_id, WorkItem.state.in_(_HELD))
-                             .order_by(WorkItem.claimed_at, WorkItem.id))
+            rows = s.execute(
+                select(*VIEW_COLUMNS)
+                .where(WorkItem.claimed_by == staff_id, WorkItem.state.in_(_HELD))
+                .order_by(WorkItem.claimed_at, WorkItem.id)
+            )
             return [view_of(r) for r in rows]
 
     # --- internals -------------------------------------------------------------------------
@@ -249,8 +278,13 @@ def change_held(s: Session, item_id: int, staff_id: int | None, values: dict[str
 
 def completed(interaction_id: int | None, now: dt.datetime) -> dict[str, Any]:
     """The values that finish a held item; one completed straight from ``offered`` counts as answered now."""
-    return dict(state=WorkItemState.DONE, finished_at=now, lease_until=None, interaction_id=interaction_id,
-                answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime)))
+    return dict(
+        state=WorkItemState.DONE,
+        finished_at=now,
+        lease_until=None,
+        interaction_id=interaction_id,
+        answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime)),
+    )
 
 
 def aware_utc(value: dt.datetime | None) -> dt.datetime:
@@ -262,15 +296,24 @@ def aware_utc(value: dt.datetime | None) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-_BACK_TO_WAITING = {"state": WorkItemState.WAITING, "claimed_by": None, "claimed_at": None, "lease_until": None,
-                        "answered_at": None, "service_point": ""}
+_BACK_TO_WAITING = {
+    "state": WorkItemState.WAITING,
+    "claimed_by": None,
+    "claimed_at": None,
+    "lease_until": None,
+    "answered_at": None,
+    "service_point": "",
+}
 
 
 def _requeue_expired(s: Session, now: dt.datetime) -> list[int]:
     ids = list(s.scalars(_requeue_statement(s.get_bind().dialect.name), {"p_now": now}))
     if ids:
-        log.info("returned %d work item(s) with an expired lease to their queues: %s",
-                 len(ids), ", ".join(map(str, sorted(ids))))
+        log.info(
+            "returned %d work item(s) with an expired lease to their queues: %s",
+            len(ids),
+            ", ".join(map(str, sorted(ids))),
+        )
     return ids
 
 
@@ -284,49 +327,57 @@ def _claim_statement(dialect: str, *, by_membership: bool) -> Update:
     if by_membership:
         members = QueueMember.__table__
         in_queues = candidate.c.queue_id.in_(
-            select(members.c.queue_id).where(members.c.staff_id == bindparam("p_staff", type_=Integer)))
+            select(members.c.queue_id).where(members.c.staff_id == bindparam("p_staff", type_=Integer))
+        )
     else:
         in_queues = candidate.c.queue_id.in_(bindparam("p_queue_ids", expanding=True, type_=Integer))
-    pick = (select(candidate.c.id)
-            .where(candidate.c.state == WorkItemState.WAITING, in_queues)
-            .order_by(candidate.c.priority, candidate.c.created_at, candidate.c.id)
-            .limit(1))
+    pick = (
+        select(candidate.c.id)
+        .where(candidate.c.state == WorkItemState.WAITING, in_queues)
+        .order_by(candidate.c.priority, candidate.c.created_at, candidate.c.id)
+        .limit(1)
+    )
     if dialect == "postgresql":
         pick = pick.with_for_update(skip_locked=True)
     state_type = _ITEMS.c.state.type
-    return (update(_ITEMS)
-            .where(_ITEMS.c.id == pick.scalar_subquery(), _ITEMS.c.state == WorkItemState.WAITING)
-            .values(state=bindparam("p_state", type_=state_type),
-                    claimed_by=bindparam("p_staff", type_=Integer),
-                    claimed_at=bindparam("p_now", type_=UTCDateTime),
-                    answered_at=bindparam("p_answered_at", type_=UTCDateTime),
-                    lease_until=bindparam("p_lease_until", type_=UTCDateTime),
-                    service_point=bindparam("p_service_point", type_=String),
-                    attempts=_ITEMS.c.attempts + 1)
-            .returning(*_VIEW_TABLE_COLUMNS))
+    return (
+        update(_ITEMS)
+        .where(_ITEMS.c.id == pick.scalar_subquery(), _ITEMS.c.state == WorkItemState.WAITING)
+        .values(
+            state=bindparam("p_state", type_=state_type),
+            claimed_by=bindparam("p_staff", type_=Integer),
+            claimed_at=bindparam("p_now", type_=UTCDateTime),
+            answered_at=bindparam("p_answered_at", type_=UTCDateTime),
+            lease_until=bindparam("p_lease_until", type_=UTCDateTime),
+            service_point=bindparam("p_service_point", type_=String),
+            attempts=_ITEMS.c.attempts + 1,
+        )
+        .returning(*_VIEW_TABLE_COLUMNS)
+    )
 
 
 @functools.cache
 def _requeue_statement(dialect: str) -> Update:
     held = _ITEMS.alias("held")
-    expired = select(held.c.id).where(held.c.lease_until < bindparam("p_now", type_=UTCDateTime),
-                                      held.c.state.in_(_HELD))
+    expired = select(held.c.id).where(
+        held.c.lease_until < bindparam("p_now", type_=UTCDateTime), held.c.state.in_(_HELD)
+    )
     if dialect == "postgresql":
         expired = expired.with_for_update(skip_locked=True)
-    return (update(_ITEMS)
-            .where(_ITEMS.c.id.in_(expired))
-            .values(**_BACK_TO_WAITING)
-            .returning(_ITEMS.c.id))
+    return update(_ITEMS).where(_ITEMS.c.id.in_(expired)).values(**_BACK_TO_WAITING).returning(_ITEMS.c.id)
 
 
 @overload
-def add_items(s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *,
-              returning: Literal[True]) -> list[WorkItemView]: ...
+def add_items(
+    s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *, returning: Literal[True]
+) -> list[WorkItemView]: ...
 @overload
-def add_items(s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *,
-              returning: Literal[False]) -> list[dict[str, Any]]: ...
-def add_items(s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *,
-              returning: bool) -> list[WorkItemView] | list[dict[str, Any]]:
+def add_items(
+    s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *, returning: Literal[False]
+) -> list[dict[str, Any]]: ...
+def add_items(
+    s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: WorkingHours, *, returning: bool
+) -> list[WorkItemView] | list[dict[str, Any]]:
     """Insert items into a queue (channel and service-level deadline from the queue); one statement."""
     row = s.get(Queue, queue_id)
     if row is None:
@@ -336,10 +387,21 @@ def add_items(s: Session, queue_id: int, items: Sequence[NewWorkItem], hours: Wo
     values: list[dict[str, Any]] = []
     for item in items:
         arrived = aware_utc(item.arrived_at or now)
-        values.append({"queue_id": queue_id, "channel": queue.channel, "customer_id": item.customer_id,
-                           "external_ref": item.external_ref[:128], "subject": item.subject[:200],
-                           "priority": item.priority, "state": WorkItemState.WAITING, "created_at": arrived,
-                           "due_at": queue.due_at(arrived, hours), "attempts": 0, "service_point": ""})
+        values.append(
+            {
+                "queue_id": queue_id,
+                "channel": queue.channel,
+                "customer_id": item.customer_id,
+                "external_ref": item.external_ref[:128],
+                "subject": item.subject[:200],
+                "priority": item.priority,
+                "state": WorkItemState.WAITING,
+                "created_at": arrived,
+                "due_at": queue.due_at(arrived, hours),
+                "attempts": 0,
+                "service_point": "",
+            }
+        )
     if not values:
         return []
     if returning:

@@ -206,8 +206,9 @@ class CustomerSearch:
         # Which words the index knows decides which tiers can match at all (one cheap query).
         # Single letters (a staircase "B") are left to ranking: they would only slow the match.
         alpha = {w for w in words if w.isalpha() and len(w) >= 3}
-        pairs = {i: words[i] + words[i + 1] for i in range(len(words) - 1)
-                 if words[i] in alpha and words[i + 1].isdigit()}
+        pairs = {
+            i: words[i] + words[i + 1] for i in range(len(words) - 1) if words[i] in alpha and words[i + 1].isdigit()
+        }
         known = self._known_terms(session, alpha | set(pairs.values()))
         unknown = alpha - known
         plan_words: list[str] = []
@@ -317,8 +318,11 @@ def _exact_statement(kind: QueryKind):
             stmt = stmt.where(CustomerIdentifier.scheme == IdentifierScheme.YTUNNUS)
         return stmt.limit(n)
     contact = ContactKind.PHONE if kind is QueryKind.PHONE else ContactKind.EMAIL
-    return select(ContactPoint.customer_id).where(
-        ContactPoint.kind == contact, ContactPoint.value == bindparam("value")).limit(n)
+    return (
+        select(ContactPoint.customer_id)
+        .where(ContactPoint.kind == contact, ContactPoint.value == bindparam("value"))
+        .limit(n)
+    )
 
 
 @functools.cache
@@ -449,4 +453,3 @@ class _Scorer:
                 used.add(best[1])
                 total += best[0]
         return total
-

@@ -81,16 +81,28 @@ class ClassifiedQuery:
 def text_limit_problem(text: str) -> QueryLimitError | None:
     """Why a name/address query is too large to search, or None."""
     if len(text) > MAX_QUERY_CHARS:
-        return QueryLimitError("search.too_long", f"a search can be at most {MAX_QUERY_CHARS} characters, "
-                                                  f"this one has {len(text)}", MAX_QUERY_CHARS, len(text))
+        return QueryLimitError(
+            "search.too_long",
+            f"a search can be at most {MAX_QUERY_CHARS} characters, this one has {len(text)}",
+            MAX_QUERY_CHARS,
+            len(text),
+        )
     words = text_index.words(text)
     if len(words) > MAX_WORDS:
-        return QueryLimitError("search.too_many_words", f"a search can have at most {MAX_WORDS} words, "
-                                                        f"this one has {len(words)}", MAX_WORDS, len(words))
+        return QueryLimitError(
+            "search.too_many_words",
+            f"a search can have at most {MAX_WORDS} words, this one has {len(words)}",
+            MAX_WORDS,
+            len(words),
+        )
     longest = max(map(len, words), default=0)
     if longest > MAX_WORD_CHARS:
-        return QueryLimitError("search.word_too_long", f"a word in a search can be at most {MAX_WORD_CHARS} "
-                                                       f"letters, one here has {longest}", MAX_WORD_CHARS, longest)
+        return QueryLimitError(
+            "search.word_too_long",
+            f"a word in a search can be at most {MAX_WORD_CHARS} letters, one here has {longest}",
+            MAX_WORD_CHARS,
+            longest,
+        )
     return None
 
 

@@ -74,8 +74,7 @@ def vocabulary_words(folded: str) -> set[str]:
     """Words the vocabulary counts: letters only (three or more; these get typo variants) and
     street-and-number compounds such as ``hameenkatu12``, up to :data:`TYPO_MAX` characters (a
     search word is never longer, and the vocabulary's term column is bounded)."""
-    return {w for w in folded.split()
-            if len(w) <= TYPO_MAX and ((len(w) >= 3 and w.isalpha()) or _COMPOUND.match(w))}
+    return {w for w in folded.split() if len(w) <= TYPO_MAX and ((len(w) >= 3 and w.isalpha()) or _COMPOUND.match(w))}
 
 
 def street_field(folded_street: str) -> str:
@@ -136,7 +135,9 @@ def within_one_edit(a: str, b: str) -> bool:
         diffs = [i for i in range(la) if a[i] != b[i]]
         if len(diffs) == 1:
             return True
-        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        return (
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        )
     if la > lb:
         a, b = b, a
     # b is one longer: deleting one letter of b must give a
@@ -158,8 +159,10 @@ def write_documents(session: Session, docs: Sequence[SearchDocument]) -> None:
     ids = [d.customer_id for d in docs]
     old = _existing_vocabulary(session, ids)
     if dialect == "sqlite":
-        session.execute(text("DELETE FROM customer_search WHERE rowid IN (SELECT value FROM json_each(:ids))"),
-                        {"ids": _json_ids(ids)})
+        session.execute(
+            text("DELETE FROM customer_search WHERE rowid IN (SELECT value FROM json_each(:ids))"),
+            {"ids": _json_ids(ids)},
+        )
         session.execute(
             text("INSERT INTO customer_search(rowid, names, place, street, born) VALUES (:id, :n, :p, :s, :b)"),
             [{"id": d.customer_id, "n": d.names, "p": d.place, "s": d.street, "b": d.born} for d in docs],
@@ -190,8 +193,10 @@ def _existing_vocabulary(session: Session, ids: Sequence[int]) -> dict[str, int]
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         rows = session.execute(
-            text("SELECT rowid, names, place, street, born FROM customer_search "
-                 "WHERE rowid IN (SELECT value FROM json_each(:ids))"),
+            text(
+                "SELECT rowid, names, place, street, born FROM customer_search "
+                "WHERE rowid IN (SELECT value FROM json_each(:ids))"
+            ),
             {"ids": _json_ids(ids)},
         )
     else:
@@ -218,17 +223,14 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
         known.update(
             r[0]
             for r in session.execute(
-                text("SELECT term FROM search_term WHERE term IN :terms").bindparams(
-                    _expanding("terms")
-                ),
+                text("SELECT term FROM search_term WHERE term IN :terms").bindparams(_expanding("terms")),
                 {"terms": chunk},
             )
         )
     new = [w for w in terms if w not in known]
     if new:
         session.execute(text("INSERT INTO search_term(term, df) VALUES (:t, 0)"), [{"t": w} for w in new])
-        variants = [{"v": v, "t": w} for w in new if w.isalpha() and len(w) <= TYPO_MAX
-                    for v in deletion_variants(w)]
+        variants = [{"v": v, "t": w} for w in new if w.isalpha() and len(w) <= TYPO_MAX for v in deletion_variants(w)]
         if variants:
             session.execute(text("INSERT INTO search_term_variant(variant, term) VALUES (:v, :t)"), variants)
     session.execute(
@@ -283,8 +285,9 @@ def prefix_terms(session: Session, prefix: str, limit: int = 16) -> list[str]:
     """The most frequent vocabulary words starting with ``prefix`` (a B-tree range on the term)."""
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     rows = session.execute(
-        text("SELECT term FROM search_term WHERE term >= :lo AND term < :hi AND df > 0 "
-             "ORDER BY df DESC, term LIMIT :n"),
+        text(
+            "SELECT term FROM search_term WHERE term >= :lo AND term < :hi AND df > 0 ORDER BY df DESC, term LIMIT :n"
+        ),
         {"lo": prefix, "hi": upper, "n": limit},
     )
     return [r[0] for r in rows]

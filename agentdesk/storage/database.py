@@ -40,12 +40,16 @@ def normalise_url(url: str | None) -> URL:
         parsed = make_url(raw)
     except Exception:  # noqa: BLE001 - sqlalchemy.exc.ArgumentError, ValueError (a port that is no number)
         # Neither the URL nor the parser's words as they are: either may hold the password.
-        raise DatabaseUrlError(f"not a database URL: {mask_url_secrets(raw)!r}; use sqlite:///PATH or "
-                               "postgresql://USER@HOST[:PORT]/DATABASE (the port a number)") from None
+        raise DatabaseUrlError(
+            f"not a database URL: {mask_url_secrets(raw)!r}; use sqlite:///PATH or "
+            "postgresql://USER@HOST[:PORT]/DATABASE (the port a number)"
+        ) from None
     if url_secret_names(raw):
-        raise DatabaseUrlError(f"the database URL {mask_url_secrets(raw)!r} has a secret in its query "
-                               f"({', '.join(url_secret_names(raw))}); store the password in the OS keyring "
-                               "(agentdesk secrets set database) and leave it out of the URL")
+        raise DatabaseUrlError(
+            f"the database URL {mask_url_secrets(raw)!r} has a secret in its query "
+            f"({', '.join(url_secret_names(raw))}); store the password in the OS keyring "
+            "(agentdesk secrets set database) and leave it out of the URL"
+        )
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         if parsed.drivername not in ("sqlite", "sqlite+pysqlite"):
@@ -80,8 +84,9 @@ def _sqlite_on_connect(dbapi_conn: DBAPIConnection, _record: object) -> None:
 
 
 class Database:
-    def __init__(self, url: str | None = None, *, password_lookup: PasswordLookup | None = keyring_password,
-                 echo: bool = False) -> None:
+    def __init__(
+        self, url: str | None = None, *, password_lookup: PasswordLookup | None = keyring_password, echo: bool = False
+    ) -> None:
         self.url = normalise_url(url)
         self.dialect = "sqlite" if self.url.get_backend_name() == "sqlite" else "postgresql"
         connect_url = self.url

@@ -199,9 +199,7 @@ class Customer(Base):
     identifiers: Mapped[list[CustomerIdentifier]] = relationship(
         back_populates="customer", cascade="all, delete-orphan"
     )
-    contact_points: Mapped[list[ContactPoint]] = relationship(
-        back_populates="customer", cascade="all, delete-orphan"
-    )
+    contact_points: Mapped[list[ContactPoint]] = relationship(back_populates="customer", cascade="all, delete-orphan")
     addresses: Mapped[list[Address]] = relationship(back_populates="customer", cascade="all, delete-orphan")
     alerts: Mapped[list[Alert]] = relationship(back_populates="customer", cascade="all, delete-orphan")
     roles: Mapped[list[CustomerRole]] = relationship(back_populates="customer", cascade="all, delete-orphan")
@@ -367,9 +365,7 @@ class SyntheticDuplicate(Base):
 
     __tablename__ = "synthetic_duplicate"
 
-    duplicate_customer_id: Mapped[int] = mapped_column(
-        ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True
-    )
+    duplicate_customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True)
     original_customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
     source_register: Mapped[str] = mapped_column(String(64))
 
@@ -445,8 +441,7 @@ class QueueMember(Base):
     __tablename__ = "queue_member"
 
     queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id", ondelete="CASCADE"), primary_key=True)
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), primary_key=True,
-                                          index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class AgentPresence(Base):
@@ -497,8 +492,7 @@ class WorkItem(Base):
     external_ref: Mapped[str] = mapped_column(String(128), default="")  # call id, Message-ID, ticket number
     subject: Mapped[str] = mapped_column(String(200), default="")  # only what the channel itself gives
     priority: Mapped[int] = mapped_column(Integer, default=5)
-    state: Mapped[WorkItemState] = mapped_column(_enum(WorkItemState, "work_item_state"),
-                                                 default=WorkItemState.WAITING)
+    state: Mapped[WorkItemState] = mapped_column(_enum(WorkItemState, "work_item_state"), default=WorkItemState.WAITING)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)  # arrived
     due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     claimed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))

@@ -37,8 +37,7 @@ class UpgradeReport:
     def describe(self) -> str:
         if not self.applied:
             return f"database schema is current (revision {self.after})"
-        return (f"upgraded schema from {self.before or 'empty'} to {self.after}: "
-                f"applied {', '.join(self.applied)}")
+        return f"upgraded schema from {self.before or 'empty'} to {self.after}: applied {', '.join(self.applied)}"
 
 
 class SchemaMismatch(RuntimeError):
@@ -101,13 +100,18 @@ def check_current(db: Database) -> None:
     if have == want:
         return
     if have is None:
-        raise SchemaMismatch(f"the database {db.display_url()} has no AgentDesk schema; "
-                             "run 'agentdesk db upgrade' first")
+        raise SchemaMismatch(
+            f"the database {db.display_url()} has no AgentDesk schema; run 'agentdesk db upgrade' first"
+        )
     if not known_revision(have):
-        raise SchemaMismatch(f"the database schema ({have}) is newer than this AgentDesk expects ({want}); "
-                             "upgrade AgentDesk on this workstation")
-    raise SchemaMismatch(f"the database schema ({have}) is older than this AgentDesk expects ({want}); "
-                         "ask IT to run 'agentdesk db upgrade'")
+        raise SchemaMismatch(
+            f"the database schema ({have}) is newer than this AgentDesk expects ({want}); "
+            "upgrade AgentDesk on this workstation"
+        )
+    raise SchemaMismatch(
+        f"the database schema ({have}) is older than this AgentDesk expects ({want}); "
+        "ask IT to run 'agentdesk db upgrade'"
+    )
 
 
 class SchemaState(enum.Enum):

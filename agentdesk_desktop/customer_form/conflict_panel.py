@@ -28,8 +28,20 @@ from agentdesk.storage.models import CustomerKind
 from agentdesk_desktop.widgets.labels import format_day, language_label
 
 CHANGED = QColor("#fff0b3")
-FIELDS = ("kind", "first_names", "last_name", "birth_date", "preferred_language", "hetu", "ytunnus", "phones",
-          "emails", "street", "postal_code", "municipality")
+FIELDS = (
+    "kind",
+    "first_names",
+    "last_name",
+    "birth_date",
+    "preferred_language",
+    "hetu",
+    "ytunnus",
+    "phones",
+    "emails",
+    "street",
+    "postal_code",
+    "municipality",
+)
 
 
 def _canon(field: str, value: str) -> str:
@@ -56,8 +68,10 @@ class ConflictPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editConflict")
-        self.setStyleSheet("QFrame#editConflict { background: #fdecea; border: 1px solid #e0a0a0;"
-                           " border-radius: 4px; } QFrame#editConflict > QLabel { color: #5f1111; }")
+        self.setStyleSheet(
+            "QFrame#editConflict { background: #fdecea; border: 1px solid #e0a0a0;"
+            " border-radius: 4px; } QFrame#editConflict > QLabel { color: #5f1111; }"
+        )
         self.theirs: CustomerRecord | None = None
         self.mine: CustomerDraft | None = None
         self.text = QLabel(self)
@@ -102,11 +116,16 @@ class ConflictPanel(QFrame):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.text.setText(self.tr("This customer was saved on another workstation while you were editing. "
-                                  "Nothing has been overwritten. Compare the versions (differences are "
-                                  "highlighted) and choose which one to keep."))
-        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved on the other workstation"),
-                                              self.tr("Your version")])
+        self.text.setText(
+            self.tr(
+                "This customer was saved on another workstation while you were editing. "
+                "Nothing has been overwritten. Compare the versions (differences are "
+                "highlighted) and choose which one to keep."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Saved on the other workstation"), self.tr("Your version")]
+        )
         self.keep_button.setText(self.tr("Keep theirs"))
         self.keep_button.setToolTip(self.tr("Discard your changes and show the version saved elsewhere"))
         self.apply_button.setText(self.tr("Apply mine on top"))
@@ -115,11 +134,20 @@ class ConflictPanel(QFrame):
             self.show_conflict(self.theirs, self.mine)
 
     def _titles(self) -> dict[str, str]:
-        return {"kind": self.tr("Type"), "first_names": self.tr("First names"), "last_name": self.tr("Last name"),
-                "birth_date": self.tr("Birth date"), "preferred_language": self.tr("Language"),
-                "hetu": self.tr("Identity code"), "ytunnus": self.tr("Business ID"), "phones": self.tr("Phones"),
-                "emails": self.tr("E-mails"), "street": self.tr("Street address"),
-                "postal_code": self.tr("Postal code"), "municipality": self.tr("Municipality")}
+        return {
+            "kind": self.tr("Type"),
+            "first_names": self.tr("First names"),
+            "last_name": self.tr("Last name"),
+            "birth_date": self.tr("Birth date"),
+            "preferred_language": self.tr("Language"),
+            "hetu": self.tr("Identity code"),
+            "ytunnus": self.tr("Business ID"),
+            "phones": self.tr("Phones"),
+            "emails": self.tr("E-mails"),
+            "street": self.tr("Street address"),
+            "postal_code": self.tr("Postal code"),
+            "municipality": self.tr("Municipality"),
+        }
 
     def _kind(self, kind: CustomerKind) -> str:
         return self.tr("Organisation") if kind is CustomerKind.ORGANISATION else self.tr("Person")
@@ -127,9 +155,13 @@ class ConflictPanel(QFrame):
     def _values(self, record: CustomerRecord) -> dict[str, str]:
         protected = self.tr("Address protected")
         return {
-            "kind": self._kind(record.kind), "first_names": record.first_names, "last_name": record.last_name,
-            "birth_date": format_day(record.birth_date), "preferred_language": language_label(record.preferred_language),
-            "hetu": record.hetu, "ytunnus": record.ytunnus,
+            "kind": self._kind(record.kind),
+            "first_names": record.first_names,
+            "last_name": record.last_name,
+            "birth_date": format_day(record.birth_date),
+            "preferred_language": language_label(record.preferred_language),
+            "hetu": record.hetu,
+            "ytunnus": record.ytunnus,
             "phones": ", ".join(identity.format_phone_for_display(p) for p in record.phones),
             "emails": ", ".join(record.emails),
             "street": protected if record.address_protected else record.street,
@@ -144,13 +176,18 @@ class ConflictPanel(QFrame):
         except ValueError:
             pass
         return {
-            "kind": self._kind(draft.kind), "first_names": draft.first_names, "last_name": draft.last_name,
-            "birth_date": birth, "preferred_language": language_label(draft.preferred_language),
-            "hetu": draft.hetu, "ytunnus": draft.ytunnus,
+            "kind": self._kind(draft.kind),
+            "first_names": draft.first_names,
+            "last_name": draft.last_name,
+            "birth_date": birth,
+            "preferred_language": language_label(draft.preferred_language),
+            "hetu": draft.hetu,
+            "ytunnus": draft.ytunnus,
             "phones": ", ".join(p.strip() for p in draft.phones if p.strip()),
             "emails": ", ".join(e.strip() for e in draft.emails if e.strip()),
             "street": self.tr("Address protected") if protected and not draft.street else draft.street,
-            "postal_code": draft.postal_code, "municipality": draft.municipality,
+            "postal_code": draft.postal_code,
+            "municipality": draft.municipality,
         }
 
     def show_conflict(self, theirs: CustomerRecord, mine: CustomerDraft) -> None:
@@ -175,8 +212,12 @@ class ConflictPanel(QFrame):
             for column, cell in enumerate(cells):
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(row, column, cell)
-        height = self.table.horizontalHeader().sizeHint().height() + sum(
-            self.table.rowHeight(r) for r in range(len(rows))) + 2 * self.table.frameWidth() + 2
+        height = (
+            self.table.horizontalHeader().sizeHint().height()
+            + sum(self.table.rowHeight(r) for r in range(len(rows)))
+            + 2 * self.table.frameWidth()
+            + 2
+        )
         self.table.setFixedHeight(height)  # every field in view: at most a dozen short rows
         # A wrapped label does not make its parents tall enough by itself (height for width).
         width = (self.parentWidget().width() if self.parentWidget() else self.width()) - 40
@@ -185,5 +226,7 @@ class ConflictPanel(QFrame):
 
     def side_by_side(self) -> dict[str, tuple[str, str]]:
         """field title → (theirs, mine) as shown (tests)."""
-        return {self.table.item(r, 0).text(): (self.table.item(r, 1).text(), self.table.item(r, 2).text())
-                for r in range(self.table.rowCount())}
+        return {
+            self.table.item(r, 0).text(): (self.table.item(r, 1).text(), self.table.item(r, 2).text())
+            for r in range(self.table.rowCount())
+        }

@@ -57,8 +57,18 @@ log = logging.getLogger(__name__)
 
 DUPLICATE_DELAY_MS = 400
 LANGUAGES = (Language.FI, Language.SV, Language.EN, Language.OTHER)
-TEXT_FIELDS = ("first_names", "last_name", "hetu", "ytunnus", "birth_date", "phones", "emails", "street",
-               "postal_code", "municipality")
+TEXT_FIELDS = (
+    "first_names",
+    "last_name",
+    "hetu",
+    "ytunnus",
+    "birth_date",
+    "phones",
+    "emails",
+    "street",
+    "postal_code",
+    "municipality",
+)
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -71,8 +81,16 @@ class CustomerDialog(QDialog):
     newer_version_seen = Signal(int)  # an edit conflict showed a version saved elsewhere; reload too
     open_customer_requested = Signal(int)  # "open this customer instead"
 
-    def __init__(self, register: CustomerRegister, duplicates: DuplicateCheck, background: Background,
-                 staff: StaffMember, *, customer_id: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        register: CustomerRegister,
+        duplicates: DuplicateCheck,
+        background: Background,
+        staff: StaffMember,
+        *,
+        customer_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("customerDialog")
         self._register, self._duplicates, self._bg, self._staff = register, duplicates, background, staff
@@ -186,13 +204,19 @@ class CustomerDialog(QDialog):
         self.setWindowTitle(self.tr("New customer") if self.customer_id is None else self.tr("Edit customer"))
         organisation = self.organisation.isChecked()
         titles = {
-            "kind": self.tr("Type"), "first_names": self.tr("&First names"),
+            "kind": self.tr("Type"),
+            "first_names": self.tr("&First names"),
             "last_name": self.tr("&Name") if organisation else self.tr("&Last name"),
-            "hetu": self.tr("&Identity code"), "ytunnus": self.tr("&Business ID"),
-            "birth_date": self.tr("&Birth date"), "preferred_language": self.tr("L&anguage"),
-            "phones": self.tr("&Phone numbers"), "emails": self.tr("&E-mail addresses"),
-            "street": self.tr("&Street address"), "postal_code": self.tr("P&ostal code"),
-            "municipality": self.tr("&Municipality"), "address_protected": self.tr("Address"),
+            "hetu": self.tr("&Identity code"),
+            "ytunnus": self.tr("&Business ID"),
+            "birth_date": self.tr("&Birth date"),
+            "preferred_language": self.tr("L&anguage"),
+            "phones": self.tr("&Phone numbers"),
+            "emails": self.tr("&E-mail addresses"),
+            "street": self.tr("&Street address"),
+            "postal_code": self.tr("P&ostal code"),
+            "municipality": self.tr("&Municipality"),
+            "address_protected": self.tr("Address"),
         }
         for key, label in self.rows.titles.items():
             label.setText(titles[key])
@@ -205,8 +229,11 @@ class CustomerDialog(QDialog):
         self.fields["birth_date"].setPlaceholderText(self.tr("d.m.yyyy (from the identity code if empty)"))
         self.fields["phones"].setPlaceholderText(self.tr("040 123 4567; separate several with a comma"))
         self.fields["emails"].setPlaceholderText(self.tr("name@example.fi; separate several with a comma"))
-        self.protected_note.setText(self.tr("Address protected (turvakielto). The address is not shown here and "
-                                            "stays as it is in the register."))
+        self.protected_note.setText(
+            self.tr(
+                "Address protected (turvakielto). The address is not shown here and stays as it is in the register."
+            )
+        )
         self.loading.setText(self.tr("Loading…"))
         self.save_button.setText(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the customer (Ctrl+Enter)"))
@@ -236,7 +263,9 @@ class CustomerDialog(QDialog):
             ytunnus=f["ytunnus"] if organisation else "",
             phones=_split(f["phones"]),
             emails=_split(f["emails"]),
-            street=f["street"], postal_code=f["postal_code"], municipality=f["municipality"],
+            street=f["street"],
+            postal_code=f["postal_code"],
+            municipality=f["municipality"],
         )
 
     def fill(self, draft: CustomerDraft, *, address_protected: bool = False) -> None:
@@ -248,12 +277,20 @@ class CustomerDialog(QDialog):
                 birth = format_day(parse_date(birth)) if birth else ""
             except ValueError:
                 pass
-            values = {"first_names": draft.first_names, "last_name": draft.last_name, "hetu": draft.hetu,
-                      "ytunnus": draft.ytunnus, "birth_date": birth,
-                      "phones": ", ".join(identity.format_phone_for_display(p) if p.startswith("+") else p
-                                          for p in draft.phones),
-                      "emails": ", ".join(draft.emails), "street": draft.street,
-                      "postal_code": draft.postal_code, "municipality": draft.municipality}
+            values = {
+                "first_names": draft.first_names,
+                "last_name": draft.last_name,
+                "hetu": draft.hetu,
+                "ytunnus": draft.ytunnus,
+                "birth_date": birth,
+                "phones": ", ".join(
+                    identity.format_phone_for_display(p) if p.startswith("+") else p for p in draft.phones
+                ),
+                "emails": ", ".join(draft.emails),
+                "street": draft.street,
+                "postal_code": draft.postal_code,
+                "municipality": draft.municipality,
+            }
             for key, value in values.items():
                 self.fields[key].setText(value)
             self.language.setCurrentIndex(max(self.language.findData(draft.preferred_language.value), 0))
@@ -275,8 +312,9 @@ class CustomerDialog(QDialog):
         self._form_widget.setEnabled(False)
         self.save_button.setEnabled(False)
         self.loading.show()
-        self._bg.read(self._register.get, self.customer_id, owner=self).on_success(self._loaded) \
-            .on_failure(self._load_failed)
+        self._bg.read(self._register.get, self.customer_id, owner=self).on_success(self._loaded).on_failure(
+            self._load_failed
+        )
 
     def _loaded(self, record: CustomerRecord) -> None:
         self.record, self.base_version = record, record.version
@@ -310,16 +348,32 @@ class CustomerDialog(QDialog):
         d = self.draft()
         birth = None
         try:
-            birth = parse_date(d.birth_date) if d.birth_date.strip() else identity.parse_hetu(d.hetu).birth_date \
-                if d.hetu.strip() else None
+            birth = (
+                parse_date(d.birth_date)
+                if d.birth_date.strip()
+                else identity.parse_hetu(d.hetu).birth_date
+                if d.hetu.strip()
+                else None
+            )
         except (ValueError, identity.IdentityError):
             birth = None
-        job = partial(self._duplicates.candidates, first_names=d.first_names, last_name=d.last_name,
-                      birth_date=birth, hetu=d.hetu, ytunnus=d.ytunnus, phones=d.phones, emails=d.emails,
-                      street=d.street, municipality=d.municipality, exclude_id=self.customer_id)
+        job = partial(
+            self._duplicates.candidates,
+            first_names=d.first_names,
+            last_name=d.last_name,
+            birth_date=birth,
+            hetu=d.hetu,
+            ytunnus=d.ytunnus,
+            phones=d.phones,
+            emails=d.emails,
+            street=d.street,
+            municipality=d.municipality,
+            exclude_id=self.customer_id,
+        )
         self._checking = True
-        self._bg.read(job, token=self._latest.next(), owner=self).on_success(self._duplicates_found) \
-            .on_failure(self._duplicate_check_failed)
+        self._bg.read(job, token=self._latest.next(), owner=self).on_success(self._duplicates_found).on_failure(
+            self._duplicate_check_failed
+        )
 
     def _duplicates_found(self, candidates: list[DuplicateCandidate]) -> None:
         self._checking = False
@@ -400,8 +454,9 @@ class CustomerDialog(QDialog):
             self.adjustSize()
         else:
             log.error("saving the customer failed: %s", type(exc).__name__)
-            self.save_error.setText(self.tr("The customer could not be saved. Nothing you typed is lost; "
-                                            "try again in a moment."))
+            self.save_error.setText(
+                self.tr("The customer could not be saved. Nothing you typed is lost; try again in a moment.")
+            )
             self.save_error.show()
 
     def _show_errors(self, errors: dict[str, str], draft: CustomerDraft) -> None:

@@ -60,14 +60,16 @@ def customer_error_text(field: str, message: str, draft: CustomerDraft) -> str:
             return translate("CustomerMessages", "The birth date is in the future")
         if message.startswith("does not match the identity code"):
             match = _MATCH_DATE.search(message)
-            return fill(translate("CustomerMessages", "Does not match the identity code (%1)"),
-                        match.group(1) if match else "")
+            return fill(
+                translate("CustomerMessages", "Does not match the identity code (%1)"), match.group(1) if match else ""
+            )
     known = {
         "last name is required": translate("CustomerMessages", "The last name is required"),
         "a name is required": translate("CustomerMessages", "The name is required"),
         "first name is required": translate("CustomerMessages", "The first name is required"),
         "a Finnish postal code has five digits": translate("CustomerMessages", "A Finnish postal code has five digits"),
-        "municipality is required with an address":
-            translate("CustomerMessages", "The municipality is required with an address"),
+        "municipality is required with an address": translate(
+            "CustomerMessages", "The municipality is required with an address"
+        ),
     }
     return known.get(message, message)

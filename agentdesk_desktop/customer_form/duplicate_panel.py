@@ -19,8 +19,10 @@ class DuplicatePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("duplicateWarning")
-        self.setStyleSheet("QFrame#duplicateWarning { background: #fff4ce; border: 1px solid #e0c060;"
-                           " border-radius: 4px; } QFrame#duplicateWarning QLabel { color: #4d3800; }")
+        self.setStyleSheet(
+            "QFrame#duplicateWarning { background: #fff4ce; border: 1px solid #e0c060;"
+            " border-radius: 4px; } QFrame#duplicateWarning QLabel { color: #4d3800; }"
+        )
         self.candidates: list[DuplicateCandidate] = []
         self.title = QLabel(self)
         self.title.setObjectName("duplicateTitle")
@@ -96,8 +98,10 @@ class DuplicatePanel(QFrame):
         if not strong:
             # "similar name" once: "similar name, same birth date, same phone number"
             first, rest = reasons[:1], reasons[1:]
-            return ", ".join([duplicate_reason_label(r) for r in first]
-                             + [duplicate_reason_label(r, similar_name=False) for r in rest])
+            return ", ".join(
+                [duplicate_reason_label(r) for r in first]
+                + [duplicate_reason_label(r, similar_name=False) for r in rest]
+            )
         return ", ".join(duplicate_reason_label(r, similar_name=False) for r in reasons)
 
     def ask_to_confirm(self) -> None:

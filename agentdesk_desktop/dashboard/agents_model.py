@@ -37,7 +37,8 @@ class AgentsModel(QAbstractTableModel):
     def set_agents(self, agents: Sequence[AgentState]) -> None:
         agents = tuple(agents)
         same_rows = len(agents) == len(self._agents) and all(
-            a.staff.id == b.staff.id for a, b in zip(agents, self._agents, strict=True))
+            a.staff.id == b.staff.id for a, b in zip(agents, self._agents, strict=True)
+        )
         if not same_rows:
             self.beginResetModel()
             self._agents = agents
@@ -71,8 +72,12 @@ class AgentsModel(QAbstractTableModel):
             texts = self._texts.get(row)
             if texts is None:
                 a = self._agents[row]
-                texts = self._texts[row] = (a.staff.display_name, state_label(a.state),
-                                            duration_text(a.seconds_in_state), a.staff.department_name or "")
+                texts = self._texts[row] = (
+                    a.staff.display_name,
+                    state_label(a.state),
+                    duration_text(a.seconds_in_state),
+                    a.staff.department_name or "",
+                )
             return texts[column] if 0 <= column < 4 else None
         if role == _DECORATION:
             return self._colours.get(self._agents[row].state, self._grey) if column == STATE else None
@@ -83,8 +88,11 @@ class AgentsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Agent"), self.tr("State"), self.tr("Time in state"), self.tr("Department"))[section] \
-            if 0 <= section < 4 else None
+        return (
+            (self.tr("Agent"), self.tr("State"), self.tr("Time in state"), self.tr("Department"))[section]
+            if 0 <= section < 4
+            else None
+        )
 
     def retranslate(self) -> None:
         self._texts.clear()

@@ -43,8 +43,7 @@ def nice_step(top: int, lines: int = 4) -> int:
 
 
 class BarChart(QWidget):
-    def __init__(self, parent: QWidget | None = None, *,
-                 orientation: Qt.Orientation = Qt.Orientation.Vertical) -> None:
+    def __init__(self, parent: QWidget | None = None, *, orientation: Qt.Orientation = Qt.Orientation.Vertical) -> None:
         super().__init__(parent)
         self._bars: tuple[Bar, ...] = ()
         self.orientation = orientation  # Horizontal: one bar per row, its label on the left
@@ -97,8 +96,11 @@ class BarChart(QWidget):
             y = area.bottom() - value * scale
             painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
             painter.setPen(text)
-            painter.drawText(QRectF(0, y - line / 2, area.left() - 6, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+            painter.drawText(
+                QRectF(0, y - line / 2, area.left() - 6, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )
             painter.setPen(grid)
             value += step
 
@@ -112,11 +114,17 @@ class BarChart(QWidget):
                 painter.fillRect(QRectF(x, area.bottom() - height, width, height), QColor(bar.colour))
             painter.setPen(text)
             if bar.value and metrics.horizontalAdvance(str(bar.value)) <= slot + 2:
-                painter.drawText(QRectF(x - 4, area.bottom() - height - line, width + 8, line),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, str(bar.value))
+                painter.drawText(
+                    QRectF(x - 4, area.bottom() - height - line, width + 8, line),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                    str(bar.value),
+                )
             if i % show_every == 0 or len(self._bars) <= 8:
-                painter.drawText(QRectF(area.left() + i * slot - 20, area.bottom() + 3, slot + 40, line),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, bar.label)
+                painter.drawText(
+                    QRectF(area.left() + i * slot - 20, area.bottom() + 3, slot + 40, line),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    bar.label,
+                )
 
     def _paint_rows(self, painter: QPainter) -> None:
         """One bar per row, growing to the right: for a few categories with long names (channels)."""
@@ -135,10 +143,16 @@ class BarChart(QWidget):
         painter.setPen(text)
         for i, bar in enumerate(self._bars):
             y = area.top() + i * slot
-            painter.drawText(QRectF(0, y, label_width - 8, slot),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, bar.label)
+            painter.drawText(
+                QRectF(0, y, label_width - 8, slot),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                bar.label,
+            )
             width = area.width() * bar.value / top
             if width > 0:
                 painter.fillRect(QRectF(area.left(), y + (slot - height) / 2, width, height), QColor(bar.colour))
-            painter.drawText(QRectF(area.left() + width + 4, y, value_width + 4, slot),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(bar.value))
+            painter.drawText(
+                QRectF(area.left() + width + 4, y, value_width + 4, slot),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                str(bar.value),
+            )

@@ -70,11 +70,14 @@ MAX_TILE_ROWS = 2  # more rows of tiles scroll
 
 SnapshotFn = Callable[[dt.datetime], DashboardSnapshot]  # e.g. Statistics(db).snapshot; runs off the UI thread
 
-CHANNEL_COLOURS = {Channel.PHONE: "#1565c0", Channel.EMAIL: "#6a1b9a", Channel.WALK_IN: "#2e7d32",
-                   Channel.WEB: "#ef6c00"}
+CHANNEL_COLOURS = {
+    Channel.PHONE: "#1565c0",
+    Channel.EMAIL: "#6a1b9a",
+    Channel.WALK_IN: "#2e7d32",
+    Channel.WEB: "#ef6c00",
+}
 HOUR_COLOUR = "#455a64"
 OFFICE_FIRST_HOUR, OFFICE_LAST_HOUR = 7, 18
-
 
 
 def utcnow() -> dt.datetime:
@@ -112,9 +115,17 @@ class DashboardWindow(QMainWindow):
     refreshed = Signal(object)  # the DashboardSnapshot now shown
     refresh_failed = Signal(object)  # the exception
 
-    def __init__(self, snapshot: SnapshotFn, items: ItemsFn, background: Background, *,
-                 clock: Callable[[], dt.datetime] = utcnow, interval_ms: int = REFRESH_MS,
-                 quarantine=None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        snapshot: SnapshotFn,
+        items: ItemsFn,
+        background: Background,
+        *,
+        clock: Callable[[], dt.datetime] = utcnow,
+        interval_ms: int = REFRESH_MS,
+        quarantine=None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardWindow")
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -208,8 +219,11 @@ class DashboardWindow(QMainWindow):
         header_view = self.agents_table.horizontalHeader()
         header_view.setHighlightSections(False)
         header_view.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, sample in ((STATE, "On a break____"), (TIME_IN_STATE, "10 h 00 min__"),
-                               (DEPARTMENT, "Terveyspalvelut____")):
+        for column, sample in (
+            (STATE, "On a break____"),
+            (TIME_IN_STATE, "10 h 00 min__"),
+            (DEPARTMENT, "Terveyspalvelut____"),
+        ):
             header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header_view.resizeSection(column, self.agents_table.fontMetrics().horizontalAdvance(sample) + 28)
         agents_layout = QVBoxLayout(self.agents_box)
@@ -279,8 +293,9 @@ class DashboardWindow(QMainWindow):
             return False
         self._in_flight = True
         self._tick_started = time.perf_counter()
-        self._bg.read(_timed_snapshot, self._snapshot_fn, self._clock(), token=self._latest.next()) \
-            .on_success(weakly(self._arrived)).on_failure(weakly(self._failed))
+        self._bg.read(_timed_snapshot, self._snapshot_fn, self._clock(), token=self._latest.next()).on_success(
+            weakly(self._arrived)
+        ).on_failure(weakly(self._failed))
         return True
 
     def _arrived(self, result: tuple[DashboardSnapshot, float]) -> None:
@@ -290,9 +305,14 @@ class DashboardWindow(QMainWindow):
         self.apply(snapshot)
         done = time.perf_counter()
         self.refresh_count += 1
-        events.emit("dashboard.refreshed", ms=round((done - self._tick_started) * 1000),
-                    query_ms=round(query_ms), apply_ms=round((done - started) * 1000),
-                    queues=len(snapshot.queues), agents=len(snapshot.agents))
+        events.emit(
+            "dashboard.refreshed",
+            ms=round((done - self._tick_started) * 1000),
+            query_ms=round(query_ms),
+            apply_ms=round((done - started) * 1000),
+            queues=len(snapshot.queues),
+            agents=len(snapshot.agents),
+        )
         self.refreshed.emit(snapshot)
 
     def _failed(self, exc: BaseException) -> None:
@@ -300,8 +320,9 @@ class DashboardWindow(QMainWindow):
         if not self._failing:
             log.warning("dashboard figures could not be read: %s", type(exc).__name__)
         self._failing = True
-        self.problem.setText(fill(self.tr("The figures could not be refreshed (%1); trying again."),
-                                  time.strftime("%H:%M:%S")))
+        self.problem.setText(
+            fill(self.tr("The figures could not be refreshed (%1); trying again."), time.strftime("%H:%M:%S"))
+        )
         self.problem.show()
         self.refresh_failed.emit(exc)
 
@@ -322,10 +343,15 @@ class DashboardWindow(QMainWindow):
             text = f"{state_label(state)} {counts.get(state, 0)}"
             if label.text() != text:
                 label.setText(text)
-        self.by_channel.set_bars([Bar(channel_label(c.channel), c.contacts, CHANNEL_COLOURS.get(c.channel, HOUR_COLOUR))
-                                  for c in snapshot.contacts_by_channel])
-        self.by_hour.set_bars([Bar(str(h), snapshot.contacts_by_hour[h], HOUR_COLOUR)
-                               for h in shown_hours(snapshot.contacts_by_hour)])
+        self.by_channel.set_bars(
+            [
+                Bar(channel_label(c.channel), c.contacts, CHANNEL_COLOURS.get(c.channel, HOUR_COLOUR))
+                for c in snapshot.contacts_by_channel
+            ]
+        )
+        self.by_hour.set_bars(
+            [Bar(str(h), snapshot.contacts_by_hour[h], HOUR_COLOUR) for h in shown_hours(snapshot.contacts_by_hour)]
+        )
         self._show_header_texts()
 
     def _sync_tiles(self, queues: list[QueueInfo]) -> None:
@@ -362,8 +388,9 @@ class DashboardWindow(QMainWindow):
     def _fit_tile_height(self) -> None:
         """The tiles take the height they need, up to two rows; more rows scroll."""
         rows = (len(self._tile_order) + self._columns - 1) // self._columns if self._tile_order else 1
-        row_height = max((t.sizeHint().height() for t in self.tiles.values()),
-                         default=self.no_queues.sizeHint().height())
+        row_height = max(
+            (t.sizeHint().height() for t in self.tiles.values()), default=self.no_queues.sizeHint().height()
+        )
         spacing = self.tile_grid.spacing()
         shown = min(rows, MAX_TILE_ROWS)
         self.tile_scroll.setFixedHeight(shown * row_height + (shown - 1) * spacing + 2)
@@ -449,7 +476,8 @@ class DashboardWindow(QMainWindow):
 def dashboard_for_services(services: DeskServices, parent: QWidget | None = None) -> DashboardWindow:
     """The dashboard on the desk's statistics (the composition root's way to open it)."""
     statistics = services.statistics
-    window = DashboardWindow(statistics.snapshot, statistics.items, services.background,
-                             quarantine=services.quarantine, parent=parent)
+    window = DashboardWindow(
+        statistics.snapshot, statistics.items, services.background, quarantine=services.quarantine, parent=parent
+    )
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return window

@@ -95,15 +95,21 @@ class ItemsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = (self.tr("Reference"), self.tr("Arrived"), self.tr("Waited"), self.tr("Target time"),
-                 self.tr("State"))
+        names = (self.tr("Reference"), self.tr("Arrived"), self.tr("Waited"), self.tr("Target time"), self.tr("State"))
         return names[section] if 0 <= section < len(names) else None
 
 
 class DrillDownDialog(QDialog):
-    def __init__(self, queue: QueueInfo, items: ItemsFn, background: Background, kind: str = "waiting", *,
-                 clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        queue: QueueInfo,
+        items: ItemsFn,
+        background: Background,
+        kind: str = "waiting",
+        *,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("drillDown")
         self.queue, self._items_fn, self._bg, self._clock = queue, items, background, clock
@@ -157,8 +163,9 @@ class DrillDownDialog(QDialog):
         self.count.setText(self.tr("Loading…"))
         now = self._clock()
         self._now = now
-        self._bg.read(partial(self._items_fn, now=now), self.queue.id, self.current_kind, token=self._latest.next(),
-                      owner=self).on_success(self._loaded).on_failure(self._failed)
+        self._bg.read(
+            partial(self._items_fn, now=now), self.queue.id, self.current_kind, token=self._latest.next(), owner=self
+        ).on_success(self._loaded).on_failure(self._failed)
 
     def _loaded(self, items: Sequence[WorkItemView]) -> None:
         self.loading = False
@@ -182,8 +189,10 @@ class DrillDownDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(fill(self.tr("%1: items"), self.queue.name))
         self.kind_label.setText(self.tr("&Show"))
-        texts = {"waiting": self.tr("Waiting now, in the order they will be served"),
-                 "over_target": self.tr("Waiting past the target time"),
-                 "abandoned": self.tr("Gave up today")}
+        texts = {
+            "waiting": self.tr("Waiting now, in the order they will be served"),
+            "over_target": self.tr("Waiting past the target time"),
+            "abandoned": self.tr("Gave up today"),
+        }
         for i, k in enumerate(KINDS):
             self.kind.setItemText(i, texts[k])

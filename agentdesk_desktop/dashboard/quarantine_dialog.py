@@ -80,8 +80,13 @@ class QuarantineModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return fill(self.tr("Message %1, UID %2, AgentDesk %3, %4 attempts"), row.message, row.uid,
-                        row.app_version, row.attempts)
+            return fill(
+                self.tr("Message %1, UID %2, AgentDesk %3, %4 attempts"),
+                row.message,
+                row.uid,
+                row.app_version,
+                row.attempts,
+            )
         if column == WHEN:
             return _when(row.quarantined_at)
         if column == MAILBOX:
@@ -100,8 +105,9 @@ class QuarantineModel(QAbstractTableModel):
 
 
 class QuarantineDialog(QDialog):
-    def __init__(self, list_fn: ListFn, retry_fn: RetryFn, background: Background, *,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, list_fn: ListFn, retry_fn: RetryFn, background: Background, *, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("quarantineDialog")
         self._list_fn, self._retry_fn, self._bg = list_fn, retry_fn, background
@@ -144,15 +150,17 @@ class QuarantineDialog(QDialog):
     def load(self) -> None:
         self.loading = True
         self.status.setText(self.tr("Loading…"))
-        self._bg.read(self._list_fn, token=self._latest.next(), owner=self) \
-            .on_success(self._loaded).on_failure(self._load_failed)
+        self._bg.read(self._list_fn, token=self._latest.next(), owner=self).on_success(self._loaded).on_failure(
+            self._load_failed
+        )
 
     def _loaded(self, rows: Sequence[QuarantinedMailView]) -> None:
         self.loading = False
         self.model.set_rows(rows)
         if rows:
-            text = fill(self.tr("%1 messages could not be taken in. They are kept here; Retry takes one in "
-                                "again."), len(rows))
+            text = fill(
+                self.tr("%1 messages could not be taken in. They are kept here; Retry takes one in again."), len(rows)
+            )
         else:
             text = self.tr("No quarantined e-mail.")
         self.status.setText(f"{self._note} {text}" if self._note else text)
@@ -177,16 +185,16 @@ class QuarantineDialog(QDialog):
         self.retrying = True
         self._update_buttons()
         self.status.setText(self.tr("Retrying…"))
-        self._bg.write(self._retry_fn, chosen.id, owner=self).on_success(self._retried) \
-            .on_failure(self._retry_failed)
+        self._bg.write(self._retry_fn, chosen.id, owner=self).on_success(self._retried).on_failure(self._retry_failed)
 
     def _retried(self, outcome: RetryOutcome) -> None:
         self.retrying = False
         if outcome.taken_in:
             text = self.tr("The message was taken in.")
         else:
-            text = fill(self.tr("The message could not be taken in: %1. It stays here."),
-                        self.model.reason_text(outcome.reason))
+            text = fill(
+                self.tr("The message could not be taken in: %1. It stays here."), self.model.reason_text(outcome.reason)
+            )
         self._note = text
         self.load()
 

@@ -23,8 +23,15 @@ from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.widgets.labels import channel_label
 
 # Figure keys in the order they are shown; the alarm a figure turns red with (if any).
-FIGURES = ("waiting", "longest_wait", "service_level", "speed_of_answer", "handle_time", "abandonment",
-           "first_contact_resolution")
+FIGURES = (
+    "waiting",
+    "longest_wait",
+    "service_level",
+    "speed_of_answer",
+    "handle_time",
+    "abandonment",
+    "first_contact_resolution",
+)
 ALARM_OF = {"waiting": "waiting", "longest_wait": "longest_wait", "service_level": "service_level"}
 
 
@@ -124,12 +131,21 @@ class QueueTile(QFrame):
         if "waiting" in stats.alarms:
             parts.append(fill(self.tr("%1 waiting (alarm at %2)"), stats.waiting, q.alarm_waiting))
         if "longest_wait" in stats.alarms:
-            parts.append(fill(self.tr("The longest wait is %1 (alarm at %2)"),
-                              duration_text(stats.longest_wait_seconds),
-                              duration_text(q.alarm_longest_wait_seconds)))
+            parts.append(
+                fill(
+                    self.tr("The longest wait is %1 (alarm at %2)"),
+                    duration_text(stats.longest_wait_seconds),
+                    duration_text(q.alarm_longest_wait_seconds),
+                )
+            )
         if "service_level" in stats.alarms:
-            parts.append(fill(self.tr("Service level %1 is below the target %2"),
-                              share_text(stats.service_level), share_text(q.target_share)))
+            parts.append(
+                fill(
+                    self.tr("Service level %1 is below the target %2"),
+                    share_text(stats.service_level),
+                    share_text(q.target_share),
+                )
+            )
         parts.append(self.tr("Click for the items behind the figures."))
         return "\n".join(parts)
 
@@ -172,8 +188,9 @@ class QueueTile(QFrame):
         if q.working_hours:
             hours = q.target_seconds / 3600
             target = fill(self.tr("%1 working hours"), f"{hours:g}")
-        self.subtitle.setText(fill(self.tr("%1 · target %2 within %3"), channel_label(q.channel),
-                                   share_text(q.target_share), target))
+        self.subtitle.setText(
+            fill(self.tr("%1 · target %2 within %3"), channel_label(q.channel), share_text(q.target_share), target)
+        )
         names = {
             "waiting": self.tr("Waiting now"),
             "longest_wait": self.tr("Longest wait"),

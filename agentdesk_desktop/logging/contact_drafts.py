@@ -51,8 +51,11 @@ class ContactSnapshot:
         return cls(
             panel_customer_id=data.get("panel_customer_id", contact.customer_id),
             contact=contact,
-            extras=FormExtras(bool(data.get("unidentified", contact.customer_id is None)),
-                              str(data.get("topic_text", "")), str(data.get("case_title", ""))),
+            extras=FormExtras(
+                bool(data.get("unidentified", contact.customer_id is None)),
+                str(data.get("topic_text", "")),
+                str(data.get("case_title", "")),
+            ),
             handle_seconds=int(data.get("handle_seconds", 0)),
             customer_name=str(data.get("customer_name", "")),
         )
@@ -102,8 +105,9 @@ class ContactDrafts(QObject):
             return
         self._busy = True
         key, what, job = self._jobs.pop(0)
-        self._bg.read(job, owner=self).on_success(lambda _none: self._done(key, what, None)) \
-            .on_failure(lambda exc: self._done(key, what, exc))
+        self._bg.read(job, owner=self).on_success(lambda _none: self._done(key, what, None)).on_failure(
+            lambda exc: self._done(key, what, exc)
+        )
 
     def _done(self, key: str, what: str, exc: BaseException | None) -> None:
         if exc is not None:
@@ -117,8 +121,13 @@ class ContactDrafts(QObject):
         """Find the drafts left by a panel of this customer; :attr:`found` brings them."""
         if self._bg.closed:
             return
-        self._bg.read(self.store.load_all, DRAFT_KIND, owner=self) \
-            .on_success(lambda drafts: self.found.emit(customer_id, sorted(
-                (d for d in drafts if d.key != except_key and panel_customer(d) == customer_id),
-                key=lambda d: d.saved_at, reverse=True))) \
-            .on_failure(lambda exc: log.info("contact drafts unreadable: %s", type(exc).__name__))
+        self._bg.read(self.store.load_all, DRAFT_KIND, owner=self).on_success(
+            lambda drafts: self.found.emit(
+                customer_id,
+                sorted(
+                    (d for d in drafts if d.key != except_key and panel_customer(d) == customer_id),
+                    key=lambda d: d.saved_at,
+                    reverse=True,
+                ),
+            )
+        ).on_failure(lambda exc: log.info("contact drafts unreadable: %s", type(exc).__name__))

@@ -166,8 +166,17 @@ class ContactForm(QWidget):
         self.rows.add("case", case_box, error_keys=("case", "new_case_due"), buddy=self.case)
         self.rows.set_focus_widget("new_case_due", self.case_due)
 
-        chain = (self.unidentified, self.channel, self.topic, self.department, self.notes,
-                 *self.outcome_buttons.values(), self.case, self.case_title, self.case_due)
+        chain = (
+            self.unidentified,
+            self.channel,
+            self.topic,
+            self.department,
+            self.notes,
+            *self.outcome_buttons.values(),
+            self.case,
+            self.case_title,
+            self.case_due,
+        )
         for a, b in zip(chain, chain[1:]):
             self.setTabOrder(a, b)
         self._update_case_fields()
@@ -193,9 +202,15 @@ class ContactForm(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        titles = {"customer": self.tr("Customer"), "channel": self.tr("Cha&nnel"), "topic": self.tr("&Topic"),
-                  "department": self.tr("&Department"), "notes": self.tr("N&otes"),
-                  "outcome": self.tr("O&utcome"), "case": self.tr("C&ase")}
+        titles = {
+            "customer": self.tr("Customer"),
+            "channel": self.tr("Cha&nnel"),
+            "topic": self.tr("&Topic"),
+            "department": self.tr("&Department"),
+            "notes": self.tr("N&otes"),
+            "outcome": self.tr("O&utcome"),
+            "case": self.tr("C&ase"),
+        }
         for key, label in self.rows.titles.items():
             label.setText(titles[key])
         self.unidentified.setText(self.tr("Caller not identified"))
@@ -356,8 +371,9 @@ class ContactForm(QWidget):
         )
 
     def extras(self) -> FormExtras:
-        return FormExtras(self.unidentified.isChecked() or self.customer_id is None,
-                          self.topic.currentText(), self.case_title.text())
+        return FormExtras(
+            self.unidentified.isChecked() or self.customer_id is None, self.topic.currentText(), self.case_title.text()
+        )
 
     def fill(self, draft: InteractionDraft, extras: FormExtras | None = None) -> None:
         """Show the draft in the fields (without sending :attr:`changed`)."""

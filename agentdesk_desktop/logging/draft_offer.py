@@ -30,12 +30,13 @@ def _moment(draft: Draft) -> str:
     return time if when.date() == dt.date.today() else f"{when.day}.{when.month}.{when.year} {time}"
 
 
-def offer_unsaved_contacts(parent: QWidget, background: Background, store: DraftStore,
-                           open_customer: Callable[[int], object]) -> None:
+def offer_unsaved_contacts(
+    parent: QWidget, background: Background, store: DraftStore, open_customer: Callable[[int], object]
+) -> None:
     """Look for drafts off the UI thread; if there are any, ask (non-modal) whether to open them."""
-    background.read(store.load_all, DRAFT_KIND, owner=parent) \
-        .on_success(lambda drafts: _offer(parent, drafts, open_customer)) \
-        .on_failure(lambda exc: log.info("contact drafts unreadable: %s", type(exc).__name__))
+    background.read(store.load_all, DRAFT_KIND, owner=parent).on_success(
+        lambda drafts: _offer(parent, drafts, open_customer)
+    ).on_failure(lambda exc: log.info("contact drafts unreadable: %s", type(exc).__name__))
 
 
 def _offer(parent: QWidget, drafts: list[Draft], open_customer: Callable[[int], object]) -> QMessageBox | None:
@@ -50,9 +51,14 @@ def _offer(parent: QWidget, drafts: list[Draft], open_customer: Callable[[int], 
     for customer_id, draft in customers.items():
         name = str(draft.data.get("customer_name") or fill(translate("DraftOffer", "Customer %1"), customer_id))
         lines.append(fill(translate("DraftOffer", "%1, unsaved contact from %2"), name, _moment(draft)))
-    box = QMessageBox(QMessageBox.Icon.Question, translate("DraftOffer", "Unsaved contacts"),
-                      translate("DraftOffer", "AgentDesk closed before these contacts were saved. Open the "
-                                              "customers to restore them?"), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("DraftOffer", "Unsaved contacts"),
+        translate(
+            "DraftOffer", "AgentDesk closed before these contacts were saved. Open the customers to restore them?"
+        ),
+        parent=parent,
+    )
     box.setObjectName("unsavedContacts")
     box.setInformativeText("\n".join(lines))
     open_button = box.addButton(translate("DraftOffer", "Open"), QMessageBox.ButtonRole.AcceptRole)

@@ -23,19 +23,24 @@ def interaction_error_text(field: str, message: str) -> str:
         "choose an outcome": translate("ContactMessages", "Choose how the contact ended"),
         "start time has no time zone": translate("ContactMessages", "The start time has no time zone"),
         "start time is in the future": translate("ContactMessages", "The start time is in the future"),
-        "give the new case a title or link an existing case":
-            translate("ContactMessages", "Give the new case a title or link an existing case"),
-        "identify the customer before opening a case":
-            translate("ContactMessages", "Identify the customer before opening a case"),
-        "the linked case does not belong to this customer":
-            translate("ContactMessages", "The linked case does not belong to this customer"),
+        "give the new case a title or link an existing case": translate(
+            "ContactMessages", "Give the new case a title or link an existing case"
+        ),
+        "identify the customer before opening a case": translate(
+            "ContactMessages", "Identify the customer before opening a case"
+        ),
+        "the linked case does not belong to this customer": translate(
+            "ContactMessages", "The linked case does not belong to this customer"
+        ),
         "a new case needs a due date": translate("ContactMessages", "A new case needs a due date"),
         "the due date is in the past": translate("ContactMessages", "The due date is in the past"),
-        "choose the department the contact is forwarded to":
-            translate("ContactMessages", "Choose the department the contact is forwarded to"),
+        "choose the department the contact is forwarded to": translate(
+            "ContactMessages", "Choose the department the contact is forwarded to"
+        ),
         "the customer no longer exists": translate("ContactMessages", "The customer is no longer in the register"),
-        "the contact is already linked to another customer":
-            translate("ContactMessages", "The contact is already linked to another customer"),
+        "the contact is already linked to another customer": translate(
+            "ContactMessages", "The contact is already linked to another customer"
+        ),
     }
     if message in known:
         return known[message]

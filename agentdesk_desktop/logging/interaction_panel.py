@@ -56,9 +56,18 @@ class InteractionPanel(QWidget):
     linked = Signal(int, int)  # interaction id, customer id
     state_changed = Signal()  # a contact started, was saved, cancelled, restored or linked
 
-    def __init__(self, interactions: InteractionLog, background: Background, drafts: DraftStore,
-                 staff: StaffMember, topics: Sequence[Topic], *, customer_id: int | None = None,
-                 customer_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        interactions: InteractionLog,
+        background: Background,
+        drafts: DraftStore,
+        staff: StaffMember,
+        topics: Sequence[Topic],
+        *,
+        customer_id: int | None = None,
+        customer_name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("interactionPanel")
         self._log, self._bg, self._staff = interactions, background, staff
@@ -212,16 +221,23 @@ class InteractionPanel(QWidget):
     def _update_link_text(self) -> None:
         target = self.link_target()
         name = target[1] if target else ""
-        self.link_button.setText(fill(self.tr("Link the last contact to %1"), name) if name
-                                 else self.tr("Link the last contact to this customer"))
+        self.link_button.setText(
+            fill(self.tr("Link the last contact to %1"), name)
+            if name
+            else self.tr("Link the last contact to this customer")
+        )
         self.link_button.setVisible(self._last_unlinked is not None and target is not None)
 
     def _update_idle_text(self, saved: bool = False) -> None:
         if saved:
             self.idle.setText(self.tr("Contact saved. Press Ctrl+N to log the next one."))
         else:
-            self.idle.setText(self.tr("No contact in progress. Press Ctrl+N or “New contact” to log a phone "
-                                      "call, an e-mail, a walk-in visit or a web contact."))
+            self.idle.setText(
+                self.tr(
+                    "No contact in progress. Press Ctrl+N or “New contact” to log a phone "
+                    "call, an e-mail, a walk-in visit or a web contact."
+                )
+            )
 
     # -- what the overview tells the panel --------------------------------------------------------
 
@@ -263,8 +279,10 @@ class InteractionPanel(QWidget):
             return False
         self._key = f"contact-{uuid.uuid4().hex[:16]}"
         self._started_at, self._external_ref = draft.started_at, draft.external_ref
-        self.form.fill(InteractionDraft(channel=draft.channel, started_at=self._started_at,
-                                        customer_id=self.customer_id), FormExtras(self.customer_id is None, "", ""))
+        self.form.fill(
+            InteractionDraft(channel=draft.channel, started_at=self._started_at, customer_id=self.customer_id),
+            FormExtras(self.customer_id is None, "", ""),
+        )
         self._begin(max(0.0, (dt.datetime.now(dt.UTC) - draft.started_at).total_seconds()))
         self._last_unlinked = None
         self.link_button.hide()
@@ -304,8 +322,9 @@ class InteractionPanel(QWidget):
 
     def snapshot(self) -> ContactSnapshot:
         assert self._started_at is not None
-        return ContactSnapshot(self.customer_id, self._form_draft(), self.form.extras(),
-                               int(self.elapsed()), self.customer_name)
+        return ContactSnapshot(
+            self.customer_id, self._form_draft(), self.form.extras(), int(self.elapsed()), self.customer_name
+        )
 
     def _form_draft(self) -> InteractionDraft:
         return replace(self.form.draft(self._started_at), external_ref=self._external_ref)
@@ -412,8 +431,7 @@ class InteractionPanel(QWidget):
         self.save_button.setEnabled(False)
         key = self._key
         job = partial(self._log.save, draft, agent_id=self._staff.id, actor=self._staff.username)
-        self._bg.write(job, owner=self).on_success(lambda saved: self._saved(key, saved)) \
-            .on_failure(self._save_failed)
+        self._bg.write(job, owner=self).on_success(lambda saved: self._saved(key, saved)).on_failure(self._save_failed)
 
     def _saved(self, key: str, saved: SavedInteraction) -> None:
         self._saving = False
@@ -422,8 +440,9 @@ class InteractionPanel(QWidget):
         self.drafts.discard(key)
         seconds = int(self.elapsed())
         self._key, self._started_at = None, None
-        self.form.fill(InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC),
-                                        customer_id=self.customer_id))
+        self.form.fill(
+            InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
+        )
         self._show_idle(saved=True)
         self._last_unlinked = saved.id if saved.customer_id is None else None
         self._update_link_text()
@@ -439,8 +458,9 @@ class InteractionPanel(QWidget):
             self._show_errors(exc.errors)
             return
         log.error("saving the contact failed: %s", type(exc).__name__)
-        self.save_error.setText(self.tr("The contact could not be saved. Nothing you typed is lost; "
-                                        "try again in a moment."))
+        self.save_error.setText(
+            self.tr("The contact could not be saved. Nothing you typed is lost; try again in a moment.")
+        )
         self.save_error.show()
         self.write_draft()
 
@@ -461,8 +481,9 @@ class InteractionPanel(QWidget):
         self._draft_timer.stop()
         self.drafts.discard(self._key)
         self._key, self._started_at = None, None
-        self.form.fill(InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC),
-                                        customer_id=self.customer_id))
+        self.form.fill(
+            InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
+        )
         self._show_idle()
         events.emit("contact.cancelled")
         self.state_changed.emit()
@@ -477,8 +498,9 @@ class InteractionPanel(QWidget):
         customer_id = target[0]
         self.link_button.setEnabled(False)
         job = partial(self._log.link_customer, interaction_id, customer_id, actor=self._staff.username)
-        self._bg.write(job, owner=self).on_success(lambda _none: self._linked(interaction_id, customer_id)) \
-            .on_failure(self._link_failed)
+        self._bg.write(job, owner=self).on_success(lambda _none: self._linked(interaction_id, customer_id)).on_failure(
+            self._link_failed
+        )
 
     def _linked(self, interaction_id: int, customer_id: int) -> None:
         self._last_unlinked = None
@@ -494,5 +516,8 @@ class InteractionPanel(QWidget):
         message = next(iter(exc.errors.values()), "") if isinstance(exc, InteractionInvalid) else ""
         if not message:
             log.error("linking the contact failed: %s", type(exc).__name__)
-        self.idle.setText(interaction_error_text("customer", message) if message
-                          else self.tr("Linking the contact failed; try again in a moment."))
+        self.idle.setText(
+            interaction_error_text("customer", message)
+            if message
+            else self.tr("Linking the contact failed; try again in a moment.")
+        )

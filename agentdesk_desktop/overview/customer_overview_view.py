@@ -59,11 +59,20 @@ class CustomerOverviewView(QWidget):
     title_changed = Signal(str)  # the main window retitles the tab
     painted = Signal(int)  # after the first full paint (customer id)
 
-    def __init__(self, customer_id: int | None, *, overview_service: CustomerOverviewService,
-                 interactions: InteractionLog, drafts: DraftStore, background: Background,
-                 staff: StaffMember, topics: Sequence[Topic],
-                 edit_dialog_factory: EditDialogFactory | None = None,
-                 parent: QWidget | None = None, staged: bool = False) -> None:
+    def __init__(
+        self,
+        customer_id: int | None,
+        *,
+        overview_service: CustomerOverviewService,
+        interactions: InteractionLog,
+        drafts: DraftStore,
+        background: Background,
+        staff: StaffMember,
+        topics: Sequence[Topic],
+        edit_dialog_factory: EditDialogFactory | None = None,
+        parent: QWidget | None = None,
+        staged: bool = False,
+    ) -> None:
         """``staged``: build nothing yet (a spare tab of the desk's pool, ``customer_id`` None): the
         parts are made one :meth:`build_step` at a time, each well within a frame, and
         :meth:`bind` gives the view its customer and opens it. Otherwise the view is built and
@@ -142,8 +151,9 @@ class CustomerOverviewView(QWidget):
         self.cases = CasesSection(content)
         yield
         topic_map = {t.code: t for t in self._topics}
-        self.timeline_model = TimelineModel(self._service, self._bg, self.customer_id or 0, topics=topic_map,
-                                            parent=self)
+        self.timeline_model = TimelineModel(
+            self._service, self._bg, self.customer_id or 0, topics=topic_map, parent=self
+        )
         self.timeline_model.page_loaded.connect(self._timeline_page)
         self.timeline = TimelineSection(self.timeline_model, self._topics, content)
         yield
@@ -154,9 +164,15 @@ class CustomerOverviewView(QWidget):
         box.setContentsMargins(8, 6, 8, 8)
         # Made before the customer is known (a spare view): NO_CUSTOMER_YET matches no draft, and
         # bind() gives the panel its customer, which looks for that customer's unsaved contacts.
-        self.panel = InteractionPanel(self._interactions, self._bg, self._drafts, self._staff, self._topics,
-                                      customer_id=NO_CUSTOMER_YET if self.customer_id is None else self.customer_id,
-                                      parent=self.logging_box)
+        self.panel = InteractionPanel(
+            self._interactions,
+            self._bg,
+            self._drafts,
+            self._staff,
+            self._topics,
+            customer_id=NO_CUSTOMER_YET if self.customer_id is None else self.customer_id,
+            parent=self.logging_box,
+        )
         # What the panel saves reaches this view through the change bus (apply_changes). This lambda,
         # which holds the view, stays as it was before the bus: without it PySide6 frees a part of the
         # view too early and the desk crashes once an edit dialog closes (test_overview.py's
@@ -289,10 +305,13 @@ class CustomerOverviewView(QWidget):
         self.retry_button.setText(self.tr("Try again"))
         self.logging_box.setTitle(self.tr("Contact logging"))
         self.department_panels.setTitle(self.tr("Department panels"))
-        self._department_note.setText(self.tr(
-            "Panels from the department plugins installed on this workstation (social services, health care, "
-            "technical services and others) appear here: what each back-office system knows about this "
-            "customer, for the staff allowed to see it."))
+        self._department_note.setText(
+            self.tr(
+                "Panels from the department plugins installed on this workstation (social services, health care, "
+                "technical services and others) appear here: what each back-office system knows about this "
+                "customer, for the staff allowed to see it."
+            )
+        )
         if self._error is not None:
             self._show_failure(self._error)
 
@@ -339,8 +358,9 @@ class CustomerOverviewView(QWidget):
         job = partial(self._service.open, self.customer_id, actor=self._staff.username)
         self._bg.write(job, owner=self).on_success(self._opened).on_failure(self._open_failed)
         if not self.timeline.has_departments:
-            self._bg.read(self._interactions.departments, owner=self).on_success(self._departments) \
-                .on_failure(lambda exc: log.info("departments unavailable: %s", type(exc).__name__))
+            self._bg.read(self._interactions.departments, owner=self).on_success(self._departments).on_failure(
+                lambda exc: log.info("departments unavailable: %s", type(exc).__name__)
+            )
 
     def refresh(self) -> None:
         """Read the overview again (after an edit or a new case); the screen stays as it is meanwhile."""
@@ -385,8 +405,12 @@ class CustomerOverviewView(QWidget):
             self._failure_text.setText(self.tr("This customer is no longer in the register."))
             self.retry_button.hide()
         else:
-            self._failure_text.setText(self.tr("The customer could not be opened. Check the network connection "
-                                               "and try again; if the problem continues, contact IT support."))
+            self._failure_text.setText(
+                self.tr(
+                    "The customer could not be opened. Check the network connection "
+                    "and try again; if the problem continues, contact IT support."
+                )
+            )
             self.retry_button.show()
         self._stack.setCurrentWidget(self._failure)
 
@@ -415,8 +439,11 @@ class CustomerOverviewView(QWidget):
             return
         self._painted = True
         events.emit("overview.painted", id=self.customer_id)  # exactly this line; benchmarks time it themselves
-        log.debug("overview %s painted %.0f ms after it was asked for", self.customer_id,
-                  (time.monotonic() - self._opened_at) * 1000)
+        log.debug(
+            "overview %s painted %.0f ms after it was asked for",
+            self.customer_id,
+            (time.monotonic() - self._opened_at) * 1000,
+        )
         self.painted.emit(self.customer_id)
 
     @property

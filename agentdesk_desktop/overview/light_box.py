@@ -18,11 +18,13 @@ class LightBox(QGroupBox):
         option = QStyleOptionGroupBox()
         self.initStyleOption(option)
         style = self.style()
-        frame = style.subControlRect(QStyle.ComplexControl.CC_GroupBox, option,
-                                     QStyle.SubControl.SC_GroupBoxFrame, self)
+        frame = style.subControlRect(
+            QStyle.ComplexControl.CC_GroupBox, option, QStyle.SubControl.SC_GroupBoxFrame, self
+        )
         if self.title() or self.isCheckable():
-            label = style.subControlRect(QStyle.ComplexControl.CC_GroupBox, option,
-                                         QStyle.SubControl.SC_GroupBoxLabel, self)
+            label = style.subControlRect(
+                QStyle.ComplexControl.CC_GroupBox, option, QStyle.SubControl.SC_GroupBoxLabel, self
+            )
             frame.setTop(max(frame.top(), label.bottom() + 2))
         painter = QStylePainter(self)
         option.subControls &= ~QStyle.SubControl.SC_GroupBoxFrame

@@ -159,8 +159,10 @@ class OverviewHeader(QFrame):
             badge.setObjectName(f"alert_{kind.value}")
             badge.setProperty("alertBadge", True)
             background, text = BADGE_COLOURS[kind]
-            badge.setStyleSheet(f"QLabel {{ background: {background}; color: {text}; font-weight: bold;"
-                                f" border-radius: 4px; padding: 4px 10px; }}")
+            badge.setStyleSheet(
+                f"QLabel {{ background: {background}; color: {text}; font-weight: bold;"
+                f" border-radius: 4px; padding: 4px 10px; }}"
+            )
             alert = kinds[kind]
             # The note of a protected-address alert is never shown: it may say where the person lives.
             if alert is not None and alert.note and kind is not AlertKind.PROTECTED_ADDRESS:
@@ -187,5 +189,4 @@ class OverviewHeader(QFrame):
         self.reveal_button.setEnabled(True)
 
     def badge_texts(self) -> list[str]:
-        return [w.text() for w in self.badges.findChildren(QLabel) if w.property("alertBadge")
-                and not w.isHidden()]
+        return [w.text() for w in self.badges.findChildren(QLabel) if w.property("alertBadge") and not w.isHidden()]

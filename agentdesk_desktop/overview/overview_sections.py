@@ -128,8 +128,9 @@ class Section(LightBox):
 class TableSection(Section):
     """A section whose content is one compact table."""
 
-    def __init__(self, object_name: str, table_name: str, columns: int, parent: QWidget | None = None, *,
-                 stretch: int = 0) -> None:
+    def __init__(
+        self, object_name: str, table_name: str, columns: int, parent: QWidget | None = None, *, stretch: int = 0
+    ) -> None:
         super().__init__(object_name, parent)
         self.table = compact_table(columns, self.body, stretch=stretch)
         self.table.setObjectName(table_name)
@@ -188,15 +189,17 @@ class ContactSection(Section):
         address = self.values["address"]
         if overview.address_protected:
             address.setText(self.tr("Address protected"))
-            address.setToolTip(self.tr("Protected address (turvakielto): the address is not shown and must not "
-                                       "be given out."))
+            address.setToolTip(
+                self.tr("Protected address (turvakielto): the address is not shown and must not be given out.")
+            )
             font = address.font()
             font.setBold(True)
             address.setFont(font)
         else:
             a = overview.address
-            address.setText("\n".join(p for p in (a.street, f"{a.postal_code} {a.municipality}".strip()) if p)
-                            if a else none)
+            address.setText(
+                "\n".join(p for p in (a.street, f"{a.postal_code} {a.municipality}".strip()) if p) if a else none
+            )
             address.setToolTip("")
         self.show_body()
 
@@ -291,8 +294,9 @@ class CasesSection(TableSection):
     def retranslate(self) -> None:
         super().retranslate()
         self.setTitle(self.tr("Open cases"))
-        self.table.setHorizontalHeaderLabels([self.tr("Case"), self.tr("Department"), self.tr("Status"),
-                                              self.tr("Due"), self.tr("Back office")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Case"), self.tr("Department"), self.tr("Status"), self.tr("Due"), self.tr("Back office")]
+        )
         if self.overview is not None:
             self.set_overview(self.overview)
 
@@ -314,13 +318,17 @@ class CasesSection(TableSection):
                 due.setFont(font)
                 due.setToolTip(self.tr("The due date has passed"))
             backoffice = " ".join(p for p in (c.backoffice_system, c.backoffice_ref) if p)
-            cells = [_item(f"#{c.id} {c.title}", tooltip=c.title), _item(c.department_name or ""),
-                     _item(case_status_label(c.status)), due, _item(backoffice)]
+            cells = [
+                _item(f"#{c.id} {c.title}", tooltip=c.title),
+                _item(c.department_name or ""),
+                _item(case_status_label(c.status)),
+                due,
+                _item(backoffice),
+            ]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
         fit_rows(self.table, count)
         self.show_body()
 
     def overdue_rows(self) -> list[int]:
-        return [row for row in range(self.table.rowCount())
-                if self.table.item(row, 3).foreground().color() == OVERDUE]
+        return [row for row in range(self.table.rowCount()) if self.table.item(row, 3).foreground().color() == OVERDUE]

@@ -35,7 +35,7 @@ NOTES_PREVIEW = 200
 
 def _preview(notes: str) -> str:
     one_line = " ".join(notes.split())
-    return one_line if len(one_line) <= NOTES_PREVIEW else one_line[:NOTES_PREVIEW - 1] + "…"
+    return one_line if len(one_line) <= NOTES_PREVIEW else one_line[: NOTES_PREVIEW - 1] + "…"
 
 
 class TimelineModel(QAbstractTableModel):
@@ -43,9 +43,16 @@ class TimelineModel(QAbstractTableModel):
     load_failed = Signal(object)  # the exception
     page_loaded = Signal(int, bool)  # rows in the page, first page of a (re)load
 
-    def __init__(self, service: CustomerOverviewService, background: Background, customer_id: int, *,
-                 topics: dict[str, Topic] | None = None, page_size: int = PAGE_SIZE,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        service: CustomerOverviewService,
+        background: Background,
+        customer_id: int,
+        *,
+        topics: dict[str, Topic] | None = None,
+        page_size: int = PAGE_SIZE,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service, self._bg, self.customer_id = service, background, customer_id
         self._topics = topics or {}
@@ -99,11 +106,16 @@ class TimelineModel(QAbstractTableModel):
         token = self._latest.next()
         self._failed = False
         self._set_loading(True)
-        job = partial(self._service.timeline, self.customer_id, after=None if first else self._cursor,
-                      limit=self._page_size, filters=self._filters)
-        self._bg.read(job, token=token, owner=self) \
-            .on_success(lambda page: self._loaded(page, first)) \
-            .on_failure(self._load_failed)
+        job = partial(
+            self._service.timeline,
+            self.customer_id,
+            after=None if first else self._cursor,
+            limit=self._page_size,
+            filters=self._filters,
+        )
+        self._bg.read(job, token=token, owner=self).on_success(lambda page: self._loaded(page, first)).on_failure(
+            self._load_failed
+        )
 
     def _loaded(self, page: TimelinePage, first: bool) -> None:
         # The cursor moves before the rows arrive: a view that asks for more on rowsInserted
@@ -210,8 +222,15 @@ class TimelineModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (self.tr("When"), self.tr("Channel"), self.tr("Topic"), self.tr("Department"),
-                  self.tr("Agent"), self.tr("Outcome"), self.tr("Notes"))
+        titles = (
+            self.tr("When"),
+            self.tr("Channel"),
+            self.tr("Topic"),
+            self.tr("Department"),
+            self.tr("Agent"),
+            self.tr("Outcome"),
+            self.tr("Notes"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def retranslate(self) -> None:

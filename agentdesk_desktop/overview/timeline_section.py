@@ -153,13 +153,19 @@ class TimelineSection(LightBox):
         combo.blockSignals(False)
 
     def _fill_filters(self) -> None:
-        self._refill(self.channel_filter, [(self.tr("All channels"), ALL)]
-                     + [(channel_label(c), c.value) for c in Channel])
-        self._refill(self.department_filter, [(self.tr("All departments"), ALL)]
-                     + [(name, dep_id) for dep_id, _code, name in self._departments])
+        self._refill(
+            self.channel_filter, [(self.tr("All channels"), ALL)] + [(channel_label(c), c.value) for c in Channel]
+        )
+        self._refill(
+            self.department_filter,
+            [(self.tr("All departments"), ALL)] + [(name, dep_id) for dep_id, _code, name in self._departments],
+        )
         lang = ui_language()
-        self._refill(self.topic_filter, [(self.tr("All topics"), ALL)]
-                     + [(t.label(lang), t.code) for t in sorted(self._topics, key=lambda t: t.label(lang).casefold())])
+        self._refill(
+            self.topic_filter,
+            [(self.tr("All topics"), ALL)]
+            + [(t.label(lang), t.code) for t in sorted(self._topics, key=lambda t: t.label(lang).casefold())],
+        )
 
     def set_departments(self, departments: Sequence[tuple[int, str, str]]) -> None:
         self._departments = list(departments)
@@ -200,8 +206,9 @@ class TimelineSection(LightBox):
         self.retry_button.hide()
         shown = self.model.rowCount()
         if shown == 0:
-            self.status.setText(self.tr("No contacts match these filters.") if self.filtered
-                                else self.tr("No contacts yet."))
+            self.status.setText(
+                self.tr("No contacts match these filters.") if self.filtered else self.tr("No contacts yet.")
+            )
         elif self.model.has_more:
             self.status.setText(fill(self.tr("%1 shown, scroll for more"), shown))
         elif not self.filtered:

@@ -47,8 +47,10 @@ class CallBar(QWidget):
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._tick)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#callBar { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 4px; }"
-                           "QWidget#callBar QLabel { padding: 1px 4px; }")
+        self.setStyleSheet(
+            "QWidget#callBar { background: #e3f2fd; border: 1px solid #90caf9; border-radius: 4px; }"
+            "QWidget#callBar QLabel { padding: 1px 4px; }"
+        )
         self.hide()
 
     def follow(self, clock: CallClock, caller: str) -> None:

@@ -147,25 +147,39 @@ class CallerPrompt(QDialog):
             self.setWindowTitle(self.tr("Who is calling?"))
             self.heading.setText(fill(self.tr("Caller %1"), number))
             more = self.tr(" There are more; search by the number to see them all.") if r.more_candidates else ""
-            self.text.setText(self.tr("Several customers have this number. Choose who is calling; the "
-                                      "phone contact has started in the contact panel.") + more)
+            self.text.setText(
+                self.tr(
+                    "Several customers have this number. Choose who is calling; the "
+                    "phone contact has started in the contact panel."
+                )
+                + more
+            )
         elif r.match is CallerMatch.WITHHELD:
             self.setWindowTitle(self.tr("Unknown caller"))
             self.heading.setText(self.tr("Unknown caller, number withheld"))
-            self.text.setText(self.tr("Ask who is calling and search for them. The phone contact has started in "
-                                      "the contact panel; link it to the customer once found."))
+            self.text.setText(
+                self.tr(
+                    "Ask who is calling and search for them. The phone contact has started in "
+                    "the contact panel; link it to the customer once found."
+                )
+            )
         else:
             self.setWindowTitle(self.tr("Unknown caller"))
             self.heading.setText(fill(self.tr("Unknown caller %1"), number or "?"))
-            self.text.setText(self.tr("No customer has this number. Search for the caller, add them as a new "
-                                      "customer, or link the call to the customer open in the current tab. "
-                                      "The phone contact has started in the contact panel."))
+            self.text.setText(
+                self.tr(
+                    "No customer has this number. Search for the caller, add them as a new "
+                    "customer, or link the call to the customer open in the current tab. "
+                    "The phone contact has started in the contact panel."
+                )
+            )
         self.open_button.setText(self.tr("&Open"))
         self.search_button.setText(self.tr("&Search by the number"))
         self.new_button.setText(self.tr("&New customer…"))
         target = self._link_target
-        self.link_button.setText(fill(self.tr("&Link to %1"), target[1]) if target and target[1]
-                                 else self.tr("&Link to the open customer"))
+        self.link_button.setText(
+            fill(self.tr("&Link to %1"), target[1]) if target and target[1] else self.tr("&Link to the open customer")
+        )
         self.link_button.setEnabled(target is not None)
         self.close_button.setText(self.tr("Close"))
         if r.caller_name:

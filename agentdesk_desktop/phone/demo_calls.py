@@ -24,8 +24,14 @@ class DemoCalls(QObject):
     """The demo's calls on the desk: one every ``DEMO_INTERVAL_S`` and one on ``call_now()``
     (Demo ▸ Simulate incoming call), each emitted off the UI thread."""
 
-    def __init__(self, caller: DemoCallSource, background: Background, *, interval_s: float = DEMO_INTERVAL_S,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        caller: DemoCallSource,
+        background: Background,
+        *,
+        interval_s: float = DEMO_INTERVAL_S,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.caller, self._bg = caller, background
         self.timer = QTimer(self)

@@ -68,8 +68,14 @@ class PhoneConnector(QObject):
     event_received = Signal(object)  # a desk event (IncomingCall, CallAnswered, ...), on the UI thread
     status_changed = Signal(object)  # PhoneStatus, on the UI thread
 
-    def __init__(self, settings: AmiSettings, background: Background, *, secret_lookup: SecretLookup = keyring_secret,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        settings: AmiSettings,
+        background: Background,
+        *,
+        secret_lookup: SecretLookup = keyring_secret,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("phoneConnector")
         self.settings = settings
@@ -85,15 +91,19 @@ class PhoneConnector(QObject):
         if self.client is not None or self._stopped:
             return
         self._set_status(PhoneStatus.CONNECTING, "")
-        self._bg.read(self._secret_lookup, self.settings, owner=self).on_success(self._connect) \
-            .on_failure(self._secret_failed)
+        self._bg.read(self._secret_lookup, self.settings, owner=self).on_success(self._connect).on_failure(
+            self._secret_failed
+        )
 
     def _connect(self, secret: str | None) -> None:
         if self._stopped:
             return
         if not secret:
-            log.warning("no AMI secret in the keyring for %s (service %s); the phone stays off",
-                        ami_account(self.settings), AMI_SERVICE)
+            log.warning(
+                "no AMI secret in the keyring for %s (service %s); the phone stays off",
+                ami_account(self.settings),
+                AMI_SERVICE,
+            )
             self._set_status(PhoneStatus.NO_SECRET, "")
             return
         self.client = AmiClient(self.settings, secret, on_event=self._on_client_thread)

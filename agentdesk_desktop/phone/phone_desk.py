@@ -28,9 +28,17 @@ from agentdesk_desktop.seams import CustomerParts
 
 
 class PhoneDesk(QObject):
-    def __init__(self, window: QMainWindow, settings: AmiSettings, background: Background, resolve: Resolve, *,
-                 parts: CustomerParts | None = None, secret_lookup: SecretLookup = keyring_secret,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: AmiSettings,
+        background: Background,
+        resolve: Resolve,
+        *,
+        parts: CustomerParts | None = None,
+        secret_lookup: SecretLookup = keyring_secret,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("phoneDesk")
         self.connector = PhoneConnector(settings, background, secret_lookup=secret_lookup, parent=self)
@@ -39,10 +47,15 @@ class PhoneDesk(QObject):
         window.statusBar().addWidget(self.call_bar)
         window.statusBar().addPermanentWidget(self.status_label)
 
-        self.screen_pop = ScreenPopController(resolve, background, window, self.call_bar,
-                                              unidentified_panel=parts.unidentified_panel if parts else lambda: None,
-                                              new_customer_dialog=parts.new_customer_dialog if parts else None,
-                                              parent=self)
+        self.screen_pop = ScreenPopController(
+            resolve,
+            background,
+            window,
+            self.call_bar,
+            unidentified_panel=parts.unidentified_panel if parts else lambda: None,
+            new_customer_dialog=parts.new_customer_dialog if parts else None,
+            parent=self,
+        )
         self.connector.event_received.connect(self.screen_pop.handle)
         self.connector.status_changed.connect(self._status)
 

@@ -56,10 +56,17 @@ class ScreenPopController(QObject):
     painted = Signal(int, str)  # customer id, call unique id: the caller's overview is on screen
     prompted = Signal(object)  # the CallerPrompt shown for an unknown caller or several candidates
 
-    def __init__(self, resolve: Resolve, background: Background, window: QMainWindow, call_bar: CallBar, *,
-                 unidentified_panel: PanelLookup = lambda: None,
-                 new_customer_dialog: Callable[[QWidget], QDialog | None] | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        resolve: Resolve,
+        background: Background,
+        window: QMainWindow,
+        call_bar: CallBar,
+        *,
+        unidentified_panel: PanelLookup = lambda: None,
+        new_customer_dialog: Callable[[QWidget], QDialog | None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._resolve, self._bg, self.window, self.call_bar = resolve, background, window, call_bar
         self._unidentified_panel, self._new_customer_dialog = unidentified_panel, new_customer_dialog
@@ -79,20 +86,34 @@ class ScreenPopController(QObject):
 
     def incoming(self, call: IncomingCall) -> None:
         self.call, self.result = call, None
-        number = format_phone_for_display(call.caller_number_e164) if call.caller_number_e164 \
+        number = (
+            format_phone_for_display(call.caller_number_e164)
+            if call.caller_number_e164
             else call.caller_number_raw.strip()
+        )
         self.call_bar.follow(CallClock(call), number or self.tr("unknown number"))
         events.emit("screenpop.incoming", unique_id=call.unique_id)
-        self._bg.read(self._resolve, call, owner=self) \
-            .on_success(lambda result, c=call: self._resolved(c, result)) \
-            .on_failure(lambda exc, c=call: self._failed(c, exc))
+        self._bg.read(self._resolve, call, owner=self).on_success(
+            lambda result, c=call: self._resolved(c, result)
+        ).on_failure(lambda exc, c=call: self._failed(c, exc))
 
     def _failed(self, call: IncomingCall, exc: BaseException) -> None:
         if not shiboken6.isValid(self.window):
             return
         log.error("screen pop for call %s failed: %s", call.unique_id, type(exc).__name__)
-        self._show_prompt(call, ScreenPopResult(call.unique_id, CallerMatch.UNKNOWN, None, (), False,
-                                                call.caller_number_raw.strip(), call.caller_name, call.queue))
+        self._show_prompt(
+            call,
+            ScreenPopResult(
+                call.unique_id,
+                CallerMatch.UNKNOWN,
+                None,
+                (),
+                False,
+                call.caller_number_raw.strip(),
+                call.caller_name,
+                call.queue,
+            ),
+        )
 
     def _resolved(self, call: IncomingCall, result: ScreenPopResult) -> None:
         if self.call is not call or not shiboken6.isValid(self.window):
@@ -117,13 +138,15 @@ class ScreenPopController(QObject):
         if panel is not None and panel.start_contact_from(draft):
             self.contact_draft = draft
         elif panel is not None:
-            log.info("a contact was already in progress for customer %s; the call's contact was not started",
-                     customer_id)
+            log.info(
+                "a contact was already in progress for customer %s; the call's contact was not started", customer_id
+            )
         events.emit("screenpop.opened", id=customer_id, unique_id=call.unique_id)
         painted = getattr(view, "painted", None)
         if painted is not None and not getattr(view, "is_painted", False):
-            painted.connect(lambda _id, c=call, i=customer_id: self._painted(i, c),
-                            Qt.ConnectionType.SingleShotConnection)
+            painted.connect(
+                lambda _id, c=call, i=customer_id: self._painted(i, c), Qt.ConnectionType.SingleShotConnection
+            )
         else:  # already on screen (the tab was open), or a view without the signal: after its next paint
             view.update()
             QTimer.singleShot(0, self, lambda c=call, i=customer_id: self._painted(i, c))
@@ -189,7 +212,11 @@ class ScreenPopController(QObject):
     def _chosen(self, call: IncomingCall, customer_id: int) -> None:
         """The caller is this customer: move the call's contact from the unidentified panel to theirs."""
         panel = _can_start_calls(self._unidentified_panel())
-        if panel is not None and panel.in_progress and self.contact_draft is not None \
-                and self.contact_draft.external_ref == call.unique_id:
+        if (
+            panel is not None
+            and panel.in_progress
+            and self.contact_draft is not None
+            and self.contact_draft.external_ref == call.unique_id
+        ):
             panel.cancel_contact()
         self._open_customer(call, customer_id, None)

@@ -48,8 +48,14 @@ log = logging.getLogger(__name__)
 class ActionDialog(QDialog):
     filed = Signal(str)  # the plugin's message about what was done
 
-    def __init__(self, plugins: PluginDesk, staff: StaffMember, customer: PanelCustomer, action: ActionSpec,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plugins: PluginDesk,
+        staff: StaffMember,
+        customer: PanelCustomer,
+        action: ActionSpec,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pluginActionDialog")
         self.plugins, self.staff, self.customer, self.action = plugins, staff, customer, action
@@ -138,9 +144,11 @@ class ActionDialog(QDialog):
     def _load_form(self, action_id: str, *, base: bool) -> None:
         self._form_loads += 1
         ticket = self._form_loads
-        self.plugins.action_form(self.action, action_id, staff=self.staff, customer=self.customer, owner=self) \
-            .on_success(lambda outcome: self._form_loaded(ticket, action_id, base, outcome)) \
-            .on_failure(lambda exc: self._form_failed(ticket, exc))
+        self.plugins.action_form(
+            self.action, action_id, staff=self.staff, customer=self.customer, owner=self
+        ).on_success(lambda outcome: self._form_loaded(ticket, action_id, base, outcome)).on_failure(
+            lambda exc: self._form_failed(ticket, exc)
+        )
 
     def _form_loaded(self, ticket: int, action_id: str, base: bool, outcome: CallOutcome) -> None:
         if ticket != self._form_loads:
@@ -152,8 +160,10 @@ class ActionDialog(QDialog):
             elif outcome.error_kind == "plugin":
                 self._show_base_fields()  # the plugin has no form of its own for this choice
             else:
-                self._show_form_error(self.tr("The form for this choice could not be read; you can still "
-                                              "file with the fields below."), outcome)
+                self._show_form_error(
+                    self.tr("The form for this choice could not be read; you can still file with the fields below."),
+                    outcome,
+                )
                 self._show_base_fields()
             return
         form = outcome.value
@@ -239,11 +249,21 @@ class ActionDialog(QDialog):
         self.busy_filing = True
         self.cancel_button.setEnabled(False)
         self._set_busy(self.tr("Filing…"))
-        title = self.form.title if self.form is not None and self.form_action_id != self.action.id else \
-            (self.chooser.editor.currentText().rstrip(" *") if self.chooser is not None else self.action.id)
+        title = (
+            self.form.title
+            if self.form is not None and self.form_action_id != self.action.id
+            else (self.chooser.editor.currentText().rstrip(" *") if self.chooser is not None else self.action.id)
+        )
         events.emit("plugin.action.run", action=f"{self.action.plugin_id}.{self.action.id}")
-        self.plugins.run_action(self.action, self.form_action_id, self.values(), staff=self.staff,
-                                customer=self.customer, title=title, done=self._filed)
+        self.plugins.run_action(
+            self.action,
+            self.form_action_id,
+            self.values(),
+            staff=self.staff,
+            customer=self.customer,
+            title=title,
+            done=self._filed,
+        )
 
     def _filed(self, outcome: CallOutcome, stored: StoredReference | None) -> None:
         self.busy_filing = False
@@ -251,8 +271,9 @@ class ActionDialog(QDialog):
         self._set_busy("")
         if outcome.state is PanelState.DATA and isinstance(outcome.value, ActionResult):
             self.result, self.stored = outcome.value, stored
-            events.emit("plugin.action.done", action=f"{self.action.plugin_id}.{self.action.id}",
-                        stored=stored is not None)
+            events.emit(
+                "plugin.action.done", action=f"{self.action.plugin_id}.{self.action.id}", stored=stored is not None
+            )
             self.filed.emit(outcome.value.message)
             self.accept()
             return
@@ -263,8 +284,10 @@ class ActionDialog(QDialog):
 
     def _failure_text(self, outcome: CallOutcome) -> str:
         return {
-            "timeout": self.tr("The back end did not answer in time. Check in its panel whether the request "
-                               "was filed before filing it again."),
+            "timeout": self.tr(
+                "The back end did not answer in time. Check in its panel whether the request "
+                "was filed before filing it again."
+            ),
             "unavailable": self.tr("The back end does not answer; nothing was filed."),
             "backend": self.tr("The back end refused the request."),
             "denied": self.tr("You cannot use this action now."),
@@ -280,8 +303,9 @@ class ActionDialog(QDialog):
             self.form_error.show()
         else:
             self.form_error.hide()
-        target = (self.chooser.editor if self.chooser is not None and self.chooser.error else None) or \
-            (self.form_view.first_error_editor() if self.form_view is not None else None)
+        target = (self.chooser.editor if self.chooser is not None and self.chooser.error else None) or (
+            self.form_view.first_error_editor() if self.form_view is not None else None
+        )
         if target is not None:
             target.setFocus()
             self.scroll.ensureWidgetVisible(target)

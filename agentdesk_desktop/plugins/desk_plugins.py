@@ -53,16 +53,21 @@ from agentdesk_desktop.plugins.plugin_setup import (  # noqa: F401 - PluginSetup
 log = logging.getLogger(__name__)
 
 
-
 class DeskPlugins(QObject):
     changed = Signal()  # the plugins' states or the panels on offer changed (UI thread)
     ready = Signal()  # discovery and activation have finished
     language_changed = Signal(str)
     reference_stored = Signal(int, str)  # customer id, plugin id: a filed action's reference was stored
 
-    def __init__(self, background: Background, db: Database, register: CustomerRegister,
-                 translations: Translations, setup: PluginSetup | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        background: Background,
+        db: Database,
+        register: CustomerRegister,
+        translations: Translations,
+        setup: PluginSetup | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("deskPlugins")
         self.background, self.db, self.register, self.translations = background, db, register, translations
@@ -99,8 +104,12 @@ class DeskPlugins(QObject):
 
     def _prepare(self) -> PluginHost:  # background thread
         deployment = self.setup.deployment if self.setup.deployment is not None else deployment_from_profile()
-        host = PluginHost(deployment=deployment, secrets=self.setup.secrets or KeyringSecrets(),
-                          audit_sink=DatabaseAuditSink(self.db), call_timeout=self.setup.call_timeout)
+        host = PluginHost(
+            deployment=deployment,
+            secrets=self.setup.secrets or KeyringSecrets(),
+            audit_sink=DatabaseAuditSink(self.db),
+            call_timeout=self.setup.call_timeout,
+        )
         self._starting_host = host
         host.discover(self.setup.extra_packages)
         host.activate_all()
@@ -170,7 +179,7 @@ class DeskPlugins(QObject):
             return plugin_id
 
     def display_name(self, status: PluginStatus) -> str:
-        """"Health care (health)": the name in the agent's language and the id IT uses."""
+        """ "Health care (health)": the name in the agent's language and the id IT uses."""
         label = self.plugin_label(status.id) if status.version != "?" else status.id
         return label if label == status.id else f"{label} ({status.id})"
 
@@ -223,32 +232,64 @@ class DeskPlugins(QObject):
         """The customer as panels need them (background read)."""
         return self.background.read(load_panel_customer, self.register, self.db, customer_id, owner=owner)
 
-    def request_panel(self, panel: PanelSpec, *, staff: StaffMember, customer: PanelCustomer, purpose: str | None,
-                      refresh: bool, callback: Callable[[CallOutcome], None],
-                      owner: QObject | None = None) -> PanelRequest:
+    def request_panel(
+        self,
+        panel: PanelSpec,
+        *,
+        staff: StaffMember,
+        customer: PanelCustomer,
+        purpose: str | None,
+        refresh: bool,
+        callback: Callable[[CallOutcome], None],
+        owner: QObject | None = None,
+    ) -> PanelRequest:
         """Ask for a panel (see :class:`~agentdesk_desktop.plugins.panel_requests.PanelRequests`)."""
         if self.host is None or self._closing:
             request = PanelRequest(0)
             request.cancel()
             return request
-        return self.requests.submit(self.host, panel, staff=staff, customer=customer, language=self.language,
-                                    purpose=purpose, refresh=refresh, callback=callback, owner=owner)
+        return self.requests.submit(
+            self.host,
+            panel,
+            staff=staff,
+            customer=customer,
+            language=self.language,
+            purpose=purpose,
+            refresh=refresh,
+            callback=callback,
+            owner=owner,
+        )
 
     def cancel(self, request: PanelRequest | None) -> None:
         self.requests.cancel(request)
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def action_form(self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer,
-                    owner: QObject) -> Op:
+    def action_form(
+        self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer, owner: QObject
+    ) -> Op:
         """The form of ``action_id`` (``file_request`` or ``file_request:<code>``): a CallOutcome."""
-        job = partial(self.host.action_form, action.plugin_id, action_id, staff=staff, customer=customer.context,
-                      language=self.language)
+        job = partial(
+            self.host.action_form,
+            action.plugin_id,
+            action_id,
+            staff=staff,
+            customer=customer.context,
+            language=self.language,
+        )
         return self.background.read(job, owner=owner)
 
-    def run_action(self, action: ActionSpec, action_id: str, values: dict, *, staff: StaffMember,
-                   customer: PanelCustomer, title: str,
-                   done: Callable[[CallOutcome, StoredReference | None], None]) -> None:
+    def run_action(
+        self,
+        action: ActionSpec,
+        action_id: str,
+        values: dict,
+        *,
+        staff: StaffMember,
+        customer: PanelCustomer,
+        title: str,
+        done: Callable[[CallOutcome, StoredReference | None], None],
+    ) -> None:
         """Run the action on the read pool; a created reference is stored on the customer (writer)
         whether or not whoever asked is still there, then ``done(outcome, stored)`` is called if the
         asker (a bound method of a QObject) still exists."""
@@ -256,23 +297,39 @@ class DeskPlugins(QObject):
         if host is None:
             done(CallOutcome(PanelState.ERROR, error="plugins are not running", error_kind="denied"), None)
             return
-        job = partial(host.run_action, action.plugin_id, action_id, values, staff=staff, customer=customer.context,
-                      language=self.language)
+        job = partial(
+            host.run_action,
+            action.plugin_id,
+            action_id,
+            values,
+            staff=staff,
+            customer=customer.context,
+            language=self.language,
+        )
         self.background.read(job).on_success(
-            lambda outcome: self._action_done(action, staff, customer, title, outcome, done)).on_failure(
-            lambda exc: self._action_failed(exc, done))
+            lambda outcome: self._action_done(action, staff, customer, title, outcome, done)
+        ).on_failure(lambda exc: self._action_failed(exc, done))
 
-    def _action_done(self, action: ActionSpec, staff: StaffMember, customer: PanelCustomer, title: str,
-                     outcome: CallOutcome, done) -> None:
+    def _action_done(
+        self, action: ActionSpec, staff: StaffMember, customer: PanelCustomer, title: str, outcome: CallOutcome, done
+    ) -> None:
         result = outcome.value if outcome.state is PanelState.DATA else None
         reference = getattr(result, "reference", "")
         if not reference:
             _deliver(done, outcome, None)
             return
         system = result.reference_system or action.plugin_id
-        job = partial(store_plugin_reference, self.db, customer.context.customer_id, staff,
-                      plugin_id=action.plugin_id, system=system, reference=reference, title=title,
-                      message=result.message)
+        job = partial(
+            store_plugin_reference,
+            self.db,
+            customer.context.customer_id,
+            staff,
+            plugin_id=action.plugin_id,
+            system=system,
+            reference=reference,
+            title=title,
+            message=result.message,
+        )
         customer_id = customer.context.customer_id
 
         def stored(saved: StoredReference) -> None:
@@ -281,8 +338,9 @@ class DeskPlugins(QObject):
             _deliver(done, outcome, saved)
 
         def not_stored(exc: BaseException) -> None:
-            log.error("the reference of a filed %s action could not be stored: %s", action.plugin_id,
-                      type(exc).__name__)
+            log.error(
+                "the reference of a filed %s action could not be stored: %s", action.plugin_id, type(exc).__name__
+            )
             _deliver(done, outcome, None)
 
         self.background.write(job).on_success(stored).on_failure(not_stored)

@@ -116,8 +116,9 @@ class FieldEditor(QWidget):
                 editor.setMinimumDateTime(_NO_TIME)
                 editor.setSpecialValueText(" ")
             parsed = QDateTime.fromString(spec.default, Qt.DateFormat.ISODate) if spec.default else QDateTime()
-            editor.setDateTime(parsed if parsed.isValid() else
-                               (_NO_TIME if not spec.required else QDateTime.currentDateTime()))
+            editor.setDateTime(
+                parsed if parsed.isValid() else (_NO_TIME if not spec.required else QDateTime.currentDateTime())
+            )
             editor.dateTimeChanged.connect(lambda _d: self.edited.emit())
             return editor
         editor = QLineEdit(self)
@@ -136,8 +137,11 @@ class FieldEditor(QWidget):
         if isinstance(editor, QComboBox):
             return str(editor.currentData() or "")
         if isinstance(editor, QListWidget):
-            return [str(editor.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(editor.count())
-                    if editor.item(i).checkState() == Qt.CheckState.Checked]
+            return [
+                str(editor.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(editor.count())
+                if editor.item(i).checkState() == Qt.CheckState.Checked
+            ]
         if isinstance(editor, QDateTimeEdit):
             if not self.spec.required and editor.dateTime() == _NO_TIME:
                 return ""
@@ -157,8 +161,9 @@ class FieldEditor(QWidget):
             chosen = set(value if isinstance(value, list) else str(value).split(","))
             for i in range(editor.count()):
                 item = editor.item(i)
-                item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in chosen else Qt.CheckState.Unchecked
+                )
         elif isinstance(editor, QDateTimeEdit):
             parsed = QDateTime.fromString(str(value), Qt.DateFormat.ISODate)
             if parsed.isValid():

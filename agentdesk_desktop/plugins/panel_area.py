@@ -68,8 +68,15 @@ class _OpenRequests:
 class PluginPanelArea(QWidget):
     customer_changed = Signal()  # a reference was stored on the customer: the overview reads them again
 
-    def __init__(self, plugins: PluginDesk, staff: StaffMember, customer_id: int,
-                 parent: QWidget | None = None, *, start_after=None) -> None:
+    def __init__(
+        self,
+        plugins: PluginDesk,
+        staff: StaffMember,
+        customer_id: int,
+        parent: QWidget | None = None,
+        *,
+        start_after=None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pluginPanelArea")
         self.plugins, self.staff, self.customer_id = plugins, staff, customer_id
@@ -134,7 +141,8 @@ class PluginPanelArea(QWidget):
         if self.plugins.background.closed:  # the desk is closing
             return
         self.plugins.load_customer(self.customer_id, owner=self).on_success(
-            lambda customer: self._customer_loaded(customer, refresh_plugin)).on_failure(self._customer_failed)
+            lambda customer: self._customer_loaded(customer, refresh_plugin)
+        ).on_failure(self._customer_failed)
 
     def _customer_loaded(self, customer: PanelCustomer, refresh_plugin: str | None) -> None:
         self.customer = customer
@@ -171,8 +179,14 @@ class PluginPanelArea(QWidget):
             if panel is not None:
                 panel.set_actions(self.plugins.actions_for(self.staff, spec.plugin_id))
                 continue
-            panel = PluginPanelWidget(self.plugins, spec, self.staff, purpose=self.purposes.get(spec.key),
-                                      on_request=self._open.track, parent=self.tabs)
+            panel = PluginPanelWidget(
+                self.plugins,
+                spec,
+                self.staff,
+                purpose=self.purposes.get(spec.key),
+                on_request=self._open.track,
+                parent=self.tabs,
+            )
             panel.purpose_chosen.connect(self._purpose_chosen)
             panel.state_changed.connect(lambda _state, p=panel: self._mark(p))
             panel.action_requested.connect(lambda action, p=panel: self.open_action(action, p))

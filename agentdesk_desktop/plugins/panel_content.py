@@ -61,8 +61,11 @@ class PanelTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) \
-                or not (0 <= index.column() < len(self._columns)):
+        if (
+            not index.isValid()
+            or not (0 <= index.row() < len(self._rows))
+            or not (0 <= index.column() < len(self._columns))
+        ):
             return None
         text = self._rows[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -112,8 +115,9 @@ class PanelTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setMinimumSectionSize(24)
-        self._wanted = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c))
-                        for c in range(self.model().columnCount())]
+        self._wanted = [
+            max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(self.model().columnCount())
+        ]
         self.elided = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
@@ -152,8 +156,11 @@ class PanelTableView(QTableView):
         self.fit_columns()
 
     def _height_for(self, rows: int) -> int:
-        return self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize() \
+        return (
+            self.horizontalHeader().sizeHint().height()
+            + rows * self.verticalHeader().defaultSectionSize()
             + 2 * self.frameWidth()
+        )
 
     def sizeHint(self):
         hint = super().sizeHint()
@@ -174,8 +181,10 @@ def badge_label(badge: Badge, parent: QWidget | None = None) -> QLabel:
     label.setProperty("badgeLevel", level)
     background, text = BADGE_COLOURS[level]
     weight = "bold" if level != "info" else "normal"
-    label.setStyleSheet(f"QLabel {{ background: {background}; color: {text}; font-weight: {weight};"
-                        f" border-radius: 4px; padding: 2px 8px; }}")
+    label.setStyleSheet(
+        f"QLabel {{ background: {background}; color: {text}; font-weight: {weight};"
+        f" border-radius: 4px; padding: 2px 8px; }}"
+    )
     label.setWordWrap(True)
     return label
 
@@ -298,6 +307,7 @@ class PanelContent(QWidget):
         for view in self.tables:
             model = view.model()
             out += [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
-            out += [str(model.index(r, c).data() or "") for r in range(model.rowCount())
-                    for c in range(model.columnCount())]
+            out += [
+                str(model.index(r, c).data() or "") for r in range(model.rowCount()) for c in range(model.columnCount())
+            ]
         return out

@@ -30,5 +30,6 @@ class PanelCustomer:
 
 def load_panel_customer(register: CustomerRegister, db: Database, customer_id: int) -> PanelCustomer:
     record = register.get(customer_id)
-    return PanelCustomer(customer_context(record), register.protected_address_text(customer_id),
-                         stored_references(db, customer_id))
+    return PanelCustomer(
+        customer_context(record), register.protected_address_text(customer_id), stored_references(db, customer_id)
+    )

@@ -84,9 +84,19 @@ class PanelRequests(QObject):
         """Requests whose answer is still to be delivered."""
         return len(self._receivers)
 
-    def submit(self, host: PluginHost, panel: PanelSpec, *, staff: StaffMember, customer: PanelCustomer,
-               language: str, purpose: str | None, refresh: bool, callback: Callable[[CallOutcome], None],
-               owner: QObject | None = None) -> PanelRequest:
+    def submit(
+        self,
+        host: PluginHost,
+        panel: PanelSpec,
+        *,
+        staff: StaffMember,
+        customer: PanelCustomer,
+        language: str,
+        purpose: str | None,
+        refresh: bool,
+        callback: Callable[[CallOutcome], None],
+        owner: QObject | None = None,
+    ) -> PanelRequest:
         """Ask for a panel; ``callback(outcome)`` runs on the UI thread unless the request was cancelled
         or ``owner`` was deleted meanwhile."""
         request = PanelRequest(next(self._ids))
@@ -101,9 +111,17 @@ class PanelRequests(QObject):
                 arrived.send((rid, outcome))
 
         try:
-            handle = host.request_panel(panel.key, staff=staff, customer=customer.context, language=language,
-                                        purpose=purpose, done=done, protected_text=customer.protected_text,
-                                        refresh=refresh, references=customer.references)
+            handle = host.request_panel(
+                panel.key,
+                staff=staff,
+                customer=customer.context,
+                language=language,
+                purpose=purpose,
+                done=done,
+                protected_text=customer.protected_text,
+                refresh=refresh,
+                references=customer.references,
+            )
         except Exception as exc:  # noqa: BLE001 - refused (or broken) before it was sent: an answer like any
             arrived.send((rid, _refused(exc)))
             return request

@@ -46,9 +46,16 @@ class PluginPanelWidget(QWidget):
     purpose_chosen = Signal(str, str)  # panel key, purpose
     action_requested = Signal(object)  # ActionSpec
 
-    def __init__(self, plugins: PluginDesk, spec: PanelSpec, staff: StaffMember, *,
-                 purpose: str | None = None, on_request: Callable[[str, PanelRequest], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plugins: PluginDesk,
+        spec: PanelSpec,
+        staff: StaffMember,
+        *,
+        purpose: str | None = None,
+        on_request: Callable[[str, PanelRequest], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(f"pluginPanel_{spec.plugin_id}_{spec.id}")
         self.plugins, self.spec, self.staff = plugins, spec, staff
@@ -196,8 +203,9 @@ class PluginPanelWidget(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.purpose_text.setText(self.tr("This panel shows sensitive information. Choose why you need to see "
-                                          "it; the access is logged."))
+        self.purpose_text.setText(
+            self.tr("This panel shows sensitive information. Choose why you need to see it; the access is logged.")
+        )
         self.purpose_buttons["consent"].setText(self.tr("Customer is on the line and consents"))
         self.purpose_buttons["statutory_task"].setText(self.tr("Statutory task"))
         self.purpose_buttons["emergency"].setText(self.tr("Emergency"))
@@ -216,8 +224,11 @@ class PluginPanelWidget(QWidget):
                 button.setText(action.label(language) + "…")
 
     def purpose_label(self, purpose: str) -> str:
-        return {"consent": self.tr("customer consents"), "statutory_task": self.tr("statutory task"),
-                "emergency": self.tr("emergency")}.get(purpose, purpose)
+        return {
+            "consent": self.tr("customer consents"),
+            "statutory_task": self.tr("statutory task"),
+            "emergency": self.tr("emergency"),
+        }.get(purpose, purpose)
 
     # -- requests --------------------------------------------------------------------------------
 
@@ -256,9 +267,15 @@ class PluginPanelWidget(QWidget):
         self.plugins.cancel(self._request)
         self._enter("loading")
         self.requests_made += 1
-        self._request = self.plugins.request_panel(self.spec, staff=self.staff, customer=self.customer,
-                                                   purpose=self.purpose, refresh=refresh, callback=self._outcome,
-                                                   owner=self)
+        self._request = self.plugins.request_panel(
+            self.spec,
+            staff=self.staff,
+            customer=self.customer,
+            purpose=self.purpose,
+            refresh=refresh,
+            callback=self._outcome,
+            owner=self,
+        )
         if self._on_request is not None:
             self._on_request(self.key, self._request)
 
@@ -289,8 +306,12 @@ class PluginPanelWidget(QWidget):
     # -- showing ---------------------------------------------------------------------------------
 
     def _enter(self, state: str) -> None:
-        page = {"purpose": self._purpose_page, "waiting": self._loading_page, "loading": self._loading_page,
-                "error": self._error_page}.get(state, self._content_page)
+        page = {
+            "purpose": self._purpose_page,
+            "waiting": self._loading_page,
+            "loading": self._loading_page,
+            "error": self._error_page,
+        }.get(state, self._content_page)
         self._stack.setCurrentWidget(page)
         self.state = state
         self._update_footer()
@@ -310,8 +331,9 @@ class PluginPanelWidget(QWidget):
             "unavailable": self.tr("The back end does not answer."),
             "timeout": self.tr("The back end did not answer in time."),
             "backend": self.tr("The back end answered with an error."),
-            "circuit_open": self.tr("The back end has not been answering; the desk waits a moment before "
-                                    "asking again."),
+            "circuit_open": self.tr(
+                "The back end has not been answering; the desk waits a moment before asking again."
+            ),
             "protected": self.tr("This panel is hidden: it tried to show a protected address."),
             "denied": self.tr("This panel is not available to you now."),
         }.get(kind, self.tr("The panel could not be shown."))
@@ -335,12 +357,19 @@ class PluginPanelWidget(QWidget):
             button.setEnabled(enabled)
 
     def _update_footer(self) -> None:
-        backend = (self.outcome.value.source if self.outcome is not None and self.state in ("data", "empty")
-                   and getattr(self.outcome.value, "source", "") else self.plugins.backend_label(self.spec.plugin_id))
+        backend = (
+            self.outcome.value.source
+            if self.outcome is not None
+            and self.state in ("data", "empty")
+            and getattr(self.outcome.value, "source", "")
+            else self.plugins.backend_label(self.spec.plugin_id)
+        )
         parts = [backend] if backend else []
         if self.state in ("data", "empty", "error") and self.received_at is not None:
-            when = QLocale().toString(QTime(self.received_at.hour, self.received_at.minute, self.received_at.second),
-                                      QLocale.FormatType.ShortFormat)
+            when = QLocale().toString(
+                QTime(self.received_at.hour, self.received_at.minute, self.received_at.second),
+                QLocale.FormatType.ShortFormat,
+            )
             parts.append(fill(self.tr("at %1"), when))
             if self.outcome is not None and self.outcome.from_cache:
                 parts.append(self.tr("(saved answer)"))

@@ -53,15 +53,32 @@ class PluginDesk(Protocol):
 
     def load_customer(self, customer_id: int, owner: QObject) -> Op: ...
 
-    def request_panel(self, panel: PanelSpec, *, staff: StaffMember, customer: PanelCustomer, purpose: str | None,
-                      refresh: bool, callback: Callable[[CallOutcome], None],
-                      owner: QObject | None = None) -> PanelRequest: ...
+    def request_panel(
+        self,
+        panel: PanelSpec,
+        *,
+        staff: StaffMember,
+        customer: PanelCustomer,
+        purpose: str | None,
+        refresh: bool,
+        callback: Callable[[CallOutcome], None],
+        owner: QObject | None = None,
+    ) -> PanelRequest: ...
 
     def cancel(self, request: PanelRequest | None) -> None: ...
 
-    def action_form(self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer,
-                    owner: QObject) -> Op: ...
+    def action_form(
+        self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer, owner: QObject
+    ) -> Op: ...
 
-    def run_action(self, action: ActionSpec, action_id: str, values: dict, *, staff: StaffMember,
-                   customer: PanelCustomer, title: str,
-                   done: Callable[[CallOutcome, StoredReference | None], None]) -> None: ...
+    def run_action(
+        self,
+        action: ActionSpec,
+        action_id: str,
+        values: dict,
+        *,
+        staff: StaffMember,
+        customer: PanelCustomer,
+        title: str,
+        done: Callable[[CallOutcome, StoredReference | None], None],
+    ) -> None: ...

@@ -65,8 +65,9 @@ class PluginsDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Plugins"))
-        self.table.setHorizontalHeaderLabels([self.tr("Plugin"), self.tr("Version"), self.tr("State"),
-                                              self.tr("Reason"), ""])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Plugin"), self.tr("Version"), self.tr("State"), self.tr("Reason"), ""]
+        )
         self.refresh()
 
     def _intro_text(self) -> str:
@@ -74,8 +75,10 @@ class PluginsDialog(QDialog):
             return self.tr("Department plugins are turned off for this desk.")
         if not self.plugins.is_ready:
             return self.tr("The department plugins are still starting.")
-        return self.tr("Department plugins found on this workstation. Disabling one removes its panels at once; "
-                       "it stays disabled until you enable it or restart the desk.")
+        return self.tr(
+            "Department plugins found on this workstation. Disabling one removes its panels at once; "
+            "it stays disabled until you enable it or restart the desk."
+        )
 
     @Slot()
     def refresh(self) -> None:
@@ -84,7 +87,12 @@ class PluginsDialog(QDialog):
         self.table.setRowCount(len(statuses))
         self.toggles = {}
         for row, status in enumerate(statuses):
-            cells = (self.plugins.display_name(status), status.version, state_text(status.state), self.reason_text(status))
+            cells = (
+                self.plugins.display_name(status),
+                status.version,
+                state_text(status.state),
+                self.reason_text(status),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

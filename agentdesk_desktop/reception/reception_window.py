@@ -73,9 +73,16 @@ class ReceptionWindow(QMainWindow):
     visit_logged = Signal(object)  # SavedInteraction
     open_customer_requested = Signal(int)
 
-    def __init__(self, services: ReceptionServices, background: Background, staff: StaffMember,
-                 topics: Sequence[Topic], *, current_customer: CurrentCustomer = lambda: None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: ReceptionServices,
+        background: Background,
+        staff: StaffMember,
+        topics: Sequence[Topic],
+        *,
+        current_customer: CurrentCustomer = lambda: None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("receptionWindow")
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -177,8 +184,12 @@ class ReceptionWindow(QMainWindow):
         self.notes.setMinimumHeight(70)
         self.form = QFormLayout()
         self.topic_label, self.outcome_label, self.department_label, self.notes_label = (QLabel(box) for _ in range(4))
-        for label, field in ((self.topic_label, self.topic), (self.outcome_label, self.outcome),
-                             (self.department_label, self.department), (self.notes_label, self.notes)):
+        for label, field in (
+            (self.topic_label, self.topic),
+            (self.outcome_label, self.outcome),
+            (self.department_label, self.department),
+            (self.notes_label, self.notes),
+        ):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.finish_button = QPushButton(box)
@@ -206,10 +217,12 @@ class ReceptionWindow(QMainWindow):
     # -- loading ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        self._bg.read(walk_in_queues, self._services.queues, self._staff.id, owner=self) \
-            .on_success(self._queues_loaded).on_failure(self._load_failed)
-        self._bg.read(self._services.departments, owner=self).on_success(self._departments_loaded) \
-            .on_failure(lambda exc: log.info("departments unavailable: %s", type(exc).__name__))
+        self._bg.read(walk_in_queues, self._services.queues, self._staff.id, owner=self).on_success(
+            self._queues_loaded
+        ).on_failure(self._load_failed)
+        self._bg.read(self._services.departments, owner=self).on_success(self._departments_loaded).on_failure(
+            lambda exc: log.info("departments unavailable: %s", type(exc).__name__)
+        )
 
     def _queues_loaded(self, result: tuple[list[QueueInfo], list[QueueInfo]]) -> None:
         every, mine = result
@@ -251,8 +264,9 @@ class ReceptionWindow(QMainWindow):
         self.busy = True
         self.issue_button.setEnabled(False)
         self.machine_message.hide()
-        self._bg.write(self._services.walk_in.issue_ticket, queue_id, current[0] if current else None,
-                       owner=self).on_success(self._issued).on_failure(self._issue_failed)
+        self._bg.write(
+            self._services.walk_in.issue_ticket, queue_id, current[0] if current else None, owner=self
+        ).on_success(self._issued).on_failure(self._issue_failed)
 
     def _issued(self, ticket: Ticket) -> None:
         self.busy = False
@@ -289,8 +303,9 @@ class ReceptionWindow(QMainWindow):
         self.busy = True
         self.call_button.setEnabled(False)
         self.point_message.hide()
-        self._bg.write(self._services.walk_in.call_next, self._staff.id, queue_ids, point, owner=self) \
-            .on_success(self._called).on_failure(self._call_failed)
+        self._bg.write(self._services.walk_in.call_next, self._staff.id, queue_ids, point, owner=self).on_success(
+            self._called
+        ).on_failure(self._call_failed)
 
     def _called(self, ticket: Ticket | None) -> None:
         self.busy = False
@@ -333,9 +348,13 @@ class ReceptionWindow(QMainWindow):
         queue = next((q for q in self.queues if q.id == ticket.queue_id), None)
         if department is None and queue is not None:
             department = queue.department_id
-        return interaction_draft(ticket, topic=self.topic.currentData() or "",
-                                 outcome=Outcome(outcome) if outcome else None, department_id=department,
-                                 notes=self.notes.toPlainText())
+        return interaction_draft(
+            ticket,
+            topic=self.topic.currentData() or "",
+            outcome=Outcome(outcome) if outcome else None,
+            department_id=department,
+            notes=self.notes.toPlainText(),
+        )
 
     @Slot()
     def finish_visit(self) -> None:
@@ -349,8 +368,9 @@ class ReceptionWindow(QMainWindow):
         self.busy = True
         self.finish_button.setEnabled(False)
         self.point_message.hide()
-        self._bg.write(finish_visit_job, self._services, self.called, draft, self._staff, owner=self) \
-            .on_success(self._finished).on_failure(self._finish_failed)
+        self._bg.write(finish_visit_job, self._services, self.called, draft, self._staff, owner=self).on_success(
+            self._finished
+        ).on_failure(self._finish_failed)
 
     def _finished(self, finished: FinishedVisit) -> None:
         saved = finished.saved
@@ -372,8 +392,7 @@ class ReceptionWindow(QMainWindow):
             self._show_errors(exc.errors)
             return
         log.error("finishing the visit failed: %s", type(exc).__name__)
-        self._point_says(self.tr("The visit could not be logged. Nothing you typed is lost; try again in a "
-                                 "moment."))
+        self._point_says(self.tr("The visit could not be logged. Nothing you typed is lost; try again in a moment."))
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         self._point_says("\n".join(interaction_error_text(field, message) for field, message in errors.items()))
@@ -467,8 +486,14 @@ def reception_for_window(window: ReceptionHost, services: DeskServices, staff: S
             return None
         return customer_id, window.tabs.tabText(window.tabs.currentIndex())
 
-    reception = ReceptionWindow(ReceptionServices.of(services), services.background, staff, services.topics.all,
-                                current_customer=current_customer, parent=window)
+    reception = ReceptionWindow(
+        ReceptionServices.of(services),
+        services.background,
+        staff,
+        services.topics.all,
+        current_customer=current_customer,
+        parent=window,
+    )
     reception.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     reception.open_customer_requested.connect(lambda customer_id: window.open_customer(customer_id))
     window.tabs.currentChanged.connect(reception.refresh_current_customer)

@@ -21,8 +21,15 @@ class FieldRows:
         self.messages: dict[str, QLabel] = {}
         self._focus: dict[str, QWidget] = {}
 
-    def add(self, key: str, field: QWidget, *, error_keys: tuple[str, ...] | None = None,
-            buddy: QWidget | None = None, grow: bool = False) -> QLabel:
+    def add(
+        self,
+        key: str,
+        field: QWidget,
+        *,
+        error_keys: tuple[str, ...] | None = None,
+        buddy: QWidget | None = None,
+        grow: bool = False,
+    ) -> QLabel:
         """Add a row; ``error_keys`` are the message keys shown under it (default: ``key``)."""
         holder = QWidget(self._owner)
         holder.setObjectName(f"row_{key}")

@@ -9,8 +9,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-BANNER_STYLE = ("QFrame#{name} {{ background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }}"
-                " QFrame#{name} QLabel {{ color: #4d3800; }}")
+BANNER_STYLE = (
+    "QFrame#{name} {{ background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }}"
+    " QFrame#{name} QLabel {{ color: #4d3800; }}"
+)
 
 
 def clock_text(seconds: float) -> str:

@@ -90,9 +90,14 @@ def demo_backend_entry_points() -> list[EntryPoint]:
     return list(found.values())
 
 
-def start_demo_backends(db: Database, *, people_limit: int | None = None, today: dt.date | None = None,
-                        now: dt.datetime | None = None,
-                        only: set[str] | None = None) -> DemoBackends:
+def start_demo_backends(
+    db: Database,
+    *,
+    people_limit: int | None = None,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+    only: set[str] | None = None,
+) -> DemoBackends:
     """Start every registered demo back end (``only``: just these plugin ids), seeded from ``db``.
 
     A back end that cannot start is listed in ``unavailable`` and its plugin left out; the others
@@ -118,8 +123,9 @@ def start_demo_backends(db: Database, *, people_limit: int | None = None, today:
         backends.stop()
         raise
     backends.secrets = MappingSecrets(secrets)
-    backends.deployment = DeploymentPlugins.from_mapping({"plugins": settings, "plugins_default_enabled": False},
-                                                         "agentdesk demo")
+    backends.deployment = DeploymentPlugins.from_mapping(
+        {"plugins": settings, "plugins_default_enabled": False}, "agentdesk demo"
+    )
     return backends
 
 

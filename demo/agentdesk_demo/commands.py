@@ -21,11 +21,16 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
     seed = subparsers.add_parser("seed", help="load a synthetic Finnish population (test-range identity codes)")
     seed.add_argument("--people", type=int, required=True, metavar="N")
     seed.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (deterministic)")
-    seed.add_argument("--histories", type=float, default=0.0, metavar="SHARE",
-                      help="share of people given a contact history (0..1)")
+    seed.add_argument(
+        "--histories", type=float, default=0.0, metavar="SHARE", help="share of people given a contact history (0..1)"
+    )
     seed.add_argument("--quiet", action="store_true", help="no progress bar")
-    seed.add_argument("--db", metavar="URL", help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
-                      "(password from the OS keyring); default: the embedded database")
+    seed.add_argument(
+        "--db",
+        metavar="URL",
+        help="sqlite:///PATH or postgresql://USER@HOST:PORT/DB "
+        "(password from the OS keyring); default: the embedded database",
+    )
     seed.set_defaults(func=_cmd_seed)
     try:
         from agentdesk_demo import desk_demo

@@ -19,9 +19,18 @@ UNKNOWN_EVERY = 5  # every fifth demo call comes from a number that is not in th
 
 
 class DemoCaller:
-    def __init__(self, simulator: AmiSimulator, db: Database, *, queue: str = "neuvonta",
-                 interface: str = "PJSIP/agent1", member_name: str = "Aino Asiakaspalvelija",
-                 answer_after: float = 6.0, talk: tuple[float, float] = (40.0, 150.0), seed: int | None = None) -> None:
+    def __init__(
+        self,
+        simulator: AmiSimulator,
+        db: Database,
+        *,
+        queue: str = "neuvonta",
+        interface: str = "PJSIP/agent1",
+        member_name: str = "Aino Asiakaspalvelija",
+        answer_after: float = 6.0,
+        talk: tuple[float, float] = (40.0, 150.0),
+        seed: int | None = None,
+    ) -> None:
         self.simulator, self._db = simulator, db
         self.queue, self.interface, self.member_name = queue, interface, member_name
         self.answer_after, self.talk = answer_after, talk
@@ -35,10 +44,13 @@ class DemoCaller:
             row = None
             if count:
                 start = self._rng.randint(1, count)
-                row = s.execute(select(ContactPoint.value, Customer.last_name, Customer.first_names)
-                                .join(Customer, Customer.id == ContactPoint.customer_id)
-                                .where(ContactPoint.kind == ContactKind.PHONE, ContactPoint.id >= start)
-                                .order_by(ContactPoint.id).limit(1)).first()
+                row = s.execute(
+                    select(ContactPoint.value, Customer.last_name, Customer.first_names)
+                    .join(Customer, Customer.id == ContactPoint.customer_id)
+                    .where(ContactPoint.kind == ContactKind.PHONE, ContactPoint.id >= start)
+                    .order_by(ContactPoint.id)
+                    .limit(1)
+                ).first()
         if row is None:
             return self.unknown_number(), ""
         number, last, first = row
@@ -52,7 +64,13 @@ class DemoCaller:
         self.calls += 1
         if number is None:
             number, name = (self.unknown_number(), "") if self.calls % UNKNOWN_EVERY == 0 else self.random_caller()
-        call = self.simulator.emit_call(number, name, self.queue, interface=self.interface,
-                                        member_name=self.member_name, answer_after=self.answer_after,
-                                        hang_up_after=self._rng.uniform(*self.talk))
+        call = self.simulator.emit_call(
+            number,
+            name,
+            self.queue,
+            interface=self.interface,
+            member_name=self.member_name,
+            answer_after=self.answer_after,
+            hang_up_after=self._rng.uniform(*self.talk),
+        )
         return call.uniqueid

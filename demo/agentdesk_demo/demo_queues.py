@@ -48,9 +48,15 @@ EMAIL_QUEUE = "sahkoposti"
 WALK_IN_QUEUE = "palvelupiste"
 
 EXTRA_AGENTS = (
-    ("agent.eeva", "Eeva Eskola"), ("agent.jussi", "Jussi Järvinen"), ("agent.kaisa", "Kaisa Koskinen"),
-    ("agent.lauri", "Lauri Laine"), ("agent.minna", "Minna Mäkelä"), ("agent.niko", "Niko Nieminen"),
-    ("agent.outi", "Outi Ojala"), ("agent.pekka", "Pekka Peltonen"), ("agent.riikka", "Riikka Rantanen"),
+    ("agent.eeva", "Eeva Eskola"),
+    ("agent.jussi", "Jussi Järvinen"),
+    ("agent.kaisa", "Kaisa Koskinen"),
+    ("agent.lauri", "Lauri Laine"),
+    ("agent.minna", "Minna Mäkelä"),
+    ("agent.niko", "Niko Nieminen"),
+    ("agent.outi", "Outi Ojala"),
+    ("agent.pekka", "Pekka Peltonen"),
+    ("agent.riikka", "Riikka Rantanen"),
 )
 TOPICS = ("general.advice", "water.billing", "waste.pickup", "daycare.application", "school.enrolment")
 HOURLY = {Channel.PHONE: 24, Channel.EMAIL: 6, Channel.WALK_IN: 8}
@@ -77,21 +83,55 @@ def seed_demo_queues(db: Database, *, now: dt.datetime | None = None, seed: int 
     with db.session() as s, s.begin():
         dept = s.scalar(select(Department.id).where(Department.code == "customer_service"))
         known = set(s.scalars(select(StaffUser.username)))
-        s.add_all([StaffUser(username=u, display_name=n, role=StaffRole.AGENT, department_id=dept, active=True)
-                   for u, n in EXTRA_AGENTS if u not in known])
+        s.add_all(
+            [
+                StaffUser(username=u, display_name=n, role=StaffRole.AGENT, department_id=dept, active=True)
+                for u, n in EXTRA_AGENTS
+                if u not in known
+            ]
+        )
     with db.session() as s:
-        members = tuple(s.scalars(select(StaffUser.id).where(
-            StaffUser.department_id == dept, StaffUser.active.is_(True),
-            StaffUser.role.in_([StaffRole.AGENT, StaffRole.SUPERVISOR])).order_by(StaffUser.id)))
+        members = tuple(
+            s.scalars(
+                select(StaffUser.id)
+                .where(
+                    StaffUser.department_id == dept,
+                    StaffUser.active.is_(True),
+                    StaffUser.role.in_([StaffRole.AGENT, StaffRole.SUPERVISOR]),
+                )
+                .order_by(StaffUser.id)
+            )
+        )
         customers = list(s.scalars(select(Customer.id).order_by(func.random()).limit(400)))
 
-    phone = directory.create(QueueSpec(PHONE_QUEUE, "Neuvonta", Channel.PHONE, target_seconds=20, target_share=0.8,
-                                       department_id=dept, alarm_waiting=5, alarm_longest_wait_seconds=120))
-    email = directory.create(QueueSpec.email(EMAIL_QUEUE, "Sähköposti", hours=8, share=0.8, department_id=dept,
-                                             alarm_waiting=25))
-    walk_in = directory.create(QueueSpec(WALK_IN_QUEUE, "Palvelupiste", Channel.WALK_IN, target_seconds=900,
-                                         target_share=0.8, department_id=dept, alarm_waiting=8,
-                                         alarm_longest_wait_seconds=1800, ticket_letter="A"))
+    phone = directory.create(
+        QueueSpec(
+            PHONE_QUEUE,
+            "Neuvonta",
+            Channel.PHONE,
+            target_seconds=20,
+            target_share=0.8,
+            department_id=dept,
+            alarm_waiting=5,
+            alarm_longest_wait_seconds=120,
+        )
+    )
+    email = directory.create(
+        QueueSpec.email(EMAIL_QUEUE, "Sähköposti", hours=8, share=0.8, department_id=dept, alarm_waiting=25)
+    )
+    walk_in = directory.create(
+        QueueSpec(
+            WALK_IN_QUEUE,
+            "Palvelupiste",
+            Channel.WALK_IN,
+            target_seconds=900,
+            target_share=0.8,
+            department_id=dept,
+            alarm_waiting=8,
+            alarm_longest_wait_seconds=1800,
+            ticket_letter="A",
+        )
+    )
     for queue in (phone, email, walk_in):
         for staff_id in members:
             directory.add_member(queue.id, staff_id)
@@ -120,11 +160,19 @@ def seed_demo_queues(db: Database, *, now: dt.datetime | None = None, seed: int 
         for row in rows:
             if row.state is WorkItemState.DONE:
                 interaction = Interaction(
-                    customer_id=row.customer_id, channel=row.channel, started_at=row.answered_at,
-                    ended_at=row.finished_at, agent_id=row.claimed_by, department_id=dept,
-                    topic=rng.choice(TOPICS), notes="", external_ref=row.external_ref,
-                    outcome=rng.choices([Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.UNRESOLVED],
-                                        [78, 12, 10])[0])
+                    customer_id=row.customer_id,
+                    channel=row.channel,
+                    started_at=row.answered_at,
+                    ended_at=row.finished_at,
+                    agent_id=row.claimed_by,
+                    department_id=dept,
+                    topic=rng.choice(TOPICS),
+                    notes="",
+                    external_ref=row.external_ref,
+                    outcome=rng.choices(
+                        [Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.UNRESOLVED], [78, 12, 10]
+                    )[0],
+                )
                 interactions.append(interaction)
                 s.add(interaction)
         s.flush()
@@ -134,8 +182,13 @@ def seed_demo_queues(db: Database, *, now: dt.datetime | None = None, seed: int 
             s.add(TicketCounter(letter=walk_in.ticket_letter, day=day, last_number=tickets))
 
     presence = Presence(db)
-    states = [PresenceState.AVAILABLE, PresenceState.AVAILABLE, PresenceState.WRAP_UP, PresenceState.BREAK,
-              PresenceState.OFFLINE]
+    states = [
+        PresenceState.AVAILABLE,
+        PresenceState.AVAILABLE,
+        PresenceState.WRAP_UP,
+        PresenceState.BREAK,
+        PresenceState.OFFLINE,
+    ]
     for staff_id in members:
         state = PresenceState.BUSY if staff_id in busy else rng.choice(states)
         presence.set_state(staff_id, state, now=now - dt.timedelta(seconds=rng.randint(20, 2400)))
@@ -152,16 +205,37 @@ def _arrivals(rng: random.Random, start: dt.datetime, end: dt.datetime, per_hour
 
 
 def _waiting(queue: QueueInfo, arrived: dt.datetime, ref: str = "", customer_id: int | None = None) -> WorkItem:
-    return WorkItem(queue_id=queue.id, channel=queue.channel, customer_id=customer_id, external_ref=ref, subject="",
-                    priority=5, state=WorkItemState.WAITING, created_at=arrived, due_at=queue.due_at(arrived),
-                    attempts=0, service_point="")
+    return WorkItem(
+        queue_id=queue.id,
+        channel=queue.channel,
+        customer_id=customer_id,
+        external_ref=ref,
+        subject="",
+        priority=5,
+        state=WorkItemState.WAITING,
+        created_at=arrived,
+        due_at=queue.due_at(arrived),
+        attempts=0,
+        service_point="",
+    )
 
 
-def _item(rng: random.Random, queue: QueueInfo, arrived: dt.datetime, now: dt.datetime, members: tuple[int, ...],
-          busy: dict[int, int], ticket: int, customers: list[int]) -> WorkItem:
+def _item(
+    rng: random.Random,
+    queue: QueueInfo,
+    arrived: dt.datetime,
+    now: dt.datetime,
+    members: tuple[int, ...],
+    busy: dict[int, int],
+    ticket: int,
+    customers: list[int],
+) -> WorkItem:
     channel = queue.channel
-    ref = f"{queue.ticket_letter}{ticket:03d}" if channel is Channel.WALK_IN else \
-        (f"{int(arrived.timestamp())}.{rng.randint(1, 9999)}" if channel is Channel.PHONE else "")
+    ref = (
+        f"{queue.ticket_letter}{ticket:03d}"
+        if channel is Channel.WALK_IN
+        else (f"{int(arrived.timestamp())}.{rng.randint(1, 9999)}" if channel is Channel.PHONE else "")
+    )
     customer = rng.choice(customers) if customers and rng.random() < 0.85 else None
     row = _waiting(queue, arrived, ref, customer)
     if channel is Channel.PHONE:

@@ -38,15 +38,21 @@ _CHUNK = 500
 
 def _chunks(ids: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
     for start in range(0, len(ids), size):
-        yield ids[start:start + size]
+        yield ids[start : start + size]
 
 
 class DatabaseDemoSeed:
     """The demo people of ``db``. ``people_limit`` caps every ``people(n)`` (small demos, tests);
     ``today``/``now`` fix the seeds' dates (tests)."""
 
-    def __init__(self, db: Database, *, people_limit: int | None = None, today: dt.date | None = None,
-                 now: dt.datetime | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        people_limit: int | None = None,
+        today: dt.date | None = None,
+        now: dt.datetime | None = None,
+    ) -> None:
         self._db, self.people_limit = db, people_limit
         self._today = today or dt.date.today()
         now = now or dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
@@ -79,25 +85,42 @@ class DatabaseDemoSeed:
 
     def _role_holders(self, *roles: str):
         hetu_of = self._hetu_of()
-        return (select(CustomerRole.customer_id).join(hetu_of, hetu_of.c.customer_id == CustomerRole.customer_id)
-                .where(CustomerRole.role_code.in_(roles)).distinct().order_by(CustomerRole.customer_id))
+        return (
+            select(CustomerRole.customer_id)
+            .join(hetu_of, hetu_of.c.customer_id == CustomerRole.customer_id)
+            .where(CustomerRole.role_code.in_(roles))
+            .distinct()
+            .order_by(CustomerRole.customer_id)
+        )
 
     @staticmethod
     def _hetu_of():
-        return select(CustomerIdentifier.customer_id, CustomerIdentifier.value).where(
-            CustomerIdentifier.scheme == IdentifierScheme.HETU).subquery()
+        return (
+            select(CustomerIdentifier.customer_id, CustomerIdentifier.value)
+            .where(CustomerIdentifier.scheme == IdentifierScheme.HETU)
+            .subquery()
+        )
 
     def _rank(self, limit: int) -> list[DemoPerson]:
         with self._db.session() as s:
             featured = list(s.scalars(self._role_holders(*FEATURED_ROLES)))
             hetu_of = self._hetu_of()
-            contacts = (select(Interaction.customer_id, func.count().label("n"))
-                        .where(Interaction.customer_id.is_not(None)).group_by(Interaction.customer_id).subquery())
-            ranked = list(s.scalars(
-                select(Customer.id).join(hetu_of, hetu_of.c.customer_id == Customer.id)
-                .outerjoin(contacts, contacts.c.customer_id == Customer.id)
-                .where(Customer.kind == CustomerKind.PERSON)
-                .order_by(func.coalesce(contacts.c.n, 0).desc(), Customer.id).limit(limit + len(featured))))
+            contacts = (
+                select(Interaction.customer_id, func.count().label("n"))
+                .where(Interaction.customer_id.is_not(None))
+                .group_by(Interaction.customer_id)
+                .subquery()
+            )
+            ranked = list(
+                s.scalars(
+                    select(Customer.id)
+                    .join(hetu_of, hetu_of.c.customer_id == Customer.id)
+                    .outerjoin(contacts, contacts.c.customer_id == Customer.id)
+                    .where(Customer.kind == CustomerKind.PERSON)
+                    .order_by(func.coalesce(contacts.c.n, 0).desc(), Customer.id)
+                    .limit(limit + len(featured))
+                )
+            )
         order = list(dict.fromkeys(featured + ranked))
         people = self._people(order)
         return [people[i] for i in order if i in people][:limit]
@@ -117,34 +140,54 @@ def _details(db: Database, ids: Sequence[int], today: dt.date) -> dict[int, Demo
     with db.session() as s:
         for chunk in _chunks(ids):
             customers = {c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(chunk)))}
-            hetus = dict(s.execute(select(CustomerIdentifier.customer_id, CustomerIdentifier.value).where(
-                CustomerIdentifier.customer_id.in_(chunk), CustomerIdentifier.scheme == IdentifierScheme.HETU)).all())
+            hetus = dict(
+                s.execute(
+                    select(CustomerIdentifier.customer_id, CustomerIdentifier.value).where(
+                        CustomerIdentifier.customer_id.in_(chunk), CustomerIdentifier.scheme == IdentifierScheme.HETU
+                    )
+                ).all()
+            )
             roles: dict[int, list[str]] = {}
-            for cid, code in s.execute(select(CustomerRole.customer_id, CustomerRole.role_code)
-                                       .where(CustomerRole.customer_id.in_(chunk))):
+            for cid, code in s.execute(
+                select(CustomerRole.customer_id, CustomerRole.role_code).where(CustomerRole.customer_id.in_(chunk))
+            ):
                 roles.setdefault(cid, []).append(code)
             emails: dict[int, str] = {}
             phones: dict[int, str] = {}
             for cid, kind, value in s.execute(
-                    select(ContactPoint.customer_id, ContactPoint.kind, ContactPoint.value)
-                    .where(ContactPoint.customer_id.in_(chunk))
-                    .order_by(ContactPoint.is_primary.desc(), ContactPoint.id)):
+                select(ContactPoint.customer_id, ContactPoint.kind, ContactPoint.value)
+                .where(ContactPoint.customer_id.in_(chunk))
+                .order_by(ContactPoint.is_primary.desc(), ContactPoint.id)
+            ):
                 (emails if kind is ContactKind.EMAIL else phones).setdefault(cid, value)
             addresses: dict[int, tuple[str, str]] = {}
             for cid, street, municipality in s.execute(
-                    select(Address.customer_id, Address.street, Address.municipality)
-                    .where(Address.customer_id.in_(chunk), (Address.valid_to.is_(None)) | (Address.valid_to >= today))
-                    .order_by(Address.valid_from.desc().nulls_last(), Address.id.desc())):
+                select(Address.customer_id, Address.street, Address.municipality)
+                .where(Address.customer_id.in_(chunk), (Address.valid_to.is_(None)) | (Address.valid_to >= today))
+                .order_by(Address.valid_from.desc().nulls_last(), Address.id.desc())
+            ):
                 addresses.setdefault(cid, (street, municipality))
-            protected = set(s.scalars(select(Customer.id).where(
-                Customer.id.in_(chunk), protected_address_clause(Customer.id, today))))
+            protected = set(
+                s.scalars(
+                    select(Customer.id).where(Customer.id.in_(chunk), protected_address_clause(Customer.id, today))
+                )
+            )
             for cid, c in customers.items():
                 if cid not in hetus:
                     continue
                 street, municipality = addresses.get(cid, (None, None))
-                out[cid] = DemoPerson(cid, hetus[cid], c.first_names, c.last_name, c.birth_date,
-                                      tuple(roles.get(cid, ())), emails.get(cid), phones.get(cid),
-                                      None if cid in protected else street, municipality)
+                out[cid] = DemoPerson(
+                    cid,
+                    hetus[cid],
+                    c.first_names,
+                    c.last_name,
+                    c.birth_date,
+                    tuple(roles.get(cid, ())),
+                    emails.get(cid),
+                    phones.get(cid),
+                    None if cid in protected else street,
+                    municipality,
+                )
     return out
 
 
@@ -162,19 +205,28 @@ def store_case_references(db: Database, cases: Sequence[DemoCaseReference]) -> i
             by_system.setdefault(case.system, []).append((case.customer_id, case.reference))
         for system, keys in by_system.items():
             for chunk in _chunks(keys):
-                existing |= {(system, cid, ref) for cid, ref in s.execute(
-                    select(ServiceCase.customer_id, ServiceCase.backoffice_ref).where(
-                        ServiceCase.backoffice_system == system,
-                        tuple_(ServiceCase.customer_id, ServiceCase.backoffice_ref).in_(chunk)))}
+                existing |= {
+                    (system, cid, ref)
+                    for cid, ref in s.execute(
+                        select(ServiceCase.customer_id, ServiceCase.backoffice_ref).where(
+                            ServiceCase.backoffice_system == system,
+                            tuple_(ServiceCase.customer_id, ServiceCase.backoffice_ref).in_(chunk),
+                        )
+                    )
+                }
         for case in cases:
             key = (case.system, case.customer_id, case.reference)
             if key in existing:
                 continue
             existing.add(key)
-            row = ServiceCase(customer_id=case.customer_id, title=case.title[:200],
-                              status=CaseStatus.OPEN if case.open else CaseStatus.CLOSED,
-                              department_id=departments.get(case.department) if case.department else None,
-                              backoffice_system=case.system, backoffice_ref=case.reference)
+            row = ServiceCase(
+                customer_id=case.customer_id,
+                title=case.title[:200],
+                status=CaseStatus.OPEN if case.open else CaseStatus.CLOSED,
+                department_id=departments.get(case.department) if case.department else None,
+                backoffice_system=case.system,
+                backoffice_ref=case.reference,
+            )
             if case.created_at is not None:
                 row.created_at = case.created_at
                 row.updated_at = case.updated_at or case.created_at

@@ -21,8 +21,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="start the desk on a throwaway database with synthetic people")
     demo.add_argument("--people", type=int, default=50_000, metavar="N", help="persons to generate (default 50,000)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (deterministic)")
-    demo.add_argument("--histories", type=float, default=0.3, metavar="SHARE",
-                      help="share of people with a contact history (default 0.3)")
+    demo.add_argument(
+        "--histories",
+        type=float,
+        default=0.3,
+        metavar="SHARE",
+        help="share of people with a contact history (default 0.3)",
+    )
     demo.add_argument("--keep", action="store_true", help="keep the demo database afterwards (its path is printed)")
     desk_options(demo, default_user="agent.aino")
     demo.set_defaults(func=_cmd_demo)
@@ -51,8 +56,15 @@ def launch_demo(url: str, *, user: str | None, lang: str | None, plugins=None) -
 
     simulator, phone = _demo_pbx()
     try:
-        return launch(url, user=user, lang=lang, upgrade_schema=False, plugins=plugins, phone=phone,
-                      demo_caller=lambda db: DemoCaller(simulator, db, interface=DEMO_INTERFACE))
+        return launch(
+            url,
+            user=user,
+            lang=lang,
+            upgrade_schema=False,
+            plugins=plugins,
+            phone=phone,
+            demo_caller=lambda db: DemoCaller(simulator, db, interface=DEMO_INTERFACE),
+        )
     finally:
         simulator.stop()
 
@@ -90,14 +102,15 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         try:
             schema.upgrade(db)
             print(f"agentdesk demo: generating {args.people:,} synthetic people in {folder}", file=sys.stderr)
-            report = seed_population(db, args.people, seed=args.seed, histories=args.histories,
-                                     progress=ProgressBar())
+            report = seed_population(db, args.people, seed=args.seed, histories=args.histories, progress=ProgressBar())
             describe = getattr(report, "describe", None)
             if callable(describe):
                 print(f"agentdesk demo: {describe()}", file=sys.stderr)
             queues = seed_demo_queues(db, seed=args.seed)
-            print(f"agentdesk demo: queues Neuvonta, Sähköposti and Palvelupiste with {queues.items} contacts "
-                  "today", file=sys.stderr)
+            print(
+                f"agentdesk demo: queues Neuvonta, Sähköposti and Palvelupiste with {queues.items} contacts today",
+                file=sys.stderr,
+            )
             backends = _start_demo_backends(db)
         finally:
             db.dispose()

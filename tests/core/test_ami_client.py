@@ -51,8 +51,11 @@ class Recorder:
 
     def of(self, kind, unique_id: str | None = None) -> list:
         with self._cond:
-            return [e for e in self.events if isinstance(e, kind)
-                    and (unique_id is None or getattr(e, "unique_id", None) == unique_id)]
+            return [
+                e
+                for e in self.events
+                if isinstance(e, kind) and (unique_id is None or getattr(e, "unique_id", None) == unique_id)
+            ]
 
     def states(self) -> list[ConnectionStatus]:
         return [e.state for e in self.of(ConnectionState)]
@@ -76,9 +79,13 @@ def connect(sim):
     clients: list[AmiClient] = []
 
     def make(secret: str = SECRET, *, interface: str = "PJSIP/agent1", wait: bool = True, **options):
-        settings = AmiSettings(host="127.0.0.1", port=sim.port, username="desk", interface=interface,
-                               **{"reconnect_initial": 0.05, "reconnect_max": 0.5, "ping_interval": 30.0,
-                                  **options})
+        settings = AmiSettings(
+            host="127.0.0.1",
+            port=sim.port,
+            username="desk",
+            interface=interface,
+            **{"reconnect_initial": 0.05, "reconnect_max": 0.5, "ping_interval": 30.0, **options},
+        )
         desk, stats = Recorder(), Recorder()
         client = AmiClient(settings, secret, on_event=desk, on_statistics=stats)
         clients.append(client)
@@ -184,7 +191,11 @@ def test_a_call_to_this_agent_pops_with_the_number_normalised(sim, connect, numb
     assert pop.caller_number_e164 == "+358401234567"
     assert (pop.unique_id, pop.linked_id) == (call.uniqueid, call.linkedid)
     assert (pop.caller_name, pop.queue, pop.interface, pop.member_name) == (
-        "Virtanen Anna", "neuvonta", "PJSIP/agent1", "Agentti Yksi")
+        "Virtanen Anna",
+        "neuvonta",
+        "PJSIP/agent1",
+        "Agentti Yksi",
+    )
     assert pop.at.tzinfo is not None
 
 
@@ -316,8 +327,7 @@ def test_a_call_that_ended_while_disconnected_is_closed_after_the_reconnect(sim,
 
 
 def test_queue_status_reports_the_queue_figures(sim, connect):
-    sim.add_queue("neuvonta", [("PJSIP/agent1", "Agentti Yksi"), ("PJSIP/agent2", "Agentti Kaksi")],
-                  service_level=60)
+    sim.add_queue("neuvonta", [("PJSIP/agent1", "Agentti Yksi"), ("PJSIP/agent2", "Agentti Kaksi")], service_level=60)
     client, desk, stats = connect()
     done = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     done.answer(hold_seconds=20)
@@ -353,8 +363,15 @@ def test_odd_queue_figures_are_unknown_and_the_next_calls_still_arrive(sim, conn
     """A counter of 1e309 in a QueueStatus answer once tore the connection down (reconnect loops),
     and the AgentConnect events sent meanwhile were lost to the statistics."""
     sim.add_queue("neuvonta", [("PJSIP/agent1", "Agentti Yksi")])
-    sim.queue_status_overrides = {"Holdtime": "1e309", "Calls": "nan", "Completed": "-5", "Abandoned": "∞",
-                                  "ServicelevelPerf": "1e400", "CallsTaken": "9" * 400, "Wait": "x"}
+    sim.queue_status_overrides = {
+        "Holdtime": "1e309",
+        "Calls": "nan",
+        "Completed": "-5",
+        "Abandoned": "∞",
+        "ServicelevelPerf": "1e400",
+        "CallsTaken": "9" * 400,
+        "Wait": "x",
+    }
     _client, desk, stats = connect(queue_status_interval=0.05)
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     desk.wait_for(IncomingCall)
@@ -378,9 +395,18 @@ def test_an_agent_connect_with_an_odd_hold_time_still_counts_as_answered(sim, co
     _client, desk, _stats = connect()
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
     desk.wait_for(IncomingCall)
-    sim.emit_event("AgentConnect", [*call.caller.fields(), ("Queue", "neuvonta"), ("Interface", "PJSIP/agent1"),
-                                    ("HoldTime", "1e309"), ("RingTime", "4"), ("BridgedChannel", "")],
-                   category="agent")
+    sim.emit_event(
+        "AgentConnect",
+        [
+            *call.caller.fields(),
+            ("Queue", "neuvonta"),
+            ("Interface", "PJSIP/agent1"),
+            ("HoldTime", "1e309"),
+            ("RingTime", "4"),
+            ("BridgedChannel", ""),
+        ],
+        category="agent",
+    )
     answered = desk.wait_for(CallAnswered)
     assert (answered.unique_id, answered.hold_seconds, answered.ring_seconds) == (call.uniqueid, None, 4)
     assert sim.login_count == 1
@@ -390,8 +416,13 @@ def test_an_agent_connect_with_an_odd_hold_time_still_counts_as_answered(sim, co
 def test_broken_frames_are_skipped_and_the_connection_stays(sim, connect, caplog):
     _client, desk, _ = connect()
     secret_name = "Salainen Nimi"
-    sim.send_raw(b"Event: Newchannel\r\nCallerIDName: " + secret_name.encode() + b"x" * (2 << 20) + b"\r\n"
-                 + b"Uniqueid: 1.1\r\n\r\n")  # a line too long: its block goes, the next one is read
+    sim.send_raw(
+        b"Event: Newchannel\r\nCallerIDName: "
+        + secret_name.encode()
+        + b"x" * (2 << 20)
+        + b"\r\n"
+        + b"Uniqueid: 1.1\r\n\r\n"
+    )  # a line too long: its block goes, the next one is read
     sim.send_raw(b"Event: VarSet\r\n" + b"".join(b"Var%d: x\r\n" % i for i in range(1000)) + b"\r\n")
     sim.send_raw(b"Event: Newchannel\r\nCallerIDName: \xff\xfe\x00\x1b[2J\r\n\r\n\r\n\x00\x00garbage\r\n\r\n")
 

@@ -26,9 +26,19 @@ T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
 
 def agent_event(event: str, uid: str, interface: str, **extra: str) -> dict[str, str]:
     leg = f"{interface}-00000002"
-    return {"event": event, "uniqueid": uid, "linkedid": uid, "calleridnum": "0401234567", "calleridname": "A",
-            "queue": "neuvonta", "interface": interface, "membername": interface, "destchannel": leg,
-            "destuniqueid": f"{uid}-{interface}", **{k.lower(): v for k, v in extra.items()}}
+    return {
+        "event": event,
+        "uniqueid": uid,
+        "linkedid": uid,
+        "calleridnum": "0401234567",
+        "calleridname": "A",
+        "queue": "neuvonta",
+        "interface": interface,
+        "membername": interface,
+        "destchannel": leg,
+        "destuniqueid": f"{uid}-{interface}",
+        **{k.lower(): v for k, v in extra.items()},
+    }
 
 
 def feed(mapper: AmiEventMapper, *events: dict[str, str]):
@@ -37,12 +47,14 @@ def feed(mapper: AmiEventMapper, *events: dict[str, str]):
 
 def test_ringall_another_agent_answering_withdraws_this_desks_pop():
     mapper = AmiEventMapper("PJSIP/agent1", clock=lambda: T0)
-    routed = feed(mapper,
-                  {"event": "QueueCallerJoin", "uniqueid": "1.1", "queue": "neuvonta", "position": "1", "count": "1"},
-                  agent_event("AgentCalled", "1.1", "PJSIP/agent1"),
-                  agent_event("AgentCalled", "1.1", "PJSIP/agent2"),
-                  agent_event("AgentConnect", "1.1", "PJSIP/agent2", HoldTime="8", RingTime="2"),
-                  agent_event("AgentComplete", "1.1", "PJSIP/agent2", TalkTime="61", Reason="agent"))
+    routed = feed(
+        mapper,
+        {"event": "QueueCallerJoin", "uniqueid": "1.1", "queue": "neuvonta", "position": "1", "count": "1"},
+        agent_event("AgentCalled", "1.1", "PJSIP/agent1"),
+        agent_event("AgentCalled", "1.1", "PJSIP/agent2"),
+        agent_event("AgentConnect", "1.1", "PJSIP/agent2", HoldTime="8", RingTime="2"),
+        agent_event("AgentComplete", "1.1", "PJSIP/agent2", TalkTime="61", Reason="agent"),
+    )
 
     desk = [r.event for r in routed if r.for_desk]
     assert [type(e) for e in desk] == [IncomingCall, CallEnded]
@@ -54,10 +66,19 @@ def test_ringall_another_agent_answering_withdraws_this_desks_pop():
 
 def test_the_queue_dials_its_agents_but_that_is_not_a_second_pop():
     mapper = AmiEventMapper("PJSIP/agent1", clock=lambda: T0)
-    dial = {"event": "DialBegin", "uniqueid": "1.1", "calleridnum": "0401234567", "destchannel": "PJSIP/agent1-00000002",
-            "destuniqueid": "1.2"}
-    routed = feed(mapper, {"event": "QueueCallerJoin", "uniqueid": "1.1", "queue": "neuvonta"}, dial,
-                  agent_event("AgentCalled", "1.1", "PJSIP/agent1"))
+    dial = {
+        "event": "DialBegin",
+        "uniqueid": "1.1",
+        "calleridnum": "0401234567",
+        "destchannel": "PJSIP/agent1-00000002",
+        "destuniqueid": "1.2",
+    }
+    routed = feed(
+        mapper,
+        {"event": "QueueCallerJoin", "uniqueid": "1.1", "queue": "neuvonta"},
+        dial,
+        agent_event("AgentCalled", "1.1", "PJSIP/agent1"),
+    )
     assert [type(r.event) for r in routed if r.for_desk] == [IncomingCall]
     # the same dial without a queue is a direct call, and pops
     direct = feed(AmiEventMapper("PJSIP/agent1", clock=lambda: T0), dial)
@@ -74,8 +95,11 @@ def test_interfaces_compare_with_the_technology_in_any_case():
 def test_missed_hangups_cannot_grow_the_memory_without_bound():
     mapper = AmiEventMapper("PJSIP/agent1", clock=lambda: T0, memory=100)
     for i in range(1000):
-        feed(mapper, {"event": "QueueCallerJoin", "uniqueid": f"1.{i}", "queue": "q"},
-             agent_event("AgentCalled", f"1.{i}", "PJSIP/agent1"))
+        feed(
+            mapper,
+            {"event": "QueueCallerJoin", "uniqueid": f"1.{i}", "queue": "q"},
+            agent_event("AgentCalled", f"1.{i}", "PJSIP/agent1"),
+        )
     assert len(mapper.open_desk_calls()) == 100
 
 
@@ -96,23 +120,31 @@ def read_blocks(*chunks: bytes, count: int):
 
 
 def test_blocks_are_read_across_packet_boundaries_with_any_key_case():
-    wire = (b"Asterisk Call Manager/5.0.1\r\nResponse: Success\r\nActionID: a-1\r\nMessage: Authentication accepted"
-            b"\r\n\r\n\r\nEvent: Hangup\r\nUniqueID: 1.1\r\nChannel: Local/100@agents-0001;1\r\nCause-txt: Normal "
-            b"Clearing\r\nno colon here\r\n\r\n")
-    chunks = [wire[i:i + 7] for i in range(0, len(wire), 7)]
+    wire = (
+        b"Asterisk Call Manager/5.0.1\r\nResponse: Success\r\nActionID: a-1\r\nMessage: Authentication accepted"
+        b"\r\n\r\n\r\nEvent: Hangup\r\nUniqueID: 1.1\r\nChannel: Local/100@agents-0001;1\r\nCause-txt: Normal "
+        b"Clearing\r\nno colon here\r\n\r\n"
+    )
+    chunks = [wire[i : i + 7] for i in range(0, len(wire), 7)]
 
     banner, (login, hangup) = read_blocks(*chunks, count=2)
 
     assert banner == "Asterisk Call Manager/5.0.1"
     assert login == {"response": "Success", "actionid": "a-1", "message": "Authentication accepted"}
-    assert hangup == {"event": "Hangup", "uniqueid": "1.1", "channel": "Local/100@agents-0001;1",
-                      "cause-txt": "Normal Clearing"}
+    assert hangup == {
+        "event": "Hangup",
+        "uniqueid": "1.1",
+        "channel": "Local/100@agents-0001;1",
+        "cause-txt": "Normal Clearing",
+    }
 
 
 def test_a_latin1_caller_name_is_read_not_mangled():
-    _banner, [event] = read_blocks(b"Asterisk Call Manager/9.0.0\r\n",
-                                   "Event: AgentCalled\r\nCallerIDName: Äijälä Öörni\r\n\r\n".encode("latin-1"),
-                                   count=1)
+    _banner, [event] = read_blocks(
+        b"Asterisk Call Manager/9.0.0\r\n",
+        "Event: AgentCalled\r\nCallerIDName: Äijälä Öörni\r\n\r\n".encode("latin-1"),
+        count=1,
+    )
     assert event["calleridname"] == "Äijälä Öörni"
 
 
@@ -131,23 +163,51 @@ def test_a_line_break_in_a_field_cannot_inject_an_action():
 # -- numbers and frames the PBX gets wrong -----------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "number"), [
-    ("12", 12), (" 12 ", 12), ("+3", 3), ("12.0", 12), ("12.7", 12), ("0", 0), ("2147483647", 2147483647),
-    ("2147483648", None), ("1e309", None), ("1e3", None), ("nan", None), ("NaN", None), ("inf", None),
-    ("-5", None), ("", None), (None, None), ("12 s", None), ("١٢", None), ("9" * 5000, None), ("0x10", None),
-])
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("12", 12),
+        (" 12 ", 12),
+        ("+3", 3),
+        ("12.0", 12),
+        ("12.7", 12),
+        ("0", 0),
+        ("2147483647", 2147483647),
+        ("2147483648", None),
+        ("1e309", None),
+        ("1e3", None),
+        ("nan", None),
+        ("NaN", None),
+        ("inf", None),
+        ("-5", None),
+        ("", None),
+        (None, None),
+        ("12 s", None),
+        ("١٢", None),
+        ("9" * 5000, None),
+        ("0x10", None),
+    ],
+)
 def test_a_number_from_the_wire_is_a_sane_count_or_unknown(text, number):
     assert wire_int(text) == number
 
 
 def test_an_odd_figure_is_unknown_and_the_rest_of_the_event_stands():
     mapper = AmiEventMapper("PJSIP/agent1", clock=lambda: T0)
-    routed = feed(mapper,
-                  {"event": "QueueCallerJoin", "uniqueid": "1.1", "queue": "neuvonta", "calleridnum": "0401234567",
-                   "position": "1e309", "count": "2"},
-                  agent_event("AgentCalled", "1.1", "PJSIP/agent1"),
-                  agent_event("AgentConnect", "1.1", "PJSIP/agent1", HoldTime="nan", RingTime="-1"),
-                  agent_event("AgentComplete", "1.1", "PJSIP/agent1", TalkTime="inf", Reason="caller"))
+    routed = feed(
+        mapper,
+        {
+            "event": "QueueCallerJoin",
+            "uniqueid": "1.1",
+            "queue": "neuvonta",
+            "calleridnum": "0401234567",
+            "position": "1e309",
+            "count": "2",
+        },
+        agent_event("AgentCalled", "1.1", "PJSIP/agent1"),
+        agent_event("AgentConnect", "1.1", "PJSIP/agent1", HoldTime="nan", RingTime="-1"),
+        agent_event("AgentComplete", "1.1", "PJSIP/agent1", TalkTime="inf", Reason="caller"),
+    )
     queued, pop, answered, ended = (r.event for r in routed)
     assert (queued.position, queued.count, queued.caller_number_e164) == (None, 2, "+358401234567")
     assert pop.unique_id == "1.1" and routed[1].for_desk
@@ -156,16 +216,21 @@ def test_an_odd_figure_is_unknown_and_the_rest_of_the_event_stands():
 
 
 def test_queue_figures_keep_what_can_be_read():
-    [stats] = queue_stats_from_list([
-        {"event": "QueueParams", "queue": "q", "calls": "2", "holdtime": "1e309", "servicelevelperf": "87.5"},
-        {"event": "QueueEntry", "queue": "q", "wait": "30"}, {"event": "QueueEntry", "queue": "q", "wait": "nan"},
-    ], T0)
+    [stats] = queue_stats_from_list(
+        [
+            {"event": "QueueParams", "queue": "q", "calls": "2", "holdtime": "1e309", "servicelevelperf": "87.5"},
+            {"event": "QueueEntry", "queue": "q", "wait": "30"},
+            {"event": "QueueEntry", "queue": "q", "wait": "nan"},
+        ],
+        T0,
+    )
     assert (stats.calls_waiting, stats.hold_seconds, stats.service_level_percent) == (2, None, 87.5)
     assert stats.longest_wait_seconds == 30  # the odd wait is left out
 
 
 def read_all(*chunks: bytes) -> list[dict[str, str]]:
     """Every block until the stream ends."""
+
     async def run():
         reader = asyncio.StreamReader(limit=MAX_LINE)
         for chunk in chunks:
@@ -182,10 +247,12 @@ def read_all(*chunks: bytes) -> list[dict[str, str]]:
 
 @pytest.mark.expect_log_warnings
 def test_an_over_long_line_or_block_is_skipped_and_the_next_block_read():
-    blocks = read_all(b"Event: A\r\nName: " + b"x" * (3 * MAX_LINE) + b"\r\nMore: 1\r\n\r\n",
-                      b"Event: B\r\n" + b"".join(b"K%d: v\r\n" % i for i in range(MAX_FIELDS + 1)) + b"\r\n",
-                      b"Event: C\r\n" + b"".join(b"K: %s\r\n" % (b"v" * 1000) for _ in range(MAX_BLOCK // 900))
-                      + b"\r\n", b"Event: D\r\nName: " + b"y" * (MAX_LINE - 20) + b"\r\n\r\n")
+    blocks = read_all(
+        b"Event: A\r\nName: " + b"x" * (3 * MAX_LINE) + b"\r\nMore: 1\r\n\r\n",
+        b"Event: B\r\n" + b"".join(b"K%d: v\r\n" % i for i in range(MAX_FIELDS + 1)) + b"\r\n",
+        b"Event: C\r\n" + b"".join(b"K: %s\r\n" % (b"v" * 1000) for _ in range(MAX_BLOCK // 900)) + b"\r\n",
+        b"Event: D\r\nName: " + b"y" * (MAX_LINE - 20) + b"\r\n\r\n",
+    )
     assert [b["event"] for b in blocks] == ["D"]
 
 

@@ -102,28 +102,50 @@ def test_events_follow_the_sessions_event_mask(sim, wire):
     call = sim.emit_call("0401234567", "Virtanen Anna", "neuvonta")
 
     joined = wire.block()  # Newchannel and DialBegin are class "call": filtered out
-    assert (joined["Event"], joined["Privilege"], joined["Uniqueid"]) == ("QueueCallerJoin", "agent,all",
-                                                                          call.uniqueid)
+    assert (joined["Event"], joined["Privilege"], joined["Uniqueid"]) == ("QueueCallerJoin", "agent,all", call.uniqueid)
     called = wire.block()
     assert called["Event"] == "AgentCalled"
-    assert (called["CallerIDNum"], called["Interface"], called["Linkedid"]) == ("0401234567", "PJSIP/agent1",
-                                                                               call.uniqueid)
+    assert (called["CallerIDNum"], called["Interface"], called["Linkedid"]) == (
+        "0401234567",
+        "PJSIP/agent1",
+        call.uniqueid,
+    )
     assert called["DestChannel"].startswith("PJSIP/agent1-")
 
 
 def test_the_command_line_simulates_calls_for_the_demo():
     env = {**os.environ, "DEMO_AMI_SECRET": "demo-pw"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "agentdesk_demo.simulators.ami_simulator", "--port", "0", "--user", "desk",
-         "--secret-env", "DEMO_AMI_SECRET", "--every", "0.2", "--answer-after", "0.1"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        [
+            sys.executable,
+            "-m",
+            "agentdesk_demo.simulators.ami_simulator",
+            "--port",
+            "0",
+            "--user",
+            "desk",
+            "--secret-env",
+            "DEMO_AMI_SECRET",
+            "--every",
+            "0.2",
+            "--answer-after",
+            "0.1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     try:
         first = proc.stdout.readline()
         assert first.startswith("AMI simulator listening on 127.0.0.1:")
         port = int(first.rsplit(":", 1)[1])
         popped = threading.Event()
-        client = AmiClient(AmiSettings(port=port, interface="PJSIP/agent1"), "demo-pw",
-                           on_event=lambda e: isinstance(e, IncomingCall) and popped.set())
+        client = AmiClient(
+            AmiSettings(port=port, interface="PJSIP/agent1"),
+            "demo-pw",
+            on_event=lambda e: isinstance(e, IncomingCall) and popped.set(),
+        )
         client.start()
         try:
             client.wait_connected(5)

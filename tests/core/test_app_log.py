@@ -34,8 +34,11 @@ def log_file(tmp_path):
 def failing_insert(engine) -> IntegrityError:
     """An inbound mail stored without its channel (NOT NULL): the statement carries the body."""
     with pytest.raises(IntegrityError) as failed, engine.begin() as conn:
-        conn.execute(insert(Interaction.__table__).values(channel=None, started_at=dt.datetime.now(dt.UTC),
-                                                          topic="", notes=BODY, external_ref="", version=1))
+        conn.execute(
+            insert(Interaction.__table__).values(
+                channel=None, started_at=dt.datetime.now(dt.UTC), topic="", notes=BODY, external_ref="", version=1
+            )
+        )
     return failed.value
 
 
@@ -66,8 +69,12 @@ def test_the_desks_engines_hide_statement_parameters(db):
 
 
 def test_identity_codes_e_mail_addresses_and_phone_numbers_in_messages_are_redacted(log_file):
-    log.info("mail from %s (%s), called from %s and 040-123 4567; case 1234 due 2024-01-15 10:20",
-             EMAIL, HETU, "+358 40 123 4567")
+    log.info(
+        "mail from %s (%s), called from %s and 040-123 4567; case 1234 due 2024-01-15 10:20",
+        EMAIL,
+        HETU,
+        "+358 40 123 4567",
+    )
     text = log_file.read_text(encoding="utf-8")
     line = next(line for line in text.splitlines() if "mail from" in line)
     assert line.endswith("mail from [email] ([hetu]), called from [phone] and [phone]; case 1234 due 2024-01-15 10:20")

@@ -17,18 +17,49 @@ def people(db):
     reg = CustomerRegister(db)
     made = {}
     for key, draft in {
-        "anna": CustomerDraft(first_names="Anna Maria", last_name="Mäkinen", hetu="010594Y9032",
-                              phones=("040 123 4567",), emails=("anna.makinen@example.fi",),
-                              street="Hämeenkatu 12 B 5", postal_code="33100", municipality="Tampere"),
-        "anna_turku": CustomerDraft(first_names="Anna", last_name="Mäkinen", hetu="020594X903P",
-                                    street="Aurakatu 3", postal_code="20100", municipality="Turku"),
-        "pekka": CustomerDraft(first_names="Pekka", last_name="Virtanen", hetu="030594W903B",
-                               phones=("+358 50 765 4321",), street="Koivukuja 4", postal_code="33200",
-                               municipality="Tampere"),
-        "secret": CustomerDraft(first_names="Sari", last_name="Salainen", hetu="040594V9030",
-                                street="Piilotie 9", postal_code="00100", municipality="Helsinki"),
-        "firm": CustomerDraft(kind=CustomerKind.ORGANISATION, last_name="Asunto Oy Koivukuja 4",
-                              ytunnus="0112038-9", street="Koivukuja 4", postal_code="33200", municipality="Tampere"),
+        "anna": CustomerDraft(
+            first_names="Anna Maria",
+            last_name="Mäkinen",
+            hetu="010594Y9032",
+            phones=("040 123 4567",),
+            emails=("anna.makinen@example.fi",),
+            street="Hämeenkatu 12 B 5",
+            postal_code="33100",
+            municipality="Tampere",
+        ),
+        "anna_turku": CustomerDraft(
+            first_names="Anna",
+            last_name="Mäkinen",
+            hetu="020594X903P",
+            street="Aurakatu 3",
+            postal_code="20100",
+            municipality="Turku",
+        ),
+        "pekka": CustomerDraft(
+            first_names="Pekka",
+            last_name="Virtanen",
+            hetu="030594W903B",
+            phones=("+358 50 765 4321",),
+            street="Koivukuja 4",
+            postal_code="33200",
+            municipality="Tampere",
+        ),
+        "secret": CustomerDraft(
+            first_names="Sari",
+            last_name="Salainen",
+            hetu="040594V9030",
+            street="Piilotie 9",
+            postal_code="00100",
+            municipality="Helsinki",
+        ),
+        "firm": CustomerDraft(
+            kind=CustomerKind.ORGANISATION,
+            last_name="Asunto Oy Koivukuja 4",
+            ytunnus="0112038-9",
+            street="Koivukuja 4",
+            postal_code="33200",
+            municipality="Tampere",
+        ),
     }.items():
         made[key] = reg.create(draft, actor="test").id
     set_alert(db, made["secret"], AlertKind.PROTECTED_ADDRESS, actor="test")
@@ -130,8 +161,14 @@ def test_register_id_lookup(db, people):
     from agentdesk.storage.models import CustomerIdentifier, IdentifierScheme
 
     with db.session() as s, s.begin():
-        s.add(CustomerIdentifier(customer_id=people["pekka"], scheme=IdentifierScheme.REGISTER,
-                                 register="water-utility", value="VES-1234567"))
+        s.add(
+            CustomerIdentifier(
+                customer_id=people["pekka"],
+                scheme=IdentifierScheme.REGISTER,
+                register="water-utility",
+                value="VES-1234567",
+            )
+        )
     page = CustomerSearch(db).search("ves-1234567")
     assert page.query.kind is QueryKind.REGISTER_ID
     assert ids(page) == [people["pekka"]]
@@ -140,8 +177,10 @@ def test_register_id_lookup(db, people):
 def test_pages_are_bounded_and_say_more(db):
     reg = CustomerRegister(db)
     for i in range(7):
-        reg.create(CustomerDraft(first_names=f"Liisa{'abcdefg'[i]}", last_name="Korhonen",
-                                 birth_date=f"1.1.{1950 + i}"), actor="t")
+        reg.create(
+            CustomerDraft(first_names=f"Liisa{'abcdefg'[i]}", last_name="Korhonen", birth_date=f"1.1.{1950 + i}"),
+            actor="t",
+        )
     search = CustomerSearch(db)
     first = search.search("korhonen", limit=3)
     assert len(first.hits) == 3 and first.has_more and first.count_label == "3+"
@@ -163,8 +202,12 @@ def test_edit_moves_the_person_in_the_index(db, people):
     draft = rec.as_draft()
     from dataclasses import replace
 
-    reg.update(rec.id, rec.version, replace(draft, last_name="Nieminen", municipality="Oulu",
-                                            street="Isokatu 1", postal_code="90100"), actor="t")
+    reg.update(
+        rec.id,
+        rec.version,
+        replace(draft, last_name="Nieminen", municipality="Oulu", street="Isokatu 1", postal_code="90100"),
+        actor="t",
+    )
     search = CustomerSearch(db)
     assert people["pekka"] not in ids(search.search("virtanen"))
     assert ids(search.search("pekka nieminen oulu")) == [people["pekka"]]
@@ -182,9 +225,16 @@ def test_page_two_continues_page_one(db):
 
     reg = CustomerRegister(db)
     for i in range(30):
-        reg.create(CustomerDraft(first_names=["Aino", "Eino", "Aina"][i % 3], last_name="Laaksonen",
-                                 street=f"Kuja {i}", postal_code="33100",
-                                 municipality=["Tampere", "Turku"][i % 2]), actor="t")
+        reg.create(
+            CustomerDraft(
+                first_names=["Aino", "Eino", "Aina"][i % 3],
+                last_name="Laaksonen",
+                street=f"Kuja {i}",
+                postal_code="33100",
+                municipality=["Tampere", "Turku"][i % 2],
+            ),
+            actor="t",
+        )
     search = CustomerSearch(db)
     old = customer_search.RANKED_POOL
     customer_search.RANKED_POOL = 12  # make the pool smaller than the result set
@@ -204,8 +254,29 @@ def test_page_two_continues_page_one(db):
 
 def test_prefix_with_many_completions_finds_the_common_ones(db):
     reg = CustomerRegister(db)
-    rare = [f"Korp{s}" for s in ("aaa", "aab", "aac", "aad", "aae", "aaf", "aag", "aah", "aai", "aaj",
-                                 "aak", "aal", "aam", "aan", "aao", "aap", "aaq", "aar")]
+    rare = [
+        f"Korp{s}"
+        for s in (
+            "aaa",
+            "aab",
+            "aac",
+            "aad",
+            "aae",
+            "aaf",
+            "aag",
+            "aah",
+            "aai",
+            "aaj",
+            "aak",
+            "aal",
+            "aam",
+            "aan",
+            "aao",
+            "aap",
+            "aaq",
+            "aar",
+        )
+    ]
     for name in rare:
         reg.create(CustomerDraft(first_names="Anna", last_name=name), actor="t")
     common = {reg.create(CustomerDraft(first_names="Anna", last_name="Korpela"), actor="t").id for _ in range(3)}
@@ -232,8 +303,25 @@ def test_initials_with_a_name_still_find_the_person(db, people):
 
 
 SYNTAX_CHARACTERS = [
-    'mäkinen"', '"mäkinen', "mäkinen*", "*mäkinen", "mäkinen:*", "^mäkinen", "(mäkinen)", "mäkinen)", "-mäkinen",
-    "+mäkinen", "mäkinen & !", "mäkinen | ", "!mäkinen", "mäkinen\x00", "mäk\u0308inen", "mäkinen \ud800", "{mäkinen}", "mäkinen'", "mäkinen ''",
+    'mäkinen"',
+    '"mäkinen',
+    "mäkinen*",
+    "*mäkinen",
+    "mäkinen:*",
+    "^mäkinen",
+    "(mäkinen)",
+    "mäkinen)",
+    "-mäkinen",
+    "+mäkinen",
+    "mäkinen & !",
+    "mäkinen | ",
+    "!mäkinen",
+    "mäkinen\x00",
+    "mäk\u0308inen",
+    "mäkinen \ud800",
+    "{mäkinen}",
+    "mäkinen'",
+    "mäkinen ''",
 ]
 
 
@@ -265,7 +353,8 @@ def test_twelve_words_are_searched_thirteen_say_so(db, people):
     assert page.problem == "a search can have at most 12 words, this one has 13"
     # Words as the index sees them: a hyphen or a dot separates two.
     assert search.search("anna-maria-mäkinen-hämeenkatu-12-b-5-tampere-33100-1994-a-m-x").query.problem.code == (
-        "search.too_many_words")
+        "search.too_many_words"
+    )
 
 
 def test_an_overlong_word_is_refused_with_its_length(db, people):
@@ -331,8 +420,18 @@ def test_the_cli_prints_results_or_a_message_never_a_traceback(db, people, capsy
     from agentdesk import cli
 
     monkeypatch.setattr(cli, "_database", lambda args: db)
-    for query in ("a b", "h i i i g i", "c b", "151072E1793", "Kolehmainen" * 40, "x" * 40_000, 'mäkinen" OR *',
-                  "anna\udcff", "a\x00b@example.fi", "mäkinen"):
+    for query in (
+        "a b",
+        "h i i i g i",
+        "c b",
+        "151072E1793",
+        "Kolehmainen" * 40,
+        "x" * 40_000,
+        'mäkinen" OR *',
+        "anna\udcff",
+        "a\x00b@example.fi",
+        "mäkinen",
+    ):
         assert cli.main(["search", query]) == 0
         out = capsys.readouterr()
         assert out.err == "" and "result(s) for" in out.out, query
@@ -340,10 +439,13 @@ def test_the_cli_prints_results_or_a_message_never_a_traceback(db, people, capsy
         assert cli.main(["search", query, "--json"]) == 0
         shown = json.loads(capsys.readouterr().out)
         assert set(shown) == {"query", "kind", "problem", "count", "hits"}
-        assert (shown["problem"] is None) == (query in ("a b", "h i i i g i", "c b", 'mäkinen" OR *', "mäkinen",
-                                                        "anna\udcff")), query
+        assert (shown["problem"] is None) == (
+            query in ("a b", "h i i i g i", "c b", 'mäkinen" OR *', "mäkinen", "anna\udcff")
+        ), query
     assert cli.main(["search", "151072E1793"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["note: the identity code's birth date is in the future",
-                                                    "0 result(s) for hetu search"]
+    assert capsys.readouterr().out.splitlines() == [
+        "note: the identity code's birth date is in the future",
+        "0 result(s) for hetu search",
+    ]
     assert cli.main(["search", "mäkinen", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["count"] == "2"

@@ -27,12 +27,29 @@ NOW = dt.datetime.now(dt.UTC)
 @pytest.fixture
 def family(db):
     reg = CustomerRegister(db)
-    mother = reg.create(CustomerDraft(first_names="Laura", last_name="Heikkinen", hetu="010594Y9032",
-                                      phones=("040 765 1234",), street="Rantatie 5", postal_code="40100",
-                                      municipality="Jyväskylä"), actor="t").id
-    child = reg.create(CustomerDraft(first_names="Eetu", last_name="Heikkinen", hetu="010516B903X",
-                                     street="Rantatie 5", postal_code="40100", municipality="Jyväskylä"),
-                       actor="t").id
+    mother = reg.create(
+        CustomerDraft(
+            first_names="Laura",
+            last_name="Heikkinen",
+            hetu="010594Y9032",
+            phones=("040 765 1234",),
+            street="Rantatie 5",
+            postal_code="40100",
+            municipality="Jyväskylä",
+        ),
+        actor="t",
+    ).id
+    child = reg.create(
+        CustomerDraft(
+            first_names="Eetu",
+            last_name="Heikkinen",
+            hetu="010516B903X",
+            street="Rantatie 5",
+            postal_code="40100",
+            municipality="Jyväskylä",
+        ),
+        actor="t",
+    ).id
     with db.session() as s, s.begin():
         s.add(CustomerRelationship(from_customer_id=mother, to_customer_id=child, kind=RelationshipKind.GUARDIAN))
     return mother, child
@@ -74,9 +91,18 @@ def test_timeline_pages_newest_first_with_filters(db, family):
     mother, _ = family
     log = InteractionLog(db)
     for i in range(7):
-        log.save(InteractionDraft(Channel.PHONE if i % 2 else Channel.EMAIL, NOW - dt.timedelta(hours=i), mother,
-                                  topic="water.billing", outcome=Outcome.RESOLVED_FIRST_CONTACT, notes=f"#{i}"),
-                 agent_id=None, actor="t")
+        log.save(
+            InteractionDraft(
+                Channel.PHONE if i % 2 else Channel.EMAIL,
+                NOW - dt.timedelta(hours=i),
+                mother,
+                topic="water.billing",
+                outcome=Outcome.RESOLVED_FIRST_CONTACT,
+                notes=f"#{i}",
+            ),
+            agent_id=None,
+            actor="t",
+        )
     svc = CustomerOverviewService(db)
     first = svc.timeline(mother, limit=3)
     second = svc.timeline(mother, after=first.next_cursor, limit=3)
@@ -92,19 +118,36 @@ def test_logging_a_contact_with_a_new_case(db, family):
     mother, _ = family
     due = dt.date.today() + dt.timedelta(days=14)
     saved = InteractionLog(db).save(
-        InteractionDraft(Channel.WALK_IN, NOW, mother, topic="daycare.application", outcome=Outcome.CASE_CREATED,
-                         new_case_title="Daycare place from January", new_case_due=due),
-        agent_id=None, actor="agent.aino")
+        InteractionDraft(
+            Channel.WALK_IN,
+            NOW,
+            mother,
+            topic="daycare.application",
+            outcome=Outcome.CASE_CREATED,
+            new_case_title="Daycare place from January",
+            new_case_due=due,
+        ),
+        agent_id=None,
+        actor="agent.aino",
+    )
     view = CustomerOverviewService(db).open(mother, actor="t")
-    assert [(c.id, c.title, c.due_date) for c in view.open_cases] == [(saved.case_id, "Daycare place from January", due)]
+    assert [(c.id, c.title, c.due_date) for c in view.open_cases] == [
+        (saved.case_id, "Daycare place from January", due)
+    ]
     top = CustomerOverviewService(db).timeline(mother).items[0]
     assert (top.id, top.channel, top.case_id) == (saved.id, Channel.WALK_IN, saved.case_id)
 
 
 def test_invalid_contact_reports_each_field(db, family):
     mother, _ = family
-    draft = InteractionDraft(Channel.PHONE, NOW, mother, outcome=Outcome.CASE_CREATED,
-                             new_case_title="x", new_case_due=dt.date.today() - dt.timedelta(days=1))
+    draft = InteractionDraft(
+        Channel.PHONE,
+        NOW,
+        mother,
+        outcome=Outcome.CASE_CREATED,
+        new_case_title="x",
+        new_case_due=dt.date.today() - dt.timedelta(days=1),
+    )
     errors = check(draft)
     assert errors == {"topic": "choose a topic", "new_case_due": "the due date is in the past"}
     with pytest.raises(InteractionInvalid) as caught:
@@ -115,16 +158,20 @@ def test_invalid_contact_reports_each_field(db, family):
 def test_unidentified_caller_is_linked_later(db, family):
     mother, _ = family
     log = InteractionLog(db)
-    saved = log.save(InteractionDraft(Channel.PHONE, NOW, None, topic="general.advice",
-                                      outcome=Outcome.RESOLVED_FIRST_CONTACT), agent_id=None, actor="t")
+    saved = log.save(
+        InteractionDraft(Channel.PHONE, NOW, None, topic="general.advice", outcome=Outcome.RESOLVED_FIRST_CONTACT),
+        agent_id=None,
+        actor="t",
+    )
     assert CustomerOverviewService(db).timeline(mother).items == ()
     log.link_customer(saved.id, mother, actor="t")
     assert [i.id for i in CustomerOverviewService(db).timeline(mother).items] == [saved.id]
 
 
 def test_draft_round_trip_survives_a_new_store(tmp_path):
-    draft = InteractionDraft(Channel.PHONE, NOW, 5, topic="water.billing", notes="Asiakas kysyy laskusta",
-                             new_case_due=dt.date(2030, 1, 2))
+    draft = InteractionDraft(
+        Channel.PHONE, NOW, 5, topic="water.billing", notes="Asiakas kysyy laskusta", new_case_due=dt.date(2030, 1, 2)
+    )
     DraftStore(tmp_path).save("interaction-1", "interaction", draft.to_json())
     [restored] = DraftStore(tmp_path).load_all("interaction")
     assert InteractionDraft.from_json(restored.data) == draft
@@ -152,8 +199,9 @@ def test_duplicate_check_finds_likely_matches(db, family):
     [hit] = check_.candidates(first_names="Laura", last_name="Heikkinen", phones=("0407651234",))
     assert hit.reasons == ("same_phone",)
     assert check_.candidates(first_names="Matti", last_name="Heikkinen", birth_date=dt.date(1994, 5, 1)) == []
-    assert check_.candidates(first_names="Laura", last_name="Heikkinen", phones=("0407651234",),
-                             exclude_id=mother) == []
+    assert (
+        check_.candidates(first_names="Laura", last_name="Heikkinen", phones=("0407651234",), exclude_id=mother) == []
+    )
 
 
 def test_mask_hetu():

@@ -62,12 +62,17 @@ def servers() -> Servers:
     password = os.environ.get("AGENTDESK_TEST_MAIL_PASSWORD", "")
     if not (imap and smtp and password):
         if os.environ.get("AGENTDESK_REQUIRE_PG") == "1":
-            pytest.fail("a full run (AGENTDESK_REQUIRE_PG=1) needs the mail servers, but AGENTDESK_TEST_IMAP, "
-                        "AGENTDESK_TEST_SMTP or AGENTDESK_TEST_MAIL_PASSWORD is not set: start them with "
-                        "scripts/mailservers.sh (scripts/test.sh does)")
+            pytest.fail(
+                "a full run (AGENTDESK_REQUIRE_PG=1) needs the mail servers, but AGENTDESK_TEST_IMAP, "
+                "AGENTDESK_TEST_SMTP or AGENTDESK_TEST_MAIL_PASSWORD is not set: start them with "
+                "scripts/mailservers.sh (scripts/test.sh does)"
+            )
         pytest.skip('no mail servers: bash scripts/mailservers.sh start; eval "$(bash scripts/mailservers.sh env)"')
-    return Servers(MailServer(*_hostport(imap), security="none", timeout=10),
-                   MailServer(*_hostport(smtp), security="none", timeout=10), password)
+    return Servers(
+        MailServer(*_hostport(imap), security="none", timeout=10),
+        MailServer(*_hostport(smtp), security="none", timeout=10),
+        password,
+    )
 
 
 class MailKit:
@@ -133,24 +138,42 @@ def kit(servers, tmp_path):
 @pytest.fixture
 def queues(sqlite_db) -> dict[str, int]:
     directory = QueueDirectory(sqlite_db)
-    return {code: directory.create(QueueSpec.email(code, code.title(), hours=8)).id
-            for code in ("neuvonta", "tekniset")}
+    return {
+        code: directory.create(QueueSpec.email(code, code.title(), hours=8)).id for code in ("neuvonta", "tekniset")
+    }
 
 
 @pytest.fixture
 def customer(sqlite_db, queues) -> int:
-    return CustomerRegister(sqlite_db).create(
-        CustomerDraft(first_names="Anna", last_name="Asiakas", emails=(CITIZEN,)), actor="t").id
+    return (
+        CustomerRegister(sqlite_db)
+        .create(CustomerDraft(first_names="Anna", last_name="Asiakas", emails=(CITIZEN,)), actor="t")
+        .id
+    )
 
 
-def mail(subject: str = "Jäteastia", *, frm: str = f"Anna Asiakas <{CITIZEN}>", to: str = NEUVONTA,
-         body: str = "Hei, jäteastia jäi tyhjentämättä.", message_id: str | None = None,
-         headers: tuple[str, ...] = ()) -> tuple[str, bytes]:
+def mail(
+    subject: str = "Jäteastia",
+    *,
+    frm: str = f"Anna Asiakas <{CITIZEN}>",
+    to: str = NEUVONTA,
+    body: str = "Hei, jäteastia jäi tyhjentämättä.",
+    message_id: str | None = None,
+    headers: tuple[str, ...] = (),
+) -> tuple[str, bytes]:
     """(Message-ID, raw bytes) of a plain UTF-8 message; ``subject`` goes in as written."""
     mid = message_id or f"<{uuid.uuid4().hex}@example.fi>"
-    lines = [f"From: {frm}", f"To: {to}", f"Subject: {subject}", f"Message-ID: {mid}",
-             f"Date: {formatdate(localtime=True)}", "MIME-Version: 1.0",
-             "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", *headers]
+    lines = [
+        f"From: {frm}",
+        f"To: {to}",
+        f"Subject: {subject}",
+        f"Message-ID: {mid}",
+        f"Date: {formatdate(localtime=True)}",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: 8bit",
+        *headers,
+    ]
     return mid, ("\r\n".join(lines) + "\r\n\r\n" + body + "\r\n").encode("utf-8")
 
 
@@ -184,8 +207,10 @@ def run_intake(kit: MailKit, db, mailbox: QueueMailbox = QUEUE, count: int = 1, 
     intake = EmailIntake(db, on_new_mail=results.append, own_addresses=[NEUVONTA, TEKNISET])
     w = kit.watcher(mailbox, intake.handler_for(mailbox), **watcher_kwargs)
     w.start()
-    wait_until(lambda: len(results) >= count and w.state.status in (WatcherStatus.IDLE, WatcherStatus.POLLING),
-               what=f"{count} messages taken in")
+    wait_until(
+        lambda: len(results) >= count and w.state.status in (WatcherStatus.IDLE, WatcherStatus.POLLING),
+        what=f"{count} messages taken in",
+    )
     w.stop()
     return results
 
@@ -212,7 +237,13 @@ def test_appended_mail_becomes_an_interaction_of_the_senders_customer(kit, sqlit
     with sqlite_db.session() as s:
         [item] = s.scalars(select(WorkItem)).all()
     assert (item.id, item.queue_id, item.channel, item.external_ref, item.subject, item.customer_id) == (
-        result.work_item_id, queues["neuvonta"], Channel.EMAIL, mid, "Jäteastia", customer)
+        result.work_item_id,
+        queues["neuvonta"],
+        Channel.EMAIL,
+        mid,
+        "Jäteastia",
+        customer,
+    )
     assert item.state.value == "waiting"
     # The mailbox is left as it was: the message is there, unread.
     [(flags, _)] = kit.messages(NEUVONTA)
@@ -222,8 +253,9 @@ def test_appended_mail_becomes_an_interaction_of_the_senders_customer(kit, sqlit
 def test_replies_over_smtp_thread_into_the_same_case_by_their_headers(kit, sqlite_db, customer):
     first_id, first = mail("Vesimaksu")
     kit.append(NEUVONTA, first)
-    second_id, second = mail("Vs: Vesimaksu on liian suuri", headers=(
-        f"In-Reply-To: {first_id}", f"References: {first_id}"))  # a changed subject does not matter
+    second_id, second = mail(
+        "Vs: Vesimaksu on liian suuri", headers=(f"In-Reply-To: {first_id}", f"References: {first_id}")
+    )  # a changed subject does not matter
     kit.send(second, NEUVONTA)
     third_id, third = mail("AW: anything", headers=(f"References: <unknown@x> {first_id} {second_id}",))
     kit.send(third, NEUVONTA)
@@ -262,8 +294,9 @@ def test_a_client_that_drops_the_headers_is_threaded_by_subject_and_sender(kit, 
 
 def test_encoded_word_subjects_are_decoded(kit, sqlite_db, customer):
     kit.append(NEUVONTA, mail("=?utf-8?q?Vesimaksu_=E2=80=93_kysymys?=")[1])
-    kit.append(NEUVONTA, mail("=?iso-8859-1?b?SuR0ZWFzdGlh?=",
-                              frm="=?iso-8859-1?q?=C4ij=E4_Asiakas?= <Asiakas@Example.FI>")[1])
+    kit.append(
+        NEUVONTA, mail("=?iso-8859-1?b?SuR0ZWFzdGlh?=", frm="=?iso-8859-1?q?=C4ij=E4_Asiakas?= <Asiakas@Example.FI>")[1]
+    )
     first, second = run_intake(kit, sqlite_db, count=2)
     assert case(sqlite_db, first.case_id).title == "Vesimaksu – kysymys"
     assert case(sqlite_db, second.case_id).title == "Jäteastia"
@@ -274,18 +307,30 @@ def test_encoded_word_subjects_are_decoded(kit, sqlite_db, customer):
 
 def test_attachments_are_listed_without_their_content(kit, sqlite_db, customer):
     content = "JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K" * 40
-    body = "\r\n".join([
-        "--b", "Content-Type: text/plain; charset=utf-8", "", "Lasku liitteenä.",
-        "--b", "Content-Type: application/pdf",
-        'Content-Disposition: attachment; filename="=?utf-8?q?lasku_kes=C3=A4kuu.pdf?="',
-        "Content-Transfer-Encoding: base64", "", content, "--b--"])
+    body = "\r\n".join(
+        [
+            "--b",
+            "Content-Type: text/plain; charset=utf-8",
+            "",
+            "Lasku liitteenä.",
+            "--b",
+            "Content-Type: application/pdf",
+            'Content-Disposition: attachment; filename="=?utf-8?q?lasku_kes=C3=A4kuu.pdf?="',
+            "Content-Transfer-Encoding: base64",
+            "",
+            content,
+            "--b--",
+        ]
+    )
     raw = mail("Lasku", headers=(), body="")[1].replace(
-        b"Content-Type: text/plain; charset=utf-8", b'Content-Type: multipart/mixed; boundary="b"')
+        b"Content-Type: text/plain; charset=utf-8", b'Content-Type: multipart/mixed; boundary="b"'
+    )
     raw = raw.rstrip(b"\r\n") + b"\r\n\r\n" + body.encode() + b"\r\n"
     kit.append(NEUVONTA, raw)
     [result] = run_intake(kit, sqlite_db)
     assert [(a.filename, a.content_type, a.size) for a in result.mail.attachments] == [
-        ("lasku kesäkuu.pdf", "application/pdf", 1920)]
+        ("lasku kesäkuu.pdf", "application/pdf", 1920)
+    ]
     [row] = interactions(sqlite_db)
     assert "Attachments: lasku kesäkuu.pdf (application/pdf, 2 kB)\n" in row.notes
     assert row.notes.endswith("Lasku liitteenä.")
@@ -341,8 +386,13 @@ def test_the_desks_reply_arrives_threaded_and_the_answer_comes_back_to_the_case(
     [incoming] = run_intake(kit, sqlite_db)
 
     replier = EmailReplier(sqlite_db, kit.servers.smtp, domain="city.example")
-    sent = replier.reply(incoming.reply_target, "Hei Anna,\n\nastia tyhjennetään huomenna.", mailbox=QUEUE,
-                         agent_id=None, actor="agent.aino")
+    sent = replier.reply(
+        incoming.reply_target,
+        "Hei Anna,\n\nastia tyhjennetään huomenna.",
+        mailbox=QUEUE,
+        agent_id=None,
+        actor="agent.aino",
+    )
 
     [(_, delivered)] = wait_until(lambda: kit.messages(CITIZEN), what="the reply in the citizen's mailbox")
     reply = message_from_bytes(delivered, policy=policy.default)
@@ -362,12 +412,17 @@ def test_the_desks_reply_arrives_threaded_and_the_answer_comes_back_to_the_case(
     # The target rebuilt from the database after a restart says the same.
     rebuilt = replier.target_for(incoming.interaction_id)
     assert (rebuilt.message_id, rebuilt.to_addr, rebuilt.subject, rebuilt.case_id) == (
-        mid, CITIZEN, "RE: Jäteastia", incoming.case_id)
+        mid,
+        CITIZEN,
+        "RE: Jäteastia",
+        incoming.case_id,
+    )
 
     # The customer answers the reply: it lands in the same case.
     kit.empty(NEUVONTA)
-    answer_id, answer = mail("Re: Jäteastia", headers=(f"In-Reply-To: {sent.message_id}",
-                                                       f"References: {root} {mid} {sent.message_id}"))
+    answer_id, answer = mail(
+        "Re: Jäteastia", headers=(f"In-Reply-To: {sent.message_id}", f"References: {root} {mid} {sent.message_id}")
+    )
     kit.send(answer, NEUVONTA)
     [back] = run_intake(kit, sqlite_db)
     assert (back.threaded_by, back.case_id) == ("references", incoming.case_id)
@@ -443,8 +498,9 @@ def test_nothing_is_taken_in_twice_after_a_restart(kit, sqlite_db, customer):
 def test_one_channel_watches_every_queue_mailbox(kit, sqlite_db, customer):
     results = []
     tekniset = QueueMailbox(TEKNISET, queue_code="tekniset", topic="technical.street")
-    channel = EmailChannel(sqlite_db, kit.servers.imap, [QUEUE, tekniset], on_new_mail=results.append,
-                           state=UidStateFile(kit.state_file))
+    channel = EmailChannel(
+        sqlite_db, kit.servers.imap, [QUEUE, tekniset], on_new_mail=results.append, state=UidStateFile(kit.state_file)
+    )
     kit.watchers.extend(channel.watchers)
     channel.start()
     kit.send(mail("Neuvontaan")[1], NEUVONTA)
@@ -577,8 +633,13 @@ def test_the_watcher_reconnects_after_the_connection_drops(kit, servers, caplog)
         got = []
         via_proxy = MailServer("127.0.0.1", proxy.port, security="none", timeout=5)
         set_keyring_password(via_proxy.account("imap", NEUVONTA), servers.password)
-        w = MailboxWatcher(via_proxy, QUEUE, lambda raw, m: got.append(m.uid),
-                           state=UidStateFile(kit.state_file), reconnect_initial=0.1)
+        w = MailboxWatcher(
+            via_proxy,
+            QUEUE,
+            lambda raw, m: got.append(m.uid),
+            state=UidStateFile(kit.state_file),
+            reconnect_initial=0.1,
+        )
         kit.watchers.append(w)
         w.start()
         w.wait_for(WatcherStatus.IDLE, timeout=5)

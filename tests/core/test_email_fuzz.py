@@ -29,10 +29,40 @@ from agentdesk.channels.email_threading import ADDRESS_MAX, FILENAME_MAX, NAME_M
 from agentdesk.queues import QueueDirectory, QueueSpec
 from agentdesk.storage.models import Interaction, QuarantinedMail
 
-CHARSETS = ["utf-8", "iso-8859-1", "windows-1252", "us-ascii", "utf-16", "utf-7", "koi8-r", "x-unknown", "",
-            "utf-8*fi", "iso-2022-jp"]
-NASTY = ["\x00", "\udce4", "ä", "Ω", "\u2028", "\r", "\n", "\t", "=?", "?=", "<", ">", "@", '"', "\\", ";",
-         "\x7f", "\ufeff", "\U0001f600"]
+CHARSETS = [
+    "utf-8",
+    "iso-8859-1",
+    "windows-1252",
+    "us-ascii",
+    "utf-16",
+    "utf-7",
+    "koi8-r",
+    "x-unknown",
+    "",
+    "utf-8*fi",
+    "iso-2022-jp",
+]
+NASTY = [
+    "\x00",
+    "\udce4",
+    "ä",
+    "Ω",
+    "\u2028",
+    "\r",
+    "\n",
+    "\t",
+    "=?",
+    "?=",
+    "<",
+    ">",
+    "@",
+    '"',
+    "\\",
+    ";",
+    "\x7f",
+    "\ufeff",
+    "\U0001f600",
+]
 
 raw_bytes = st.binary(max_size=40).map(lambda b: b.replace(b"\r", b"").replace(b"\n", b""))
 latin1_text = st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF), max_size=30)
@@ -52,17 +82,23 @@ def encoded_word(draw) -> bytes:
     return b"=?" + charset.encode() + b"?" + kind + b"?" + data + b"?="
 
 
-header_value = st.lists(st.one_of(
-    encoded_word(),
-    latin1_text.map(lambda t: t.encode("latin-1")),  # a raw Latin-1 header, as old clients write
-    nasty_text.map(lambda t: t.encode("utf-8", "surrogatepass").replace(b"\r", b"").replace(b"\n", b"")),
-    raw_bytes,
-    st.sampled_from([b" ", b"\r\n ", b"\x00", b"<a@b.fi>", b"\xe4", b"\xff\xfe"]),
-), max_size=6).map(b"".join)
+header_value = st.lists(
+    st.one_of(
+        encoded_word(),
+        latin1_text.map(lambda t: t.encode("latin-1")),  # a raw Latin-1 header, as old clients write
+        nasty_text.map(lambda t: t.encode("utf-8", "surrogatepass").replace(b"\r", b"").replace(b"\n", b"")),
+        raw_bytes,
+        st.sampled_from([b" ", b"\r\n ", b"\x00", b"<a@b.fi>", b"\xe4", b"\xff\xfe"]),
+    ),
+    max_size=6,
+).map(b"".join)
 
 address = st.one_of(
-    st.builds(lambda name, user: name + b" <" + user + b"@example.fi>", header_value,
-              st.sampled_from([b"maija", b"a\x00b", b"\xe4iti", b"x" * 300, b""])),
+    st.builds(
+        lambda name, user: name + b" <" + user + b"@example.fi>",
+        header_value,
+        st.sampled_from([b"maija", b"a\x00b", b"\xe4iti", b"x" * 300, b""]),
+    ),
     header_value,
 )
 
@@ -72,9 +108,29 @@ def _part(content_type: bytes, body: bytes, extra: bytes = b"") -> bytes:
 
 
 text_body = st.one_of(nasty_text.map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=200))
-html_body = st.lists(st.one_of(st.sampled_from([b"<p>", b"</p>", b"<a ", b"<br>", b"<script>", b"</script>",
-                                                b"<!--", b"-->", b"&amp;", b"&#0;", b"&#xD800;", b"<li>", b"<"]),
-                               text_body), max_size=30).map(b"".join)
+html_body = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                b"<p>",
+                b"</p>",
+                b"<a ",
+                b"<br>",
+                b"<script>",
+                b"</script>",
+                b"<!--",
+                b"-->",
+                b"&amp;",
+                b"&#0;",
+                b"&#xD800;",
+                b"<li>",
+                b"<",
+            ]
+        ),
+        text_body,
+    ),
+    max_size=30,
+).map(b"".join)
 
 
 @st.composite
@@ -87,9 +143,11 @@ def leaf(draw) -> bytes:
         return _part(b"text/html; charset=" + charset, draw(html_body))
     name = draw(header_value)
     cte = draw(st.sampled_from([b"base64", b"quoted-printable", b"8bit", b"x-bogus"]))
-    return _part(b"application/octet-stream", draw(st.binary(max_size=60)),
-                 b'Content-Disposition: attachment; filename="' + name + b'"\r\nContent-Transfer-Encoding: '
-                 + cte + b"\r\n")
+    return _part(
+        b"application/octet-stream",
+        draw(st.binary(max_size=60)),
+        b'Content-Disposition: attachment; filename="' + name + b'"\r\nContent-Transfer-Encoding: ' + cte + b"\r\n",
+    )
 
 
 def _multipart(children: list[bytes], boundary: bytes) -> bytes:
@@ -99,8 +157,11 @@ def _multipart(children: list[bytes], boundary: bytes) -> bytes:
 
 mime_tree = st.recursive(
     leaf(),
-    lambda children: st.builds(_multipart, st.lists(children, min_size=1, max_size=4),
-                               st.sampled_from([b"b1", b"b2", b"x\x00y", b"\xe4", b"=_="])),
+    lambda children: st.builds(
+        _multipart,
+        st.lists(children, min_size=1, max_size=4),
+        st.sampled_from([b"b1", b"b2", b"x\x00y", b"\xe4", b"=_="]),
+    ),
     max_leaves=5,
 )
 
@@ -113,8 +174,13 @@ def messages(draw) -> bytes:
         b"Subject: " + draw(header_value),
         b"Message-ID: " + draw(st.one_of(header_value, st.builds(lambda v: b"<" + v + b"@x>", header_value))),
     ]
-    for name in draw(st.lists(st.sampled_from([b"In-Reply-To", b"References", b"Reply-To", b"Cc", b"Date",
-                                               b"Auto-Submitted"]), max_size=3, unique=True)):
+    for name in draw(
+        st.lists(
+            st.sampled_from([b"In-Reply-To", b"References", b"Reply-To", b"Cc", b"Date", b"Auto-Submitted"]),
+            max_size=3,
+            unique=True,
+        )
+    ):
         headers.append(name + b": " + draw(header_value))
     order = draw(st.permutations(headers))
     return b"\r\n".join(order) + b"\r\nMIME-Version: 1.0\r\n" + draw(mime_tree)

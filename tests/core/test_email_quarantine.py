@@ -81,8 +81,13 @@ def work_items(db) -> list[WorkItem]:
 
 
 def watch(kit, db, quarantine: MailQuarantine, intake: EmailIntake):
-    w = kit.watcher(QUEUE, intake.handler_for(QUEUE), quarantine=quarantine.for_mailbox(QUEUE),
-                    reconnect_initial=0.05, max_attempts=3)
+    w = kit.watcher(
+        QUEUE,
+        intake.handler_for(QUEUE),
+        quarantine=quarantine.for_mailbox(QUEUE),
+        reconnect_initial=0.05,
+        max_attempts=3,
+    )
     w.start()
     return w
 
@@ -135,8 +140,13 @@ def test_a_failed_intake_raises_a_reason_code_without_the_statement(db, queue, p
 
 def _held(db, raw: bytes, uid: int, version: str = "0.0.9") -> int:
     quarantine = MailQuarantine(db, version=version)
-    return quarantine.hold(raw, QUEUE, MailboxMessage(f"{NEUVONTA}@127.0.0.1:143/INBOX", 1, uid),
-                           IntakeFailed("data_refused", "DataError"), attempts=3)
+    return quarantine.hold(
+        raw,
+        QUEUE,
+        MailboxMessage(f"{NEUVONTA}@127.0.0.1:143/INBOX", 1, uid),
+        IntakeFailed("data_refused", "DataError"),
+        attempts=3,
+    )
 
 
 @pytest.mark.expect_log_warnings
@@ -150,8 +160,9 @@ def test_after_an_upgrade_the_watcher_retries_quarantined_mail_once_at_start(kit
 
     def watcher_of(version: str):
         nonlocal key
-        w = kit.watcher(QUEUE, intake.handler_for(QUEUE),
-                        quarantine=MailQuarantine(db, intake, version=version).for_mailbox(QUEUE))
+        w = kit.watcher(
+            QUEUE, intake.handler_for(QUEUE), quarantine=MailQuarantine(db, intake, version=version).for_mailbox(QUEUE)
+        )
         key = w.key
         return w
 
@@ -209,7 +220,12 @@ def test_the_cli_lists_and_retries_without_personal_data(sqlite_db, capsys):
     out = capsys.readouterr().out
     [entry] = json.loads(out)["quarantined"]
     assert (entry["id"], entry["mailbox"], entry["uid"], entry["reason"], entry["sender_domain"]) == (
-        held, NEUVONTA, 5, "data_refused", "example.fi")
+        held,
+        NEUVONTA,
+        5,
+        "data_refused",
+        "example.fi",
+    )
     assert_no_personal_data(out)
     assert cli.main(["mail", "quarantine", "list", "--db", url]) == 0
     table = capsys.readouterr().out

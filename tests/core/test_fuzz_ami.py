@@ -28,17 +28,36 @@ from agentdesk.channels.ami_protocol import (
 )
 
 T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
-CONTROL = {chr(c) for c in [*range(0x09), *range(0x0a, 0x20), *range(0x7f, 0xa0)]}
+CONTROL = {chr(c) for c in [*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0)]}
 
 # -- frames ------------------------------------------------------------------------------------
 
-PIECES = [b"Event: AgentConnect", b"Response: Success", b"ActionID: agentdesk-1", b"EventList: Complete",
-          b"HoldTime: 1e309", b"Key:", b": value", b"\r\n", b"\n", b"\r", b"\r\n\r\n", b"\x00", b"\xff\xfe",
-          b"\xc3\xa4", b"\xc3", b"\xe2\x80\xa8", b":", b" ", b"\t"]
+PIECES = [
+    b"Event: AgentConnect",
+    b"Response: Success",
+    b"ActionID: agentdesk-1",
+    b"EventList: Complete",
+    b"HoldTime: 1e309",
+    b"Key:",
+    b": value",
+    b"\r\n",
+    b"\n",
+    b"\r",
+    b"\r\n\r\n",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xc3\xa4",
+    b"\xc3",
+    b"\xe2\x80\xa8",
+    b":",
+    b" ",
+    b"\t",
+]
 segment = st.one_of(st.sampled_from(PIECES), st.binary(max_size=40))
 # a segment repeated to about so many bytes, so some inputs have lines and blocks past the limits
 repeated = st.tuples(segment.filter(bool), st.sampled_from([100, 5000, MAX_LINE - 2, MAX_LINE + 1, 2 * MAX_LINE])).map(
-    lambda pair: pair[0] * (pair[1] // len(pair[0]) + 1))
+    lambda pair: pair[0] * (pair[1] // len(pair[0]) + 1)
+)
 wire = st.lists(st.one_of(segment, segment, repeated), max_size=30).map(b"".join)
 
 
@@ -48,7 +67,7 @@ def read_every_block(data: bytes, chunk: int) -> list[dict[str, str]]:
         frames, blocks = AmiReader(reader), []
         chunk_size = max(chunk, len(data) // 64)  # packet boundaries anywhere, in few calls
         for i in range(0, len(data), chunk_size):
-            reader.feed_data(data[i:i + chunk_size])
+            reader.feed_data(data[i : i + chunk_size])
         reader.feed_eof()
         try:
             while True:
@@ -74,9 +93,30 @@ def test_the_frame_reader_never_raises_and_keeps_blocks_bounded(data, chunk):
 # -- numbers -----------------------------------------------------------------------------------
 
 number_like = st.one_of(
-    st.text(max_size=12), st.integers().map(str), st.floats().map(str), st.floats().map(repr),
-    st.sampled_from(["1e309", "-1e309", "nan", "NaN", "inf", "-0", "+7", "0x1f", "١٢", "12.5", "12.", ".5",
-                     "9" * 5000, " 42 ", "4\x002"]))
+    st.text(max_size=12),
+    st.integers().map(str),
+    st.floats().map(str),
+    st.floats().map(repr),
+    st.sampled_from(
+        [
+            "1e309",
+            "-1e309",
+            "nan",
+            "NaN",
+            "inf",
+            "-0",
+            "+7",
+            "0x1f",
+            "١٢",
+            "12.5",
+            "12.",
+            ".5",
+            "9" * 5000,
+            " 42 ",
+            "4\x002",
+        ]
+    ),
+)
 
 
 @given(number_like)
@@ -94,19 +134,68 @@ def test_every_sane_count_reads_back(number):
 
 # -- mapping -----------------------------------------------------------------------------------
 
-EVENTS = ["QueueCallerJoin", "QueueCallerLeave", "AgentCalled", "AgentConnect", "AgentRingNoAnswer",
-          "AgentComplete", "QueueCallerAbandon", "DialBegin", "DialEnd", "Hangup", "QueueParams", "QueueMember",
-          "QueueEntry", "Newchannel", "__init__", "feed", ""]
-KEYS = ["event", "uniqueid", "linkedid", "destuniqueid", "calleridnum", "calleridname", "queue", "interface",
-        "membername", "destchannel", "destcalleridname", "position", "count", "holdtime", "ringtime", "talktime",
-        "reason", "dialstatus", "cause", "cause-txt", "calls", "completed", "abandoned", "servicelevel",
-        "servicelevelperf", "wait", "status", "callstaken", "incall", "paused", "name", "location"]
+EVENTS = [
+    "QueueCallerJoin",
+    "QueueCallerLeave",
+    "AgentCalled",
+    "AgentConnect",
+    "AgentRingNoAnswer",
+    "AgentComplete",
+    "QueueCallerAbandon",
+    "DialBegin",
+    "DialEnd",
+    "Hangup",
+    "QueueParams",
+    "QueueMember",
+    "QueueEntry",
+    "Newchannel",
+    "__init__",
+    "feed",
+    "",
+]
+KEYS = [
+    "event",
+    "uniqueid",
+    "linkedid",
+    "destuniqueid",
+    "calleridnum",
+    "calleridname",
+    "queue",
+    "interface",
+    "membername",
+    "destchannel",
+    "destcalleridname",
+    "position",
+    "count",
+    "holdtime",
+    "ringtime",
+    "talktime",
+    "reason",
+    "dialstatus",
+    "cause",
+    "cause-txt",
+    "calls",
+    "completed",
+    "abandoned",
+    "servicelevel",
+    "servicelevelperf",
+    "wait",
+    "status",
+    "callstaken",
+    "incall",
+    "paused",
+    "name",
+    "location",
+]
 same_ids = st.sampled_from(["1.1", "1.2", "PJSIP/agent1", "pjsip/AGENT1", "PJSIP/agent1-0002", ""])
 field_value = st.one_of(number_like, same_ids, st.text(max_size=12))
-event = st.builds(lambda kind, fields: {**fields, "event": kind},
-                  st.one_of(st.sampled_from(EVENTS), st.text(max_size=12)),
-                  st.dictionaries(st.one_of(st.sampled_from(KEYS), st.sampled_from(KEYS), st.text(max_size=4)),
-                                  field_value, max_size=8))
+event = st.builds(
+    lambda kind, fields: {**fields, "event": kind},
+    st.one_of(st.sampled_from(EVENTS), st.text(max_size=12)),
+    st.dictionaries(
+        st.one_of(st.sampled_from(KEYS), st.sampled_from(KEYS), st.text(max_size=4)), field_value, max_size=8
+    ),
+)
 
 
 def figures(obj) -> list:

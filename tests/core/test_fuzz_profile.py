@@ -35,10 +35,48 @@ def check(text: str, installed) -> list[ProfileProblem]:
 
 # -- any text ----------------------------------------------------------------------------------
 
-FRAGMENTS = ["[", "]", "[[", "]]", "{", "}", "=", " = ", ",", ".", "\n", "\r\n", '"', "'", '"""', "'''", "#",
-             "\\", "\\u00e4", "a", "profile_version = 1\n", "[department]\n", 'code = "health"\n', "[plugins.health]\n",
-             "x = [", "x = {a = ", "1", "0x" + "f" * 40, "9" * 5000, "1e400", "nan", "inf", "true", "1979-05-27",
-             "1979-05-27T07:32:00+25:00", "07:32:00", "ä", "\x00", "\u2028", "\ud800"]
+FRAGMENTS = [
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "{",
+    "}",
+    "=",
+    " = ",
+    ",",
+    ".",
+    "\n",
+    "\r\n",
+    '"',
+    "'",
+    '"""',
+    "'''",
+    "#",
+    "\\",
+    "\\u00e4",
+    "a",
+    "profile_version = 1\n",
+    "[department]\n",
+    'code = "health"\n',
+    "[plugins.health]\n",
+    "x = [",
+    "x = {a = ",
+    "1",
+    "0x" + "f" * 40,
+    "9" * 5000,
+    "1e400",
+    "nan",
+    "inf",
+    "true",
+    "1979-05-27",
+    "1979-05-27T07:32:00+25:00",
+    "07:32:00",
+    "ä",
+    "\x00",
+    "\u2028",
+    "\ud800",
+]
 text_piece = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6))
 deep = st.tuples(st.sampled_from(["[", "{a=", "[{b=[", "x.", "[t."]), st.integers(1, 3000)).map(lambda p: p[0] * p[1])
 toml_text = st.lists(st.one_of(text_piece, text_piece, text_piece, deep), max_size=40).map("".join)
@@ -53,48 +91,121 @@ def test_any_text_gets_findings_never_an_exception(first_party, text):
 # -- any structure -----------------------------------------------------------------------------
 
 SECRET = "Zx9-sekret-4711"
-keys = st.one_of(st.sampled_from(["code", "name", "url", "password", "token", "api_key", "enabled", "version",
-                                  "secrets", "panel_roles", "summary", "requests", "base_url", "fi", "sv", "en"]),
-                 st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=8))
+keys = st.one_of(
+    st.sampled_from(
+        [
+            "code",
+            "name",
+            "url",
+            "password",
+            "token",
+            "api_key",
+            "enabled",
+            "version",
+            "secrets",
+            "panel_roles",
+            "summary",
+            "requests",
+            "base_url",
+            "fi",
+            "sv",
+            "en",
+        ]
+    ),
+    st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=8),
+)
 scalars = st.one_of(
-    st.booleans(), st.integers(), st.integers(64, 20_000).map(lambda bits: 2**bits - 1), st.floats(),
+    st.booleans(),
+    st.integers(),
+    st.integers(64, 20_000).map(lambda bits: 2**bits - 1),
+    st.floats(),
     st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=12),
-    st.sampled_from(["health", "agent", "supervisor", "fi", ">=1.0,<2", "keyring", "none", "https://h.example/",
-                     "postgresql://desk@db.example/agentdesk", "sqlite:///x.db", "https://h.example:99999/"]),
-    st.dates(), st.datetimes(), st.times(),
-    st.datetimes(timezones=st.integers(-24 * 60 + 1, 24 * 60 - 1).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))))
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3),
-                      max_leaves=12)
-url_with_secret = st.sampled_from([
-    f"https://fhir.example/api/?api_key={SECRET}", f"https://fhir.example/?a=1&access_token={SECRET}",
-    f"https://{SECRET}@fhir.example/", f"https://u:{SECRET}@fhir.example:8443/", f"https://u:{SECRET}@fhir:x/",
-    f"ftp://u:{SECRET}@fhir.example/?token={SECRET}", f"postgresql://desk:{SECRET}@db.example:54x2/agentdesk",
-    f"postgresql://desk@db.example/agentdesk?password={SECRET}", f"postgresql://desk:{SECRET}@db.example/a"])
+    st.sampled_from(
+        [
+            "health",
+            "agent",
+            "supervisor",
+            "fi",
+            ">=1.0,<2",
+            "keyring",
+            "none",
+            "https://h.example/",
+            "postgresql://desk@db.example/agentdesk",
+            "sqlite:///x.db",
+            "https://h.example:99999/",
+        ]
+    ),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+    st.datetimes(timezones=st.integers(-24 * 60 + 1, 24 * 60 - 1).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))),
+)
+values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3), max_leaves=12
+)
+url_with_secret = st.sampled_from(
+    [
+        f"https://fhir.example/api/?api_key={SECRET}",
+        f"https://fhir.example/?a=1&access_token={SECRET}",
+        f"https://{SECRET}@fhir.example/",
+        f"https://u:{SECRET}@fhir.example:8443/",
+        f"https://u:{SECRET}@fhir:x/",
+        f"ftp://u:{SECRET}@fhir.example/?token={SECRET}",
+        f"postgresql://desk:{SECRET}@db.example:54x2/agentdesk",
+        f"postgresql://desk@db.example/agentdesk?password={SECRET}",
+        f"postgresql://desk:{SECRET}@db.example/a",
+    ]
+)
 
 
 def plugin_table(pid: str):
-    return st.fixed_dictionaries({}, optional={
-        "enabled": st.booleans() | values, "version": st.just(">=1.0,<2") | values,
-        "base_url": url_with_secret | values | st.just("https://backend.example/api/"),
-        "secrets": st.sampled_from([["token"], ["api_key"], []]) | values,
-        "panel_roles": st.dictionaries(st.sampled_from(["summary", "clients", "requests", "file_request", "x"]),
-                                       st.lists(st.sampled_from(["agent", "supervisor", "boss"])) | values,
-                                       max_size=2) | values,
-        pid: values})
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "enabled": st.booleans() | values,
+            "version": st.just(">=1.0,<2") | values,
+            "base_url": url_with_secret | values | st.just("https://backend.example/api/"),
+            "secrets": st.sampled_from([["token"], ["api_key"], []]) | values,
+            "panel_roles": st.dictionaries(
+                st.sampled_from(["summary", "clients", "requests", "file_request", "x"]),
+                st.lists(st.sampled_from(["agent", "supervisor", "boss"])) | values,
+                max_size=2,
+            )
+            | values,
+            pid: values,
+        },
+    )
 
 
-profile = st.fixed_dictionaries({}, optional={
-    "profile_version": st.just(1) | values,
-    "department": st.fixed_dictionaries({}, optional={
-        "code": st.just("health") | values, "name": st.just({"fi": "Terveys"}) | values,
-        "default_language": st.sampled_from(["fi", "sv", "en", "fin"]) | values}) | values,
-    "database": st.fixed_dictionaries({}, optional={"url": url_with_secret | values,
-                                                    "password": st.sampled_from(["keyring", "none"]) | values}),
-    "queues": st.fixed_dictionaries({}, optional={"member_of": st.lists(st.text(max_size=10)) | values}) | values,
-    "plugins": st.fixed_dictionaries({}, optional={"health": plugin_table("health"),
-                                                   "technical": plugin_table("technical"),
-                                                   "other": plugin_table("other") | values}) | values,
-    "extra": values})
+profile = st.fixed_dictionaries(
+    {},
+    optional={
+        "profile_version": st.just(1) | values,
+        "department": st.fixed_dictionaries(
+            {},
+            optional={
+                "code": st.just("health") | values,
+                "name": st.just({"fi": "Terveys"}) | values,
+                "default_language": st.sampled_from(["fi", "sv", "en", "fin"]) | values,
+            },
+        )
+        | values,
+        "database": st.fixed_dictionaries(
+            {}, optional={"url": url_with_secret | values, "password": st.sampled_from(["keyring", "none"]) | values}
+        ),
+        "queues": st.fixed_dictionaries({}, optional={"member_of": st.lists(st.text(max_size=10)) | values}) | values,
+        "plugins": st.fixed_dictionaries(
+            {},
+            optional={
+                "health": plugin_table("health"),
+                "technical": plugin_table("technical"),
+                "other": plugin_table("other") | values,
+            },
+        )
+        | values,
+        "extra": values,
+    },
+)
 
 
 def toml_string(text: str) -> str:

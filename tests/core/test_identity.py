@@ -125,7 +125,8 @@ def test_a_birth_date_in_the_future_is_refused_by_the_parser_itself() -> None:
     born_today = _make_hetu("021226", "A", "234")
     assert parse_hetu(born_today, today=datetime.date(2026, 12, 2)).birth_date == datetime.date(2026, 12, 2)
     assert _error(lambda text: parse_hetu(text, today=datetime.date(2026, 12, 1)), born_today).code == (
-        "hetu.future_birth_date")
+        "hetu.future_birth_date"
+    )
 
 
 def test_a_wrong_check_character_is_told_before_a_future_birth_date() -> None:
@@ -292,9 +293,7 @@ def test_hetu_is_frozen() -> None:
     assert isinstance(hetu, Hetu)
 
 
-@pytest.mark.parametrize(
-    "digits", ["100190999", "010594903", "020504902", "000000000", "999999999", "311299002"]
-)
+@pytest.mark.parametrize("digits", ["100190999", "010594903", "020504902", "000000000", "999999999", "311299002"])
 def test_hetu_check_char_matches_independent_implementation(digits: str) -> None:
     assert hetu_check_char(digits) == _check(digits)
 
@@ -369,15 +368,11 @@ def test_ytunnus_remainder_one() -> None:
     for check in "0123456789":
         error = _error(parse_ytunnus, f"{body}-{check}")
         assert error.code == "ytunnus.remainder_one"
-        assert error.message == (
-            "the digits 0000006 give remainder 1: no valid Y-tunnus has these digits"
-        )
+        assert error.message == ("the digits 0000006 give remainder 1: no valid Y-tunnus has these digits")
     assert ytunnus_check_digit(body) is None
 
 
-@pytest.mark.parametrize(
-    ("body", "expected"), [("0112038", 9), ("2617416", 4), ("2077474", 0), ("0000006", None)]
-)
+@pytest.mark.parametrize(("body", "expected"), [("0112038", 9), ("2617416", 4), ("2077474", 0), ("0000006", None)])
 def test_ytunnus_check_digit(body: str, expected: int | None) -> None:
     assert ytunnus_check_digit(body) == expected
 
@@ -496,9 +491,7 @@ def test_format_phone_for_display(e164: str, shown: str) -> None:
     assert format_phone_for_display(e164) == shown
 
 
-@pytest.mark.parametrize(
-    "text", [*MOBILE_FORMS, "(09) 310 1234", "+46 8 123 456 78", "040 123", "0000000"]
-)
+@pytest.mark.parametrize("text", [*MOBILE_FORMS, "(09) 310 1234", "+46 8 123 456 78", "040 123", "0000000"])
 def test_looks_like_phone(text: str) -> None:
     assert looks_like_phone(text) is True
 

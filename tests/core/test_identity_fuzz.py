@@ -24,8 +24,21 @@ digits_like = st.text(st.sampled_from("0123456789- +()/.\u00a0\x00"), max_size=2
 email_like = st.text(st.sampled_from("aäöåz0._-+@.fi\u0308\u030a AÄ\x00\ud800'\""), max_size=40)
 
 TODAY = datetime.date(2026, 12, 2)
-CENTURIES = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
-             "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
+CENTURIES = {
+    "+": 1800,
+    "-": 1900,
+    "Y": 1900,
+    "X": 1900,
+    "W": 1900,
+    "V": 1900,
+    "U": 1900,
+    "A": 2000,
+    "B": 2000,
+    "C": 2000,
+    "D": 2000,
+    "E": 2000,
+    "F": 2000,
+}
 CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 
@@ -109,8 +122,10 @@ def test_every_business_id_with_a_check_digit_round_trips(body):
 # -- phone numbers ----------------------------------------------------------------------------------
 
 
-@given(st.one_of(any_text, digits_like, digits_like.map(lambda t: "+" + t), digits_like.map(lambda t: "0" + t)),
-       st.sampled_from(["FI", "SE", "AX", "EE", "ZZ"]))
+@given(
+    st.one_of(any_text, digits_like, digits_like.map(lambda t: "+" + t), digits_like.map(lambda t: "0" + t)),
+    st.sampled_from(["FI", "SE", "AX", "EE", "ZZ"]),
+)
 def test_normalise_phone_returns_e164_or_refuses(text, region):
     e164 = parses_or_refuses(identity.normalise_phone, text, region)
     identity.looks_like_phone(text)

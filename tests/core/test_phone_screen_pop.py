@@ -20,11 +20,20 @@ from agentdesk.storage.models import Channel, Outcome
 T0 = dt.datetime(2025, 3, 4, 9, 0, tzinfo=dt.UTC)
 
 
-def incoming(number: str, *, unique_id: str = "1700000000.1", name: str = "Virtanen Anna",
-             at: dt.datetime = T0) -> IncomingCall:
-    return IncomingCall(unique_id=unique_id, linked_id=unique_id, caller_number_raw=number,
-                        caller_number_e164=normalise_caller_number(number), caller_name=name, queue="neuvonta",
-                        interface="PJSIP/agent1", member_name="Agentti Yksi", at=at)
+def incoming(
+    number: str, *, unique_id: str = "1700000000.1", name: str = "Virtanen Anna", at: dt.datetime = T0
+) -> IncomingCall:
+    return IncomingCall(
+        unique_id=unique_id,
+        linked_id=unique_id,
+        caller_number_raw=number,
+        caller_number_e164=normalise_caller_number(number),
+        caller_name=name,
+        queue="neuvonta",
+        interface="PJSIP/agent1",
+        member_name="Agentti Yksi",
+        at=at,
+    )
 
 
 @pytest.fixture
@@ -38,8 +47,7 @@ def pop(sqlite_db):
 
 
 def test_the_caller_is_found_by_the_number_in_any_format(register, pop):
-    anna = register.create(CustomerDraft(first_names="Anna", last_name="Virtanen", phones=("040 123 4567",)),
-                           actor="t")
+    anna = register.create(CustomerDraft(first_names="Anna", last_name="Virtanen", phones=("040 123 4567",)), actor="t")
     register.create(CustomerDraft(first_names="Mikko", last_name="Korhonen", phones=("050 765 4321",)), actor="t")
 
     for number in ("0401234567", "+358 40 123 4567", "00358-40-1234567", "040/1234567"):
@@ -72,10 +80,12 @@ def test_withheld_and_unreadable_numbers_find_nobody(register, pop):
 
 
 def test_a_shared_number_offers_the_candidates_and_picks_none(register, pop):
-    mother = register.create(CustomerDraft(first_names="Laura", last_name="Heikkinen", phones=("09 310 1234",)),
-                             actor="t")
-    father = register.create(CustomerDraft(first_names="Pekka", last_name="Heikkinen", phones=("09 310 1234",)),
-                             actor="t")
+    mother = register.create(
+        CustomerDraft(first_names="Laura", last_name="Heikkinen", phones=("09 310 1234",)), actor="t"
+    )
+    father = register.create(
+        CustomerDraft(first_names="Pekka", last_name="Heikkinen", phones=("09 310 1234",)), actor="t"
+    )
 
     result = pop.resolve(incoming("+35893101234"))
 
@@ -85,25 +95,30 @@ def test_a_shared_number_offers_the_candidates_and_picks_none(register, pop):
 
 
 def test_the_draft_for_a_call_is_a_phone_contact_with_the_call_id_and_can_be_saved(sqlite_db, register, pop):
-    anna = register.create(CustomerDraft(first_names="Anna", last_name="Virtanen", phones=("040 123 4567",)),
-                           actor="t")
+    anna = register.create(CustomerDraft(first_names="Anna", last_name="Virtanen", phones=("040 123 4567",)), actor="t")
     call = incoming("0401234567", unique_id="1700000000.42")
 
     draft = draft_for_call(call, pop.resolve(call))
 
     assert (draft.channel, draft.started_at, draft.customer_id, draft.external_ref) == (
-        Channel.PHONE, T0, anna.id, "1700000000.42")
+        Channel.PHONE,
+        T0,
+        anna.id,
+        "1700000000.42",
+    )
     assert draft_for_call(incoming("<unknown>")).customer_id is None
     saved = InteractionLog(sqlite_db).save(
-        dataclasses.replace(draft, topic="asuminen", outcome=Outcome.RESOLVED_FIRST_CONTACT), agent_id=None, actor="t",
-        ended_at=T0 + dt.timedelta(minutes=3))
+        dataclasses.replace(draft, topic="asuminen", outcome=Outcome.RESOLVED_FIRST_CONTACT),
+        agent_id=None,
+        actor="t",
+        ended_at=T0 + dt.timedelta(minutes=3),
+    )
     assert saved.customer_id == anna.id
 
 
 def test_a_call_through_the_pbx_pops_the_customer(sqlite_db, register, pop):
     """End to end: simulator → TCP → AMI client → screen pop in the register."""
-    anna = register.create(CustomerDraft(first_names="Anna", last_name="Virtanen", phones=("040 123 4567",)),
-                           actor="t")
+    anna = register.create(CustomerDraft(first_names="Anna", last_name="Virtanen", phones=("040 123 4567",)), actor="t")
     results = []
     popped = threading.Event()
 

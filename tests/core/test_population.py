@@ -53,8 +53,21 @@ def _age(birth: dt.date) -> int:
 
 
 def _hetu_birth_date(code: str) -> dt.date:
-    century = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
-               "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}[code[6]]
+    century = {
+        "+": 1800,
+        "-": 1900,
+        "Y": 1900,
+        "X": 1900,
+        "W": 1900,
+        "V": 1900,
+        "U": 1900,
+        "A": 2000,
+        "B": 2000,
+        "C": 2000,
+        "D": 2000,
+        "E": 2000,
+        "F": 2000,
+    }[code[6]]
     return dt.date(century + int(code[4:6]), int(code[2:4]), int(code[0:2]))
 
 
@@ -163,8 +176,16 @@ def test_existing_codes_are_not_reused():
 def seeded(tmp_path_factory):
     db = _fresh_sqlite(tmp_path_factory.mktemp("population") / "t.sqlite3")
     calls = []
-    report = seed_population(db, 4000, seed=11, duplicate_share=0.03, histories=0.05,
-                             progress=lambda done, total: calls.append((done, total)), chunk_size=1500, now=NOW)
+    report = seed_population(
+        db,
+        4000,
+        seed=11,
+        duplicate_share=0.03,
+        histories=0.05,
+        progress=lambda done, total: calls.append((done, total)),
+        chunk_size=1500,
+        now=NOW,
+    )
     yield db, report, calls
     db.dispose()
 
@@ -194,8 +215,11 @@ def test_report_and_progress(seeded):
 
 def test_hetus_valid_unique_and_consistent_with_birth_date_and_sex(seeded):
     db, report, _ = seeded
-    rows = _q(db, "SELECT c.id, c.first_names, c.birth_date, i.value FROM customer c "
-                  "JOIN customer_identifier i ON i.customer_id = c.id WHERE i.scheme = 'hetu' AND i.register = 'dvv'")
+    rows = _q(
+        db,
+        "SELECT c.id, c.first_names, c.birth_date, i.value FROM customer c "
+        "JOIN customer_identifier i ON i.customer_id = c.id WHERE i.scheme = 'hetu' AND i.register = 'dvv'",
+    )
     assert len(rows) == report.people
     codes = [r[3] for r in rows]
     assert len(set(codes)) == len(codes)
@@ -221,9 +245,12 @@ def test_languages_phones_and_emails(seeded):
     assert all(PHONE_RE.match(p) for p in phones)
     for p in phones[:200]:
         assert phonenumbers.is_valid_number(phonenumbers.parse(p))
-    with_phone = _q(db, "SELECT count(DISTINCT customer_id) FROM contact_point c JOIN customer k ON k.id = c.customer_id "
-                        "WHERE c.kind = 'phone' AND k.kind = 'person' AND k.id NOT IN "
-                        "(SELECT duplicate_customer_id FROM synthetic_duplicate)")[0][0]
+    with_phone = _q(
+        db,
+        "SELECT count(DISTINCT customer_id) FROM contact_point c JOIN customer k ON k.id = c.customer_id "
+        "WHERE c.kind = 'phone' AND k.kind = 'person' AND k.id NOT IN "
+        "(SELECT duplicate_customer_id FROM synthetic_duplicate)",
+    )[0][0]
     assert 0.85 < with_phone / report.people < 0.95
     dups = _duplicate_ids(db)
     mails = _q(db, "SELECT customer_id, value FROM contact_point WHERE kind = 'email'")
@@ -238,13 +265,19 @@ def test_languages_phones_and_emails(seeded):
 def test_every_child_has_a_guardian_at_the_same_address(seeded):
     db, _, _ = seeded
     dups = _duplicate_ids(db)
-    people = {r[0]: _age(_as_date(r[1])) for r in _q(db, "SELECT id, birth_date FROM customer "
-                                                         "WHERE kind = 'person' AND birth_date IS NOT NULL")
-              if r[0] not in dups}
-    address = {r[0]: (r[1], r[2], r[3]) for r in _q(db, "SELECT customer_id, street, postal_code, municipality "
-                                                         "FROM address WHERE valid_to IS NULL")}
+    people = {
+        r[0]: _age(_as_date(r[1]))
+        for r in _q(db, "SELECT id, birth_date FROM customer WHERE kind = 'person' AND birth_date IS NOT NULL")
+        if r[0] not in dups
+    }
+    address = {
+        r[0]: (r[1], r[2], r[3])
+        for r in _q(db, "SELECT customer_id, street, postal_code, municipality FROM address WHERE valid_to IS NULL")
+    }
     guardians: dict[int, list[int]] = {}
-    for g, child in _q(db, "SELECT from_customer_id, to_customer_id FROM customer_relationship WHERE kind = 'guardian'"):
+    for g, child in _q(
+        db, "SELECT from_customer_id, to_customer_id FROM customer_relationship WHERE kind = 'guardian'"
+    ):
         guardians.setdefault(child, []).append(g)
     children = [cid for cid, age in people.items() if age < 18]
     assert children
@@ -252,18 +285,29 @@ def test_every_child_has_a_guardian_at_the_same_address(seeded):
         ok = [g for g in guardians.get(child, []) if people.get(g, 0) >= 18 and address[g] == address[child]]
         assert ok, child
         assert len(guardians[child]) <= 2
-    partners = _q(db, "SELECT from_customer_id, to_customer_id FROM customer_relationship WHERE kind = 'household_member'")
+    partners = _q(
+        db, "SELECT from_customer_id, to_customer_id FROM customer_relationship WHERE kind = 'household_member'"
+    )
     assert partners and all(address[a] == address[b] and people[a] >= 18 and people[b] >= 18 for a, b in partners)
 
 
 def test_roles_identifiers_and_alerts(seeded):
     db, report, _ = seeded
     dept = {r[1]: r[0] for r in _q(db, "SELECT id, code FROM department")}
-    roles = _q(db, "SELECT r.customer_id, r.role_code, r.department_id, r.external_ref, c.birth_date, c.kind "
-                   "FROM customer_role r JOIN customer c ON c.id = r.customer_id")
+    roles = _q(
+        db,
+        "SELECT r.customer_id, r.role_code, r.department_id, r.external_ref, c.birth_date, c.kind "
+        "FROM customer_role r JOIN customer c ON c.id = r.customer_id",
+    )
     codes = Counter(r[1] for r in roles)
-    for code in ("daycare_guardian", "daycare_child", "water_customer", "tenant", "social_services_client",
-                 "school_pupil"):
+    for code in (
+        "daycare_guardian",
+        "daycare_child",
+        "water_customer",
+        "tenant",
+        "social_services_client",
+        "school_pupil",
+    ):
         assert codes[code] > 0, code
     for cid, code, dep, ref, birth, kind in roles:
         if code == "school_pupil":
@@ -288,14 +332,20 @@ def test_roles_identifiers_and_alerts(seeded):
 
 def test_organisations_have_valid_ytunnus_and_a_representative(seeded):
     db, report, _ = seeded
-    orgs = _q(db, "SELECT c.id, c.last_name, i.value FROM customer c JOIN customer_identifier i "
-                  "ON i.customer_id = c.id AND i.scheme = 'ytunnus' WHERE c.kind = 'organisation'")
+    orgs = _q(
+        db,
+        "SELECT c.id, c.last_name, i.value FROM customer c JOIN customer_identifier i "
+        "ON i.customer_id = c.id AND i.scheme = 'ytunnus' WHERE c.kind = 'organisation'",
+    )
     assert len(orgs) == report.organisations
     for _id, name, code in orgs:
         stdnum_ytunnus.validate(code)
         assert re.fullmatch(r"\d{7}-\d", code)
-    reps = _q(db, "SELECT r.to_customer_id, p.kind, p.birth_date FROM customer_relationship r "
-                  "JOIN customer p ON p.id = r.from_customer_id WHERE r.kind = 'representative'")
+    reps = _q(
+        db,
+        "SELECT r.to_customer_id, p.kind, p.birth_date FROM customer_relationship r "
+        "JOIN customer p ON p.id = r.from_customer_id WHERE r.kind = 'representative'",
+    )
     assert reps and all(kind == "person" and _age(_as_date(b)) >= 18 for _, kind, b in reps)
     assert any(name.startswith(("Asunto Oy", "Bostads Ab")) for _, name, _ in orgs)
 
@@ -308,13 +358,17 @@ def test_search_documents(seeded):
     for cid in protected:
         assert docs[cid][1] == "" and docs[cid][2] == ""
     # the generator's fast path makes the same documents as text_index.build_document
-    rows = _q(db, "SELECT c.id, c.first_names, c.last_name, c.birth_date, a.street, a.postal_code, a.municipality "
-                  "FROM customer c JOIN address a ON a.customer_id = c.id AND a.valid_to IS NULL "
-                  "WHERE c.id % 7 = 0")
+    rows = _q(
+        db,
+        "SELECT c.id, c.first_names, c.last_name, c.birth_date, a.street, a.postal_code, a.municipality "
+        "FROM customer c JOIN address a ON a.customer_id = c.id AND a.valid_to IS NULL "
+        "WHERE c.id % 7 = 0",
+    )
     for cid, first, last, birth, street, postal, muni in rows:
         birth = _as_date(birth)
-        doc = text_index.build_document(cid, first, last, birth.year if birth else None, street, postal, muni,
-                                        cid in protected)
+        doc = text_index.build_document(
+            cid, first, last, birth.year if birth else None, street, postal, muni, cid in protected
+        )
         assert doc.as_row()[1:] == docs[cid], cid
     # vocabulary document frequencies match the documents
     counts = Counter()
@@ -334,10 +388,14 @@ def test_duplicates_point_to_an_original_and_differ(seeded):
     dups = {r[0] for r in truth}
     cust = {r[0]: r[1:] for r in _q(db, "SELECT id, kind, first_names, last_name, birth_date FROM customer")}
     hetus = {}
-    for cid, register, value in _q(db, "SELECT customer_id, register, value FROM customer_identifier WHERE scheme = 'hetu'"):
+    for cid, register, value in _q(
+        db, "SELECT customer_id, register, value FROM customer_identifier WHERE scheme = 'hetu'"
+    ):
         hetus.setdefault(cid, []).append((register, value))
     phones = {r[0] for r in _q(db, "SELECT customer_id FROM contact_point WHERE kind = 'phone'")}
-    registers = {(r[0], r[1]) for r in _q(db, "SELECT customer_id, register FROM customer_identifier WHERE scheme = 'register'")}
+    registers = {
+        (r[0], r[1]) for r in _q(db, "SELECT customer_id, register FROM customer_identifier WHERE scheme = 'register'")
+    }
     sources = Counter()
     for dup, orig, source in truth:
         sources[source] += 1
@@ -370,8 +428,9 @@ def test_orm_reads_the_bulk_rows(seeded):
             assert NOW - dt.timedelta(days=3 * 365 + 2) < i.started_at < NOW
             assert i.started_at < i.ended_at < i.started_at + dt.timedelta(hours=1)
             assert "." in i.topic and i.notes
-        open_cases = _q(db, "SELECT count(*) FROM service_case WHERE status IN ('new', 'open', 'waiting') "
-                            "AND due_date IS NOT NULL")[0][0]
+        open_cases = _q(
+            db, "SELECT count(*) FROM service_case WHERE status IN ('new', 'open', 'waiting') AND due_date IS NOT NULL"
+        )[0][0]
         assert open_cases >= 0
 
 
@@ -385,8 +444,15 @@ def test_reference_data_is_idempotent(seeded):
         assert s.scalar(select(func.count()).select_from(StaffUser)) == 7
     assert first == again
     assert set(first.departments) == {"customer_service", "social", "health", "technical", "education", "housing"}
-    assert {"agent.aino", "agent.sven", "super.sari", "steward.paavo", "admin.ilkka", "nurse.helmi",
-            "social.sanna"} <= set(first.staff)
+    assert {
+        "agent.aino",
+        "agent.sven",
+        "super.sari",
+        "steward.paavo",
+        "admin.ilkka",
+        "nurse.helmi",
+        "social.sanna",
+    } <= set(first.staff)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -406,11 +472,19 @@ def test_appending_a_second_seed(tmp_path):
         # the same seed again: the same birth dates, so henkilötunnus slots must move on
         two = seed_population(db, 1200, seed=1, histories=0.05, now=NOW)
         assert two.first_customer_id == one.last_customer_id + 1
-        hetus = [r[0] for r in _q(db, "SELECT value FROM customer_identifier WHERE scheme = 'hetu' AND register = 'dvv'")]
+        hetus = [
+            r[0] for r in _q(db, "SELECT value FROM customer_identifier WHERE scheme = 'hetu' AND register = 'dvv'")
+        ]
         assert len(hetus) == 2400 == len(set(hetus))
         assert all(stdnum_hetu.is_valid(h, allow_temporary=True) for h in hetus)
-        mails = [r[0] for r in _q(db, "SELECT value FROM contact_point WHERE kind = 'email' AND customer_id NOT IN "
-                                      "(SELECT duplicate_customer_id FROM synthetic_duplicate)")]
+        mails = [
+            r[0]
+            for r in _q(
+                db,
+                "SELECT value FROM contact_point WHERE kind = 'email' AND customer_id NOT IN "
+                "(SELECT duplicate_customer_id FROM synthetic_duplicate)",
+            )
+        ]
         assert len(mails) == len(set(mails))
         assert _q(db, "SELECT count(*) FROM customer_search")[0][0] == one.customers + two.customers
         docs = _q(db, "SELECT rowid, names, place, street, born FROM customer_search")
@@ -496,8 +570,7 @@ def pg_db():
 @pytest.mark.postgresql
 def test_postgresql_seed_and_append(pg_db):
     db = pg_db
-    index_sql = ("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-                 "ORDER BY indexname")
+    index_sql = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
     indexes = _q(db, index_sql)
     one = seed_population(db, 2500, seed=3, histories=0.05, now=NOW, chunk_size=1000)
     assert _q(db, index_sql) == indexes  # dropped for the bulk load, then rebuilt
@@ -507,10 +580,15 @@ def test_postgresql_seed_and_append(pg_db):
     assert _q(db, "SELECT count(*) FROM customer_search")[0][0] == one.customers + two.customers
     hetus = [r[0] for r in _q(db, "SELECT value FROM customer_identifier WHERE scheme = 'hetu' AND register = 'dvv'")]
     assert len(hetus) == 4000 == len(set(hetus))
-    assert _q(db, "SELECT count(*) FROM customer_search WHERE doc @@ to_tsquery('simple', 'korhonen')")[0][0] == \
-        _q(db, "SELECT df FROM search_term WHERE term = 'korhonen'")[0][0]
-    protected = _q(db, "SELECT count(*) FROM customer_search s JOIN alert a ON a.customer_id = s.customer_id "
-                       "WHERE a.kind = 'protected_address' AND (s.place <> '' OR s.street <> '')")[0][0]
+    assert (
+        _q(db, "SELECT count(*) FROM customer_search WHERE doc @@ to_tsquery('simple', 'korhonen')")[0][0]
+        == _q(db, "SELECT df FROM search_term WHERE term = 'korhonen'")[0][0]
+    )
+    protected = _q(
+        db,
+        "SELECT count(*) FROM customer_search s JOIN alert a ON a.customer_id = s.customer_id "
+        "WHERE a.kind = 'protected_address' AND (s.place <> '' OR s.street <> '')",
+    )[0][0]
     assert protected == 0
     with db.session() as s, s.begin():
         c = s.get(Customer, 1)

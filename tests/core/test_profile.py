@@ -151,8 +151,11 @@ def test_the_profile_drives_the_plugin_host(clinic):
     from agentdesk.storage.models import StaffRole
 
     KeyringSecrets().set("clinic", "token", "t0ken")
-    host = PluginHost(deployment=parse_profile(GOOD, "p.toml", installed=clinic).deployment_plugins(),
-                      secrets=KeyringSecrets(), audit_sink=lambda **entry: None)
+    host = PluginHost(
+        deployment=parse_profile(GOOD, "p.toml", installed=clinic).deployment_plugins(),
+        secrets=KeyringSecrets(),
+        audit_sink=lambda **entry: None,
+    )
     statuses = {s.id: s.state for s in host.discover()}
     assert statuses["clinic"] is PluginState.FOUND
     assert all(state is PluginState.DISABLED for pid, state in statuses.items() if pid != "clinic")
@@ -170,126 +173,177 @@ def test_the_profile_drives_the_plugin_host(clinic):
 
 def test_toml_syntax_error_names_the_line(clinic):
     assert problems("profile_version = 1\n[department\n", clinic) == [
-        "p.toml: not valid TOML: Expected ']' at the end of a table declaration (at line 2, column 12)"]
+        "p.toml: not valid TOML: Expected ']' at the end of a table declaration (at line 2, column 12)"
+    ]
 
 
 def test_unknown_key_gets_a_typo_suggestion(clinic):
     assert problems(edited('default_language = "sv"', 'defualt_language = "sv"'), clinic) == [
-        "p.toml: department.defualt_language: unknown key; did you mean 'default_language'?"]
+        "p.toml: department.defualt_language: unknown key; did you mean 'default_language'?"
+    ]
 
 
 def test_unknown_key_without_a_close_match_lists_the_known_keys(clinic):
     assert problems(edited("[queues]", "[queues]\nwallpaper = 1"), clinic) == [
-        "p.toml: queues.wallpaper: unknown key (known here: member_of)"]
+        "p.toml: queues.wallpaper: unknown key (known here: member_of)"
+    ]
 
 
 def test_unknown_plugin_setting_lists_the_manifest_settings(clinic):
     assert problems(edited("page_size = 50", "page_size = 50\nshade = 1"), clinic) == [
-        ("p.toml: plugins.clinic.shade: unknown key; plugin clinic has no setting 'shade' "
-        "(its settings: base_url, page_size)")]
+        (
+            "p.toml: plugins.clinic.shade: unknown key; plugin clinic has no setting 'shade' "
+            "(its settings: base_url, page_size)"
+        )
+    ]
     assert problems(edited("page_size = 50", "pagesize = 50"), clinic) == [
-        ("p.toml: plugins.clinic.pagesize: unknown key; plugin clinic has no setting 'pagesize'; "
-        "did you mean 'page_size'?")]
+        (
+            "p.toml: plugins.clinic.pagesize: unknown key; plugin clinic has no setting 'pagesize'; "
+            "did you mean 'page_size'?"
+        )
+    ]
 
 
 def test_wrong_types(clinic):
     assert problems(edited("page_size = 50", 'page_size = "50"\nenabled = "yes"'), clinic) == [
         "p.toml: plugins.clinic.enabled: expected true or false, got a text 'yes'",
-        "p.toml: plugins.clinic.page_size: expected a whole number, got a text '50'"]
+        "p.toml: plugins.clinic.page_size: expected a whole number, got a text '50'",
+    ]
     assert problems(edited('member_of = ["health-phone", "health-mail"]', 'member_of = "health-phone"'), clinic) == [
-        "p.toml: queues.member_of: expected a list of texts, got a text 'health-phone'"]
+        "p.toml: queues.member_of: expected a list of texts, got a text 'health-phone'"
+    ]
 
 
 def test_bad_backend_url(clinic):
     assert problems(edited('"https://clinic.city.example/api/"', '"htp://clinic"'), clinic) == [
-        ("p.toml: plugins.clinic.base_url: 'htp://clinic' is not an http(s) URL with a host "
-        "(e.g. https://backend.city.example/api/)")]
+        (
+            "p.toml: plugins.clinic.base_url: 'htp://clinic' is not an http(s) URL with a host "
+            "(e.g. https://backend.city.example/api/)"
+        )
+    ]
 
 
 def test_unknown_language(clinic):
     assert problems(edited('default_language = "sv"', 'default_language = "fin"'), clinic) == [
-        "p.toml: department.default_language: unknown language 'fin'; use fi, sv or en; did you mean 'fi'?"]
+        "p.toml: department.default_language: unknown language 'fin'; use fi, sv or en; did you mean 'fi'?"
+    ]
 
 
 def test_password_inside_the_database_url_is_refused_without_repeating_it(clinic):
     found = problems(edited("desk@db", "desk:Hunter2@db"), clinic)
-    assert found == [("p.toml: database.url: the URL contains a password; passwords belong in the keyring: "
-                     "agentdesk secrets set database --db postgresql://desk@db.city.example:5432/agentdesk")]
+    assert found == [
+        (
+            "p.toml: database.url: the URL contains a password; passwords belong in the keyring: "
+            "agentdesk secrets set database --db postgresql://desk@db.city.example:5432/agentdesk"
+        )
+    ]
     assert "Hunter2" not in "".join(found)
 
 
 def test_literal_secret_values_are_refused_where_a_reference_belongs(clinic):
     found = problems(edited('secrets = ["token"]', 'secrets = ["token"]\ntoken = "Zx9-live-token"'), clinic)
-    assert found == [("p.toml: plugins.clinic.token: a secret value does not belong in the profile; list it as "
-                     "secrets = [\"token\"] and store it in the keyring: agentdesk secrets set plugin clinic token")]
+    assert found == [
+        (
+            "p.toml: plugins.clinic.token: a secret value does not belong in the profile; list it as "
+            'secrets = ["token"] and store it in the keyring: agentdesk secrets set plugin clinic token'
+        )
+    ]
     found = problems(edited("[queues]", 'password = "Hunter2"\n\n[queues]'), clinic)
-    assert found == [("p.toml: database.password: a password does not belong in the profile; write password = "
-                     "\"keyring\" and store it on each workstation: agentdesk secrets set database --db "
-                     "postgresql://desk@db.city.example:5432/agentdesk")]
+    assert found == [
+        (
+            "p.toml: database.password: a password does not belong in the profile; write password = "
+            '"keyring" and store it on each workstation: agentdesk secrets set database --db '
+            "postgresql://desk@db.city.example:5432/agentdesk"
+        )
+    ]
     assert "Hunter2" not in "".join(found)
 
 
 def test_plugin_version_constraint_syntax(clinic):
     assert problems(edited('version = ">=1.0,<2"', 'version = "=>1.0"'), clinic) == [
-        "p.toml: plugins.clinic.version: not a version range clause: '=>1.0' (use e.g. \">=1.0,<2\")"]
+        "p.toml: plugins.clinic.version: not a version range clause: '=>1.0' (use e.g. \">=1.0,<2\")"
+    ]
 
 
 def test_plugin_not_installed(clinic):
     text = GOOD + '\n[plugins.clinc]\nbase_url = "https://x.example/"\n'
     assert problems(text, clinic) == [
-        ("p.toml: plugins.clinc: plugin 'clinc' is not installed on this workstation (installed plugins: clinic); "
-        "did you mean 'clinic'?")]
+        (
+            "p.toml: plugins.clinc: plugin 'clinc' is not installed on this workstation (installed plugins: clinic); "
+            "did you mean 'clinic'?"
+        )
+    ]
     assert problems(text.replace("[plugins.clinc]", "[plugins.clinc]\nenabled = false"), clinic) == []
 
 
 def test_installed_version_outside_the_constraint(clinic):
     assert problems(edited('version = ">=1.0,<2"', 'version = ">=1.3,<2"'), clinic) == [
-        ("p.toml: plugins.clinic.version: installed agentdesk-plugin-clinic 1.2.0 is outside the required "
-        "range >=1.3,<2")]
+        (
+            "p.toml: plugins.clinic.version: installed agentdesk-plugin-clinic 1.2.0 is outside the required "
+            "range >=1.3,<2"
+        )
+    ]
 
 
 def test_panel_not_in_the_manifest(clinic):
     assert problems(edited('visits = ["agent"]', 'visit = ["agent"]'), clinic) == [
-        ("p.toml: plugins.clinic.panel_roles.visit: plugin clinic has no panel or action 'visit' "
-        "(it has: visits, book); did you mean 'visits'?")]
+        (
+            "p.toml: plugins.clinic.panel_roles.visit: plugin clinic has no panel or action 'visit' "
+            "(it has: visits, book); did you mean 'visits'?"
+        )
+    ]
 
 
 def test_unknown_role(clinic):
     assert problems(edited('visits = ["agent"]', 'visits = ["agnet"]'), clinic) == [
-        ("p.toml: plugins.clinic.panel_roles.visits: unknown role 'agnet'; known roles: admin, agent, steward, "
-        "supervisor; did you mean 'agent'?")]
+        (
+            "p.toml: plugins.clinic.panel_roles.visits: unknown role 'agnet'; known roles: admin, agent, steward, "
+            "supervisor; did you mean 'agent'?"
+        )
+    ]
 
 
 def test_role_the_manifest_does_not_allow(clinic):
     assert problems(edited('visits = ["agent"]', 'visits = ["agent", "steward"]'), clinic) == [
-        ("p.toml: plugins.clinic.panel_roles.visits: the manifest of plugin clinic allows visits only for agent, "
-        "supervisor; steward would never see it")]
+        (
+            "p.toml: plugins.clinic.panel_roles.visits: the manifest of plugin clinic allows visits only for agent, "
+            "supervisor; steward would never see it"
+        )
+    ]
 
 
 def test_profile_version_newer_than_supported(clinic):
     assert problems(edited("profile_version = 1", "profile_version = 2"), clinic) == [
-        ("p.toml: profile_version: 2 is newer than this AgentDesk supports (1); update AgentDesk on this "
-        "workstation")]
+        ("p.toml: profile_version: 2 is newer than this AgentDesk supports (1); update AgentDesk on this workstation")
+    ]
     assert problems(edited("profile_version = 1", ""), clinic) == [
-        "p.toml: profile_version: missing: write profile_version = 1 at the top"]
+        "p.toml: profile_version: missing: write profile_version = 1 at the top"
+    ]
 
 
 def test_required_setting_and_secret_from_the_manifest(clinic):
     text = edited('base_url = "https://clinic.city.example/api/"\n', "").replace('secrets = ["token"]', "secrets = []")
     assert problems(text, clinic) == [
         "p.toml: plugins.clinic.base_url: missing: plugin clinic requires this setting (Clinic API base URL)",
-        ("p.toml: plugins.clinic.secrets: plugin clinic requires the secret 'token': list it here and store it "
-        "with: agentdesk secrets set plugin clinic token")]
+        (
+            "p.toml: plugins.clinic.secrets: plugin clinic requires the secret 'token': list it here and store it "
+            "with: agentdesk secrets set plugin clinic token"
+        ),
+    ]
     assert problems(edited('secrets = ["token"]', 'secrets = ["token", "tokn"]'), clinic) == [
-        "p.toml: plugins.clinic.secrets: plugin clinic has no secret 'tokn' (its secrets: token); did you mean 'token'?"]
+        "p.toml: plugins.clinic.secrets: plugin clinic has no secret 'tokn' (its secrets: token); did you mean 'token'?"
+    ]
 
 
 def test_every_problem_is_reported_at_once(clinic):
     text = edited('default_language = "sv"', 'default_language = "xx"').replace('"health"', '"Health Dept"')
     assert problems(text, clinic) == [
-        ("p.toml: department.code: 'Health Dept' is not a department code: lower-case letters, digits, _ and -, "
-        "at most 32 characters (e.g. customer_service)"),
-        "p.toml: department.default_language: unknown language 'xx'; use fi, sv or en"]
+        (
+            "p.toml: department.code: 'Health Dept' is not a department code: lower-case letters, digits, _ and -, "
+            "at most 32 characters (e.g. customer_service)"
+        ),
+        "p.toml: department.default_language: unknown language 'xx'; use fi, sv or en",
+    ]
     with pytest.raises(ProfileError) as caught:
         parse_profile(text, "p.toml", installed=clinic)
     assert len(caught.value.problems) == 2
@@ -301,7 +355,8 @@ def test_embedded_database_needs_no_password(clinic):
     no_db = edited('[database]\nurl = "postgresql://desk@db.city.example:5432/agentdesk"\n', "")
     assert parse_profile(no_db, "p.toml", installed=clinic).database_url is None
     assert problems(edited("postgresql://desk@db", "mysql://desk@db"), clinic) == [
-        "p.toml: database.url: unsupported database 'mysql'; use postgresql://USER@HOST/DATABASE or sqlite:///PATH"]
+        "p.toml: database.url: unsupported database 'mysql'; use postgresql://USER@HOST/DATABASE or sqlite:///PATH"
+    ]
 
 
 # -- reading from a file or a URL, and the CLI ---------------------------------------------------
@@ -342,7 +397,8 @@ def test_profile_from_a_url(clinic, profile_server):
     with pytest.raises(ProfileError) as caught:
         load_profile(f"{profile_server}/nope.toml", installed=clinic, timeout=5)
     assert [str(p) for p in caught.value.problems] == [
-        f"{profile_server}/nope.toml: cannot fetch the profile: HTTP 404"]
+        f"{profile_server}/nope.toml: cannot fetch the profile: HTTP 404"
+    ]
 
 
 def test_profile_check_command(clinic, tmp_path, capsys):
@@ -355,7 +411,8 @@ def test_profile_check_command(clinic, tmp_path, capsys):
     assert capsys.readouterr().out.splitlines() == [
         f"{good}: OK (department health, 1 plugin)",
         f"{bad}: department.default_language: unknown language 'fin'; use fi, sv or en; did you mean 'fi'?",
-        f"{tmp_path / 'missing.toml'}: cannot read the profile: No such file or directory"]
+        f"{tmp_path / 'missing.toml'}: cannot read the profile: No such file or directory",
+    ]
 
 
 # -- what no profile should hold, and what it must never crash on ------------------------------
@@ -364,8 +421,11 @@ def test_profile_check_command(clinic, tmp_path, capsys):
 def test_nesting_past_the_limit_is_a_finding_with_its_key(clinic):
     arrays = edited("page_size = 50", "page_size = " + "[" * 5000 + "]" * 5000)
     assert problems(arrays, clinic) == [
-        ("p.toml: plugins.clinic.page_size: nested more than 8 levels deep (tables, lists and inline tables inside "
-        "each other); a profile needs at most 5")]
+        (
+            "p.toml: plugins.clinic.page_size: nested more than 8 levels deep (tables, lists and inline tables inside "
+            "each other); a profile needs at most 5"
+        )
+    ]
     tables = edited("page_size = 50", "page_size = " + "{ a = " * 3000 + "1" + " }" * 3000)
     assert [p.split(": ")[1] for p in problems(tables, clinic)] == ["plugins.clinic.page_size"]
     dotted = "profile_version = 1\n" + "x" + ".x" * 3000 + " = 1\n"
@@ -375,38 +435,57 @@ def test_nesting_past_the_limit_is_a_finding_with_its_key(clinic):
     assert "nested more than 8 levels deep" in problems(headers, clinic)[0]
     assert problems('profile_version = 1\ns = "[[[[[[[[[[[[" # [[[[[[[[[[\n', None) == [
         "p.toml: s: unknown key (known here: profile_version, department, database, queues, plugins)",
-        "p.toml: department: missing: add a [department] table"]
+        "p.toml: department: missing: add a [department] table",
+    ]
 
 
 def test_huge_numbers_are_reported_not_a_crash(clinic):
     assert problems(edited("page_size = 50", "page_size = " + "9" * 5000), clinic) == [
-        "p.toml: not valid TOML: a number with too many digits"]
+        "p.toml: not valid TOML: a number with too many digits"
+    ]
     assert problems(edited("page_size = 50", "page_size = 0x" + "f" * 5000), clinic) == []  # a whole number
     assert problems(edited('"https://clinic.city.example/api/"', "0x" + "f" * 5000), clinic) == [
-        "p.toml: plugins.clinic.base_url: expected an http(s) URL, got a whole number"]
-    assert problems(edited("page_size = 50", "page_size = 0x" + "f" * 5000).replace("version = 1", "version = "
-                                                                                      + "0x" + "f" * 5000), clinic) == [
-        ("p.toml: profile_version: a number too large to show is newer than this AgentDesk supports (1); "
-        "update AgentDesk on this workstation")]
+        "p.toml: plugins.clinic.base_url: expected an http(s) URL, got a whole number"
+    ]
+    assert problems(
+        edited("page_size = 50", "page_size = 0x" + "f" * 5000).replace(
+            "version = 1", "version = " + "0x" + "f" * 5000
+        ),
+        clinic,
+    ) == [
+        (
+            "p.toml: profile_version: a number too large to show is newer than this AgentDesk supports (1); "
+            "update AgentDesk on this workstation"
+        )
+    ]
 
 
-@pytest.mark.parametrize("url", ["https://clinic.city.example/api/?api_key=Zx9-live-token",
-                                 "https://clinic.city.example/api/?lang=fi&access_token=Zx9-live-token",
-                                 "https://clinic.city.example/api/?Secret=Zx9-live-token#x",
-                                 "https://Zx9-live-token@clinic.city.example/api/",
-                                 "https://desk:Zx9-live-token@clinic.city.example/api/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://clinic.city.example/api/?api_key=Zx9-live-token",
+        "https://clinic.city.example/api/?lang=fi&access_token=Zx9-live-token",
+        "https://clinic.city.example/api/?Secret=Zx9-live-token#x",
+        "https://Zx9-live-token@clinic.city.example/api/",
+        "https://desk:Zx9-live-token@clinic.city.example/api/",
+    ],
+)
 def test_a_secret_in_a_plugin_url_fails_the_check_without_repeating_it(clinic, url):
     [found] = problems(edited("https://clinic.city.example/api/", url), clinic)
     assert found.startswith("p.toml: plugins.clinic.base_url: the URL ")
-    assert found.endswith("secrets go in the keyring: list the secret in secrets = [...] and store it with "
-                          "agentdesk secrets set plugin clinic KEY")
+    assert found.endswith(
+        "secrets go in the keyring: list the secret in secrets = [...] and store it with "
+        "agentdesk secrets set plugin clinic KEY"
+    )
     assert "Zx9" not in found
 
 
 def test_a_bad_database_url_never_shows_its_password(clinic):
     [found] = problems(edited("desk@db.city.example:5432", "desk:Hunter2@db.city.example:54x2"), clinic)
-    assert found == ("p.toml: database.url: 'postgresql://desk:***@db.city.example:54x2/agentdesk' is not a database "
-                     "URL; use postgresql://USER@HOST[:PORT]/DATABASE (the port a number) or sqlite:///PATH")
+    assert found == (
+        "p.toml: database.url: 'postgresql://desk:***@db.city.example:54x2/agentdesk' is not a database "
+        "URL; use postgresql://USER@HOST[:PORT]/DATABASE (the port a number) or sqlite:///PATH"
+    )
     [found] = problems(edited("5432/agentdesk", "5432/agentdesk?password=Hunter2"), clinic)
     assert "Hunter2" not in found and found.startswith("p.toml: database.url: the URL carries a secret in its query")
     found = problems(edited("[queues]", 'password = "Hunter2"\n\n[queues]').replace("desk@", "desk:Hunter3@"), clinic)

@@ -43,7 +43,8 @@ def build_wheel(folder: Path, *, version: str, api: str) -> Path:
         f"{package}/agentdesk-plugin.toml": (
             f'id = "lantern"\nversion = "{version}"\napi = "{api}"\nfactory = "{package}.plugin:create"\n'
             '[settings.base_url]\nkind = "url"\nrequired = true\n'
-            '[[panels]]\nid = "lights"\nroles = ["agent"]\n'),
+            '[[panels]]\nid = "lights"\nroles = ["agent"]\n'
+        ),
         f"{info}/METADATA": f"Metadata-Version: 2.1\nName: agentdesk-plugin-lantern\nVersion: {version}\n",
         f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: agentdesk-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
         f"{info}/entry_points.txt": f"[agentdesk.plugins]\nlantern = {package}\n",
@@ -67,9 +68,25 @@ def install(tmp_path, monkeypatch):
 
     def run(wheel: Path) -> None:
         target = tmp_path / "site"
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        "--no-deps", "--no-index", "--no-compile", "--target", str(target), str(wheel)],
-                       check=True, timeout=120, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-deps",
+                "--no-index",
+                "--no-compile",
+                "--target",
+                str(target),
+                str(wheel),
+            ],
+            check=True,
+            timeout=120,
+            capture_output=True,
+        )
         monkeypatch.syspath_prepend(str(target))
 
     yield run
@@ -78,13 +95,18 @@ def install(tmp_path, monkeypatch):
 
 
 def profile_text(version_range: str) -> str:
-    return ("profile_version = 1\n[department]\ncode = \"technical\"\n"
-            f"[plugins.lantern]\nversion = \"{version_range}\"\nbase_url = \"https://lights.city.example/api/\"\n")
+    return (
+        'profile_version = 1\n[department]\ncode = "technical"\n'
+        f'[plugins.lantern]\nversion = "{version_range}"\nbase_url = "https://lights.city.example/api/"\n'
+    )
 
 
 def host_for(text: str) -> PluginHost:
-    return PluginHost(deployment=parse_profile(text, "p.toml", installed=None).deployment_plugins(),
-                      secrets=KeyringSecrets(), audit_sink=lambda **entry: None)
+    return PluginHost(
+        deployment=parse_profile(text, "p.toml", installed=None).deployment_plugins(),
+        secrets=KeyringSecrets(),
+        audit_sink=lambda **entry: None,
+    )
 
 
 @pytest.mark.expect_log_warnings  # the host logs the refusal as an error
@@ -104,8 +126,11 @@ def test_a_plugin_for_another_api_is_refused_naming_plugin_and_versions(tmp_path
 def test_the_profile_checks_the_version_pip_installed(tmp_path, install):
     install(build_wheel(tmp_path / "dist" / "plugins", version="1.1.0", api=">=1.0,<2"))
     assert [str(p) for p in check_profile(profile_text(">=1.2,<2"), "p.toml")] == [
-        ("p.toml: plugins.lantern.version: installed agentdesk-plugin-lantern 1.1.0 is outside the required "
-        "range >=1.2,<2")]
+        (
+            "p.toml: plugins.lantern.version: installed agentdesk-plugin-lantern 1.1.0 is outside the required "
+            "range >=1.2,<2"
+        )
+    ]
     text = profile_text(">=1.1,<2")
     assert check_profile(text, "p.toml") == []
     host = host_for(text)

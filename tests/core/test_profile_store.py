@@ -50,9 +50,11 @@ def test_an_invalid_profile_never_replaces_the_last_good_one(tmp_path):
     result = store.apply(bad)
     assert not result.applied
     assert [str(p) for p in result.problems] == [
-        f"{bad}: department.default_language: unknown language 'de'; use fi, sv or en"]
-    assert result.describe() == ("profile NOT applied (1 problem); keeping the last good profile "
-                                 "(department health, 0 plugins)")
+        f"{bad}: department.default_language: unknown language 'de'; use fi, sv or en"
+    ]
+    assert result.describe() == (
+        "profile NOT applied (1 problem); keeping the last good profile (department health, 0 plugins)"
+    )
     assert store.current_path.read_text() == GOOD.format(code="health")
     assert not store.previous_path.exists()
     assert store.current().department == "health"
@@ -99,7 +101,10 @@ def test_profile_apply_and_show_commands(tmp_path, capsys):
     assert cli.main(["profile", "apply", str(bad)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         f"{bad}: profile_version: 7 is newer than this AgentDesk supports (1); update AgentDesk on this workstation",
-        f"{current}: profile NOT applied (1 problem); keeping the last good profile (department health, 0 plugins)"]
+        f"{current}: profile NOT applied (1 problem); keeping the last good profile (department health, 0 plugins)",
+    ]
     assert cli.main(["profile", "show"]) == 0
-    assert capsys.readouterr().out == (f"{current}: department health, 0 plugins; language fi; database "
-                                       "postgresql://desk@db.city.example/agentdesk; plugins none\n")
+    assert capsys.readouterr().out == (
+        f"{current}: department health, 0 plugins; language fi; database "
+        "postgresql://desk@db.city.example/agentdesk; plugins none\n"
+    )

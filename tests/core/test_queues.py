@@ -50,12 +50,22 @@ def at(hour: int, minute: int = 0, second: int = 0, day: int = 4) -> dt.datetime
 def org(db):
     """Two departments and four staff users; returns ids by name."""
     with db.session() as s, s.begin():
-        s.add_all([Department(id=1, code="tech", name="Technical services"),
-                   Department(id=2, code="social", name="Social services")])
+        s.add_all(
+            [
+                Department(id=1, code="tech", name="Technical services"),
+                Department(id=2, code="social", name="Social services"),
+            ]
+        )
         s.flush()
-        for i, (name, role, dept) in enumerate([("aino", StaffRole.AGENT, 1), ("bertil", StaffRole.AGENT, 1),
-                                                 ("chen", StaffRole.AGENT, 2), ("sari", StaffRole.SUPERVISOR, 1)],
-                                                start=1):
+        for i, (name, role, dept) in enumerate(
+            [
+                ("aino", StaffRole.AGENT, 1),
+                ("bertil", StaffRole.AGENT, 1),
+                ("chen", StaffRole.AGENT, 2),
+                ("sari", StaffRole.SUPERVISOR, 1),
+            ],
+            start=1,
+        ):
             s.add(StaffUser(id=i, username=name, display_name=name.title(), role=role, department_id=dept))
     return {"aino": 1, "bertil": 2, "chen": 3, "sari": 4}
 
@@ -63,13 +73,33 @@ def org(db):
 @pytest.fixture
 def queues(db, org):
     directory = QueueDirectory(db)
-    phone = directory.create(QueueSpec("water-phone", "Water: phone", Channel.PHONE, target_seconds=20,
-                                       target_share=0.8, department_id=1, alarm_waiting=3,
-                                       alarm_longest_wait_seconds=60))
-    email = directory.create(QueueSpec.email("social-mail", "Social services: e-mail", hours=8, share=0.9,
-                                             department_id=2, alarm_longest_wait_seconds=8 * 3600))
-    walk_in = directory.create(QueueSpec("desk-a", "Service point: general", Channel.WALK_IN, target_seconds=900,
-                                         department_id=1, ticket_letter="A"))
+    phone = directory.create(
+        QueueSpec(
+            "water-phone",
+            "Water: phone",
+            Channel.PHONE,
+            target_seconds=20,
+            target_share=0.8,
+            department_id=1,
+            alarm_waiting=3,
+            alarm_longest_wait_seconds=60,
+        )
+    )
+    email = directory.create(
+        QueueSpec.email(
+            "social-mail",
+            "Social services: e-mail",
+            hours=8,
+            share=0.9,
+            department_id=2,
+            alarm_longest_wait_seconds=8 * 3600,
+        )
+    )
+    walk_in = directory.create(
+        QueueSpec(
+            "desk-a", "Service point: general", Channel.WALK_IN, target_seconds=900, department_id=1, ticket_letter="A"
+        )
+    )
     return {"phone": phone, "email": email, "walk_in": walk_in}
 
 
@@ -80,7 +110,11 @@ def test_queue_targets_and_membership(db, org, queues):
     directory = QueueDirectory(db)
     email = directory.by_code("social-mail")
     assert (email.channel, email.target_seconds, email.target_share, email.working_hours) == (
-        Channel.EMAIL, 8 * 3600, 0.9, True)
+        Channel.EMAIL,
+        8 * 3600,
+        0.9,
+        True,
+    )
     phone = directory.get(queues["phone"].id)
     assert (phone.target_seconds, phone.target_share, phone.working_hours, phone.alarm_waiting) == (20, 0.8, False, 3)
     # The deadline: 20 s of clock time for the phone, 8 office hours for e-mail.
@@ -115,8 +149,9 @@ def test_bad_queue_definitions_are_explained_field_by_field(db, queues):
 def test_email_deadline_counts_office_hours_only(db, queues):
     work = WorkQueue(db)
     # Friday 15:00 with 8 working hours: 1 h on Friday, 7 h on Monday -> Monday 15:00.
-    friday = work.enqueue(queues["email"].id, external_ref="<m1@example.fi>", subject="Toimeentulotuki",
-                          arrived_at=hki(2026, 3, 6, 15, 0))
+    friday = work.enqueue(
+        queues["email"].id, external_ref="<m1@example.fi>", subject="Toimeentulotuki", arrived_at=hki(2026, 3, 6, 15, 0)
+    )
     assert friday.due_at == hki(2026, 3, 9, 15, 0)
     # Saturday night counts from Monday 08:00.
     saturday = work.enqueue(queues["email"].id, arrived_at=hki(2026, 3, 7, 23, 0))
@@ -152,18 +187,33 @@ def test_presence_transitions_and_time_in_state(db, org):
     assert state.staff.username == "aino" and state.staff.department_code == "tech"
     current = presence.current(now=now)
     assert [(a.staff.username, a.state, a.seconds_in_state) for a in current] == [
-        ("bertil", PresenceState.AVAILABLE, 4500.0), ("aino", PresenceState.BREAK, 900.0),
-        ("sari", PresenceState.OFFLINE, 11700.0)]
+        ("bertil", PresenceState.AVAILABLE, 4500.0),
+        ("aino", PresenceState.BREAK, 900.0),
+        ("sari", PresenceState.OFFLINE, 11700.0),
+    ]
     assert [a.staff.username for a in presence.current(now=now, include_offline=False)] == ["bertil", "aino"]
 
     spent = presence.time_in_state(aino, at(8, 5), at(10, 30), now=now)  # the window cuts both ends
-    assert spent == {PresenceState.AVAILABLE: 5 * 60 + 88 * 60, PresenceState.BUSY: 20 * 60,
-                     PresenceState.WRAP_UP: 2 * 60, PresenceState.BREAK: 15 * 60, PresenceState.OFFLINE: 0.0}
+    assert spent == {
+        PresenceState.AVAILABLE: 5 * 60 + 88 * 60,
+        PresenceState.BUSY: 20 * 60,
+        PresenceState.WRAP_UP: 2 * 60,
+        PresenceState.BREAK: 15 * 60,
+        PresenceState.OFFLINE: 0.0,
+    }
     with db.session() as s:
-        history = s.execute(select(PresenceChange.state, PresenceChange.ended_at)
-                            .where(PresenceChange.staff_id == aino).order_by(PresenceChange.started_at)).all()
-    assert [h.state for h in history] == [PresenceState.AVAILABLE, PresenceState.BUSY, PresenceState.WRAP_UP,
-                                         PresenceState.AVAILABLE, PresenceState.BREAK]
+        history = s.execute(
+            select(PresenceChange.state, PresenceChange.ended_at)
+            .where(PresenceChange.staff_id == aino)
+            .order_by(PresenceChange.started_at)
+        ).all()
+    assert [h.state for h in history] == [
+        PresenceState.AVAILABLE,
+        PresenceState.BUSY,
+        PresenceState.WRAP_UP,
+        PresenceState.AVAILABLE,
+        PresenceState.BREAK,
+    ]
     assert [h.ended_at is None for h in history] == [False, False, False, False, True]
 
     with pytest.raises(LookupError):
@@ -207,7 +257,11 @@ def test_claim_serves_the_most_urgent_then_the_oldest_and_complete_finishes(db, 
         interaction_id = interaction.id
     done = work.complete(urgent.id, aino, interaction_id, now=at(9, 8))
     assert (done.state, done.finished_at, done.lease_until, done.interaction_id) == (
-        WorkItemState.DONE, at(9, 8), None, interaction_id)
+        WorkItemState.DONE,
+        at(9, 8),
+        None,
+        interaction_id,
+    )
     assert done.answered_at == at(9, 3, 5)
     with pytest.raises(LeaseLost):
         work.complete(urgent.id, aino)  # twice
@@ -271,8 +325,9 @@ def test_abandon_only_before_the_answer(db, org, queues):
 
 def test_enqueue_many_and_unknown_queue(db, queues):
     work = WorkQueue(db)
-    n = work.enqueue_many(queues["email"].id, [NewWorkItem(external_ref=f"<{i}@x.fi>", arrived_at=at(8, i))
-                                               for i in range(5)])
+    n = work.enqueue_many(
+        queues["email"].id, [NewWorkItem(external_ref=f"<{i}@x.fi>", arrived_at=at(8, i)) for i in range(5)]
+    )
     assert n == 5
     assert work.find("<3@x.fi>").due_at == at(8, 3, day=5)  # 7 h 57 min today, 3 min tomorrow
     with pytest.raises(LookupError):
@@ -284,8 +339,11 @@ def test_enqueue_many_and_unknown_queue(db, queues):
 
 def test_walk_in_tickets_are_numbered_per_letter_and_day_and_called_to_a_desk(db, org, queues):
     directory = QueueDirectory(db)
-    other = directory.create(QueueSpec("desk-b", "Service point: housing", Channel.WALK_IN, target_seconds=900,
-                                       department_id=1, ticket_letter="B"))
+    other = directory.create(
+        QueueSpec(
+            "desk-b", "Service point: housing", Channel.WALK_IN, target_seconds=900, department_id=1, ticket_letter="B"
+        )
+    )
     walk_in = WalkIn(db)
     desk_a = queues["walk_in"].id
     tickets = [walk_in.issue_ticket(desk_a, now=at(9, m)) for m in range(3)]
@@ -297,14 +355,19 @@ def test_walk_in_tickets_are_numbered_per_letter_and_day_and_called_to_a_desk(db
 
     called = walk_in.call_next(org["aino"], [desk_a], service_point="Desk 3", now=at(9, 10))
     assert (called.number, called.service_point, called.called_by, called.called_at) == (
-        "A001", "Desk 3", org["aino"], at(9, 10))
+        "A001",
+        "Desk 3",
+        org["aino"],
+        at(9, 10),
+    )
     work = WorkQueue(db)
     item = work.get(called.work_item_id)
     assert (item.channel, item.external_ref, item.state) == (Channel.WALK_IN, "A001", WorkItemState.IN_PROGRESS)
     assert item.waited_seconds(at(12)) == 600.0  # drawn 9:00, called 9:10
 
-    draft = interaction_draft(called, topic="housing.application", outcome=Outcome.RESOLVED_FIRST_CONTACT,
-                              department_id=1)
+    draft = interaction_draft(
+        called, topic="housing.application", outcome=Outcome.RESOLVED_FIRST_CONTACT, department_id=1
+    )
     assert (draft.channel, draft.external_ref, draft.started_at) == (Channel.WALK_IN, "A001", at(9, 10))
     saved = InteractionLog(db).save(draft, agent_id=org["aino"], actor="aino", ended_at=at(9, 20))
     finished = walk_in.finish(called, org["aino"], saved.id, now=at(9, 20))

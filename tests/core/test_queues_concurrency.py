@@ -22,8 +22,12 @@ log = logging.getLogger(__name__)
 
 def _prepare(db: Database, claimers: int, items: int) -> int:
     with db.session() as s, s.begin():
-        s.add_all([StaffUser(id=i, username=f"agent{i}", display_name=f"Agent {i}", role=StaffRole.AGENT)
-                   for i in range(1, claimers + 1)])
+        s.add_all(
+            [
+                StaffUser(id=i, username=f"agent{i}", display_name=f"Agent {i}", role=StaffRole.AGENT)
+                for i in range(1, claimers + 1)
+            ]
+        )
     queue = QueueDirectory(db).create(QueueSpec("load", "Load test", Channel.PHONE, target_seconds=20)).id
     assert WorkQueue(db).enqueue_many(queue, (NewWorkItem(external_ref=f"call-{i}") for i in range(items))) == items
     return queue
@@ -55,8 +59,7 @@ def _claim_in_parallel(db: Database, queue: int, claimers: int) -> tuple[dict[in
         finally:
             own.dispose()
 
-    threads = [threading.Thread(target=workstation, args=(i,), name=f"claimer-{i}")
-               for i in range(1, claimers + 1)]
+    threads = [threading.Thread(target=workstation, args=(i,), name=f"claimer-{i}") for i in range(1, claimers + 1)]
     for t in threads:
         t.start()
     barrier.wait(timeout=60)
@@ -92,8 +95,15 @@ def test_twenty_claimers_share_ten_thousand_items_on_postgresql(db, record_prope
     claimed, elapsed = _claim_in_parallel(db, queue, claimers)
     _check_every_item_went_to_exactly_one_agent(db, claimed, items)
     record_property("claims_per_second", round(items / elapsed))
-    log.info("%d claims by %d claimers on PostgreSQL in %.2f s (%.0f/s; per claimer %d..%d)", items, claimers,
-             elapsed, items / elapsed, min(map(len, claimed.values())), max(map(len, claimed.values())))
+    log.info(
+        "%d claims by %d claimers on PostgreSQL in %.2f s (%.0f/s; per claimer %d..%d)",
+        items,
+        claimers,
+        elapsed,
+        items / elapsed,
+        min(map(len, claimed.values())),
+        max(map(len, claimed.values())),
+    )
 
 
 def test_four_claimers_share_five_hundred_items_on_sqlite(sqlite_db):

@@ -36,20 +36,49 @@ NOW = at(12, 0)
 @pytest.fixture
 def day(db):
     with db.session() as s, s.begin():
-        s.add_all([Department(id=1, code="tech", name="Technical services"),
-                   Department(id=2, code="social", name="Social services")])
+        s.add_all(
+            [
+                Department(id=1, code="tech", name="Technical services"),
+                Department(id=2, code="social", name="Social services"),
+            ]
+        )
         s.flush()
         for i, name in enumerate(["aino", "bertil", "chen", "sari"], start=1):
-            s.add(StaffUser(id=i, username=name, display_name=name.title(),
-                            role=StaffRole.SUPERVISOR if name == "sari" else StaffRole.AGENT, department_id=1))
+            s.add(
+                StaffUser(
+                    id=i,
+                    username=name,
+                    display_name=name.title(),
+                    role=StaffRole.SUPERVISOR if name == "sari" else StaffRole.AGENT,
+                    department_id=1,
+                )
+            )
     directory = QueueDirectory(db)
-    phone = directory.create(QueueSpec("water-phone", "Water: phone", Channel.PHONE, target_seconds=20,
-                                       target_share=0.8, department_id=1, alarm_waiting=3,
-                                       alarm_longest_wait_seconds=60)).id
-    email = directory.create(QueueSpec.email("social-mail", "Social services: e-mail", hours=8, share=0.9,
-                                             department_id=2, alarm_longest_wait_seconds=8 * 3600)).id
-    desk = directory.create(QueueSpec("desk-a", "Service point", Channel.WALK_IN, target_seconds=900,
-                                      department_id=1, ticket_letter="A")).id
+    phone = directory.create(
+        QueueSpec(
+            "water-phone",
+            "Water: phone",
+            Channel.PHONE,
+            target_seconds=20,
+            target_share=0.8,
+            department_id=1,
+            alarm_waiting=3,
+            alarm_longest_wait_seconds=60,
+        )
+    ).id
+    email = directory.create(
+        QueueSpec.email(
+            "social-mail",
+            "Social services: e-mail",
+            hours=8,
+            share=0.9,
+            department_id=2,
+            alarm_longest_wait_seconds=8 * 3600,
+        )
+    ).id
+    desk = directory.create(
+        QueueSpec("desk-a", "Service point", Channel.WALK_IN, target_seconds=900, department_id=1, ticket_letter="A")
+    ).id
     work, aino, bertil = WorkQueue(db), 1, 2
 
     def call(arrived, answered=None, finished=None, abandoned=None):
@@ -104,8 +133,9 @@ def day(db):
         (at(0, 10, day=5), Channel.PHONE, 1, Outcome.RESOLVED_FIRST_CONTACT),
     ]
     with db.session() as s, s.begin():
-        s.add_all([Interaction(channel=c, started_at=t, department_id=d, outcome=o, topic="t")
-                   for t, c, d, o in contacts])
+        s.add_all(
+            [Interaction(channel=c, started_at=t, department_id=d, outcome=o, topic="t") for t, c, d, o in contacts]
+        )
 
     presence = Presence(db)
     presence.set_state(4, PresenceState.OFFLINE, now=at(8, 0))
@@ -149,16 +179,28 @@ def test_dashboard_snapshot_figures(db, day):
     assert desk.alarms == ("service_level",)
 
     assert [(c.channel, c.contacts) for c in snap.contacts_by_channel] == [
-        (Channel.PHONE, 3), (Channel.EMAIL, 3), (Channel.WALK_IN, 1), (Channel.WEB, 1)]
+        (Channel.PHONE, 3),
+        (Channel.EMAIL, 3),
+        (Channel.WALK_IN, 1),
+        (Channel.WEB, 1),
+    ]
     assert snap.contacts_today == 8
     hours = dict((h, n) for h, n in enumerate(snap.contacts_by_hour) if n)
     assert hours == {0: 1, 8: 1, 9: 4, 10: 1, 11: 1}
 
     assert [(a.state, a.agents) for a in snap.agents_by_state] == [
-        (PresenceState.AVAILABLE, 1), (PresenceState.BUSY, 1), (PresenceState.WRAP_UP, 0),
-        (PresenceState.BREAK, 1), (PresenceState.OFFLINE, 1)]
+        (PresenceState.AVAILABLE, 1),
+        (PresenceState.BUSY, 1),
+        (PresenceState.WRAP_UP, 0),
+        (PresenceState.BREAK, 1),
+        (PresenceState.OFFLINE, 1),
+    ]
     assert [(a.staff.username, a.seconds_in_state) for a in snap.agents] == [
-        ("aino", 600.0), ("bertil", 60.0), ("chen", 1800.0), ("sari", 4 * 3600.0)]
+        ("aino", 600.0),
+        ("bertil", 60.0),
+        ("chen", 1800.0),
+        ("sari", 4 * 3600.0),
+    ]
 
 
 def test_drill_down_lists_the_items_behind_a_figure(db, day):
@@ -179,6 +221,13 @@ def test_a_quiet_day_has_no_ratios(db):
     directory.create(QueueSpec("quiet", "Quiet line", Channel.PHONE, target_seconds=20))
     snap = Statistics(db).snapshot(at(7, 0))
     quiet = snap.queue("quiet")
-    assert (quiet.waiting, quiet.arrived_today, quiet.service_level, quiet.average_speed_of_answer,
-            quiet.abandonment_rate, quiet.first_contact_resolution, quiet.alarms) == (0, 0, None, None, None, None, ())
+    assert (
+        quiet.waiting,
+        quiet.arrived_today,
+        quiet.service_level,
+        quiet.average_speed_of_answer,
+        quiet.abandonment_rate,
+        quiet.first_contact_resolution,
+        quiet.alarms,
+    ) == (0, 0, None, None, None, None, ())
     assert snap.contacts_by_hour == (0,) * 24 and snap.agents == ()

@@ -14,16 +14,19 @@ def hki(*args) -> dt.datetime:
     return dt.datetime(*args, tzinfo=HELSINKI)
 
 
-@pytest.mark.parametrize(("arrived", "hours", "due"), [
-    (hki(2026, 3, 4, 9, 0), 4, hki(2026, 3, 4, 13, 0)),  # within one day
-    (hki(2026, 3, 4, 15, 0), 4, hki(2026, 3, 5, 11, 0)),  # overnight
-    (hki(2026, 3, 6, 15, 0), 4, hki(2026, 3, 9, 11, 0)),  # over the weekend
-    (hki(2026, 3, 7, 10, 0), 8, hki(2026, 3, 9, 16, 0)),  # arrives on Saturday
-    (hki(2026, 3, 4, 6, 30), 1, hki(2026, 3, 4, 9, 0)),  # before opening
-    (hki(2026, 3, 4, 16, 0), 8, hki(2026, 3, 5, 16, 0)),  # at closing time
-    (hki(2026, 3, 4, 12, 0), 4, hki(2026, 3, 4, 16, 0)),  # due exactly at closing
-    (hki(2026, 10, 23, 14, 0), 8, hki(2026, 10, 26, 14, 0)),  # over the return to winter time
-])
+@pytest.mark.parametrize(
+    ("arrived", "hours", "due"),
+    [
+        (hki(2026, 3, 4, 9, 0), 4, hki(2026, 3, 4, 13, 0)),  # within one day
+        (hki(2026, 3, 4, 15, 0), 4, hki(2026, 3, 5, 11, 0)),  # overnight
+        (hki(2026, 3, 6, 15, 0), 4, hki(2026, 3, 9, 11, 0)),  # over the weekend
+        (hki(2026, 3, 7, 10, 0), 8, hki(2026, 3, 9, 16, 0)),  # arrives on Saturday
+        (hki(2026, 3, 4, 6, 30), 1, hki(2026, 3, 4, 9, 0)),  # before opening
+        (hki(2026, 3, 4, 16, 0), 8, hki(2026, 3, 5, 16, 0)),  # at closing time
+        (hki(2026, 3, 4, 12, 0), 4, hki(2026, 3, 4, 16, 0)),  # due exactly at closing
+        (hki(2026, 10, 23, 14, 0), 8, hki(2026, 10, 26, 14, 0)),  # over the return to winter time
+    ],
+)
 def test_deadline_in_office_hours(arrived, hours, due):
     assert OFFICE_HOURS.add(arrived, hours * 3600) == due
     assert OFFICE_HOURS.seconds_between(arrived, due) == hours * 3600

@@ -24,19 +24,93 @@ from agentdesk.search.customer_search import CustomerSearch
 from agentdesk.search.query_kinds import QueryKind, QueryLimitError, classify
 from agentdesk.storage.models import AlertKind
 
-NAMES = ["Anna", "Maria", "Mäkinen", "Virtanen", "Kolehmainen", "Järvinen", "Åsa", "Öberg", "Pekka", "Hämeenkatu",
-         "Tampere", "Turku", "Koivukuja", "Närhi", "Ääri", "Niemi", "Korhonen", "Salainen", "Piilotie"]
-SPECIAL = ['"', "*", ":", "^", "(", ")", "-", "+", "&", "|", "!", "'", "\\", "{", "}", "[", "]", "/", ".", ",",
-           "@", "<", ">", "~", "%", "_", ";", "=", "?", "$", "#", ":*", "<->", "<2>", "&&", "||", "!!"]
+NAMES = [
+    "Anna",
+    "Maria",
+    "Mäkinen",
+    "Virtanen",
+    "Kolehmainen",
+    "Järvinen",
+    "Åsa",
+    "Öberg",
+    "Pekka",
+    "Hämeenkatu",
+    "Tampere",
+    "Turku",
+    "Koivukuja",
+    "Närhi",
+    "Ääri",
+    "Niemi",
+    "Korhonen",
+    "Salainen",
+    "Piilotie",
+]
+SPECIAL = [
+    '"',
+    "*",
+    ":",
+    "^",
+    "(",
+    ")",
+    "-",
+    "+",
+    "&",
+    "|",
+    "!",
+    "'",
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    "/",
+    ".",
+    ",",
+    "@",
+    "<",
+    ">",
+    "~",
+    "%",
+    "_",
+    ";",
+    "=",
+    "?",
+    "$",
+    "#",
+    ":*",
+    "<->",
+    "<2>",
+    "&&",
+    "||",
+    "!!",
+]
 KEYWORDS = ["NEAR", "AND", "OR", "NOT", "NEAR(", "near/3", "and", "or", "not"]
-CONTROL = ["\x00", "\t", "\n", "\r", "\x0b", "\x1b", "\x7f", "\u00a0", "\u200b", "\ufeff", "\u2028", "\ud800",
-           "\udcff", "\U0001f600"]
+CONTROL = [
+    "\x00",
+    "\t",
+    "\n",
+    "\r",
+    "\x0b",
+    "\x1b",
+    "\x7f",
+    "\u00a0",
+    "\u200b",
+    "\ufeff",
+    "\u2028",
+    "\ud800",
+    "\udcff",
+    "\U0001f600",
+]
 
 
 def typo(name: str, at: int, kind: int) -> str:
     at %= len(name)
-    return [name[:at] + name[at + 1:], name[:at] + "x" + name[at:], name[:at] + "x" + name[at + 1:],
-            name[:at] + name[at + 1:at + 2] + name[at:at + 1] + name[at + 2:]][kind % 4]
+    return [
+        name[:at] + name[at + 1 :],
+        name[:at] + "x" + name[at:],
+        name[:at] + "x" + name[at + 1 :],
+        name[:at] + name[at + 1 : at + 2] + name[at : at + 1] + name[at + 2 :],
+    ][kind % 4]
 
 
 word = st.one_of(
@@ -59,16 +133,21 @@ def typed_query(draw):
     return "".join(w + s for w, s in parts)
 
 
-huge = st.builds(lambda chunk, n: chunk * n, st.sampled_from(["x", "Kolehmainen", "a b ", "ä", '"*', "\x00"]),
-                 st.integers(100, 40_000))
+huge = st.builds(
+    lambda chunk, n: chunk * n,
+    st.sampled_from(["x", "Kolehmainen", "a b ", "ä", '"*', "\x00"]),
+    st.integers(100, 40_000),
+)
 queries = st.one_of(typed_query(), typed_query(), typed_query(), huge, st.text(st.characters(exclude_categories=())))
 
 
 # -- classification (no database) -------------------------------------------------------------------
 
-LIMIT_MESSAGE = re.compile(r"a search can be at most \d+ characters, this one has \d+|"
-                           r"a search can have at most \d+ words, this one has \d+|"
-                           r"a word in a search can be at most \d+ letters, one here has \d+")
+LIMIT_MESSAGE = re.compile(
+    r"a search can be at most \d+ characters, this one has \d+|"
+    r"a search can have at most \d+ words, this one has \d+|"
+    r"a word in a search can be at most \d+ letters, one here has \d+"
+)
 
 
 @given(queries)
@@ -107,8 +186,12 @@ def population(db):
     reg = CustomerRegister(db)
     made = {}
     for first, last, hetu, street, postal, town in PEOPLE:
-        made[(first, last)] = reg.create(CustomerDraft(first_names=first, last_name=last, hetu=hetu, street=street,
-                                                       postal_code=postal, municipality=town), actor="fuzz").id
+        made[(first, last)] = reg.create(
+            CustomerDraft(
+                first_names=first, last_name=last, hetu=hetu, street=street, postal_code=postal, municipality=town
+            ),
+            actor="fuzz",
+        ).id
     set_alert(db, made[("Sari", "Salainen")], AlertKind.PROTECTED_ADDRESS, actor="fuzz")
     return made
 
@@ -134,9 +217,12 @@ def test_search_returns_a_page_for_anything_typed(db, population, text):
 decoration = st.sampled_from(["{}", "{} ", " {}", "{},", '"{}"', "({})", "{}*", "-{}", "{}!", "{}:*", "^{}"])
 
 
-@given(who=st.sampled_from(PEOPLE[:-1]), forms=st.lists(st.sampled_from(["as is", "upper", "lower", "nfd"]),
-                                                       min_size=3, max_size=3),
-       decorations=st.lists(decoration, min_size=3, max_size=3), with_place=st.booleans())
+@given(
+    who=st.sampled_from(PEOPLE[:-1]),
+    forms=st.lists(st.sampled_from(["as is", "upper", "lower", "nfd"]), min_size=3, max_size=3),
+    decorations=st.lists(decoration, min_size=3, max_size=3),
+    with_place=st.booleans(),
+)
 def test_a_person_is_found_by_name_however_it_is_typed(db, population, who, forms, decorations, with_place):
     first, last, _hetu, _street, _postal, town = who
     words = [first.split()[0], last] + ([town] if with_place and who[0] != "Sari" else [])
@@ -149,8 +235,14 @@ def test_a_person_is_found_by_name_however_it_is_typed(db, population, who, form
     assert population[(first, last)] in {h.customer_id for h in page.hits}, typed
 
 
-@given(words=st.lists(st.sampled_from(["Piilotie", "piilotie 9", "9", "00100", "Helsinki", "piilo", "Piilotie9"]),
-                      min_size=1, max_size=4), decorations=st.lists(decoration, min_size=4, max_size=4))
+@given(
+    words=st.lists(
+        st.sampled_from(["Piilotie", "piilotie 9", "9", "00100", "Helsinki", "piilo", "Piilotie9"]),
+        min_size=1,
+        max_size=4,
+    ),
+    decorations=st.lists(decoration, min_size=4, max_size=4),
+)
 def test_a_protected_address_cannot_be_searched_however_it_is_typed(db, population, words, decorations):
     page = CustomerSearch(db).search(" ".join(d.format(w) for w, d in zip(words, decorations)))
     assert population[("Sari", "Salainen")] not in {h.customer_id for h in page.hits}

@@ -50,11 +50,21 @@ def run(capsys, monkeypatch, *argv, stdin: Stdin | None = None) -> tuple[int, st
 
 
 def test_database_password_from_stdin_is_stored_where_the_desk_reads_it(capsys, monkeypatch):
-    code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db", DB_URL, "--from-stdin",
-                         stdin=Stdin(DB_PASSWORD + "\n"))
+    code, out, err = run(
+        capsys,
+        monkeypatch,
+        "secrets",
+        "set",
+        "database",
+        "--db",
+        DB_URL,
+        "--from-stdin",
+        stdin=Stdin(DB_PASSWORD + "\n"),
+    )
     assert code == 0, err
-    assert out == ("stored database desk@db.city.example/agentdesk in the keyring "
-                   "(keyrings.alt.file.PlaintextKeyring)\n")
+    assert out == (
+        "stored database desk@db.city.example/agentdesk in the keyring (keyrings.alt.file.PlaintextKeyring)\n"
+    )
     assert DB_PASSWORD not in out + err
     assert keyring.get_password("agentdesk-database", "desk@db.city.example/agentdesk") == DB_PASSWORD
     assert Database(DB_URL).engine.url.password == DB_PASSWORD
@@ -80,22 +90,38 @@ def test_without_a_terminal_and_without_from_stdin_it_is_a_clear_error(capsys, m
     monkeypatch.setattr("getpass.getpass", lambda prompt: pytest.fail("must not prompt"))
     code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db", DB_URL, stdin=Stdin(DB_PASSWORD))
     assert code == 2 and out == ""
-    assert err == ("agentdesk: secrets set database desk@db.city.example/agentdesk: no terminal to ask for the "
-                   "secret; for scripted provisioning pipe it in and add --from-stdin\n")
+    assert err == (
+        "agentdesk: secrets set database desk@db.city.example/agentdesk: no terminal to ask for the "
+        "secret; for scripted provisioning pipe it in and add --from-stdin\n"
+    )
     assert keyring.get_password("agentdesk-database", "desk@db.city.example/agentdesk") is None
     code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db", DB_URL, "--from-stdin")
-    assert (code, err) == (2, ("agentdesk: secrets set database desk@db.city.example/agentdesk: standard input was "
-                              "empty; nothing stored\n"))
+    assert (code, err) == (
+        2,
+        ("agentdesk: secrets set database desk@db.city.example/agentdesk: standard input was empty; nothing stored\n"),
+    )
 
 
 def test_a_url_with_a_password_or_without_one_to_store_is_refused(capsys, monkeypatch):
-    code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db",
-                         "postgresql://desk:oops@db.city.example/agentdesk", "--from-stdin", stdin=Stdin("x\n"))
+    code, out, err = run(
+        capsys,
+        monkeypatch,
+        "secrets",
+        "set",
+        "database",
+        "--db",
+        "postgresql://desk:oops@db.city.example/agentdesk",
+        "--from-stdin",
+        stdin=Stdin("x\n"),
+    )
     assert code == 2 and "contains a password" in err and "oops" not in out + err
-    code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db", "sqlite:///x.db", "--from-stdin",
-                         stdin=Stdin("x\n"))
-    assert (code, err) == (2, ("agentdesk: sqlite databases have no password to store; only "
-                              "postgresql://USER@HOST/DATABASE URLs do\n"))
+    code, out, err = run(
+        capsys, monkeypatch, "secrets", "set", "database", "--db", "sqlite:///x.db", "--from-stdin", stdin=Stdin("x\n")
+    )
+    assert (code, err) == (
+        2,
+        ("agentdesk: sqlite databases have no password to store; only postgresql://USER@HOST/DATABASE URLs do\n"),
+    )
 
 
 def test_list_shows_names_only_and_check_finds_the_missing(capsys, monkeypatch, profile):
@@ -105,12 +131,14 @@ def test_list_shows_names_only_and_check_finds_the_missing(capsys, monkeypatch, 
     assert out.splitlines() == [
         f"{profile}: 2 secret(s) referenced; keyring keyrings.alt.file.PlaintextKeyring",
         "  stored   database desk@db.city.example/agentdesk",
-        "  MISSING  plugin missingplugin token"]
+        "  MISSING  plugin missingplugin token",
+    ]
     assert DB_PASSWORD not in out + err
     code, out, err = run(capsys, monkeypatch, "secrets", "check", "--profile", str(profile))
     assert code == 1
-    assert out == (f"{profile}: missing secret: plugin missingplugin token "
-                   "(agentdesk secrets set plugin missingplugin token)\n")
+    assert out == (
+        f"{profile}: missing secret: plugin missingplugin token (agentdesk secrets set plugin missingplugin token)\n"
+    )
     run(capsys, monkeypatch, "secrets", "set", "plugin", "missingplugin", "token", "--from-stdin", stdin=Stdin(TOKEN))
     code, out, err = run(capsys, monkeypatch, "secrets", "check", "--profile", str(profile))
     assert (code, out) == (0, f"{profile}: all 2 referenced secret(s) are in the keyring\n")
@@ -144,14 +172,16 @@ def test_a_secret_the_installed_plugin_does_not_declare_is_refused(capsys, monke
     (site / "agentdesk_vault" / "__init__.py").write_text("")
     (site / "agentdesk_vault" / "agentdesk-plugin.toml").write_text(
         'id = "vault"\nversion = "1.0.0"\napi = ">=1.0,<2"\nfactory = "agentdesk_vault.plugin:create"\n'
-        "[secrets.token]\nrequired = true\n")
+        "[secrets.token]\nrequired = true\n"
+    )
     info = site / "agentdesk_plugin_vault-1.0.0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: agentdesk-plugin-vault\nVersion: 1.0.0\n")
     (info / "entry_points.txt").write_text("[agentdesk.plugins]\nvault = agentdesk_vault\n")
     monkeypatch.syspath_prepend(str(site))
-    code, _out, err = run(capsys, monkeypatch, "secrets", "set", "plugin", "vault", "tokn", "--from-stdin",
-                         stdin=Stdin(TOKEN))
+    code, _out, err = run(
+        capsys, monkeypatch, "secrets", "set", "plugin", "vault", "tokn", "--from-stdin", stdin=Stdin(TOKEN)
+    )
     assert (code, err) == (2, "agentdesk: plugin vault declares no secret 'tokn' (its secrets: token)\n")
     assert keyring.get_password("agentdesk-plugin:vault", "tokn") is None
 
@@ -168,8 +198,7 @@ def test_a_plaintext_keyring_is_refused_before_the_secret_is_asked_for(capsys, m
         assert "no secure OS keyring here" in err and "keyrings.alt.file.PlaintextKeyring" in err
         assert "GNOME Keyring or KWallet" in err and "Windows Credential Manager" in err
     stdin = Stdin(TOKEN + "\n")
-    code, _, err = run(capsys, monkeypatch, "secrets", "set", "plugin", "health", "token", "--from-stdin",
-                       stdin=stdin)
+    code, _, err = run(capsys, monkeypatch, "secrets", "set", "plugin", "health", "token", "--from-stdin", stdin=stdin)
     assert code == 2 and stdin.tell() == 0 and TOKEN not in err
     code, out, err = run(capsys, monkeypatch, "secrets", "list", "--profile", str(tmp_path / "none.toml"))
     assert code == 2
@@ -178,8 +207,9 @@ def test_a_plaintext_keyring_is_refused_before_the_secret_is_asked_for(capsys, m
 
     assert PlaintextKeyring().get_password("agentdesk-plugin:health", "token") is None  # nothing in the file
     monkeypatch.setenv("AGENTDESK_ALLOW_PLAINTEXT_KEYRING", "1")  # the test suite's switch
-    code, out, err = run(capsys, monkeypatch, "secrets", "set", "plugin", "health", "token", "--from-stdin",
-                         stdin=Stdin(TOKEN))
+    code, out, err = run(
+        capsys, monkeypatch, "secrets", "set", "plugin", "health", "token", "--from-stdin", stdin=Stdin(TOKEN)
+    )
     assert code == 0, err
     assert keyring.get_password("agentdesk-plugin:health", "token") == TOKEN
 
@@ -214,13 +244,19 @@ def test_a_keyring_that_stores_nothing_is_refused_too(capsys, monkeypatch):
 # -- secrets never in messages ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["postgresql://desk:Kissa-123@db.city.example:54x2/agentdesk",
-                                 "postgresql://desk:Kiss@a:123@db.city.example:99999999999/agentdesk",
-                                 "postgresql://desk@db.city.example/agentdesk?password=Kissa-123",
-                                 "postgresql://desk:Kissa-123@db.city.example/agentdesk"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://desk:Kissa-123@db.city.example:54x2/agentdesk",
+        "postgresql://desk:Kiss@a:123@db.city.example:99999999999/agentdesk",
+        "postgresql://desk@db.city.example/agentdesk?password=Kissa-123",
+        "postgresql://desk:Kissa-123@db.city.example/agentdesk",
+    ],
+)
 def test_a_bad_database_url_never_shows_its_password(capsys, monkeypatch, url):
-    code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--db", url, "--from-stdin",
-                         stdin=Stdin("x\n"))
+    code, out, err = run(
+        capsys, monkeypatch, "secrets", "set", "database", "--db", url, "--from-stdin", stdin=Stdin("x\n")
+    )
     assert code == 2 and err.startswith("agentdesk: ")
     assert "Kiss" not in out + err and "123" not in err.split("db.city.example")[0]
     assert "db.city.example" in err or "password" in err

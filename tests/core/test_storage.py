@@ -60,12 +60,16 @@ def test_audit_log_is_append_only(db):
 
 def test_stale_save_from_second_workstation_is_a_conflict(db):
     register = CustomerRegister(db)
-    created = register.create(CustomerDraft(first_names="Aino", last_name="Laine", phones=("040 111 2222",)),
-                              actor="ws1")
+    created = register.create(
+        CustomerDraft(first_names="Aino", last_name="Laine", phones=("040 111 2222",)), actor="ws1"
+    )
     # Both workstations opened version 1; the first saves a new phone number.
-    first = register.update(created.id, created.version,
-                            CustomerDraft(first_names="Aino", last_name="Laine", phones=("040 333 4444",)),
-                            actor="ws1")
+    first = register.update(
+        created.id,
+        created.version,
+        CustomerDraft(first_names="Aino", last_name="Laine", phones=("040 333 4444",)),
+        actor="ws1",
+    )
     assert first.version == created.version + 1
     mine = CustomerDraft(first_names="Aino", last_name="Laine-Korhonen", phones=("040 111 2222",))
     with pytest.raises(EditConflict) as caught:

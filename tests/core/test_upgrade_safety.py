@@ -39,7 +39,8 @@ def add_revision(folder, revision: str, down: str, body: str) -> None:
         f'"""Test-only revision {revision}."""\n'
         "from alembic import op\nimport sqlalchemy as sa\n\n"
         f"revision = {revision!r}\ndown_revision = {down!r}\nbranch_labels = None\ndepends_on = None\n\n\n"
-        f"def upgrade() -> None:\n{body}\n\n\ndef downgrade() -> None:\n    pass\n")
+        f"def upgrade() -> None:\n{body}\n\n\ndef downgrade() -> None:\n    pass\n"
+    )
 
 
 @pytest.fixture
@@ -64,15 +65,22 @@ def chain(request) -> Chain:
     if head.down_revision is not None:
         return Chain(head.down_revision, head.revision)
     folder = request.getfixturevalue("migrations_copy")
-    add_revision(folder, "9000", head.revision,
-                 "    op.create_table('upgrade_probe', sa.Column('id', sa.Integer, primary_key=True))")
+    add_revision(
+        folder,
+        "9000",
+        head.revision,
+        "    op.create_table('upgrade_probe', sa.Column('id', sa.Integer, primary_key=True))",
+    )
     return Chain(head.revision, "9000")
 
 
 def row_counts(db) -> dict[str, int]:
     with db.engine.connect() as conn:
-        names = [n for n in inspect(conn).get_table_names() if n != "alembic_version"
-                 and not n.startswith("customer_search_")]  # SQLite FTS5 shadow tables
+        names = [
+            n
+            for n in inspect(conn).get_table_names()
+            if n != "alembic_version" and not n.startswith("customer_search_")
+        ]  # SQLite FTS5 shadow tables
         return {n: conn.execute(select(func.count()).select_from(table(n))).scalar_one() for n in names}
 
 
@@ -84,18 +92,37 @@ def test_upgrade_from_the_previous_revision_keeps_every_row(empty_db, chain):
     report = schema.upgrade(db, chain.previous)
     assert report.after == chain.previous
     register = CustomerRegister(db)
-    aino = register.create(CustomerDraft(first_names="Aino Maria", last_name="Virtanen", hetu="010594Y9032",
-                                         phones=("040 765 1234",), emails=("aino.virtanen@example.com",),
-                                         street="Rantatie 5", postal_code="40100", municipality="Jyväskylä"),
-                           actor="it")
-    sven = register.create(CustomerDraft(first_names="Sven", last_name="Åkerlund", phones=("050 111 2233",)),
-                           actor="it")
+    aino = register.create(
+        CustomerDraft(
+            first_names="Aino Maria",
+            last_name="Virtanen",
+            hetu="010594Y9032",
+            phones=("040 765 1234",),
+            emails=("aino.virtanen@example.com",),
+            street="Rantatie 5",
+            postal_code="40100",
+            municipality="Jyväskylä",
+        ),
+        actor="it",
+    )
+    sven = register.create(
+        CustomerDraft(first_names="Sven", last_name="Åkerlund", phones=("050 111 2233",)), actor="it"
+    )
     log = InteractionLog(db)
     started = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
     for i, who in enumerate((aino.id, aino.id, sven.id)):
-        log.save(InteractionDraft(Channel.PHONE, started + dt.timedelta(hours=i), who, topic="water.billing",
-                                  outcome=Outcome.RESOLVED_FIRST_CONTACT, notes=f"call {i}"),
-                 agent_id=None, actor="agent.aino")
+        log.save(
+            InteractionDraft(
+                Channel.PHONE,
+                started + dt.timedelta(hours=i),
+                who,
+                topic="water.billing",
+                outcome=Outcome.RESOLVED_FIRST_CONTACT,
+                notes=f"call {i}",
+            ),
+            agent_id=None,
+            actor="agent.aino",
+        )
     before = row_counts(db)
     assert before["customer"] == 2 and before["interaction"] == 3
 
@@ -126,7 +153,8 @@ def test_dry_run_lists_pending_revisions_and_applies_nothing(empty_db, chain, ca
     assert f"upgraded schema from {chain.previous} to {chain.head}: applied {chain.head}" in capsys.readouterr().out
     assert cli.main(["db", "upgrade", "--dry-run"]) == 0
     assert capsys.readouterr().out.endswith(
-        f": dry run: database schema is current (revision {chain.head}); nothing to apply\n")
+        f": dry run: database schema is current (revision {chain.head}); nothing to apply\n"
+    )
 
 
 # -- a failing migration leaves the schema unchanged -----------------------------------------------
@@ -137,9 +165,13 @@ def test_a_failing_migration_rolls_the_whole_upgrade_back(empty_db, migrations_c
     head = schema.expected_revision()
     schema.upgrade(db)
     CustomerRegister(db).create(CustomerDraft(first_names="Aino", last_name="Virtanen"), actor="it")
-    add_revision(migrations_copy, "9001", head,
-                 "    op.create_table('half_done', sa.Column('id', sa.Integer, primary_key=True))\n"
-                 "    op.add_column('customer', sa.Column('nickname', sa.String(40)))")
+    add_revision(
+        migrations_copy,
+        "9001",
+        head,
+        "    op.create_table('half_done', sa.Column('id', sa.Integer, primary_key=True))\n"
+        "    op.add_column('customer', sa.Column('nickname', sa.String(40)))",
+    )
     add_revision(migrations_copy, "9002", "9001", "    op.execute('INSERT INTO no_such_table VALUES (1)')")
     tables_before = set(inspect(db.engine).get_table_names())
 
@@ -161,8 +193,10 @@ def test_older_schema_is_refused_with_a_clear_message(empty_db, chain, capsys, m
     schema.upgrade(empty_db, chain.previous)
     with pytest.raises(schema.SchemaMismatch) as caught:
         schema.check_current(empty_db)
-    assert str(caught.value) == (f"the database schema ({chain.previous}) is older than this AgentDesk expects "
-                                 f"({chain.head}); ask IT to run 'agentdesk db upgrade'")
+    assert str(caught.value) == (
+        f"the database schema ({chain.previous}) is older than this AgentDesk expects "
+        f"({chain.head}); ask IT to run 'agentdesk db upgrade'"
+    )
     monkeypatch.setattr(cli, "_database", lambda args: empty_db)
     assert cli.main(["search", "Virtanen"]) == 2
     assert capsys.readouterr().err == f"agentdesk: {caught.value}\n"
@@ -176,11 +210,13 @@ def test_newer_schema_is_refused_by_the_cli_and_by_the_dry_run(db, capsys, monke
         assert cli.main(argv) == 2
         assert capsys.readouterr().err == (
             f"agentdesk: the database schema (9999) is newer than this AgentDesk expects "
-            f"({schema.expected_revision()}); upgrade AgentDesk on this workstation\n")
+            f"({schema.expected_revision()}); upgrade AgentDesk on this workstation\n"
+        )
 
 
-def test_an_installation_without_migrations_never_takes_an_empty_database_for_current(empty_db, migrations_copy,
-                                                                                       capsys, monkeypatch):
+def test_an_installation_without_migrations_never_takes_an_empty_database_for_current(
+    empty_db, migrations_copy, capsys, monkeypatch
+):
     for revision_file in (migrations_copy / "versions").glob("*.py"):
         revision_file.unlink()
     with pytest.raises(schema.SchemaMismatch, match="has no schema migrations"):

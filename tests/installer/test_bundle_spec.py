@@ -33,9 +33,11 @@ def spec_result(monkeypatch):
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.copy_metadata = lambda name: [(f"<dist-info of {name}>", ".")]
     hooks.collect_submodules = lambda package: [f"{package}.<every submodule>"]
-    for name, module in (("PyInstaller", types.ModuleType("PyInstaller")),
-                         ("PyInstaller.utils", types.ModuleType("PyInstaller.utils")),
-                         ("PyInstaller.utils.hooks", hooks)):
+    for name, module in (
+        ("PyInstaller", types.ModuleType("PyInstaller")),
+        ("PyInstaller.utils", types.ModuleType("PyInstaller.utils")),
+        ("PyInstaller.utils.hooks", hooks),
+    ):
         monkeypatch.setitem(sys.modules, name, module)
     monkeypatch.delitem(sys.modules, "bundle_contents", raising=False)
 
@@ -49,8 +51,14 @@ def spec_result(monkeypatch):
     def collect(*args, **kw):
         recorded["collect"] = kw
 
-    namespace = {"SPECPATH": str(INSTALLER), "Analysis": analysis, "PYZ": lambda *a, **k: None, "EXE": exe,
-                 "COLLECT": collect, "__file__": str(INSTALLER / "agentdesk.spec")}
+    namespace = {
+        "SPECPATH": str(INSTALLER),
+        "Analysis": analysis,
+        "PYZ": lambda *a, **k: None,
+        "EXE": exe,
+        "COLLECT": collect,
+        "__file__": str(INSTALLER / "agentdesk.spec"),
+    }
     monkeypatch.setattr(sys, "path", list(sys.path))  # the spec puts installer/ first
     exec(compile((INSTALLER / "agentdesk.spec").read_text(), "agentdesk.spec", "exec"), namespace)
     yield recorded
@@ -96,8 +104,14 @@ def test_entry_point_metadata_and_runtime_imports(spec_result):
     metadata = {src for src, dest in analysis["datas"] if src.startswith("<dist-info")}
     assert {"<dist-info of agentdesk>", "<dist-info of keyring>"} <= metadata  # agentdesk.commands, backends
     hidden = set(analysis["hiddenimports"])
-    assert {"agentdesk_desktop.commands", "agentdesk_desktop.app", "smoke", "psycopg_binary", "agentdesk.storage.models",
-            "sqlalchemy.dialects.postgresql.psycopg"} <= hidden
+    assert {
+        "agentdesk_desktop.commands",
+        "agentdesk_desktop.app",
+        "smoke",
+        "psycopg_binary",
+        "agentdesk.storage.models",
+        "sqlalchemy.dialects.postgresql.psycopg",
+    } <= hidden
     assert spec_result["scripts"] == [str(INSTALLER / "entry.py")]
     assert [e["name"] for e in spec_result["exes"]][0] == "agentdesk"
     assert spec_result["collect"]["name"] == "agentdesk"
@@ -114,8 +128,9 @@ def test_the_entry_point_runs_the_cli_and_the_bundle_smoke(monkeypatch, capsys):
 
 def test_the_build_script_is_valid_bash_and_documents_itself():
     subprocess.run(["bash", "-n", str(REPO / "scripts" / "build-bundle.sh")], check=True)
-    out = subprocess.run(["bash", str(REPO / "scripts" / "build-bundle.sh"), "--help"], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["bash", str(REPO / "scripts" / "build-bundle.sh"), "--help"], check=True, capture_output=True, text=True
+    ).stdout
     assert "bash scripts/build-bundle.sh [--profile" in out
 
 
@@ -159,8 +174,13 @@ def test_the_entry_point_hands_multiprocessing_helpers_to_freeze_support_before_
     multiprocessing.resource_tracker import main;main(7)"``: that must never reach the CLI's parser
     ("invalid choice: 'from multiprocessing.resource_tracker import main'")."""
     tracker = ["-B", "-s", "-c", "from multiprocessing.resource_tracker import main;main(7)"]
-    run = subprocess.run([sys.executable, "-c", _AS_IN_A_BUNDLE, str(INSTALLER / "entry.py"), *tracker],
-                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-c", _AS_IN_A_BUNDLE, str(INSTALLER / "entry.py"), *tracker],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert "invalid choice" not in run.stderr and "usage:" not in run.stderr, run.stderr
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "multiprocessing helper ran instead of the CLI"

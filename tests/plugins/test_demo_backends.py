@@ -49,10 +49,13 @@ def _listening(url: str) -> bool:
 
 def _social_clients(db) -> set[str]:
     with db.session() as s:
-        return set(s.scalars(select(CustomerIdentifier.value)
-                             .join(CustomerRole, CustomerRole.customer_id == CustomerIdentifier.customer_id)
-                             .where(CustomerRole.role_code == SOCIAL_ROLE,
-                                    CustomerIdentifier.scheme == IdentifierScheme.HETU)))
+        return set(
+            s.scalars(
+                select(CustomerIdentifier.value)
+                .join(CustomerRole, CustomerRole.customer_id == CustomerIdentifier.customer_id)
+                .where(CustomerRole.role_code == SOCIAL_ROLE, CustomerIdentifier.scheme == IdentifierScheme.HETU)
+            )
+        )
 
 
 def test_the_first_party_plugins_register_their_demo_back_ends():
@@ -64,8 +67,9 @@ def test_the_first_party_plugins_register_their_demo_back_ends():
 
 
 def test_the_three_back_ends_start_seeded_from_the_demo_people_and_stop(demo_db):
-    backends = start_demo_backends(demo_db, people_limit=60, today=TODAY, now=NOW,
-                                   only={"health", "social", "technical"})
+    backends = start_demo_backends(
+        demo_db, people_limit=60, today=TODAY, now=NOW, only={"health", "social", "technical"}
+    )
     http = _http()
     try:
         assert backends.unavailable == {}
@@ -83,8 +87,12 @@ def test_the_three_back_ends_start_seeded_from_the_demo_people_and_stop(demo_db)
         seed = backends.seed
         fhir, social = seed.people(60), seed.with_role(SOCIAL_ROLE)
         for person in (*fhir[:5], *social[:5]):
-            answer = http.get(urls["social"] + "clients", params={"hetu": person.hetu},
-                              headers={"X-Purpose-Of-Use": "statutory_task"}, timeout=5).json()
+            answer = http.get(
+                urls["social"] + "clients",
+                params={"hetu": person.hetu},
+                headers={"X-Purpose-Of-Use": "statutory_task"},
+                timeout=5,
+            ).json()
             assert bool(answer["relationships"]) == (person.hetu in clients), person.hetu
         assert backends.counts["social_clients"] == len(clients) == len(social)
 
@@ -92,18 +100,23 @@ def test_the_three_back_ends_start_seeded_from_the_demo_people_and_stop(demo_db)
         assert len(fhir) == 60 and backends.counts["fhir_patients"] == 60
         assert {p.hetu for p in social[:60]} <= {p.hetu for p in fhir}
         for person in (fhir[0], fhir[-1]):
-            bundle = http.get(urls["health"] + "Patient", params={"identifier": f"{HETU_SYSTEM}|{person.hetu}"},
-                              timeout=5).json()
+            bundle = http.get(
+                urls["health"] + "Patient", params={"identifier": f"{HETU_SYSTEM}|{person.hetu}"}, timeout=5
+            ).json()
             assert [e["resource"]["name"][0]["family"] for e in bundle.get("entry", [])] == [person.last_name]
         outsider = next(p for p in DatabaseDemoSeed(demo_db).people(200) if p.hetu not in {f.hetu for f in fhir})
-        bundle = http.get(urls["health"] + "Patient", params={"identifier": f"{HETU_SYSTEM}|{outsider.hetu}"},
-                          timeout=5).json()
+        bundle = http.get(
+            urls["health"] + "Patient", params={"identifier": f"{HETU_SYSTEM}|{outsider.hetu}"}, timeout=5
+        ).json()
         assert not bundle.get("entry")
 
         # Technical: every seeded request is a service case of its customer and is served.
         with demo_db.session() as s:
-            cases = s.execute(select(ServiceCase.customer_id, ServiceCase.backoffice_ref)
-                              .where(ServiceCase.backoffice_system == OPEN311_SYSTEM)).all()
+            cases = s.execute(
+                select(ServiceCase.customer_id, ServiceCase.backoffice_ref).where(
+                    ServiceCase.backoffice_system == OPEN311_SYSTEM
+                )
+            ).all()
         assert len(cases) == backends.counts["open311_requests"] > 0
         assert {cid for cid, _ref in cases} <= {p.customer_id for p in fhir}
         for _cid, ref in cases[:5]:
@@ -123,8 +136,9 @@ def test_without_node_the_health_back_end_is_unavailable_and_left_out(demo_db, m
     from agentdesk_health import server_process
 
     monkeypatch.setattr(server_process.shutil, "which", lambda _name: None)
-    with start_demo_backends(demo_db, people_limit=10, today=TODAY, now=NOW,
-                             only={"health", "social", "technical"}) as backends:
+    with start_demo_backends(
+        demo_db, people_limit=10, today=TODAY, now=NOW, only={"health", "social", "technical"}
+    ) as backends:
         assert "Node.js" in backends.unavailable["health"]
         assert "health back end unavailable" in backends.describe()
         assert not backends.deployment.plugin("health").enabled, "the desk leaves the health plugin out"
@@ -133,7 +147,7 @@ def test_without_node_the_health_back_end_is_unavailable_and_left_out(demo_db, m
         assert backends.deployment.plugin("social").enabled and backends.deployment.plugin("technical").enabled
 
 
-THIRD_PARTY = '''
+THIRD_PARTY = """
 from agentdesk.plugin_api.demo import DemoBackend
 
 stopped = []
@@ -148,7 +162,7 @@ def start(seed):
 
 def broken(seed):
     raise RuntimeError("the lantern server needs a wick")
-'''
+"""
 
 
 @pytest.fixture
@@ -157,10 +171,12 @@ def third_party(tmp_path, monkeypatch):
     (tmp_path / "lantern_demo.py").write_text(THIRD_PARTY, encoding="utf-8")
     info = tmp_path / "agentdesk_plugin_lantern-1.0.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: agentdesk-plugin-lantern\nVersion: 1.0\n",
-                                   encoding="utf-8")
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: agentdesk-plugin-lantern\nVersion: 1.0\n", encoding="utf-8"
+    )
     (info / "entry_points.txt").write_text(
-        "[agentdesk.demo_backends]\nlantern = lantern_demo:start\nwick = lantern_demo:broken\n", encoding="utf-8")
+        "[agentdesk.demo_backends]\nlantern = lantern_demo:start\nwick = lantern_demo:broken\n", encoding="utf-8"
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     yield
     sys.modules.pop("lantern_demo", None)
@@ -191,10 +207,18 @@ def test_case_references_are_stored_once(db):
     added = store_case_references(db, cases)
     assert added == len(data["requests"]) > 0
     assert store_case_references(db, cases) == 0, "a second run adds nothing"
-    assert store_case_references(db, [DemoCaseReference(people[0].customer_id, "other", cases[0].reference,
-                                                        "Another system's item")]) == 1
+    assert (
+        store_case_references(
+            db, [DemoCaseReference(people[0].customer_id, "other", cases[0].reference, "Another system's item")]
+        )
+        == 1
+    )
     with db.session() as s:
-        statuses = {ref: status.value for ref, status in s.execute(
-            select(ServiceCase.backoffice_ref, ServiceCase.status).where(ServiceCase.backoffice_system == "open311"))}
+        statuses = {
+            ref: status.value
+            for ref, status in s.execute(
+                select(ServiceCase.backoffice_ref, ServiceCase.status).where(ServiceCase.backoffice_system == "open311")
+            )
+        }
     for request in data["requests"]:
         assert statuses[request["service_request_id"]] == ("open" if request["status"] == "open" else "closed")

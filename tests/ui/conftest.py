@@ -46,38 +46,101 @@ def add_staff(db) -> None:
         health = Department(code="health", name="Terveyspalvelut")
         s.add_all([service, health])
         s.flush()
-        s.add_all([
-            StaffUser(username="agent.aino", display_name="Aino Asiakaspalvelija", role=StaffRole.AGENT,
-                      department_id=service.id, active=True),
-            StaffUser(username="super.sari", display_name="Sari Esihenkilö", role=StaffRole.SUPERVISOR,
-                      department_id=service.id, active=True),
-            StaffUser(username="nurse.helmi", display_name="Helmi Hoitaja", role=StaffRole.AGENT,
-                      department_id=health.id, active=True),
-            StaffUser(username="gone.gunnar", display_name="Gunnar Gone", role=StaffRole.AGENT,
-                      department_id=service.id, active=False),
-        ])
+        s.add_all(
+            [
+                StaffUser(
+                    username="agent.aino",
+                    display_name="Aino Asiakaspalvelija",
+                    role=StaffRole.AGENT,
+                    department_id=service.id,
+                    active=True,
+                ),
+                StaffUser(
+                    username="super.sari",
+                    display_name="Sari Esihenkilö",
+                    role=StaffRole.SUPERVISOR,
+                    department_id=service.id,
+                    active=True,
+                ),
+                StaffUser(
+                    username="nurse.helmi",
+                    display_name="Helmi Hoitaja",
+                    role=StaffRole.AGENT,
+                    department_id=health.id,
+                    active=True,
+                ),
+                StaffUser(
+                    username="gone.gunnar",
+                    display_name="Gunnar Gone",
+                    role=StaffRole.AGENT,
+                    department_id=service.id,
+                    active=False,
+                ),
+            ]
+        )
 
 
 def add_customers(db) -> Seeded:
     reg = CustomerRegister(db)
     anna_hetu = hetu("150385", "-", 912)
-    anna = reg.create(CustomerDraft(first_names="Anna", last_name="Virtanen", hetu=anna_hetu,
-                                    phones=("040 123 4567",), emails=("anna.virtanen@example.fi",),
-                                    street="Hämeenkatu 12 A 3", postal_code="33100", municipality="Tampere"),
-                      actor="test").id
-    anne = reg.create(CustomerDraft(first_names="Anne", last_name="Virtanen", hetu=hetu("020290", "-", 924),
-                                    street="Aurakatu 3", postal_code="20100", municipality="Turku"),
-                      actor="test").id
-    matti = reg.create(CustomerDraft(first_names="Matti", last_name="Meikäläinen", hetu=hetu("311270", "-", 933),
-                                     street="Mannerheimintie 1", postal_code="00100", municipality="Helsinki"),
-                       actor="test").id
-    secret = reg.create(CustomerDraft(first_names="Sari", last_name="Virtanen", hetu=hetu("040594", "V", 903),
-                                      street=PROTECTED_STREET, postal_code="02100", municipality="Espoo"),
-                        actor="test").id
+    anna = reg.create(
+        CustomerDraft(
+            first_names="Anna",
+            last_name="Virtanen",
+            hetu=anna_hetu,
+            phones=("040 123 4567",),
+            emails=("anna.virtanen@example.fi",),
+            street="Hämeenkatu 12 A 3",
+            postal_code="33100",
+            municipality="Tampere",
+        ),
+        actor="test",
+    ).id
+    anne = reg.create(
+        CustomerDraft(
+            first_names="Anne",
+            last_name="Virtanen",
+            hetu=hetu("020290", "-", 924),
+            street="Aurakatu 3",
+            postal_code="20100",
+            municipality="Turku",
+        ),
+        actor="test",
+    ).id
+    matti = reg.create(
+        CustomerDraft(
+            first_names="Matti",
+            last_name="Meikäläinen",
+            hetu=hetu("311270", "-", 933),
+            street="Mannerheimintie 1",
+            postal_code="00100",
+            municipality="Helsinki",
+        ),
+        actor="test",
+    ).id
+    secret = reg.create(
+        CustomerDraft(
+            first_names="Sari",
+            last_name="Virtanen",
+            hetu=hetu("040594", "V", 903),
+            street=PROTECTED_STREET,
+            postal_code="02100",
+            municipality="Espoo",
+        ),
+        actor="test",
+    ).id
     set_alert(db, secret, AlertKind.PROTECTED_ADDRESS, actor="test")
-    firm = reg.create(CustomerDraft(kind=CustomerKind.ORGANISATION, last_name="Virtasen Vesi Oy",
-                                    ytunnus="0112038-9", street="Satamakatu 5", postal_code="33200",
-                                    municipality="Tampere"), actor="test").id
+    firm = reg.create(
+        CustomerDraft(
+            kind=CustomerKind.ORGANISATION,
+            last_name="Virtasen Vesi Oy",
+            ytunnus="0112038-9",
+            street="Satamakatu 5",
+            postal_code="33200",
+            municipality="Tampere",
+        ),
+        actor="test",
+    ).id
     return Seeded(anna, anne, matti, secret, firm, anna_hetu)
 
 
@@ -116,7 +179,6 @@ def visible_texts(root: QWidget) -> list[str]:
                 for c in range(m.columnCount()):
                     texts.append(str(m.index(r, c).data() or ""))
     return texts
-
 
 
 @pytest.fixture
@@ -208,12 +270,16 @@ def _no_leaked_threads_or_windows(qapp):
         for translator in qapp.findChildren(QTranslator):
             qapp.removeTranslator(translator)
         QLocale.setDefault(locale_before)
-    assert language_after == language_before, ("a translation or locale was left behind (shut the desk down, "
-                                               "or clear() a Translations object)")
+    assert language_after == language_before, (
+        "a translation or locale was left behind (shut the desk down, or clear() a Translations object)"
+    )
     deadline = time.monotonic() + 3
     while True:
-        python = [t for t in threading.enumerate()
-                  if t.ident not in before_python and not isinstance(t, threading._DummyThread) and t.is_alive()]
+        python = [
+            t
+            for t in threading.enumerate()
+            if t.ident not in before_python and not isinstance(t, threading._DummyThread) and t.is_alive()
+        ]
         pool_threads = _our_os_threads()
         if (not python and not pool_threads) or time.monotonic() > deadline:
             break
@@ -324,10 +390,24 @@ def more_staff(sqlite_db, seeded):
         s.add(technical)
         s.flush()
         service = s.query(Department).filter_by(code="customer_service").one()
-        s.add_all([StaffUser(username="tech.teemu", display_name="Teemu Tekninen", role=StaffRole.AGENT,
-                             department_id=technical.id, active=True),
-                   StaffUser(username="steward.paavo", display_name="Paavo Tietosuoja", role=StaffRole.STEWARD,
-                             department_id=service.id, active=True)])
+        s.add_all(
+            [
+                StaffUser(
+                    username="tech.teemu",
+                    display_name="Teemu Tekninen",
+                    role=StaffRole.AGENT,
+                    department_id=technical.id,
+                    active=True,
+                ),
+                StaffUser(
+                    username="steward.paavo",
+                    display_name="Paavo Tietosuoja",
+                    role=StaffRole.STEWARD,
+                    department_id=service.id,
+                    active=True,
+                ),
+            ]
+        )
     return seeded
 
 
@@ -345,8 +425,12 @@ def plugin_desk(qtbot, sqlite_db, more_staff):
     desks = []
 
     def make(username: str, plugins: DeploymentPlugins, *, extra_packages=(), timeout: float = CALL_TIMEOUT):
-        setup = PluginSetup(deployment=plugins, secrets=MappingSecrets({("technical", "api_key"): TECHNICAL_API_KEY}),
-                            extra_packages=tuple(extra_packages), call_timeout=timeout)
+        setup = PluginSetup(
+            deployment=plugins,
+            secrets=MappingSecrets({("technical", "api_key"): TECHNICAL_API_KEY}),
+            extra_packages=tuple(extra_packages),
+            call_timeout=timeout,
+        )
         desk = build_app(sqlite_db, install_hooks=False, language="en", plugins=setup)
         desks.append(desk)
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):

@@ -20,8 +20,9 @@ def dialog_for(qtbot, sqlite_db, seeded, bg):
     staff = StaffDirectory(sqlite_db).get("agent.aino")
 
     def make(customer_id: int | None = None) -> CustomerDialog:
-        dialog = CustomerDialog(CustomerRegister(sqlite_db), DuplicateCheck(sqlite_db), bg, staff,
-                                customer_id=customer_id)
+        dialog = CustomerDialog(
+            CustomerRegister(sqlite_db), DuplicateCheck(sqlite_db), bg, staff, customer_id=customer_id
+        )
         qtbot.addWidget(dialog)
         dialog.show()
         if customer_id is not None:
@@ -95,8 +96,16 @@ def test_messages_appear_at_each_field_and_the_typed_text_stays(dialog_for, qtbo
     dialog = dialog_for()
     good_hetu = "150385-914" + hetu_check_char("150385914")
     bad_hetu = good_hetu[:-1] + ("X" if good_hetu[-1] != "X" else "Y")
-    type_into(qtbot, dialog, first_names="", last_name="Lahtinen", hetu=bad_hetu, phones="040 123 4567, 12",
-              postal_code="331", street="Kuja 1")
+    type_into(
+        qtbot,
+        dialog,
+        first_names="",
+        last_name="Lahtinen",
+        hetu=bad_hetu,
+        phones="040 123 4567, 12",
+        postal_code="331",
+        street="Kuja 1",
+    )
     dialog.save()
     errors = dialog.field_errors()
     assert errors == {
@@ -114,14 +123,25 @@ def test_messages_appear_at_each_field_and_the_typed_text_stays(dialog_for, qtbo
     assert dialog.fields["phones"].text() == "040 123 4567, 12"
     assert dialog.isVisible()
 
-    type_into(qtbot, dialog, first_names="Liisa", hetu=good_hetu, phones="040 123 4567", postal_code="33100",
-              municipality="Tampere")
+    type_into(
+        qtbot,
+        dialog,
+        first_names="Liisa",
+        hetu=good_hetu,
+        phones="040 123 4567",
+        postal_code="33100",
+        municipality="Tampere",
+    )
     wait_duplicates(qtbot, dialog)
     with qtbot.waitSignal(dialog.customer_created, timeout=5000) as created:
         dialog.save()
     record = CustomerRegister(sqlite_db).get(created.args[0])
     assert (record.first_names, record.hetu, record.phones, record.municipality) == (
-        "Liisa", good_hetu, ("+358401234567",), "Tampere")
+        "Liisa",
+        good_hetu,
+        ("+358401234567",),
+        "Tampere",
+    )
 
 
 def test_the_registers_own_refusal_appears_at_the_field(dialog_for, qtbot, seeded):
@@ -171,9 +191,12 @@ def test_an_edit_conflict_shows_both_versions_and_lets_the_agent_choose(dialog_f
     dialog = dialog_for(seeded.anna)
     # Meanwhile, another workstation changes the phone number and the last name.
     elsewhere = register.get(seeded.anna).as_draft()
-    register.update(seeded.anna, dialog.base_version,
-                    dataclasses.replace(elsewhere, last_name="Virtanen-Lahti", phones=("050 555 1234",)),
-                    actor="agent.other")
+    register.update(
+        seeded.anna,
+        dialog.base_version,
+        dataclasses.replace(elsewhere, last_name="Virtanen-Lahti", phones=("050 555 1234",)),
+        actor="agent.other",
+    )
     type_into(qtbot, dialog, last_name="Virtanen-Koski", emails="anna@example.fi")
     dialog.save()
     qtbot.waitUntil(lambda: dialog.conflict.isVisible(), timeout=5000)
@@ -196,9 +219,12 @@ def test_an_edit_conflict_shows_both_versions_and_lets_the_agent_choose(dialog_f
 def test_keeping_their_version_shows_it_in_the_form(dialog_for, qtbot, seeded, sqlite_db):
     register = CustomerRegister(sqlite_db)
     dialog = dialog_for(seeded.anna)
-    register.update(seeded.anna, dialog.base_version,
-                    dataclasses.replace(register.get(seeded.anna).as_draft(), last_name="Virtanen-Lahti"),
-                    actor="agent.other")
+    register.update(
+        seeded.anna,
+        dialog.base_version,
+        dataclasses.replace(register.get(seeded.anna).as_draft(), last_name="Virtanen-Lahti"),
+        actor="agent.other",
+    )
     type_into(qtbot, dialog, last_name="Virtanen-Koski")
     dialog.save()
     qtbot.waitUntil(lambda: dialog.conflict.isVisible(), timeout=5000)

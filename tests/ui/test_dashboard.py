@@ -43,10 +43,29 @@ def day(sqlite_db, seeded):
     with sqlite_db.session() as s:
         dept = s.query(Department).filter_by(code="customer_service").one().id
     directory = QueueDirectory(sqlite_db)
-    phone = directory.create(QueueSpec("neuvonta", "Neuvonta", Channel.PHONE, target_seconds=20, target_share=0.8,
-                                       department_id=dept, alarm_waiting=3, alarm_longest_wait_seconds=60))
-    walk_in = directory.create(QueueSpec("palvelupiste", "Palvelupiste", Channel.WALK_IN, target_seconds=900,
-                                         department_id=dept, alarm_waiting=2, ticket_letter="A"))
+    phone = directory.create(
+        QueueSpec(
+            "neuvonta",
+            "Neuvonta",
+            Channel.PHONE,
+            target_seconds=20,
+            target_share=0.8,
+            department_id=dept,
+            alarm_waiting=3,
+            alarm_longest_wait_seconds=60,
+        )
+    )
+    walk_in = directory.create(
+        QueueSpec(
+            "palvelupiste",
+            "Palvelupiste",
+            Channel.WALK_IN,
+            target_seconds=900,
+            department_id=dept,
+            alarm_waiting=2,
+            ticket_letter="A",
+        )
+    )
     work = WorkQueue(sqlite_db)
 
     def call(arrived, answered=None, finished=None, abandoned=None, ref=""):
@@ -65,13 +84,17 @@ def day(sqlite_db, seeded):
     call(at(11, 58), ref="1772618280.4")
     call(at(11, 59, 50), ref="1772618390.5")
     with sqlite_db.session() as s, s.begin():
-        s.add_all([Interaction(channel=channel, started_at=when, department_id=dept, outcome=outcome, topic="t")
-                   for when, channel, outcome in [
-                       (at(8, 15), Channel.PHONE, Outcome.RESOLVED_FIRST_CONTACT),
-                       (at(9, 5), Channel.PHONE, Outcome.RESOLVED_FIRST_CONTACT),
-                       (at(9, 12), Channel.PHONE, Outcome.UNRESOLVED),
-                       (at(10, 40), Channel.WALK_IN, Outcome.RESOLVED_FIRST_CONTACT),
-                   ]])
+        s.add_all(
+            [
+                Interaction(channel=channel, started_at=when, department_id=dept, outcome=outcome, topic="t")
+                for when, channel, outcome in [
+                    (at(8, 15), Channel.PHONE, Outcome.RESOLVED_FIRST_CONTACT),
+                    (at(9, 5), Channel.PHONE, Outcome.RESOLVED_FIRST_CONTACT),
+                    (at(9, 12), Channel.PHONE, Outcome.UNRESOLVED),
+                    (at(10, 40), Channel.WALK_IN, Outcome.RESOLVED_FIRST_CONTACT),
+                ]
+            ]
+        )
     presence = Presence(sqlite_db)
     presence.set_state(aino.id, PresenceState.AVAILABLE, now=at(11, 50))
     presence.set_state(sari.id, PresenceState.BUSY, now=at(11, 59))
@@ -232,7 +255,9 @@ def test_a_failed_refresh_keeps_the_figures_and_says_so(qtbot, sqlite_db, day, b
     broken["now"] = False
     refresh(qtbot, window)
     assert not window.problem.isVisible()
-    assert [r.levelname for r in caplog.records if r.name == "agentdesk_desktop.dashboard.dashboard_window"] == ["WARNING"]
+    assert [r.levelname for r in caplog.records if r.name == "agentdesk_desktop.dashboard.dashboard_window"] == [
+        "WARNING"
+    ]
 
 
 def test_refreshes_write_the_benchmark_event(dashboard, qtbot, caplog):

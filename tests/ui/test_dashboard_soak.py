@@ -28,15 +28,27 @@ T0 = dt.datetime(2026, 3, 4, 8, 0, tzinfo=dt.UTC)
 
 
 def queue(i: int, channel: Channel) -> QueueInfo:
-    return QueueInfo(id=i, code=f"q{i}", name=f"Queue {i}", department_id=1, channel=channel, target_seconds=20 * i,
-                     target_share=0.8, working_hours=False, alarm_waiting=5, alarm_longest_wait_seconds=120,
-                     ticket_letter="", active=True)
+    return QueueInfo(
+        id=i,
+        code=f"q{i}",
+        name=f"Queue {i}",
+        department_id=1,
+        channel=channel,
+        target_seconds=20 * i,
+        target_share=0.8,
+        working_hours=False,
+        alarm_waiting=5,
+        alarm_longest_wait_seconds=120,
+        ticket_letter="",
+        active=True,
+    )
 
 
 QUEUES = [queue(1, Channel.PHONE), queue(2, Channel.EMAIL), queue(3, Channel.WALK_IN)]
 EXTRA = queue(4, Channel.WEB)
-STAFF = [StaffMember(100 + i, f"agent{i}", f"Agent {i:03d}", StaffRole.AGENT, 1, "cs", "Asiakaspalvelu")
-         for i in range(200)]
+STAFF = [
+    StaffMember(100 + i, f"agent{i}", f"Agent {i:03d}", StaffRole.AGENT, 1, "cs", "Asiakaspalvelu") for i in range(200)
+]
 
 
 class ChangingDay:
@@ -53,16 +65,27 @@ class ChangingDay:
         queues = QUEUES + ([EXTRA] if 800 <= n < 1200 else [])
         stats = tuple(self._stats(q, rng) for q in queues)
         agents = tuple(
-            AgentState(s, rng.choice(list(PresenceState)), at - dt.timedelta(seconds=rng.randint(0, 4000)),
-                       float(rng.randint(0, 4000)))
-            for s in STAFF[: 150 + (n // 50) % 36])  # agents sign in and out now and then
+            AgentState(
+                s,
+                rng.choice(list(PresenceState)),
+                at - dt.timedelta(seconds=rng.randint(0, 4000)),
+                float(rng.randint(0, 4000)),
+            )
+            for s in STAFF[: 150 + (n // 50) % 36]
+        )  # agents sign in and out now and then
         counts = {st: sum(1 for a in agents if a.state is st) for st in PresenceState}
         by_hour = tuple(rng.randint(0, 400) if 7 <= h <= 17 else 0 for h in range(24))
         by_channel = tuple(ChannelCount(c, rng.randint(0, 3000)) for c in Channel)
-        return DashboardSnapshot(at=at, day=at.date(), queues=stats, agents=agents,
-                                 agents_by_state=tuple(StateCount(st, counts[st]) for st in PresenceState),
-                                 contacts_by_channel=by_channel, contacts_by_hour=by_hour,
-                                 contacts_today=sum(c.contacts for c in by_channel))
+        return DashboardSnapshot(
+            at=at,
+            day=at.date(),
+            queues=stats,
+            agents=agents,
+            agents_by_state=tuple(StateCount(st, counts[st]) for st in PresenceState),
+            contacts_by_channel=by_channel,
+            contacts_by_hour=by_hour,
+            contacts_today=sum(c.contacts for c in by_channel),
+        )
 
     @staticmethod
     def _stats(q: QueueInfo, rng: random.Random) -> QueueStats:
@@ -70,17 +93,33 @@ class ChangingDay:
         longest = float(rng.randint(1, 400)) if waiting else 0.0
         answered, abandoned = rng.randint(0, 900), rng.randint(0, 60)
         sl = rng.random() if answered else None
-        alarms = tuple(a for a, on in (("waiting", waiting >= 5), ("longest_wait", longest >= 120),
-                                       ("service_level", sl is not None and sl < 0.8)) if on)
+        alarms = tuple(
+            a
+            for a, on in (
+                ("waiting", waiting >= 5),
+                ("longest_wait", longest >= 120),
+                ("service_level", sl is not None and sl < 0.8),
+            )
+            if on
+        )
         return QueueStats(
-            queue=q, waiting=waiting, longest_wait_seconds=longest, waiting_over_target=waiting // 2,
-            in_service=rng.randint(0, 20), arrived_today=answered + abandoned + waiting, answered_today=answered,
-            answered_within_target=int(answered * (sl or 0)), abandoned_today=abandoned,
-            abandoned_after_target=abandoned // 2, service_level=sl,
+            queue=q,
+            waiting=waiting,
+            longest_wait_seconds=longest,
+            waiting_over_target=waiting // 2,
+            in_service=rng.randint(0, 20),
+            arrived_today=answered + abandoned + waiting,
+            answered_today=answered,
+            answered_within_target=int(answered * (sl or 0)),
+            abandoned_today=abandoned,
+            abandoned_after_target=abandoned // 2,
+            service_level=sl,
             average_speed_of_answer=rng.uniform(1, 90) if answered else None,
             average_handle_time=rng.uniform(60, 900) if answered else None,
             abandonment_rate=abandoned / (answered + abandoned) if answered + abandoned else None,
-            first_contact_resolution=rng.random(), alarms=alarms)
+            first_contact_resolution=rng.random(),
+            alarms=alarms,
+        )
 
 
 def flush() -> None:
@@ -148,9 +187,9 @@ def test_a_day_of_refreshes_leaves_the_dashboard_as_it_was(qtbot, bg):
     # subclass) per job; starting a plain callable (QThreadPool.start(fn)) would keep nothing.
     kept_jobs = growth.pop("_Runner", 0)
     growth["dict"] -= min(kept_jobs, growth["dict"])  # their __dict__s
-    assert sum(growth.values()) < 500, f"more live Python objects after {CYCLES - WARM_UP} refreshes: " \
-                                       f"{growth.most_common(8)}"
+    assert sum(growth.values()) < 500, (
+        f"more live Python objects after {CYCLES - WARM_UP} refreshes: {growth.most_common(8)}"
+    )
     assert rss_mib() - rss < 40, "memory stays bounded"
     assert 150 <= window.agents_model.rowCount() <= 200
     window.close()
-

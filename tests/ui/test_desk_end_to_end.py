@@ -19,8 +19,13 @@ from agentdesk import paths
 class DeskProcess:
     def __init__(self, *args: str) -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen([sys.executable, "-m", "agentdesk", *args], env=env, text=True,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "agentdesk", *args],
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
         self._reader = threading.Thread(target=self._read, name="desk-stderr", daemon=True)
@@ -97,8 +102,9 @@ def test_plain_agentdesk_starts_the_desk_on_the_embedded_database(qapp):
     assert "app.stopped" in "\n".join(desk.seen)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("agentdesk_demo") is None,
-                    reason="the synthetic population loader is not installed")
+@pytest.mark.skipif(
+    importlib.util.find_spec("agentdesk_demo") is None, reason="the synthetic population loader is not installed"
+)
 def test_demo_seeds_a_throwaway_database_and_opens_the_desk(qapp):
     desk = DeskProcess("demo", "--people", "300", "--seed", "3")
     try:

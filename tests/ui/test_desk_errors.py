@@ -187,8 +187,9 @@ def test_the_desk_offers_the_last_crash_when_it_starts(qtbot, sqlite_db, seeded)
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
             desk.start(username="agent.aino")
-        qtbot.waitUntil(lambda: any(w.objectName() == "previousCrash" and w.isVisible()
-                                    for w in QApplication.topLevelWidgets()))
+        qtbot.waitUntil(
+            lambda: any(w.objectName() == "previousCrash" and w.isVisible() for w in QApplication.topLevelWidgets())
+        )
         box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "previousCrash")
         assert "AgentDesk sulkeutui viime kerralla odottamatta" in box.text()
         assert str(paths.user_data_dir() / "crashes") in box.text()

@@ -132,8 +132,9 @@ def test_the_customer_dialog_says_so_at_the_identity_code(qtbot, sqlite_db, seed
 
     bg = Background(None)
     try:
-        dialog = CustomerDialog(CustomerRegister(sqlite_db), DuplicateCheck(sqlite_db), bg,
-                                StaffDirectory(sqlite_db).get("agent.aino"))
+        dialog = CustomerDialog(
+            CustomerRegister(sqlite_db), DuplicateCheck(sqlite_db), bg, StaffDirectory(sqlite_db).get("agent.aino")
+        )
         qtbot.addWidget(dialog)
         dialog.show()
         for key, text in (("first_names", "Tuleva"), ("last_name", "Ihminen"), ("hetu", _future_hetu())):
@@ -159,16 +160,31 @@ def test_every_seeded_customer_can_be_saved_again_unchanged(sqlite_db, seeded):
 
 
 def test_the_timeline_shows_topic_names_in_the_desk_language_and_codes_it_does_not_know(
-        overview_desk, qtbot, sqlite_db, seeded):
+    overview_desk, qtbot, sqlite_db, seeded
+):
     from agentdesk_desktop.overview.timeline_model import TOPIC
 
     with sqlite_db.session() as s, s.begin():
-        s.add_all([
-            Interaction(customer_id=seeded.anna, channel=Channel.EMAIL, started_at=NOW - dt.timedelta(hours=1),
-                        topic="general.feedback", notes="", outcome=Outcome.RESOLVED_FIRST_CONTACT),
-            Interaction(customer_id=seeded.anna, channel=Channel.PHONE, started_at=NOW - dt.timedelta(hours=2),
-                        topic="legacy.heating_oil", notes="", outcome=Outcome.FORWARDED),
-        ])
+        s.add_all(
+            [
+                Interaction(
+                    customer_id=seeded.anna,
+                    channel=Channel.EMAIL,
+                    started_at=NOW - dt.timedelta(hours=1),
+                    topic="general.feedback",
+                    notes="",
+                    outcome=Outcome.RESOLVED_FIRST_CONTACT,
+                ),
+                Interaction(
+                    customer_id=seeded.anna,
+                    channel=Channel.PHONE,
+                    started_at=NOW - dt.timedelta(hours=2),
+                    topic="legacy.heating_oil",
+                    notes="",
+                    outcome=Outcome.FORWARDED,
+                ),
+            ]
+        )
     desk = overview_desk
     view = desk.window.open_customer(seeded.anna)
     qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
@@ -212,8 +228,7 @@ def test_the_topic_taxonomy_is_read_off_the_ui_thread(qtbot, sqlite_db, seeded, 
 
 
 @pytest.mark.expect_log_warnings
-def test_an_unreadable_topic_taxonomy_stops_the_start_with_a_message(qtbot, sqlite_db, seeded, tmp_path,
-                                                                     monkeypatch):
+def test_an_unreadable_topic_taxonomy_stops_the_start_with_a_message(qtbot, sqlite_db, seeded, tmp_path, monkeypatch):
     from agentdesk_desktop.app import build_app
 
     broken = tmp_path / "topics.toml"

@@ -23,8 +23,11 @@ PLACEHOLDER = re.compile(r"%\d")
 
 def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     tree = ET.parse(ts)
-    return [(ctx.find("name").text, m.find("source").text, m.find("translation"))
-            for ctx in tree.iter("context") for m in ctx.iter("message")]
+    return [
+        (ctx.find("name").text, m.find("source").text, m.find("translation"))
+        for ctx in tree.iter("context")
+        for m in ctx.iter("message")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -41,16 +44,24 @@ def strings_in_the_code(tmp_path_factory) -> set[tuple[str, str]]:
 def test_every_string_is_translated(translations_dir, strings_in_the_code, lang):
     ts = translations_dir / f"agentdesk_{lang}.ts"
     found = messages(ts)
-    unfinished = [f"{c}: {s!r}" for c, s, t in found if t.get("type") in ("unfinished", "vanished", "obsolete")
-                  or not (t.text or "").strip()]
-    assert not unfinished, (f"{len(unfinished)} untranslated in {ts.name} (translate, then run "
-                            f"scripts/translations.sh):\n" + "\n".join(unfinished[:20]))
+    unfinished = [
+        f"{c}: {s!r}"
+        for c, s, t in found
+        if t.get("type") in ("unfinished", "vanished", "obsolete") or not (t.text or "").strip()
+    ]
+    assert not unfinished, (
+        f"{len(unfinished)} untranslated in {ts.name} (translate, then run "
+        f"scripts/translations.sh):\n" + "\n".join(unfinished[:20])
+    )
     missing = sorted(strings_in_the_code - {(c, s) for c, s, _ in found})
-    assert not missing, (f"{len(missing)} strings in ui/ missing from {ts.name} (run scripts/translations.sh):\n"
-                         + "\n".join(f"{c}: {s!r}" for c, s in missing[:20]))
+    assert not missing, (
+        f"{len(missing)} strings in ui/ missing from {ts.name} (run scripts/translations.sh):\n"
+        + "\n".join(f"{c}: {s!r}" for c, s in missing[:20])
+    )
     for context, source, translation in found:
-        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation.text)), \
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation.text)), (
             f"{ts.name} {context}: {source!r} and its translation have different %N placeholders"
+        )
         if "&" in source.replace("&&", "") and not source.startswith("<"):
             assert "&" in translation.text, f"{ts.name} {context}: {source!r} lost its keyboard mnemonic"
 
@@ -63,18 +74,46 @@ def test_the_compiled_qm_matches_the_ts(qapp, translations_dir, lang):
     for context, source, translation in messages(translations_dir / f"agentdesk_{lang}.ts"):
         if translation.get("type") == "unfinished" or not translation.text:
             continue  # reported by test_every_string_is_translated
-        assert translator.translate(context, source) == translation.text, \
+        assert translator.translate(context, source) == translation.text, (
             f"agentdesk_{lang}.qm is stale for {context}: {source!r} (run scripts/translations.sh)"
+        )
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("fi", {"title": "AgentDesk", "file": "&Tiedosto", "customer": "&Asiakas", "help": "&Ohje",
-            "placeholder": "Hae: nimi, osoite, henkilötunnus, puhelin tai sähköposti  (Ctrl+K)"}),
-    ("sv", {"title": "AgentDesk", "file": "&Arkiv", "customer": "&Kund", "help": "&Hjälp",
-            "placeholder": "Sök: namn, adress, personbeteckning, telefon eller e-post  (Ctrl+K)"}),
-    ("en", {"title": "AgentDesk", "file": "&File", "customer": "&Customer", "help": "&Help",
-            "placeholder": "Search: name, address, identity code, phone or e-mail  (Ctrl+K)"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fi",
+            {
+                "title": "AgentDesk",
+                "file": "&Tiedosto",
+                "customer": "&Asiakas",
+                "help": "&Ohje",
+                "placeholder": "Hae: nimi, osoite, henkilötunnus, puhelin tai sähköposti  (Ctrl+K)",
+            },
+        ),
+        (
+            "sv",
+            {
+                "title": "AgentDesk",
+                "file": "&Arkiv",
+                "customer": "&Kund",
+                "help": "&Hjälp",
+                "placeholder": "Sök: namn, adress, personbeteckning, telefon eller e-post  (Ctrl+K)",
+            },
+        ),
+        (
+            "en",
+            {
+                "title": "AgentDesk",
+                "file": "&File",
+                "customer": "&Customer",
+                "help": "&Help",
+                "placeholder": "Search: name, address, identity code, phone or e-mail  (Ctrl+K)",
+            },
+        ),
+    ],
+)
 def test_the_language_switches_at_run_time_and_is_remembered(qtbot, desk, lang, expected):
     window = desk.window
     dialog = desk.open_settings()
@@ -123,15 +162,44 @@ def test_search_results_follow_the_language(qtbot, desk, seeded, wait_search):
 # -- messages from the core ------------------------------------------------------------------------
 
 BAD_VALUES = {
-    "hetu": ["", "150385-91", "15038X-912E", "150385-9X2E", "150385G912E", "310285-912E", "150385-001E",
-             "150385-912A", "150385-912G", "150385A912E"],  # the last: born in 2085
+    "hetu": [
+        "",
+        "150385-91",
+        "15038X-912E",
+        "150385-9X2E",
+        "150385G912E",
+        "310285-912E",
+        "150385-001E",
+        "150385-912A",
+        "150385-912G",
+        "150385A912E",
+    ],  # the last: born in 2085
     "ytunnus": ["", "12345", "1000008-1", "0112038-8"],
     "phone": ["", "abc", "+000 1234567", "040", "040 1234 5678 9012 3456", "+46 44444444444", "+358 00 123 4567"],
-    "email": ["", "a b@x.fi", "a.x.fi", "@x.fi", "a@", "a" * 250 + "@x.fi", "a" * 65 + "@x.fi", "a,b@x.fi",
-              ".a@x.fi", "a@x_y.fi", "a@localhost", "a@x..fi", "a@-x.fi", "a@" + "x" * 64 + ".fi", "a@x.123"],
+    "email": [
+        "",
+        "a b@x.fi",
+        "a.x.fi",
+        "@x.fi",
+        "a@",
+        "a" * 250 + "@x.fi",
+        "a" * 65 + "@x.fi",
+        "a,b@x.fi",
+        ".a@x.fi",
+        "a@x_y.fi",
+        "a@localhost",
+        "a@x..fi",
+        "a@-x.fi",
+        "a@" + "x" * 64 + ".fi",
+        "a@x.123",
+    ],
 }
-PARSERS = {"hetu": identity.parse_hetu, "ytunnus": identity.parse_ytunnus, "phone": identity.normalise_phone,
-           "email": identity.normalise_email}
+PARSERS = {
+    "hetu": identity.parse_hetu,
+    "ytunnus": identity.parse_ytunnus,
+    "phone": identity.normalise_phone,
+    "email": identity.normalise_email,
+}
 
 
 def produced_errors() -> list[identity.IdentityError]:
@@ -157,11 +225,14 @@ def test_every_identity_error_code_has_a_translatable_text(qapp):
         assert identity_error_text(identity.IdentityError(code, "x")) != "x"
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("fi", "Tarkistusmerkin pitäisi olla E"),
-    ("sv", "Kontrolltecknet ska vara E"),
-    ("en", "Check character should be E"),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("fi", "Tarkistusmerkin pitäisi olla E"),
+        ("sv", "Kontrolltecknet ska vara E"),
+        ("en", "Check character should be E"),
+    ],
+)
 def test_identity_errors_in_each_language_keep_the_dynamic_part(qapp, lang, expected):
     from agentdesk_desktop.i18n import Translations
 

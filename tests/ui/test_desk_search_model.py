@@ -34,8 +34,16 @@ def many(tmp_path_factory):
     schema.upgrade(db)
     reg = CustomerRegister(db)
     for i in range(MANY):
-        reg.create(CustomerDraft(first_names=f"{FIRST_NAMES[i % 10]} {i}", last_name="Testinen",
-                                 street=f"Koekatu {i}", postal_code="33100", municipality="Tampere"), actor="test")
+        reg.create(
+            CustomerDraft(
+                first_names=f"{FIRST_NAMES[i % 10]} {i}",
+                last_name="Testinen",
+                street=f"Koekatu {i}",
+                postal_code="33100",
+                municipality="Tampere",
+            ),
+            actor="test",
+        )
     yield db
     db.dispose()
 

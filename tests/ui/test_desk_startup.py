@@ -70,8 +70,9 @@ def test_the_sign_in_chooser_lists_active_staff_and_remembers_the_choice(qtbot, 
         assert ["Helmi Hoitaja", "Asiakaspalvelija", "Terveyspalvelut"] in rows
         assert not any("Gunnar" in r[0] for r in rows), "inactive users are not offered"
         dialog.findChild(type(dialog._filter), "staffFilter").setText("helmi")
-        visible = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())
-                   if not tree.topLevelItem(i).isHidden()]
+        visible = [
+            tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount()) if not tree.topLevelItem(i).isHidden()
+        ]
         assert visible == ["Helmi Hoitaja"]
         assert dialog.choose("nurse.helmi")
         with qtbot.waitSignal(desk.window_ready, timeout=5000):

@@ -17,6 +17,7 @@ def search(qtbot, wait_search):
         field.setFocus()
         qtbot.keyClicks(field, text)
         wait_search(window.search_panel)
+
     return run
 
 
@@ -99,8 +100,11 @@ def test_ctrl_tab_switches_tabs_and_ctrl_w_closes_the_current_one(desk, qtbot, s
     window.search_panel.field.setFocus()
     qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert window.current_customer_id() == seeded.anna  # wraps around
-    qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Backtab,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.search_panel.field,
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.current_customer_id() == seeded.matti
     qtbot.keyClick(window.search_panel.field, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert window.open_customer_ids == [seeded.anna, seeded.anne]
@@ -245,7 +249,9 @@ def test_customer_parts_get_the_signed_in_user_and_can_open_other_customers(qtbo
 
     made = {}
 
-    class Parts(RegisterSummaryParts):  # the contract (agentdesk_desktop.seams.CustomerParts) agentdesk_desktop/overview's CustomerDesk keeps
+    class Parts(
+        RegisterSummaryParts
+    ):  # the contract (agentdesk_desktop.seams.CustomerParts) agentdesk_desktop/overview's CustomerDesk keeps
         def __init__(self, services, user, open_customer):
             made["user"], made["open"] = user.username, open_customer
 

@@ -39,10 +39,18 @@ def overview(qtbot, sqlite_db, seeded, bg, change_bus, drafts, staff):
     """The overview of Anna Virtanen with one earlier contact, shown and painted."""
     InteractionLog(sqlite_db).save(
         _draft(seeded.anna, notes="an older call", started=dt.datetime.now(dt.UTC) - dt.timedelta(days=2)),
-        agent_id=staff.id, actor="test")
-    view = CustomerOverviewView(seeded.anna, overview_service=CustomerOverviewService(sqlite_db),
-                                interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),
-                                drafts=drafts, background=bg, staff=staff, topics=load_topics())
+        agent_id=staff.id,
+        actor="test",
+    )
+    view = CustomerOverviewView(
+        seeded.anna,
+        overview_service=CustomerOverviewService(sqlite_db),
+        interactions=InteractionLog(sqlite_db, known_topics={t.code for t in load_topics()}),
+        drafts=drafts,
+        background=bg,
+        staff=staff,
+        topics=load_topics(),
+    )
     change_bus.changed.connect(view.apply_changes)  # as agentdesk_desktop.customer_desk wires every tab
     qtbot.addWidget(view)
     view.resize(1040, 940)
@@ -54,13 +62,15 @@ def overview(qtbot, sqlite_db, seeded, bg, change_bus, drafts, staff):
 def _draft(customer_id, *, notes: str, started: dt.datetime):
     from agentdesk.interaction_log import InteractionDraft
 
-    return InteractionDraft(Channel.EMAIL, started, customer_id, topic="general.advice", notes=notes,
-                            outcome=Outcome.RESOLVED_FIRST_CONTACT)
+    return InteractionDraft(
+        Channel.EMAIL, started, customer_id, topic="general.advice", notes=notes, outcome=Outcome.RESOLVED_FIRST_CONTACT
+    )
 
 
 def make_panel(qtbot, sqlite_db, bg, drafts, staff, customer_id, name="Anna Virtanen") -> InteractionPanel:
-    panel = InteractionPanel(InteractionLog(sqlite_db), bg, drafts, staff, load_topics(), customer_id=customer_id,
-                             customer_name=name)
+    panel = InteractionPanel(
+        InteractionLog(sqlite_db), bg, drafts, staff, load_topics(), customer_id=customer_id, customer_name=name
+    )
     qtbot.addWidget(panel)
     panel.resize(420, 600)
     panel.show()
@@ -82,7 +92,8 @@ def interactions(db) -> list[Interaction]:
 
 
 def test_a_phone_contact_logged_from_the_keyboard_appears_at_the_top_of_the_timeline(
-        overview, qtbot, sqlite_db, drafts, caplog):
+    overview, qtbot, sqlite_db, drafts, caplog
+):
     panel = overview.panel
     overview.timeline.table.setFocus()
     qtbot.keyClick(overview.timeline.table, Qt.Key.Key_N, CTRL)
@@ -108,7 +119,12 @@ def test_a_phone_contact_logged_from_the_keyboard_appears_at_the_top_of_the_time
     assert panel.form.notes.toPlainText() == ""
     row = interactions(sqlite_db)[-1]
     assert (row.id, row.channel, row.topic, row.outcome, row.customer_id) == (
-        saved.args[0].id, Channel.PHONE, "water.billing", Outcome.RESOLVED_FIRST_CONTACT, overview.customer_id)
+        saved.args[0].id,
+        Channel.PHONE,
+        "water.billing",
+        Outcome.RESOLVED_FIRST_CONTACT,
+        overview.customer_id,
+    )
     assert row.agent_id is not None
     qtbot.waitUntil(lambda: not panel.drafts_pending)
     assert drafts.load_all(DRAFT_KIND) == [], "the saved contact leaves no draft"
@@ -157,12 +173,16 @@ def test_a_new_case_with_a_due_date_shows_up_in_the_overview(overview, qtbot, sq
     assert saved.args[0].case_id is not None
     with sqlite_db.session() as s:
         case = s.get(ServiceCase, saved.args[0].case_id)
-        assert (case.title, case.due_date, case.customer_id) == ("Meter reading check", due.toPython(),
-                                                                  overview.customer_id)
+        assert (case.title, case.due_date, case.customer_id) == (
+            "Meter reading check",
+            due.toPython(),
+            overview.customer_id,
+        )
     qtbot.waitUntil(lambda: overview.cases.title() == "Open cases (1)")
     assert "Meter reading check" in overview.cases.table.item(0, 0).text()
-    assert any("Meter reading check" in panel.form.case.itemText(i) for i in range(panel.form.case.count())), \
+    assert any("Meter reading check" in panel.form.case.itemText(i) for i in range(panel.form.case.count())), (
         "the new case can be linked from the next contact"
+    )
 
 
 # -- drafts ----------------------------------------------------------------------------------------
@@ -315,8 +335,11 @@ def test_tab_order_follows_the_form(qtbot, sqlite_db, seeded, bg, drafts, staff)
     for _ in range(5):
         order.append(widget.objectName())
         widget = widget.nextInFocusChain()
-        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or not widget.isVisible() \
-                or widget.focusProxy() is not None:
+        while (
+            not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            or not widget.isVisible()
+            or widget.focusProxy() is not None
+        ):
             widget = widget.nextInFocusChain()
     assert order[:4] == ["contactChannel", "contactTopic", "contactDepartment", "contactNotes"]
     assert isinstance(widget, QWidget)
@@ -387,8 +410,9 @@ def desk_with_overview(qtbot, sqlite_db, seeded):
             QCoreApplication.processEvents()
 
 
-def test_an_unidentified_caller_is_logged_from_the_dock_and_linked_once_found(desk_with_overview, qtbot, sqlite_db,
-                                                                             seeded):
+def test_an_unidentified_caller_is_logged_from_the_dock_and_linked_once_found(
+    desk_with_overview, qtbot, sqlite_db, seeded
+):
     from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
 
     window = desk_with_overview.window
@@ -445,6 +469,9 @@ def test_a_contact_linked_from_the_dock_appears_in_the_open_tab_of_its_customer(
     with qtbot.waitSignal(panel.linked, timeout=5000):
         panel.link_button.click()
     qtbot.waitUntil(lambda: view.timeline_model.rowCount() == before + 1, timeout=5000)
-    texts = [view.timeline_model.index(r, c).data() for r in range(view.timeline_model.rowCount())
-             for c in range(view.timeline_model.columnCount())]
+    texts = [
+        view.timeline_model.index(r, c).data()
+        for r in range(view.timeline_model.rowCount())
+        for c in range(view.timeline_model.columnCount())
+    ]
     assert any("parking permits" in str(t) for t in texts), "the linked contact shows in Anna's open tab"

@@ -26,11 +26,22 @@ CYCLES = 3000
 
 
 def hits(n: int) -> list[CustomerHit]:
-    return [CustomerHit(customer_id=i, kind=CustomerKind.PERSON, first_names=f"Testi {i}", last_name="Soak",
-                        birth_date=dt.date(1980, 1, 1 + i % 28), street=None if i % 5 == 0 else f"Koekatu {i}",
-                        postal_code="33100", municipality="Tampere", address_protected=i % 5 == 0,
-                        matched=QueryKind.TEXT, score=1.0)
-            for i in range(1, n + 1)]
+    return [
+        CustomerHit(
+            customer_id=i,
+            kind=CustomerKind.PERSON,
+            first_names=f"Testi {i}",
+            last_name="Soak",
+            birth_date=dt.date(1980, 1, 1 + i % 28),
+            street=None if i % 5 == 0 else f"Koekatu {i}",
+            postal_code="33100",
+            municipality="Tampere",
+            address_protected=i % 5 == 0,
+            matched=QueryKind.TEXT,
+            score=1.0,
+        )
+        for i in range(1, n + 1)
+    ]
 
 
 @pytest.mark.slow

@@ -46,29 +46,61 @@ def family(sqlite_db, seeded):
     """Anna Virtanen is Matti's guardian and Anne's household member, has roles and two open cases."""
     with sqlite_db.session() as s, s.begin():
         water = s.query(Department).filter_by(code="customer_service").one()
-        s.add_all([
-            CustomerRelationship(from_customer_id=seeded.anna, to_customer_id=seeded.matti,
-                                 kind=RelationshipKind.GUARDIAN),
-            CustomerRelationship(from_customer_id=seeded.anna, to_customer_id=seeded.anne,
-                                 kind=RelationshipKind.HOUSEHOLD_MEMBER),
-            CustomerRole(customer_id=seeded.anna, role_code="water_customer", description="Water utility customer",
-                         department_id=water.id, valid_from=dt.date(2015, 3, 1)),
-            CustomerRole(customer_id=seeded.anna, role_code="tenant", description="City rental tenant",
-                         valid_from=dt.date(2012, 1, 1), valid_to=dt.date(2016, 12, 31)),
-            ServiceCase(customer_id=seeded.anna, title="Water bill dispute", status=CaseStatus.OPEN,
-                        due_date=TODAY - dt.timedelta(days=3)),
-            ServiceCase(customer_id=seeded.anna, title="Daycare place", status=CaseStatus.WAITING,
-                        due_date=TODAY + dt.timedelta(days=10)),
-        ])
+        s.add_all(
+            [
+                CustomerRelationship(
+                    from_customer_id=seeded.anna, to_customer_id=seeded.matti, kind=RelationshipKind.GUARDIAN
+                ),
+                CustomerRelationship(
+                    from_customer_id=seeded.anna, to_customer_id=seeded.anne, kind=RelationshipKind.HOUSEHOLD_MEMBER
+                ),
+                CustomerRole(
+                    customer_id=seeded.anna,
+                    role_code="water_customer",
+                    description="Water utility customer",
+                    department_id=water.id,
+                    valid_from=dt.date(2015, 3, 1),
+                ),
+                CustomerRole(
+                    customer_id=seeded.anna,
+                    role_code="tenant",
+                    description="City rental tenant",
+                    valid_from=dt.date(2012, 1, 1),
+                    valid_to=dt.date(2016, 12, 31),
+                ),
+                ServiceCase(
+                    customer_id=seeded.anna,
+                    title="Water bill dispute",
+                    status=CaseStatus.OPEN,
+                    due_date=TODAY - dt.timedelta(days=3),
+                ),
+                ServiceCase(
+                    customer_id=seeded.anna,
+                    title="Daycare place",
+                    status=CaseStatus.WAITING,
+                    due_date=TODAY + dt.timedelta(days=10),
+                ),
+            ]
+        )
     return seeded
 
 
 def add_contacts(db, customer_id: int, count: int, *, channel_of=lambda i: Channel.PHONE) -> None:
     """Many contacts at once, straight into the table (InteractionLog.save per row would be slow)."""
     with db.session() as s, s.begin():
-        s.add_all([Interaction(customer_id=customer_id, channel=channel_of(i), started_at=NOW - dt.timedelta(hours=i + 1),
-                               topic="general.advice", notes=f"contact #{i}", outcome=Outcome.RESOLVED_FIRST_CONTACT)
-                   for i in range(count)])
+        s.add_all(
+            [
+                Interaction(
+                    customer_id=customer_id,
+                    channel=channel_of(i),
+                    started_at=NOW - dt.timedelta(hours=i + 1),
+                    topic="general.advice",
+                    notes=f"contact #{i}",
+                    outcome=Outcome.RESOLVED_FIRST_CONTACT,
+                )
+                for i in range(count)
+            ]
+        )
 
 
 @pytest.fixture
@@ -81,9 +113,16 @@ def open_overview(qtbot, sqlite_db, seeded, bg, change_bus, tmp_path):
         return CustomerDialog(register, duplicates, bg, staff, customer_id=customer_id, parent=parent)
 
     def make(customer_id: int, *, service=None, wait: bool = True) -> CustomerOverviewView:
-        view = CustomerOverviewView(customer_id, overview_service=service or CustomerOverviewService(sqlite_db),
-                                    interactions=InteractionLog(sqlite_db), drafts=DraftStore(tmp_path / "drafts"),
-                                    background=bg, staff=staff, topics=load_topics(), edit_dialog_factory=edit_dialog)
+        view = CustomerOverviewView(
+            customer_id,
+            overview_service=service or CustomerOverviewService(sqlite_db),
+            interactions=InteractionLog(sqlite_db),
+            drafts=DraftStore(tmp_path / "drafts"),
+            background=bg,
+            staff=staff,
+            topics=load_topics(),
+            edit_dialog_factory=edit_dialog,
+        )
         change_bus.changed.connect(view.apply_changes)  # as agentdesk_desktop.customer_desk wires every tab
         qtbot.addWidget(view)
         view.resize(1040, 940)
@@ -118,8 +157,13 @@ def model_texts(model) -> list[str]:
     out = []
     for r in range(model.rowCount()):
         for c in range(model.columnCount()):
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.StatusTipRole,
-                         Qt.ItemDataRole.WhatsThisRole, Qt.ItemDataRole.AccessibleTextRole):
+            for role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.StatusTipRole,
+                Qt.ItemDataRole.WhatsThisRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+            ):
                 out.append(str(model.index(r, c).data(role) or ""))
     return out
 
@@ -145,12 +189,16 @@ def test_opening_shows_the_whole_customer_and_writes_an_audit_entry(open_overvie
     assert view.contact.values["phones"].text().startswith("040")
     assert view.contact.values["address"].text() == "Hämeenkatu 12 A 3\n33100 Tampere"
     roles = view.roles.table
-    assert [roles.item(r, 0).text() for r in range(roles.rowCount())] == ["Water utility customer",
-                                                                         "City rental tenant"]
+    assert [roles.item(r, 0).text() for r in range(roles.rowCount())] == [
+        "Water utility customer",
+        "City rental tenant",
+    ]
     assert roles.item(1, 2).text().endswith("(ended)")
     relations = view.relations.table
-    assert {relations.item(r, 1).text(): relations.item(r, 0).text() for r in range(relations.rowCount())} == \
-        {"Matti Meikäläinen": "Child", "Anne Virtanen": "Household"}
+    assert {relations.item(r, 1).text(): relations.item(r, 0).text() for r in range(relations.rowCount())} == {
+        "Matti Meikäläinen": "Child",
+        "Anne Virtanen": "Household",
+    }
     assert view.cases.title() == "Open cases (2)"
     assert view.cases.overdue_rows() == [0], "the overdue case is red"
     assert "overdue" in view.cases.table.item(0, 3).text()
@@ -210,8 +258,9 @@ def test_clicking_a_relative_asks_to_open_them(open_overview, family, qtbot):
     table = view.relations.table
     row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "Matti Meikäläinen")
     with qtbot.waitSignal(view.open_customer_requested) as opened:
-        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(
-            table.model().index(row, 1)).center())
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(table.model().index(row, 1)).center()
+        )
     assert opened.args == [family.matti]
 
 
@@ -223,8 +272,16 @@ def test_the_overview_fits_a_maximized_desk_without_scrolling(open_overview, fam
     # then menus and the status bar); the overview must fit in less than that.
     assert hint.width() <= 1040 and hint.height() <= 940, hint
     assert not view.findChildren(QScrollArea), "no part of the overview is a scrolled page"
-    for box in (view.header, view.contact, view.roles, view.relations, view.cases, view.timeline,
-                view.logging_box, view.plugin_panels):
+    for box in (
+        view.header,
+        view.contact,
+        view.roles,
+        view.relations,
+        view.cases,
+        view.timeline,
+        view.logging_box,
+        view.plugin_panels,
+    ):
         top_left = box.mapTo(view, box.rect().topLeft())
         bottom_right = box.mapTo(view, box.rect().bottomRight())
         assert view.rect().contains(top_left) and view.rect().contains(bottom_right), box.objectName()
@@ -297,8 +354,9 @@ def test_the_timeline_loads_the_first_page_only_until_scrolled(open_overview, se
 
 def test_the_timeline_model_passes_the_model_tester(qtmodeltester, qtbot, seeded, sqlite_db, bg):
     add_contacts(sqlite_db, seeded.anna, 45)
-    model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna, topics={t.code: t for t in load_topics()},
-                          page_size=20)
+    model = TimelineModel(
+        CustomerOverviewService(sqlite_db), bg, seeded.anna, topics={t.code: t for t in load_topics()}, page_size=20
+    )
     qtmodeltester.check(model, force_py=True)
     model.reload()
     # The tester calls fetchMore after every change, as a view scrolled to its last row does.
@@ -317,7 +375,8 @@ def test_the_timeline_model_passes_qts_own_tester(qtmodeltester, qtbot, seeded, 
     model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna)
     reports: list[str] = []  # the C++ tester reports failures as qt.modeltest warnings
     previous = qInstallMessageHandler(
-        lambda _mode, context, message: reports.append(message) if context.category == "qt.modeltest" else None)
+        lambda _mode, context, message: reports.append(message) if context.category == "qt.modeltest" else None
+    )
     try:
         qtmodeltester.check(model)
         model.reload()
@@ -414,8 +473,9 @@ def test_in_the_desk_a_customer_tab_is_the_overview_and_relatives_open_in_tabs(o
 
     table = view.relations.table
     row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "Matti Meikäläinen")
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(
-        table.model().index(row, 1)).center())
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(table.model().index(row, 1)).center()
+    )
     qtbot.waitUntil(lambda: window.tabs.count() == 2)
     assert window.current_customer_id() == family.matti
     view.panel.cancel_contact()
@@ -428,9 +488,12 @@ def test_an_edit_conflict_refreshes_the_overview_behind_the_dialog(open_overview
     dialog = view.edit_customer()
     qtbot.waitUntil(lambda: dialog.record is not None)
     register = CustomerRegister(sqlite_db)
-    register.update(family.anna, dialog.base_version,
-                    dataclasses.replace(register.get(family.anna).as_draft(), last_name="Virtanen-Lahti"),
-                    actor="agent.other")
+    register.update(
+        family.anna,
+        dialog.base_version,
+        dataclasses.replace(register.get(family.anna).as_draft(), last_name="Virtanen-Lahti"),
+        actor="agent.other",
+    )
     dialog.fields["first_names"].setText("Anna Maria")
     dialog.save()
     qtbot.waitUntil(lambda: dialog.conflict.isVisible(), timeout=5000)

@@ -29,18 +29,25 @@ KEYS = ("health.summary", "social.clients", "technical.requests")
 
 
 def test_sensitive_panels_ask_a_purpose_first_then_show_the_back_ends_data_with_one_audit_entry_each(
-        qtbot, qtmodeltester, plugin_desk, fhir, social, open311, seeded, sqlite_db):
+    qtbot, qtmodeltester, plugin_desk, fhir, social, open311, seeded, sqlite_db
+):
     desk = plugin_desk("agent.aino", deployment(fhir, social, open311))
     area = open_area(qtbot, desk, seeded.anna)
     assert list(area.panels) == list(KEYS)
-    assert [area.tabs.tabText(i) for i in range(area.tabs.count())] == ["Health care", "Social services",
-                                                                       "Service requests"]
+    assert [area.tabs.tabText(i) for i in range(area.tabs.count())] == [
+        "Health care",
+        "Social services",
+        "Service requests",
+    ]
     health, clients, requests = (area.panels[k] for k in KEYS)
     qtbot.waitUntil(lambda: requests.state == "data", timeout=5000)  # not sensitive: asked at once
     assert health.state == clients.state == "purpose"
     assert health.purpose_buttons["consent"].text() == "Customer is on the line and consents"
     assert [b.text() for b in clients.purpose_buttons.values()] == [
-        "Customer is on the line and consents", "Statutory task", "Emergency"]
+        "Customer is on the line and consents",
+        "Statutory task",
+        "Emergency",
+    ]
     time.sleep(0.3)
     assert fhir.request_count == 0 and social.stats()["total"] == 0, "nothing is asked before a purpose"
     assert sensitive_audit(sqlite_db, seeded.anna) == []
@@ -51,7 +58,8 @@ def test_sensitive_panels_ask_a_purpose_first_then_show_the_back_ends_data_with_
     assert social.stats()["purposes"] == {"consent": 1}
     assert sorted(sensitive_audit(sqlite_db, seeded.anna)) == [
         ("plugin.panel.view", "consent", "panel=social.clients"),
-        ("plugin.panel.view", "statutory_task", "panel=health.summary")]
+        ("plugin.panel.view", "statutory_task", "panel=health.summary"),
+    ]
 
     texts = health.visible_texts()
     assert {"Upcoming appointments", "Recent visits", "Active care"} <= set(texts)
@@ -77,7 +85,8 @@ def test_sensitive_panels_ask_a_purpose_first_then_show_the_back_ends_data_with_
 
 
 def test_a_customer_the_back_ends_do_not_know_gets_each_panels_empty_message(
-        qtbot, plugin_desk, fhir, social, open311, seeded):
+    qtbot, plugin_desk, fhir, social, open311, seeded
+):
     desk = plugin_desk("agent.aino", deployment(fhir, social, open311))
     area = open_area(qtbot, desk, seeded.matti)
     choose_purposes(area, "consent")
@@ -90,7 +99,8 @@ def test_a_customer_the_back_ends_do_not_know_gets_each_panels_empty_message(
 
 
 def test_back_end_errors_show_retry_which_works_once_the_back_end_is_back(
-        qtbot, plugin_desk, fhir, social, open311, seeded):
+    qtbot, plugin_desk, fhir, social, open311, seeded
+):
     fhir.set_mode("error500")
     social.set_mode("error500")
     open311.set_mode("error500")
@@ -132,8 +142,10 @@ def test_slow_back_ends_show_loading_then_an_error_while_the_ui_keeps_running(qt
         assert len(beat.ticks) >= 10, "the desk kept handling events while the panels loaded"
         # How long the UI thread may stall meanwhile is measured by benchmarks/panels.py, not asserted here.
         for panel in area.panels.values():
-            assert panel.error_text.text() in ("The back end does not answer.",
-                                               "The back end did not answer in time."), panel.key
+            assert panel.error_text.text() in (
+                "The back end does not answer.",
+                "The back end did not answer in time.",
+            ), panel.key
         # The rest of the overview works meanwhile and afterwards.
         assert area.parentWidget() is not None and desk.window.search_panel.isEnabled()
     finally:
@@ -154,7 +166,8 @@ def test_dead_back_ends_show_that_they_do_not_answer(qtbot, plugin_desk, seeded)
 
 
 def test_roles_without_access_never_get_the_panel_nor_cause_a_request(
-        qtbot, plugin_desk, fhir, social, open311, seeded):
+    qtbot, plugin_desk, fhir, social, open311, seeded
+):
     desk = plugin_desk("tech.teemu", deployment(fhir, social, open311))
     area = open_area(qtbot, desk, seeded.anna)
     assert list(area.panels) == ["technical.requests"], "health and social are need-to-know"
@@ -174,14 +187,24 @@ def test_roles_without_access_never_get_the_panel_nor_cause_a_request(
 
 
 def test_a_protected_address_is_never_rendered(qtbot, plugin_desk, fhir, social, seeded, sqlite_db):
-    leaky = start_open311(open311_seed([open311_request("7002", email="nobody@example.fi",
-                                                        notes=f"Korjattu osoitteessa {seeded.protected_street}")]))
+    leaky = start_open311(
+        open311_seed(
+            [
+                open311_request(
+                    "7002", email="nobody@example.fi", notes=f"Korjattu osoitteessa {seeded.protected_street}"
+                )
+            ]
+        )
+    )
     try:
         from agentdesk.storage.models import ServiceCase
 
         with sqlite_db.session() as s, s.begin():
-            s.add(ServiceCase(customer_id=seeded.secret, title="Katuvalo", backoffice_system="open311",
-                              backoffice_ref="7002"))
+            s.add(
+                ServiceCase(
+                    customer_id=seeded.secret, title="Katuvalo", backoffice_system="open311", backoffice_ref="7002"
+                )
+            )
         desk = plugin_desk("agent.aino", deployment(fhir, social, leaky))
         area = open_area(qtbot, desk, seeded.secret)
         panel = area.panels["technical.requests"]
@@ -200,8 +223,10 @@ def test_closing_the_customer_tab_cancels_its_requests(qtbot, plugin_desk, fhir,
         desk = plugin_desk("agent.aino", deployment(fhir, social, slow))
         area = open_area(qtbot, desk, seeded.anna)
         panel = area.panels["technical.requests"]
-        qtbot.waitUntil(lambda: panel.state == "loading" and panel._request is not None
-                        and panel._request.handle is not None, timeout=3000)
+        qtbot.waitUntil(
+            lambda: panel.state == "loading" and panel._request is not None and panel._request.handle is not None,
+            timeout=3000,
+        )
         request, handle = panel._request, panel._request.handle
         desk.window.close_tab(0)
         qtbot.waitUntil(lambda: handle.cancel_event.is_set(), timeout=2000)
@@ -212,7 +237,8 @@ def test_closing_the_customer_tab_cancels_its_requests(qtbot, plugin_desk, fhir,
 
 
 def test_the_panels_wait_for_the_overviews_first_paint_and_it_still_fits_a_maximized_desk(
-        qtbot, plugin_desk, fhir, social, open311, seeded):
+    qtbot, plugin_desk, fhir, social, open311, seeded
+):
     desk = plugin_desk("agent.aino", deployment(fhir, social, open311))
     view = desk.window.open_customer(seeded.anna)
     area = view.plugin_panel_area
@@ -250,15 +276,19 @@ def _all_texts(root) -> list[str]:
 
 
 def test_a_language_switch_translates_the_panels_and_asks_the_back_ends_again(
-        qtbot, plugin_desk, fhir, social, open311, seeded):
+    qtbot, plugin_desk, fhir, social, open311, seeded
+):
     desk = plugin_desk("agent.aino", deployment(fhir, social, open311))
     area = open_area(qtbot, desk, seeded.anna)
     requests = area.panels["technical.requests"]
     qtbot.waitUntil(lambda: requests.state == "data", timeout=5000)
     asked = open311.stats()["total"]
     desk.set_language("sv")
-    assert [area.tabs.tabText(i) for i in range(area.tabs.count())] == ["Hälso- och sjukvård", "Socialtjänster",
-                                                                       "Serviceförfrågningar"]
+    assert [area.tabs.tabText(i) for i in range(area.tabs.count())] == [
+        "Hälso- och sjukvård",
+        "Socialtjänster",
+        "Serviceförfrågningar",
+    ]
     health = area.panels["health.summary"]
     assert health.purpose_buttons["statutory_task"].text() == "Lagstadgad uppgift"
     assert requests.action_buttons["file_request"].text() == "Gör en serviceförfrågan…"

@@ -28,7 +28,8 @@ def _check(editor: QListWidget, key: str) -> None:
 
 
 def test_filing_a_service_request_stores_its_reference_and_the_panel_shows_it(
-        qtbot, plugin_desk, fhir, social, open311, seeded, sqlite_db):
+    qtbot, plugin_desk, fhir, social, open311, seeded, sqlite_db
+):
     # Without the contact search the panel knows only the requests whose references the desk stored.
     desk = plugin_desk("agent.aino", deployment(fhir, social, open311, contact_search=False))
     area = open_area(qtbot, desk, seeded.anna)
@@ -87,13 +88,15 @@ def test_filing_a_service_request_stores_its_reference_and_the_panel_shows_it(
 
 
 @pytest.mark.expect_log_warnings  # the host logs the broken plugins as errors
-def test_a_broken_plugin_is_named_and_the_rest_of_the_desk_works(qtbot, plugin_desk, fhir, social, open311, seeded,
-                                                                   monkeypatch):
+def test_a_broken_plugin_is_named_and_the_rest_of_the_desk_works(
+    qtbot, plugin_desk, fhir, social, open311, seeded, monkeypatch
+):
     monkeypatch.syspath_prepend(str(FAKE_PLUGINS))
     extra = {"broken": {"base_url": "http://127.0.0.1:9/x"}, "old": {"base_url": "http://127.0.0.1:9/x"}}
     try:
-        desk = plugin_desk("agent.aino", deployment(fhir, social, open311, extra=extra),
-                           extra_packages=["broken_import", "old_api"])
+        desk = plugin_desk(
+            "agent.aino", deployment(fhir, social, open311, extra=extra), extra_packages=["broken_import", "old_api"]
+        )
         status = desk.window.statusBar().currentMessage()
         assert status.startswith("Some department plugins are not in use:")
         assert "Good (broken): failed" in status and "Good (old): incompatible" in status
@@ -119,7 +122,8 @@ def test_a_broken_plugin_is_named_and_the_rest_of_the_desk_works(qtbot, plugin_d
 
 
 def test_disabling_a_plugin_removes_its_panels_at_once_and_enabling_brings_them_back(
-        qtbot, plugin_desk, fhir, social, open311, seeded):
+    qtbot, plugin_desk, fhir, social, open311, seeded
+):
     desk = plugin_desk("agent.aino", deployment(fhir, social, open311))
     area = open_area(qtbot, desk, seeded.anna)
     qtbot.waitUntil(lambda: area.panels["technical.requests"].state == "data", timeout=5000)
@@ -155,15 +159,18 @@ def test_form_fields_follow_their_kinds_required_marks_and_lengths(qtbot):
     from agentdesk.plugin_api import FieldSpec, FormSpec
     from agentdesk_desktop.plugins.form_fields import FormView
 
-    form = FormSpec("Test", (
-        FieldSpec("name", "Name", "string", required=True, max_length=5, default="Aino"),
-        FieldSpec("notes", "Notes", "text", max_length=10, help="Say it briefly"),
-        FieldSpec("count", "Count", "number"),
-        FieldSpec("when", "When", "datetime"),
-        FieldSpec("due", "Due", "datetime", required=True, default="2030-01-02T03:04:00"),
-        FieldSpec("kind", "Kind", "choice", required=True, choices=(("a", "Alpha"), ("b", "Beta"))),
-        FieldSpec("tags", "Tags", "multichoice", choices=(("x", "Ex"), ("y", "Why")), default="y"),
-    ))
+    form = FormSpec(
+        "Test",
+        (
+            FieldSpec("name", "Name", "string", required=True, max_length=5, default="Aino"),
+            FieldSpec("notes", "Notes", "text", max_length=10, help="Say it briefly"),
+            FieldSpec("count", "Count", "number"),
+            FieldSpec("when", "When", "datetime"),
+            FieldSpec("due", "Due", "datetime", required=True, default="2030-01-02T03:04:00"),
+            FieldSpec("kind", "Kind", "choice", required=True, choices=(("a", "Alpha"), ("b", "Beta"))),
+            FieldSpec("tags", "Tags", "multichoice", choices=(("x", "Ex"), ("y", "Why")), default="y"),
+        ),
+    )
     view = FormView(form)
     qtbot.addWidget(view)
     editors = view.editors
@@ -172,8 +179,15 @@ def test_form_fields_follow_their_kinds_required_marks_and_lengths(qtbot):
     assert isinstance(editors["when"].editor, QDateTimeEdit)
     assert [view.labels[k].text() for k in ("name", "notes", "kind")] == ["Name *", "Notes", "Kind *"]
     assert editors["notes"].help.text() == "Say it briefly"
-    assert view.values() == {"name": "Aino", "notes": "", "count": "", "when": "", "due": "2030-01-02T03:04:00",
-                             "kind": "", "tags": ["y"]}
+    assert view.values() == {
+        "name": "Aino",
+        "notes": "",
+        "count": "",
+        "when": "",
+        "due": "2030-01-02T03:04:00",
+        "kind": "",
+        "tags": ["y"],
+    }
     assert view.check() == {"kind": "Fill this in."}
 
     editors["notes"].editor.setPlainText("x" * 12)
@@ -190,7 +204,10 @@ def test_form_fields_follow_their_kinds_required_marks_and_lengths(qtbot):
 def test_without_a_department_profile_the_plugins_are_off_and_only_it_can_change_that(qtbot, plugin_desk, seeded):
     desk = plugin_desk("agent.aino", None)  # no profile on this (isolated) workstation
     assert {s.id: s.state for s in desk.plugins.statuses()} == {
-        "health": PluginState.DISABLED, "social": PluginState.DISABLED, "technical": PluginState.DISABLED}
+        "health": PluginState.DISABLED,
+        "social": PluginState.DISABLED,
+        "technical": PluginState.DISABLED,
+    }
     assert desk.window.statusBar().currentMessage() == "", "plugins turned off by IT are not a problem"
     dialog = desk.plugins.open_dialog(desk.window)
     assert dialog.row_texts("health")[2:] == ["disabled", "Turned off by this workstation's department profile (IT)."]

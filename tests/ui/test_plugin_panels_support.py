@@ -24,8 +24,13 @@ from agentdesk_technical.reference_server import default_seed
 
 FAKE_PLUGINS = Path(__file__).resolve().parents[1] / "plugins" / "host" / "fake_plugins"
 ANNA_HETU = "150385-912"  # + check character: conftest's hetu("150385", "-", 912)
-ANNA = {"first_names": "Anna", "last_name": "Virtanen", "birth_date": "1985-03-15", "sex": "female",
-        "roles": ["social_services_client"]}
+ANNA = {
+    "first_names": "Anna",
+    "last_name": "Virtanen",
+    "birth_date": "1985-03-15",
+    "sex": "female",
+    "roles": ["social_services_client"],
+}
 ANNA_EMAIL = "anna.virtanen@example.fi"
 CALL_TIMEOUT = 2.0  # seconds per plugin call in these tests (the desk's default is 4)
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -43,15 +48,39 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def open311_request(request_id: str, *, email: str, status: str = "open", notes: str = "Välitetty urakoitsijalle.",
-                    days_ago: int = 2, address: str = "Hämeenkatu 12, Tampere") -> dict:
+def open311_request(
+    request_id: str,
+    *,
+    email: str,
+    status: str = "open",
+    notes: str = "Välitetty urakoitsijalle.",
+    days_ago: int = 2,
+    address: str = "Hämeenkatu 12, Tampere",
+) -> dict:
     at = (NOW - dt.timedelta(days=days_ago)).isoformat()
-    return {"service_request_id": request_id, "service_code": "streetlight", "service_name": "Katuvalo rikki",
-            "status": status, "status_notes": notes, "agency_responsible": "Katuvalaistus", "service_notice": "",
-            "requested_datetime": at, "updated_datetime": at, "expected_datetime": None,
-            "description": "Katuvalo ei pala.", "address": address, "address_id": None, "zipcode": None,
-            "lat": None, "long": None, "media_url": None, "email": email, "phone": None,
-            "first_name": None, "last_name": None}
+    return {
+        "service_request_id": request_id,
+        "service_code": "streetlight",
+        "service_name": "Katuvalo rikki",
+        "status": status,
+        "status_notes": notes,
+        "agency_responsible": "Katuvalaistus",
+        "service_notice": "",
+        "requested_datetime": at,
+        "updated_datetime": at,
+        "expected_datetime": None,
+        "description": "Katuvalo ei pala.",
+        "address": address,
+        "address_id": None,
+        "zipcode": None,
+        "lat": None,
+        "long": None,
+        "media_url": None,
+        "email": email,
+        "phone": None,
+        "first_name": None,
+        "last_name": None,
+    }
 
 
 def open311_seed(requests: list[dict]) -> dict:
@@ -67,8 +96,10 @@ def deployment(fhir, social, open311, *, contact_search: bool = True, extra: dic
     plugins = {
         "health": {"base_url": fhir.base_url if fhir else f"http://127.0.0.1:{closed_port()}/fhir/R4/"},
         "social": {"base_url": social.base_url if social else f"http://127.0.0.1:{closed_port()}/"},
-        "technical": {"base_url": open311.base_url if open311 else f"http://127.0.0.1:{closed_port()}/",
-                      "contact_search": contact_search},
+        "technical": {
+            "base_url": open311.base_url if open311 else f"http://127.0.0.1:{closed_port()}/",
+            "contact_search": contact_search,
+        },
     }
     plugins.update(extra or {})
     return DeploymentPlugins.from_mapping({"plugins": plugins, "plugins_default_enabled": False}, "test")
@@ -104,8 +135,11 @@ def sensitive_audit(db, customer_id: int) -> list[tuple[str, str, str]]:
     from agentdesk import audit
 
     with db.session() as s:
-        return [(e.action, e.purpose, e.detail.split()[0]) for e in audit.entries_for(s, customer_id)
-                if e.action == "plugin.panel.view"]
+        return [
+            (e.action, e.purpose, e.detail.split()[0])
+            for e in audit.entries_for(s, customer_id)
+            if e.action == "plugin.panel.view"
+        ]
 
 
 def hetu_of(db, customer_id: int) -> str:

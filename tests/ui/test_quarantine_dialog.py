@@ -21,9 +21,11 @@ QUEUE = QueueMailbox("neuvonta@city.example", queue_code="neuvonta")
 
 
 def message(subject: str, sender: str) -> bytes:
-    return (f"From: Maija Mallikas <{sender}>\r\nTo: neuvonta@city.example\r\nSubject: {subject}\r\n"
-            f"Message-ID: <{uuid.uuid4().hex}@example.fi>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-            "Henkilötunnukseni on 010594Y9032.\r\n").encode()
+    return (
+        f"From: Maija Mallikas <{sender}>\r\nTo: neuvonta@city.example\r\nSubject: {subject}\r\n"
+        f"Message-ID: <{uuid.uuid4().hex}@example.fi>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Henkilötunnukseni on 010594Y9032.\r\n"
+    ).encode()
 
 
 @pytest.fixture
@@ -31,8 +33,13 @@ def quarantine(sqlite_db):
     QueueDirectory(sqlite_db).create(QueueSpec.email("neuvonta", "Neuvonta", hours=8))
     q = MailQuarantine(sqlite_db, version="0.0.9")
     for uid, (subject, sender) in enumerate([("Vesimaksu", "maija@example.fi"), ("Katuvalo", "pekka@posti.fi")], 1):
-        q.hold(message(subject, sender), QUEUE, MailboxMessage("neuvonta@imap/INBOX", 1, uid),
-               IntakeFailed("data_refused", "DataError"), attempts=3)
+        q.hold(
+            message(subject, sender),
+            QUEUE,
+            MailboxMessage("neuvonta@imap/INBOX", 1, uid),
+            IntakeFailed("data_refused", "DataError"),
+            attempts=3,
+        )
     return q
 
 
@@ -46,8 +53,7 @@ def cells(model) -> list[str]:
 
 
 @pytest.mark.expect_log_warnings  # holding mail logs a WARNING
-def test_the_list_shows_when_mailbox_reason_and_domain_only_and_retry_takes_one_in(qtbot, bg, sqlite_db,
-                                                                                  quarantine):
+def test_the_list_shows_when_mailbox_reason_and_domain_only_and_retry_takes_one_in(qtbot, bg, sqlite_db, quarantine):
     threads = []
 
     def listing():

@@ -17,8 +17,11 @@ def walk_in_queue(sqlite_db, seeded):
     with sqlite_db.session() as s:
         dept = s.query(Department).filter_by(code="customer_service").one().id
     directory = QueueDirectory(sqlite_db)
-    queue = directory.create(QueueSpec("palvelupiste", "Palvelupiste", Channel.WALK_IN, target_seconds=900,
-                                       department_id=dept, ticket_letter="A"))
+    queue = directory.create(
+        QueueSpec(
+            "palvelupiste", "Palvelupiste", Channel.WALK_IN, target_seconds=900, department_id=dept, ticket_letter="A"
+        )
+    )
     directory.add_member(queue.id, StaffDirectory(sqlite_db).get("agent.aino").id)
     return queue
 
@@ -51,8 +54,9 @@ def open_reception(qtbot, desk):
     return reception
 
 
-def test_a_ticket_for_the_current_customer_is_called_served_and_logged_in_their_timeline(desk, qtbot, sqlite_db,
-                                                                                        seeded, walk_in_queue):
+def test_a_ticket_for_the_current_customer_is_called_served_and_logged_in_their_timeline(
+    desk, qtbot, sqlite_db, seeded, walk_in_queue
+):
     window = desk.window
     overview = window.open_customer(seeded.anna)
     qtbot.waitUntil(lambda: overview.is_painted, timeout=5000)
@@ -88,8 +92,12 @@ def test_a_ticket_for_the_current_customer_is_called_served_and_logged_in_their_
     saved = logged.args[0]
     with sqlite_db.session() as s:
         row = s.get(Interaction, saved.id)
-        assert (row.channel, row.customer_id, row.external_ref, row.agent_id) == \
-            (Channel.WALK_IN, seeded.anna, "A001", aino.id)
+        assert (row.channel, row.customer_id, row.external_ref, row.agent_id) == (
+            Channel.WALK_IN,
+            seeded.anna,
+            "A001",
+            aino.id,
+        )
         assert row.started_at == item.answered_at, "the visit started when the visitor was called"
     done = WorkQueue(sqlite_db).get(item.id)
     assert (done.state, done.interaction_id) == (WorkItemState.DONE, saved.id)

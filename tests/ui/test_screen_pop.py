@@ -24,8 +24,9 @@ def pbx():
 
 
 def settings_for(pbx) -> AmiSettings:
-    return AmiSettings(host="127.0.0.1", port=pbx.port, username="desk", interface=INTERFACE,
-                       reconnect_initial=0.2, reconnect_max=0.5)
+    return AmiSettings(
+        host="127.0.0.1", port=pbx.port, username="desk", interface=INTERFACE, reconnect_initial=0.2, reconnect_max=0.5
+    )
 
 
 def start_desk(qtbot, db, settings: AmiSettings, *, user: str = "agent.aino"):
@@ -57,8 +58,7 @@ def desk(qtbot, sqlite_db, seeded, pbx):
         stop_desk(desk)
 
 
-def test_a_known_callers_overview_opens_with_a_phone_contact_for_the_call(desk, qtbot, pbx, seeded, sqlite_db,
-                                                                          caplog):
+def test_a_known_callers_overview_opens_with_a_phone_contact_for_the_call(desk, qtbot, pbx, seeded, sqlite_db, caplog):
     window, phone = desk.window, desk.phone
     assert phone.status_label.text() == "Phone: connected"
     with qtbot.waitSignal(phone.screen_pop.painted, timeout=5000) as painted:

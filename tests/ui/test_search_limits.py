@@ -19,14 +19,26 @@ def rows(panel) -> list[int]:
     return [panel.model.customer_id(r) for r in range(panel.model.rowCount())]
 
 
-@pytest.mark.parametrize(("text", "finnish", "swedish"), [
-    (" ".join(["anna"] * 13), "Haussa voi olla enintään 12 sanaa, tässä on 13",
-     "En sökning kan ha högst 12 ord, den här har 13"),
-    ("Kolehmainen" * 4, "Hakusanassa voi olla enintään 40 kirjainta, yhdessä tässä on 44",
-     "Ett sökord kan ha högst 40 bokstäver, ett här har 44"),
-    ("x" * 20_000, "Haussa voi olla enintään 256 merkkiä, tässä on 20000",
-     "En sökning kan ha högst 256 tecken, den här har 20000"),
-])
+@pytest.mark.parametrize(
+    ("text", "finnish", "swedish"),
+    [
+        (
+            " ".join(["anna"] * 13),
+            "Haussa voi olla enintään 12 sanaa, tässä on 13",
+            "En sökning kan ha högst 12 ord, den här har 13",
+        ),
+        (
+            "Kolehmainen" * 4,
+            "Hakusanassa voi olla enintään 40 kirjainta, yhdessä tässä on 44",
+            "Ett sökord kan ha högst 40 bokstäver, ett här har 44",
+        ),
+        (
+            "x" * 20_000,
+            "Haussa voi olla enintään 256 merkkiä, tässä on 20000",
+            "En sökning kan ha högst 256 tecken, den här har 20000",
+        ),
+    ],
+)
 def test_an_oversized_query_says_what_is_too_large_and_keeps_the_text(desk, qtbot, text, finnish, swedish):
     panel = desk.window.search_panel
     paste(panel, qtbot, text)

@@ -68,9 +68,11 @@ class SeedReport:
         return self.people / self.seconds if self.seconds > 0 else 0.0
 
     def describe(self) -> str:
-        return (f"seeded {self.people:,} people, {self.organisations:,} organisations, "
-                f"{self.duplicates:,} duplicate records, {self.interactions:,} interactions "
-                f"in {self.seconds:.1f} s ({self.people_per_second:,.0f} people/s)")
+        return (
+            f"seeded {self.people:,} people, {self.organisations:,} organisations, "
+            f"{self.duplicates:,} duplicate records, {self.interactions:,} interactions "
+            f"in {self.seconds:.1f} s ({self.people_per_second:,.0f} people/s)"
+        )
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,13 @@ def ensure_reference_data(session: Session) -> ReferenceData:
     staff = {u.username: u for u in session.scalars(select(StaffUser))}
     for username, display, role, dept in STAFF:
         if username not in staff:
-            staff[username] = StaffUser(username=username, display_name=display, role=StaffRole(role),
-                                        department_id=departments[dept].id if dept else None, active=True)
+            staff[username] = StaffUser(
+                username=username,
+                display_name=display,
+                role=StaffRole(role),
+                department_id=departments[dept].id if dept else None,
+                active=True,
+            )
             session.add(staff[username])
     session.flush()
     return ReferenceData({c: d.id for c, d in departments.items()}, {u: s.id for u, s in staff.items()})
@@ -187,7 +194,9 @@ class _SqliteWriter:
         self.sql = {t: _insert_sql(t, cols) for t, cols in TABLES.items()}
         self.dropped_indexes: list[tuple[str, str]] = []
         cur = self.conn.cursor()
-        self.saved = {p: cur.execute(f"PRAGMA {p}").fetchone()[0] for p in ("synchronous", "foreign_keys", "cache_size")}
+        self.saved = {
+            p: cur.execute(f"PRAGMA {p}").fetchone()[0] for p in ("synchronous", "foreign_keys", "cache_size")
+        }
         self.conn.commit()
         cur.execute("PRAGMA synchronous=OFF")
         cur.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
@@ -202,7 +211,9 @@ class _SqliteWriter:
         tables = list(TABLES)
         self.dropped_indexes = self.conn.execute(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({', '.join('?' * len(tables))}) ORDER BY name", tables).fetchall()
+            f"AND tbl_name IN ({', '.join('?' * len(tables))}) ORDER BY name",
+            tables,
+        ).fetchall()
         for name, _sql in self.dropped_indexes:
             self.conn.execute(f'DROP INDEX "{name}"')
         self.conn.commit()
@@ -412,12 +423,14 @@ def seed_population(
             first_case_id=(writer.scalar("SELECT max(id) FROM service_case") or 0) + 1,
         )
         if start_id > 1:
-            for (code,) in writer.rows("SELECT value FROM customer_identifier WHERE scheme = 'hetu' AND register = 'dvv'"):
+            for (code,) in writer.rows(
+                "SELECT value FROM customer_identifier WHERE scheme = 'hetu' AND register = 'dvv'"
+            ):
                 ctx.note_existing_hetu(code)
             ctx.taken_ytunnus.update(
-                code for (code,) in writer.rows("SELECT value FROM customer_identifier WHERE scheme = 'ytunnus'"))
-        kwargs = dict(duplicate_share=duplicate_share, histories=histories, chunk_size=chunk_size,
-                      now=now, context=ctx)
+                code for (code,) in writer.rows("SELECT value FROM customer_identifier WHERE scheme = 'ytunnus'")
+            )
+        kwargs = dict(duplicate_share=duplicate_share, histories=histories, chunk_size=chunk_size, now=now, context=ctx)
         next_id = start_id
         chunks = _chunks((people, seed, start_id), kwargs, background)
         try:
@@ -442,12 +455,23 @@ def seed_population(
         writer.close()
     with db.session() as s, s.begin():
         text_index.update_vocabulary(s, dict(vocabulary))
-    log.info("population load: rows %.1f s, indexes and statistics %.1f s, vocabulary (%d words) %.1f s",
-             loaded - started, finished - loaded, len(vocabulary), time.perf_counter() - finished)
+    log.info(
+        "population load: rows %.1f s, indexes and statistics %.1f s, vocabulary (%d words) %.1f s",
+        loaded - started,
+        finished - loaded,
+        len(vocabulary),
+        time.perf_counter() - finished,
+    )
     report = SeedReport(
-        people=totals["people"], organisations=totals["organisations"], duplicates=totals["duplicates"],
-        interactions=totals["interactions"], cases=totals["cases"], seconds=time.perf_counter() - started,
-        first_customer_id=start_id, last_customer_id=next_id - 1, rows=totals["rows"],
+        people=totals["people"],
+        organisations=totals["organisations"],
+        duplicates=totals["duplicates"],
+        interactions=totals["interactions"],
+        cases=totals["cases"],
+        seconds=time.perf_counter() - started,
+        first_customer_id=start_id,
+        last_customer_id=next_id - 1,
+        rows=totals["rows"],
     )
     log.info("%s", report.describe())
     return report

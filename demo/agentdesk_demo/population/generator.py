@@ -49,20 +49,60 @@ DATA_DIR = Path(__file__).with_name("data")
 # Table -> columns, in the order the loader inserts them (parents before children). Tables whose
 # first column is "id" get their ids from the generator; the others get theirs from the database.
 TABLES: dict[str, tuple[str, ...]] = {
-    "customer": ("id", "kind", "first_names", "last_name", "birth_date", "preferred_language",
-                 "created_at", "updated_at", "version"),
+    "customer": (
+        "id",
+        "kind",
+        "first_names",
+        "last_name",
+        "birth_date",
+        "preferred_language",
+        "created_at",
+        "updated_at",
+        "version",
+    ),
     "customer_identifier": ("customer_id", "scheme", "register", "value"),
     "contact_point": ("customer_id", "kind", "value", "label", "is_primary"),
     "address": ("customer_id", "street", "postal_code", "municipality", "country", "valid_from", "valid_to"),
     "alert": ("customer_id", "kind", "note", "valid_from", "valid_to"),
-    "customer_role": ("customer_id", "role_code", "department_id", "description", "external_ref",
-                      "valid_from", "valid_to"),
+    "customer_role": (
+        "customer_id",
+        "role_code",
+        "department_id",
+        "description",
+        "external_ref",
+        "valid_from",
+        "valid_to",
+    ),
     "customer_relationship": ("from_customer_id", "to_customer_id", "kind", "valid_from", "valid_to"),
     "synthetic_duplicate": ("duplicate_customer_id", "original_customer_id", "source_register"),
-    "service_case": ("id", "customer_id", "title", "status", "department_id", "due_date",
-                     "backoffice_system", "backoffice_ref", "created_at", "updated_at", "version"),
-    "interaction": ("customer_id", "channel", "direction", "started_at", "ended_at", "agent_id",
-                    "department_id", "topic", "notes", "outcome", "case_id", "external_ref", "version"),
+    "service_case": (
+        "id",
+        "customer_id",
+        "title",
+        "status",
+        "department_id",
+        "due_date",
+        "backoffice_system",
+        "backoffice_ref",
+        "created_at",
+        "updated_at",
+        "version",
+    ),
+    "interaction": (
+        "customer_id",
+        "channel",
+        "direction",
+        "started_at",
+        "ended_at",
+        "agent_id",
+        "department_id",
+        "topic",
+        "notes",
+        "outcome",
+        "case_id",
+        "external_ref",
+        "version",
+    ),
 }
 SEARCH_COLUMNS = ("customer_id", "names", "place", "street", "born")
 
@@ -213,8 +253,17 @@ class Municipality:
     foreign_share: float
 
 
-_FOREIGN_FACTOR = {"Helsinki": 2.2, "Espoo": 2.0, "Vantaa": 2.4, "Turku": 1.4, "Tampere": 1.1,
-                   "Vaasa": 1.2, "Kerava": 1.1, "Lahti": 1.0, "Kauniainen": 1.0}
+_FOREIGN_FACTOR = {
+    "Helsinki": 2.2,
+    "Espoo": 2.0,
+    "Vantaa": 2.4,
+    "Turku": 1.4,
+    "Tampere": 1.1,
+    "Vaasa": 1.2,
+    "Kerava": 1.1,
+    "Lahti": 1.0,
+    "Kauniainen": 1.0,
+}
 FOREIGN_LANGUAGE_SHARE = 0.08
 
 
@@ -340,58 +389,184 @@ AGE_BANDS = (230, 285, 305, 305, 310, 345, 365, 365, 350, 320, 335, 355, 360, 34
 
 TOPICS: tuple[tuple[str, str, float, str, tuple[str, ...]], ...] = (
     # code, department, weight, case title, notes
-    ("general.advice", "customer_service", 10, "Yleinen neuvonta",
-     ("Neuvottu asiointipalveluiden käytössä.", "Asiakas kysyi aukioloajoista, vastattu.",
-      "Customer asked which office handles the matter; advised.")),
-    ("general.feedback", "customer_service", 3, "Asiakaspalaute",
-     ("Palaute kirjattu ja välitetty vastuuyksikölle.", "Feedback recorded and forwarded.")),
-    ("daycare.application", "education", 6, "Varhaiskasvatushakemus",
-     ("Neuvottu varhaiskasvatushakemuksen täyttämisessä.", "Kysytty hakemuksen käsittelyaikaa.",
-      "Asked about the daycare application status.")),
-    ("daycare.invoice", "education", 3, "Varhaiskasvatuksen asiakasmaksun oikaisu",
-     ("Kysymys asiakasmaksun perusteista, tulotiedot pyydetty.",)),
-    ("school.enrolment", "education", 2, "Kouluun ilmoittautuminen",
-     ("Neuvottu kouluun ilmoittautumisessa.", "Asked about school transport.")),
-    ("water.billing", "technical", 6, "Vesilaskun oikaisupyyntö",
-     ("Kysytty vesilaskun arviolaskutuksesta.", "Mittarilukema kirjattu, lasku korjataan.",
-      "Customer disputes the estimated water bill.")),
-    ("water.meter_reading", "technical", 2, "Vesimittarin lukema",
-     ("Mittarilukema vastaanotettu.",)),
-    ("waste.pickup", "technical", 5, "Jätehuollon tyhjennysasia",
-     ("Tyhjennys jäänyt väliin, reklamaatio kirjattu.", "Asked about the bin collection schedule.")),
-    ("streets.maintenance", "technical", 4, "Katujen kunnossapito",
-     ("Ilmoitus aurauksesta välitetty kunnossapitoon.", "Pothole reported, forwarded to street maintenance.")),
-    ("parking.permit", "technical", 2, "Asukaspysäköintitunnus",
-     ("Neuvottu pysäköintitunnuksen hakemisessa verkossa.",)),
-    ("social.income_support", "social", 4, "Toimeentulotukiasia",
-     ("Ohjattu hakemaan perustoimeentulotukea Kelasta.", "Täydentävän tuen liitteitä kysytty.")),
-    ("social.elderly_services", "social", 3, "Ikäihmisten palvelutarpeen arvio",
-     ("Palvelutarpeen arviointipyyntö välitetty.", "Asked about home care services.")),
-    ("health.appointment", "health", 8, "Ajanvaraus",
-     ("Aika varattu terveysasemalle.", "Ohjattu sähköiseen ajanvaraukseen.", "Appointment rescheduled.")),
-    ("health.prescription", "health", 3, "Reseptin uusiminen",
-     ("Reseptin uusimispyyntö välitetty.",)),
-    ("housing.application", "housing", 3, "Vuokra-asuntohakemus",
-     ("Neuvottu vuokra-asuntohakemuksen täydentämisessä.",)),
-    ("housing.rent", "housing", 2, "Vuokranmaksuasia",
-     ("Kysytty vuokranmaksun eräpäivän siirrosta.",)),
+    (
+        "general.advice",
+        "customer_service",
+        10,
+        "Yleinen neuvonta",
+        (
+            "Neuvottu asiointipalveluiden käytössä.",
+            "Asiakas kysyi aukioloajoista, vastattu.",
+            "Customer asked which office handles the matter; advised.",
+        ),
+    ),
+    (
+        "general.feedback",
+        "customer_service",
+        3,
+        "Asiakaspalaute",
+        ("Palaute kirjattu ja välitetty vastuuyksikölle.", "Feedback recorded and forwarded."),
+    ),
+    (
+        "daycare.application",
+        "education",
+        6,
+        "Varhaiskasvatushakemus",
+        (
+            "Neuvottu varhaiskasvatushakemuksen täyttämisessä.",
+            "Kysytty hakemuksen käsittelyaikaa.",
+            "Asked about the daycare application status.",
+        ),
+    ),
+    (
+        "daycare.invoice",
+        "education",
+        3,
+        "Varhaiskasvatuksen asiakasmaksun oikaisu",
+        ("Kysymys asiakasmaksun perusteista, tulotiedot pyydetty.",),
+    ),
+    (
+        "school.enrolment",
+        "education",
+        2,
+        "Kouluun ilmoittautuminen",
+        ("Neuvottu kouluun ilmoittautumisessa.", "Asked about school transport."),
+    ),
+    (
+        "water.billing",
+        "technical",
+        6,
+        "Vesilaskun oikaisupyyntö",
+        (
+            "Kysytty vesilaskun arviolaskutuksesta.",
+            "Mittarilukema kirjattu, lasku korjataan.",
+            "Customer disputes the estimated water bill.",
+        ),
+    ),
+    ("water.meter_reading", "technical", 2, "Vesimittarin lukema", ("Mittarilukema vastaanotettu.",)),
+    (
+        "waste.pickup",
+        "technical",
+        5,
+        "Jätehuollon tyhjennysasia",
+        ("Tyhjennys jäänyt väliin, reklamaatio kirjattu.", "Asked about the bin collection schedule."),
+    ),
+    (
+        "streets.maintenance",
+        "technical",
+        4,
+        "Katujen kunnossapito",
+        ("Ilmoitus aurauksesta välitetty kunnossapitoon.", "Pothole reported, forwarded to street maintenance."),
+    ),
+    (
+        "parking.permit",
+        "technical",
+        2,
+        "Asukaspysäköintitunnus",
+        ("Neuvottu pysäköintitunnuksen hakemisessa verkossa.",),
+    ),
+    (
+        "social.income_support",
+        "social",
+        4,
+        "Toimeentulotukiasia",
+        ("Ohjattu hakemaan perustoimeentulotukea Kelasta.", "Täydentävän tuen liitteitä kysytty."),
+    ),
+    (
+        "social.elderly_services",
+        "social",
+        3,
+        "Ikäihmisten palvelutarpeen arvio",
+        ("Palvelutarpeen arviointipyyntö välitetty.", "Asked about home care services."),
+    ),
+    (
+        "health.appointment",
+        "health",
+        8,
+        "Ajanvaraus",
+        ("Aika varattu terveysasemalle.", "Ohjattu sähköiseen ajanvaraukseen.", "Appointment rescheduled."),
+    ),
+    ("health.prescription", "health", 3, "Reseptin uusiminen", ("Reseptin uusimispyyntö välitetty.",)),
+    (
+        "housing.application",
+        "housing",
+        3,
+        "Vuokra-asuntohakemus",
+        ("Neuvottu vuokra-asuntohakemuksen täydentämisessä.",),
+    ),
+    ("housing.rent", "housing", 2, "Vuokranmaksuasia", ("Kysytty vuokranmaksun eräpäivän siirrosta.",)),
 )
 _CHANNELS = (("phone", 55), ("email", 20), ("walk_in", 10), ("web", 15))
 _OUTCOMES = (("resolved_first_contact", 62), ("forwarded", 18), ("case_created", 12), ("unresolved", 8))
-_BACKOFFICE = {"customer_service": "crm", "education": "vaka", "technical": "kuntatekniikka",
-               "social": "sosiaali", "health": "potilas", "housing": "asuntopalvelu"}
-_INTERPRETER_LANGUAGES = ("arabia", "somali", "venäjä", "persia", "ukraina", "vietnam", "kurdi", "dari",
-                          "turkki", "viro")
-_SOCIAL_SERVICES = ("Aikuissosiaalityö", "Vammaispalvelut", "Lastensuojelun jälkihuolto",
-                    "Täydentävä toimeentulotuki", "Päihde- ja mielenterveyspalvelut")
-_FIRM_KINDS = ("{l} Oy", "Rakennus {l} Oy", "Kuljetus {l} Oy", "Tilitoimisto {l} Oy", "Tmi {f} {l}",
-               "{l} Ky", "Kiinteistöhuolto {l} Oy", "Parturi-Kampaamo {f}", "{l} & {l2} Oy")
+_BACKOFFICE = {
+    "customer_service": "crm",
+    "education": "vaka",
+    "technical": "kuntatekniikka",
+    "social": "sosiaali",
+    "health": "potilas",
+    "housing": "asuntopalvelu",
+}
+_INTERPRETER_LANGUAGES = (
+    "arabia",
+    "somali",
+    "venäjä",
+    "persia",
+    "ukraina",
+    "vietnam",
+    "kurdi",
+    "dari",
+    "turkki",
+    "viro",
+)
+_SOCIAL_SERVICES = (
+    "Aikuissosiaalityö",
+    "Vammaispalvelut",
+    "Lastensuojelun jälkihuolto",
+    "Täydentävä toimeentulotuki",
+    "Päihde- ja mielenterveyspalvelut",
+)
+_FIRM_KINDS = (
+    "{l} Oy",
+    "Rakennus {l} Oy",
+    "Kuljetus {l} Oy",
+    "Tilitoimisto {l} Oy",
+    "Tmi {f} {l}",
+    "{l} Ky",
+    "Kiinteistöhuolto {l} Oy",
+    "Parturi-Kampaamo {f}",
+    "{l} & {l2} Oy",
+)
 _STAIRS = "AAABBBCCDDEF"
 _KEYBOARD = {
-    "q": "wa", "w": "qes", "e": "wrd", "r": "etf", "t": "ryg", "y": "tuh", "u": "yij", "i": "uok",
-    "o": "ipl", "p": "oö", "a": "sq", "s": "adw", "d": "sfe", "f": "dgr", "g": "fht", "h": "gjy",
-    "j": "hku", "k": "jli", "l": "kö", "z": "xs", "x": "zc", "c": "xv", "v": "cb", "b": "vn",
-    "n": "bm", "m": "n", "ä": "öa", "ö": "äl", "å": "a",
+    "q": "wa",
+    "w": "qes",
+    "e": "wrd",
+    "r": "etf",
+    "t": "ryg",
+    "y": "tuh",
+    "u": "yij",
+    "i": "uok",
+    "o": "ipl",
+    "p": "oö",
+    "a": "sq",
+    "s": "adw",
+    "d": "sfe",
+    "f": "dgr",
+    "g": "fht",
+    "h": "gjy",
+    "j": "hku",
+    "k": "jli",
+    "l": "kö",
+    "z": "xs",
+    "x": "zc",
+    "c": "xv",
+    "v": "cb",
+    "b": "vn",
+    "n": "bm",
+    "m": "n",
+    "ä": "öa",
+    "ö": "äl",
+    "å": "a",
 }
 _UMLAUT_LOSS = {"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A"}
 
@@ -415,7 +590,7 @@ def typo(rng: Random, word: str) -> str:
             ch = near[int(rng.random() * len(near))]
             out = word[:i] + (ch.upper() if word[i].isupper() else ch) + word[i + 1 :]
         elif op < 0.92:
-            out = word[:i + 1] + word[i].lower() + word[i + 1 :]
+            out = word[: i + 1] + word[i].lower() + word[i + 1 :]
         else:
             j = next((k for k in letters if word[k] in _UMLAUT_LOSS), None)
             if j is None:
@@ -493,8 +668,17 @@ class _Household:
 
 
 class _Generator:
-    def __init__(self, people: int, seed: int, start_id: int, duplicate_share: float, histories: float,
-                 chunk_size: int, now: dt.datetime, ctx: GeneratorContext) -> None:
+    def __init__(
+        self,
+        people: int,
+        seed: int,
+        start_id: int,
+        duplicate_share: float,
+        histories: float,
+        chunk_size: int,
+        now: dt.datetime,
+        ctx: GeneratorContext,
+    ) -> None:
         self.people = people
         self.rng = Random(seed)
         self.next_id = start_id
@@ -716,63 +900,130 @@ class _Generator:
         members = hh.adults + hh.children
         location = None if hh.protected else self._location(street, hh.postal, hh.muni.name)
         for p in members:
-            customers.append((p.id, "person", p.first_names, p.last_name, p.birth.isoformat(), p.lang,
-                              self.now_text, self.now_text, 1))
+            customers.append(
+                (
+                    p.id,
+                    "person",
+                    p.first_names,
+                    p.last_name,
+                    p.birth.isoformat(),
+                    p.lang,
+                    self.now_text,
+                    self.now_text,
+                    1,
+                )
+            )
             idents.append((p.id, "hetu", "dvv", p.hetu))
             if p.phone:
                 contacts.append((p.id, "phone", p.phone, "mobile", 1))
             if p.email:
                 contacts.append((p.id, "email", p.email, "", 1))
-            addresses.append((p.id, street, hh.postal, hh.muni.name, "FI", self.day(max(hh.moved_in, p.birth.toordinal())), None))
+            addresses.append(
+                (p.id, street, hh.postal, hh.muni.name, "FI", self.day(max(hh.moved_in, p.birth.toordinal())), None)
+            )
             self._index(p.id, p.first_names, p.last_name, p.birth.year, location)
             if hh.protected:
                 alerts.append((p.id, "protected_address", "Turvakielto", moved_in, None))
             # interpreter, safety, deceased
             p_interp = 0.15 if p.lang == "other" else 0.03 if p.lang == "en" else 0.002
             if p.age >= 3 and rng.random() < p_interp:
-                language = ("englanti" if p.lang == "en" else
-                            _INTERPRETER_LANGUAGES[int(rng.random() * len(_INTERPRETER_LANGUAGES))]
-                            if p.lang == "other" else "viittomakieli")
+                language = (
+                    "englanti"
+                    if p.lang == "en"
+                    else _INTERPRETER_LANGUAGES[int(rng.random() * len(_INTERPRETER_LANGUAGES))]
+                    if p.lang == "other"
+                    else "viittomakieli"
+                )
                 alerts.append((p.id, "interpreter_needed", f"Tulkkaus: {language}", None, None))
             if p.adult and rng.random() < 0.006:
-                alerts.append((p.id, "safety_warning",
-                               "Asiointi kahden työntekijän läsnä ollessa; ei kotikäyntejä yksin.",
-                               self.day(self.today_ord - self.between(30, 1500)), None))
+                alerts.append(
+                    (
+                        p.id,
+                        "safety_warning",
+                        "Asiointi kahden työntekijän läsnä ollessa; ei kotikäyntejä yksin.",
+                        self.day(self.today_ord - self.between(30, 1500)),
+                        None,
+                    )
+                )
             if p.deceased:
                 alerts.append((p.id, "deceased", "", self.day(self.today_ord - self.between(1, 700)), None))
             # roles of the person
             if p.adult and not p.deceased:
                 if rng.random() < 0.04:
-                    roles.append((p.id, "social_services_client", dept.get("social"),
-                                  _SOCIAL_SERVICES[int(rng.random() * len(_SOCIAL_SERVICES))], social_number(p.id),
-                                  self.day(self.today_ord - self.between(30, 3000)),
-                                  None if rng.random() < 0.7 else self.day(self.today_ord - self.between(1, 25))))
+                    roles.append(
+                        (
+                            p.id,
+                            "social_services_client",
+                            dept.get("social"),
+                            _SOCIAL_SERVICES[int(rng.random() * len(_SOCIAL_SERVICES))],
+                            social_number(p.id),
+                            self.day(self.today_ord - self.between(30, 3000)),
+                            None if rng.random() < 0.7 else self.day(self.today_ord - self.between(1, 25)),
+                        )
+                    )
                 if p.age >= 75 and rng.random() < 0.12:
-                    roles.append((p.id, "home_care_client", dept.get("health"), "Säännöllinen kotihoito", "",
-                                  self.day(self.today_ord - self.between(30, 2000)), None))
+                    roles.append(
+                        (
+                            p.id,
+                            "home_care_client",
+                            dept.get("health"),
+                            "Säännöllinen kotihoito",
+                            "",
+                            self.day(self.today_ord - self.between(30, 2000)),
+                            None,
+                        )
+                    )
                 if hh.flat and hh.muni.flat_share > 0.6 and rng.random() < 0.04:
-                    roles.append((p.id, "parking_permit", dept.get("technical"), "Asukaspysäköintitunnus", "",
-                                  self.day(self.today_ord - self.between(1, 360)),
-                                  self.day(self.today_ord + self.between(5, 360))))
+                    roles.append(
+                        (
+                            p.id,
+                            "parking_permit",
+                            dept.get("technical"),
+                            "Asukaspysäköintitunnus",
+                            "",
+                            self.day(self.today_ord - self.between(1, 360)),
+                            self.day(self.today_ord + self.between(5, 360)),
+                        )
+                    )
             elif not p.adult:
                 if 1 <= p.age <= 6 and rng.random() < 0.8:
                     vaka = daycare_number(p.id)
                     p.vaka = vaka  # for the guardians' role
                     start = max(p.birth.toordinal() + 300, self.today_ord - 365 * 5)
                     idents.append((p.id, "register", "daycare", vaka))
-                    roles.append((p.id, "daycare_child", dept.get("education"), "Varhaiskasvatus", vaka,
-                                  self.day(min(start, self.today_ord)), None))
+                    roles.append(
+                        (
+                            p.id,
+                            "daycare_child",
+                            dept.get("education"),
+                            "Varhaiskasvatus",
+                            vaka,
+                            self.day(min(start, self.today_ord)),
+                            None,
+                        )
+                    )
                 elif 7 <= p.age <= 15:
                     grade = p.age - 6
-                    roles.append((p.id, "school_pupil", dept.get("education"), f"Perusopetus, {grade}. luokka", "",
-                                  self.day(dt.date(p.birth.year + 7, 8, 1).toordinal()), None))
+                    roles.append(
+                        (
+                            p.id,
+                            "school_pupil",
+                            dept.get("education"),
+                            f"Perusopetus, {grade}. luokka",
+                            "",
+                            self.day(dt.date(p.birth.year + 7, 8, 1).toordinal()),
+                            None,
+                        )
+                    )
         # household roles and relationships
         anchor = hh.adults[0]
         if not hh.flat and not anchor.deceased:
             ves = water_customer_number(anchor.id)
             anchor.water = ves
             idents.append((anchor.id, "register", "water-utility", ves))
-            roles.append((anchor.id, "water_customer", dept.get("technical"), "Vesihuollon asiakas", ves, moved_in, None))
+            roles.append(
+                (anchor.id, "water_customer", dept.get("technical"), "Vesihuollon asiakas", ves, moved_in, None)
+            )
         elif hh.flat and rng.random() < 0.17:
             lease = f"VUO-{anchor.id:07d}"
             for a in hh.adults:
@@ -786,11 +1037,29 @@ class _Generator:
             for g in guardians:
                 rels.append((g.id, child.id, "guardian", self.day(child.birth.toordinal()), None))
                 if child.vaka and not g.deceased:  # a daycare child
-                    roles.append((g.id, "daycare_guardian", dept.get("education"), "Varhaiskasvatuksen huoltaja",
-                                  child.vaka, self.day(min(child.birth.toordinal() + 300, self.today_ord)), None))
+                    roles.append(
+                        (
+                            g.id,
+                            "daycare_guardian",
+                            dept.get("education"),
+                            "Varhaiskasvatuksen huoltaja",
+                            child.vaka,
+                            self.day(min(child.birth.toordinal() + 300, self.today_ord)),
+                            None,
+                        )
+                    )
                 elif 7 <= child.age <= 12 and rng.random() < 0.3:
-                    roles.append((g.id, "daycare_guardian", dept.get("education"), "Varhaiskasvatuksen huoltaja", "",
-                                  self.day(child.birth.toordinal() + 365), self.day(dt.date(child.birth.year + 7, 7, 31).toordinal())))
+                    roles.append(
+                        (
+                            g.id,
+                            "daycare_guardian",
+                            dept.get("education"),
+                            "Varhaiskasvatuksen huoltaja",
+                            "",
+                            self.day(child.birth.toordinal() + 365),
+                            self.day(dt.date(child.birth.year + 7, 7, 31).toordinal()),
+                        )
+                    )
 
     def _part(self, value: str) -> tuple[str, frozenset]:
         """text_index.fold(value) and its vocabulary words, through a cache (the generator's hot spot)."""
@@ -810,8 +1079,14 @@ class _Generator:
         street_text = text_index.street_field(text_index.fold(street))
         return place, street_text, place_words | text_index.vocabulary_words(street_text)
 
-    def _index(self, customer_id: int, first_names: str, last_name: str, birth_year: int | None,
-               location: tuple[str, str, frozenset] | None) -> None:
+    def _index(
+        self,
+        customer_id: int,
+        first_names: str,
+        last_name: str,
+        birth_year: int | None,
+        location: tuple[str, str, frozenset] | None,
+    ) -> None:
         """The document text_index.build_document(...) makes (None location: a protected address)."""
         first, first_words = self._part(first_names)
         last, last_words = self._part(last_name)
@@ -854,8 +1129,9 @@ class _Generator:
             street = f"{st} {1 + int(rng.random() * 40)}"
             postal = self.data.postal_code(muni, st)
             housing = False
-        rows["customer"].append((org_id, "organisation", "", name, None, "sv" if sv else "fi",
-                                 self.now_text, self.now_text, 1))
+        rows["customer"].append(
+            (org_id, "organisation", "", name, None, "sv" if sv else "fi", self.now_text, self.now_text, 1)
+        )
         rows["customer_identifier"].append((org_id, "ytunnus", "prh", self._ytunnus()))
         if rng.random() < 0.8:
             rows["contact_point"].append((org_id, "phone", mobile_number(org_id), "vaihde", 1))
@@ -868,14 +1144,33 @@ class _Generator:
         if housing:
             ves = water_customer_number(org_id)
             rows["customer_identifier"].append((org_id, "register", "water-utility", ves))
-            rows["customer_role"].append((org_id, "water_customer", self.dept.get("technical"),
-                                          "Vesihuollon asiakas (taloyhtiö)", ves, since, None))
+            rows["customer_role"].append(
+                (
+                    org_id,
+                    "water_customer",
+                    self.dept.get("technical"),
+                    "Vesihuollon asiakas (taloyhtiö)",
+                    ves,
+                    since,
+                    None,
+                )
+            )
         elif rng.random() < 0.4:
-            rows["customer_role"].append((org_id, "waste_contract", self.dept.get("technical"),
-                                          "Jätehuoltosopimus", f"JH-{org_id:07d}", since, None))
+            rows["customer_role"].append(
+                (
+                    org_id,
+                    "waste_contract",
+                    self.dept.get("technical"),
+                    "Jätehuoltosopimus",
+                    f"JH-{org_id:07d}",
+                    since,
+                    None,
+                )
+            )
         if not rep.deceased:
-            rows["customer_relationship"].append((rep.id, org_id, "representative",
-                                                  self.day(self.today_ord - self.between(10, 2500)), None))
+            rows["customer_relationship"].append(
+                (rep.id, org_id, "representative", self.day(self.today_ord - self.between(10, 2500)), None)
+            )
 
     # -- duplicates ----------------------------------------------------------------------------
 
@@ -890,8 +1185,11 @@ class _Generator:
             source = "water-utility"
         else:
             source = "social-legacy"
-        register_id = {"daycare": daycare_number, "water-utility": water_customer_number,
-                       "social-legacy": social_number}[source](dup_id)
+        register_id = {
+            "daycare": daycare_number,
+            "water-utility": water_customer_number,
+            "social-legacy": social_number,
+        }[source](dup_id)
         first, last = p.first_names, p.last_name
         if rng.random() < 0.4:
             first = first.split(" ")[0]  # the other register knows only the first given name
@@ -924,15 +1222,23 @@ class _Generator:
             old_muni = hh.muni if rng.random() < 0.7 else self.data.muni_picker.pick(rng)
             old_street = self.data.street_picker.pick(rng)
             street = f"{old_street} {1 + int(rng.random() * 40)}" + (
-                f" {_STAIRS[int(rng.random() * len(_STAIRS))]} {1 + int(rng.random() * 30)}" if rng.random() < 0.6 else "")
+                f" {_STAIRS[int(rng.random() * len(_STAIRS))]} {1 + int(rng.random() * 30)}"
+                if rng.random() < 0.6
+                else ""
+            )
             postal, muni = self.data.postal_code(old_muni, old_street), old_muni.name
             lived_from = max(p.birth.toordinal(), hh.moved_in - self.between(200, 4000))
             rows["address"].append((p.id, street, postal, muni, "FI", self.day(lived_from), self.day(hh.moved_in - 1)))
         rows["address"].append((dup_id, street, postal, muni, "FI", None, None))
         if p.protected:
             rows["alert"].append((dup_id, "protected_address", "Turvakielto", None, None))
-        self._index(dup_id, first, last, p.birth.year if keep_birth else None,
-                    None if p.protected else self._location(street, postal, muni))
+        self._index(
+            dup_id,
+            first,
+            last,
+            p.birth.year if keep_birth else None,
+            None if p.protected else self._location(street, postal, muni),
+        )
         rows["synthetic_duplicate"].append((dup_id, p.id, source))
 
     # -- interaction histories -----------------------------------------------------------------
@@ -955,9 +1261,12 @@ class _Generator:
             weekday = dt.date.fromordinal(day).weekday()
             if weekday >= 5 and channel in ("phone", "walk_in"):
                 day -= weekday - 4  # offices are closed at the weekend
-            start = dt.datetime.fromordinal(day) + dt.timedelta(minutes=5 * 60 + int(rng.random() * 9 * 60),
-                                                               seconds=int(rng.random() * 60))
-            minutes = {"phone": 2 + rng.random() * 12, "walk_in": 5 + rng.random() * 25}.get(channel, 1 + rng.random() * 9)
+            start = dt.datetime.fromordinal(day) + dt.timedelta(
+                minutes=5 * 60 + int(rng.random() * 9 * 60), seconds=int(rng.random() * 60)
+            )
+            minutes = {"phone": 2 + rng.random() * 12, "walk_in": 5 + rng.random() * 25}.get(
+                channel, 1 + rng.random() * 9
+            )
             end = start + dt.timedelta(minutes=minutes)
             outcome = self.outcome_picker.pick(rng)
             staff = self.staff.get(dept_code) or self.staff.get("customer_service") or [None]
@@ -968,19 +1277,48 @@ class _Generator:
                 self.next_case_id += 1
                 cases += 1
                 age_days = self.today_ord - day
-                status = (("new", "open", "waiting")[int(rng.random() * 3)] if age_days < 60 and rng.random() < 0.8
-                          else ("resolved", "closed")[int(rng.random() * 2)])
+                status = (
+                    ("new", "open", "waiting")[int(rng.random() * 3)]
+                    if age_days < 60 and rng.random() < 0.8
+                    else ("resolved", "closed")[int(rng.random() * 2)]
+                )
                 due = self.day(day + self.between(7, 30))
                 created = start.isoformat(sep=" ", timespec="microseconds")
-                updated = (start + dt.timedelta(days=min(age_days, self.between(0, 20)))).isoformat(sep=" ", timespec="microseconds")
-                rows["service_case"].append((case_id, p.id, title, status, self.dept.get(dept_code), due,
-                                             _BACKOFFICE.get(dept_code, ""), f"{_BACKOFFICE.get(dept_code, 'bo').upper()}-{case_id}",
-                                             created, updated, 1))
-            rows["interaction"].append((
-                p.id, channel, "inbound" if rng.random() < 0.9 else "outbound",
-                start.isoformat(sep=" ", timespec="microseconds"), end.isoformat(sep=" ", timespec="microseconds"),
-                agent, self.dept.get(dept_code), code, notes[int(rng.random() * len(notes))], outcome, case_id,
-                "", 1))
+                updated = (start + dt.timedelta(days=min(age_days, self.between(0, 20)))).isoformat(
+                    sep=" ", timespec="microseconds"
+                )
+                rows["service_case"].append(
+                    (
+                        case_id,
+                        p.id,
+                        title,
+                        status,
+                        self.dept.get(dept_code),
+                        due,
+                        _BACKOFFICE.get(dept_code, ""),
+                        f"{_BACKOFFICE.get(dept_code, 'bo').upper()}-{case_id}",
+                        created,
+                        updated,
+                        1,
+                    )
+                )
+            rows["interaction"].append(
+                (
+                    p.id,
+                    channel,
+                    "inbound" if rng.random() < 0.9 else "outbound",
+                    start.isoformat(sep=" ", timespec="microseconds"),
+                    end.isoformat(sep=" ", timespec="microseconds"),
+                    agent,
+                    self.dept.get(dept_code),
+                    code,
+                    notes[int(rng.random() * len(notes))],
+                    outcome,
+                    case_id,
+                    "",
+                    1,
+                )
+            )
         return n, cases
 
 
@@ -1014,6 +1352,5 @@ def generate(
         now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
     elif now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    gen = _Generator(people, seed, start_id, duplicate_share, histories, chunk_size, now,
-                     context or GeneratorContext())
+    gen = _Generator(people, seed, start_id, duplicate_share, histories, chunk_size, now, context or GeneratorContext())
     yield from gen.chunks()

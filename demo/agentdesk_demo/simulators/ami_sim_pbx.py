@@ -37,13 +37,20 @@ class _Leg:
 
     def fields(self, prefix: str = "") -> list[tuple[str, str]]:
         pairs = [
-            ("Channel", self.channel), ("ChannelState", str(self.state)),
+            ("Channel", self.channel),
+            ("ChannelState", str(self.state)),
             ("ChannelStateDesc", STATE_DESC.get(self.state, "Unknown")),
-            ("CallerIDNum", self.caller_num or "<unknown>"), ("CallerIDName", self.caller_name or "<unknown>"),
+            ("CallerIDNum", self.caller_num or "<unknown>"),
+            ("CallerIDName", self.caller_name or "<unknown>"),
             ("ConnectedLineNum", self.connected_num or "<unknown>"),
             ("ConnectedLineName", self.connected_name or "<unknown>"),
-            ("Language", "fi"), ("AccountCode", ""), ("Context", self.context), ("Exten", self.exten),
-            ("Priority", "1"), ("Uniqueid", self.uniqueid), ("Linkedid", self.linkedid),
+            ("Language", "fi"),
+            ("AccountCode", ""),
+            ("Context", self.context),
+            ("Exten", self.exten),
+            ("Priority", "1"),
+            ("Uniqueid", self.uniqueid),
+            ("Linkedid", self.linkedid),
         ]
         return [(prefix + k, v) for k, v in pairs]
 
@@ -96,19 +103,30 @@ class SimulatedPbx:
         for interface, member_name in members:
             q.members.setdefault(interface, _Member(interface, member_name))
 
-    def emit_call(self, caller_id_num: str, caller_id_name: str, queue: str, interface: str,
-                  member_name: str | None, uniqueid: str | None) -> SimulatedCall:
+    def emit_call(
+        self,
+        caller_id_num: str,
+        caller_id_name: str,
+        queue: str,
+        interface: str,
+        member_name: str | None,
+        uniqueid: str | None,
+    ) -> SimulatedCall:
         q = self.queues.setdefault(queue, _Queue(queue))
         caller = self._caller_leg(caller_id_num, caller_id_name, uniqueid, exten=queue)
         q.waiting.append(caller.uniqueid)
-        self.broadcast("QueueCallerJoin", [*caller.fields(), ("Queue", queue), ("Position", str(len(q.waiting))),
-                                           ("Count", str(len(q.waiting)))], "agent")
+        self.broadcast(
+            "QueueCallerJoin",
+            [*caller.fields(), ("Queue", queue), ("Position", str(len(q.waiting))), ("Count", str(len(q.waiting)))],
+            "agent",
+        )
         call = SimulatedCall(self, caller, q)
         call._ring(interface, member_name)
         return call
 
-    def emit_direct_call(self, caller_id_num: str, caller_id_name: str, interface: str, uniqueid: str | None,
-                         exten: str) -> SimulatedCall:
+    def emit_direct_call(
+        self, caller_id_num: str, caller_id_name: str, interface: str, uniqueid: str | None, exten: str
+    ) -> SimulatedCall:
         caller = self._caller_leg(caller_id_num, caller_id_name, uniqueid, exten=exten)
         call = SimulatedCall(self, caller, None)
         call._ring(interface, interface.split("/", 1)[-1])
@@ -126,20 +144,31 @@ class SimulatedPbx:
 
     def agent_leg(self, caller: _Leg, interface: str, member_name: str) -> _Leg:
         seq = next(self._seq)
-        leg = _Leg(f"{interface}-{seq:08x}", f"{self.epoch}.{seq}", caller.linkedid, 0,
-                   interface.split("/", 1)[-1], member_name, caller.caller_num, caller.caller_name,
-                   context="agents", exten=caller.exten)
+        leg = _Leg(
+            f"{interface}-{seq:08x}",
+            f"{self.epoch}.{seq}",
+            caller.linkedid,
+            0,
+            interface.split("/", 1)[-1],
+            member_name,
+            caller.caller_num,
+            caller.caller_name,
+            context="agents",
+            exten=caller.exten,
+        )
         self.legs[leg.uniqueid] = leg
         self.broadcast("Newchannel", leg.fields(), "call")
         leg.state = 5
-        self.broadcast("DialBegin", [*caller.fields(), *leg.fields("Dest"),
-                                     ("DialString", interface.split("/", 1)[-1])], "call")
+        self.broadcast(
+            "DialBegin", [*caller.fields(), *leg.fields("Dest"), ("DialString", interface.split("/", 1)[-1])], "call"
+        )
         return leg
 
     def hangup(self, leg: _Leg, cause: int) -> None:
         self.legs.pop(leg.uniqueid, None)
-        self.broadcast("Hangup", [*leg.fields(), ("Cause", str(cause)),
-                                  ("Cause-txt", CAUSE_TEXT.get(cause, "Unknown"))], "call")
+        self.broadcast(
+            "Hangup", [*leg.fields(), ("Cause", str(cause)), ("Cause-txt", CAUSE_TEXT.get(cause, "Unknown"))], "call"
+        )
 
     # -- list actions ----------------------------------------------------------------------
 
@@ -153,29 +182,63 @@ class SimulatedPbx:
             perf = 100.0 * q.completed_in_sl / q.completed if q.completed else 0.0
             done = q.completed + q.abandoned
             perf2 = 100.0 * (q.completed_in_sl + q.abandoned_in_sl) / done if done else 0.0
-            out.append([
-                ("Event", "QueueParams"), ("Queue", q.name), ("Max", "0"), ("Strategy", q.strategy),
-                ("Calls", str(len(q.waiting))), ("Holdtime", str(q.holdtime)), ("TalkTime", str(q.talktime)),
-                ("Completed", str(q.completed)), ("Abandoned", str(q.abandoned)),
-                ("ServiceLevel", str(q.service_level)), ("ServicelevelPerf", f"{perf:.1f}"),
-                ("ServicelevelPerf2", f"{perf2:.1f}"), ("Weight", "0")])
+            out.append(
+                [
+                    ("Event", "QueueParams"),
+                    ("Queue", q.name),
+                    ("Max", "0"),
+                    ("Strategy", q.strategy),
+                    ("Calls", str(len(q.waiting))),
+                    ("Holdtime", str(q.holdtime)),
+                    ("TalkTime", str(q.talktime)),
+                    ("Completed", str(q.completed)),
+                    ("Abandoned", str(q.abandoned)),
+                    ("ServiceLevel", str(q.service_level)),
+                    ("ServicelevelPerf", f"{perf:.1f}"),
+                    ("ServicelevelPerf2", f"{perf2:.1f}"),
+                    ("Weight", "0"),
+                ]
+            )
             for m in q.members.values():
                 if only_member and m.interface != only_member:
                     continue
-                out.append([
-                    ("Event", "QueueMember"), ("Queue", q.name), ("Name", m.name), ("Location", m.interface),
-                    ("StateInterface", m.interface), ("Membership", "static"), ("Penalty", "0"),
-                    ("CallsTaken", str(m.calls_taken)), ("LastCall", str(m.last_call)), ("LastPause", "0"),
-                    ("LoginTime", str(self.epoch)), ("InCall", "1" if m.in_call else "0"),
-                    ("Status", str(m.status)), ("Paused", "1" if m.paused else "0"), ("PausedReason", ""),
-                    ("Wrapuptime", "0")])
+                out.append(
+                    [
+                        ("Event", "QueueMember"),
+                        ("Queue", q.name),
+                        ("Name", m.name),
+                        ("Location", m.interface),
+                        ("StateInterface", m.interface),
+                        ("Membership", "static"),
+                        ("Penalty", "0"),
+                        ("CallsTaken", str(m.calls_taken)),
+                        ("LastCall", str(m.last_call)),
+                        ("LastPause", "0"),
+                        ("LoginTime", str(self.epoch)),
+                        ("InCall", "1" if m.in_call else "0"),
+                        ("Status", str(m.status)),
+                        ("Paused", "1" if m.paused else "0"),
+                        ("PausedReason", ""),
+                        ("Wrapuptime", "0"),
+                    ]
+                )
             for position, uid in enumerate(q.waiting, start=1):
                 leg = self.legs[uid]
-                out.append([
-                    ("Event", "QueueEntry"), ("Queue", q.name), ("Position", str(position)),
-                    ("Channel", leg.channel), ("Uniqueid", uid), ("CallerIDNum", leg.caller_num or "<unknown>"),
-                    ("CallerIDName", leg.caller_name or "<unknown>"), ("ConnectedLineNum", "<unknown>"),
-                    ("ConnectedLineName", "<unknown>"), ("Wait", str(int(now - leg.created))), ("Priority", "0")])
+                out.append(
+                    [
+                        ("Event", "QueueEntry"),
+                        ("Queue", q.name),
+                        ("Position", str(position)),
+                        ("Channel", leg.channel),
+                        ("Uniqueid", uid),
+                        ("CallerIDNum", leg.caller_num or "<unknown>"),
+                        ("CallerIDName", leg.caller_name or "<unknown>"),
+                        ("ConnectedLineNum", "<unknown>"),
+                        ("ConnectedLineName", "<unknown>"),
+                        ("Wait", str(int(now - leg.created))),
+                        ("Priority", "0"),
+                    ]
+                )
         return out
 
     def channels(self) -> list[Fields]:
@@ -184,9 +247,16 @@ class SimulatedPbx:
         out: list[Fields] = []
         for leg in self.legs.values():
             secs = int(now - leg.created)
-            out.append([("Event", "CoreShowChannel"), *leg.fields(), ("Application", "Queue"),
-                        ("ApplicationData", ""),
-                        ("Duration", f"{secs // 3600:02d}:{secs // 60 % 60:02d}:{secs % 60:02d}"), ("BridgeId", "")])
+            out.append(
+                [
+                    ("Event", "CoreShowChannel"),
+                    *leg.fields(),
+                    ("Application", "Queue"),
+                    ("ApplicationData", ""),
+                    ("Duration", f"{secs // 3600:02d}:{secs // 60 % 60:02d}:{secs % 60:02d}"),
+                    ("BridgeId", ""),
+                ]
+            )
         return out
 
 
@@ -251,31 +321,41 @@ class SimulatedCall:
         self.hold_seconds = hold
         position = q.waiting.index(self.uniqueid) + 1
         q.waiting.remove(self.uniqueid)
-        pbx.broadcast("QueueCallerLeave", [*self.caller.fields(), ("Queue", q.name), ("Count", str(len(q.waiting))),
-                                            ("Position", str(position))], "agent")
+        pbx.broadcast(
+            "QueueCallerLeave",
+            [*self.caller.fields(), ("Queue", q.name), ("Count", str(len(q.waiting))), ("Position", str(position))],
+            "agent",
+        )
         q.holdtime = (3 * q.holdtime + hold) // 4
         member = q.members[self.interface]
         member.ringing, member.in_call = False, True
-        pbx.broadcast("AgentConnect", [*self._agent_fields(), *self._queue_fields(), ("HoldTime", str(hold)),
-                                        ("RingTime", str(ring))], "agent")
+        pbx.broadcast(
+            "AgentConnect",
+            [*self._agent_fields(), *self._queue_fields(), ("HoldTime", str(hold)), ("RingTime", str(ring))],
+            "agent",
+        )
 
     def ring_no_answer(self, ring_seconds: int | None = None) -> None:
         """The ringing agent does not answer: AgentRingNoAnswer and the agent leg hangs up."""
+
         def run() -> None:
             if self.agent is None or self.answered_at is not None:
                 raise RuntimeError("the call is not ringing an agent")
             ring = int(time.monotonic() - self.agent.created) if ring_seconds is None else ring_seconds
             if self._queue is not None:
                 self._queue.members[self.interface].ringing = False
-                self._pbx.broadcast("AgentRingNoAnswer", [*self._agent_fields(), *self._queue_fields(),
-                                                           ("RingTime", str(ring))], "agent")
+                self._pbx.broadcast(
+                    "AgentRingNoAnswer",
+                    [*self._agent_fields(), *self._queue_fields(), ("RingTime", str(ring))],
+                    "agent",
+                )
             self._pbx.broadcast("DialEnd", [*self._agent_fields(), ("DialStatus", "NOANSWER")], "call")
             self._pbx.hangup(self.agent, 19)
             self.agent = None
+
         self._pbx.run(run)
 
-    def hang_up(self, by: str = "caller", talk_seconds: int | None = None,
-                cause: int = CAUSE_NORMAL_CLEARING) -> None:
+    def hang_up(self, by: str = "caller", talk_seconds: int | None = None, cause: int = CAUSE_NORMAL_CLEARING) -> None:
         """End an answered call (AgentComplete, then a Hangup per leg); an unanswered queue call
         is abandoned instead, an unanswered direct call cancelled."""
         self._pbx.run(self._hang_up, by, talk_seconds, cause)
@@ -298,9 +378,17 @@ class SimulatedCall:
             member.in_call = False
             member.calls_taken += 1
             member.last_call = int(time.time())
-            self._pbx.broadcast("AgentComplete", [*self._agent_fields(), *self._queue_fields(),
-                                                   ("HoldTime", str(self.hold_seconds)), ("TalkTime", str(talk)),
-                                                   ("Reason", "agent" if by == "agent" else "caller")], "agent")
+            self._pbx.broadcast(
+                "AgentComplete",
+                [
+                    *self._agent_fields(),
+                    *self._queue_fields(),
+                    ("HoldTime", str(self.hold_seconds)),
+                    ("TalkTime", str(talk)),
+                    ("Reason", "agent" if by == "agent" else "caller"),
+                ],
+                "agent",
+            )
         first, second = (self.agent, self.caller) if by == "agent" else (self.caller, self.agent)
         for leg in (first, second):
             if leg is not None:
@@ -319,16 +407,28 @@ class SimulatedCall:
         position = q.waiting.index(self.uniqueid) + 1
         q.abandoned += 1
         q.abandoned_in_sl += hold <= q.service_level
-        pbx.broadcast("QueueCallerAbandon", [*self.caller.fields(), ("Queue", q.name), ("Position", str(position)),
-                                              ("OriginalPosition", str(position)), ("HoldTime", str(hold))], "agent")
+        pbx.broadcast(
+            "QueueCallerAbandon",
+            [
+                *self.caller.fields(),
+                ("Queue", q.name),
+                ("Position", str(position)),
+                ("OriginalPosition", str(position)),
+                ("HoldTime", str(hold)),
+            ],
+            "agent",
+        )
         if self.agent is not None:
             q.members[self.interface].ringing = False
             pbx.broadcast("DialEnd", [*self._agent_fields(), ("DialStatus", "CANCEL")], "call")
             pbx.hangup(self.agent, CAUSE_NORMAL_CLEARING)
             self.agent = None
         q.waiting.remove(self.uniqueid)
-        pbx.broadcast("QueueCallerLeave", [*self.caller.fields(), ("Queue", q.name), ("Count", str(len(q.waiting))),
-                                            ("Position", str(position))], "agent")
+        pbx.broadcast(
+            "QueueCallerLeave",
+            [*self.caller.fields(), ("Queue", q.name), ("Count", str(len(q.waiting))), ("Position", str(position))],
+            "agent",
+        )
         pbx.hangup(self.caller, CAUSE_NORMAL_CLEARING)
 
 

@@ -58,9 +58,29 @@ log = logging.getLogger(__name__)
 AMI_VERSION = "9.0.0"  # the AMI version of Asterisk 20
 CRLF = "\r\n"
 
-ALL_CLASSES = frozenset({"system", "call", "log", "verbose", "command", "agent", "user", "config",
-                         "dtmf", "reporting", "cdr", "dialplan", "originate", "agi", "cc", "aoc",
-                         "test", "security", "message"})
+ALL_CLASSES = frozenset(
+    {
+        "system",
+        "call",
+        "log",
+        "verbose",
+        "command",
+        "agent",
+        "user",
+        "config",
+        "dtmf",
+        "reporting",
+        "cdr",
+        "dialplan",
+        "originate",
+        "agi",
+        "cc",
+        "aoc",
+        "test",
+        "security",
+        "message",
+    }
+)
 
 
 @dataclass(eq=False)
@@ -77,8 +97,15 @@ class _Session:
 class AmiSimulator:
     """A loopback AMI server with scriptable calls. ``start()`` binds and returns at once."""
 
-    def __init__(self, users: Mapping[str, str], *, host: str = "127.0.0.1", port: int = 0,
-                 version: str = AMI_VERSION, auth_failure_delay: float = 0.0) -> None:
+    def __init__(
+        self,
+        users: Mapping[str, str],
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        version: str = AMI_VERSION,
+        auth_failure_delay: float = 0.0,
+    ) -> None:
         self._users = dict(users)
         self._host = host
         self._requested_port = port
@@ -115,8 +142,7 @@ class AmiSimulator:
         assert loop is not None
         asyncio.set_event_loop(loop)
         try:
-            self._server = loop.run_until_complete(
-                asyncio.start_server(self._serve, self._host, self._requested_port))
+            self._server = loop.run_until_complete(asyncio.start_server(self._serve, self._host, self._requested_port))
             self.port = self._server.sockets[0].getsockname()[1]
         except BaseException as exc:  # noqa: BLE001 - reported to start()
             ready.set_exception(exc)
@@ -187,10 +213,12 @@ class AmiSimulator:
 
     def drop_connections(self) -> int:
         """Cut every client connection at once (as a PBX restart or a network fault would)."""
+
         def drop() -> int:
             for s in self._sessions:
                 s.writer.transport.abort()
             return len(self._sessions)
+
         return self._on_loop(drop)
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -234,8 +262,17 @@ class AmiSimulator:
             s.classes = _event_classes(action.get("events", "on"))
             s.writer.write(_block([("Response", "Success"), *aid, ("Message", "Authentication accepted")]))
             if "system" in s.classes:
-                s.writer.write(_block([("Event", "FullyBooted"), ("Privilege", "system,all"),
-                                       ("Uptime", "3600"), ("LastReload", "3600"), ("Status", "Fully Booted")]))
+                s.writer.write(
+                    _block(
+                        [
+                            ("Event", "FullyBooted"),
+                            ("Privilege", "system,all"),
+                            ("Uptime", "3600"),
+                            ("LastReload", "3600"),
+                            ("Status", "Fully Booted"),
+                        ]
+                    )
+                )
             with self._logins:
                 self._login_count += 1
                 self._logins.notify_all()
@@ -247,8 +284,9 @@ class AmiSimulator:
             s.writer.write(_block([("Response", "Error"), *aid, ("Message", "Permission denied")]))
             return True
         if kind == "ping":
-            s.writer.write(_block([("Response", "Success"), *aid, ("Ping", "Pong"),
-                                   ("Timestamp", f"{time.time():.6f}")]))
+            s.writer.write(
+                _block([("Response", "Success"), *aid, ("Ping", "Pong"), ("Timestamp", f"{time.time():.6f}")])
+            )
         elif kind == "events":
             s.classes = _event_classes(action.get("eventmask", "on"))
             s.writer.write(_block([("Response", "Success"), *aid, ("Events", "On" if s.classes else "Off")]))
@@ -256,14 +294,25 @@ class AmiSimulator:
             items = self._pbx.queue_status(action.get("queue", ""), action.get("member", ""))
             if self.queue_status_overrides:
                 odd = {k.lower(): (k, v) for k, v in self.queue_status_overrides.items()}
-                items = [[(k, odd[k.lower()][1]) if k.lower() in odd else (k, v) for k, v in fields]
-                         for fields in items]
+                items = [
+                    [(k, odd[k.lower()][1]) if k.lower() in odd else (k, v) for k, v in fields] for fields in items
+                ]
             self._send_list(s, aid, "Queue status will follow", items, "QueueStatusComplete")
         elif kind == "coreshowchannels":
             self._send_list(s, aid, "Channels will follow", self._pbx.channels(), "CoreShowChannelsComplete")
         else:
-            s.writer.write(_block([("Response", "Error"), *aid, ("Message", f"Invalid/unknown command: {name}. "
-                                                             "Use Action: ListCommands to show available commands.")]))
+            s.writer.write(
+                _block(
+                    [
+                        ("Response", "Error"),
+                        *aid,
+                        (
+                            "Message",
+                            f"Invalid/unknown command: {name}. Use Action: ListCommands to show available commands.",
+                        ),
+                    ]
+                )
+            )
         return True
 
     @staticmethod
@@ -281,10 +330,12 @@ class AmiSimulator:
 
     def send_raw(self, data: bytes) -> None:
         """Write *data* as it is to every logged-in session (broken frames, odd bytes), for tests."""
+
         def send() -> None:
             for s in self._sessions:
                 if s.user and not s.writer.is_closing():
                     s.writer.write(data)
+
         self._on_loop(send)
 
     def _broadcast(self, event: str, fields: list[tuple[str, str]], category: str) -> None:
@@ -299,15 +350,25 @@ class AmiSimulator:
         """A queue with (interface, member name) members, for QueueStatus."""
         self._on_loop(self._pbx.add_queue, name, list(members), service_level=service_level)
 
-    def emit_call(self, caller_id_num: str, caller_id_name: str, queue: str, interface: str = "PJSIP/agent1",
-                  member_name: str | None = None, uniqueid: str | None = None, *,
-                  answer_after: float | None = None, hang_up_after: float | None = None) -> SimulatedCall:
+    def emit_call(
+        self,
+        caller_id_num: str,
+        caller_id_name: str,
+        queue: str,
+        interface: str = "PJSIP/agent1",
+        member_name: str | None = None,
+        uniqueid: str | None = None,
+        *,
+        answer_after: float | None = None,
+        hang_up_after: float | None = None,
+    ) -> SimulatedCall:
         """A caller joins *queue* and the queue rings *interface*: Newchannel, QueueCallerJoin,
         DialBegin, AgentCalled. Drive the rest with the returned call's methods, or let the
         simulator answer *answer_after* seconds later (DialEnd, QueueCallerLeave, AgentConnect) and
         hang up *hang_up_after* seconds after the answer (AgentComplete, Hangup per leg)."""
-        call = self._on_loop(self._pbx.emit_call, caller_id_num, caller_id_name, queue, interface, member_name,
-                             uniqueid)
+        call = self._on_loop(
+            self._pbx.emit_call, caller_id_num, caller_id_name, queue, interface, member_name, uniqueid
+        )
         if answer_after is not None:
             self._on_loop(self._later, answer_after, call.answer)
             if hang_up_after is not None:
@@ -316,23 +377,40 @@ class AmiSimulator:
 
     def _later(self, delay: float, step: Callable[[], None]) -> None:
         """Run a scripted step of a call later; a call already ended by hand is left alone."""
+
         def run() -> None:
             with contextlib.suppress(RuntimeError):
                 step()
+
         assert self._loop is not None
         self._loop.call_later(delay, run)
 
-    def emit_direct_call(self, caller_id_num: str, caller_id_name: str, interface: str = "PJSIP/agent1",
-                         uniqueid: str | None = None, exten: str = "100") -> SimulatedCall:
+    def emit_direct_call(
+        self,
+        caller_id_num: str,
+        caller_id_name: str,
+        interface: str = "PJSIP/agent1",
+        uniqueid: str | None = None,
+        exten: str = "100",
+    ) -> SimulatedCall:
         """A call dialled straight to *interface*, no queue: Newchannel (ChannelState 4), DialBegin."""
         return self._on_loop(self._pbx.emit_direct_call, caller_id_num, caller_id_name, interface, uniqueid, exten)
 
     # -- demo script -----------------------------------------------------------------------
 
-    def run_script(self, *, every: float, queue: str, interface: str, member_name: str,
-                   answer_after: float = 3.0, talk: tuple[float, float] = (15.0, 45.0),
-                   callers: tuple[tuple[str, str], ...] | None = None, abandon_every: int = 5,
-                   seed: int | None = None) -> None:
+    def run_script(
+        self,
+        *,
+        every: float,
+        queue: str,
+        interface: str,
+        member_name: str,
+        answer_after: float = 3.0,
+        talk: tuple[float, float] = (15.0, 45.0),
+        callers: tuple[tuple[str, str], ...] | None = None,
+        abandon_every: int = 5,
+        seed: int | None = None,
+    ) -> None:
         """Emit a call every *every* seconds, answer it, hang up later; every *abandon_every*-th
         caller gives up instead. Runs on the server's loop until stop()."""
         rnd = random.Random(seed)
@@ -346,8 +424,15 @@ class AmiSimulator:
                 call = self.emit_call(number, name, queue, interface=interface, member_name=member_name)
                 self._later(answer_after, call.abandon)
             else:
-                self.emit_call(number, name, queue, interface=interface, member_name=member_name,
-                               answer_after=answer_after, hang_up_after=rnd.uniform(*talk))
+                self.emit_call(
+                    number,
+                    name,
+                    queue,
+                    interface=interface,
+                    member_name=member_name,
+                    answer_after=answer_after,
+                    hang_up_after=rnd.uniform(*talk),
+                )
             self._loop.call_later(every, next_call)
 
         self._on_loop(lambda: self._loop.call_later(0.5, next_call))
@@ -388,8 +473,10 @@ def _event_classes(mask: str) -> frozenset[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m agentdesk_demo.simulators.ami_simulator",
-                                     description="A loopback Asterisk Manager Interface that simulates calls.")
+    parser = argparse.ArgumentParser(
+        prog="python -m agentdesk_demo.simulators.ami_simulator",
+        description="A loopback Asterisk Manager Interface that simulates calls.",
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5038, help="0 picks a free port (printed on start)")
     parser.add_argument("--user", default="desk")
@@ -411,8 +498,13 @@ def main(argv: list[str] | None = None) -> int:
     sim.add_queue(args.queue, [(args.interface, args.member_name)])
     print(f"AMI simulator listening on {args.host}:{sim.port}", flush=True)
     if args.every > 0:
-        sim.run_script(every=args.every, queue=args.queue, interface=args.interface,
-                       member_name=args.member_name, answer_after=args.answer_after)
+        sim.run_script(
+            every=args.every,
+            queue=args.queue,
+            interface=args.interface,
+            member_name=args.member_name,
+            answer_after=args.answer_after,
+        )
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopped.set())
     try:

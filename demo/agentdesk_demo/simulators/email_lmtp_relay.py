@@ -53,7 +53,8 @@ class LmtpRelay:
         if isinstance(data, str):
             data = data.encode("utf-8")
         return await asyncio.get_running_loop().run_in_executor(
-            None, self._deliver, envelope.mail_from or "", list(envelope.rcpt_tos), data)
+            None, self._deliver, envelope.mail_from or "", list(envelope.rcpt_tos), data
+        )
 
     # --- LMTP -----------------------------------------------------------------------------
 

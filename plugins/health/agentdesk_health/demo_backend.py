@@ -15,8 +15,13 @@ FHIR_PEOPLE = 300  # "a few hundred" FHIR patients: the FHIR server keeps every 
 
 def seed_person(person: DemoPerson) -> dict[str, str]:
     """A demo person as :func:`agentdesk_health.demo_data.fhir_seed` takes one."""
-    return {"hetu": person.hetu, "first_names": person.first_names, "last_name": person.last_name,
-            "birth_date": person.birth_date.isoformat() if person.birth_date else "", "sex": person.sex}
+    return {
+        "hetu": person.hetu,
+        "first_names": person.first_names,
+        "last_name": person.last_name,
+        "birth_date": person.birth_date.isoformat() if person.birth_date else "",
+        "sex": person.sex,
+    }
 
 
 def start(seed: DemoSeed) -> DemoBackend:
@@ -25,5 +30,10 @@ def start(seed: DemoSeed) -> DemoBackend:
         server = start_fhir_server(fhir_seed([seed_person(p) for p in people], today=seed.today))
     except FhirServerError as exc:
         raise DemoBackendUnavailable(str(exc)) from exc
-    return DemoBackend(settings={"base_url": server.base_url}, stop=server.stop, server=server,
-                       summary=f"health: {len(people)} FHIR patients", counts={"fhir_patients": len(people)})
+    return DemoBackend(
+        settings={"base_url": server.base_url},
+        stop=server.stop,
+        server=server,
+        summary=f"health: {len(people)} FHIR patients",
+        counts={"fhir_patients": len(people)},
+    )

@@ -24,35 +24,69 @@ _NS = uuid.UUID("6f1c3d52-58c5-4f0e-9d57-3b1b1d0a4a11")
 
 # The fictional test persons of docs (individual numbers 900-999: test range; odd = male).
 DEMO_PEOPLE: tuple[dict[str, str], ...] = (
-    {"hetu": "010594Y9032", "first_names": "Matti Juhani", "last_name": "Virtanen",
-     "birth_date": "1994-05-01", "sex": "male"},
-    {"hetu": "020594X903P", "first_names": "Jukka Pekka", "last_name": "Korhonen",
-     "birth_date": "1994-05-02", "sex": "male"},
-    {"hetu": "030594W903B", "first_names": "Mikko", "last_name": "Nieminen",
-     "birth_date": "1994-05-03", "sex": "male"},
-    {"hetu": "040594V9030", "first_names": "Johan Erik", "last_name": "Lindqvist",
-     "birth_date": "1994-05-04", "sex": "male"},
-    {"hetu": "050594U903M", "first_names": "Antti", "last_name": "Mäkelä",
-     "birth_date": "1994-05-05", "sex": "male"},
-    {"hetu": "010516B903X", "first_names": "Eino Ilmari", "last_name": "Hämäläinen",
-     "birth_date": "2016-05-01", "sex": "male"},
-    {"hetu": "020516C903K", "first_names": "Väinö", "last_name": "Laine",
-     "birth_date": "2016-05-02", "sex": "male"},
-    {"hetu": "030516D9037", "first_names": "Leo", "last_name": "Heikkinen",
-     "birth_date": "2016-05-03", "sex": "male"},
-    {"hetu": "010501E9032", "first_names": "Oskari", "last_name": "Koskinen",
-     "birth_date": "2001-05-01", "sex": "male"},
-    {"hetu": "020504A902E", "first_names": "Aino Maria", "last_name": "Järvinen",
-     "birth_date": "2004-05-02", "sex": "female"},
+    {
+        "hetu": "010594Y9032",
+        "first_names": "Matti Juhani",
+        "last_name": "Virtanen",
+        "birth_date": "1994-05-01",
+        "sex": "male",
+    },
+    {
+        "hetu": "020594X903P",
+        "first_names": "Jukka Pekka",
+        "last_name": "Korhonen",
+        "birth_date": "1994-05-02",
+        "sex": "male",
+    },
+    {"hetu": "030594W903B", "first_names": "Mikko", "last_name": "Nieminen", "birth_date": "1994-05-03", "sex": "male"},
+    {
+        "hetu": "040594V9030",
+        "first_names": "Johan Erik",
+        "last_name": "Lindqvist",
+        "birth_date": "1994-05-04",
+        "sex": "male",
+    },
+    {"hetu": "050594U903M", "first_names": "Antti", "last_name": "Mäkelä", "birth_date": "1994-05-05", "sex": "male"},
+    {
+        "hetu": "010516B903X",
+        "first_names": "Eino Ilmari",
+        "last_name": "Hämäläinen",
+        "birth_date": "2016-05-01",
+        "sex": "male",
+    },
+    {"hetu": "020516C903K", "first_names": "Väinö", "last_name": "Laine", "birth_date": "2016-05-02", "sex": "male"},
+    {"hetu": "030516D9037", "first_names": "Leo", "last_name": "Heikkinen", "birth_date": "2016-05-03", "sex": "male"},
+    {
+        "hetu": "010501E9032",
+        "first_names": "Oskari",
+        "last_name": "Koskinen",
+        "birth_date": "2001-05-01",
+        "sex": "male",
+    },
+    {
+        "hetu": "020504A902E",
+        "first_names": "Aino Maria",
+        "last_name": "Järvinen",
+        "birth_date": "2004-05-02",
+        "sex": "female",
+    },
 )
 
-UNITS = ("Hervannan terveysasema", "Kalevan terveysasema", "Tammelan terveysasema",
-         "Lielahden terveysasema", "Linnainmaan terveysasema")
+UNITS = (
+    "Hervannan terveysasema",
+    "Kalevan terveysasema",
+    "Tammelan terveysasema",
+    "Lielahden terveysasema",
+    "Linnainmaan terveysasema",
+)
 ROOMS = ("vastaanotto, 1. krs", "vastaanotto, 2. krs", "laboratorio", "hoitajan vastaanotto, huone 12")
 PROFESSIONALS = (  # (given, family, title)
-    ("Anna", "Lehtonen", "yleislääkäri"), ("Mervi", "Koski", "diabeteshoitaja"),
-    ("Jussi", "Niemi", "sairaanhoitaja"), ("Leena", "Salminen", "terveydenhoitaja"),
-    ("Pekka", "Salo", "fysioterapeutti"), ("Sari", "Mäkinen", "psykiatrinen sairaanhoitaja"),
+    ("Anna", "Lehtonen", "yleislääkäri"),
+    ("Mervi", "Koski", "diabeteshoitaja"),
+    ("Jussi", "Niemi", "sairaanhoitaja"),
+    ("Leena", "Salminen", "terveydenhoitaja"),
+    ("Pekka", "Salo", "fysioterapeutti"),
+    ("Sari", "Mäkinen", "psykiatrinen sairaanhoitaja"),
 )
 TEAMS = (  # (care team, episode type, care manager index in PROFESSIONALS)
     ("Diabeteshoitaja", "Diabeteksen hoito", 1),
@@ -61,13 +95,36 @@ TEAMS = (  # (care team, episode type, care manager index in PROFESSIONALS)
     ("Fysioterapia", "Tuki- ja liikuntaelinten kuntoutus", 4),
     ("Kouluterveydenhuolto", "Kouluterveydenhuolto", 3),
 )
-SERVICES = ("Lääkärin vastaanotto", "Hoitajan vastaanotto", "Laboratorionäytteet", "Diabeteksen vuositarkastus",
-            "Fysioterapia", "Influenssarokotus", "Terveystarkastus")
-REASONS = ("Verenpaineen seuranta", "Flunssaoireet", "Selkäkipu", "Diabeteksen seuranta", "Laboratoriokokeet",
-           "Korvatulehdus", "Unettomuus", "Ihottuma")
+SERVICES = (
+    "Lääkärin vastaanotto",
+    "Hoitajan vastaanotto",
+    "Laboratorionäytteet",
+    "Diabeteksen vuositarkastus",
+    "Fysioterapia",
+    "Influenssarokotus",
+    "Terveystarkastus",
+)
+REASONS = (
+    "Verenpaineen seuranta",
+    "Flunssaoireet",
+    "Selkäkipu",
+    "Diabeteksen seuranta",
+    "Laboratoriokokeet",
+    "Korvatulehdus",
+    "Unettomuus",
+    "Ihottuma",
+)
 CLASSES = (("AMB", "ambulatory"), ("AMB", "ambulatory"), ("VR", "virtual"), ("HH", "home health"))
-_GENDERS = {"male": "male", "m": "male", "mies": "male", "female": "female", "f": "female", "nainen": "female",
-            "other": "other", "unknown": "unknown"}
+_GENDERS = {
+    "male": "male",
+    "m": "male",
+    "mies": "male",
+    "female": "female",
+    "f": "female",
+    "nainen": "female",
+    "other": "other",
+    "unknown": "unknown",
+}
 
 
 def resource_id(kind: str, key: str) -> str:
@@ -100,18 +157,32 @@ class _Directory:
         self.people: list[tuple[dict[str, Any], str]] = []
         self.teams: list[tuple[dict[str, Any], str]] = []
         for name in UNITS:
-            org: dict[str, Any] = {"resourceType": "Organization", "id": resource_id("Organization", name),
-                                   "active": True, "name": name, "address": [{"city": "Tampere", "country": "FI"}]}
+            org: dict[str, Any] = {
+                "resourceType": "Organization",
+                "id": resource_id("Organization", name),
+                "active": True,
+                "name": name,
+                "address": [{"city": "Tampere", "country": "FI"}],
+            }
             self.units.append((org, name))
             for room in ROOMS:
-                loc: dict[str, Any] = {"resourceType": "Location", "id": resource_id("Location", f"{name}/{room}"),
-                       "status": "active", "name": f"{name}, {room}", "managingOrganization": _ref(org, name)}
+                loc: dict[str, Any] = {
+                    "resourceType": "Location",
+                    "id": resource_id("Location", f"{name}/{room}"),
+                    "status": "active",
+                    "name": f"{name}, {room}",
+                    "managingOrganization": _ref(org, name),
+                }
                 self.locations.append((loc, loc["name"], name))
                 self.resources.append(loc)
             self.resources.append(org)
         for given, family, title in PROFESSIONALS:
-            pr = {"resourceType": "Practitioner", "id": resource_id("Practitioner", f"{given} {family}"),
-                  "active": True, "name": [{"family": family, "given": [given], "text": f"{given} {family}"}]}
+            pr = {
+                "resourceType": "Practitioner",
+                "id": resource_id("Practitioner", f"{given} {family}"),
+                "active": True,
+                "name": [{"family": family, "given": [given], "text": f"{given} {family}"}],
+            }
             self.people.append((pr, f"{given} {family}, {title}"))
             self.resources.append(pr)
         for team, _, _ in TEAMS:
@@ -124,8 +195,9 @@ class _Directory:
         return loc, name
 
 
-def fhir_seed(people: list[dict[str, Any]] | tuple[dict[str, Any], ...], today: dt.date | None = None
-              ) -> list[dict[str, Any]]:
+def fhir_seed(
+    people: list[dict[str, Any]] | tuple[dict[str, Any], ...], today: dt.date | None = None
+) -> list[dict[str, Any]]:
     """FHIR R4 resources for ``people`` (dicts with hetu, first_names, last_name, birth_date, sex)."""
     if today is None:
         today = dt.datetime.now(HELSINKI).date() if HELSINKI else dt.date.today()
@@ -141,11 +213,25 @@ def _person(person: dict[str, Any], today: dt.date, d: _Directory) -> list[dict[
     rng = Random(zlib.crc32(hetu.encode()))
     name = f"{person['first_names']} {person['last_name']}"
     patient = {
-        "resourceType": "Patient", "id": resource_id("Patient", hetu), "active": True,
-        "identifier": [{"use": "official", "system": HETU_SYSTEM, "value": hetu, "type": {"coding": [
-            {"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "NNFIN"}]}}],
-        "name": [{"use": "official", "family": person["last_name"], "given": str(person["first_names"]).split(),
-                  "text": name}],
+        "resourceType": "Patient",
+        "id": resource_id("Patient", hetu),
+        "active": True,
+        "identifier": [
+            {
+                "use": "official",
+                "system": HETU_SYSTEM,
+                "value": hetu,
+                "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "NNFIN"}]},
+            }
+        ],
+        "name": [
+            {
+                "use": "official",
+                "family": person["last_name"],
+                "given": str(person["first_names"]).split(),
+                "text": name,
+            }
+        ],
         "gender": _GENDERS.get(str(person.get("sex", "")).lower(), "unknown"),
     }
     if person.get("birth_date"):
@@ -159,11 +245,18 @@ def _person(person: dict[str, Any], today: dt.date, d: _Directory) -> list[dict[
         pro, pro_name = rng.choice(d.people)
         loc, loc_name = d.location(unit, rng)
         a: dict[str, Any] = {
-             "resourceType": "Appointment", "id": resource_id("Appointment", f"{hetu}/{key}"), "status": status,
-             "serviceType": [{"text": rng.choice(SERVICES)}],
-             "start": _instant(day, hour, minute), "end": _instant(day, hour, minute + 14),
-             "participant": [{"actor": me, "status": "accepted"}, {"actor": _ref(pro, pro_name), "status": "accepted"},
-                             {"actor": _ref(loc, loc_name), "status": "accepted"}]}
+            "resourceType": "Appointment",
+            "id": resource_id("Appointment", f"{hetu}/{key}"),
+            "status": status,
+            "serviceType": [{"text": rng.choice(SERVICES)}],
+            "start": _instant(day, hour, minute),
+            "end": _instant(day, hour, minute + 14),
+            "participant": [
+                {"actor": me, "status": "accepted"},
+                {"actor": _ref(pro, pro_name), "status": "accepted"},
+                {"actor": _ref(loc, loc_name), "status": "accepted"},
+            ],
+        }
         if status == "cancelled":
             a["cancelationReason"] = {"text": "Asiakas peruutti"}
         return a
@@ -180,23 +273,40 @@ def _person(person: dict[str, Any], today: dt.date, d: _Directory) -> list[dict[
         hour, minute = rng.randint(8, 15), rng.choice((0, 20, 40))
         code, display = rng.choice(CLASSES)
         pro, pro_name = rng.choice(d.people)
-        out.append({
-            "resourceType": "Encounter", "id": resource_id("Encounter", f"{hetu}/{n}"), "status": "finished",
-            "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": code, "display": display},
-            "type": [{"text": rng.choice(SERVICES)}], "subject": me,
-            "participant": [{"individual": _ref(pro, pro_name)}],
-            "period": {"start": _instant(day, hour, minute), "end": _instant(day, hour, minute + 19)},
-            "reasonCode": [{"text": rng.choice(REASONS)}], "serviceProvider": _ref(org, unit),
-        })
+        out.append(
+            {
+                "resourceType": "Encounter",
+                "id": resource_id("Encounter", f"{hetu}/{n}"),
+                "status": "finished",
+                "class": {
+                    "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                    "code": code,
+                    "display": display,
+                },
+                "type": [{"text": rng.choice(SERVICES)}],
+                "subject": me,
+                "participant": [{"individual": _ref(pro, pro_name)}],
+                "period": {"start": _instant(day, hour, minute), "end": _instant(day, hour, minute + 19)},
+                "reasonCode": [{"text": rng.choice(REASONS)}],
+                "serviceProvider": _ref(org, unit),
+            }
+        )
 
     def episode(key: str, status: str, team_index: int, start: dt.date, end: dt.date | None) -> dict[str, Any]:
         _team, kind, manager = TEAMS[team_index]
         ct, ct_name = d.teams[team_index]
         pro, pro_name = d.people[manager]
         e: dict[str, Any] = {
-             "resourceType": "EpisodeOfCare", "id": resource_id("EpisodeOfCare", f"{hetu}/{key}"), "status": status,
-             "type": [{"text": kind}], "patient": me, "managingOrganization": _ref(org, unit),
-             "period": {"start": start.isoformat()}, "careManager": _ref(pro, pro_name), "team": [_ref(ct, ct_name)]}
+            "resourceType": "EpisodeOfCare",
+            "id": resource_id("EpisodeOfCare", f"{hetu}/{key}"),
+            "status": status,
+            "type": [{"text": kind}],
+            "patient": me,
+            "managingOrganization": _ref(org, unit),
+            "period": {"start": start.isoformat()},
+            "careManager": _ref(pro, pro_name),
+            "team": [_ref(ct, ct_name)],
+        }
         if end:
             e["period"]["end"] = end.isoformat()
         return e

@@ -43,31 +43,43 @@ class FhirClient:
 
     # -- the searches the health panel makes ------------------------------------------------------
 
-    def find_patients(self, hetu: str, call: CallContext,
-                      deadline: float | None = None) -> list[dict[str, Any]]:
+    def find_patients(self, hetu: str, call: CallContext, deadline: float | None = None) -> list[dict[str, Any]]:
         return self.search("Patient", {"identifier": f"{HETU_SYSTEM}|{hetu}"}, call, deadline)
 
-    def upcoming_appointments(self, patient_id: str, today: dt.date, call: CallContext,
-                              deadline: float | None = None) -> list[dict[str, Any]]:
-        params = {"patient": f"Patient/{patient_id}", "status": "booked", "date": f"ge{today.isoformat()}",
-                  "_sort": "date", "_count": "20"}
+    def upcoming_appointments(
+        self, patient_id: str, today: dt.date, call: CallContext, deadline: float | None = None
+    ) -> list[dict[str, Any]]:
+        params = {
+            "patient": f"Patient/{patient_id}",
+            "status": "booked",
+            "date": f"ge{today.isoformat()}",
+            "_sort": "date",
+            "_count": "20",
+        }
         return self.search("Appointment", params, call, deadline)
 
-    def recent_encounters(self, patient_id: str, since: dt.date, call: CallContext,
-                          deadline: float | None = None) -> list[dict[str, Any]]:
-        params = {"patient": f"Patient/{patient_id}", "date": f"ge{since.isoformat()}", "_sort": "-date",
-                  "_count": "10"}
+    def recent_encounters(
+        self, patient_id: str, since: dt.date, call: CallContext, deadline: float | None = None
+    ) -> list[dict[str, Any]]:
+        params = {
+            "patient": f"Patient/{patient_id}",
+            "date": f"ge{since.isoformat()}",
+            "_sort": "-date",
+            "_count": "10",
+        }
         return self.search("Encounter", params, call, deadline)
 
-    def active_episodes(self, patient_id: str, call: CallContext,
-                        deadline: float | None = None) -> list[dict[str, Any]]:
+    def active_episodes(
+        self, patient_id: str, call: CallContext, deadline: float | None = None
+    ) -> list[dict[str, Any]]:
         params = {"patient": f"Patient/{patient_id}", "status": "active", "_count": "20"}
         return self.search("EpisodeOfCare", params, call, deadline)
 
     # -- the generic part ---------------------------------------------------------------------------
 
-    def search(self, resource_type: str, params: Mapping[str, str], call: CallContext,
-               deadline: float | None = None) -> list[dict[str, Any]]:
+    def search(
+        self, resource_type: str, params: Mapping[str, str], call: CallContext, deadline: float | None = None
+    ) -> list[dict[str, Any]]:
         """The resources of ``resource_type`` on the first page of a search (at most MAX_ENTRIES).
 
         Entries of other types (an OperationOutcome with ``search.mode = outcome``, included
@@ -77,8 +89,7 @@ class FhirClient:
         """
         body = self._get(resource_type, params, call, deadline)
         if body.get("resourceType") != "Bundle":
-            raise BackendError(f"the FHIR server returned {_kind(body)} instead of a search Bundle "
-                               f"for {resource_type}")
+            raise BackendError(f"the FHIR server returned {_kind(body)} instead of a search Bundle for {resource_type}")
         entries = body.get("entry", [])
         if entries is None:
             entries = []
@@ -93,15 +104,15 @@ class FhirClient:
                     break
         return found
 
-    def _get(self, path: str, params: Mapping[str, str], call: CallContext,
-             deadline: float | None) -> dict[str, Any]:
+    def _get(self, path: str, params: Mapping[str, str], call: CallContext, deadline: float | None) -> dict[str, Any]:
         call.check_cancelled()
         if deadline is None:
             deadline = time.monotonic() + call.timeout
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise BackendUnavailable(f"the FHIR server at {self.host} did not answer in time "
-                                     f"({call.timeout:g} s for the whole panel)")
+            raise BackendUnavailable(
+                f"the FHIR server at {self.host} did not answer in time ({call.timeout:g} s for the whole panel)"
+            )
         headers = {"Accept": FHIR_JSON}
         if self._token:
             headers["Authorization"] = f"Bearer {self._token}"
@@ -109,24 +120,28 @@ class FhirClient:
             headers["X-Purpose-Of-Use"] = call.purpose
         url = self.base_url + path
         try:
-            with self._session().get(url, params=params, headers=headers, timeout=remaining,
-                                     stream=True, allow_redirects=False) as response:
+            with self._session().get(
+                url, params=params, headers=headers, timeout=remaining, stream=True, allow_redirects=False
+            ) as response:
                 raw = self._read(response, call, deadline)
                 return self._parse(response, raw, path)
         except requests.Timeout:
-            raise BackendUnavailable(f"the FHIR server at {self.host} did not answer within "
-                                     f"{call.timeout:g} s") from None
+            raise BackendUnavailable(
+                f"the FHIR server at {self.host} did not answer within {call.timeout:g} s"
+            ) from None
         except requests.ConnectionError as exc:
             raise BackendUnavailable(f"cannot reach the FHIR server at {self.host}: {_reason(exc)}") from None
         except requests.RequestException as exc:
-            raise BackendUnavailable(f"the connection to the FHIR server at {self.host} failed: "
-                                     f"{type(exc).__name__}") from None
+            raise BackendUnavailable(
+                f"the connection to the FHIR server at {self.host} failed: {type(exc).__name__}"
+            ) from None
 
     def _read(self, response: requests.Response, call: CallContext, deadline: float) -> bytes:
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-            raise BackendError(f"the FHIR server sent {int(declared)} bytes for one search page; refusing "
-                               f"more than {MAX_BODY_BYTES}")
+            raise BackendError(
+                f"the FHIR server sent {int(declared)} bytes for one search page; refusing more than {MAX_BODY_BYTES}"
+            )
         chunks, size = [], 0
         for chunk in response.iter_content(CHUNK_BYTES):
             call.check_cancelled()
@@ -134,8 +149,9 @@ class FhirClient:
             if size > MAX_BODY_BYTES:
                 raise BackendError(f"the FHIR server sent more than {MAX_BODY_BYTES} bytes for one search page")
             if time.monotonic() > deadline:
-                raise BackendUnavailable(f"the FHIR server at {self.host} did not finish its answer within "
-                                         f"{call.timeout:g} s")
+                raise BackendUnavailable(
+                    f"the FHIR server at {self.host} did not finish its answer within {call.timeout:g} s"
+                )
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -145,16 +161,24 @@ class FhirClient:
         if "html" in content_type or raw.lstrip()[:1] == b"<":
             prefix = f"HTTP {status} from FHIR server: " if status >= 400 else ""
             error = BackendUnavailable if status in (503, 504) else BackendError
-            raise error(f"{prefix}HTML instead of FHIR JSON (the FHIR server at {self.host} or a proxy "
-                        f"in front of it sent a web page)")
+            raise error(
+                f"{prefix}HTML instead of FHIR JSON (the FHIR server at {self.host} or a proxy "
+                f"in front of it sent a web page)"
+            )
         body = _json_object(raw)
         if status >= 400 or 300 <= status < 400:
             detail = _outcome_text(body) if body is not None else ""
             if not detail:
-                detail = {301: "redirected", 302: "redirected", 303: "redirected", 307: "redirected",
-                          308: "redirected", 401: "not authorised (check the token)",
-                          403: "access denied", 404: f"no such FHIR endpoint ({path}; check base_url)",
-                          }.get(status, response.reason or "error")
+                detail = {
+                    301: "redirected",
+                    302: "redirected",
+                    303: "redirected",
+                    307: "redirected",
+                    308: "redirected",
+                    401: "not authorised (check the token)",
+                    403: "access denied",
+                    404: f"no such FHIR endpoint ({path}; check base_url)",
+                }.get(status, response.reason or "error")
             error = BackendUnavailable if status in (503, 504) else BackendError
             raise error(f"HTTP {status} from FHIR server: {detail}")
         if body is None:

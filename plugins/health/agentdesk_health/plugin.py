@@ -77,8 +77,10 @@ class HealthPlugin:
         found = self.client.find_patients(hetu, call, deadline)
         patients = [p for p in found if _has_hetu(p, hetu)]
         if found and not patients:
-            raise BackendError("the FHIR server answered the identity-code search with patients that do "
-                               "not carry that code (does it ignore the 'identifier' parameter?)")
+            raise BackendError(
+                "the FHIR server answered the identity-code search with patients that do "
+                "not carry that code (does it ignore the 'identifier' parameter?)"
+            )
         if not patients:
             return PanelData(empty=True, message=t["no_patient"].format(backend=self.backend), source=source)
         patient = patients[0]
@@ -98,16 +100,30 @@ class HealthPlugin:
 
         lang, base = call.language, self.client.base_url
         sections = (
-            Section(t["upcoming"], table=Table(
-                (t["when"], t["service"], t["where"]),
-                summary_panel.appointment_rows(appointments, patient_id, today, lang, base_url=base),
-                t["no_upcoming"])),
-            Section(t["recent"], table=Table(
-                (t["date"], t["type"], t["reason"]),
-                summary_panel.encounter_rows(encounters, patient_id, since, lang, base_url=base), t["no_recent"])),
-            Section(t["care"], table=Table(
-                (t["unit"], t["team"], t["period"]),
-                summary_panel.episode_rows(episodes, patient_id, lang, base_url=base), t["no_care"])),
+            Section(
+                t["upcoming"],
+                table=Table(
+                    (t["when"], t["service"], t["where"]),
+                    summary_panel.appointment_rows(appointments, patient_id, today, lang, base_url=base),
+                    t["no_upcoming"],
+                ),
+            ),
+            Section(
+                t["recent"],
+                table=Table(
+                    (t["date"], t["type"], t["reason"]),
+                    summary_panel.encounter_rows(encounters, patient_id, since, lang, base_url=base),
+                    t["no_recent"],
+                ),
+            ),
+            Section(
+                t["care"],
+                table=Table(
+                    (t["unit"], t["team"], t["period"]),
+                    summary_panel.episode_rows(episodes, patient_id, lang, base_url=base),
+                    t["no_care"],
+                ),
+            ),
         )
         badges = []
         if len(patients) > 1:
@@ -123,8 +139,10 @@ def _has_hetu(patient: dict[str, Any], hetu: str) -> bool:
     identifiers = patient.get("identifier")
     if not isinstance(identifiers, list):
         return False
-    return any(isinstance(i, dict) and i.get("system") == HETU_SYSTEM
-               and text_of(i.get("value")).strip().upper() == hetu for i in identifiers)
+    return any(
+        isinstance(i, dict) and i.get("system") == HETU_SYSTEM and text_of(i.get("value")).strip().upper() == hetu
+        for i in identifiers
+    )
 
 
 def create(context: PluginContext) -> HealthPlugin:

@@ -30,8 +30,15 @@ import requests
 
 SERVER_DIR = Path(os.environ.get("AGENTDESK_FHIR_SERVER_DIR") or Path(__file__).resolve().parents[1] / "fhir-server")
 MODES = ("normal", "slow", "error500", "malformed", "html")
-DEFAULT_EXAMPLES = ("Patient-example.json", "Patient-f001.json", "Encounter-f001.json", "Encounter-f002.json",
-                    "Appointment-example.json", "EpisodeOfCare-example.json", "Organization-f001.json")
+DEFAULT_EXAMPLES = (
+    "Patient-example.json",
+    "Patient-f001.json",
+    "Encounter-f001.json",
+    "Encounter-f002.json",
+    "Appointment-example.json",
+    "EpisodeOfCare-example.json",
+    "Organization-f001.json",
+)
 MIN_NODE = (20, 19)  # @medplum 4.5.2: node "^20.19.0 || >=22.12.0"
 _SETUP_HINT = "run scripts/setup.sh (it calls plugins/health/fhir-server/install.sh)"
 
@@ -44,18 +51,23 @@ def _check_installed() -> str:
     node = shutil.which("node")
     if node is None:
         raise FhirServerError(f"Node.js ('node') is not installed, so the FHIR test server cannot run: {_SETUP_HINT}")
-    version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30,
-                             check=False).stdout.strip()
+    version = subprocess.run(
+        [node, "--version"], capture_output=True, text=True, timeout=30, check=False
+    ).stdout.strip()
     parts = tuple(int(p) for p in version.lstrip("v").split(".")[:2] if p.isdigit())
     if parts < MIN_NODE:
-        raise FhirServerError(f"Node.js {version or '?'} is too old for the FHIR test server (@medplum 4.5.2 needs "
-                              f">= {MIN_NODE[0]}.{MIN_NODE[1]}): {_SETUP_HINT}")
+        raise FhirServerError(
+            f"Node.js {version or '?'} is too old for the FHIR test server (@medplum 4.5.2 needs "
+            f">= {MIN_NODE[0]}.{MIN_NODE[1]}): {_SETUP_HINT}"
+        )
     if not (SERVER_DIR / "server.js").is_file():
-        raise FhirServerError(f"no FHIR server at {SERVER_DIR} "
-                              "(set AGENTDESK_FHIR_SERVER_DIR to plugins/health/fhir-server)")
+        raise FhirServerError(
+            f"no FHIR server at {SERVER_DIR} (set AGENTDESK_FHIR_SERVER_DIR to plugins/health/fhir-server)"
+        )
     if not (SERVER_DIR / "node_modules" / "@medplum" / "fhir-router").is_dir():
-        raise FhirServerError(f"the FHIR server's npm packages are missing in {SERVER_DIR / 'node_modules'}: "
-                              f"{_SETUP_HINT}")
+        raise FhirServerError(
+            f"the FHIR server's npm packages are missing in {SERVER_DIR / 'node_modules'}: {_SETUP_HINT}"
+        )
     return node
 
 
@@ -156,8 +168,14 @@ class FhirServer:
         self.stop()
 
 
-def start_fhir_server(seed_resources: list[dict[str, Any]], port: int = 0, *, mode: str = "normal",
-                      delay_ms: int = 5000, startup_timeout: float = 30.0) -> FhirServer:
+def start_fhir_server(
+    seed_resources: list[dict[str, Any]],
+    port: int = 0,
+    *,
+    mode: str = "normal",
+    delay_ms: int = 5000,
+    startup_timeout: float = 30.0,
+) -> FhirServer:
     """Start server.js on 127.0.0.1 (``port`` 0: any free port) seeded with ``seed_resources``,
     and return once it prints ``LISTENING <port>``. Raises :class:`FhirServerError` with the
     server's own message when it cannot start (e.g. a seed resource that is not valid FHIR)."""
@@ -169,10 +187,26 @@ def start_fhir_server(seed_resources: list[dict[str, Any]], port: int = 0, *, mo
     seed.write_text(json.dumps(list(seed_resources)), encoding="utf-8")
     errors = (Path(workdir.name) / "stderr.txt").open("w+", encoding="utf-8")
     process = subprocess.Popen(
-        [node, "server.js", "--port", str(port), "--seed", str(seed), "--mode", mode, "--delay-ms", str(delay_ms),
-         "--parent-pipe"],
-        cwd=SERVER_DIR, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True,
-        **_tied_to_this_process())
+        [
+            node,
+            "server.js",
+            "--port",
+            str(port),
+            "--seed",
+            str(seed),
+            "--mode",
+            mode,
+            "--delay-ms",
+            str(delay_ms),
+            "--parent-pipe",
+        ],
+        cwd=SERVER_DIR,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=errors,
+        text=True,
+        **_tied_to_this_process(),
+    )
     stdout, stdin = process.stdout, process.stdin
     assert stdout is not None and stdin is not None  # both are pipes (Popen's **options hide that from mypy)
     lines: queue.Queue[str] = queue.Queue()

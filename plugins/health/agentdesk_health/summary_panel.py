@@ -255,14 +255,21 @@ def _sort_key(value: Any) -> float:
 # -- rows ---------------------------------------------------------------------------------------
 
 
-def appointment_rows(resources: Iterable[dict[str, Any]], patient_id: str, today: dt.date,
-                     language: str, limit: int = 20, base_url: str = "") -> tuple[tuple[str, ...], ...]:
+def appointment_rows(
+    resources: Iterable[dict[str, Any]],
+    patient_id: str,
+    today: dt.date,
+    language: str,
+    limit: int = 20,
+    base_url: str = "",
+) -> tuple[tuple[str, ...], ...]:
     """(when, service, location / professional) of booked appointments from today on, soonest first."""
     kept = []
     for a in resources:
         participants = [_dict(p) for p in _list(a.get("participant"))]
-        if a.get("status") != "booked" or not any(refers_to_patient(p.get("actor"), patient_id, base_url)
-                                                  for p in participants):
+        if a.get("status") != "booked" or not any(
+            refers_to_patient(p.get("actor"), patient_id, base_url) for p in participants
+        ):
             continue
         start = day_of(a.get("start"))
         if start is not None and start < today:
@@ -271,8 +278,12 @@ def appointment_rows(resources: Iterable[dict[str, Any]], patient_id: str, today
     kept.sort(key=lambda a: _sort_key(a.get("start")))
     rows = []
     for a in kept[:limit]:
-        service = (first_concept(a.get("serviceType")) or concept_text(a.get("appointmentType"))
-                   or first_concept(a.get("serviceCategory")) or text_of(a.get("description")))
+        service = (
+            first_concept(a.get("serviceType"))
+            or concept_text(a.get("appointmentType"))
+            or first_concept(a.get("serviceCategory"))
+            or text_of(a.get("description"))
+        )
         places, people = [], []
         for p in (_dict(p) for p in _list(a.get("participant"))):
             actor = p.get("actor")
@@ -282,13 +293,18 @@ def appointment_rows(resources: Iterable[dict[str, Any]], patient_id: str, today
                 places.append(place)
             elif person := reference_display(actor, PROFESSIONALS):
                 people.append(person)
-        rows.append((_cell(format_when(a.get("start"), language)), _cell(service),
-                     _cell(", ".join(places + people))))
+        rows.append((_cell(format_when(a.get("start"), language)), _cell(service), _cell(", ".join(places + people))))
     return tuple(rows)
 
 
-def encounter_rows(resources: Iterable[dict[str, Any]], patient_id: str, since: dt.date,
-                   language: str, limit: int = 10, base_url: str = "") -> tuple[tuple[str, ...], ...]:
+def encounter_rows(
+    resources: Iterable[dict[str, Any]],
+    patient_id: str,
+    since: dt.date,
+    language: str,
+    limit: int = 10,
+    base_url: str = "",
+) -> tuple[tuple[str, ...], ...]:
     """(date, visit type, reason / unit) of visits since ``since``, latest first."""
     t = texts(language)
     kept = []
@@ -306,15 +322,22 @@ def encounter_rows(resources: Iterable[dict[str, Any]], patient_id: str, since: 
         klass_text = t.get(text_of(klass.get("code")), "") or concept_text(klass)
         kind = " · ".join(x for x in (first_concept(e.get("type")), klass_text) if x)
         reason = first_concept(e.get("reasonCode")) or next(
-            (text for r in _list(e.get("reasonReference")) if (text := reference_display(r, REASONS | {""}))), "")
+            (text for r in _list(e.get("reasonReference")) if (text := reference_display(r, REASONS | {""}))), ""
+        )
         where = reference_display(e.get("serviceProvider"), ORGANISATION)
-        rows.append((_cell(format_when(_dict(e.get("period")).get("start"), language, with_time=False)),
-                     _cell(kind), _cell(" · ".join(x for x in (reason, where) if x))))
+        rows.append(
+            (
+                _cell(format_when(_dict(e.get("period")).get("start"), language, with_time=False)),
+                _cell(kind),
+                _cell(" · ".join(x for x in (reason, where) if x)),
+            )
+        )
     return tuple(rows)
 
 
-def episode_rows(resources: Iterable[dict[str, Any]], patient_id: str,
-                 language: str, limit: int = 20, base_url: str = "") -> tuple[tuple[str, ...], ...]:
+def episode_rows(
+    resources: Iterable[dict[str, Any]], patient_id: str, language: str, limit: int = 20, base_url: str = ""
+) -> tuple[tuple[str, ...], ...]:
     """(care unit, team / care manager, period) of active episodes of care."""
     t = texts(language)
     rows = []
@@ -322,8 +345,9 @@ def episode_rows(resources: Iterable[dict[str, Any]], patient_id: str,
         if c.get("status") != "active" or not refers_to_patient(c.get("patient"), patient_id, base_url):
             continue
         unit = reference_display(c.get("managingOrganization"), ORGANISATION)
-        who = [reference_display(c.get("careManager"), CARE_MANAGER)] + [reference_display(x, TEAM)
-                                                                        for x in _list(c.get("team"))]
+        who = [reference_display(c.get("careManager"), CARE_MANAGER)] + [
+            reference_display(x, TEAM) for x in _list(c.get("team"))
+        ]
         period = _dict(c.get("period"))
         start, end = period.get("start"), period.get("end")
         if start and end:

@@ -26,8 +26,10 @@ from agentdesk.plugin_api import BackendError, BackendUnavailable
 STATUSES = ("active", "waiting", "ended")
 MAX_ANSWER_BYTES = 2_000_000  # a person has at most some dozens of relationships
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATE_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
-                        r"(Z|z|[+-][0-9]{2}:[0-9]{2})")
+_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+    r"(Z|z|[+-][0-9]{2}:[0-9]{2})"
+)
 USER_AGENT = "AgentDesk-social/1.0"
 
 
@@ -93,8 +95,9 @@ class SocialServicesClient:
             session.close()
         self._local = threading.local()
 
-    def client_relationships(self, hetu: str, *, timeout: float, purpose: str,
-                             check_cancelled: Callable[[], None] = lambda: None) -> ClientRecord:
+    def client_relationships(
+        self, hetu: str, *, timeout: float, purpose: str, check_cancelled: Callable[[], None] = lambda: None
+    ) -> ClientRecord:
         """``GET /clients?hetu=`` within ``timeout`` seconds in all (connect, wait and read)."""
         request_id = str(uuid.uuid4())
         headers = {"Accept": "application/json", "X-Purpose-Of-Use": purpose, "X-Request-ID": request_id}
@@ -109,38 +112,49 @@ class SocialServicesClient:
             raise _status_error(status, content_type, body, where, hetu)
         return parse_client_record(_json_body(content_type, body, where), hetu, where)
 
-    def _get(self, path: str, params: Mapping[str, str], headers: Mapping[str, str], timeout: float,
-             deadline: float) -> tuple[int, str, bytes]:
+    def _get(
+        self, path: str, params: Mapping[str, str], headers: Mapping[str, str], timeout: float, deadline: float
+    ) -> tuple[int, str, bytes]:
         url = urljoin(self.base_url, path)
         try:
-            with self._session().get(url, params=params, headers=headers, timeout=(timeout, timeout),
-                                     allow_redirects=False, stream=True) as resp:
+            with self._session().get(
+                url, params=params, headers=headers, timeout=(timeout, timeout), allow_redirects=False, stream=True
+            ) as resp:
                 chunks, size = [], 0
                 for chunk in resp.iter_content(64 * 1024):
                     chunks.append(chunk)
                     size += len(chunk)
                     if size > MAX_ANSWER_BYTES:
-                        raise BackendError(f"Social services back end {self.server} sent an answer larger than "
-                                           f"{MAX_ANSWER_BYTES // 1_000_000} MB; nothing is shown")
+                        raise BackendError(
+                            f"Social services back end {self.server} sent an answer larger than "
+                            f"{MAX_ANSWER_BYTES // 1_000_000} MB; nothing is shown"
+                        )
                     if time.monotonic() > deadline:
-                        raise BackendUnavailable(f"Social services back end {self.server} did not finish its "
-                                                 f"answer within {timeout:g} s")
+                        raise BackendUnavailable(
+                            f"Social services back end {self.server} did not finish its answer within {timeout:g} s"
+                        )
                 return resp.status_code, resp.headers.get("Content-Type", ""), b"".join(chunks)
         except requests.exceptions.SSLError:
-            raise BackendError(f"Social services back end {self.server}: the TLS connection failed "
-                               "(certificate not trusted or protocol mismatch)") from None
+            raise BackendError(
+                f"Social services back end {self.server}: the TLS connection failed "
+                "(certificate not trusted or protocol mismatch)"
+            ) from None
         except requests.exceptions.Timeout:
-            raise BackendUnavailable(f"Social services back end {self.server} did not answer within "
-                                     f"{timeout:g} s") from None
+            raise BackendUnavailable(
+                f"Social services back end {self.server} did not answer within {timeout:g} s"
+            ) from None
         except requests.exceptions.ConnectionError as exc:
             if "timed out" in str(exc).lower():
-                raise BackendUnavailable(f"Social services back end {self.server} did not answer within "
-                                         f"{timeout:g} s") from None
-            raise BackendUnavailable(f"Social services back end {self.server} cannot be reached "
-                                     "(connection refused or lost)") from None
+                raise BackendUnavailable(
+                    f"Social services back end {self.server} did not answer within {timeout:g} s"
+                ) from None
+            raise BackendUnavailable(
+                f"Social services back end {self.server} cannot be reached (connection refused or lost)"
+            ) from None
         except requests.exceptions.RequestException as exc:
-            raise BackendError(f"Social services back end {self.server}: the request failed "
-                               f"({type(exc).__name__})") from None
+            raise BackendError(
+                f"Social services back end {self.server}: the request failed ({type(exc).__name__})"
+            ) from None
 
 
 def _scrub(text: str, hetu: str) -> str:
@@ -163,25 +177,33 @@ def _status_error(status: int, content_type: str, body: bytes, where: str, hetu:
     if status >= 500:
         return BackendError(f"Social services back end {where} failed (HTTP {status}){message}")
     if status in (401, 403):
-        return BackendError(f"Social services back end {where} refused the desk's credentials (HTTP {status})"
-                            f"{message}; check the plugin secret 'token'")
+        return BackendError(
+            f"Social services back end {where} refused the desk's credentials (HTTP {status})"
+            f"{message}; check the plugin secret 'token'"
+        )
     if status == 404:
-        return BackendError(f"Social services back end {where} has no client endpoint (HTTP 404); "
-                            "check the plugin setting 'base_url'")
+        return BackendError(
+            f"Social services back end {where} has no client endpoint (HTTP 404); check the plugin setting 'base_url'"
+        )
     if 300 <= status < 400:
-        return BackendError(f"Social services back end {where} redirected the request (HTTP {status}); "
-                            "check the plugin setting 'base_url'")
+        return BackendError(
+            f"Social services back end {where} redirected the request (HTTP {status}); "
+            "check the plugin setting 'base_url'"
+        )
     return BackendError(f"Social services back end {where} refused the request (HTTP {status}){message}")
 
 
 def _json_body(content_type: str, body: bytes, where: str) -> Any:
     kind = content_type.split(";")[0].strip().lower()
     if kind == "text/html" or body.lstrip()[:1] == b"<":
-        raise BackendError(f"Social services back end {where} answered with an HTML page instead of JSON; "
-                           "check the plugin setting 'base_url'")
+        raise BackendError(
+            f"Social services back end {where} answered with an HTML page instead of JSON; "
+            "check the plugin setting 'base_url'"
+        )
     if kind != "application/json" and not kind.endswith("+json"):
-        raise BackendError(f"Social services back end {where} answered with {kind or 'no content type'} "
-                           "instead of JSON")
+        raise BackendError(
+            f"Social services back end {where} answered with {kind or 'no content type'} instead of JSON"
+        )
     try:
         return json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested deeper than any answer
@@ -246,9 +268,11 @@ def _relationship(raw: Any, at: str) -> Relationship:
     worker = None
     if worker_raw is not None:
         worker_raw = _obj(worker_raw, f"{at}.worker")
-        worker = Worker(_text(worker_raw.get("name"), f"{at}.worker.name"),
-                        _text(worker_raw.get("phone"), f"{at}.worker.phone", nullable=True),
-                        _text(worker_raw.get("email"), f"{at}.worker.email", nullable=True))
+        worker = Worker(
+            _text(worker_raw.get("name"), f"{at}.worker.name"),
+            _text(worker_raw.get("phone"), f"{at}.worker.phone", nullable=True),
+            _text(worker_raw.get("email"), f"{at}.worker.email", nullable=True),
+        )
     status = raw.get("status")
     if status not in STATUSES:
         raise _Invalid(f"{at}.status must be one of {', '.join(STATUSES)}")
@@ -275,9 +299,11 @@ def parse_client_record(payload: Any, hetu: str, where: str = "social services b
         relationships = tuple(_relationship(item, f"relationships[{i}]") for i, item in enumerate(items))
         named = {_about(item) for item in items} - {None}
     except _Invalid as exc:
-        raise BackendError(f"Social services back end {where} answered with data that does not follow "
-                           f"the contract: {exc}") from None
+        raise BackendError(
+            f"Social services back end {where} answered with data that does not follow the contract: {exc}"
+        ) from None
     if answered.upper() != hetu.strip().upper() or named - {hetu.strip().upper()}:
-        raise BackendError(f"Social services back end {where} answered about another person than asked; "
-                           "nothing is shown")
+        raise BackendError(
+            f"Social services back end {where} answered about another person than asked; nothing is shown"
+        )
     return ClientRecord(answered.upper(), relationships)

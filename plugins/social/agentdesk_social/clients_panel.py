@@ -29,19 +29,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "waiting": {"fi": "Jonossa", "sv": "Väntar", "en": "Waiting"},
     "ended": {"fi": "Päättynyt", "sv": "Avslutad", "en": "Ended"},
     "multi_service": {"fi": "Monipalveluasiakas", "sv": "Klient vid flera enheter", "en": "Multi-service client"},
-    "not_a_client": {"fi": "Ei sosiaalipalvelujen asiakkuuksia",
-                     "sv": "Inga klientrelationer inom socialvården",
-                     "en": "Not a client of social services"},
-    "no_hetu": {"fi": "Henkilötunnusta ei ole tallennettu", "sv": "Ingen personbeteckning registrerad",
-                "en": "No identity code on record"},
+    "not_a_client": {
+        "fi": "Ei sosiaalipalvelujen asiakkuuksia",
+        "sv": "Inga klientrelationer inom socialvården",
+        "en": "Not a client of social services",
+    },
+    "no_hetu": {
+        "fi": "Henkilötunnusta ei ole tallennettu",
+        "sv": "Ingen personbeteckning registrerad",
+        "en": "No identity code on record",
+    },
     "at": {"fi": "klo", "sv": "kl.", "en": ""},
     "none": {"fi": "—", "sv": "—", "en": "—"},
 }
 
 SERVICE_AREAS: dict[str, dict[str, str]] = {
     "housing": {"fi": "Asuminen", "sv": "Boende", "en": "Housing"},
-    "debt_counselling": {"fi": "Talous- ja velkaneuvonta", "sv": "Ekonomi- och skuldrådgivning",
-                         "en": "Debt counselling"},
+    "debt_counselling": {
+        "fi": "Talous- ja velkaneuvonta",
+        "sv": "Ekonomi- och skuldrådgivning",
+        "en": "Debt counselling",
+    },
     "income_support": {"fi": "Toimeentulotuki", "sv": "Utkomststöd", "en": "Income support"},
     "child_welfare": {"fi": "Lastensuojelu", "sv": "Barnskydd", "en": "Child welfare"},
     "family_services": {"fi": "Perhepalvelut", "sv": "Familjetjänster", "en": "Family services"},
@@ -110,8 +118,15 @@ def _row(r: Relationship, language: str) -> tuple[str, ...]:
     status = text(r.status, language)
     if r.status == "ended" and r.end:
         status = f"{status} {format_date(r.end)}"
-    return (r.unit.name, area_label(r.unit.service_area, language), r.worker.name if r.worker else none,
-            contact or none, status, format_date(r.start), format_date_time(r.next_meeting, language) or none)
+    return (
+        r.unit.name,
+        area_label(r.unit.service_area, language),
+        r.worker.name if r.worker else none,
+        contact or none,
+        status,
+        format_date(r.start),
+        format_date_time(r.next_meeting, language) or none,
+    )
 
 
 def not_a_client(language: str, source: str) -> PanelData:
@@ -125,8 +140,9 @@ def no_identity_code(language: str, source: str) -> PanelData:
 def clients_panel(record: ClientRecord, language: str, source: str) -> PanelData:
     if not record.relationships:
         return not_a_client(language, source)
-    columns = tuple(text(k, language) for k in
-                    ("unit", "service_area", "worker", "contact", "status", "start", "next_meeting"))
+    columns = tuple(
+        text(k, language) for k in ("unit", "service_area", "worker", "contact", "status", "start", "next_meeting")
+    )
     table = Table(columns, tuple(_row(r, language) for r in ordered(record.relationships)))
     badges: tuple[Badge, ...] = ()
     areas = multi_service_areas(record.relationships, language)

@@ -11,13 +11,22 @@ from agentdesk_social.reference_server import start_server
 
 def seed_person(person: DemoPerson) -> dict[str, object]:
     """A demo person as :func:`agentdesk_social.demo_data.social_seed` takes one."""
-    return {"hetu": person.hetu, "first_names": person.first_names, "last_name": person.last_name,
-            "roles": list(person.roles)}
+    return {
+        "hetu": person.hetu,
+        "first_names": person.first_names,
+        "last_name": person.last_name,
+        "roles": list(person.roles),
+    }
 
 
 def start(seed: DemoSeed) -> DemoBackend:
     data = social_seed([seed_person(p) for p in seed.with_role(CLIENT_ROLE)], today=seed.today)
     server = start_server(data)
     clients = len(data["clients"])
-    return DemoBackend(settings={"base_url": server.base_url}, stop=server.stop, server=server,
-                       summary=f"social services: {clients} clients", counts={"social_clients": clients})
+    return DemoBackend(
+        settings={"base_url": server.base_url},
+        stop=server.stop,
+        server=server,
+        summary=f"social services: {clients} clients",
+        counts={"social_clients": clients},
+    )

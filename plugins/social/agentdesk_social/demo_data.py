@@ -26,18 +26,49 @@ CLIENT_ROLE = "social_services_client"
 UNITS: dict[str, tuple[tuple[str, str], ...]] = {
     "housing": (("TRE-ASN", "Asumisneuvonta"), ("TRE-ASP-KES", "Asumisen tuki, Keskusta")),
     "debt_counselling": (("TRE-TVN", "Talous- ja velkaneuvonta"),),
-    "income_support": (("TRE-AST-HER", "Aikuissosiaalityö, Hervanta"),
-                       ("TRE-AST-KES", "Aikuissosiaalityö, Keskusta"),
-                       ("TRE-AST-LIE", "Aikuissosiaalityö, Lielahti")),
-    "child_welfare": (("TRE-LSA", "Lastensuojelu, avohuolto"),
-                      ("TRE-LSA-HER", "Lastensuojelu, avohuolto, Hervanta")),
+    "income_support": (
+        ("TRE-AST-HER", "Aikuissosiaalityö, Hervanta"),
+        ("TRE-AST-KES", "Aikuissosiaalityö, Keskusta"),
+        ("TRE-AST-LIE", "Aikuissosiaalityö, Lielahti"),
+    ),
+    "child_welfare": (("TRE-LSA", "Lastensuojelu, avohuolto"), ("TRE-LSA-HER", "Lastensuojelu, avohuolto, Hervanta")),
 }
 AREAS = tuple(UNITS)
 
-_FIRST = ("Kaisa", "Mikko", "Aino", "Juha", "Sanna", "Petri", "Hanna", "Tuomas", "Laura", "Jussi",
-          "Elina", "Ville", "Marjut", "Antti", "Riikka", "Teemu")
-_LAST = ("Lindqvist", "Rantanen", "Heikkilä", "Saarinen", "Mäkelä", "Koskinen", "Laaksonen", "Nieminen",
-         "Salo", "Aalto", "Forsman", "Kallio", "Vainio", "Lehtonen")
+_FIRST = (
+    "Kaisa",
+    "Mikko",
+    "Aino",
+    "Juha",
+    "Sanna",
+    "Petri",
+    "Hanna",
+    "Tuomas",
+    "Laura",
+    "Jussi",
+    "Elina",
+    "Ville",
+    "Marjut",
+    "Antti",
+    "Riikka",
+    "Teemu",
+)
+_LAST = (
+    "Lindqvist",
+    "Rantanen",
+    "Heikkilä",
+    "Saarinen",
+    "Mäkelä",
+    "Koskinen",
+    "Laaksonen",
+    "Nieminen",
+    "Salo",
+    "Aalto",
+    "Forsman",
+    "Kallio",
+    "Vainio",
+    "Lehtonen",
+)
 _ASCII = str.maketrans({"ä": "a", "ö": "o", "å": "a", "Ä": "A", "Ö": "O", "Å": "A"})
 
 
@@ -74,9 +105,15 @@ def _relationship(rid: str, area: str, status: str, today: date, rng: random.Ran
     meeting = None
     if (status == "active" and rng.random() < 0.7) or (status == "waiting" and rng.random() < 0.3):
         meeting = _meeting(today, rng)
-    return {"id": rid, "unit": {"code": code, "name": name, "service_area": area}, "worker": worker,
-            "status": status, "start": start.isoformat(), "end": end.isoformat() if end else None,
-            "next_meeting": meeting}
+    return {
+        "id": rid,
+        "unit": {"code": code, "name": name, "service_area": area},
+        "worker": worker,
+        "status": status,
+        "start": start.isoformat(),
+        "end": end.isoformat() if end else None,
+        "next_meeting": meeting,
+    }
 
 
 def relationships_for(hetu: str, today: date, *, multi_service: bool | None = None) -> list[dict[str, Any]]:
@@ -92,8 +129,10 @@ def relationships_for(hetu: str, today: date, *, multi_service: bool | None = No
         statuses = ["active" if rng.random() < 0.85 else "waiting"]
         statuses += [rng.choice(("ended", "ended", "waiting")) for _ in range(rng.choice((0, 0, 1, 2)))]
     tag = f"{rng.getrandbits(40):010x}"
-    return [_relationship(f"ep-{tag}-{i + 1}", area, status, today, rng)
-            for i, (area, status) in enumerate(zip(areas, statuses, strict=False))]  # fewer statuses than areas
+    return [
+        _relationship(f"ep-{tag}-{i + 1}", area, status, today, rng)
+        for i, (area, status) in enumerate(zip(areas, statuses, strict=False))
+    ]  # fewer statuses than areas
 
 
 def _is_multi(relationships: Iterable[Mapping[str, Any]]) -> bool:

@@ -26,8 +26,9 @@ class SocialServicesPlugin:
         hetu = (call.customer.hetu or "").strip()
         if not hetu:
             return no_identity_code(call.language, self.source)  # nothing to ask: no request is made
-        record = self._client.client_relationships(hetu, timeout=call.timeout, purpose=call.purpose,
-                                                   check_cancelled=call.check_cancelled)
+        record = self._client.client_relationships(
+            hetu, timeout=call.timeout, purpose=call.purpose, check_cancelled=call.check_cancelled
+        )
         return clients_panel(record, call.language, self.source)
 
     def action_form(self, action_id: str, call: CallContext) -> FormSpec:

@@ -77,8 +77,11 @@ class _State:
 
     def stats(self) -> dict[str, Any]:
         with self.lock:
-            return {"total": sum(self.requests.values()), "requests": dict(self.requests),
-                    "purposes": dict(self.purposes)}
+            return {
+                "total": sum(self.requests.values()),
+                "requests": dict(self.requests),
+                "purposes": dict(self.purposes),
+            }
 
     def reset_stats(self) -> None:
         with self.lock:
@@ -116,8 +119,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _json(self, status: int, payload: Any, extra: Mapping[str, str] | None = None) -> None:
-        self._send(status, json.dumps(payload, ensure_ascii=False).encode("utf-8"),
-                   "application/json; charset=utf-8", extra)
+        self._send(
+            status, json.dumps(payload, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8", extra
+        )
 
     def _error(self, status: int, code: str, message: str, extra: Mapping[str, str] | None = None) -> None:
         self._json(status, {"error": {"code": code, "message": message, "request_id": self._request_id()}}, extra)
@@ -139,7 +143,7 @@ class _Handler(BaseHTTPRequestHandler):
                 body = json.loads(self.rfile.read(length) or b"{}")
                 self.state.set_mode(body["mode"], body.get("delay"))
             except (ValueError, KeyError, TypeError) as exc:
-                self._error(400, "invalid_request", f"POST {{\"mode\": one of {', '.join(MODES)}}}: {exc}")
+                self._error(400, "invalid_request", f'POST {{"mode": one of {", ".join(MODES)}}}: {exc}')
                 return
             self._json(200, {"mode": self.state.mode, "delay": self.state.delay})
         else:
@@ -164,16 +168,24 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(500, "internal", "the client system failed (reference server in error500 mode)")
             return
         if mode == "error503":
-            self._error(503, "unavailable", "the client system does not answer (reference server in error503 mode)",
-                        {"Retry-After": "30"})
+            self._error(
+                503,
+                "unavailable",
+                "the client system does not answer (reference server in error503 mode)",
+                {"Retry-After": "30"},
+            )
             return
         if mode == "html":
-            self._send(200, b"<!DOCTYPE html><html><head><title>Sign in</title></head>"
-                            b"<body><h1>Please sign in</h1></body></html>", "text/html; charset=utf-8")
+            self._send(
+                200,
+                b"<!DOCTYPE html><html><head><title>Sign in</title></head><body><h1>Please sign in</h1></body></html>",
+                "text/html; charset=utf-8",
+            )
             return
         if mode == "malformed":
-            self._send(200, b'{"person": {"hetu": "010594Y9032"}, "relationships": [{"id": "ep-1", "unit"',
-                       "application/json")
+            self._send(
+                200, b'{"person": {"hetu": "010594Y9032"}, "relationships": [{"id": "ep-1", "unit"', "application/json"
+            )
             return
 
         if url.path.rstrip("/") != "/clients":
@@ -185,8 +197,12 @@ class _Handler(BaseHTTPRequestHandler):
         if state.token is not None:
             given = self.headers.get("Authorization", "")
             if not hmac.compare_digest(given.encode(), f"Bearer {state.token}".encode()):
-                self._error(401, "unauthorized", "a valid bearer token is required",
-                            {"WWW-Authenticate": 'Bearer realm="social-services"'})
+                self._error(
+                    401,
+                    "unauthorized",
+                    "a valid bearer token is required",
+                    {"WWW-Authenticate": 'Bearer realm="social-services"'},
+                )
                 return
         if not _PURPOSE.match(purpose):
             self._error(400, "purpose_required", "the X-Purpose-Of-Use header is required (e.g. statutory_task)")
@@ -200,12 +216,31 @@ class _Handler(BaseHTTPRequestHandler):
 
         relationships = list(state.clients.get(hetu, ()))
         if mode == "wrong_types":
-            self._json(200, {"person": {"hetu": hetu}, "relationships": [
-                {"id": 17, "unit": "Aikuissosiaalityö", "worker": None, "status": "open",
-                 "start": "1.9.2025", "end": None, "next_meeting": None}]})
+            self._json(
+                200,
+                {
+                    "person": {"hetu": hetu},
+                    "relationships": [
+                        {
+                            "id": 17,
+                            "unit": "Aikuissosiaalityö",
+                            "worker": None,
+                            "status": "open",
+                            "start": "1.9.2025",
+                            "end": None,
+                            "next_meeting": None,
+                        }
+                    ],
+                },
+            )
         elif mode == "wrong_person":
-            self._json(200, {"person": {"hetu": "020594X903P" if hetu != "020594X903P" else "010594Y9032"},
-                             "relationships": relationships})
+            self._json(
+                200,
+                {
+                    "person": {"hetu": "020594X903P" if hetu != "020594X903P" else "010594Y9032"},
+                    "relationships": relationships,
+                },
+            )
         else:
             self._json(200, {"person": {"hetu": hetu}, "relationships": relationships})
 
@@ -272,8 +307,9 @@ class ServerHandle:
         self.stop()
 
 
-def start_server(seed: Mapping[str, Any], port: int = 0, *, host: str = "127.0.0.1",
-                 token: str | None = None) -> ServerHandle:
+def start_server(
+    seed: Mapping[str, Any], port: int = 0, *, host: str = "127.0.0.1", token: str | None = None
+) -> ServerHandle:
     """Serve ``seed`` on ``host:port`` (0: a free port) in a background thread.
 
     ``token``: when given, every contract request must carry ``Authorization: Bearer <token>``.
@@ -283,21 +319,26 @@ def start_server(seed: Mapping[str, Any], port: int = 0, *, host: str = "127.0.0
     handler = type("Handler", (_Handler,), {"state": state})
     server = _Server((host, port), handler)
     bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                              name=f"social-reference-server:{bound_port}", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": 0.1},
+        name=f"social-reference-server:{bound_port}",
+        daemon=True,
+    )
     thread.start()
     url_host = f"[{bound_host}]" if ":" in bound_host else bound_host
     return ServerHandle(f"http://{url_host}:{bound_port}/", bound_port, server, thread, state)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m agentdesk_social.reference_server",
-                                     description="Reference server for the AgentDesk social-services contract.")
+    parser = argparse.ArgumentParser(
+        prog="python -m agentdesk_social.reference_server",
+        description="Reference server for the AgentDesk social-services contract.",
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port (default)")
-    parser.add_argument("--seed", help="seed JSON file: {\"clients\": {hetu: [relationship, ...]}}")
-    parser.add_argument("--token-env", metavar="VAR",
-                        help="require the bearer token held in this environment variable")
+    parser.add_argument("--seed", help='seed JSON file: {"clients": {hetu: [relationship, ...]}}')
+    parser.add_argument("--token-env", metavar="VAR", help="require the bearer token held in this environment variable")
     args = parser.parse_args(argv)
     seed = load_seed(args.seed) if args.seed else {"clients": {}}
     token = None

@@ -21,9 +21,15 @@ API_KEY = "demo-key"  # the reference server's packaged key (a loopback demo val
 
 def seed_person(person: DemoPerson) -> dict[str, Any]:
     """A demo person as :func:`agentdesk_technical.demo_data.open311_seed` takes one."""
-    return {"customer_id": person.customer_id, "first_names": person.first_names, "last_name": person.last_name,
-            "email": person.email, "phone": person.phone, "street": person.street,
-            "municipality": person.municipality}
+    return {
+        "customer_id": person.customer_id,
+        "first_names": person.first_names,
+        "last_name": person.last_name,
+        "email": person.email,
+        "phone": person.phone,
+        "street": person.street,
+        "municipality": person.municipality,
+    }
 
 
 def case_references(data: Mapping[str, Any]) -> list[DemoCaseReference]:
@@ -36,10 +42,18 @@ def case_references(data: Mapping[str, Any]) -> list[DemoCaseReference]:
             if r is None:
                 continue
             created = _parse_time(r.get("requested_datetime"))
-            out.append(DemoCaseReference(
-                customer_id=int(cid), system=OPEN311_SYSTEM, reference=ref, department="technical",
-                title=str(r.get("service_name") or r.get("service_code") or ref)[:200], open=r.get("status") == "open",
-                created_at=created, updated_at=_parse_time(r.get("updated_datetime")) or created))
+            out.append(
+                DemoCaseReference(
+                    customer_id=int(cid),
+                    system=OPEN311_SYSTEM,
+                    reference=ref,
+                    department="technical",
+                    title=str(r.get("service_name") or r.get("service_code") or ref)[:200],
+                    open=r.get("status") == "open",
+                    created_at=created,
+                    updated_at=_parse_time(r.get("updated_datetime")) or created,
+                )
+            )
     return out
 
 
@@ -56,6 +70,11 @@ def start(seed: DemoSeed) -> DemoBackend:
     seed.store_case_references(case_references(data))
     server = start_server(data)
     requests = len(data["requests"])
-    return DemoBackend(settings={"base_url": server.base_url, "contact_search": True}, stop=server.stop,
-                       secrets={"api_key": API_KEY}, server=server,
-                       summary=f"technical: {requests} Open311 requests", counts={"open311_requests": requests})
+    return DemoBackend(
+        settings={"base_url": server.base_url, "contact_search": True},
+        stop=server.stop,
+        secrets={"api_key": API_KEY},
+        server=server,
+        summary=f"technical: {requests} Open311 requests",
+        counts={"open311_requests": requests},
+    )

@@ -27,25 +27,51 @@ from .reference_store import format_datetime
 FIRST_ID = 20001
 SHARE_PERCENT = 35
 # Rough centres for a location when the person's own address is protected.
-CENTRES = {"Helsinki": (60.1699, 24.9384), "Espoo": (60.2055, 24.6559), "Vantaa": (60.2934, 25.0378),
-           "Tampere": (61.4978, 23.7610), "Turku": (60.4518, 22.2666), "Oulu": (65.0121, 25.4651)}
+CENTRES = {
+    "Helsinki": (60.1699, 24.9384),
+    "Espoo": (60.2055, 24.6559),
+    "Vantaa": (60.2934, 25.0378),
+    "Tampere": (61.4978, 23.7610),
+    "Turku": (60.4518, 22.2666),
+    "Oulu": (65.0121, 25.4651),
+}
 
 # service code → (agency, descriptions, status notes while open, status notes once closed)
 STORIES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "streetlight": ("Katuvalaistus", ("Katuvalo ei pala talon kohdalla.", "Katuvalo vilkkuu koko illan.",
-                                      "Valaisinpylväs kallistunut auton törmäyksen jälkeen."),
-                    ("Välitetty valaistusurakoitsijalle.", "Korjaus tilattu, odottaa varaosaa."),
-                    ("Lamppu vaihdettu.", "Pylväs oikaistu ja valaisin korjattu.")),
-    "waste_pickup": ("Jätehuolto", ("Sekajäteastia jäi tyhjentämättä.", "Biojäteastia tyhjentämättä jo toista kertaa."),
-                     ("Ilmoitettu kuljetusyritykselle, tyhjennys lisäajona.",),
-                     ("Astia tyhjennetty lisäajona.", "Tyhjennysrytmi korjattu rekisteriin.")),
-    "water_leak": ("Vesihuolto", ("Vettä pulppuaa kadulla kaivon vieressä.", "Vesimittarin liitos vuotaa."),
-                   ("Päivystäjä käynyt paikalla, korjaus tilattu.",),
-                   ("Vuoto korjattu, katu paikattu.", "Mittarin tiiviste vaihdettu.")),
-    "snow_ploughing": ("Katujen kunnossapito", ("Jalkakäytävä auraamatta.", "Aurausvalli tukkii pihaliittymän."),
-                       ("Välitetty alueurakoitsijalle.",), ("Aurattu.", "Valli poistettu liittymästä.")),
-    "litter": ("Puhtaanapito", ("Roskia leikkipuistossa.", "Roska-astiat täynnä rannalla."),
-               ("Siivous tilattu.",), ("Alue siivottu.", "Astiat tyhjennetty ja lisäastia tilattu.")),
+    "streetlight": (
+        "Katuvalaistus",
+        (
+            "Katuvalo ei pala talon kohdalla.",
+            "Katuvalo vilkkuu koko illan.",
+            "Valaisinpylväs kallistunut auton törmäyksen jälkeen.",
+        ),
+        ("Välitetty valaistusurakoitsijalle.", "Korjaus tilattu, odottaa varaosaa."),
+        ("Lamppu vaihdettu.", "Pylväs oikaistu ja valaisin korjattu."),
+    ),
+    "waste_pickup": (
+        "Jätehuolto",
+        ("Sekajäteastia jäi tyhjentämättä.", "Biojäteastia tyhjentämättä jo toista kertaa."),
+        ("Ilmoitettu kuljetusyritykselle, tyhjennys lisäajona.",),
+        ("Astia tyhjennetty lisäajona.", "Tyhjennysrytmi korjattu rekisteriin."),
+    ),
+    "water_leak": (
+        "Vesihuolto",
+        ("Vettä pulppuaa kadulla kaivon vieressä.", "Vesimittarin liitos vuotaa."),
+        ("Päivystäjä käynyt paikalla, korjaus tilattu.",),
+        ("Vuoto korjattu, katu paikattu.", "Mittarin tiiviste vaihdettu."),
+    ),
+    "snow_ploughing": (
+        "Katujen kunnossapito",
+        ("Jalkakäytävä auraamatta.", "Aurausvalli tukkii pihaliittymän."),
+        ("Välitetty alueurakoitsijalle.",),
+        ("Aurattu.", "Valli poistettu liittymästä."),
+    ),
+    "litter": (
+        "Puhtaanapito",
+        ("Roskia leikkipuistossa.", "Roska-astiat täynnä rannalla."),
+        ("Siivous tilattu.",),
+        ("Alue siivottu.", "Astiat tyhjennetty ja lisäastia tilattu."),
+    ),
 }
 DETAILED = {"open": ("RECEIVED", "PROCESSING", "PUBLIC_WORKS_NEW"), "closed": ("PUBLIC_WORKS_COMPLETED", "DONE")}
 ATTRIBUTES = {
@@ -56,7 +82,7 @@ ATTRIBUTES = {
 
 
 def _street_address(street: str) -> str:
-    """"Mannerheimintie 12 A 5" → "Mannerheimintie 12": a location, not the flat."""
+    """ "Mannerheimintie 12 A 5" → "Mannerheimintie 12": a location, not the flat."""
     words = street.split()
     for i, word in enumerate(words):
         if re.match(r"\d", word):
@@ -91,7 +117,7 @@ def open311_seed(people: Sequence[Mapping[str, Any]], *, now: dt.datetime | None
             status = "open" if days_ago <= 21 and (x >> 12) % 3 else "closed"
             requested = now - dt.timedelta(days=days_ago, hours=(x >> 16) % 10, minutes=(x >> 20) % 60)
             updated = min(now, requested + dt.timedelta(hours=2 + (x >> 6) % (24 * (1 if status == "open" else 9))))
-            notes = (open_notes if status == "open" else closed_notes)
+            notes = open_notes if status == "open" else closed_notes
             municipality = person.get("municipality") or "Helsinki"
             street = person.get("street")
             lat = lon = None
@@ -104,22 +130,41 @@ def open311_seed(people: Sequence[Mapping[str, Any]], *, now: dt.datetime | None
             request_id = str(next_id)
             next_id += 1
             record: dict[str, Any] = {
-                "service_request_id": request_id, "service_code": code, "service_name": names[code],
-                "status": status, "status_notes": notes[(x >> 2) % len(notes)],
-                "agency_responsible": agency, "service_notice": "",
-                "requested_datetime": format_datetime(requested), "updated_datetime": format_datetime(updated),
-                "expected_datetime": None, "description": descriptions[(x >> 5) % len(descriptions)],
-                "address": address, "address_id": None, "zipcode": None, "lat": lat, "long": lon,
-                "media_url": None, "email": person.get("email") or None, "phone": person.get("phone") or None,
+                "service_request_id": request_id,
+                "service_code": code,
+                "service_name": names[code],
+                "status": status,
+                "status_notes": notes[(x >> 2) % len(notes)],
+                "agency_responsible": agency,
+                "service_notice": "",
+                "requested_datetime": format_datetime(requested),
+                "updated_datetime": format_datetime(updated),
+                "expected_datetime": None,
+                "description": descriptions[(x >> 5) % len(descriptions)],
+                "address": address,
+                "address_id": None,
+                "zipcode": None,
+                "lat": lat,
+                "long": lon,
+                "media_url": None,
+                "email": person.get("email") or None,
+                "phone": person.get("phone") or None,
                 "first_name": (person.get("first_names") or "").split(" ")[0] or None,
                 "last_name": person.get("last_name") or None,
                 "attributes": ATTRIBUTES.get(code, {}),
             }
             if (x >> 7) % 2:  # Helsinki's extensions on about half of them
                 detailed = DETAILED[status]
-                record["extended_attributes"] = {"title": record["description"].rstrip("."),
-                                                 "detailed_status": detailed[(x >> 11) % len(detailed)]}
+                record["extended_attributes"] = {
+                    "title": record["description"].rstrip("."),
+                    "detailed_status": detailed[(x >> 11) % len(detailed)],
+                }
             requests.append(record)
             references.setdefault(str(cid), []).append(request_id)
-    return {"jurisdiction_id": base.get("jurisdiction_id", ""), "api_keys": list(base["api_keys"]),
-            "services": services, "requests": requests, "customer_references": references}
+    return {
+        "jurisdiction_id": base.get("jurisdiction_id", ""),
+        "api_keys": list(base["api_keys"]),
+        "services": services,
+        "requests": requests,
+        "customer_references": references,
+    }

@@ -32,9 +32,23 @@ import requests
 from agentdesk.plugin_api import BackendError, BackendUnavailable, text_of
 
 USER_AGENT = "AgentDesk-technical/1.0 (Open311 GeoReport v2)"
-PARAMETERS = ("service_code", "description", "address_string", "address_id", "lat", "long", "email",
-              "phone", "first_name", "last_name", "media_url", "device_id", "account_id", "api_key",
-              "jurisdiction_id")
+PARAMETERS = (
+    "service_code",
+    "description",
+    "address_string",
+    "address_id",
+    "lat",
+    "long",
+    "email",
+    "phone",
+    "first_name",
+    "last_name",
+    "media_url",
+    "device_id",
+    "account_id",
+    "api_key",
+    "jurisdiction_id",
+)
 _ATTRIBUTE_PARAM = re.compile(r"attribute\[([^\[\]\s]+)\]")
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _KEY_WORDS = re.compile(r"api[ _-]?key", re.IGNORECASE)
@@ -71,8 +85,9 @@ class Open311InputRefused(BackendError):
     def __init__(self, fields: Mapping[str, str], general: Sequence[str]) -> None:
         self.fields = dict(fields)
         self.general = list(general)
-        super().__init__("; ".join([f"{k}: {v}" for k, v in self.fields.items()] + self.general)
-                         or "the request was refused")
+        super().__init__(
+            "; ".join([f"{k}: {v}" for k, v in self.fields.items()] + self.general) or "the request was refused"
+        )
 
 
 # -- values -------------------------------------------------------------------------------------
@@ -164,9 +179,15 @@ def parse_service(raw: Mapping[str, Any]) -> Service | None:
     code = text_of(raw.get("service_code"))
     if not code:
         return None
-    return Service(code, text_of(raw.get("service_name"), code), text_of(raw.get("description")),
-                   _flag(raw.get("metadata")), text_of(raw.get("type")), text_of(raw.get("keywords")),
-                   text_of(raw.get("group")))
+    return Service(
+        code,
+        text_of(raw.get("service_name"), code),
+        text_of(raw.get("description")),
+        _flag(raw.get("metadata")),
+        text_of(raw.get("type")),
+        text_of(raw.get("keywords")),
+        text_of(raw.get("group")),
+    )
 
 
 def parse_attribute(raw: Mapping[str, Any]) -> Attribute | None:
@@ -182,9 +203,16 @@ def parse_attribute(raw: Mapping[str, Any]) -> Attribute | None:
     except (TypeError, ValueError):
         order = 0
     variable = raw.get("variable")
-    return Attribute(code, text_of(raw.get("datatype"), "string").lower(), text_of(raw.get("description"), code),
-                     _flag(raw.get("required")), True if variable is None else _flag(variable), order,
-                     text_of(raw.get("datatype_description")), tuple(values))
+    return Attribute(
+        code,
+        text_of(raw.get("datatype"), "string").lower(),
+        text_of(raw.get("description"), code),
+        _flag(raw.get("required")),
+        True if variable is None else _flag(variable),
+        order,
+        text_of(raw.get("datatype_description")),
+        tuple(values),
+    )
 
 
 def parse_request(raw: Mapping[str, Any]) -> ServiceRequest | None:
@@ -194,15 +222,23 @@ def parse_request(raw: Mapping[str, Any]) -> ServiceRequest | None:
     extended = raw.get("extended_attributes")
     extended = extended if isinstance(extended, Mapping) else {}
     return ServiceRequest(
-        id=request_id, status=text_of(raw.get("status")).strip().lower(),
-        service_code=text_of(raw.get("service_code")), service_name=text_of(raw.get("service_name")),
-        status_notes=text_of(raw.get("status_notes")), description=text_of(raw.get("description")),
+        id=request_id,
+        status=text_of(raw.get("status")).strip().lower(),
+        service_code=text_of(raw.get("service_code")),
+        service_name=text_of(raw.get("service_name")),
+        status_notes=text_of(raw.get("status_notes")),
+        description=text_of(raw.get("description")),
         agency_responsible=text_of(raw.get("agency_responsible")),
         service_notice=text_of(raw.get("service_notice")),
-        requested=parse_time(raw.get("requested_datetime")), updated=parse_time(raw.get("updated_datetime")),
-        expected=parse_time(raw.get("expected_datetime")), address=text_of(raw.get("address")).strip(),
-        title=text_of(extended.get("title")), detailed_status=text_of(extended.get("detailed_status")),
-        email=text_of(raw.get("email")).strip(), phone=text_of(raw.get("phone")).strip())
+        requested=parse_time(raw.get("requested_datetime")),
+        updated=parse_time(raw.get("updated_datetime")),
+        expected=parse_time(raw.get("expected_datetime")),
+        address=text_of(raw.get("address")).strip(),
+        title=text_of(extended.get("title")),
+        detailed_status=text_of(extended.get("detailed_status")),
+        email=text_of(raw.get("email")).strip(),
+        phone=text_of(raw.get("phone")).strip(),
+    )
 
 
 def error_messages(body: Any) -> tuple[dict[str, str], list[str]]:
@@ -257,9 +293,12 @@ def param_named_in(message: str) -> str | None:
     if first and first.group(1) in PARAMETERS and first.group(1) not in ("lat", "long", "address_id"):
         return first.group(1)
     # Anywhere in the sentence; "lat"/"long" only at its start (they are English words too).
-    hits = [(m.start(), p) for p in PARAMETERS
-            if (m := re.search(rf"(?<![\w\[]){re.escape(p)}(?![\w\]])", message))
-            and (p not in ("lat", "long") or m.start() == len(message) - len(message.lstrip()))]
+    hits = [
+        (m.start(), p)
+        for p in PARAMETERS
+        if (m := re.search(rf"(?<![\w\[]){re.escape(p)}(?![\w\]])", message))
+        and (p not in ("lat", "long") or m.start() == len(message) - len(message.lstrip()))
+    ]
     if not hits:
         return None
     preferred = [h for h in hits if h[1] not in ("lat", "long", "address_id")] or hits
@@ -272,8 +311,9 @@ def param_named_in(message: str) -> str | None:
 class Open311Client:
     """One GeoReport v2 endpoint. Thread-safe for the plugin's use (no cookies, a pooled session)."""
 
-    def __init__(self, base_url: str, *, api_key: str = "", jurisdiction_id: str = "",
-                 session: requests.Session | None = None) -> None:
+    def __init__(
+        self, base_url: str, *, api_key: str = "", jurisdiction_id: str = "", session: requests.Session | None = None
+    ) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.api_key = api_key
         self.jurisdiction_id = jurisdiction_id
@@ -285,25 +325,34 @@ class Open311Client:
 
     # -- transport ---------------------------------------------------------------------------------
 
-    def _call(self, method: str, path: str, timeout: float, *, params: Mapping[str, str] | None = None,
-              data: Sequence[tuple[str, str]] | None = None) -> tuple[int, Any]:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        timeout: float,
+        *,
+        params: Mapping[str, str] | None = None,
+        data: Sequence[tuple[str, str]] | None = None,
+    ) -> tuple[int, Any]:
         url = urljoin(self.base_url, path)
         query = dict(params or {})
         if self.jurisdiction_id and method == "GET":
             query.setdefault("jurisdiction_id", self.jurisdiction_id)
         try:
             form = list(data) if data is not None else None  # requests takes a list of pairs, not any sequence
-            response = self.session.request(method, url, params=query or None, data=form,
-                                            timeout=max(0.05, timeout), allow_redirects=False)
+            response = self.session.request(
+                method, url, params=query or None, data=form, timeout=max(0.05, timeout), allow_redirects=False
+            )
         except requests.ConnectTimeout:
-            raise Open311Unavailable(f"cannot reach the Open311 server at {self.base_url} within "
-                                     f"{timeout:.1f} s") from None
+            raise Open311Unavailable(
+                f"cannot reach the Open311 server at {self.base_url} within {timeout:.1f} s"
+            ) from None
         except requests.Timeout:
-            raise Open311Unavailable(f"the Open311 server did not answer within {timeout:.1f} s ({path})",
-                                     timed_out=True) from None
+            raise Open311Unavailable(
+                f"the Open311 server did not answer within {timeout:.1f} s ({path})", timed_out=True
+            ) from None
         except requests.ConnectionError as exc:
-            raise Open311Unavailable(f"cannot reach the Open311 server at {self.base_url}: "
-                                     f"{_reason(exc)}") from None
+            raise Open311Unavailable(f"cannot reach the Open311 server at {self.base_url}: {_reason(exc)}") from None
         except requests.RequestException as exc:
             raise Open311Unavailable(f"the request to the Open311 server failed: {type(exc).__name__}") from None
         status = response.status_code
@@ -315,22 +364,27 @@ class Open311Client:
             title_text = re.sub(r"\s+", " ", title.group(1)).strip() if title else ""
             what = f"HTTP {status}" + (f" “{title_text[:80]}”" if title_text else "")
             cls = Open311NotFound if status == 404 else Open311BadAnswer
-            raise cls(f"the Open311 server answered {path} with an HTML page instead of JSON ({what})",
-                      status=status, html=True)
+            raise cls(
+                f"the Open311 server answered {path} with an HTML page instead of JSON ({what})",
+                status=status,
+                html=True,
+            )
         try:
             body = json.loads(text) if text.strip() else None
         except (ValueError, RecursionError):  # RecursionError: nested deeper than any real answer
-            raise Open311BadAnswer(f"the Open311 server sent malformed JSON for {path} (HTTP {status})",
-                                   status=status) from None
+            raise Open311BadAnswer(
+                f"the Open311 server sent malformed JSON for {path} (HTTP {status})", status=status
+            ) from None
         if status >= 500:
             fields, general = error_messages(body)
             detail = "; ".join(general + [f"{k}: {v}" for k, v in fields.items()])
-            raise Open311BadAnswer(f"the Open311 server failed on {path} (HTTP {status})"
-                                   + (f": {detail}" if detail else ""), status=status)
+            raise Open311BadAnswer(
+                f"the Open311 server failed on {path} (HTTP {status})" + (f": {detail}" if detail else ""),
+                status=status,
+            )
         if status == 404:
             fields, general = error_messages(body)
-            raise Open311NotFound("; ".join(general + list(fields.values())) or f"{path} was not found",
-                                  status=status)
+            raise Open311NotFound("; ".join(general + list(fields.values())) or f"{path} was not found", status=status)
         if status in (401, 403):
             raise Open311KeyRefused("the Open311 API key was refused")
         if status >= 400:
@@ -359,15 +413,16 @@ class Open311Client:
         attributes = [a for a in map(parse_attribute, _records(body.get("attributes") or [])) if a]
         return sorted(attributes, key=lambda a: a.order)
 
-    def find_requests(self, timeout: float, *, ids: Iterable[str] = (), extensions: bool = True,
-                 **filters: str) -> list[ServiceRequest]:
+    def find_requests(
+        self, timeout: float, *, ids: Iterable[str] = (), extensions: bool = True, **filters: str
+    ) -> list[ServiceRequest]:
         """``GET requests.json``. ``ids`` are asked in chunks; other filters pass as given."""
         params = {k: v for k, v in filters.items() if v}
         if extensions:
             params["extensions"] = "true"
         id_list = list(dict.fromkeys(i for i in ids if i))
         found: list[ServiceRequest] = []
-        chunks = [id_list[i:i + ID_CHUNK] for i in range(0, len(id_list), ID_CHUNK)] if id_list else [[]]
+        chunks = [id_list[i : i + ID_CHUNK] for i in range(0, len(id_list), ID_CHUNK)] if id_list else [[]]
         started = time.monotonic()
         for chunk in chunks:
             query = dict(params)
@@ -382,8 +437,9 @@ class Open311Client:
 
     def request(self, request_id: str, timeout: float) -> ServiceRequest | None:
         try:
-            _, body = self._call("GET", f"requests/{quote(request_id, safe='')}.json", timeout,
-                                 params={"extensions": "true"})
+            _, body = self._call(
+                "GET", f"requests/{quote(request_id, safe='')}.json", timeout, params={"extensions": "true"}
+            )
         except Open311NotFound as exc:
             if exc.html:
                 raise
@@ -421,8 +477,13 @@ class Open311Client:
 
 def _reason(exc: Exception) -> str:
     text = str(exc)
-    for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset",
-                   "Remote end closed connection"):
+    for marker in (
+        "Connection refused",
+        "Name or service not known",
+        "timed out",
+        "Connection reset",
+        "Remote end closed connection",
+    ):
         if marker.lower() in text.lower():
             return marker.lower()
     return type(exc).__name__

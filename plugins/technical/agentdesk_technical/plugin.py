@@ -113,8 +113,11 @@ class TechnicalPlugin:
         base_url = text_of(context.settings.get("base_url")).strip()
         if not base_url:
             raise ValueError("the technical plugin needs the setting base_url (the Open311 GeoReport v2 endpoint)")
-        self.client = Open311Client(base_url, api_key=context.secrets.get("api_key", ""),
-                                    jurisdiction_id=text_of(context.settings.get("jurisdiction_id")).strip())
+        self.client = Open311Client(
+            base_url,
+            api_key=context.secrets.get("api_key", ""),
+            jurisdiction_id=text_of(context.settings.get("jurisdiction_id")).strip(),
+        )
         self.contact_search = _flag(context.settings.get("contact_search", False))
         self.source = f"Open311 GeoReport v2 ({urlsplit(self.client.base_url).netloc})"
         self._warned = threading.Event()
@@ -169,23 +172,24 @@ class TechnicalPlugin:
             matches = self.client.find_requests(budget.left(), email=",".join(emails), phone=",".join(phones))
             searched_contacts = True
             if matches:
-                probe = self.client.find_requests(budget.left(), extensions=False,
-                                                  email=PROBE_EMAIL, phone=PROBE_PHONE)
+                probe = self.client.find_requests(budget.left(), extensions=False, email=PROBE_EMAIL, phone=PROBE_PHONE)
                 if probe:
                     searched_contacts = False
                     badges.append(Badge(tr(lang, "badge_filter_ignored"), "warning"))
                     if not self._warned.is_set():
                         self._warned.set()
-                        log.warning("Open311 server %s ignores the email/phone filter of requests.json; "
-                                    "set contact_search = false for it", self.client.base_url)
+                        log.warning(
+                            "Open311 server %s ignores the email/phone filter of requests.json; "
+                            "set contact_search = false for it",
+                            self.client.base_url,
+                        )
                 else:
                     for r in matches:
                         if _contact_is(r, emails, phones):
                             found.setdefault(r.id, r)
         if pending:
             badges.append(Badge(tr(lang, "badge_pending", n=pending), "info"))
-        requests = sorted(found.values(), key=lambda r: r.requested.timestamp() if r.requested else 0.0,
-                          reverse=True)
+        requests = sorted(found.values(), key=lambda r: r.requested.timestamp() if r.requested else 0.0, reverse=True)
         if not requests:
             message = tr(lang, "none_found")
             if not searched_contacts:
@@ -202,15 +206,21 @@ class TechnicalPlugin:
         rows = []
         for r in requests:
             service = r.service_name or r.service_code
-            row = [self._status(lang, r), f"{service} – {r.title}" if r.title else service,
-                   format_time(lang, r.requested), format_time(lang, r.updated), r.status_notes or r.service_notice]
+            row = [
+                self._status(lang, r),
+                f"{service} – {r.title}" if r.title else service,
+                format_time(lang, r.requested),
+                format_time(lang, r.updated),
+                r.status_notes or r.service_notice,
+            ]
             if show_location:
                 row.append(r.address)
             row.append(r.id)
             rows.append(tuple(row))
         table = Table(tuple(columns), tuple(rows), tr(lang, "none_found"))
-        return PanelData(sections=(Section(tr(lang, "section"), table=table),), badges=tuple(badges),
-                         source=self.source)
+        return PanelData(
+            sections=(Section(tr(lang, "section"), table=table),), badges=tuple(badges), source=self.source
+        )
 
     @staticmethod
     def _status(lang: str, r: ServiceRequest) -> str:
@@ -224,15 +234,16 @@ class TechnicalPlugin:
             form, _service = self._form(action_id, call, _Budget(call))
             return form
 
-    def _form(self, action_id: str, call: CallContext, budget: _Budget,
-              chosen: str = "") -> tuple[FormSpec, Service | None]:
+    def _form(
+        self, action_id: str, call: CallContext, budget: _Budget, chosen: str = ""
+    ) -> tuple[FormSpec, Service | None]:
         if action_id == ACTION:
             services = self.client.services(budget.left())
             form = forms.choice_form(services, call.customer, call.language)
             return form, next((s for s in services if s.code == chosen), None)
         if not action_id.startswith(ACTION_PREFIX) or len(action_id) == len(ACTION_PREFIX):
             raise KeyError(action_id)
-        code = action_id[len(ACTION_PREFIX):]
+        code = action_id[len(ACTION_PREFIX) :]
         service = next((s for s in self.client.services(budget.left()) if s.code == code), None)
         if service is None:
             raise KeyError(action_id)
@@ -262,9 +273,16 @@ class TechnicalPlugin:
             if action_id == ACTION and service.metadata:
                 required = [a for a in (self._attributes(service, budget) or ()) if a.variable and a.required]
                 if required:
-                    raise UserInputError({"service_code": tr(
-                        lang, "err_needs_details", service=service.name,
-                        fields=", ".join(a.description or a.code for a in required))})
+                    raise UserInputError(
+                        {
+                            "service_code": tr(
+                                lang,
+                                "err_needs_details",
+                                service=service.name,
+                                fields=", ".join(a.description or a.code for a in required),
+                            )
+                        }
+                    )
             if not self.client.api_key:
                 raise BackendError(tr(lang, "err_no_key"))
             try:
@@ -301,8 +319,7 @@ class TechnicalPlugin:
         message = tr(lang, "done", id=request_id, service=service.name)
         return ActionResult(f"{message} {notice}".strip(), reference=request_id, reference_system=SYSTEM)
 
-    def _await_id(self, call: CallContext, budget: _Budget, service: Service, token: str,
-                  notice: str) -> ActionResult:
+    def _await_id(self, call: CallContext, budget: _Budget, service: Service, token: str, notice: str) -> ActionResult:
         """Poll tokens/{token}.json a few times within the call's time. The request is filed either
         way, so no error (not even cancellation) may hide the token from the desk."""
         for delay in TOKEN_POLL_DELAYS:
@@ -316,5 +333,8 @@ class TechnicalPlugin:
                 break
             if request_id:
                 return self._filed(call.language, service, request_id, notice)
-        return ActionResult(tr(call.language, "done_token", service=service.name, token=token),
-                            reference=token, reference_system=TOKEN_SYSTEM)
+        return ActionResult(
+            tr(call.language, "done_token", service=service.name, token=token),
+            reference=token,
+            reference_system=TOKEN_SYSTEM,
+        )

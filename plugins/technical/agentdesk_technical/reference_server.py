@@ -85,8 +85,9 @@ class _State:
         self.token_delay = 0.3
         self.by_method_path: Counter[str] = Counter()
 
-    def set_mode(self, mode: str, *, delay: float | None = None, token_delay: float | None = None,
-                 method: str | None = None) -> None:
+    def set_mode(
+        self, mode: str, *, delay: float | None = None, token_delay: float | None = None, method: str | None = None
+    ) -> None:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
         with self.lock:
@@ -106,8 +107,12 @@ class _State:
             by_path: Counter[str] = Counter()
             for key, n in self.by_method_path.items():
                 by_path[key.split(" ", 1)[1]] += n
-            return {"total": sum(by_path.values()), "by_path": dict(by_path),
-                    "by_method_path": dict(self.by_method_path), "mode": self.mode}
+            return {
+                "total": sum(by_path.values()),
+                "by_path": dict(by_path),
+                "by_method_path": dict(self.by_method_path),
+                "mode": self.mode,
+            }
 
     def reset_stats(self) -> None:
         with self.lock:
@@ -132,8 +137,10 @@ class GeoReportServer(ThreadingHTTPServer):
         log.debug("reference server: error serving %s", client_address, exc_info=True)
 
 
-_HTML_PAGE = ("<!DOCTYPE html>\n<html><head><title>{status} {reason}</title></head>"
-              "<body><h1>{reason}</h1><p>{text}</p></body></html>\n")
+_HTML_PAGE = (
+    "<!DOCTYPE html>\n<html><head><title>{status} {reason}</title></head>"
+    "<body><h1>{reason}</h1><p>{text}</p></body></html>\n"
+)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -181,7 +188,7 @@ class _Handler(BaseHTTPRequestHandler):
         prefix = self.server.prefix
         if not path.startswith(prefix):
             return None, query
-        return path[len(prefix):], query
+        return path[len(prefix) :], query
 
     # -- dispatch ----------------------------------------------------------------------------------
 
@@ -197,7 +204,7 @@ class _Handler(BaseHTTPRequestHandler):
         if length:
             body = self.rfile.read(length)
         if urlsplit(self.path).path.startswith(ADMIN):
-            return self._admin(method, urlsplit(self.path).path[len(ADMIN):], body)
+            return self._admin(method, urlsplit(self.path).path[len(ADMIN) :], body)
         path, query = self._split()
         state = self.server.state
         state.count(method, path if path is not None else urlsplit(self.path).path)
@@ -228,17 +235,17 @@ class _Handler(BaseHTTPRequestHandler):
         if method == "GET" and path.startswith("services/") and path.endswith(".json"):
             if mode == "six_aika":
                 return self._html(404, "Not Found", "The requested resource was not found on this server.")
-            return self._json(200, store.service_definition(path[len("services/"):-len(".json")]))
+            return self._json(200, store.service_definition(path[len("services/") : -len(".json")]))
         if path == "requests.json" and method == "GET":
             found = store.search(query, contact_filter=mode != "six_aika")
             return self._json(200, [self._echo(r, extensions) for r in found])
         if path == "requests.json" and method == "POST":
             return self._post(body)
         if method == "GET" and path.startswith("requests/") and path.endswith(".json"):
-            record = store.get(path[len("requests/"):-len(".json")])
+            record = store.get(path[len("requests/") : -len(".json")])
             return self._json(200, [self._echo(record, extensions)])
         if method == "GET" and path.startswith("tokens/") and path.endswith(".json"):
-            token = path[len("tokens/"):-len(".json")]
+            token = path[len("tokens/") : -len(".json")]
             filed = store.tokens.get(token)
             if filed is None:
                 raise NotFound(f"token {token} was not found")
@@ -273,8 +280,14 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, [{"token": filed.token}])
         answer = {"service_request_id": filed.service_request_id, "service_notice": "", "account_id": None}
         if state.mode == "six_aika":
-            answer.update({"status": "open", "address": "", "service_code": values["service_code"],
-                           "requested_datetime": filed.record["requested_datetime"]})
+            answer.update(
+                {
+                    "status": "open",
+                    "address": "",
+                    "service_code": values["service_code"],
+                    "requested_datetime": filed.record["requested_datetime"],
+                }
+            )
             return self._json(201, [answer])
         return self._json(200, [answer])
 
@@ -283,14 +296,25 @@ class _Handler(BaseHTTPRequestHandler):
         if method == "POST" and what == "mode":
             try:
                 payload = json.loads(body or b"{}")
-                state.set_mode(str(payload.get("mode", "normal")), delay=payload.get("delay"),
-                               token_delay=payload.get("token_delay"), method=payload.get("method"))
+                state.set_mode(
+                    str(payload.get("mode", "normal")),
+                    delay=payload.get("delay"),
+                    token_delay=payload.get("token_delay"),
+                    method=payload.get("method"),
+                )
             except (ValueError, AttributeError, TypeError) as exc:
                 return self._json(400, {"error": str(exc)})
             return self._json(200, {"mode": state.mode})
         if method == "GET" and what == "mode":
-            return self._json(200, {"mode": state.mode, "delay": state.delay, "method": state.slow_method,
-                                    "token_delay": state.token_delay})
+            return self._json(
+                200,
+                {
+                    "mode": state.mode,
+                    "delay": state.delay,
+                    "method": state.slow_method,
+                    "token_delay": state.token_delay,
+                },
+            )
         if method == "GET" and what == "stats":
             return self._json(200, state.stats())
         if method == "POST" and what == "reset-stats":
@@ -318,8 +342,9 @@ class ServerHandle:
     def store(self) -> GeoReportStore:
         return self.server.store
 
-    def set_mode(self, mode: str, *, delay: float | None = None, token_delay: float | None = None,
-                 method: str | None = None) -> None:
+    def set_mode(
+        self, mode: str, *, delay: float | None = None, token_delay: float | None = None, method: str | None = None
+    ) -> None:
         """See the module docstring; ``delay`` and ``token_delay`` keep their values until set again."""
         self.server.state.set_mode(mode, delay=delay, token_delay=token_delay, method=method)
 
@@ -344,19 +369,26 @@ class ServerHandle:
         self.stop()
 
 
-def start_server(seed: Mapping[str, Any] | str | Path | None = None, port: int = 0, *,
-                 host: str = "127.0.0.1", prefix: str = "/") -> ServerHandle:
+def start_server(
+    seed: Mapping[str, Any] | str | Path | None = None, port: int = 0, *, host: str = "127.0.0.1", prefix: str = "/"
+) -> ServerHandle:
     """Start a server on ``host:port`` (0 = any free port) in a daemon thread."""
     server = GeoReportServer((host, port), GeoReportStore(load_seed(seed)), prefix)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1},
-                              name=f"open311-reference-{server.server_address[1]}", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": 0.1},
+        name=f"open311-reference-{server.server_address[1]}",
+        daemon=True,
+    )
     thread.start()
     return ServerHandle(server, thread, f"http://{host}:{server.server_address[1]}{server.prefix}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m agentdesk_technical.reference_server",
-                                     description="A loopback Open311 GeoReport v2 server for tests and demos.")
+    parser = argparse.ArgumentParser(
+        prog="python -m agentdesk_technical.reference_server",
+        description="A loopback Open311 GeoReport v2 server for tests and demos.",
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port (printed as LISTENING <port>)")
     parser.add_argument("--seed", help="seed JSON file (default: the packaged Finnish sample)")

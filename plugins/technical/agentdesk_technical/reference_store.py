@@ -48,10 +48,25 @@ DATATYPES = ("string", "number", "datetime", "text", "singlevaluelist", "multiva
 MAX_DESCRIPTION = 4000
 MAX_DAYS = 90
 MAX_RESULTS = 1000
-PUBLIC_FIELDS = ("service_request_id", "status", "status_notes", "service_name", "service_code",
-                 "description", "agency_responsible", "service_notice", "requested_datetime",
-                 "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat",
-                 "long", "media_url")
+PUBLIC_FIELDS = (
+    "service_request_id",
+    "status",
+    "status_notes",
+    "service_name",
+    "service_code",
+    "description",
+    "agency_responsible",
+    "service_notice",
+    "requested_datetime",
+    "updated_datetime",
+    "expected_datetime",
+    "address",
+    "address_id",
+    "zipcode",
+    "lat",
+    "long",
+    "media_url",
+)
 PRIVATE_FIELDS = ("email", "phone", "first_name", "last_name", "device_id", "account_id")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]+)\](\[\])?$")
@@ -133,10 +148,11 @@ class GeoReportStore:
             attrs = []
             for a in raw.get("attributes") or ():
                 if a.get("datatype") not in DATATYPES:
-                    raise ValueError(f"service {service['service_code']}: attribute {a.get('code')!r} "
-                                     f"has datatype {a.get('datatype')!r}; use one of {', '.join(DATATYPES)}")
-                attrs.append({"variable": True, "datatype_description": "", "required": False,
-                              "values": [], **a})
+                    raise ValueError(
+                        f"service {service['service_code']}: attribute {a.get('code')!r} "
+                        f"has datatype {a.get('datatype')!r}; use one of {', '.join(DATATYPES)}"
+                    )
+                attrs.append({"variable": True, "datatype_description": "", "required": False, "values": [], **a})
             self.attributes[service["service_code"]] = sorted(attrs, key=lambda a: a.get("order", 0))
         self._names = {s["service_code"]: s["service_name"] for s in self.services}
         self.requests: dict[str, dict[str, Any]] = {}
@@ -176,8 +192,9 @@ class GeoReportStore:
                 raise NotFound(f"service_request_id {request_id} was not found")
             return dict(record)
 
-    def search(self, params: Mapping[str, str], *, now: dt.datetime | None = None,
-               contact_filter: bool = True) -> list[dict[str, Any]]:
+    def search(
+        self, params: Mapping[str, str], *, now: dt.datetime | None = None, contact_filter: bool = True
+    ) -> list[dict[str, Any]]:
         """``GET requests.json``: the spec's filters, plus ``email``/``phone`` when ``contact_filter``.
 
         - ``service_request_id`` (comma list): all other parameters are ignored (spec).
@@ -199,24 +216,31 @@ class GeoReportStore:
         codes = set(_csv(params.get("service_code")))
         statuses = set(_csv(params.get("status")))
         if statuses - {"open", "closed"}:
-            problems.append(Problem("status", "status must be open, closed or both (comma separated)",
-                                    "Select a valid choice."))
+            problems.append(
+                Problem("status", "status must be open, closed or both (comma separated)", "Select a valid choice.")
+            )
         start = end = None
         for name in ("start_date", "end_date"):
             if params.get(name):
                 try:
                     value = parse_datetime(params[name])
                 except ValueError:
-                    problems.append(Problem(name, f"{name} is not a valid ISO 8601 datetime",
-                                            "Enter a valid date/time."))
+                    problems.append(
+                        Problem(name, f"{name} is not a valid ISO 8601 datetime", "Enter a valid date/time.")
+                    )
                     continue
                 if name == "start_date":
                     start = value
                 else:
                     end = value
         if start and end and end - start > dt.timedelta(days=MAX_DAYS):
-            problems.append(Problem("end_date", f"start_date and end_date may span at most {MAX_DAYS} days",
-                                    f"Ensure the range is at most {MAX_DAYS} days."))
+            problems.append(
+                Problem(
+                    "end_date",
+                    f"start_date and end_date may span at most {MAX_DAYS} days",
+                    f"Ensure the range is at most {MAX_DAYS} days.",
+                )
+            )
         if problems:
             raise Refused(400, problems)
         emails = {e.lower() for e in _csv(params.get("email"))} if contact_filter else set()
@@ -235,8 +259,9 @@ class GeoReportStore:
                 continue
             if statuses and r.get("status") not in statuses:
                 continue
-            if contact and not ((r.get("email") or "").lower() in emails
-                                or normalise_phone(r.get("phone") or "") in phones):
+            if contact and not (
+                (r.get("email") or "").lower() in emails or normalise_phone(r.get("phone") or "") in phones
+            ):
                 continue
             requested = _requested(r)
             if start and (requested is None or requested < start):
@@ -267,13 +292,15 @@ class GeoReportStore:
         if not code:
             problems.append(Problem("service_code", "service_code was not provided", "This field is required."))
         elif code not in self._names:
-            problems.append(Problem("service_code", f"service_code {code} was not found",
-                                    f'Invalid service code "{code}".'))
+            problems.append(
+                Problem("service_code", f"service_code {code} was not found", f'Invalid service code "{code}".')
+            )
         lat, lon = values.get("lat", "").strip(), values.get("long", "").strip()
         has_point = bool(lat and lon)
         if bool(lat) != bool(lon):
-            problems.append(Problem("lat" if not lat else "long", "lat and long must be given together",
-                                    "This field is required."))
+            problems.append(
+                Problem("lat" if not lat else "long", "lat and long must be given together", "This field is required.")
+            )
         for name, text in (("lat", lat), ("long", lon)):
             if text:
                 try:
@@ -281,12 +308,21 @@ class GeoReportStore:
                 except ValueError:
                     problems.append(Problem(name, f"{name} must be a decimal number", "A valid number is required."))
         if not (has_point or values.get("address_string", "").strip() or values.get("address_id", "").strip()):
-            problems.append(Problem("address_string",
-                                    "a location is required: lat and long, address_string or address_id",
-                                    "This field is required."))
+            problems.append(
+                Problem(
+                    "address_string",
+                    "a location is required: lat and long, address_string or address_id",
+                    "This field is required.",
+                )
+            )
         if len(values.get("description", "")) > MAX_DESCRIPTION:
-            problems.append(Problem("description", f"description may not be longer than {MAX_DESCRIPTION} characters",
-                                    f"Ensure this field has no more than {MAX_DESCRIPTION} characters."))
+            problems.append(
+                Problem(
+                    "description",
+                    f"description may not be longer than {MAX_DESCRIPTION} characters",
+                    f"Ensure this field has no more than {MAX_DESCRIPTION} characters.",
+                )
+            )
         if values.get("email") and not _EMAIL.match(values["email"].strip()):
             problems.append(Problem("email", "email is not a valid e-mail address", "Enter a valid email address."))
         if code in self._names:
@@ -309,11 +345,17 @@ class GeoReportStore:
             datatype = a["datatype"]
             keys = {str(v["key"]) for v in a.get("values") or ()}
             if datatype == "singlevaluelist" and (len(values) > 1 or values[0] not in keys):
-                problems.append(Problem(name, f"{name} must be one of {', '.join(sorted(keys))}",
-                                        f'"{values[0]}" is not a valid choice.'))
+                problems.append(
+                    Problem(
+                        name,
+                        f"{name} must be one of {', '.join(sorted(keys))}",
+                        f'"{values[0]}" is not a valid choice.',
+                    )
+                )
             elif datatype == "multivaluelist" and set(values) - keys:
-                problems.append(Problem(name, f"{name} values must be among {', '.join(sorted(keys))}",
-                                        "Select a valid choice."))
+                problems.append(
+                    Problem(name, f"{name} values must be among {', '.join(sorted(keys))}", "Select a valid choice.")
+                )
             elif datatype == "number":
                 try:
                     float(values[0])
@@ -323,24 +365,33 @@ class GeoReportStore:
                 try:
                     parse_datetime(values[0])
                 except ValueError:
-                    problems.append(Problem(name, f"{name} must be an ISO 8601 datetime",
-                                            "Enter a valid date/time."))
+                    problems.append(Problem(name, f"{name} must be an ISO 8601 datetime", "Enter a valid date/time."))
         return problems
 
-    def file(self, values: Mapping[str, str], attributes: Mapping[str, list[str]], *,
-             token_delay: float, clock: float) -> Filed:
+    def file(
+        self, values: Mapping[str, str], attributes: Mapping[str, list[str]], *, token_delay: float, clock: float
+    ) -> Filed:
         now = dt.datetime.now(dt.UTC)
         code = values["service_code"]
         with self._lock:
             request_id = str(next(self._ids))
             record = {
-                "service_request_id": request_id, "status": "open", "status_notes": "",
-                "service_name": self._names[code], "service_code": code,
-                "description": values.get("description", ""), "agency_responsible": "",
-                "service_notice": "", "requested_datetime": format_datetime(now),
-                "updated_datetime": format_datetime(now), "expected_datetime": None,
-                "address": values.get("address_string") or None, "address_id": values.get("address_id") or None,
-                "zipcode": None, "lat": _float(values.get("lat")), "long": _float(values.get("long")),
+                "service_request_id": request_id,
+                "status": "open",
+                "status_notes": "",
+                "service_name": self._names[code],
+                "service_code": code,
+                "description": values.get("description", ""),
+                "agency_responsible": "",
+                "service_notice": "",
+                "requested_datetime": format_datetime(now),
+                "updated_datetime": format_datetime(now),
+                "expected_datetime": None,
+                "address": values.get("address_string") or None,
+                "address_id": values.get("address_id") or None,
+                "zipcode": None,
+                "lat": _float(values.get("lat")),
+                "long": _float(values.get("long")),
                 "media_url": values.get("media_url") or None,
                 "attributes": {k: list(v) for k, v in attributes.items()},
                 **{k: values.get(k) or None for k in PRIVATE_FIELDS},

@@ -17,8 +17,14 @@ from .open311_client import Attribute, Service
 from .texts import LOCAL_TIME, tr
 
 MAX_DESCRIPTION = 4000
-KINDS = {"string": "string", "number": "number", "datetime": "datetime", "text": "text",
-         "singlevaluelist": "choice", "multivaluelist": "multichoice"}
+KINDS = {
+    "string": "string",
+    "number": "number",
+    "datetime": "datetime",
+    "text": "text",
+    "singlevaluelist": "choice",
+    "multivaluelist": "multichoice",
+}
 
 
 def attribute_key(code: str) -> str:
@@ -37,11 +43,21 @@ def common_fields(customer: CustomerContext, language: str, *, description_help:
     protected = customer.address_protected
     help_text = tr(language, "f_description_help", n=MAX_DESCRIPTION)
     return [
-        FieldSpec("description", tr(language, "f_description"), "text", max_length=MAX_DESCRIPTION,
-                  help=f"{help_text} {description_help}".strip()),
-        FieldSpec("address_string", tr(language, "f_address"), "string", required=True,
-                  default=customer_address(customer),
-                  help=tr(language, "f_address_protected_help" if protected else "f_address_help")),
+        FieldSpec(
+            "description",
+            tr(language, "f_description"),
+            "text",
+            max_length=MAX_DESCRIPTION,
+            help=f"{help_text} {description_help}".strip(),
+        ),
+        FieldSpec(
+            "address_string",
+            tr(language, "f_address"),
+            "string",
+            required=True,
+            default=customer_address(customer),
+            help=tr(language, "f_address_protected_help" if protected else "f_address_help"),
+        ),
         FieldSpec("email", tr(language, "f_email"), "string", default=customer.emails[0] if customer.emails else ""),
         FieldSpec("phone", tr(language, "f_phone"), "string", default=customer.phones[0] if customer.phones else ""),
         FieldSpec("first_name", tr(language, "f_first_name"), "string", default=customer.first_names or ""),
@@ -52,20 +68,31 @@ def common_fields(customer: CustomerContext, language: str, *, description_help:
 def choice_form(services: Sequence[Service], customer: CustomerContext, language: str) -> FormSpec:
     """``file_request``: pick a service; the common fields let simple services be filed at once."""
     choices = tuple((s.code, s.name + (" *" if s.metadata else "")) for s in services)
-    service = FieldSpec("service_code", tr(language, "f_service"), "choice", required=True, choices=choices,
-                        help=tr(language, "f_service_help"))
+    service = FieldSpec(
+        "service_code",
+        tr(language, "f_service"),
+        "choice",
+        required=True,
+        choices=choices,
+        help=tr(language, "f_service_help"),
+    )
     return FormSpec(tr(language, "form_title"), (service, *common_fields(customer, language)))
 
 
 def attribute_field(attribute: Attribute) -> FieldSpec:
-    return FieldSpec(attribute_key(attribute.code), attribute.description or attribute.code,
-                     KINDS.get(attribute.datatype, "string"), required=attribute.required,
-                     choices=attribute.values if attribute.datatype.endswith("valuelist") else (),
-                     help=attribute.datatype_description)
+    return FieldSpec(
+        attribute_key(attribute.code),
+        attribute.description or attribute.code,
+        KINDS.get(attribute.datatype, "string"),
+        required=attribute.required,
+        choices=attribute.values if attribute.datatype.endswith("valuelist") else (),
+        help=attribute.datatype_description,
+    )
 
 
-def service_form(service: Service, attributes: Sequence[Attribute] | None, customer: CustomerContext,
-                 language: str) -> FormSpec:
+def service_form(
+    service: Service, attributes: Sequence[Attribute] | None, customer: CustomerContext, language: str
+) -> FormSpec:
     """``file_request:<code>``: the service's attributes (in their order), then the common fields.
 
     ``attributes`` is None when the service has metadata but the server gave no definition (6aika
@@ -74,8 +101,7 @@ def service_form(service: Service, attributes: Sequence[Attribute] | None, custo
     """
     title = tr(language, "form_title_service", service=service.name)
     if attributes is None:
-        return FormSpec(title, tuple(common_fields(customer, language,
-                                                   description_help=tr(language, "no_definition"))))
+        return FormSpec(title, tuple(common_fields(customer, language, description_help=tr(language, "no_definition"))))
     notes = " ".join(a.description for a in attributes if not a.variable and a.description)
     fields = [attribute_field(a) for a in attributes if a.variable]
     return FormSpec(title, (*fields, *common_fields(customer, language, description_help=notes)))

@@ -86,8 +86,9 @@ class _Canned(ThreadingHTTPServer):
         self.requests: list[tuple[str, dict[str, str]]] = []
         super().__init__(("127.0.0.1", 0), _CannedHandler)
 
-    def route(self, resource_type: str, body: object, status: int = 200,
-              content_type: str = "application/fhir+json") -> None:
+    def route(
+        self, resource_type: str, body: object, status: int = 200, content_type: str = "application/fhir+json"
+    ) -> None:
         raw = body if isinstance(body, bytes) else json.dumps(body).encode()
         self.routes[f"/fhir/R4/{resource_type}"] = (status, content_type, raw)
 

@@ -135,8 +135,9 @@ def test_cancelling_during_the_first_search_stops_before_the_next(fhir_server, h
 
 @pytest.fixture
 def canned_plugin(canned):
-    plugin = create(PluginContext("health", {"base_url": f"http://127.0.0.1:{canned.server_port}/fhir/R4"},
-                                  {"token": "s3cret"}))
+    plugin = create(
+        PluginContext("health", {"base_url": f"http://127.0.0.1:{canned.server_port}/fhir/R4"}, {"token": "s3cret"})
+    )
     yield plugin
     plugin.close()
 
@@ -148,30 +149,57 @@ def _bundle(*resources: object) -> dict:
 PATIENT = {"resourceType": "Patient", "id": "p1", "identifier": [{"system": "urn:oid:1.2.246.21", "value": HETU}]}
 
 
-@pytest.mark.parametrize(("body", "status", "content_type", "error", "message"), [
-    (b"[]", 200, "application/fhir+json", BackendError, "the FHIR server returned malformed JSON"),
-    (b"", 200, "application/fhir+json", BackendError, "the FHIR server returned malformed JSON"),
-    (b"\xff\xfe{", 200, "application/fhir+json", BackendError, "the FHIR server returned malformed JSON"),
-    (b"[" * 100000, 200, "application/json", BackendError, "the FHIR server returned malformed JSON"),
-    ({"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "security",
-                                                     "diagnostics": "purpose of use required"}]},
-     200, "application/fhir+json", BackendError,
-     r"an OperationOutcome \(purpose of use required\) instead of a search Bundle"),
-    ({"resourceType": "Bundle", "entry": "x"}, 200, "application/fhir+json", BackendError, "'entry' is not a list"),
-    ({"hello": "world"}, 200, "application/json", BackendError, "a JSON object that is not a FHIR resource"),
-    (b"<html><body>Please log in</body></html>", 200, "text/html", BackendError, "^HTML instead of FHIR JSON"),
-    (b"", 401, "text/plain", BackendError, "HTTP 401 from FHIR server: not authorised"),
-    (b"", 302, "text/plain", BackendError, "HTTP 302 from FHIR server: redirected"),
-    ({"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "transient",
-                                                     "details": {"text": "maintenance"}}]},
-     503, "application/fhir+json", BackendUnavailable, "HTTP 503 from FHIR server: maintenance"),
-    (_bundle({"resourceType": "Patient", "identifier": PATIENT["identifier"]}), 200, "application/fhir+json",
-     BackendError, "a Patient without a valid id"),
-    (_bundle({**PATIENT, "identifier": [{"system": "urn:oid:1.2.246.21", "value": "020594X903P"}]}), 200,
-     "application/fhir+json", BackendError, "patients that do not carry that code"),
-])
-def test_unusable_answers_are_backend_errors(canned, canned_plugin, call_for, body, status, content_type, error,
-                                             message):
+@pytest.mark.parametrize(
+    ("body", "status", "content_type", "error", "message"),
+    [
+        (b"[]", 200, "application/fhir+json", BackendError, "the FHIR server returned malformed JSON"),
+        (b"", 200, "application/fhir+json", BackendError, "the FHIR server returned malformed JSON"),
+        (b"\xff\xfe{", 200, "application/fhir+json", BackendError, "the FHIR server returned malformed JSON"),
+        (b"[" * 100000, 200, "application/json", BackendError, "the FHIR server returned malformed JSON"),
+        (
+            {
+                "resourceType": "OperationOutcome",
+                "issue": [{"severity": "error", "code": "security", "diagnostics": "purpose of use required"}],
+            },
+            200,
+            "application/fhir+json",
+            BackendError,
+            r"an OperationOutcome \(purpose of use required\) instead of a search Bundle",
+        ),
+        ({"resourceType": "Bundle", "entry": "x"}, 200, "application/fhir+json", BackendError, "'entry' is not a list"),
+        ({"hello": "world"}, 200, "application/json", BackendError, "a JSON object that is not a FHIR resource"),
+        (b"<html><body>Please log in</body></html>", 200, "text/html", BackendError, "^HTML instead of FHIR JSON"),
+        (b"", 401, "text/plain", BackendError, "HTTP 401 from FHIR server: not authorised"),
+        (b"", 302, "text/plain", BackendError, "HTTP 302 from FHIR server: redirected"),
+        (
+            {
+                "resourceType": "OperationOutcome",
+                "issue": [{"severity": "error", "code": "transient", "details": {"text": "maintenance"}}],
+            },
+            503,
+            "application/fhir+json",
+            BackendUnavailable,
+            "HTTP 503 from FHIR server: maintenance",
+        ),
+        (
+            _bundle({"resourceType": "Patient", "identifier": PATIENT["identifier"]}),
+            200,
+            "application/fhir+json",
+            BackendError,
+            "a Patient without a valid id",
+        ),
+        (
+            _bundle({**PATIENT, "identifier": [{"system": "urn:oid:1.2.246.21", "value": "020594X903P"}]}),
+            200,
+            "application/fhir+json",
+            BackendError,
+            "patients that do not carry that code",
+        ),
+    ],
+)
+def test_unusable_answers_are_backend_errors(
+    canned, canned_plugin, call_for, body, status, content_type, error, message
+):
     canned.route("Patient", body, status, content_type)
     with pytest.raises(error, match=message) as caught:
         canned_plugin.panel("summary", call_for(HETU))
@@ -180,30 +208,71 @@ def test_unusable_answers_are_backend_errors(canned, canned_plugin, call_for, bo
 
 
 def test_wrong_types_in_resources_give_empty_cells_not_crashes(canned, canned_plugin, call_for):
-    canned.route("Patient", {"resourceType": "Bundle", "entry": [
-        5, {"resource": "x"}, {"resource": {"resourceType": "OperationOutcome"}},
-        {"resource": {**PATIENT, "name": 5, "deceasedBoolean": True}}]})
+    canned.route(
+        "Patient",
+        {
+            "resourceType": "Bundle",
+            "entry": [
+                5,
+                {"resource": "x"},
+                {"resource": {"resourceType": "OperationOutcome"}},
+                {"resource": {**PATIENT, "name": 5, "deceasedBoolean": True}},
+            ],
+        },
+    )
     me = {"reference": "Patient/p1"}
-    canned.route("Appointment", _bundle(
-        {"resourceType": "Appointment", "status": "booked", "start": "2999-01-02T10:00:00+02:00",
-         "serviceType": [{"coding": [{"display": {"x": 1}}, {"code": "gp"}]}],
-         "participant": [{"actor": me}, {"actor": {"reference": "Location/1", "display": ["x"]}},
-                         {"actor": {"reference": "Patient/someone-else", "display": "Toinen Potilas"}}]},
-        {"resourceType": "Appointment", "status": "booked", "start": "2999-01-01",  # another patient's
-         "participant": [{"actor": {"reference": "Patient/p2"}}]},
-        {"resourceType": "Appointment", "status": "cancelled", "start": "2999-01-01", "participant": [{"actor": me}]},
-        {"resourceType": "Appointment", "status": "booked", "start": "tomorrow-ish", "participant": "all of us"},
-        {"resourceType": "Appointment", "status": "booked", "start": 12, "participant": [{"actor": me}]},
-    ))
-    canned.route("Encounter", _bundle(
-        {"resourceType": "Encounter", "subject": me, "period": "last week", "class": "AMB", "type": {"text": 1}},
-        {"resourceType": "Encounter", "subject": {"reference": "Patient/p2"}, "period": {"start": "2999-01-01"}},
-    ))
-    canned.route("EpisodeOfCare", _bundle(
-        {"resourceType": "EpisodeOfCare", "status": "active", "patient": me, "managingOrganization": "Kaleva",
-         "team": {"display": "x"}, "careManager": {"display": "Mervi Koski"}, "period": {"start": None}},
-        {"resourceType": "EpisodeOfCare", "status": "active", "patient": "Patient/p1"},
-    ))
+    canned.route(
+        "Appointment",
+        _bundle(
+            {
+                "resourceType": "Appointment",
+                "status": "booked",
+                "start": "2999-01-02T10:00:00+02:00",
+                "serviceType": [{"coding": [{"display": {"x": 1}}, {"code": "gp"}]}],
+                "participant": [
+                    {"actor": me},
+                    {"actor": {"reference": "Location/1", "display": ["x"]}},
+                    {"actor": {"reference": "Patient/someone-else", "display": "Toinen Potilas"}},
+                ],
+            },
+            {
+                "resourceType": "Appointment",
+                "status": "booked",
+                "start": "2999-01-01",  # another patient's
+                "participant": [{"actor": {"reference": "Patient/p2"}}],
+            },
+            {
+                "resourceType": "Appointment",
+                "status": "cancelled",
+                "start": "2999-01-01",
+                "participant": [{"actor": me}],
+            },
+            {"resourceType": "Appointment", "status": "booked", "start": "tomorrow-ish", "participant": "all of us"},
+            {"resourceType": "Appointment", "status": "booked", "start": 12, "participant": [{"actor": me}]},
+        ),
+    )
+    canned.route(
+        "Encounter",
+        _bundle(
+            {"resourceType": "Encounter", "subject": me, "period": "last week", "class": "AMB", "type": {"text": 1}},
+            {"resourceType": "Encounter", "subject": {"reference": "Patient/p2"}, "period": {"start": "2999-01-01"}},
+        ),
+    )
+    canned.route(
+        "EpisodeOfCare",
+        _bundle(
+            {
+                "resourceType": "EpisodeOfCare",
+                "status": "active",
+                "patient": me,
+                "managingOrganization": "Kaleva",
+                "team": {"display": "x"},
+                "careManager": {"display": "Mervi Koski"},
+                "period": {"start": None},
+            },
+            {"resourceType": "EpisodeOfCare", "status": "active", "patient": "Patient/p1"},
+        ),
+    )
     data = canned_plugin.panel("summary", call_for(HETU))
     upcoming, recent, care = (s.table.rows for s in data.sections)
     # Another patient's name never shows; unreadable values become "—".
@@ -225,8 +294,10 @@ def test_requests_carry_accept_token_and_purpose(canned, canned_plugin, call_for
 
 def test_paging_links_are_not_followed(canned, canned_plugin, call_for):
     canned.route("Patient", {**_bundle(PATIENT), "link": [{"relation": "next", "url": "http://127.0.0.1:9/p2"}]})
-    many = [{"resourceType": "Encounter", "subject": {"reference": "Patient/p1"},
-             "period": {"start": f"2999-01-{d:02d}"}} for d in range(1, 29)]
+    many = [
+        {"resourceType": "Encounter", "subject": {"reference": "Patient/p1"}, "period": {"start": f"2999-01-{d:02d}"}}
+        for d in range(1, 29)
+    ]
     canned.route("Encounter", {**_bundle(*many), "link": [{"relation": "next", "url": "http://127.0.0.1:9/e2"}]})
     canned.route("Appointment", _bundle())
     canned.route("EpisodeOfCare", _bundle())
@@ -238,25 +309,63 @@ def test_paging_links_are_not_followed(canned, canned_plugin, call_for):
 
 def test_only_the_patient_asked_for_is_shown_whatever_the_references_say(canned, canned_plugin, call_for):
     base = f"http://127.0.0.1:{canned.server_port}/fhir/R4"
-    canned.route("Patient", _bundle({"resourceType": "Patient", "id": "p2", "name": [{"text": "Toinen Potilas"}],
-                                     "identifier": [{"system": "urn:oid:1.2.246.21", "value": "020594X903P"}]},
-                                    PATIENT))
-    canned.route("Appointment", _bundle(
-        {"resourceType": "Appointment", "status": "booked", "start": "2999-01-02T10:00:00+02:00",
-         "participant": [{"actor": {"reference": f"{base}/Patient/p1"}},  # absolute, on this server: mine
-                         {"actor": {"reference": "RelatedPerson/r1", "display": "Omainen Olli"}},
-                         {"actor": {"display": "Tyypitön Tyyne"}},
-                         {"actor": {"reference": "#c1", "display": "Sisäinen Sanna"}},
-                         {"actor": {"reference": "Practitioner/9", "display": "Lääkäri Laine"}}]},
-        {"resourceType": "Appointment", "status": "booked", "start": "2999-01-03",  # another server's p1
-         "participant": [{"actor": {"reference": "http://other.example/fhir/Patient/p1", "display": "Vieras"}}]},
-    ))
-    canned.route("Encounter", _bundle(
-        {"resourceType": "Encounter", "subject": {"reference": " Patient/p1"}, "period": {"start": "2999-01-01"},
-         "type": [{"text": "Toisen potilaan käynti"}]}))
-    canned.route("EpisodeOfCare", _bundle(
-        {"resourceType": "EpisodeOfCare", "status": "active", "patient": {"reference": "Patient/p1"},
-         "careManager": {"reference": "RelatedPerson/r1", "display": "Omainen Olli"}}))
+    canned.route(
+        "Patient",
+        _bundle(
+            {
+                "resourceType": "Patient",
+                "id": "p2",
+                "name": [{"text": "Toinen Potilas"}],
+                "identifier": [{"system": "urn:oid:1.2.246.21", "value": "020594X903P"}],
+            },
+            PATIENT,
+        ),
+    )
+    canned.route(
+        "Appointment",
+        _bundle(
+            {
+                "resourceType": "Appointment",
+                "status": "booked",
+                "start": "2999-01-02T10:00:00+02:00",
+                "participant": [
+                    {"actor": {"reference": f"{base}/Patient/p1"}},  # absolute, on this server: mine
+                    {"actor": {"reference": "RelatedPerson/r1", "display": "Omainen Olli"}},
+                    {"actor": {"display": "Tyypitön Tyyne"}},
+                    {"actor": {"reference": "#c1", "display": "Sisäinen Sanna"}},
+                    {"actor": {"reference": "Practitioner/9", "display": "Lääkäri Laine"}},
+                ],
+            },
+            {
+                "resourceType": "Appointment",
+                "status": "booked",
+                "start": "2999-01-03",  # another server's p1
+                "participant": [{"actor": {"reference": "http://other.example/fhir/Patient/p1", "display": "Vieras"}}],
+            },
+        ),
+    )
+    canned.route(
+        "Encounter",
+        _bundle(
+            {
+                "resourceType": "Encounter",
+                "subject": {"reference": " Patient/p1"},
+                "period": {"start": "2999-01-01"},
+                "type": [{"text": "Toisen potilaan käynti"}],
+            }
+        ),
+    )
+    canned.route(
+        "EpisodeOfCare",
+        _bundle(
+            {
+                "resourceType": "EpisodeOfCare",
+                "status": "active",
+                "patient": {"reference": "Patient/p1"},
+                "careManager": {"reference": "RelatedPerson/r1", "display": "Omainen Olli"},
+            }
+        ),
+    )
     data = canned_plugin.panel("summary", call_for(HETU))
     upcoming, recent, care = (s.table.rows for s in data.sections)
     assert upcoming == (("2999-01-02 10:00", "—", "Lääkäri Laine"),)
@@ -267,10 +376,21 @@ def test_only_the_patient_asked_for_is_shown_whatever_the_references_say(canned,
 def test_dates_out_of_range_give_a_row_not_a_crash(canned, canned_plugin, call_for, start):
     canned.route("Patient", _bundle(PATIENT))
     canned.route("Appointment", _bundle())
-    canned.route("Encounter", _bundle({"resourceType": "Encounter", "subject": {"reference": "Patient/p1"},
-                                       "period": {"start": start}}))
-    canned.route("EpisodeOfCare", _bundle({"resourceType": "EpisodeOfCare", "status": "active",
-                                           "patient": {"reference": "Patient/p1"}, "period": {"start": start}}))
+    canned.route(
+        "Encounter",
+        _bundle({"resourceType": "Encounter", "subject": {"reference": "Patient/p1"}, "period": {"start": start}}),
+    )
+    canned.route(
+        "EpisodeOfCare",
+        _bundle(
+            {
+                "resourceType": "EpisodeOfCare",
+                "status": "active",
+                "patient": {"reference": "Patient/p1"},
+                "period": {"start": start},
+            }
+        ),
+    )
     data = canned_plugin.panel("summary", call_for(HETU))
     assert data.sections[1].table.rows == ((start, "—", "—"),)  # shown as sent, not interpreted
     assert data.sections[2].table.rows == (("—", "—", f"since {start}"),)

@@ -25,9 +25,16 @@ def _issue_text(body: dict) -> str:
 
 def test_create_read_and_search(fhir_server):
     base = fhir_server.base_url
-    created = requests.post(base + "Patient", headers=FHIR, timeout=5, json={
-        "resourceType": "Patient", "identifier": [{"system": "urn:oid:1.2.246.21", "value": "070745-991R"}],
-        "name": [{"family": "Kokeilu", "given": ["Kaisa"]}]})
+    created = requests.post(
+        base + "Patient",
+        headers=FHIR,
+        timeout=5,
+        json={
+            "resourceType": "Patient",
+            "identifier": [{"system": "urn:oid:1.2.246.21", "value": "070745-991R"}],
+            "name": [{"family": "Kokeilu", "given": ["Kaisa"]}],
+        },
+    )
     assert created.status_code == 201
     patient = created.json()
     assert created.headers["Location"] == f"/fhir/R4/Patient/{patient['id']}"
@@ -36,8 +43,9 @@ def test_create_read_and_search(fhir_server):
     read = requests.get(f"{base}Patient/{patient['id']}", headers=FHIR, timeout=5)
     assert read.status_code == 200 and read.json()["name"][0]["family"] == "Kokeilu"
 
-    found = requests.get(base + "Patient", params={"identifier": "urn:oid:1.2.246.21|070745-991R"},
-                         headers=FHIR, timeout=5).json()
+    found = requests.get(
+        base + "Patient", params={"identifier": "urn:oid:1.2.246.21|070745-991R"}, headers=FHIR, timeout=5
+    ).json()
     assert found["resourceType"] == "Bundle" and found["type"] == "searchset"
     assert [e["resource"]["id"] for e in found["entry"]] == [patient["id"]]
 
@@ -71,11 +79,14 @@ def test_stats_count_fhir_requests_per_path_and_reset(fhir_server):
     assert fhir_server.request_count == 0
 
 
-@pytest.mark.parametrize(("mode", "status", "content_type"), [
-    ("error500", 500, "application/fhir+json"),
-    ("malformed", 200, "application/fhir+json"),
-    ("html", 502, "text/html"),
-])
+@pytest.mark.parametrize(
+    ("mode", "status", "content_type"),
+    [
+        ("error500", 500, "application/fhir+json"),
+        ("malformed", 200, "application/fhir+json"),
+        ("html", 502, "text/html"),
+    ],
+)
 def test_test_modes(fhir_server, mode, status, content_type):
     fhir_server.set_mode(mode)
     response = requests.get(fhir_server.base_url + "Patient", timeout=5)
@@ -107,8 +118,12 @@ def test_unknown_mode_is_refused(fhir_server):
 
 
 def test_an_invalid_seed_resource_stops_the_start_with_the_servers_reason():
-    appointment = {"resourceType": "Appointment", "status": "booked", "start": "2030-01-01T10:00:00Z",
-                   "participant": [{"actor": {"reference": "Patient/x"}, "status": "accepted"}]}  # no end
+    appointment = {
+        "resourceType": "Appointment",
+        "status": "booked",
+        "start": "2030-01-01T10:00:00Z",
+        "participant": [{"actor": {"reference": "Patient/x"}, "status": "accepted"}],
+    }  # no end
     with pytest.raises(FhirServerError, match="Either start and end are specified, or neither"):
         start_fhir_server([appointment])
 

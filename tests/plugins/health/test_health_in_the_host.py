@@ -46,8 +46,7 @@ def _panel(host, staff=NURSE_LINE, purpose="consent", **kw):
         box["outcome"] = outcome
         done.set()
 
-    host.request_panel("health.summary", staff=staff, customer=CUSTOMER, language="fi", purpose=purpose,
-                       done=got, **kw)
+    host.request_panel("health.summary", staff=staff, customer=CUSTOMER, language="fi", purpose=purpose, done=got, **kw)
     assert done.wait(10), "the panel call never finished"
     return box["outcome"]
 

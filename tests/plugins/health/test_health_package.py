@@ -43,8 +43,13 @@ def test_plugin_code_imports_only_the_plugin_api_requests_and_the_standard_libra
     offenders = []
     for path in sorted(PACKAGE.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
             for name in names:
                 top = name.split(".")[0]
                 public_api = name == "agentdesk.plugin_api" or name.startswith("agentdesk.plugin_api.")
@@ -70,11 +75,20 @@ def test_demo_data_is_deterministic_and_complete():
     assert {p["gender"] for p in patients} == {"male", "female"}
     for person in DEMO_PEOPLE:
         ref = f"Patient/{resource_id('Patient', person['hetu'])}"
-        upcoming = [r for r in first if r["resourceType"] == "Appointment" and r["status"] == "booked"
-                    and r["start"][:10] >= today.isoformat() and r["participant"][0]["actor"]["reference"] == ref]
+        upcoming = [
+            r
+            for r in first
+            if r["resourceType"] == "Appointment"
+            and r["status"] == "booked"
+            and r["start"][:10] >= today.isoformat()
+            and r["participant"][0]["actor"]["reference"] == ref
+        ]
         visits = [r for r in first if r["resourceType"] == "Encounter" and r["subject"]["reference"] == ref]
-        care = [r for r in first if r["resourceType"] == "EpisodeOfCare" and r["patient"]["reference"] == ref
-                and r["status"] == "active"]
+        care = [
+            r
+            for r in first
+            if r["resourceType"] == "EpisodeOfCare" and r["patient"]["reference"] == ref and r["status"] == "active"
+        ]
         assert upcoming and len(visits) >= 3 and len(care) == 1, person["hetu"]
         assert care[0]["managingOrganization"]["display"].endswith("terveysasema")
     # Another day moves the dates, not the people.

@@ -23,9 +23,14 @@ def panel_outcome(data: PanelData, protected=PROTECTED):
     runner = PluginCallRunner()
     customer = make_customer(street=None, postal_code=None, municipality=None, address_protected=True)
     try:
-        spec = CallSpec(key="t.p", breaker_key="t", fn=lambda call: data,
-                        call=CallContext(customer, "fi", 2.0, threading.Event()), expect=PanelData,
-                        forbidden_text=protected)
+        spec = CallSpec(
+            key="t.p",
+            breaker_key="t",
+            fn=lambda call: data,
+            call=CallContext(customer, "fi", 2.0, threading.Event()),
+            expect=PanelData,
+            forbidden_text=protected,
+        )
         return runner.call(spec)
     finally:
         runner.close()
@@ -35,22 +40,25 @@ def notes(text: str) -> PanelData:
     return PanelData(sections=(Section("Pyynnöt", table=Table(("Tila", "Tilatiedot"), (("Avoin", text),))),))
 
 
-@pytest.mark.parametrize("text", [
-    "Korjattu osoitteessa Ahotie 33",
-    "Ahotie 33, Naantali",
-    "AHOTIE 33 B",
-    "ahotie 33b",
-    "Ahotie\u00a033",
-    "Ahotie  33",
-    "Ahotie\t33",
-    "Ahotie\u200b 33",
-    "Åhotie 33",
-    "Ahotie-33",
-    "Aho\u00adtie 33",
-    "Ahotie33",
-    "Ahotie 33.",
-    "Ａhotie ３３",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korjattu osoitteessa Ahotie 33",
+        "Ahotie 33, Naantali",
+        "AHOTIE 33 B",
+        "ahotie 33b",
+        "Ahotie\u00a033",
+        "Ahotie  33",
+        "Ahotie\t33",
+        "Ahotie\u200b 33",
+        "Åhotie 33",
+        "Ahotie-33",
+        "Aho\u00adtie 33",
+        "Ahotie33",
+        "Ahotie 33.",
+        "Ａhotie ３３",
+    ],
+)
 def test_a_protected_address_in_any_spelling_turns_the_panel_into_an_error(text):
     outcome = panel_outcome(notes(text))
     assert (outcome.state, outcome.error_kind) == (PanelState.ERROR, "protected")
@@ -63,20 +71,26 @@ def test_every_string_of_the_output_is_checked(where):
     leak = "Ahotie\u00a033, Naantali"
     kv = KeyValue(leak if where == "key" else "Osoite", leak if where == "value" else "—")
     table = Table((leak if where == "column" else "Tila",), (), leak if where == "empty_text" else "")
-    data = PanelData(sections=(Section(leak if where == "title" else "Koti", (kv,), table),),
-                     badges=(Badge(leak if where == "badge" else "ok"),),
-                     message=leak if where == "message" else "", source=leak if where == "source" else "")
+    data = PanelData(
+        sections=(Section(leak if where == "title" else "Koti", (kv,), table),),
+        badges=(Badge(leak if where == "badge" else "ok"),),
+        message=leak if where == "message" else "",
+        source=leak if where == "source" else "",
+    )
     assert panel_outcome(data).error_kind == "protected"
 
 
-@pytest.mark.parametrize("text", [
-    "Ahotie 330",  # another building on the same street
-    "Ahotie 3",
-    "Kotiahotie 33",  # another street
-    "Ahotie",  # the street alone names no one's home
-    "Naantali 21100",
-    "Ahontie 33",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahotie 330",  # another building on the same street
+        "Ahotie 3",
+        "Kotiahotie 33",  # another street
+        "Ahotie",  # the street alone names no one's home
+        "Naantali 21100",
+        "Ahontie 33",
+    ],
+)
 def test_other_addresses_pass(text):
     outcome = panel_outcome(notes(text))
     assert outcome.state is PanelState.DATA and outcome.value == notes(text)
@@ -105,8 +119,7 @@ def test_deeply_nested_and_self_containing_structures_are_searched_without_overf
     assert AddressGuard(PROTECTED).mentions({"Ahotie 33": 1})  # dict keys too
 
 
-_letters = {"a": ["a", "A", "á", "Å", "ä", "Ä", "ａ"], "o": ["o", "O", "ö", "Ö", "ø"],
-            "e": ["e", "E", "é", "ë"]}
+_letters = {"a": ["a", "A", "á", "Å", "ä", "Ä", "ａ"], "o": ["o", "O", "ö", "Ö", "ø"], "e": ["e", "E", "é", "ë"]}
 
 
 @st.composite

@@ -20,9 +20,17 @@ FAKES = Path(__file__).with_name("fake_plugins")
 GOOD_MANIFEST = (FAKES / "good_plugin" / "agentdesk-plugin.toml").read_text(encoding="utf-8")
 AGENT = StaffMember(1, "agent.aino", "Aino", StaffRole.AGENT, 1, "health", "Health")
 REFERENCES = (("open311", "4711"), ("fhir", "Encounter/9"))
-FULL = make_customer(customer_id=42, hetu="010594Y9032", birth_date="1994-05-01", phones=("+358401234567",),
-                     emails=("aino.testinen@example.fi",), street="Testikatu 1", postal_code="33100",
-                     municipality="Tampere", preferred_language="sv")
+FULL = make_customer(
+    customer_id=42,
+    hetu="010594Y9032",
+    birth_date="1994-05-01",
+    phones=("+358401234567",),
+    emails=("aino.testinen@example.fi",),
+    street="Testikatu 1",
+    postal_code="33100",
+    municipality="Tampere",
+    preferred_language="sv",
+)
 
 
 @pytest.fixture
@@ -48,12 +56,21 @@ def host_with(fields_line: str) -> PluginHost:
 
 def use_everything(host: PluginHost, customer=FULL) -> None:
     done = threading.Event()
-    host.request_panel("good.info", staff=AGENT, customer=customer, language="en", purpose=None,
-                       done=lambda outcome: done.set(), references=REFERENCES)
+    host.request_panel(
+        "good.info",
+        staff=AGENT,
+        customer=customer,
+        language="en",
+        purpose=None,
+        done=lambda outcome: done.set(),
+        references=REFERENCES,
+    )
     assert done.wait(10)
     assert host.action_form("good", "do", staff=AGENT, customer=customer, language="en").state.value == "data"
-    assert host.run_action("good", "do", {"what": "x"}, staff=AGENT, customer=customer,
-                           language="en").state.value == "data"
+    assert (
+        host.run_action("good", "do", {"what": "x"}, staff=AGENT, customer=customer, language="en").state.value
+        == "data"
+    )
 
 
 def test_a_manifest_without_customer_fields_gets_the_id_and_display_name_only(seen):
@@ -86,8 +103,9 @@ def test_each_field_asked_for_is_given_and_nothing_else(seen):
 
 def test_the_address_is_given_when_asked_for_but_never_a_protected_one(seen):
     host = host_with('customer_fields = ["address", "phones", "birth_date"]')
-    protected = make_customer(customer_id=43, street="Piilotie 9", postal_code="00100", municipality="Helsinki",
-                              address_protected=True)
+    protected = make_customer(
+        customer_id=43, street="Piilotie 9", postal_code="00100", municipality="Helsinki", address_protected=True
+    )
     try:
         use_everything(host)
         use_everything(host, protected)

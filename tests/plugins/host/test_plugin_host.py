@@ -41,7 +41,8 @@ class Audit(list):
 def make_host(mode="ok", audit_sink=None, **host_args) -> tuple[PluginHost, Audit]:
     sink = audit_sink if audit_sink is not None else Audit()
     deployment = DeploymentPlugins.from_mapping(
-        {"plugins": {p: {"base_url": "http://127.0.0.1:9/x", "mode": mode} for p in ("good", "broken", "old")}})
+        {"plugins": {p: {"base_url": "http://127.0.0.1:9/x", "mode": mode} for p in ("good", "broken", "old")}}
+    )
     host = PluginHost(deployment=deployment, secrets=KeyringSecrets(), audit_sink=sink, **host_args)
     return host, sink
 
@@ -54,8 +55,9 @@ def run_panel(host, key="good.info", staff=AGENT, purpose=None, customer=None, *
         box["o"] = outcome
         done.set()
 
-    host.request_panel(key, staff=staff, customer=customer or make_customer(), language="en", purpose=purpose,
-                       done=got, **kw)
+    host.request_panel(
+        key, staff=staff, customer=customer or make_customer(), language="en", purpose=purpose, done=got, **kw
+    )
     assert done.wait(10), "panel call never finished"
     return box["o"]
 
@@ -119,8 +121,15 @@ def test_role_without_access_causes_no_call_and_sensitive_needs_a_purpose():
     outcome = run_panel(host, "good.secret", staff=AGENT, purpose="consent")
     assert outcome.state is PanelState.DATA
     assert CALLS == [("secret", 1, "consent")]
-    assert sink == [{"actor": "agent.aino", "subject_customer_id": 1, "action": "plugin.panel.view",
-                     "purpose": "consent", "detail": "panel=good.secret backend=Test back end@127.0.0.1:9"}]
+    assert sink == [
+        {
+            "actor": "agent.aino",
+            "subject_customer_id": 1,
+            "action": "plugin.panel.view",
+            "purpose": "consent",
+            "detail": "panel=good.secret backend=Test back end@127.0.0.1:9",
+        }
+    ]
     host.shutdown()
 
 
@@ -135,12 +144,15 @@ def test_sensitive_access_is_in_the_database_audit_log(sqlite_db):
     host.shutdown()
 
 
-@pytest.mark.parametrize("mode,state,kind", [
-    ("raise", PanelState.ERROR, "plugin"),
-    ("garbage", PanelState.ERROR, "garbage"),
-    ("unavailable", PanelState.ERROR, "unavailable"),
-    ("empty", PanelState.EMPTY, ""),
-])
+@pytest.mark.parametrize(
+    "mode,state,kind",
+    [
+        ("raise", PanelState.ERROR, "plugin"),
+        ("garbage", PanelState.ERROR, "garbage"),
+        ("unavailable", PanelState.ERROR, "unavailable"),
+        ("empty", PanelState.EMPTY, ""),
+    ],
+)
 @pytest.mark.expect_log_warnings
 def test_panel_states(mode, state, kind):
     host, _ = make_host(mode)
@@ -155,9 +167,11 @@ def test_protected_address_in_plugin_output_is_blocked():
     host, _ = make_host("leak")
     host.discover(["good_plugin"])
     host.activate("good")
-    outcome = run_panel(host, protected_text=("Piilotie 9",),
-                        customer=make_customer(street=None, postal_code=None, municipality=None,
-                                               address_protected=True))
+    outcome = run_panel(
+        host,
+        protected_text=("Piilotie 9",),
+        customer=make_customer(street=None, postal_code=None, municipality=None, address_protected=True),
+    )
     assert outcome.state is PanelState.ERROR and outcome.error_kind == "protected"
     host.shutdown()
 
@@ -224,8 +238,9 @@ def test_open_circuit_answers_without_calling_the_plugin():
         raise BackendUnavailable("refused")
 
     def spec():
-        return CallSpec(key="x.p", breaker_key="x", fn=dead, call=CallContext(make_customer(), "en", 1.0),
-                        expect=PanelData)
+        return CallSpec(
+            key="x.p", breaker_key="x", fn=dead, call=CallContext(make_customer(), "en", 1.0), expect=PanelData
+        )
 
     assert runner.call(spec()).error_kind == "unavailable"
     assert runner.call(spec()).error_kind == "unavailable"
@@ -247,8 +262,10 @@ def test_cancellation_drops_the_result():
     call = CallContext(make_customer(), "en", 5.0)
     box = {}
     done = threading.Event()
-    handle = runner.submit(CallSpec(key="x.p", breaker_key="x", fn=slow, call=call, expect=PanelData),
-                           lambda o: (box.setdefault("o", o), done.set()))
+    handle = runner.submit(
+        CallSpec(key="x.p", breaker_key="x", fn=slow, call=call, expect=PanelData),
+        lambda o: (box.setdefault("o", o), done.set()),
+    )
     started.wait(2)
     handle.cancel()
     assert done.wait(3)
@@ -263,19 +280,28 @@ def test_version_ranges():
         VersionRange.parse("~1.0")
 
 
-@pytest.mark.parametrize("text,message", [
-    ('version = "1"\napi = ">=1"\nfactory = "a:b"', "'id' is required"),
-    ('id = "X"\nversion = "1"\napi = ">=1"\nfactory = "a:b"', "'id' 'X' must be lower-case"),
-    ('id = "x"\nversion = "1"\napi = "1.0"\nfactory = "a:b"', "'api': not a version range clause"),
-    ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a.b"', "'factory' must look like"),
-    ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\n[[panels]]\nid = "p"', "'roles' is required"),
-    ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\n[[panels]]\nid = "p"\nroles = ["boss"]',
-     "unknown role(s) ['boss']"),
-    ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\ncustomer_fields = "hetu"',
-     "'customer_fields' must be a list of field names"),
-    ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\ncustomer_fields = ["hetu", "ssn"]',
-     "'customer_fields' names unknown field(s) ['ssn']; known: name, hetu,"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ('version = "1"\napi = ">=1"\nfactory = "a:b"', "'id' is required"),
+        ('id = "X"\nversion = "1"\napi = ">=1"\nfactory = "a:b"', "'id' 'X' must be lower-case"),
+        ('id = "x"\nversion = "1"\napi = "1.0"\nfactory = "a:b"', "'api': not a version range clause"),
+        ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a.b"', "'factory' must look like"),
+        ('id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\n[[panels]]\nid = "p"', "'roles' is required"),
+        (
+            'id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\n[[panels]]\nid = "p"\nroles = ["boss"]',
+            "unknown role(s) ['boss']",
+        ),
+        (
+            'id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\ncustomer_fields = "hetu"',
+            "'customer_fields' must be a list of field names",
+        ),
+        (
+            'id = "x"\nversion = "1"\napi = ">=1"\nfactory = "a:b"\ncustomer_fields = ["hetu", "ssn"]',
+            "'customer_fields' names unknown field(s) ['ssn']; known: name, hetu,",
+        ),
+    ],
+)
 def test_manifest_errors_name_the_key(text, message):
     with pytest.raises(ManifestError) as caught:
         parse_manifest(text, "x/agentdesk-plugin.toml")
@@ -311,9 +337,18 @@ def test_a_call_runs_on_one_thread_of_its_own_from_the_audit_entry_through_its_r
         seen.append(("done", threading.get_ident()))
         done.set()
 
-    runner.submit(CallSpec(key="x.p", breaker_key="x", fn=flaky, call=CallContext(make_customer(), "en", 2.0),
-                           expect=PanelData, retries=1,
-                           before=lambda: seen.append(("audit", threading.get_ident()))), answered)
+    runner.submit(
+        CallSpec(
+            key="x.p",
+            breaker_key="x",
+            fn=flaky,
+            call=CallContext(make_customer(), "en", 2.0),
+            expect=PanelData,
+            retries=1,
+            before=lambda: seen.append(("audit", threading.get_ident())),
+        ),
+        answered,
+    )
     assert done.wait(5)
     assert [step for step, _ in seen] == ["audit", "plugin", "plugin", "done"]
     assert len({ident for _, ident in seen}) == 1 and seen[0][1] != threading.get_ident()
@@ -331,8 +366,17 @@ def test_a_hanging_call_is_answered_at_its_deadline_and_told_to_stop():
             stop_seen.set()
         return PanelData()
 
-    runner.submit(CallSpec(key="x.p", breaker_key="x", fn=hang, call=CallContext(make_customer(), "en", 0.1),
-                           expect=PanelData, grace=0.1), lambda o: (box.setdefault("o", o), done.set()))
+    runner.submit(
+        CallSpec(
+            key="x.p",
+            breaker_key="x",
+            fn=hang,
+            call=CallContext(make_customer(), "en", 0.1),
+            expect=PanelData,
+            grace=0.1,
+        ),
+        lambda o: (box.setdefault("o", o), done.set()),
+    )
     assert done.wait(5)
     assert box["o"].state is PanelState.ERROR and box["o"].error_kind == "timeout" and box["o"].attempts == 1
     assert stop_seen.wait(5), "the abandoned attempt was not told to stop"
@@ -347,8 +391,15 @@ def test_an_access_that_cannot_be_recorded_is_not_sent():
     def broken_audit():
         raise OSError("database gone")
 
-    outcome = runner.call(CallSpec(key="x.p", breaker_key="x", fn=lambda c: calls.append(1) or PanelData(),
-                                   call=CallContext(make_customer(), "en", 1.0), expect=PanelData,
-                                   before=broken_audit))
+    outcome = runner.call(
+        CallSpec(
+            key="x.p",
+            breaker_key="x",
+            fn=lambda c: calls.append(1) or PanelData(),
+            call=CallContext(make_customer(), "en", 1.0),
+            expect=PanelData,
+            before=broken_audit,
+        )
+    )
     assert outcome.state is PanelState.ERROR and calls == []
     runner.close()

@@ -86,11 +86,11 @@ def _split_key(text: str, where: int) -> tuple[str, str] | None:
     """``key: rest`` → (key, rest); None when the line is not a mapping entry."""
     if text[:1] in ("'", '"'):
         end = text.find(text[0], 1)
-        while text[0] == "'" and end != -1 and text[end + 1:end + 2] == "'":
+        while text[0] == "'" and end != -1 and text[end + 1 : end + 2] == "'":
             end = text.find("'", end + 2)
-        if end == -1 or text[end + 1:end + 2] != ":":
+        if end == -1 or text[end + 1 : end + 2] != ":":
             return None
-        return _scalar(text[:end + 1], where), text[end + 2:].strip()
+        return _scalar(text[: end + 1], where), text[end + 2 :].strip()
     m = re.match(r"^([^\s'\"#][^:]*?):(\s+(.*))?$", text)
     if not m:
         return None
@@ -237,8 +237,9 @@ def resolve(root: dict[str, Any], ref: str) -> dict[str, Any]:
     return node
 
 
-def errors(instance: Any, schema: dict[str, Any], root: dict[str, Any], path: str = "$",
-           *, strict: bool = False) -> list[str]:
+def errors(
+    instance: Any, schema: dict[str, Any], root: dict[str, Any], path: str = "$", *, strict: bool = False
+) -> list[str]:
     """Every way ``instance`` breaks ``schema``. ``strict``: members the schema does not declare count too."""
     found: list[str] = []
     if "$ref" in schema:

@@ -51,13 +51,28 @@ def test_the_spec_documents_the_operation_auth_purpose_and_fhir_mapping(spec):
     for status in ("400", "401", "403", "500", "503"):
         assert response_schema(spec, int(status)) == {"$ref": "#/components/schemas/Error"}
     description = spec["info"]["description"]
-    for term in ("EpisodeOfCare", "managingOrganization", "careManager", "period.start", "X-Purpose-Of-Use",
-                 "Need-to-know", "must** record"):
+    for term in (
+        "EpisodeOfCare",
+        "managingOrganization",
+        "careManager",
+        "period.start",
+        "X-Purpose-Of-Use",
+        "Need-to-know",
+        "must** record",
+    ):
         assert term in description
     assert "200 with" in get["description"] and "empty" in get["description"]
     relationship = spec["components"]["schemas"]["Relationship"]
-    assert set(relationship["properties"]) == {"id", "unit", "worker", "status", "start", "end", "next_meeting",
-                                               "reason"}
+    assert set(relationship["properties"]) == {
+        "id",
+        "unit",
+        "worker",
+        "status",
+        "start",
+        "end",
+        "next_meeting",
+        "reason",
+    }
     assert spec["components"]["schemas"]["Status"]["enum"] == ["active", "waiting", "ended"]
 
 
@@ -87,11 +102,14 @@ def test_reference_server_answers_follow_the_contract(spec):
         assert nobody.json() == {"person": {"hetu": NOT_A_CLIENT}, "relationships": []}
 
         refusals = {
-            400: [requests.get(url, params={"hetu": "010594Y9033"}, headers=auth, timeout=5),  # bad check char
-                  requests.get(url, params={"hetu": MULTI}, headers={"Authorization": "Bearer s3cret"}, timeout=5)],
-            401: [requests.get(url, params={"hetu": MULTI}, headers=HEADERS, timeout=5),
-                  requests.get(url, params={"hetu": MULTI}, headers={**HEADERS, "Authorization": "Bearer x"},
-                               timeout=5)],
+            400: [
+                requests.get(url, params={"hetu": "010594Y9033"}, headers=auth, timeout=5),  # bad check char
+                requests.get(url, params={"hetu": MULTI}, headers={"Authorization": "Bearer s3cret"}, timeout=5),
+            ],
+            401: [
+                requests.get(url, params={"hetu": MULTI}, headers=HEADERS, timeout=5),
+                requests.get(url, params={"hetu": MULTI}, headers={**HEADERS, "Authorization": "Bearer x"}, timeout=5),
+            ],
         }
         server.set_mode("error500")
         refusals[500] = [requests.get(url, params={"hetu": MULTI}, headers=auth, timeout=5)]
@@ -114,13 +132,14 @@ def test_reference_server_answers_follow_the_contract(spec):
 
 
 def test_demo_seed_follows_the_contract(spec):
-    people = [{"hetu": h, "first_names": "Testi", "last_name": "Henkilö", "roles": ["social_services_client"]}
-              for h in ("010594Y9032", "020594X903P", "030594W903B", "040594V9030", "050594U903M", "010516B903X")]
+    people = [
+        {"hetu": h, "first_names": "Testi", "last_name": "Henkilö", "roles": ["social_services_client"]}
+        for h in ("010594Y9032", "020594X903P", "030594W903B", "040594V9030", "050594U903M", "010516B903X")
+    ]
     seed = social_seed(people, today=date(2026, 11, 27))
     relationship = spec["components"]["schemas"]["Relationship"]
     for hetu, relationships in seed["clients"].items():
-        check({"person": {"hetu": hetu}, "relationships": relationships}, response_schema(spec, 200), spec,
-              strict=True)
+        check({"person": {"hetu": hetu}, "relationships": relationships}, response_schema(spec, 200), spec, strict=True)
         assert all(not errors(r, relationship, spec, strict=True) for r in relationships)
 
 

@@ -11,8 +11,18 @@ from agentdesk_social.reference_server import start_server
 from tests.plugins.social.social_testing import call
 
 TODAY = date(2026, 11, 27)
-CLIENTS = ("010594Y9032", "020594X903P", "030594W903B", "040594V9030", "050594U903M", "010516B903X",
-           "020516C903K", "030516D9037", "010501E9032", "020504A902E")
+CLIENTS = (
+    "010594Y9032",
+    "020594X903P",
+    "030594W903B",
+    "040594V9030",
+    "050594U903M",
+    "010516B903X",
+    "020516C903K",
+    "030516D9037",
+    "010501E9032",
+    "020504A902E",
+)
 
 
 def person(hetu: str, *roles: str) -> dict:
@@ -24,9 +34,12 @@ def active_units(relationships) -> set[str]:
 
 
 def test_only_social_services_clients_get_relationships():
-    people = [person(CLIENTS[0], "social_services_client"), person(CLIENTS[1], "home_care_client"),
-              person(CLIENTS[2]), {"hetu": None, "first_names": "Ei", "last_name": "Hetua",
-                                   "roles": ["social_services_client"]}]
+    people = [
+        person(CLIENTS[0], "social_services_client"),
+        person(CLIENTS[1], "home_care_client"),
+        person(CLIENTS[2]),
+        {"hetu": None, "first_names": "Ei", "last_name": "Hetua", "roles": ["social_services_client"]},
+    ]
     assert set(social_seed(people, TODAY)["clients"]) == {CLIENTS[0]}
 
 
@@ -37,8 +50,9 @@ def test_the_seed_is_deterministic_and_per_person():
     assert social_seed(list(reversed(people)), TODAY)["clients"] == seed["clients"]
     natural = [h for h in CLIENTS[1:] if len(active_units(seed["clients"][h])) >= 2]
     assert natural  # so nobody in the full seed was made multi-service on purpose
-    pair = social_seed([person(natural[0], "social_services_client"), person(CLIENTS[0], "social_services_client")],
-                       TODAY)["clients"]
+    pair = social_seed(
+        [person(natural[0], "social_services_client"), person(CLIENTS[0], "social_services_client")], TODAY
+    )["clients"]
     assert pair == {h: seed["clients"][h] for h in (natural[0], CLIENTS[0])}
     assert social_seed(people, date(2026, 12, 1)) != seed  # dates follow today
 
@@ -46,8 +60,12 @@ def test_the_seed_is_deterministic_and_per_person():
 def test_relationships_are_realistic():
     clients = social_seed([person(h, "social_services_client") for h in CLIENTS], TODAY)["clients"]
     names = {name for units in UNITS.values() for _, name in units}
-    assert {"Aikuissosiaalityö, Hervanta", "Talous- ja velkaneuvonta", "Asumisneuvonta",
-            "Lastensuojelu, avohuolto"} <= names
+    assert {
+        "Aikuissosiaalityö, Hervanta",
+        "Talous- ja velkaneuvonta",
+        "Asumisneuvonta",
+        "Lastensuojelu, avohuolto",
+    } <= names
     areas = set()
     for relationships in clients.values():
         assert 1 <= len(relationships) <= 4

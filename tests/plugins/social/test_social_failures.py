@@ -42,13 +42,16 @@ def test_a_dead_back_end_is_unavailable():
         plugin.close()
 
 
-@pytest.mark.parametrize(("mode", "message"), [
-    ("error500", r"failed \(HTTP 500\): the client system failed"),
-    ("html", r"HTML page instead of JSON; check the plugin setting 'base_url'"),
-    ("malformed", r"malformed JSON"),
-    ("wrong_types", r"does not follow the contract: relationships\[0\]\.unit must be an object"),
-    ("wrong_person", r"about another person than asked; nothing is shown"),
-])
+@pytest.mark.parametrize(
+    ("mode", "message"),
+    [
+        ("error500", r"failed \(HTTP 500\): the client system failed"),
+        ("html", r"HTML page instead of JSON; check the plugin setting 'base_url'"),
+        ("malformed", r"malformed JSON"),
+        ("wrong_types", r"does not follow the contract: relationships\[0\]\.unit must be an object"),
+        ("wrong_person", r"about another person than asked; nothing is shown"),
+    ],
+)
 def test_a_bad_answer_is_a_backend_error(social_plugin, social_server, mode, message):
     social_server.set_mode(mode)
     with pytest.raises(BackendError, match=message) as failure:

@@ -28,39 +28,91 @@ MARK = "VIERAS"
 OTHER = "020594X903P"
 
 _garbage_text = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö0123456789 -:+.TZ\u00a0\x00", max_size=20)
-_leaf = (st.none() | st.booleans() | st.integers(min_value=-(10**20), max_value=10**20)
-         | st.floats(allow_nan=True, allow_infinity=True) | _garbage_text)
-_KEYS = ["person", "hetu", "relationships", "id", "unit", "code", "name", "service_area", "worker", "status",
-         "start", "end", "next_meeting"]
-garbage = st.recursive(_leaf, lambda inner: st.lists(inner, max_size=3)
-                       | st.dictionaries(st.sampled_from(_KEYS) | _garbage_text, inner, max_size=3), max_leaves=6)
+_leaf = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | _garbage_text
+)
+_KEYS = [
+    "person",
+    "hetu",
+    "relationships",
+    "id",
+    "unit",
+    "code",
+    "name",
+    "service_area",
+    "worker",
+    "status",
+    "start",
+    "end",
+    "next_meeting",
+]
+garbage = st.recursive(
+    _leaf,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(_KEYS) | _garbage_text, inner, max_size=3)
+    ),
+    max_leaves=6,
+)
 days = st.sampled_from(["2025-09-01", "0001-01-01", "9999-12-31", "2025-02-30", "2025-9-1", "2025-09-01\n"]) | garbage
-moments = st.sampled_from(["2026-12-03T08:30:00Z", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
-                           "2026-12-03T08:30:00+99:00", "2026-12-03T08:30", None]) | garbage
+moments = (
+    st.sampled_from(
+        [
+            "2026-12-03T08:30:00Z",
+            "0001-01-01T00:00:00+14:00",
+            "9999-12-31T23:59:59-14:00",
+            "2026-12-03T08:30:00+99:00",
+            "2026-12-03T08:30",
+            None,
+        ]
+    )
+    | garbage
+)
 
 
 def relationship(text: str, about=None):
     extra = {"person": st.just({"hetu": about})} if about else {}
-    return st.fixed_dictionaries({
-        "id": st.just(f"ep-{text}") | garbage,
-        "unit": st.fixed_dictionaries({"code": st.just("TRE-X") | garbage, "name": st.just(text),
-                                       "service_area": st.sampled_from(["housing", "other", "x_y"]) | garbage})
-        | garbage,
-        "worker": st.none() | st.just({"name": text, "phone": None, "email": None}) | garbage,
-        "status": st.sampled_from(["active", "waiting", "ended"]) | garbage,
-        "start": days, "end": st.none() | days, "next_meeting": moments, **extra})
+    return st.fixed_dictionaries(
+        {
+            "id": st.just(f"ep-{text}") | garbage,
+            "unit": st.fixed_dictionaries(
+                {
+                    "code": st.just("TRE-X") | garbage,
+                    "name": st.just(text),
+                    "service_area": st.sampled_from(["housing", "other", "x_y"]) | garbage,
+                }
+            )
+            | garbage,
+            "worker": st.none() | st.just({"name": text, "phone": None, "email": None}) | garbage,
+            "status": st.sampled_from(["active", "waiting", "ended"]) | garbage,
+            "start": days,
+            "end": st.none() | days,
+            "next_meeting": moments,
+            **extra,
+        }
+    )
 
 
 def answer(hetu: str, text: str, foreign_items: bool):
     item = relationship(text) | garbage
     if foreign_items:
         item = item | relationship(f"{MARK} kohde", about=OTHER)
-    return st.fixed_dictionaries({"person": st.just({"hetu": hetu}) | garbage,
-                                  "relationships": st.lists(item, max_size=4) | garbage}) | garbage
+    return (
+        st.fixed_dictionaries(
+            {"person": st.just({"hetu": hetu}) | garbage, "relationships": st.lists(item, max_size=4) | garbage}
+        )
+        | garbage
+    )
 
 
-answers = answer(MULTI, "Asumisneuvonta", True) | answer(OTHER, f"{MARK} toinen", False) | \
-    answer(MULTI.lower(), "Aikuissosiaalityö", False)
+answers = (
+    answer(MULTI, "Asumisneuvonta", True)
+    | answer(OTHER, f"{MARK} toinen", False)
+    | answer(MULTI.lower(), "Aikuissosiaalityö", False)
+)
 
 
 def _assert_only_the_person_asked_for(data: PanelData) -> None:
@@ -107,8 +159,15 @@ def canned_plugin(canned):
 
 
 def test_a_relationship_of_another_person_refuses_the_whole_answer(canned, canned_plugin):
-    mine = {"id": "ep-1", "unit": {"code": "A", "name": "Asumisneuvonta", "service_area": "housing"}, "worker": None,
-            "status": "active", "start": "2025-09-01", "end": None, "next_meeting": None}
+    mine = {
+        "id": "ep-1",
+        "unit": {"code": "A", "name": "Asumisneuvonta", "service_area": "housing"},
+        "worker": None,
+        "status": "active",
+        "start": "2025-09-01",
+        "end": None,
+        "next_meeting": None,
+    }
     theirs = {**mine, "id": "ep-9", "person": {"hetu": OTHER}, "unit": {**mine["unit"], "name": f"{MARK} kohde"}}
     canned.body = json.dumps({"person": {"hetu": MULTI}, "relationships": [mine, theirs]}).encode()
     with pytest.raises(BackendError, match="answered about another person than asked; nothing is shown"):

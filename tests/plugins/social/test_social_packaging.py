@@ -20,8 +20,9 @@ from tests.plugins.social.social_testing import MULTI, SEED
 
 
 def manifest() -> dict:
-    return tomllib.loads((importlib.resources.files("agentdesk_social") / "agentdesk-plugin.toml")
-                         .read_text(encoding="utf-8"))
+    return tomllib.loads(
+        (importlib.resources.files("agentdesk_social") / "agentdesk-plugin.toml").read_text(encoding="utf-8")
+    )
 
 
 def test_the_entry_point_names_the_package_with_the_manifest():
@@ -58,8 +59,13 @@ def test_plugin_code_imports_only_the_plugin_api_requests_and_the_standard_libra
         if not path.name.endswith(".py"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
             for name in names:
                 public_api = name == "agentdesk.plugin_api" or name.startswith("agentdesk.plugin_api.")
                 assert public_api or name.split(".")[0] in allowed, f"{path.name} imports {name}"
@@ -69,20 +75,41 @@ def test_the_reference_server_runs_from_the_command_line(tmp_path):
     seed = tmp_path / "seed.json"
     seed.write_text(json.dumps(SEED), encoding="utf-8")
     env = {**os.environ, "SOCIAL_TOKEN": "cli-token"}
-    proc = subprocess.Popen([sys.executable, "-m", "agentdesk_social.reference_server", "--port", "0",
-                             "--seed", str(seed), "--token-env", "SOCIAL_TOKEN"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "agentdesk_social.reference_server",
+            "--port",
+            "0",
+            "--seed",
+            str(seed),
+            "--token-env",
+            "SOCIAL_TOKEN",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         line = proc.stdout.readline()
         assert line.startswith("LISTENING "), line + proc.stderr.read()
         base = f"http://127.0.0.1:{int(line.split()[1])}/"
-        answer = requests.get(base + "clients", params={"hetu": MULTI}, timeout=5,
-                              headers={"X-Purpose-Of-Use": "consent", "Authorization": "Bearer cli-token"})
+        answer = requests.get(
+            base + "clients",
+            params={"hetu": MULTI},
+            timeout=5,
+            headers={"X-Purpose-Of-Use": "consent", "Authorization": "Bearer cli-token"},
+        )
         assert answer.status_code == 200 and len(answer.json()["relationships"]) == 4
         assert requests.post(base + "__test__/mode", json={"mode": "error500"}, timeout=5).json()["mode"] == "error500"
         assert requests.get(base + "clients", params={"hetu": MULTI}, timeout=5).status_code == 500
         assert requests.get(base + "__test__/stats", timeout=5).json() == {
-            "total": 2, "requests": {"/clients": 2}, "purposes": {"consent": 1, "(none)": 1}}
+            "total": 2,
+            "requests": {"/clients": 2},
+            "purposes": {"consent": 1, "(none)": 1},
+        }
         assert requests.delete(base + "__test__/stats", timeout=5).json()["total"] == 0
     finally:
         proc.send_signal(signal.SIGTERM)

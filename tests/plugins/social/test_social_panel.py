@@ -16,25 +16,58 @@ def test_multi_service_client_gets_the_badge_listing_its_active_areas(social_plu
     assert data.badges == (Badge("Multi-service client: Debt counselling, Income support", "warning"),)
     (section,) = data.sections
     assert section.title == "Client relationships"
-    assert section.table.columns == ("Unit", "Service area", "Worker", "Contact", "Status", "Start",
-                                     "Next meeting")
+    assert section.table.columns == ("Unit", "Service area", "Worker", "Contact", "Status", "Start", "Next meeting")
     assert section.table.rows == (
-        ("Talous- ja velkaneuvonta", "Debt counselling", "Kaisa Lindqvist",
-         "+358401234567, kaisa.lindqvist@sote.example", "Active", "16.2.2026", "—"),
-        ("Aikuissosiaalityö, Hervanta", "Income support", "Kaisa Lindqvist",
-         "+358401234567, kaisa.lindqvist@sote.example", "Active", "1.9.2025", "3.12.2026 10:30"),
+        (
+            "Talous- ja velkaneuvonta",
+            "Debt counselling",
+            "Kaisa Lindqvist",
+            "+358401234567, kaisa.lindqvist@sote.example",
+            "Active",
+            "16.2.2026",
+            "—",
+        ),
+        (
+            "Aikuissosiaalityö, Hervanta",
+            "Income support",
+            "Kaisa Lindqvist",
+            "+358401234567, kaisa.lindqvist@sote.example",
+            "Active",
+            "1.9.2025",
+            "3.12.2026 10:30",
+        ),
         ("Asumisneuvonta", "Housing", "—", "—", "Waiting", "20.11.2026", "—"),
-        ("Lastensuojelu, avohuolto", "Child welfare", "Kaisa Lindqvist",
-         "+358401234567, kaisa.lindqvist@sote.example", "Ended 30.6.2020", "1.3.2019", "—"),
+        (
+            "Lastensuojelu, avohuolto",
+            "Child welfare",
+            "Kaisa Lindqvist",
+            "+358401234567, kaisa.lindqvist@sote.example",
+            "Ended 30.6.2020",
+            "1.3.2019",
+            "—",
+        ),
     )
 
 
-@pytest.mark.parametrize(("language", "badge", "title", "status", "meeting"), [
-    ("fi", "Monipalveluasiakas: Talous- ja velkaneuvonta, Toimeentulotuki", "Asiakkuudet", "Aktiivinen",
-     "3.12.2026 klo 10.30"),
-    ("sv", "Klient vid flera enheter: Ekonomi- och skuldrådgivning, Utkomststöd", "Klientrelationer", "Aktiv",
-     "3.12.2026 kl. 10.30"),
-])
+@pytest.mark.parametrize(
+    ("language", "badge", "title", "status", "meeting"),
+    [
+        (
+            "fi",
+            "Monipalveluasiakas: Talous- ja velkaneuvonta, Toimeentulotuki",
+            "Asiakkuudet",
+            "Aktiivinen",
+            "3.12.2026 klo 10.30",
+        ),
+        (
+            "sv",
+            "Klient vid flera enheter: Ekonomi- och skuldrådgivning, Utkomststöd",
+            "Klientrelationer",
+            "Aktiv",
+            "3.12.2026 kl. 10.30",
+        ),
+    ],
+)
 def test_the_panel_speaks_the_agents_language(social_plugin, language, badge, title, status, meeting):
     data = social_plugin.panel("clients", call(MULTI, language=language))
     assert data.badges == (Badge(badge, "warning"),)
@@ -110,8 +143,9 @@ def test_bearer_token_is_sent_when_configured():
         try:
             assert good.panel("clients", call(MULTI)).badges[0].level == "warning"
             for plugin in (without, wrong):
-                with pytest.raises(BackendError, match=r"refused the desk's credentials \(HTTP 401\).*'token'") \
-                        as failure:
+                with pytest.raises(
+                    BackendError, match=r"refused the desk's credentials \(HTTP 401\).*'token'"
+                ) as failure:
                     plugin.panel("clients", call(MULTI))
                 assert "s3cret" not in str(failure.value) and "guess" not in str(failure.value)
             assert server.stats()["total"] == 3

@@ -116,20 +116,40 @@ def test_cancelled_call_stops(open311, plugin):
     assert open311.stats()["total"] == 0
 
 
-@pytest.mark.parametrize(("body", "fields", "general"), [
-    ([{"code": 400, "description": "email is not a valid e-mail address"},
-      {"code": 400, "description": "attribute[SEVERITY] is required"}],
-     {"email": "email is not a valid e-mail address", "attribute[SEVERITY]": "attribute[SEVERITY] is required"}, []),
-    ([{"code": 400, "description": "a location is required: lat and long, address_string or address_id"}],
-     {"address_string": "a location is required: lat and long, address_string or address_id"}, []),
-    ([{"code": 400, "description": "Something else went wrong"}], {}, ["Something else went wrong"]),
-    ({"code": 400, "detail": {"service_code": ["This field is required."], "email": ["Enter a valid email address."]}},
-     {"service_code": "This field is required.", "email": "Enter a valid email address."}, []),
-    ({"code": 400, "detail": ["Invalid API key"]}, {}, ["Invalid API key"]),
-    ({"code": 400, "detail": "description may not be longer than 4000 characters"},
-     {"description": "description may not be longer than 4000 characters"}, []),
-    ("just a string", {}, []),
-])
+@pytest.mark.parametrize(
+    ("body", "fields", "general"),
+    [
+        (
+            [
+                {"code": 400, "description": "email is not a valid e-mail address"},
+                {"code": 400, "description": "attribute[SEVERITY] is required"},
+            ],
+            {"email": "email is not a valid e-mail address", "attribute[SEVERITY]": "attribute[SEVERITY] is required"},
+            [],
+        ),
+        (
+            [{"code": 400, "description": "a location is required: lat and long, address_string or address_id"}],
+            {"address_string": "a location is required: lat and long, address_string or address_id"},
+            [],
+        ),
+        ([{"code": 400, "description": "Something else went wrong"}], {}, ["Something else went wrong"]),
+        (
+            {
+                "code": 400,
+                "detail": {"service_code": ["This field is required."], "email": ["Enter a valid email address."]},
+            },
+            {"service_code": "This field is required.", "email": "Enter a valid email address."},
+            [],
+        ),
+        ({"code": 400, "detail": ["Invalid API key"]}, {}, ["Invalid API key"]),
+        (
+            {"code": 400, "detail": "description may not be longer than 4000 characters"},
+            {"description": "description may not be longer than 4000 characters"},
+            [],
+        ),
+        ("just a string", {}, []),
+    ],
+)
 def test_error_bodies_of_both_styles(body, fields, general):
     assert error_messages(body) == (fields, general)
 

@@ -28,32 +28,79 @@ MARK = "VIERAS"
 ASKED = "501"
 
 _garbage_text = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö0123456789 -:+.TZ\u00a0\x00", max_size=20)
-_leaf = (st.none() | st.booleans() | st.integers(min_value=-(10**20), max_value=10**20)
-         | st.floats(allow_nan=True, allow_infinity=True) | _garbage_text)
-_KEYS = ["service_request_id", "status", "status_notes", "requested_datetime", "updated_datetime", "address",
-         "service_name", "email", "phone", "extended_attributes", "title", "detailed_status"]
-garbage = st.recursive(_leaf, lambda inner: st.lists(inner, max_size=3)
-                       | st.dictionaries(st.sampled_from(_KEYS) | _garbage_text, inner, max_size=3), max_leaves=6)
-times = st.sampled_from(["2025-02-04T07:15:00+02:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
-                         "9999-12-31T23:59:59", "2025-02-30T00:00:00Z", "", "eilen"]) | garbage
+_leaf = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | _garbage_text
+)
+_KEYS = [
+    "service_request_id",
+    "status",
+    "status_notes",
+    "requested_datetime",
+    "updated_datetime",
+    "address",
+    "service_name",
+    "email",
+    "phone",
+    "extended_attributes",
+    "title",
+    "detailed_status",
+]
+garbage = st.recursive(
+    _leaf,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(_KEYS) | _garbage_text, inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+times = (
+    st.sampled_from(
+        [
+            "2025-02-04T07:15:00+02:00",
+            "0001-01-01T00:00:00+14:00",
+            "9999-12-31T23:59:59-14:00",
+            "9999-12-31T23:59:59",
+            "2025-02-30T00:00:00Z",
+            "",
+            "eilen",
+        ]
+    )
+    | garbage
+)
 
 
 def _request(request_id, text: str, **extra):
-    return st.fixed_dictionaries({
-        "service_request_id": st.just(request_id), "status": st.sampled_from(["open", "closed"]) | garbage,
-        "service_name": st.just(text), "status_notes": st.just(text), "description": st.just(text),
-        "address": st.just(text), "requested_datetime": times, "updated_datetime": times,
-        "extended_attributes": st.just({"title": text, "detailed_status": text}) | garbage,
-        **{k: st.just(v) for k, v in extra.items()}})
+    return st.fixed_dictionaries(
+        {
+            "service_request_id": st.just(request_id),
+            "status": st.sampled_from(["open", "closed"]) | garbage,
+            "service_name": st.just(text),
+            "status_notes": st.just(text),
+            "description": st.just(text),
+            "address": st.just(text),
+            "requested_datetime": times,
+            "updated_datetime": times,
+            "extended_attributes": st.just({"title": text, "detailed_status": text}) | garbage,
+            **{k: st.just(v) for k, v in extra.items()},
+        }
+    )
 
 
 mine_by_id = _request(ASKED, "Katuvalo") | _request(int(ASKED), "Katuvalo")
 foreign_by_id = st.sampled_from(["503", "5010", " 50", "501x", "", "5 01"]).flatmap(
-    lambda rid: _request(rid, f"{MARK} {rid}"))
-mine_by_contact = _request("601", "Aurauskaluste") | _request("602", "Roska", email=MAIJA_EMAIL.upper()) | \
-    _request("603", "Vuoto", phone="040 123 4567")
-foreign_by_contact = _request("701", f"{MARK} toinen", email="someone.else@example.net") | \
-    _request("702", f"{MARK} toinen", phone="+358409999999")
+    lambda rid: _request(rid, f"{MARK} {rid}")
+)
+mine_by_contact = (
+    _request("601", "Aurauskaluste")
+    | _request("602", "Roska", email=MAIJA_EMAIL.upper())
+    | _request("603", "Vuoto", phone="040 123 4567")
+)
+foreign_by_contact = _request("701", f"{MARK} toinen", email="someone.else@example.net") | _request(
+    "702", f"{MARK} toinen", phone="+358409999999"
+)
 
 
 def answers(mine, foreign):
@@ -113,26 +160,41 @@ def _shown(data: PanelData) -> list[str]:
 
 
 def test_asked_for_one_request_a_server_that_ignores_the_id_filter_shows_only_that_one(canned, canned_plugin):
-    canned.by_id = [{"service_request_id": "503", "status": "open", "status_notes": f"{MARK} Siivous tilattu",
-                     "address": "Toisen kuja 5"},
-                    {"service_request_id": ASKED, "status": "closed", "status_notes": "Lamppu vaihdettu."}]
+    canned.by_id = [
+        {
+            "service_request_id": "503",
+            "status": "open",
+            "status_notes": f"{MARK} Siivous tilattu",
+            "address": "Toisen kuja 5",
+        },
+        {"service_request_id": ASKED, "status": "closed", "status_notes": "Lamppu vaihdettu."},
+    ]
     data = canned_plugin.panel("requests", call(references=[("open311", ASKED)]))
     assert [row[-1] for row in data.sections[0].table.rows] == [ASKED]
     assert _shown(data) == []
 
 
 def test_a_contact_search_answer_naming_someone_elses_contact_is_left_out(canned, canned_plugin):
-    canned.by_contact = [{"service_request_id": "701", "status": "open", "email": "someone.else@example.net",
-                          "status_notes": f"{MARK} toinen"},
-                         {"service_request_id": "602", "status": "open", "email": MAIJA_EMAIL.upper()},
-                         {"service_request_id": "603", "status": "open", "phone": "040 123 4567"}]
+    canned.by_contact = [
+        {
+            "service_request_id": "701",
+            "status": "open",
+            "email": "someone.else@example.net",
+            "status_notes": f"{MARK} toinen",
+        },
+        {"service_request_id": "602", "status": "open", "email": MAIJA_EMAIL.upper()},
+        {"service_request_id": "603", "status": "open", "phone": "040 123 4567"},
+    ]
     data = canned_plugin.panel("requests", call())
     assert sorted(row[-1] for row in data.sections[0].table.rows) == ["602", "603"]
     assert MAIJA_PHONE == "+358401234567"  # the customer's phone, as the register stores it
 
 
-@given(by_id=answers(mine_by_id, foreign_by_id), by_contact=answers(mine_by_contact, foreign_by_contact),
-       language=st.sampled_from(["fi", "sv", "en"]))
+@given(
+    by_id=answers(mine_by_id, foreign_by_id),
+    by_contact=answers(mine_by_contact, foreign_by_contact),
+    language=st.sampled_from(["fi", "sv", "en"]),
+)
 def test_fuzz_the_panel_over_any_open311_answer(canned, canned_plugin, by_id, by_contact, language):
     canned.by_id, canned.by_contact = by_id, by_contact
     try:

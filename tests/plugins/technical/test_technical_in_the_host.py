@@ -28,9 +28,9 @@ AGENT = StaffMember(1, "agent.aino", "Aino", StaffRole.AGENT, 1, "customer_servi
 def host(open311):
     KeyringSecrets().set("technical", "api_key", API_KEY)
     deployment = DeploymentPlugins.from_mapping(
-        {"plugins": {"technical": {"base_url": open311.base_url, "contact_search": True}}})
-    host = PluginHost(deployment=deployment, secrets=KeyringSecrets(), audit_sink=lambda **e: None,
-                      call_timeout=2.0)
+        {"plugins": {"technical": {"base_url": open311.base_url, "contact_search": True}}}
+    )
+    host = PluginHost(deployment=deployment, secrets=KeyringSecrets(), audit_sink=lambda **e: None, call_timeout=2.0)
     host.add_manifest(read_manifest(MANIFEST))
     assert host.activate("technical").state is PluginState.ACTIVE
     yield host
@@ -56,12 +56,23 @@ def test_panel_and_filing_through_the_host(host, open311):
 
     form = host.action_form("technical", "file_request:water_leak", staff=AGENT, customer=customer(), language="en")
     assert form.state is PanelState.DATA and form.value.fields[0].key == "attribute[SEVERITY]"
-    filed = host.run_action("technical", "file_request:water_leak",
-                            {"attribute[SEVERITY]": "flowing", "address_string": "Fleminginkatu 12, Helsinki"},
-                            staff=AGENT, customer=customer(), language="en")
+    filed = host.run_action(
+        "technical",
+        "file_request:water_leak",
+        {"attribute[SEVERITY]": "flowing", "address_string": "Fleminginkatu 12, Helsinki"},
+        staff=AGENT,
+        customer=customer(),
+        language="en",
+    )
     assert filed.state is PanelState.DATA and filed.value.reference_system == "open311"
-    refused = host.run_action("technical", "file_request:water_leak", {"address_string": "Torikatu 1"},
-                              staff=AGENT, customer=customer(), language="en")
+    refused = host.run_action(
+        "technical",
+        "file_request:water_leak",
+        {"address_string": "Torikatu 1"},
+        staff=AGENT,
+        customer=customer(),
+        language="en",
+    )
     assert refused.error_kind == "input" and set(refused.value) == {"attribute[SEVERITY]"}
 
 
@@ -93,10 +104,16 @@ class _Forward(BaseHTTPRequestHandler):
 
     def _forward(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.server.seen.append(f"{self.command} {unquote_plus(self.path)} {self.headers} "
-                                f"{unquote_plus(body.decode('utf-8', 'replace'))}")
-        answer = requests.request(self.command, self.server.target + self.path, data=body or None,
-                                  headers={k: v for k, v in self.headers.items() if k.lower() != "host"}, timeout=5)
+        self.server.seen.append(
+            f"{self.command} {unquote_plus(self.path)} {self.headers} {unquote_plus(body.decode('utf-8', 'replace'))}"
+        )
+        answer = requests.request(
+            self.command,
+            self.server.target + self.path,
+            data=body or None,
+            headers={k: v for k, v in self.headers.items() if k.lower() != "host"},
+            timeout=5,
+        )
         self.send_response(answer.status_code)
         self.send_header("Content-Type", answer.headers.get("Content-Type", "application/json"))
         self.send_header("Content-Length", str(len(answer.content)))
@@ -113,25 +130,39 @@ def test_the_technical_plugin_never_receives_the_identity_code(open311, monkeypa
     given = []
     for method in ("panel", "action_form", "run_action"):
         original = getattr(TechnicalPlugin, method)
-        monkeypatch.setattr(TechnicalPlugin, method,
-                            lambda self, action, call, *rest, _o=original: given.append(call) or _o(self, action, call,
-                                                                                                   *rest))
+        monkeypatch.setattr(
+            TechnicalPlugin,
+            method,
+            lambda self, action, call, *rest, _o=original: given.append(call) or _o(self, action, call, *rest),
+        )
     recorder = _Recorder(open311.base_url)
     threading.Thread(target=recorder.serve_forever, daemon=True).start()
     KeyringSecrets().set("technical", "api_key", API_KEY)
-    deployment = DeploymentPlugins.from_mapping({"plugins": {"technical": {
-        "base_url": f"http://127.0.0.1:{recorder.server_port}/", "contact_search": True}}})
+    deployment = DeploymentPlugins.from_mapping(
+        {"plugins": {"technical": {"base_url": f"http://127.0.0.1:{recorder.server_port}/", "contact_search": True}}}
+    )
     host = PluginHost(deployment=deployment, secrets=KeyringSecrets(), audit_sink=lambda **e: None, call_timeout=2.0)
     host.add_manifest(read_manifest(MANIFEST))
     assert host.activate("technical").state is PluginState.ACTIVE
     who = customer(hetu=hetu, birth_date="1994-05-01")
     try:
         assert _panel(host, who, references=(("open311", "503"),)).state is PanelState.DATA
-        assert host.action_form("technical", "file_request:water_leak", staff=AGENT, customer=who,
-                                language="fi").state is PanelState.DATA
-        filed = host.run_action("technical", "file_request:water_leak",
-                                {"attribute[SEVERITY]": "flowing", "address_string": "Fleminginkatu 12, Helsinki",
-                                 "description": "Vesi valuu"}, staff=AGENT, customer=who, language="fi")
+        assert (
+            host.action_form("technical", "file_request:water_leak", staff=AGENT, customer=who, language="fi").state
+            is PanelState.DATA
+        )
+        filed = host.run_action(
+            "technical",
+            "file_request:water_leak",
+            {
+                "attribute[SEVERITY]": "flowing",
+                "address_string": "Fleminginkatu 12, Helsinki",
+                "description": "Vesi valuu",
+            },
+            staff=AGENT,
+            customer=who,
+            language="fi",
+        )
         assert filed.state is PanelState.DATA
     finally:
         host.shutdown()

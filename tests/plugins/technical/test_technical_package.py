@@ -23,11 +23,17 @@ NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 def demo_people(n: int = 60) -> list[dict]:
     people = []
     for i in range(1, n + 1):
-        people.append({"customer_id": 1000 + i, "first_names": "Aino Maria", "last_name": f"Testinen{i}",
-                       "email": f"aino.testinen{i}@example.com" if i % 4 else None,
-                       "phone": f"+35840{i:07d}" if i % 3 else None,
-                       "street": None if i % 10 == 0 else f"Testikatu {i} A {i % 7 + 1}",
-                       "municipality": "Tampere" if i % 2 else "Helsinki"})
+        people.append(
+            {
+                "customer_id": 1000 + i,
+                "first_names": "Aino Maria",
+                "last_name": f"Testinen{i}",
+                "email": f"aino.testinen{i}@example.com" if i % 4 else None,
+                "phone": f"+35840{i:07d}" if i % 3 else None,
+                "street": None if i % 10 == 0 else f"Testikatu {i} A {i % 7 + 1}",
+                "municipality": "Tampere" if i % 2 else "Helsinki",
+            }
+        )
     return people
 
 
@@ -48,8 +54,11 @@ def test_manifest_declares_the_requests_panel_and_the_filing_action():
     assert (action.id, action.roles) == ("file_request", {"agent"})
     assert action.title == {"en": "File a service request", "fi": "Tee palvelupyyntö", "sv": "Gör en serviceförfrågan"}
     settings = {s.key: (s.kind, s.required) for s in manifest.settings}
-    assert settings == {"base_url": ("url", True), "jurisdiction_id": ("string", False),
-                        "contact_search": ("bool", False)}
+    assert settings == {
+        "base_url": ("url", True),
+        "jurisdiction_id": ("string", False),
+        "contact_search": ("bool", False),
+    }
     assert [(s.key, s.required) for s in manifest.secrets] == [("api_key", False)]
 
 
@@ -58,8 +67,13 @@ def test_plugin_code_imports_only_the_plugin_api_requests_and_the_standard_libra
     offenders = []
     for path in sorted(PACKAGE.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
             for name in names:
                 top = name.split(".")[0]
                 public_api = name == "agentdesk.plugin_api" or name.startswith("agentdesk.plugin_api.")
@@ -108,8 +122,11 @@ def test_demo_seed_is_deterministic_and_consistent_with_the_people():
 def test_demo_seed_serves_the_panel_of_a_demo_person():
     people = demo_people()
     seed = open311_seed(people, now=NOW)
-    cid, refs = next((c, r) for c, r in seed["customer_references"].items()
-                     if people[int(c) - 1001]["email"] and people[int(c) - 1001]["street"])
+    cid, refs = next(
+        (c, r)
+        for c, r in seed["customer_references"].items()
+        if people[int(c) - 1001]["email"] and people[int(c) - 1001]["street"]
+    )
     person = people[int(cid) - 1001]
     handle = start_server(seed)
     plugin = plugin_for(handle.base_url, api_key="demo-key")
@@ -124,8 +141,9 @@ def test_demo_seed_serves_the_panel_of_a_demo_person():
             assert sorted(row[-1] for row in again.sections[0].table.rows) == sorted(refs)
         finally:
             stored.close()
-        filed = plugin.run_action("file_request", call(who=who), {"service_code": "litter",
-                                                                  "address_string": "Hämeenkatu 1, Tampere"})
+        filed = plugin.run_action(
+            "file_request", call(who=who), {"service_code": "litter", "address_string": "Hämeenkatu 1, Tampere"}
+        )
         assert filed.reference == str(20001 + len(seed["requests"]))
     finally:
         plugin.close()

@@ -16,9 +16,16 @@ from tests.plugins.technical.technical_support import (
     protected_customer,
 )
 
-WASTE = {"attribute[CONTAINER_TYPE]": "bio", "attribute[PICKUP_DATE]": "2025-03-03T07:00",
-         "description": "Biojäteastia jäi tyhjentämättä maanantaina.", "address_string": "Fleminginkatu 12, Helsinki",
-         "email": MAIJA_EMAIL, "phone": MAIJA_PHONE, "first_name": "Maija", "last_name": "Meikäläinen"}
+WASTE = {
+    "attribute[CONTAINER_TYPE]": "bio",
+    "attribute[PICKUP_DATE]": "2025-03-03T07:00",
+    "description": "Biojäteastia jäi tyhjentämättä maanantaina.",
+    "address_string": "Fleminginkatu 12, Helsinki",
+    "email": MAIJA_EMAIL,
+    "phone": MAIJA_PHONE,
+    "first_name": "Maija",
+    "last_name": "Meikäläinen",
+}
 
 
 def fields_of(form):
@@ -38,9 +45,13 @@ def test_first_form_offers_the_services_and_the_customers_contact_details(plugin
     fields = fields_of(form)
     service = fields["service_code"]
     assert service.kind == "choice" and service.required
-    assert dict(service.choices) == {"streetlight": "Katuvalo rikki *", "waste_pickup": "Jäteastia tyhjentämättä *",
-                                     "water_leak": "Vesivuoto *", "snow_ploughing": "Lumenauraus",
-                                     "litter": "Roskaantuminen"}
+    assert dict(service.choices) == {
+        "streetlight": "Katuvalo rikki *",
+        "waste_pickup": "Jäteastia tyhjentämättä *",
+        "water_leak": "Vesivuoto *",
+        "snow_ploughing": "Lumenauraus",
+        "litter": "Roskaantuminen",
+    }
     assert fields["address_string"].default == "Fleminginkatu 12 A 3, 00530 Helsinki"
     assert fields["address_string"].required
     assert (fields["email"].default, fields["phone"].default) == (MAIJA_EMAIL, MAIJA_PHONE)
@@ -73,8 +84,14 @@ def test_service_form_is_built_from_the_service_definition(plugin):
 
 def test_service_without_metadata_has_only_the_common_fields(open311, plugin):
     form = plugin.action_form("file_request:litter", call())
-    assert [f.key for f in form.fields] == ["description", "address_string", "email", "phone", "first_name",
-                                            "last_name"]
+    assert [f.key for f in form.fields] == [
+        "description",
+        "address_string",
+        "email",
+        "phone",
+        "first_name",
+        "last_name",
+    ]
     assert "GET services/litter.json" not in open311.stats()["by_method_path"]
 
 
@@ -122,15 +139,19 @@ def test_filing_returns_the_service_request_id(open311, plugin, mode):
 
 
 def test_multichoice_and_number_values_are_sent_as_the_spec_says(open311, plugin):
-    values = {"attribute[FAULT]": ["dark", "blinking"], "attribute[LAMPS_OUT]": "3,0",
-              "address_string": "Torikatu 1, Helsinki"}
+    values = {
+        "attribute[FAULT]": ["dark", "blinking"],
+        "attribute[LAMPS_OUT]": "3,0",
+        "address_string": "Torikatu 1, Helsinki",
+    }
     result = plugin.run_action("file_request:streetlight", call(), values)
     assert open311.store.get(result.reference)["attributes"] == {"FAULT": ["dark", "blinking"], "LAMPS_OUT": ["3.0"]}
 
 
 def test_simple_service_can_be_filed_from_the_first_form(open311, plugin):
-    result = plugin.run_action("file_request", call("sv"), {"service_code": "snow_ploughing",
-                                                            "address_string": "Porvoonkatu 5, Helsinki"})
+    result = plugin.run_action(
+        "file_request", call("sv"), {"service_code": "snow_ploughing", "address_string": "Porvoonkatu 5, Helsinki"}
+    )
     assert result.message.startswith(f"Serviceförfrågan {result.reference} gjord: Lumenauraus")
     assert open311.store.get(result.reference)["service_code"] == "snow_ploughing"
 
@@ -144,15 +165,18 @@ def test_service_with_required_details_sends_the_agent_to_its_own_form(open311, 
 
 def test_token_answer_is_polled_until_the_id_arrives(open311, plugin):
     open311.set_mode("token", token_delay=0.3)
-    result = plugin.run_action("file_request", call(timeout=5), {"service_code": "litter", "address_string": "Torikatu 1"})
+    result = plugin.run_action(
+        "file_request", call(timeout=5), {"service_code": "litter", "address_string": "Torikatu 1"}
+    )
     assert result.reference_system == "open311" and result.reference.isdigit(), "the id, not the token"
     assert open311.store.get(result.reference)["service_code"] == "litter"
 
 
 def test_token_without_id_in_time_is_returned_as_the_reference(open311, plugin):
     open311.set_mode("token", token_delay=60)  # the id would come after 60 s: the call's 1.5 s end first
-    result = plugin.run_action("file_request", call(timeout=1.5), {"service_code": "litter",
-                                                                   "address_string": "Torikatu 1"})
+    result = plugin.run_action(
+        "file_request", call(timeout=1.5), {"service_code": "litter", "address_string": "Torikatu 1"}
+    )
     assert result.reference_system == "open311-token"
     assert result.reference in open311.store.tokens
     assert "number will follow" in result.message
@@ -181,8 +205,16 @@ def test_server_validation_errors_land_on_the_fields(open311, plugin, mode):
 @pytest.mark.parametrize("mode", ["normal", "six_aika"])
 def test_server_errors_for_parameters_not_on_the_form_are_general(open311, plugin, mode):
     # The server wants an attribute although services.json says metadata: false.
-    open311.store.attributes["litter"] = [{"code": "BAGS", "datatype": "number", "required": True,
-                                           "description": "Roskapussien määrä", "variable": True, "values": []}]
+    open311.store.attributes["litter"] = [
+        {
+            "code": "BAGS",
+            "datatype": "number",
+            "required": True,
+            "description": "Roskapussien määrä",
+            "variable": True,
+            "values": [],
+        }
+    ]
     open311.set_mode(mode)
     with pytest.raises(UserInputError) as info:
         plugin.run_action("file_request", call(), {"service_code": "litter", "address_string": "Torikatu 1"})
@@ -191,8 +223,10 @@ def test_server_errors_for_parameters_not_on_the_form_are_general(open311, plugi
 
 
 def test_values_are_checked_before_anything_is_sent(open311, plugin):
-    values = dict(WASTE, **{"attribute[CONTAINER_TYPE]": "plutonium", "attribute[PICKUP_DATE]": "maanantai",
-                            "description": "x" * 4001})
+    values = dict(
+        WASTE,
+        **{"attribute[CONTAINER_TYPE]": "plutonium", "attribute[PICKUP_DATE]": "maanantai", "description": "x" * 4001},
+    )
     with pytest.raises(UserInputError) as info:
         plugin.run_action("file_request:waste_pickup", call(), values)
     assert set(info.value.errors) == {"attribute[CONTAINER_TYPE]", "attribute[PICKUP_DATE]", "description"}
@@ -216,10 +250,24 @@ def test_panel_shows_the_citizens_earlier_requests_with_status(open311, plugin):
     assert panel.sections[0].title == "Service requests"
     assert table.columns == ("Status", "Service", "Filed", "Updated", "Status notes", "Location", "Number")
     assert table.rows == (
-        ("Open (PUBLIC_WORKS_NEW)", "Lumenauraus – Jalkakäytävä auraamatta", "2025-02-04 07:15",
-         "2025-02-04 07:15", "Välitetty urakoitsijalle.", "Torikatu 1, Helsinki", "502"),
-        ("Closed", "Katuvalo rikki", "2024-03-02 18:10", "2024-03-05 09:00", "Lamppu vaihdettu.",
-         "Fleminginkatu 12, Helsinki", "501"),
+        (
+            "Open (PUBLIC_WORKS_NEW)",
+            "Lumenauraus – Jalkakäytävä auraamatta",
+            "2025-02-04 07:15",
+            "2025-02-04 07:15",
+            "Välitetty urakoitsijalle.",
+            "Torikatu 1, Helsinki",
+            "502",
+        ),
+        (
+            "Closed",
+            "Katuvalo rikki",
+            "2024-03-02 18:10",
+            "2024-03-05 09:00",
+            "Lamppu vaihdettu.",
+            "Fleminginkatu 12, Helsinki",
+            "501",
+        ),
     )
     assert [b.text for b in panel.badges] == ["1 open"]
     assert panel.source.startswith("Open311 GeoReport v2")
@@ -233,8 +281,9 @@ def test_panel_in_finnish(plugin):
 
 def test_panel_is_refreshed_on_every_load(open311, plugin):
     assert len(plugin.panel("requests", call()).sections[0].table.rows) == 2
-    filed = plugin.run_action("file_request", call(), {"service_code": "litter", "address_string": "Torikatu 1",
-                                                       "email": MAIJA_EMAIL})
+    filed = plugin.run_action(
+        "file_request", call(), {"service_code": "litter", "address_string": "Torikatu 1", "email": MAIJA_EMAIL}
+    )
     rows = plugin.panel("requests", call()).sections[0].table.rows
     assert rows[0][0] == "Open" and rows[0][-1] == filed.reference and len(rows) == 3
 
@@ -267,8 +316,11 @@ def test_customer_without_requests_gets_an_empty_panel(plugin):
 @pytest.mark.expect_log_warnings
 def test_server_ignoring_the_contact_filter_shows_nobody_elses_requests(open311, plugin, caplog):
     open311.set_mode("six_aika")  # ignores email/phone and answers with the last 90 days of everyone's
-    filed = plugin.run_action("file_request", call(), {"service_code": "litter", "address_string": "Torikatu 9",
-                                                       "email": "someone.else@example.net"})
+    filed = plugin.run_action(
+        "file_request",
+        call(),
+        {"service_code": "litter", "address_string": "Torikatu 9", "email": "someone.else@example.net"},
+    )
     panel = plugin.panel("requests", call(references=[("open311", "501")]))
     assert filed.reference != "501"
     assert [row[-1] for row in panel.sections[0].table.rows] == ["501"]

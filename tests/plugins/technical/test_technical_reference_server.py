@@ -47,8 +47,10 @@ def test_service_definition_lists_attributes_in_order(open311):
 
 
 def test_post_refuses_bad_input_with_spec_errors(open311):
-    answer = post(open311, {"api_key": API_KEY, "service_code": "water_leak", "email": "not-an-address",
-                            "attribute[SEVERITY]": "tsunami"})
+    answer = post(
+        open311,
+        {"api_key": API_KEY, "service_code": "water_leak", "email": "not-an-address", "attribute[SEVERITY]": "tsunami"},
+    )
     assert answer.status_code == 400
     descriptions = [e["description"] for e in answer.json()]
     assert all(e["code"] == 400 for e in answer.json())
@@ -57,15 +59,26 @@ def test_post_refuses_bad_input_with_spec_errors(open311):
     assert any("attribute[SEVERITY]" in d for d in descriptions)
     refused = post(open311, {"api_key": "wrong", "service_code": "litter", "address_string": "Torikatu 1"})
     assert refused.status_code == 403 and refused.json()[0]["code"] == 403
-    too_long = post(open311, {"api_key": API_KEY, "service_code": "litter", "address_string": "Torikatu 1",
-                              "description": "x" * 4001})
+    too_long = post(
+        open311,
+        {"api_key": API_KEY, "service_code": "litter", "address_string": "Torikatu 1", "description": "x" * 4001},
+    )
     assert too_long.status_code == 400 and "4000" in too_long.json()[0]["description"]
 
 
 def test_filed_request_can_be_read_back_without_contact_details(open311):
-    answer = post(open311, [("api_key", API_KEY), ("service_code", "streetlight"), ("address_string", "Torikatu 1"),
-                            ("attribute[FAULT][]", "dark"), ("attribute[FAULT][]", "blinking"),
-                            ("email", MAIJA_EMAIL), ("description", "Pimeää")])
+    answer = post(
+        open311,
+        [
+            ("api_key", API_KEY),
+            ("service_code", "streetlight"),
+            ("address_string", "Torikatu 1"),
+            ("attribute[FAULT][]", "dark"),
+            ("attribute[FAULT][]", "blinking"),
+            ("email", MAIJA_EMAIL),
+            ("description", "Pimeää"),
+        ],
+    )
     assert answer.status_code == 200
     request_id = answer.json()[0]["service_request_id"]
     record = get(open311, f"requests/{request_id}.json").json()[0]
@@ -80,11 +93,21 @@ def test_requests_filters(open311):
     assert [r["service_request_id"] for r in by_id.json()] == ["504", "501"]  # other filters ignored
     # Without dates the last 90 days are searched: the seeded requests are all older.
     assert get(open311, "requests.json").json() == []
-    ranged = get(open311, "requests.json", start_date="2025-01-01T00:00:00+02:00",
-                 end_date="2025-03-01T00:00:00+02:00", status="open")
+    ranged = get(
+        open311,
+        "requests.json",
+        start_date="2025-01-01T00:00:00+02:00",
+        end_date="2025-03-01T00:00:00+02:00",
+        status="open",
+    )
     assert sorted(r["service_request_id"] for r in ranged.json()) == ["502", "503"]
-    litter = get(open311, "requests.json", start_date="2025-01-01T00:00:00+02:00",
-                 end_date="2025-03-01T00:00:00+02:00", service_code="litter")
+    litter = get(
+        open311,
+        "requests.json",
+        start_date="2025-01-01T00:00:00+02:00",
+        end_date="2025-03-01T00:00:00+02:00",
+        service_code="litter",
+    )
     assert [r["service_request_id"] for r in litter.json()] == ["503"]
     too_wide = get(open311, "requests.json", start_date="2024-01-01T00:00:00Z", end_date="2024-06-01T00:00:00Z")
     assert too_wide.status_code == 400 and "90 days" in too_wide.json()[0]["description"]
@@ -129,8 +152,12 @@ def test_six_aika_mode_deviates_like_the_real_server(open311):
 def test_command_line_server_with_test_endpoints(tmp_path):
     seed = tmp_path / "seed.json"
     seed.write_text(json.dumps(make_seed()), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "agentdesk_technical.reference_server", "--port", "0",
-                             "--seed", str(seed)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "agentdesk_technical.reference_server", "--port", "0", "--seed", str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stdout.readline().strip()
         assert line.startswith("LISTENING ")

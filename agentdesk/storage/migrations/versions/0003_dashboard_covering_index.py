@@ -15,8 +15,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("interaction", schema=None) as batch_op:
-        batch_op.create_index("ix_interaction_started_cover", ["started_at", "channel", "department_id", "outcome"],
-                              unique=False)
+        batch_op.create_index(
+            "ix_interaction_started_cover", ["started_at", "channel", "department_id", "outcome"], unique=False
+        )
         batch_op.drop_index("ix_interaction_started")
 
 

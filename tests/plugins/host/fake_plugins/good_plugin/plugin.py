@@ -36,8 +36,9 @@ class Good:
             return PanelData(sections=(Section("Home", (KeyValue("Address", "Piilotie 9 A"),)),))
         if self.mode == "empty":
             return PanelData(empty=True, message="nothing here")
-        return PanelData(sections=(Section(panel_id, (KeyValue("customer", str(call.customer.customer_id)),)),),
-                         source="test")
+        return PanelData(
+            sections=(Section(panel_id, (KeyValue("customer", str(call.customer.customer_id)),)),), source="test"
+        )
 
     def action_form(self, action_id, call):
         SEEN.append(call)
