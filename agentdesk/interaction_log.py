@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,7 +48,7 @@ class InteractionDraft:
     new_case_due: dt.date | None = None
     external_ref: str = ""  # call unique id, Message-ID, ticket number
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Plain JSON for the draft store."""
         data = asdict(self)
         data["channel"] = self.channel.value
@@ -58,7 +59,7 @@ class InteractionDraft:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> InteractionDraft:
+    def from_json(cls, data: dict[str, Any]) -> InteractionDraft:
         return cls(
             channel=Channel(data["channel"]),
             started_at=dt.datetime.fromisoformat(data["started_at"]),

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from agentdesk import paths
 
@@ -103,7 +103,7 @@ class UidStateFile:
         self.path = path or paths.user_data_dir() / "email_uid_state.json"
         self._lock = threading.Lock()
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:

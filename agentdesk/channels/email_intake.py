@@ -403,4 +403,4 @@ def _cases_by_message_id(s: Session, ids: Sequence[str]) -> Mapping[str, int]:
         )
         .order_by(Interaction.id)
     )
-    return {refs[ref]: case_id for ref, case_id in rows}
+    return {refs[ref]: case_id for ref, case_id in rows if case_id is not None}

@@ -18,6 +18,7 @@ Logs name a message by mailbox, UID and a digest of its Message-ID, never by its
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import logging
 import re
@@ -227,12 +228,12 @@ class MailQuarantine:
         )
         return RetryOutcome(quarantine_id, True, outcome)
 
-    def retry_all(self) -> list[RetryOutcome]:
+    def retry_all(self) -> builtins.list[RetryOutcome]:
         with self._db.session() as s:
             ids = list(s.scalars(select(QuarantinedMail.id).order_by(QuarantinedMail.id)))
         return [self.retry(i) for i in ids]
 
-    def retry_after_upgrade(self, mailbox_key: str) -> list[RetryOutcome]:
+    def retry_after_upgrade(self, mailbox_key: str) -> builtins.list[RetryOutcome]:
         """Retry, once per AgentDesk version, the messages of a mailbox another version quarantined."""
         with self._db.session() as s:
             ids = list(
@@ -272,7 +273,7 @@ class MailboxQuarantine:
     def hold(self, raw: bytes, message: MailboxMessage, exc: BaseException, attempts: int) -> int:
         return self.quarantine.hold(raw, self.mailbox, message, exc, attempts)
 
-    def retry_held(self, mailbox_key: str) -> list[RetryOutcome]:
+    def retry_held(self, mailbox_key: str) -> builtins.list[RetryOutcome]:
         return self.quarantine.retry_after_upgrade(mailbox_key)
 
 

@@ -24,6 +24,7 @@ import datetime as dt
 import email
 import email.errors
 import email.header
+import email.message
 import email.parser
 import email.utils
 import hashlib
@@ -129,8 +130,7 @@ def message_ids(value: str | None) -> tuple[str, ...]:
         bare = value.strip()
         if "@" in bare and not any(ch.isspace() for ch in bare):
             found = [f"<{bare.strip('<>')}>"]
-    seen: set[str] = set()
-    return tuple(x for x in found if not (x in seen or seen.add(x)))
+    return tuple(dict.fromkeys(found))  # without repeats, in first-seen order
 
 
 def storage_ref(message_id: str) -> str:
@@ -186,8 +186,7 @@ class ParsedEmail:
     def parent_ids(self) -> tuple[str, ...]:
         """The message's ancestors, nearest first: In-Reply-To, then References newest to oldest."""
         ordered = ([self.in_reply_to] if self.in_reply_to else []) + list(reversed(self.references))
-        seen: set[str] = {self.message_id}
-        return tuple(x for x in ordered if not (x in seen or seen.add(x)))
+        return tuple(x for x in dict.fromkeys(ordered) if x != self.message_id)
 
 
 def parse_message(raw: bytes) -> ParsedEmail:
@@ -250,8 +249,7 @@ def _made_up_id(raw: bytes) -> str:
 
 def _ids(msg: EmailMessage, name: str) -> tuple[str, ...]:
     found = (clean_field(i, MESSAGE_ID_MAX) for i in message_ids(_header(msg, name)))
-    seen: set[str] = set()
-    return tuple(x for x in found if not (x in seen or seen.add(x)))
+    return tuple(dict.fromkeys(found))  # without repeats, in first-seen order
 
 
 def _raw_header(msg: EmailMessage, name: str) -> str | None:
@@ -433,7 +431,8 @@ def _filename(part: EmailMessage) -> str:
 def _size(part: EmailMessage) -> int:
     if part.get_content_maintype() == "message":
         try:
-            return len(part.get_payload(0).as_bytes())
+            inner = part.get_payload(0)
+            return len(inner.as_bytes()) if isinstance(inner, email.message.Message) else 0
         except Exception:
             return 0
     try:

@@ -302,10 +302,10 @@ class MailboxWatcher:
     def _jitter(delay: float) -> float:
         return delay * random.uniform(0.8, 1.2)
 
-    def _connect(self) -> imaplib.IMAP4:
+    def _connect(self) -> ImapConnection | ImapSSLConnection:
         server = self.server
         if server.security == "ssl":
-            conn: imaplib.IMAP4 = ImapSSLConnection(
+            conn: ImapConnection | ImapSSLConnection = ImapSSLConnection(
                 server.host, server.port, ssl_context=ssl.create_default_context(), timeout=server.timeout
             )
         else:
@@ -341,6 +341,8 @@ class MailboxWatcher:
             if typ != "OK":
                 raise imaplib.IMAP4.error(f"cannot open folder {self.mailbox.folder!r}: {data!r}")
             validity = conn.untagged_responses.get("UIDVALIDITY", [b"0"])[-1]
+            if not isinstance(validity, bytes):  # a literal where a number belongs
+                raise imaplib.IMAP4.error(f"unreadable UIDVALIDITY for folder {self.mailbox.folder!r}")
             uidvalidity = int(validity)
             on_connected()
             while not self._stopping.is_set():
@@ -350,7 +352,7 @@ class MailboxWatcher:
                     break
                 if idle:
                     self._set(WatcherStatus.IDLE)
-                    conn.idle_wait(self.idle_timeout, self._wake_r)  # type: ignore[attr-defined]
+                    conn.idle_wait(self.idle_timeout, self._wake_r)
                     self._drain_wake()
                 else:
                     self._set(WatcherStatus.POLLING)
@@ -378,7 +380,7 @@ class MailboxWatcher:
                 mark.uidvalidity,
                 uidvalidity,
             )
-        typ, data = conn.uid("SEARCH", None, f"UID {last + 1}:*")
+        typ, data = conn.uid("SEARCH", f"UID {last + 1}:*")  # no CHARSET: the criteria are ASCII
         if typ != "OK":
             raise imaplib.IMAP4.error(f"UID SEARCH failed: {data!r}")
         # "n:*" always matches the last message, even when its UID is below n.
@@ -398,7 +400,7 @@ class MailboxWatcher:
             raise imaplib.IMAP4.error(f"UID FETCH {uid} failed: {data!r}")
         for item in data:
             if isinstance(item, tuple) and b"BODY[]" in item[0].upper():
-                return item[1]
+                return bytes(item[1])
         return None  # expunged meanwhile
 
     def _hand_over(self, raw: bytes, message: MailboxMessage) -> None:

@@ -20,8 +20,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
 
 FIELDS = ("names", "place", "street", "born")
@@ -216,7 +217,7 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     changes = {w: n for w, n in delta.items() if n}
     if not changes:
         return
-    known = set()
+    known: set[str] = set()
     terms = sorted(changes)
     for start in range(0, len(terms), 500):
         chunk = terms[start : start + 500]
@@ -239,9 +240,7 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     )
 
 
-def _expanding(name: str):
-    from sqlalchemy import bindparam
-
+def _expanding(name: str) -> BindParameter[Any]:
     return bindparam(name, expanding=True)
 
 
