@@ -118,9 +118,8 @@ def check(
         errors["started_at"] = "start time has no time zone"
     elif draft.started_at > now + dt.timedelta(minutes=5):
         errors["started_at"] = "start time is in the future"
-    if draft.outcome is Outcome.CASE_CREATED:
-        if draft.case_id is None and not draft.new_case_title.strip():
-            errors["case"] = "give the new case a title or link an existing case"
+    if draft.outcome is Outcome.CASE_CREATED and draft.case_id is None and not draft.new_case_title.strip():
+        errors["case"] = "give the new case a title or link an existing case"
     if draft.new_case_title.strip():
         if draft.new_case_due is None:
             errors["new_case_due"] = "a new case needs a due date"

@@ -10,6 +10,7 @@ database has a table for them; anything with the :class:`UidStore` methods can t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -135,8 +136,6 @@ class UidStateFile:
                     os.fsync(fh.fileno())
                 os.replace(tmp, self.path)
             except BaseException:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(tmp)
-                except OSError:
-                    pass
                 raise

@@ -247,6 +247,11 @@ def _made_up_id(raw: bytes) -> str:
     return f"<{hashlib.sha256(raw).hexdigest()[:40]}@no-message-id.invalid>"
 
 
+# The `except Exception` of the helpers below (noqa: BLE001, "hostile input") are deliberate: the
+# stdlib email package raises almost anything (IndexError, AttributeError, TypeError, ...) on a
+# crafted message, and parse_message promises never to raise; what cannot be read is left empty.
+
+
 def _ids(msg: EmailMessage, name: str) -> tuple[str, ...]:
     found = (clean_field(i, MESSAGE_ID_MAX) for i in message_ids(_header(msg, name)))
     return tuple(dict.fromkeys(found))  # without repeats, in first-seen order
@@ -270,7 +275,7 @@ def _header(msg: EmailMessage, name: str) -> str:
         return _decode_words(text) if _ENCODED_WORD_RE.search(text) else text
     try:
         value = msg.get(name)
-    except Exception:  # the header parser can fail on hostile input; fall back to the raw text
+    except Exception:  # noqa: BLE001 - the header parser can fail on hostile input; fall back to the raw text
         value = _decode_words(raw)
     if value is None:
         return ""
@@ -299,7 +304,7 @@ def _raw_addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
     try:
         header = msg.get(name)
         groups = getattr(header, "addresses", None)
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         header, groups = None, None
     if groups is not None:
         for address in groups:
@@ -311,7 +316,7 @@ def _raw_addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
     raw = [str(v) for k, v in msg.raw_items() if k.lower() == name.lower()]
     try:
         pairs = email.utils.getaddresses(raw)
-    except Exception:  # getaddresses is lenient, but hostile input has surprised it before
+    except Exception:  # noqa: BLE001 - getaddresses is lenient, but hostile input has surprised it before
         pairs = []
     for display, addr in pairs:
         addr = addr.strip().lower()
@@ -328,7 +333,7 @@ def _date(msg: EmailMessage) -> dt.datetime | None:
             value = value.replace(tzinfo=dt.UTC)
         if value is not None:
             value.astimezone(dt.UTC)  # a year 1 with a positive offset cannot be stored
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         value = None
     return value
 
@@ -349,7 +354,7 @@ def _is_automatic(msg: EmailMessage) -> bool:
 def _body_part(msg: EmailMessage) -> EmailMessage | None:
     try:
         part = msg.get_body(preferencelist=("plain", "html"))
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         part = None
     if (
         part is None
@@ -364,10 +369,10 @@ def _body_part(msg: EmailMessage) -> EmailMessage | None:
 def _text_of(part: EmailMessage) -> tuple[str, bool]:
     try:
         content = part.get_content()
-    except Exception:  # an unknown charset, a broken transfer encoding
+    except Exception:  # noqa: BLE001 - an unknown charset, a broken transfer encoding
         try:
             payload = part.get_payload(decode=True) or b""
-        except Exception:
+        except Exception:  # noqa: BLE001 - hostile input
             payload = b""
         content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else str(payload)
     if not isinstance(content, str):
@@ -387,7 +392,7 @@ def _leaves(part: EmailMessage) -> Iterator[EmailMessage]:
         if current.get_content_maintype() == "multipart":
             try:
                 children = list(current.iter_parts())
-            except Exception:
+            except Exception:  # noqa: BLE001 - hostile input
                 children = []
             stack.extend(reversed(children))  # type: ignore[arg-type]
         else:
@@ -403,7 +408,7 @@ def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attac
         try:
             disposition = part.get_content_disposition()
             content_type = part.get_content_type()
-        except Exception:
+        except Exception:  # noqa: BLE001 - hostile input
             disposition, content_type = None, "application/octet-stream"
         filename = clean_field(_filename(part), FILENAME_MAX).strip()
         if disposition != "attachment" and not filename and content_type.startswith("text/"):
@@ -414,13 +419,13 @@ def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attac
 def _filename(part: EmailMessage) -> str:
     try:
         name = part.get_filename() or ""
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         name = ""
     if not name and part.get_content_type() == "message/rfc822":
         try:
             inner = part.get_payload(0)
             subject = _header(inner, "Subject") if isinstance(inner, EmailMessage) else ""
-        except Exception:
+        except Exception:  # noqa: BLE001 - hostile input
             subject = ""
         name = f"{subject}.eml" if subject else ""
     if _ENCODED_WORD_RE.search(name):  # RFC 2047 inside a quoted parameter: common, not standard
@@ -433,11 +438,11 @@ def _size(part: EmailMessage) -> int:
         try:
             inner = part.get_payload(0)
             return len(inner.as_bytes()) if isinstance(inner, email.message.Message) else 0
-        except Exception:
+        except Exception:  # noqa: BLE001 - hostile input
             return 0
     try:
         payload = part.get_payload(decode=True)
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         payload = None
     return len(payload) if isinstance(payload, bytes) else 0
 

@@ -31,6 +31,7 @@ IDLE itself is in :mod:`agentdesk.channels.email_imap` (Python 3.11's imaplib ha
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import imaplib
 import logging
@@ -195,19 +196,15 @@ class MailboxWatcher:
         self._stopping.set()
         with self._wake_lock:
             if self._wake_w is not None:
-                try:
+                with contextlib.suppress(OSError):
                     self._wake_w.send(b"x")
-                except OSError:
-                    pass
         if threading.current_thread() is not thread:
             thread.join(min(timeout, 0.5))
             conn = self._conn
             if thread.is_alive() and conn is not None:
                 # Busy in a command (a slow fetch, a server that stopped answering): cut it short.
-                try:
+                with contextlib.suppress(OSError):
                     conn.socket().shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
             thread.join(max(0.0, timeout - 0.5))
             if thread.is_alive():
                 log.warning("mailbox watcher %s did not end within %s s", self.key, timeout)
@@ -295,7 +292,7 @@ class MailboxWatcher:
             return
         try:
             self._quarantine.retry_held(self.key)
-        except Exception as exc:  # the database may be down at start; the next start tries again
+        except Exception as exc:  # noqa: BLE001 - the database may be down at start; the next start tries again
             log.warning("mailbox %s: quarantined mail not retried (%s)", self.key, type(exc).__name__)
 
     @staticmethod
@@ -437,7 +434,7 @@ class MailboxWatcher:
             self._quarantine.hold(raw, message, exc, tries)
         except RetryLater:
             raise  # kept for the next try: a message is never skipped because the database is down
-        except Exception as held:
+        except Exception as held:  # noqa: BLE001 - a failed quarantine skips the message, never the watcher
             log.error(
                 "mailbox %s: message UID %d failed %d times (%s, %s) and could not be quarantined (%s); "
                 "skipped (it stays in the mailbox)",
@@ -467,7 +464,5 @@ def _logout(conn: imaplib.IMAP4) -> None:
 
 
 def _close(conn: imaplib.IMAP4) -> None:
-    try:
+    with contextlib.suppress(OSError):
         conn.shutdown()
-    except OSError:
-        pass

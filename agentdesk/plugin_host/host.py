@@ -355,7 +355,7 @@ class PluginHost:
         self, plugin_id: str, action_id: str, *, staff: StaffMember, customer: CustomerContext, language: str
     ) -> CallOutcome:
         """Synchronous (call on a worker thread): the form for an action."""
-        loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
+        loaded, _ = self._action(plugin_id, action_id.split(":")[0], staff)
         customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
@@ -384,7 +384,7 @@ class PluginHost:
         language: str,
     ) -> CallOutcome:
         """Synchronous (call on a worker thread); never retried, audited."""
-        loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
+        loaded, _ = self._action(plugin_id, action_id.split(":")[0], staff)
         customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance

@@ -246,7 +246,7 @@ class CustomerSearch:
             run(2, exact)
         last = plan_words[-1]
         prefixable = len(last) >= PREFIX_MIN and last.isalpha()
-        prefixed = exact[:-1] + [_Word(last, prefix=True)] if prefixable else exact
+        prefixed = [*exact[:-1], _Word(last, prefix=True)] if prefixable else exact
         # A complete, known last word that already matched needs no prefix widening.
         if prefixable and (last in unknown or len(last) < 3 or not found) and not (unknown - {last}):
             run(3, prefixed)
@@ -406,7 +406,7 @@ def _compile(dialect: str, plan: Sequence[_Word]) -> tuple[str, dict[str, str]]:
         return "SELECT rowid FROM customer_search WHERE customer_search MATCH :q LIMIT :n", {"q": " AND ".join(parts)}
     parts = []
     for w in plan:
-        options = [f"{w.text}:*" if w.prefix else w.text] + list(w.alternatives)
+        options = [f"{w.text}:*" if w.prefix else w.text, *w.alternatives]
         parts.append(options[0] if len(options) == 1 else "(" + " | ".join(options) + ")")
     return (
         "SELECT customer_id FROM customer_search WHERE doc @@ to_tsquery('simple', :q) LIMIT :n",

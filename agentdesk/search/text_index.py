@@ -16,6 +16,7 @@ and ``Makinen`` are the same word on SQLite (FTS5) and PostgreSQL (tsvector) ali
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -85,7 +86,7 @@ def street_field(folded_street: str) -> str:
     tens of thousands of people and a house number shared by millions make one rare word, so an
     address search touches one building's residents instead of intersecting two huge lists."""
     words = folded_street.split()
-    compounds = [a + b for a, b in zip(words, words[1:]) if len(a) >= 3 and a.isalpha() and b.isdigit()]
+    compounds = [a + b for a, b in itertools.pairwise(words) if len(a) >= 3 and a.isalpha() and b.isdigit()]
     return " ".join(words + compounds)
 
 

@@ -145,7 +145,7 @@ def test_sensitive_access_is_in_the_database_audit_log(sqlite_db):
 
 
 @pytest.mark.parametrize(
-    "mode,state,kind",
+    ("mode", "state", "kind"),
     [
         ("raise", PanelState.ERROR, "plugin"),
         ("garbage", PanelState.ERROR, "garbage"),
@@ -281,7 +281,7 @@ def test_version_ranges():
 
 
 @pytest.mark.parametrize(
-    "text,message",
+    ("text", "message"),
     [
         ('version = "1"\napi = ">=1"\nfactory = "a:b"', "'id' is required"),
         ('id = "X"\nversion = "1"\napi = ">=1"\nfactory = "a:b"', "'id' 'X' must be lower-case"),
