@@ -247,9 +247,8 @@ def _made_up_id(raw: bytes) -> str:
     return f"<{hashlib.sha256(raw).hexdigest()[:40]}@no-message-id.invalid>"
 
 
-# The `except Exception` of the helpers below (noqa: BLE001, "hostile input") are deliberate: the
-# stdlib email package raises almost anything (IndexError, AttributeError, TypeError, ...) on a
-# crafted message, and parse_message promises never to raise; what cannot be read is left empty.
+# The helpers' `except Exception` (noqa: BLE001, "hostile input") are deliberate: the email package raises
+# almost anything (IndexError, AttributeError, ...) on a crafted message, and parse_message never raises.
 
 
 def _ids(msg: EmailMessage, name: str) -> tuple[str, ...]:
