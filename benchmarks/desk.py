@@ -356,7 +356,7 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
             wait = next(steps)
         except StopIteration:
             return
-        except Exception as exc:  # a broken script must not leave the loop running
+        except Exception as exc:  # noqa: BLE001 - a broken script must not leave the loop running
             errors.append(exc)
             app.quit()
             return
@@ -441,13 +441,14 @@ def main() -> None:
         capture_output=True,
         text=True,
         env=desk_env(),
+        check=False,  # its stderr is shown first
     )
     if child.returncode != 0:
         sys.stderr.write(child.stderr)
         raise SystemExit(f"the in-process desk run failed ({child.returncode})")
     run = json.loads(child.stdout.strip().splitlines()[-1])
     opens, opens_cpu = run["open_ms"], run["open_ui_cpu_ms"]
-    for i, (ms, cpu) in enumerate(zip(opens, opens_cpu), 1):
+    for i, (ms, cpu) in enumerate(zip(opens, opens_cpu, strict=True), 1):
         print(
             f"  open {i:2d}: {ms:6.1f} ms ({cpu:5.1f} ms UI-thread CPU)"
             + ("  (10 tabs open)" if i == HEAVY_CUSTOMERS else "")

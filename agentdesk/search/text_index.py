@@ -16,12 +16,14 @@ and ``Makinen`` are the same word on SQLite (FTS5) and PostgreSQL (tsvector) ali
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
 
 FIELDS = ("names", "place", "street", "born")
@@ -84,7 +86,7 @@ def street_field(folded_street: str) -> str:
     tens of thousands of people and a house number shared by millions make one rare word, so an
     address search touches one building's residents instead of intersecting two huge lists."""
     words = folded_street.split()
-    compounds = [a + b for a, b in zip(words, words[1:]) if len(a) >= 3 and a.isalpha() and b.isdigit()]
+    compounds = [a + b for a, b in itertools.pairwise(words) if len(a) >= 3 and a.isalpha() and b.isdigit()]
     return " ".join(words + compounds)
 
 
@@ -216,7 +218,7 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     changes = {w: n for w, n in delta.items() if n}
     if not changes:
         return
-    known = set()
+    known: set[str] = set()
     terms = sorted(changes)
     for start in range(0, len(terms), 500):
         chunk = terms[start : start + 500]
@@ -239,9 +241,7 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     )
 
 
-def _expanding(name: str):
-    from sqlalchemy import bindparam
-
+def _expanding(name: str) -> BindParameter[Any]:
     return bindparam(name, expanding=True)
 
 
