@@ -16,13 +16,17 @@ and ``Makinen`` are the same word on SQLite (FTS5) and PostgreSQL (tsvector) ali
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:  # only annotations: the query classifier imports this module on the desk's start path
+    from sqlalchemy.orm import Session
 
 FIELDS = ("names", "place", "street", "born")
 # PostgreSQL tsvector weights of the fields, in FIELDS order.
@@ -84,7 +88,7 @@ def street_field(folded_street: str) -> str:
     tens of thousands of people and a house number shared by millions make one rare word, so an
     address search touches one building's residents instead of intersecting two huge lists."""
     words = folded_street.split()
-    compounds = [a + b for a, b in zip(words, words[1:]) if len(a) >= 3 and a.isalpha() and b.isdigit()]
+    compounds = [a + b for a, b in itertools.pairwise(words) if len(a) >= 3 and a.isalpha() and b.isdigit()]
     return " ".join(words + compounds)
 
 

@@ -8,13 +8,18 @@ engine and the single ``sessionmaker(expire_on_commit=False)``; services open
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:  # the ORM is imported with the first session (not before the desk's first window)
+    from sqlalchemy.orm import Session as OrmSession
+    from sqlalchemy.orm import sessionmaker
 
 from agentdesk import paths
 
@@ -34,7 +39,7 @@ def default_sqlite_url() -> str:
 def normalise_url(url: str | None) -> URL:
     """Accept ``sqlite:///path``, ``postgresql://...`` (psycopg 3 is used) or None (embedded default)."""
     raw = url or default_sqlite_url()
-    from agentdesk.credentials import mask_url_secrets, url_secret_names
+    from agentdesk.url_secrets import mask_url_secrets, url_secret_names
 
     try:
         parsed = make_url(raw)
@@ -101,9 +106,21 @@ class Database:
             if password:
                 connect_url = connect_url.set(password=password)
             self.engine = create_engine(connect_url, echo=echo, pool_pre_ping=True, hide_parameters=True)
-        self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions: sessionmaker[OrmSession] | None = None
+        self._sessions_lock = threading.Lock()
 
-    def session(self) -> Session:
+    @property
+    def Session(self) -> sessionmaker[OrmSession]:
+        """The one ``sessionmaker(expire_on_commit=False)``, made with the first session."""
+        if self._sessions is None:
+            with self._sessions_lock:
+                if self._sessions is None:
+                    from sqlalchemy.orm import sessionmaker
+
+                    self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        return self._sessions
+
+    def session(self) -> OrmSession:
         return self.Session()
 
     def display_url(self) -> str:

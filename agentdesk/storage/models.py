@@ -37,6 +37,24 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from agentdesk.storage import kinds
+
+# The stored kinds are defined in agentdesk.storage.kinds (no SQLAlchemy there, for the start-up path);
+# they are this module's names too, as they always were.
+AlertKind = kinds.AlertKind
+CaseStatus = kinds.CaseStatus
+Channel = kinds.Channel
+ContactKind = kinds.ContactKind
+CustomerKind = kinds.CustomerKind
+Direction = kinds.Direction
+IdentifierScheme = kinds.IdentifierScheme
+Language = kinds.Language
+Outcome = kinds.Outcome
+PresenceState = kinds.PresenceState
+RelationshipKind = kinds.RelationshipKind
+StaffRole = kinds.StaffRole
+WorkItemState = kinds.WorkItemState
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -89,76 +107,6 @@ def _enum(cls: type[enum.Enum], name: str) -> Enum:
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
     )
-
-
-class CustomerKind(str, enum.Enum):
-    PERSON = "person"
-    ORGANISATION = "organisation"
-
-
-class Language(str, enum.Enum):
-    FI = "fi"
-    SV = "sv"
-    EN = "en"
-    OTHER = "other"
-
-
-class IdentifierScheme(str, enum.Enum):
-    HETU = "hetu"  # Finnish personal identity code (henkilötunnus)
-    YTUNNUS = "ytunnus"  # Finnish business id
-    REGISTER = "register"  # free-form id in another register, see CustomerIdentifier.register
-
-
-class ContactKind(str, enum.Enum):
-    PHONE = "phone"
-    EMAIL = "email"
-
-
-class AlertKind(str, enum.Enum):
-    SAFETY_WARNING = "safety_warning"
-    INTERPRETER_NEEDED = "interpreter_needed"
-    DECEASED = "deceased"
-    PROTECTED_ADDRESS = "protected_address"  # turvakielto
-
-
-class RelationshipKind(str, enum.Enum):
-    GUARDIAN = "guardian"  # from = guardian, to = child
-    HOUSEHOLD_MEMBER = "household_member"
-    REPRESENTATIVE = "representative"  # from = person, to = organisation
-
-
-class Channel(str, enum.Enum):
-    PHONE = "phone"
-    EMAIL = "email"
-    WALK_IN = "walk_in"
-    WEB = "web"
-
-
-class Direction(str, enum.Enum):
-    INBOUND = "inbound"
-    OUTBOUND = "outbound"
-
-
-class Outcome(str, enum.Enum):
-    RESOLVED_FIRST_CONTACT = "resolved_first_contact"
-    FORWARDED = "forwarded"
-    CASE_CREATED = "case_created"
-    UNRESOLVED = "unresolved"
-
-
-class CaseStatus(str, enum.Enum):
-    NEW = "new"
-    OPEN = "open"
-    WAITING = "waiting"
-    RESOLVED = "resolved"
-    CLOSED = "closed"
-
-
-class StaffRole(str, enum.Enum):
-    AGENT = "agent"
-    SUPERVISOR = "supervisor"
-    STEWARD = "steward"
-    ADMIN = "admin"
 
 
 class Department(Base):
@@ -396,22 +344,6 @@ class SearchTermVariant(Base):
 
 
 # --- Queues, agent presence and work items (agentdesk.queues) -----------------------------------
-
-
-class PresenceState(str, enum.Enum):
-    AVAILABLE = "available"
-    BUSY = "busy"
-    WRAP_UP = "wrap_up"
-    BREAK = "break"
-    OFFLINE = "offline"
-
-
-class WorkItemState(str, enum.Enum):
-    WAITING = "waiting"  # in the queue
-    OFFERED = "offered"  # claimed by an agent under a lease (ringing, opened, ticket called)
-    IN_PROGRESS = "in_progress"  # answered: the agent is serving the customer
-    DONE = "done"
-    ABANDONED = "abandoned"  # the customer gave up while waiting (caller hung up)
 
 
 class Queue(Base):
