@@ -63,7 +63,8 @@ def prepare_schema(db: Database, *, upgrade: bool = False) -> SchemaState:
 def database_label(db: Database) -> str:
     """Short and without secrets: 'agentdesk.sqlite3 (SQLite)' or 'host/db (PostgreSQL)'."""
     if db.dialect == "sqlite":
-        name = Path(db.url.database).name if db.url.database else "memory"
+        path = db.sqlite_file or db.url.database  # a plain SQLite file: without SQLAlchemy's URL
+        name = Path(path).name if path else "memory"
         return f"{name} (SQLite)"
     return f"{db.url.host or 'localhost'}/{db.url.database} (PostgreSQL)"
 
