@@ -190,11 +190,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             parser.print_help()
             return 2
-    from agentdesk.credentials import use_secure_keyring
     from agentdesk.storage.database import DatabaseUrlError
     from agentdesk.storage.schema import SchemaMismatch
 
-    use_secure_keyring()  # no secret ever goes to a plaintext file or a keyring that keeps nothing
+    if not getattr(args, "keyring_chosen_later", False):  # the desk chooses it off its UI thread
+        from agentdesk.credentials import use_secure_keyring
+
+        use_secure_keyring()  # no secret ever goes to a plaintext file or a keyring that keeps nothing
     try:
         code: int = args.func(args)
         return code

@@ -47,6 +47,8 @@ from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from agentdesk.search import text_index
 from agentdesk.search.query_kinds import (
+    MAX_LIMIT,
+    MAX_OFFSET,
     MAX_WORD_CHARS,
     MAX_WORDS,
     ClassifiedQuery,
@@ -67,8 +69,6 @@ from agentdesk.storage.models import (
     IdentifierScheme,
 )
 
-MAX_OFFSET = 1000
-MAX_LIMIT = 1000  # a page; also keeps every IN list far below PostgreSQL's 65,535 parameters
 PREFIX_MIN = 2  # shortest word searched as a prefix
 # The first RANKED_POOL candidates (in tier and index order) are ranked by score; any beyond
 # follow in tier and index order. The pool does not depend on the page asked for, so page 2

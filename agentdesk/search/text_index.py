@@ -21,10 +21,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import BindParameter, bindparam, text
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from sqlalchemy.sql.elements import BindParameter
+
+# SQLAlchemy is imported by the functions that query: the query classifier (agentdesk.search.query_kinds)
+# uses fold() and words() on the desk's start path, before SQLAlchemy is needed.
 
 FIELDS = ("names", "place", "street", "born")
 # PostgreSQL tsvector weights of the fields, in FIELDS order.
@@ -155,6 +159,8 @@ def within_one_edit(a: str, b: str) -> bool:
 
 def write_documents(session: Session, docs: Sequence[SearchDocument]) -> None:
     """Insert or replace documents and count their words into the typo vocabulary."""
+    from sqlalchemy import text
+
     if not docs:
         return
     dialect = session.get_bind().dialect.name
@@ -192,6 +198,8 @@ def _json_ids(ids: Iterable[int]) -> str:
 
 
 def _existing_vocabulary(session: Session, ids: Sequence[int]) -> dict[str, int]:
+    from sqlalchemy import text
+
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         rows = session.execute(
@@ -215,6 +223,8 @@ def _existing_vocabulary(session: Session, ids: Sequence[int]) -> dict[str, int]
 
 def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     """Add document-frequency changes; new words get their deletion variants."""
+    from sqlalchemy import text
+
     changes = {w: n for w, n in delta.items() if n}
     if not changes:
         return
@@ -242,11 +252,15 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
 
 
 def _expanding(name: str) -> BindParameter[Any]:
+    from sqlalchemy import bindparam
+
     return bindparam(name, expanding=True)
 
 
 def typo_candidates(session: Session, word: str, limit: int = 12) -> list[str]:
     """Vocabulary words within one edit of ``word``, most frequent first (the word itself excluded)."""
+    from sqlalchemy import text
+
     if not typo_eligible(word):
         return []
     variants = sorted(deletion_variants(word))
@@ -263,6 +277,8 @@ def typo_candidates(session: Session, word: str, limit: int = 12) -> list[str]:
 
 def typo_candidates_many(session: Session, words: Sequence[str], limit: int = 12) -> dict[str, list[str]]:
     """typo_candidates for several words in one query."""
+    from sqlalchemy import text
+
     eligible = [w for w in dict.fromkeys(words) if typo_eligible(w)]
     if not eligible:
         return {}
@@ -283,6 +299,8 @@ def typo_candidates_many(session: Session, words: Sequence[str], limit: int = 12
 
 def prefix_terms(session: Session, prefix: str, limit: int = 16) -> list[str]:
     """The most frequent vocabulary words starting with ``prefix`` (a B-tree range on the term)."""
+    from sqlalchemy import text
+
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     rows = session.execute(
         text(

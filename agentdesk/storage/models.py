@@ -12,45 +12,47 @@ Conventions:
   services turn into :class:`agentdesk.customers.EditConflict`.
 """
 
+from agentdesk.storage.kinds import (
+    AlertKind,
+    CaseStatus,
+    Channel,
+    ContactKind,
+    CustomerKind,
+    Direction,
+    IdentifierScheme,
+    Language,
+    Outcome,
+    PresenceState,
+    RelationshipKind,
+    StaffRole,
+    WorkItemState,
+)
 from agentdesk.storage.tables.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from agentdesk.storage.tables.contacts import (
     AuditEntry,
-    CaseStatus,
-    Channel,
-    Direction,
     Interaction,
-    Outcome,
     ServiceCase,
 )
 from agentdesk.storage.tables.queues import (
     AgentPresence,
     PresenceChange,
-    PresenceState,
     QuarantinedMail,
     Queue,
     QueueMember,
     TicketCounter,
     WorkItem,
-    WorkItemState,
 )
 from agentdesk.storage.tables.register import (
     Address,
     Alert,
-    AlertKind,
-    ContactKind,
     ContactPoint,
     Customer,
     CustomerIdentifier,
-    CustomerKind,
     CustomerRelationship,
     CustomerRole,
     Department,
-    IdentifierScheme,
-    Language,
-    RelationshipKind,
     SearchTerm,
     SearchTermVariant,
-    StaffRole,
     StaffUser,
     SyntheticDuplicate,
 )

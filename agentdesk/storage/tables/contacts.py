@@ -4,39 +4,12 @@ the append-only audit log of who saw or changed what."""
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from agentdesk.storage.kinds import CaseStatus, Channel, Direction, Outcome
 from agentdesk.storage.tables.base import Base, UTCDateTime, enum_column, utcnow
-
-
-class Channel(str, enum.Enum):
-    PHONE = "phone"
-    EMAIL = "email"
-    WALK_IN = "walk_in"
-    WEB = "web"
-
-
-class Direction(str, enum.Enum):
-    INBOUND = "inbound"
-    OUTBOUND = "outbound"
-
-
-class Outcome(str, enum.Enum):
-    RESOLVED_FIRST_CONTACT = "resolved_first_contact"
-    FORWARDED = "forwarded"
-    CASE_CREATED = "case_created"
-    UNRESOLVED = "unresolved"
-
-
-class CaseStatus(str, enum.Enum):
-    NEW = "new"
-    OPEN = "open"
-    WAITING = "waiting"
-    RESOLVED = "resolved"
-    CLOSED = "closed"
 
 
 class ServiceCase(Base):

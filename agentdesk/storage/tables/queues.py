@@ -4,29 +4,12 @@ the e-mail the intake could not take in (:mod:`agentdesk.channels.email_quaranti
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from agentdesk.storage.kinds import Channel, PresenceState, WorkItemState
 from agentdesk.storage.tables.base import Base, UTCDateTime, enum_column, utcnow
-from agentdesk.storage.tables.contacts import Channel
-
-
-class PresenceState(str, enum.Enum):
-    AVAILABLE = "available"
-    BUSY = "busy"
-    WRAP_UP = "wrap_up"
-    BREAK = "break"
-    OFFLINE = "offline"
-
-
-class WorkItemState(str, enum.Enum):
-    WAITING = "waiting"  # in the queue
-    OFFERED = "offered"  # claimed by an agent under a lease (ringing, opened, ticket called)
-    IN_PROGRESS = "in_progress"  # answered: the agent is serving the customer
-    DONE = "done"
-    ABANDONED = "abandoned"  # the customer gave up while waiting (caller hung up)
 
 
 class Queue(Base):

@@ -5,55 +5,20 @@ generator's duplicate ground truth."""
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from agentdesk.storage.kinds import (
+    AlertKind,
+    ContactKind,
+    CustomerKind,
+    IdentifierScheme,
+    Language,
+    RelationshipKind,
+    StaffRole,
+)
 from agentdesk.storage.tables.base import Base, UTCDateTime, enum_column, utcnow
-
-
-class CustomerKind(str, enum.Enum):
-    PERSON = "person"
-    ORGANISATION = "organisation"
-
-
-class Language(str, enum.Enum):
-    FI = "fi"
-    SV = "sv"
-    EN = "en"
-    OTHER = "other"
-
-
-class IdentifierScheme(str, enum.Enum):
-    HETU = "hetu"  # Finnish personal identity code (henkilötunnus)
-    YTUNNUS = "ytunnus"  # Finnish business id
-    REGISTER = "register"  # free-form id in another register, see CustomerIdentifier.register
-
-
-class ContactKind(str, enum.Enum):
-    PHONE = "phone"
-    EMAIL = "email"
-
-
-class AlertKind(str, enum.Enum):
-    SAFETY_WARNING = "safety_warning"
-    INTERPRETER_NEEDED = "interpreter_needed"
-    DECEASED = "deceased"
-    PROTECTED_ADDRESS = "protected_address"  # turvakielto
-
-
-class RelationshipKind(str, enum.Enum):
-    GUARDIAN = "guardian"  # from = guardian, to = child
-    HOUSEHOLD_MEMBER = "household_member"
-    REPRESENTATIVE = "representative"  # from = person, to = organisation
-
-
-class StaffRole(str, enum.Enum):
-    AGENT = "agent"
-    SUPERVISOR = "supervisor"
-    STEWARD = "steward"
-    ADMIN = "admin"
 
 
 class Department(Base):
