@@ -75,10 +75,12 @@ def language_label(language: Language) -> str:
 def case_status_label(status: CaseStatus) -> str:
     return {
         CaseStatus.NEW: translate("Labels", "New"),
-        CaseStatus.OPEN: translate("Labels", "Open"),
-        CaseStatus.WAITING: translate("Labels", "Waiting"),
+        CaseStatus.OPEN: translate("Labels", "Assigned"),
+        CaseStatus.WAITING: translate("Labels", "Waiting for the citizen"),
+        CaseStatus.WAITING_BACKOFFICE: translate("Labels", "Waiting for the back office"),
         CaseStatus.RESOLVED: translate("Labels", "Resolved"),
         CaseStatus.CLOSED: translate("Labels", "Closed"),
+        CaseStatus.REOPENED: translate("Labels", "Reopened"),
     }.get(status, status.value)
 
 
