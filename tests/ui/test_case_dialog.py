@@ -122,3 +122,17 @@ def test_history_times_are_shown_in_helsinki_time(qtbot, sqlite_db, bg, filed):
         event.at = dt.datetime(2026, 1, 15, 22, 30, tzinfo=dt.UTC)  # 00:30 the next day in Helsinki
     dialog = open_dialog(qtbot, sqlite_db, bg, filed)
     assert history_rows(dialog)[0][0] == "16.1.2026 00:30"
+
+
+def test_timeline_moments_are_helsinki_time_whatever_the_workstation_zone(monkeypatch):
+    import time
+
+    from agentdesk_desktop.widgets.labels import format_moment
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert format_moment(dt.datetime(2026, 7, 1, 21, 5, tzinfo=dt.UTC)) == "2.7.2026 00:05"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
