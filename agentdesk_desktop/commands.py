@@ -20,6 +20,8 @@ from typing import Any
 # CLI (agentdesk.cli._extra_commands) leaves "desk" out.
 import PySide6  # noqa: F401
 
+from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
+
 log = logging.getLogger(__name__)
 
 LANGUAGE_CHOICES = ("fi", "sv", "en")
@@ -59,6 +61,7 @@ def launch(
     plugins=None,
     phone: Mapping[str, Any] | None = None,
     demo_caller: Callable[[Any], object] | None = None,
+    connection: ConnectionSettings | None = None,
 ) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
@@ -68,7 +71,14 @@ def launch(
     """
     from agentdesk_desktop.app import build_app
 
-    desk = build_app(db_url, language=lang, upgrade_schema=upgrade_schema, plugins=plugins, **(phone or {}))
+    desk = build_app(
+        db_url,
+        language=lang,
+        upgrade_schema=upgrade_schema,
+        plugins=plugins,
+        connection=connection,
+        **(phone or {}),
+    )
     if demo_caller is not None:
         desk.demo_caller = demo_caller(desk.services.db)
     logging.getLogger("agentdesk.event").setLevel(logging.INFO)  # one line per event on stderr
@@ -99,5 +109,20 @@ def _quit_on_signals(app) -> None:
 
 
 def _cmd_desk(args: argparse.Namespace) -> int:
+    url, connection = desk_database(args.db)
     # The embedded database has no IT to run upgrades: the desk upgrades it itself.
-    return launch(args.db, user=args.user, lang=args.lang, upgrade_schema=args.db is None)
+    return launch(url, user=args.user, lang=args.lang, upgrade_schema=url is None, connection=connection)
+
+
+def desk_database(db_url: str | None) -> tuple[str | None, ConnectionSettings]:
+    """Where the desk's data is: ``--db``, else the department profile's ``[database]`` (with its
+    connection settings), else the embedded database (None)."""
+    if db_url is not None:
+        return db_url, DESK_CONNECTION
+    from agentdesk.deployment.profile_store import ProfileStore
+
+    profile = ProfileStore().current()
+    if profile is not None and profile.database_url:
+        log.info("the database of the department profile (%s)", profile.describe())
+        return profile.database_url, profile.connection
+    return None, DESK_CONNECTION

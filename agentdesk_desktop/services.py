@@ -110,7 +110,7 @@ class DeskServices:
         def make() -> CustomerSearch:
             from agentdesk.search.customer_search import CustomerSearch
 
-            return CustomerSearch(self.db)
+            return CustomerSearch(self.db.reads)  # a hot standby when the profile names one (read_url)
 
         return self._once("search", make)
 
