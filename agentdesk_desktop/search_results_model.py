@@ -40,6 +40,7 @@ MAX_ROWS = MAX_OFFSET  # as far as the search service pages; the count then says
 SearchFn = Callable[..., "SearchPage"]
 
 NAME, BORN, ADDRESS, MUNICIPALITY = range(4)
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -137,12 +138,12 @@ class SearchResultsModel(QAbstractTableModel):
 
     # -- lazy loading ------------------------------------------------------------------------
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
         if parent.isValid():
             return False
         return self._has_more and not self._fetching and len(self._hits) < MAX_ROWS
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
         if self.canFetchMore(parent):
             self._load(self._query, len(self._hits) + self._page_size, replace=False)
 
@@ -154,10 +155,10 @@ class SearchResultsModel(QAbstractTableModel):
 
     # -- the table -----------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._hits)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 4
 
     def hit(self, row: int) -> CustomerHit:

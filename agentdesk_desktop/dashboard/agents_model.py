@@ -20,6 +20,7 @@ from agentdesk_desktop.dashboard.figures import STATE_COLOURS, duration_text, st
 
 NAME, STATE, TIME_IN_STATE, DEPARTMENT = range(4)
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 _DISPLAY, _DECORATION = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.DecorationRole)
 _ALIGNMENT, _USER = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.UserRole)
 _ROLES = frozenset({_DISPLAY, _DECORATION, _ALIGNMENT, _USER})
@@ -56,10 +57,10 @@ class AgentsModel(QAbstractTableModel):
 
     # -- the model interface -------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._agents)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else 4
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 KINDS = ("waiting", "over_target", "abandoned")
 REFERENCE, ARRIVED, WAITED, DUE, STATE = range(5)
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 
 # (queue_id, kind, *, now) -> items, e.g. Statistics.items; runs on a background thread
 ItemsFn = Callable[..., Sequence[WorkItemView]]
@@ -63,10 +64,10 @@ class ItemsModel(QAbstractTableModel):
     def item(self, row: int) -> WorkItemView:
         return self._items[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else 5
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 WHEN, MAILBOX, REASON, SENDER = range(4)
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 
 ListFn = Callable[[], Sequence[QuarantinedMailView]]  # MailQuarantine.list; runs on a background thread
 RetryFn = Callable[[int], RetryOutcome]  # MailQuarantine.retry; runs on the background writer
@@ -61,10 +62,10 @@ class QuarantineModel(QAbstractTableModel):
     def row(self, index: int) -> QuarantinedMailView:
         return self._rows[index]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else 4
 
     def reason_text(self, reason: str) -> str:

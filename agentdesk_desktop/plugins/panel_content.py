@@ -33,6 +33,7 @@ BADGE_COLOURS = {
 }
 LEVEL_ORDER = {"alert": 2, "warning": 1, "info": 0}
 MAX_TABLE_ROWS = 8  # a table asks for room for this many rows at most; more scroll
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 
 
 def badge_level(level: str) -> str:
@@ -54,10 +55,10 @@ class PanelTableModel(QAbstractTableModel):
         # Rows with too few or too many cells are padded or cut to the header (plugins are untrusted).
         self._rows = tuple(tuple(row[:width]) + ("",) * (width - len(row)) for row in table.rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -146,7 +147,7 @@ class PanelTableView(QTableView):
         header = self.horizontalHeader()
         for column, size in enumerate(sizes):
             header.resizeSection(column, size)
-        elided = any(size < want for size, want in zip(sizes, wanted))
+        elided = any(size < want for size, want in zip(sizes, wanted, strict=True))
         if elided != self.elided:
             self.elided = elided
             self.elided_changed.emit(elided)

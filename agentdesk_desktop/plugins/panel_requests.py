@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 
 
 class PanelRequest:
-    """One panel request: cancel it from the UI thread at any moment; the host's call handle attaches once it is sent."""
+    """One panel request: cancel it from the UI thread at any moment; the host's call handle attaches
+    once it is sent."""
 
     def __init__(self, rid: int) -> None:
         self.id = rid
