@@ -52,7 +52,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal, Slot
@@ -187,8 +187,9 @@ class Channel(Generic[T]):
         return self._callback, self._owner
 
 
-def _no_job() -> None:
-    return None
+def _no_job() -> NoReturn:
+    """The ``fn`` of a channel's event: its value comes with it, it never runs on a pool."""
+    raise AssertionError("an event is delivered, never run")
 
 
 def _job(op: Op, bridge: _Bridge) -> Callable[[], None]:
@@ -315,10 +316,13 @@ class Background(QObject):
                 if changes:
                     self._call(self.publish, changes, op)
         else:
-            callback, value = op._failure, op._error
-            if callback is None:
-                self._unhandled(value)
+            error = op._error
+            if error is None:  # neither value nor error: a job skipped as cancelled, dropped above
                 return
+            if op._failure is None:
+                self._unhandled(error)
+                return
+            callback, value = op._failure, error
         if callback is None:
             return
         if _receiver_gone(callback) or (op.owner is not None and not shiboken6.isValid(op.owner)):

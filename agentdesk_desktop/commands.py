@@ -14,11 +14,18 @@ import argparse
 import logging
 import signal
 from collections.abc import Callable, Mapping
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 # Registered only where the desktop can run: without PySide6 this import fails and the core
 # CLI (agentdesk.cli._extra_commands) leaves "desk" out.
 import PySide6  # noqa: F401
+
+if TYPE_CHECKING:  # imported when the desk starts, not when the CLI lists its commands
+    from PySide6.QtCore import QCoreApplication
+
+    from agentdesk.storage.database import Database
+    from agentdesk_desktop.phone.demo_calls import DemoCallSource
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +65,7 @@ def launch(
     upgrade_schema: bool,
     plugins=None,
     phone: Mapping[str, Any] | None = None,
-    demo_caller: Callable[[Any], object] | None = None,
+    demo_caller: Callable[[Database], DemoCallSource] | None = None,
 ) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
@@ -80,16 +87,18 @@ def launch(
         desk.shutdown()
 
 
-def _quit_on_signals(app) -> None:
+def _quit_on_signals(app: QCoreApplication) -> None:
     """Ctrl+C in the terminal (SIGINT) and SIGTERM close the desk normally: Python runs signal
     handlers only between bytecodes, so a timer lets it look in while Qt's loop waits."""
     from PySide6.QtCore import QTimer
 
-    def stop(signum, _frame) -> None:
+    def stop(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %s: closing the desk", signum)
         app.quit()
 
     signal.signal(signal.SIGINT, stop)
+    # A platform check, not a probe of our own code: the signal module defines only what the
+    # platform's C library has, and a build without SIGTERM must still start the desk.
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, stop)
     timer = QTimer(app)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +45,6 @@ from agentdesk_desktop.background import Background
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.field_messages import interaction_error_text
 from agentdesk_desktop.reception.reception_services import ReceptionServices, finish_visit_job, walk_in_queues
-from agentdesk_desktop.services import DeskServices
 from agentdesk_desktop.widgets.labels import outcome_label, ui_language
 from agentdesk_desktop.widgets.panel_parts import big_label
 
@@ -55,16 +52,6 @@ log = logging.getLogger(__name__)
 
 OUTCOMES = (Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.UNRESOLVED)
 CurrentCustomer = Callable[[], "tuple[int, str] | None"]  # the customer of the main window's current tab
-
-
-class ReceptionHost(Protocol):
-    """What the reception needs of the main window."""
-
-    tabs: QTabWidget
-
-    def current_customer_id(self) -> int | None: ...
-
-    def open_customer(self, customer_id: int, title: str = "") -> QWidget: ...
 
 
 class ReceptionWindow(QMainWindow):
@@ -473,28 +460,3 @@ class ReceptionWindow(QMainWindow):
         self.refresh_current_customer()
         if self.called is None and self.called_info.text() == "":
             self.called_info.setText(self.tr("Press Call next when you are free."))
-
-
-def reception_for_window(window: ReceptionHost, services: DeskServices, staff: StaffMember) -> ReceptionWindow:
-    """The reception window of a main window: "the current customer" is its current tab's and a
-    called visitor opens in a tab. A logged visit reaches that customer's open tab through the
-    change bus, like every other write."""
-
-    def current_customer() -> tuple[int, str] | None:
-        customer_id = window.current_customer_id()
-        if customer_id is None:
-            return None
-        return customer_id, window.tabs.tabText(window.tabs.currentIndex())
-
-    reception = ReceptionWindow(
-        ReceptionServices.of(services),
-        services.background,
-        staff,
-        services.topics.all,
-        current_customer=current_customer,
-        parent=window,
-    )
-    reception.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    reception.open_customer_requested.connect(lambda customer_id: window.open_customer(customer_id))
-    window.tabs.currentChanged.connect(reception.refresh_current_customer)
-    return reception
