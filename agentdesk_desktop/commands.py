@@ -26,13 +26,14 @@ if TYPE_CHECKING:  # imported when the desk starts, not when the CLI lists its c
 
     from agentdesk.storage.database import Database
     from agentdesk_desktop.phone.demo_calls import DemoCallSource
+    from agentdesk_desktop.plugins.plugin_setup import PluginSetup
 
 log = logging.getLogger(__name__)
 
 LANGUAGE_CHOICES = ("fi", "sv", "en")
 
 
-def register_commands(subparsers: argparse._SubParsersAction) -> None:
+def register_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     desk = subparsers.add_parser("desk", help="start the agent desk (the default command)")
     desk.add_argument(
         "--db",
@@ -63,7 +64,7 @@ def launch(
     user: str | None,
     lang: str | None,
     upgrade_schema: bool,
-    plugins=None,
+    plugins: PluginSetup | None = None,
     phone: Mapping[str, Any] | None = None,
     demo_caller: Callable[[Database], DemoCallSource] | None = None,
 ) -> int:

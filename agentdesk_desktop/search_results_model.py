@@ -15,6 +15,7 @@ in the best ``shown + PAGE_SIZE`` once, without moving the rows the agent is loo
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from functools import partial
@@ -44,7 +45,7 @@ _ROOT = QModelIndex()  # the invisible root: the default parent of the model's m
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def format_date(value) -> str:
+def format_date(value: dt.date | None) -> str:
     """Dates as Finnish (and Finland-Swedish) users write them: 5.1.1980."""
     return f"{value.day}.{value.month}.{value.year}" if value else ""
 
@@ -170,7 +171,7 @@ class SearchResultsModel(QAbstractTableModel):
     def row_of(self, customer_id: int) -> int:
         return next((i for i, h in enumerate(self._hits) if h.customer_id == customer_id), -1)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._hits):
             return None
         hit = self._hits[index.row()]
@@ -204,7 +205,7 @@ class SearchResultsModel(QAbstractTableModel):
             return "" if hit.address_protected else (hit.municipality or "")
         return ""
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (self.tr("Name"), self.tr("Born"), self.tr("Address"), self.tr("Municipality"))

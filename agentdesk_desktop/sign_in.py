@@ -158,7 +158,7 @@ class SignInDialog(QDialog):
             haystack = " ".join(item.text(c) for c in range(3)).casefold()
             item.setHidden(not all(w in haystack for w in words))
 
-    def _update_button(self, *_args) -> None:
+    def _update_button(self, *_args: object) -> None:
         item = self._list.currentItem()
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(item is not None and not item.isHidden())
 

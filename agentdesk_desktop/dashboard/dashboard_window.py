@@ -28,11 +28,11 @@ import time
 import weakref
 from collections.abc import Callable
 from types import MethodType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -63,6 +63,10 @@ from agentdesk_desktop.dashboard.queue_tile import QueueTile
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.services import DeskServices
 from agentdesk_desktop.widgets.labels import channel_label
+
+if TYPE_CHECKING:  # both are imported when the quarantine is first opened
+    from agentdesk.channels.email_quarantine import MailQuarantine
+    from agentdesk_desktop.dashboard.quarantine_dialog import QuarantineDialog
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +132,7 @@ class DashboardWindow(QMainWindow):
         *,
         clock: Callable[[], dt.datetime] = utcnow,
         interval_ms: int = REFRESH_MS,
-        quarantine=None,
+        quarantine: MailQuarantine | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -281,7 +285,7 @@ class DashboardWindow(QMainWindow):
 
     # -- refreshing ------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.timer.isActive():
             self.timer.start()
@@ -427,9 +431,11 @@ class DashboardWindow(QMainWindow):
         self.drill_down = None
 
     @Slot()
-    def open_quarantine(self):
+    def open_quarantine(self) -> QuarantineDialog | None:
         from agentdesk_desktop.dashboard.quarantine_dialog import QuarantineDialog
 
+        if self.quarantine is None:
+            return None  # the button is hidden then
         dialog = QuarantineDialog(self.quarantine.list, self.quarantine.retry, self._bg, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -50,7 +50,7 @@ def _when(value: dt.datetime) -> str:
 
 
 class QuarantineModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[QuarantinedMailView, ...] = ()
 
@@ -76,7 +76,7 @@ class QuarantineModel(QAbstractTableModel):
             "intake_error": self.tr("An error in AgentDesk"),
         }.get(reason, reason)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row, column = self._rows[index.row()], index.column()
@@ -98,7 +98,7 @@ class QuarantineModel(QAbstractTableModel):
             return row.sender_domain or self.tr("unknown")
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = (self.tr("Quarantined"), self.tr("Mailbox"), self.tr("Reason"), self.tr("Sender's domain"))

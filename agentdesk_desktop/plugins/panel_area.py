@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -79,7 +79,7 @@ class PluginPanelArea(QWidget):
         customer_id: int,
         parent: QWidget | None = None,
         *,
-        start_after=None,
+        start_after: SignalInstance | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pluginPanelArea")

@@ -9,8 +9,17 @@ panel is short of room, and scroll inside themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -48,7 +57,7 @@ def highest_level(badges: tuple[Badge, ...]) -> str | None:
 class PanelTableModel(QAbstractTableModel):
     """A plugin table: fixed columns, rows of text. Read-only."""
 
-    def __init__(self, table: Table, parent=None) -> None:
+    def __init__(self, table: Table, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(table.columns)
         width = len(self._columns)
@@ -61,7 +70,7 @@ class PanelTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (
             not index.isValid()
             or not (0 <= index.row() < len(self._rows))
@@ -73,7 +82,7 @@ class PanelTableModel(QAbstractTableModel):
             return text if text or role == Qt.ItemDataRole.DisplayRole else None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
@@ -152,7 +161,7 @@ class PanelTableView(QTableView):
             self.elided = elided
             self.elided_changed.emit(elided)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
@@ -163,12 +172,12 @@ class PanelTableView(QTableView):
             + 2 * self.frameWidth()
         )
 
-    def sizeHint(self):
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         hint.setHeight(self._height_for(max(1, min(self.model().rowCount(), MAX_TABLE_ROWS))))
         return hint
 
-    def minimumSizeHint(self):
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         hint.setHeight(self._height_for(1))
         return hint

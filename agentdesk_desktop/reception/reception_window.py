@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agentdesk.interaction_log import InteractionInvalid, check
+from agentdesk.interaction_log import InteractionDraft, InteractionInvalid, check
 from agentdesk.queues import HELSINKI, QueueInfo, Ticket, interaction_draft
 from agentdesk.queues.walk_in import FinishedVisit
 from agentdesk.staff import StaffMember
@@ -327,7 +328,7 @@ class ReceptionWindow(QMainWindow):
         if self.called is not None and self.called.customer_id is not None:
             self.open_customer_requested.emit(self.called.customer_id)
 
-    def visit_draft(self):
+    def visit_draft(self) -> InteractionDraft:
         ticket = self.called
         assert ticket is not None
         outcome = self.outcome.currentData()
@@ -402,7 +403,7 @@ class ReceptionWindow(QMainWindow):
 
     # -- texts -----------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh_current_customer()
         super().showEvent(event)
 
