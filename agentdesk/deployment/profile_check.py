@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins, installed_plugins, release_version
+from agentdesk.deployment.profile_cases import CASE_KEYS, check_cases
 from agentdesk.deployment.profile_model import (
     DISCOVER,
     LANGUAGES,
@@ -196,14 +197,20 @@ class ProfileChecker:
                 f"({PROFILE_VERSION}); update AgentDesk on this workstation",
             )
             return None, self.problems
-        self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "plugins"))
+        self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins"))
         department, name, language = self.department(raw)
         db_url, db_password = self.database(raw)
         queues = self.queues(raw)
+        cases_table = self.table(raw, "cases", required=False)
+        if cases_table is not None:
+            self.unknown_keys(cases_table, "cases.", CASE_KEYS)
+        cases = check_cases(cases_table, self.problem)
         plugins = self.plugins(raw)
         if self.problems:
             return None, self.problems
-        return Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text), []
+        return Profile(
+            self.source, department, name, language, db_url, db_password, queues, plugins, self.text, cases
+        ), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

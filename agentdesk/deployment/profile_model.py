@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Final, Literal, TypeAlias
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.plugin_host.manifest import VersionRange
 from agentdesk.plugin_host.settings import DeploymentPlugins
 
@@ -69,6 +70,7 @@ class Profile:
     queues: tuple[str, ...]
     plugins: Mapping[str, PluginChoice]
     text: str = field(repr=False, default="")
+    cases: CaseSettings = field(default_factory=CaseSettings)
 
     @property
     def enabled_plugins(self) -> list[str]:
