@@ -431,7 +431,7 @@ def build_app(
         errors.report(exc)  # the dialog, the crash file
 
     background = Background(app, on_error=error_handler or report, publish=changes.publish)
-    errors.connect(background)  # errors on other threads come to the dialog through the one bridge
+    errors.listen_to(background)  # errors on other threads come to the dialog through the one bridge
 
     settings_store = settings_store or SettingsStore()
     settings = settings_store.load()
