@@ -27,6 +27,7 @@ from agentdesk_desktop.background import Background
 from agentdesk_desktop.change_bus import ChangeBus
 
 if TYPE_CHECKING:
+    from agentdesk.cases import CaseService, WorkingCalendar
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.interaction_log import InteractionLog
     from agentdesk.queues import QueueDirectory, Statistics, WalkIn
+    from agentdesk.queues.dashboard_feed import DashboardFeed
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.staff import StaffDirectory
 
@@ -101,6 +103,7 @@ class DeskServices:
         *,
         topics: TopicCatalog | None = None,
         drafts: DraftStore | None = None,
+        calendar: WorkingCalendar | None = None,
     ) -> None:
         self.db, self.background, self.changes = db, background, changes
         self.topics = topics or TopicCatalog()
@@ -116,6 +119,9 @@ class DeskServices:
         self._statistics: _Once[Statistics] = _Once(lock)
         self._drafts: _Once[DraftStore] = _Once(lock, drafts)
         self._quarantine: _Once[MailQuarantine] = _Once(lock)
+        self._dashboard_feed: _Once[DashboardFeed] = _Once(lock)
+        self._cases: _Once[CaseService] = _Once(lock)
+        self.calendar: WorkingCalendar | None = calendar  # None: Finland's, with no closed days added
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -224,6 +230,28 @@ class DeskServices:
 
         return self._quarantine.get(make)
 
+    @property
+    def dashboard_feed(self) -> DashboardFeed:
+        """The dashboard's figures, computed once per interval for every open dashboard."""
+
+        def make() -> DashboardFeed:
+            from agentdesk.queues.dashboard_feed import DashboardFeed
+
+            return DashboardFeed(self.db, self.statistics)
+
+        return self._dashboard_feed.get(make)
+
+    @property
+    def cases(self) -> CaseService:
+        """Service cases: status changes with history, deadlines in working days."""
+
+        def make() -> CaseService:
+            from agentdesk.cases import FINNISH_CALENDAR, CaseService
+
+            return CaseService(self.db, self.calendar or FINNISH_CALENDAR)
+
+        return self._cases.get(make)
+
 
 # What prepare() makes: the services a window uses (the quarantine only on the dashboard).
 _SERVICES = (
@@ -247,7 +275,8 @@ def build_services(
     *,
     topics: TopicCatalog | None = None,
     drafts: DraftStore | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> DeskServices:
     """The one place a core service is made. Cheap: nothing is imported or read here (each service
     on first use, the topics on first use)."""
-    return DeskServices(db, background, changes, topics=topics, drafts=drafts)
+    return DeskServices(db, background, changes, topics=topics, drafts=drafts, calendar=calendar)

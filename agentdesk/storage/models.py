@@ -36,6 +36,7 @@ from agentdesk.storage.tables.contacts import (
 )
 from agentdesk.storage.tables.queues import (
     AgentPresence,
+    DashboardSnapshotRow,
     PresenceChange,
     QuarantinedMail,
     Queue,
@@ -76,6 +77,7 @@ __all__ = [
     "CustomerKind",
     "CustomerRelationship",
     "CustomerRole",
+    "DashboardSnapshotRow",
     "Department",
     "Direction",
     "IdentifierScheme",

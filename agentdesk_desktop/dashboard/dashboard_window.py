@@ -486,10 +486,14 @@ class DashboardWindow(QMainWindow):
 
 
 def dashboard_for_services(services: DeskServices, parent: QWidget | None = None) -> DashboardWindow:
-    """The dashboard on the desk's statistics (the composition root's way to open it)."""
-    statistics = services.statistics
+    """The dashboard on the desk's statistics (the composition root's way to open it): its figures come
+    from the stored snapshot every open dashboard shares, computed once per interval."""
     window = DashboardWindow(
-        statistics.snapshot, statistics.items, services.background, quarantine=services.quarantine, parent=parent
+        services.dashboard_feed.current,
+        services.statistics.items,
+        services.background,
+        quarantine=services.quarantine,
+        parent=parent,
     )
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return window
