@@ -62,6 +62,7 @@ class DashboardFeed:
         self._lock = threading.Lock()
         self._reads = 0
         self._computed = 0
+        self._cached: tuple[int, DashboardSnapshot] | None = None  # (seq, snapshot) last read
 
     @property
     def stats(self) -> FeedStats:
@@ -84,16 +85,27 @@ class DashboardFeed:
     def _read(self) -> DashboardSnapshot | None:
         with self._lock:
             self._reads += 1
-        with self._db.session() as s:
-            payload = s.scalar(select(DashboardSnapshotRow.payload).where(DashboardSnapshotRow.id == SCOPE))
+        row = DashboardSnapshotRow
+        # A Core read on a pooled connection (no ORM session: a refresh is this one row); the text is
+        # decoded only when another desk stored a new snapshot since this feed last read it.
+        with self._db.engine.connect() as conn:
+            seq = conn.execute(select(row.seq).where(row.id == SCOPE)).scalar()
+            if seq is None:
+                return None  # no row: a database from before the feed (the migration adds it)
+            cached = self._cached
+            if cached is not None and cached[0] == seq:
+                return cached[1]
+            payload = conn.execute(select(row.payload).where(row.id == SCOPE)).scalar()
         if not payload:
             return None
         try:
-            return loads(DashboardSnapshot, payload)
+            snapshot = loads(DashboardSnapshot, payload)
         except (SnapshotFormatError, ValueError, TypeError) as exc:
             # Written by another version of AgentDesk, or damaged: computed afresh at this tick.
             log.warning("the stored dashboard snapshot cannot be read (%s); computing it", type(exc).__name__)
             return None
+        self._cached = (seq, snapshot)
+        return snapshot
 
     def _claim_computation(self, now: dt.datetime) -> bool:
         row = DashboardSnapshotRow
@@ -117,15 +129,18 @@ class DashboardFeed:
             raise
         row = DashboardSnapshotRow
         with self._db.session() as s, s.begin():
-            s.execute(
+            seq = s.execute(
                 update(row)
                 .where(row.id == SCOPE)
                 .values(computed_at=now, claimed_until=None, seq=row.seq + 1, payload=dumps(snapshot))
-            )
+                .returning(row.seq)
+            ).scalar()
             if self._db.dialect == "postgresql":
                 s.execute(text(f"NOTIFY {CHANNEL}"))  # sent when this transaction commits
         with self._lock:
             self._computed += 1
+        if seq is not None:
+            self._cached = (seq, snapshot)
         return snapshot
 
     def _release(self) -> None:

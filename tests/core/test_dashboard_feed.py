@@ -82,7 +82,8 @@ def test_a_damaged_stored_snapshot_is_computed_afresh(centre, caplog):
     feed = DashboardFeed(centre)
     feed.current(T0)
     with centre.session() as s, s.begin():
-        s.execute(update(DashboardSnapshotRow).values(payload='{"at": "not a time"}'))
+        # as another version of AgentDesk, or a damaged disk, would leave it
+        s.execute(update(DashboardSnapshotRow).values(payload='{"at": "not a time"}', seq=DashboardSnapshotRow.seq + 1))
     shown = feed.current(T0 + dt.timedelta(seconds=3))
     assert shown.queue("water-phone").waiting == 5 and feed.stats.computed == 2
     assert "cannot be read" in caplog.text and "not a time" not in caplog.text
@@ -96,8 +97,9 @@ def test_a_dashboard_on_postgresql_hears_a_new_snapshot_without_polling(centre):
     stop = threading.Event()
     thread = threading.Thread(target=listen, args=(listener_db, heard.set, stop), kwargs={"poll": 0.2})
     thread.start()
+    writer_db = _own(centre)
     try:
-        writer = DashboardFeed(_own(centre))
+        writer = DashboardFeed(writer_db)
         for _ in range(50):  # the listener may still be starting: compute until it hears one
             writer.current(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=3 * _))
             if heard.wait(0.2):
@@ -107,3 +109,4 @@ def test_a_dashboard_on_postgresql_hears_a_new_snapshot_without_polling(centre):
         stop.set()
         thread.join(timeout=10)
         listener_db.dispose()
+        writer_db.dispose()
