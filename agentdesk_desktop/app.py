@@ -36,6 +36,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.staff import StaffMember
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 from agentdesk.storage.database import Database
@@ -388,6 +389,7 @@ def build_app(
     phone_secret: SecretLookup | None = None,
     demo_caller: DemoCallSource | None = None,
     connection: ConnectionSettings | None = None,
+    cases: CaseSettings | None = None,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -441,7 +443,8 @@ def build_app(
 
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database, settings=connection or DESK_CONNECTION)
-    services = build_services(db, background, changes)
+    cases = cases or CaseSettings()
+    services = build_services(db, background, changes, cases=cases)
     return Desk(
         app,
         services,
