@@ -29,6 +29,7 @@ from agentdesk.storage.kinds import (
 )
 from agentdesk.storage.tables.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from agentdesk.storage.tables.contacts import (
+    AuditChainHead,
     AuditEntry,
     Interaction,
     ServiceCase,
@@ -63,6 +64,7 @@ __all__ = [
     "AgentPresence",
     "Alert",
     "AlertKind",
+    "AuditChainHead",
     "AuditEntry",
     "Base",
     "CaseStatus",
