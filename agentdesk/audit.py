@@ -9,11 +9,10 @@ and codes only, with one exception: a search's own words (:func:`record_search`)
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -69,7 +68,8 @@ def record_search(session: Session, *, actor: str, kind: str, query: str, shown_
     never carries them (only the kind and the count)."""
     ids = [int(i) for i in shown_ids]
     detail = json.dumps({"kind": kind, "query": query, "shown": len(ids), "ids": ids}, ensure_ascii=False)
-    record(session, actor=actor, action=SEARCH_ACTION, subject_customer_id=ids[0] if len(ids) == 1 else None, detail=detail)
+    subject = ids[0] if len(ids) == 1 else None  # one person shown: the entry is about them
+    record(session, actor=actor, action=SEARCH_ACTION, subject_customer_id=subject, detail=detail)
 
 
 def entries_for(session: Session, subject_customer_id: int, limit: int = 200) -> list[AuditRecord]:

@@ -7,6 +7,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -21,6 +22,7 @@ from agentdesk.deployment.profile_model import (
     ProfileProblem,
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
+from agentdesk.deployment.profile_retention import check_retention
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 from agentdesk.url_secrets import mask_url_secrets, url_secret_names
@@ -196,14 +198,16 @@ class ProfileChecker:
                 f"({PROFILE_VERSION}); update AgentDesk on this workstation",
             )
             return None, self.problems
-        self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "plugins"))
+        self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "plugins", "retention"))
         department, name, language = self.department(raw)
         db_url, db_password = self.database(raw)
         queues = self.queues(raw)
         plugins = self.plugins(raw)
+        retention = check_retention(self, raw)
         if self.problems:
             return None, self.problems
-        return Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text), []
+        profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
+        return replace(profile, retention=retention), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

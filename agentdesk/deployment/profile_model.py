@@ -59,6 +59,15 @@ class PluginChoice:
 
 
 @dataclass(frozen=True)
+class RetentionRule:
+    """``[retention]``: the department's contacts older than ``contacts_years`` are anonymised by
+    ``agentdesk retention run``; with ``legal_hold_open_cases`` (the default) those of an open case are kept."""
+
+    contacts_years: int
+    legal_hold_open_cases: bool = True
+
+
+@dataclass(frozen=True)
 class Profile:
     source: str
     department: str
@@ -69,6 +78,7 @@ class Profile:
     queues: tuple[str, ...]
     plugins: Mapping[str, PluginChoice]
     text: str = field(repr=False, default="")
+    retention: RetentionRule | None = None  # None: no [retention] table, nothing is anonymised
 
     @property
     def enabled_plugins(self) -> list[str]:
