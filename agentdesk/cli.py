@@ -71,6 +71,8 @@ def _plain(value: object) -> Any:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    from agentdesk.audit_commands import cli_actor
+    from agentdesk.search.audited import audited_search
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.storage import schema
 
@@ -79,7 +81,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     query = args.text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     db = _database(args)
     schema.check_current(db)
-    page = CustomerSearch(db).search(query, limit=args.limit, offset=args.offset)
+    page = audited_search(CustomerSearch(db), db, query, actor=cli_actor(), limit=args.limit, offset=args.offset)
     if args.json:
         print(
             json.dumps(

@@ -107,7 +107,7 @@ def _plan(
             interactions.append(iid)
     work_items = [
         wid
-        for wid, customer_id, interaction_id in s.execute(
+        for wid, item_customer, interaction_id in s.execute(
             select(WorkItem.id, WorkItem.customer_id, WorkItem.interaction_id)
             .join(Queue, Queue.id == WorkItem.queue_id)
             .where(Queue.department_id == department_id, WorkItem.created_at < cutoff, _not_yet_anonymised(WorkItem))
