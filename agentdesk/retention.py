@@ -100,8 +100,8 @@ def _plan(
                 held_customers.add(customer_id)
     interactions: list[int] = []
     held_ids: set[int] = set()
-    for iid, customer_id, case_id in s.execute(old.order_by(Interaction.id)):
-        if case_id in open_cases or customer_id in held_customers:
+    for iid, contact_customer, contact_case in s.execute(old.order_by(Interaction.id)):
+        if contact_case in open_cases or contact_customer in held_customers:
             held_ids.add(iid)
         else:
             interactions.append(iid)
@@ -113,7 +113,7 @@ def _plan(
             .where(Queue.department_id == department_id, WorkItem.created_at < cutoff, _not_yet_anonymised(WorkItem))
             .order_by(WorkItem.id)
         )
-        if customer_id not in held_customers and interaction_id not in held_ids
+        if item_customer not in held_customers and interaction_id not in held_ids
     ]
     held = len(held_ids)
     return department_id, cutoff, interactions, work_items, held
