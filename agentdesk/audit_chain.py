@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -121,10 +122,6 @@ def verify(session: Session) -> VerifyReport:
         select(AuditChainHead.seq, AuditChainHead.last_hash).where(AuditChainHead.chain == MAIN_CHAIN)
     ).one_or_none()
     head_seq, head_hash = (int(head.seq), str(head.last_hash)) if head else (0, GENESIS)
-
-    def broken(count: int, problem: str, entry_id: int | None) -> VerifyReport:
-        return VerifyReport(count, head_seq, head_hash, problem, entry_id)
-
     rows = session.execute(
         select(
             AuditEntry.id,
@@ -141,6 +138,16 @@ def verify(session: Session) -> VerifyReport:
         .order_by(AuditEntry.seq.is_(None), AuditEntry.seq, AuditEntry.id)
         .execution_options(yield_per=5000)
     )
+    try:
+        return _walk(rows, head_seq, head_hash)
+    finally:
+        rows.close()  # a server-side cursor on PostgreSQL, left early at the first problem
+
+
+def _walk(rows: Iterable[Any], head_seq: int, head_hash: str) -> VerifyReport:
+    def broken(count: int, problem: str, entry_id: int | None) -> VerifyReport:
+        return VerifyReport(count, head_seq, head_hash, problem, entry_id)
+
     prev_hash = GENESIS
     prev: Any = None
     count = 0

@@ -16,6 +16,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,13 +31,18 @@ def _err(message: str) -> None:
     print(f"agentdesk: {message}", file=sys.stderr)
 
 
-def _database(url: str | None) -> Database:
+@contextmanager
+def _database(url: str | None) -> Iterator[Database]:
+    """The database, checked to be on this program's schema, and closed afterwards."""
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
 
     db = Database(url)
-    schema.check_current(db)
-    return db
+    try:
+        schema.check_current(db)
+        yield db
+    finally:
+        db.dispose()
 
 
 def cli_actor() -> str:
@@ -50,8 +57,7 @@ def cli_actor() -> str:
 def _cmd_audit_verify(args: argparse.Namespace) -> int:
     from agentdesk import audit_chain
 
-    db = _database(args.db)
-    with db.session() as s:
+    with _database(args.db) as db, db.session() as s:
         report = audit_chain.verify(s)
     print(report.describe(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
@@ -67,9 +73,9 @@ def _write_private(path: Path, text: str) -> None:
 def _cmd_gdpr_export(args: argparse.Namespace) -> int:
     from agentdesk import gdpr_export
 
-    db = _database(args.db)
     try:
-        result = gdpr_export.export(db, args.customer, actor=cli_actor())
+        with _database(args.db) as db:
+            result = gdpr_export.export(db, args.customer, actor=cli_actor())
     except gdpr_export.CustomerNotFound as exc:
         _err(str(exc))
         return 1
@@ -98,9 +104,9 @@ def _cmd_retention_run(args: argparse.Namespace) -> int:
     if profile.retention is None:
         print(f"{profile.source}: no [retention] table; nothing is anonymised for department {profile.department}")
         return 0
-    db = _database(args.db or profile.database_url)
     try:
-        report = retention.run(db, profile.department, profile.retention, dry_run=args.dry_run)
+        with _database(args.db or profile.database_url) as db:
+            report = retention.run(db, profile.department, profile.retention, dry_run=args.dry_run)
     except retention.RetentionError as exc:
         _err(str(exc))
         return 1

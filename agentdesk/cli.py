@@ -80,8 +80,11 @@ def _cmd_search(args: argparse.Namespace) -> int:
     # enters, so the search and every line printed see only characters that can be written.
     query = args.text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     db = _database(args)
-    schema.check_current(db)
-    page = audited_search(CustomerSearch(db), db, query, actor=cli_actor(), limit=args.limit, offset=args.offset)
+    try:
+        schema.check_current(db)
+        page = audited_search(CustomerSearch(db), db, query, actor=cli_actor(), limit=args.limit, offset=args.offset)
+    finally:
+        db.dispose()  # the pool's connections closed; the engine could still be used again
     if args.json:
         print(
             json.dumps(
