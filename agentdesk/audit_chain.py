@@ -180,7 +180,8 @@ def _walk(rows: Iterable[Any], head_seq: int, head_hash: str) -> VerifyReport:
         count += 1
     if count < head_seq:
         after = f" after {_name(prev)}" if prev is not None else ""
-        return broken(count, f"the last entries #{count + 1}–#{head_seq} were removed{after}", None)
+        gone = f"entry #{head_seq} was" if head_seq == count + 1 else f"entries #{count + 1}–#{head_seq} were"
+        return broken(count, f"the last {gone} removed{after}", None)
     if prev_hash != head_hash:
         if prev is None:
             return broken(count, "the chain head was changed: it records a hash with no entry", None)
