@@ -84,7 +84,7 @@ def _cmd_gdpr_export(args: argparse.Namespace) -> int:
     html_path = json_path.with_suffix(".html")
     try:
         _write_private(json_path, result.json_text())
-        _write_private(html_path, result.html_text())
+        _write_private(html_path, result.html_text(args.language))
     except OSError as exc:
         _err(f"cannot write the export: {exc.strerror or exc} ({exc.filename})")
         return 1
@@ -131,6 +131,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument("--customer", required=True, metavar="ID|HETU", help="customer id or henkilötunnus")
     export.add_argument(
         "--out", metavar="FILE", help="the JSON file (the HTML beside it); default gdpr-export-customer-ID.json"
+    )
+    export.add_argument(
+        "--language", choices=("fi", "sv", "en"), default="fi", help="the HTML document's language (default fi)"
     )
     db_option(export)
     export.set_defaults(func=_cmd_gdpr_export)

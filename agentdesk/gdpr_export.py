@@ -12,14 +12,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import html
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 
 from agentdesk import audit
+from agentdesk.gdpr_document import SECTIONS
 from agentdesk.identity import IdentityError, parse_hetu
 from agentdesk.storage.kinds import IdentifierScheme
 from agentdesk.storage.models import (
@@ -42,20 +42,10 @@ if TYPE_CHECKING:
 
     from agentdesk.storage.database import Database
 
+__all__ = ["EXPORT_ACTION", "FORMAT", "SECTIONS", "CustomerNotFound", "Export", "collect", "export", "find_customer"]
+
 FORMAT = "agentdesk-gdpr-export/1"
 EXPORT_ACTION = "gdpr.export"
-SECTIONS = (
-    "identifiers",
-    "addresses",
-    "contact_points",
-    "alerts",
-    "roles",
-    "relationships",
-    "interactions",
-    "cases",
-    "work_items",
-    "audit_entries",
-)
 
 
 class CustomerNotFound(LookupError):
@@ -174,8 +164,10 @@ class Export:
     def json_text(self) -> str:
         return json.dumps(self.data, ensure_ascii=False, indent=2)
 
-    def html_text(self) -> str:
-        return render_html(self.data)
+    def html_text(self, language: str = "fi") -> str:
+        from agentdesk.gdpr_document import render_html
+
+        return render_html(self.data, language)
 
 
 def export(db: Database, customer: str, *, actor: str, today: dt.date | None = None) -> Export:
@@ -193,56 +185,3 @@ def export(db: Database, customer: str, *, actor: str, today: dt.date | None = N
             detail=json.dumps({"format": FORMAT, "counts": counts}),
         )
     return Export(customer_id, data)
-
-
-_TITLES = {
-    "identifiers": "Identifiers",
-    "addresses": "Addresses",
-    "contact_points": "Contact points",
-    "alerts": "Alerts",
-    "roles": "Roles",
-    "relationships": "Relationships",
-    "interactions": "Contacts with the city",
-    "cases": "Service cases",
-    "work_items": "Queued contacts",
-    "audit_entries": "Who has handled this data (audit log)",
-}
-
-
-_STYLE = (
-    "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:1.5em}"
-    "th,td{border:1px solid #999;padding:.25em .5em;text-align:left;vertical-align:top}"
-)
-
-
-def _cell(value: object) -> str:
-    return "" if value is None else html.escape(str(value))
-
-
-def _table(rows: list[Mapping[str, Any]]) -> str:
-    if not rows:
-        return "<p>None.</p>"
-    columns = list(rows[0])
-    head = "".join(f"<th>{html.escape(c.replace('_', ' '))}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{_cell(r.get(c))}</td>" for c in columns) + "</tr>" for r in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def render_html(data: Mapping[str, Any]) -> str:
-    customer = data["customer"]
-    name = " ".join(p for p in (customer.get("first_names"), customer.get("last_name")) if p)
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>Personal data held by the city's customer service: {html.escape(name)}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head><body>",
-        f"<h1>Personal data held by the city's customer service: {html.escape(name)}</h1>",
-        f"<p>Produced {html.escape(str(data['generated_at']))} ({html.escape(str(data['format']))}).</p>",
-        "<h2>Customer</h2>",
-        _table([customer]),
-    ]
-    for key in SECTIONS:
-        parts += [f"<h2>{html.escape(_TITLES[key])}</h2>", _table(data[key])]
-    parts.append("</body></html>")
-    return "\n".join(parts)

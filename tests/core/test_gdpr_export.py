@@ -72,6 +72,7 @@ def family(db):
         s.add(queue)
         s.add(CustomerRole(customer_id=anna, role_code="daycare_guardian", department_id=dept.id))
         s.add(Alert(customer_id=anna, kind=AlertKind.INTERPRETER_NEEDED, note="Needs a Swedish interpreter"))
+        s.add(Alert(customer_id=anna, kind=AlertKind.SAFETY_WARNING, note="<script>alert(1)</script>"))
         s.add(CustomerRelationship(from_customer_id=anna, to_customer_id=pekka, kind=RelationshipKind.HOUSEHOLD_MEMBER))
         case = ServiceCase(customer_id=anna, title="Daycare place for the autumn", status=CaseStatus.OPEN)
         s.add(case)
@@ -117,7 +118,7 @@ def test_the_export_by_hetu_holds_the_persons_data_and_not_anothers(db, family, 
     assert {c["value"] for c in data["contact_points"]} == {"+358401234567", "anna.makinen@example.fi"}
     assert [a["street"] for a in data["addresses"]] == ["Hämeenkatu 12 B 5"]
     assert [r["role_code"] for r in data["roles"]] == ["daycare_guardian"]
-    assert [a["note"] for a in data["alerts"]] == ["Needs a Swedish interpreter"]
+    assert [a["note"] for a in data["alerts"]] == ["Needs a Swedish interpreter", "<script>alert(1)</script>"]
     assert data["relationships"] == [
         {
             "kind": "household_member",
@@ -136,7 +137,17 @@ def test_the_export_by_hetu_holds_the_persons_data_and_not_anothers(db, family, 
     everything = json.dumps(data, ensure_ascii=False) + page
     for theirs in ("Virtanen", "030594W903B", "Koivukuja", "765 4321", "+358507654321", "rent question"):
         assert theirs not in everything
-    assert "Hämeenkatu 12 B 5" in page and "Asked about the daycare place" in page and "<h2>Service cases</h2>" in page
+    assert "Hämeenkatu 12 B 5" in page and "Asked about the daycare place" in page and "<h2>Asiat</h2>" in page
+
+
+@pytest.mark.parametrize(("language", "heading"), [("fi", "Asiat"), ("sv", "Ärenden"), ("en", "Service cases")])
+def test_the_html_document_is_in_the_language_asked_for(db, family, tmp_path, capsys, language, heading):
+    out = tmp_path / "anna.json"
+    argv = ["gdpr", "export", "--customer", ANNA_HETU, "--db", url_of(db), "--out", str(out), "--language", language]
+    assert cli.main(argv) == 0
+    page = out.with_suffix(".html").read_text(encoding="utf-8")
+    assert f'<html lang="{language}">' in page and f"<h2>{heading}</h2>" in page
+    assert "&lt;script&gt;" in page and "<script>" not in page  # a note typed by an agent is text, not markup
 
 
 def test_the_export_is_audited_and_the_chain_still_verifies(db, family, tmp_path, capsys):
