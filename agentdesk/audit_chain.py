@@ -2,10 +2,11 @@
 canonical content, so an entry changed, removed or inserted afterwards (by someone who switched the
 append-only triggers off) breaks the chain at that place.
 
-One chain for the whole database. An appending transaction locks the chain's head row
-(``audit_chain_head``, ``SELECT ... FOR UPDATE``), reads the last link, inserts its entry and moves the
-head, all in the same transaction: concurrent writers on PostgreSQL chain one after another, and a
-transaction that rolls back leaves no link behind. The cost is that audited transactions on PostgreSQL
+One chain for the whole database. An appending transaction moves the chain's head row
+(``audit_chain_head``: ``UPDATE ... RETURNING``, which locks it like ``SELECT ... FOR UPDATE``), takes
+the last link from it, inserts its entry and stores the new link in the head, all in one
+transaction: concurrent writers on PostgreSQL chain one after another, and a transaction that rolls
+back leaves no link behind. The cost is that audited transactions on PostgreSQL
 serialise from their audit write to their commit (the desk writes its audit entry last, so that is one
 short insert and update); on SQLite writers are serialised anyway.
 
@@ -60,15 +61,21 @@ def append(
     detail: str,
 ) -> AuditEntry:
     """Add one chained entry in the session's transaction (the head row stays locked until commit)."""
+    # Move the head first: the UPDATE takes the head row's lock on PostgreSQL and the write lock on
+    # SQLite (a SELECT first would start a read snapshot that a concurrent writer makes stale).
     head = session.execute(
-        select(AuditChainHead.seq, AuditChainHead.last_hash).where(AuditChainHead.chain == MAIN_CHAIN).with_for_update()
+        update(AuditChainHead)
+        .where(AuditChainHead.chain == MAIN_CHAIN)
+        .values(seq=AuditChainHead.seq + 1)
+        .returning(AuditChainHead.seq, AuditChainHead.last_hash)
+        .execution_options(synchronize_session=False)
     ).one_or_none()
     if head is None:  # a database whose migration made no head (never expected): start the chain
-        session.add(AuditChainHead(chain=MAIN_CHAIN, seq=0, last_hash=GENESIS, updated_at=at))
+        session.add(AuditChainHead(chain=MAIN_CHAIN, seq=1, last_hash=GENESIS, updated_at=at))
         session.flush()
         seq, prev = 1, GENESIS
     else:
-        seq, prev = int(head.seq) + 1, str(head.last_hash)
+        seq, prev = int(head.seq), str(head.last_hash)
     digest = link_hash(prev, canonical(seq, at, actor, subject_customer_id, action, purpose, detail))
     entry = AuditEntry(
         at=at,
@@ -85,7 +92,8 @@ def append(
     session.execute(
         update(AuditChainHead)
         .where(AuditChainHead.chain == MAIN_CHAIN)
-        .values(seq=seq, last_hash=digest, updated_at=at)
+        .values(last_hash=digest, updated_at=at)
+        .execution_options(synchronize_session=False)
     )
     return entry
 
