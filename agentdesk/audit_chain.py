@@ -23,17 +23,19 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import select, update
 
 from agentdesk.storage.models import AuditChainHead, AuditEntry
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
     from sqlalchemy.orm import Session
 
 MAIN_CHAIN = "main"
 GENESIS = "0" * 64  # the "previous hash" of the first entry
+_HEAD = cast("Table", AuditChainHead.__table__)
 
 
 def canonical(
@@ -63,12 +65,12 @@ def append(
     """Add one chained entry in the session's transaction (the head row stays locked until commit)."""
     # Move the head first: the UPDATE takes the head row's lock on PostgreSQL and the write lock on
     # SQLite (a SELECT first would start a read snapshot that a concurrent writer makes stale).
+    # Core statements on the table (the ORM's bulk-update path adds its own bookkeeping for nothing).
     head = session.execute(
-        update(AuditChainHead)
-        .where(AuditChainHead.chain == MAIN_CHAIN)
-        .values(seq=AuditChainHead.seq + 1)
-        .returning(AuditChainHead.seq, AuditChainHead.last_hash)
-        .execution_options(synchronize_session=False)
+        update(_HEAD)
+        .where(_HEAD.c.chain == MAIN_CHAIN)
+        .values(seq=_HEAD.c.seq + 1)
+        .returning(_HEAD.c.seq, _HEAD.c.last_hash)
     ).one_or_none()
     if head is None:  # a database whose migration made no head (never expected): start the chain
         session.add(AuditChainHead(chain=MAIN_CHAIN, seq=1, last_hash=GENESIS, updated_at=at))
@@ -89,12 +91,7 @@ def append(
         entry_hash=digest,
     )
     session.add(entry)
-    session.execute(
-        update(AuditChainHead)
-        .where(AuditChainHead.chain == MAIN_CHAIN)
-        .values(last_hash=digest, updated_at=at)
-        .execution_options(synchronize_session=False)
-    )
+    session.execute(update(_HEAD).where(_HEAD.c.chain == MAIN_CHAIN).values(last_hash=digest, updated_at=at))
     return entry
 
 
