@@ -225,8 +225,12 @@ class Desk(QObject):
         ).failure(self._rest_not_prepared)
 
     def _search(self, *args: Any, **kwargs: Any) -> Any:
-        """The search service's search (runs on the background helper; the service is made on first use)."""
-        return self.services.search.search(*args, **kwargs)
+        """The search service's search (runs on the background helper; the service is made on first use).
+        Every result list is audited under the signed-in user."""
+        from agentdesk.search.audited import audited_search
+
+        actor = self.user.username if self.user is not None else "unknown"
+        return audited_search(self.services.search, self.services.db, *args, actor=actor, **kwargs)
 
     def _rest_not_prepared(self, exc: BaseException) -> None:
         log.error("the rest of the desk could not be prepared off the UI thread: %s", type(exc).__name__)

@@ -38,6 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 RUNTIME_IMPORTS = (
     "agentdesk.storage.models",  # migrations/env.py
     "holidays.countries.finland",  # looked up by country code (agentdesk.cases.calendar)
+    "agentdesk.audit_chain",  # migrations/versions/0007 (the hash of the entries it chains)
     "sqlalchemy.dialects.sqlite.pysqlite",
     "sqlalchemy.dialects.postgresql.psycopg",
     "psycopg_binary",

@@ -29,6 +29,7 @@ from agentdesk.storage.kinds import (
 )
 from agentdesk.storage.tables.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from agentdesk.storage.tables.contacts import (
+    AuditChainHead,
     AuditEntry,
     CaseEvent,
     Interaction,
@@ -65,6 +66,7 @@ __all__ = [
     "AgentPresence",
     "Alert",
     "AlertKind",
+    "AuditChainHead",
     "AuditEntry",
     "Base",
     "CaseEvent",
