@@ -40,8 +40,8 @@ from agentdesk_desktop.logging.contact_drafts import ContactDrafts, ContactSnaps
 from agentdesk_desktop.logging.contact_form import ContactForm, FormExtras
 from agentdesk_desktop.logging.draft_timer import DraftTimer
 from agentdesk_desktop.logging.field_messages import interaction_error_text
+from agentdesk_desktop.search_results_model import format_date as format_day
 from agentdesk_desktop.widgets.field_rows import ERROR_STYLE
-from agentdesk_desktop.widgets.labels import format_day
 from agentdesk_desktop.widgets.panel_parts import NoticeBanner, clock_label, clock_text, heading_label
 
 log = logging.getLogger(__name__)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from agentdesk.audit import DatabaseAuditSink
 from agentdesk.contact_records import StoredReference, store_plugin_reference
 from agentdesk.customer_register import CustomerRegister
+from agentdesk.plugin_api import ActionResult
 from agentdesk.plugin_host.host import AccessDenied, PluginHost, PluginState, PluginStatus
 from agentdesk.plugin_host.manifest import ActionSpec, PanelSpec
 from agentdesk.plugin_host.runner import CallOutcome, PanelState
@@ -49,6 +50,7 @@ from agentdesk_desktop.plugins.plugin_setup import (  # noqa: F401 - PluginSetup
     deployment_from_profile,
     state_text,
 )
+from agentdesk_desktop.view_seams import CustomerTab, MainWindowLike
 
 log = logging.getLogger(__name__)
 
@@ -202,8 +204,11 @@ class DeskPlugins(QObject):
 
     def _activation_failure(self, status: PluginStatus) -> bool:
         """A plugin whose manifest was read but whose activation failed (not a broken manifest)."""
+        host = self.host
+        if host is None:
+            return False
         try:
-            self.host.manifest(status.id)
+            host.manifest(status.id)
         except KeyError:
             return False
         return True
@@ -269,8 +274,11 @@ class DeskPlugins(QObject):
         self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer, owner: QObject
     ) -> Op:
         """The form of ``action_id`` (``file_request`` or ``file_request:<code>``): a CallOutcome."""
+        host = self.host
+        if host is None:
+            return self.background.read(_not_running, owner=owner)
         job = partial(
-            self.host.action_form,
+            host.action_form,
             action.plugin_id,
             action_id,
             staff=staff,
@@ -295,7 +303,7 @@ class DeskPlugins(QObject):
         asker (a bound method of a QObject) still exists."""
         host = self.host
         if host is None:
-            done(CallOutcome(PanelState.ERROR, error="plugins are not running", error_kind="denied"), None)
+            done(_not_running(), None)
             return
         job = partial(
             host.run_action,
@@ -314,11 +322,10 @@ class DeskPlugins(QObject):
         self, action: ActionSpec, staff: StaffMember, customer: PanelCustomer, title: str, outcome: CallOutcome, done
     ) -> None:
         result = outcome.value if outcome.state is PanelState.DATA else None
-        reference = getattr(result, "reference", "")
-        if not reference:
+        if not isinstance(result, ActionResult) or not result.reference:
             _deliver(done, outcome, None)
             return
-        system = result.reference_system or action.plugin_id
+        reference, system = result.reference, result.reference_system or action.plugin_id
         job = partial(
             store_plugin_reference,
             self.db,
@@ -360,33 +367,28 @@ class DeskPlugins(QObject):
 
         def make(customer_id: int) -> QWidget:
             view = factory(customer_id)
-            mount = getattr(view, "mount_plugin_panels", None)
-            if callable(mount):
+            if isinstance(view, CustomerTab):  # the overview (not the register summary, nor a plain widget)
                 from agentdesk_desktop.plugins.panel_area import PluginPanelArea  # on the first customer tab (start-up)
 
-                mount(PluginPanelArea(self, staff, customer_id, view, start_after=getattr(view, "painted", None)))
+                view.mount_plugin_panels(PluginPanelArea(self, staff, customer_id, view, start_after=view.painted))
             return view
 
         return make
 
     def window_ready(self, window: QMainWindow) -> None:
-        """Help ▸ Plugins… in the window's menu, and the plugin problems in its status bar."""
+        """Help ▸ Plugins… in the menu of the desk's main window (a :class:`MainWindowLike`), and the
+        plugin problems in the status bar of any window."""
         if not self.setup.enabled:
             return
         self._windows.append(window)
         window.destroyed.connect(self._forget_windows)
-        action = QAction(window)
-        action.setObjectName("pluginsAction")
-        action.triggered.connect(lambda: self.open_dialog(window))
-        help_menu = getattr(window, "help_menu", None)
-        about = getattr(window, "about_action", None)
-        if help_menu is not None:
-            if about is not None:
-                help_menu.insertAction(about, action)
-            else:
-                help_menu.addAction(action)
-        window.plugins_action = action  # type: ignore[attr-defined]
-        self._plugins_actions.append(action)
+        if isinstance(window, MainWindowLike):
+            action = QAction(window)
+            action.setObjectName("pluginsAction")
+            action.triggered.connect(lambda: self.open_dialog(window))
+            window.help_menu.insertAction(window.about_action, action)
+            window.plugins_action = action
+            self._plugins_actions.append(action)
         self._retranslate()
         self._show_problems()
 
@@ -436,7 +438,13 @@ class DeskPlugins(QObject):
         self.language_changed.emit(code)
 
 
+def _not_running() -> CallOutcome:
+    return CallOutcome(PanelState.ERROR, error="plugins are not running", error_kind="denied")
+
+
 def _deliver(done, outcome: CallOutcome, stored: StoredReference | None) -> None:
+    # The one probe left: a bound method's ``__self__`` is how Python names its object (a plain
+    # function has none); an asker that is a deleted QObject gets no answer.
     owner = getattr(done, "__self__", None)
     if isinstance(owner, QObject) and not shiboken6.isValid(owner):
         return
