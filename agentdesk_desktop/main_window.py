@@ -18,6 +18,7 @@ the customer tab; Ctrl+Tab and Ctrl+Shift+Tab switch tabs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal, Slot
@@ -384,3 +385,9 @@ class MainWindow(QMainWindow):
         self._keys.stop()
         events.emit("window.closed")
         super().closeEvent(event)
+
+
+if TYPE_CHECKING:  # mypy checks here that the window keeps the seam the phone and the plugin views use
+    from agentdesk_desktop.view_seams import MainWindowLike
+
+    _seam: type[MainWindowLike] = MainWindow

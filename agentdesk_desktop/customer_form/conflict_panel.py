@@ -232,6 +232,4 @@ class ConflictPanel(QFrame):
 
     def side_by_side(self) -> dict[str, tuple[str, str]]:
         """field title → (theirs, mine) as shown (tests)."""
-        return {
-            self._cell(r, 0): (self._cell(r, 1), self._cell(r, 2)) for r in range(self.table.rowCount())
-        }
+        return {self._cell(r, 0): (self._cell(r, 1), self._cell(r, 2)) for r in range(self.table.rowCount())}

@@ -25,6 +25,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
@@ -389,3 +390,9 @@ class InteractionPanel(ContactPanelFrame):
             if message
             else self.tr("Linking the contact failed; try again in a moment.")
         )
+
+
+if TYPE_CHECKING:  # mypy checks here that the panel keeps the seam the screen pop uses
+    from agentdesk_desktop.view_seams import ContactStarter
+
+    _seam: type[ContactStarter] = InteractionPanel
