@@ -6,12 +6,15 @@ title), so each is checked here on the running desk."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QDialog
 
+from agentdesk.interaction_log import InteractionDraft
+from agentdesk.storage.models import Channel
 from agentdesk_desktop.view_seams import (
-    ContactStarter,
     CustomerFormDialog,
     CustomerTab,
     MainWindowLike,
@@ -42,7 +45,9 @@ def test_the_overview_desk_offers_every_seam(overview_desk, qtbot, seeded):
     assert isinstance(window, MainWindowLike)
     view = window.open_customer(seeded.anna)
     assert isinstance(view, CustomerTab), "the screen pop and the plugin panels need a full customer tab"
-    assert isinstance(view.panel, ContactStarter)
+    draft = InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC))
+    assert view.panel.start_contact_from(draft) and view.panel.in_progress, "a call's contact starts in the tab"
+    view.panel.cancel_contact()
     qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
     assert view.title() and window.tabs.tabText(window.tabs.currentIndex()) == view.title(), "the tab is retitled"
     window.new_customer_action.trigger()
