@@ -41,7 +41,7 @@ from agentdesk.storage.models import (
     StaffUser,
 )
 
-OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING)
+OPEN_STATUSES = tuple(status for status in CaseStatus if status.is_active)
 
 
 def mask_hetu(value: str) -> str:

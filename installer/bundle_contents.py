@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 # Imported by name at run time, so PyInstaller's import graph cannot see them.
 RUNTIME_IMPORTS = (
     "agentdesk.storage.models",  # migrations/env.py
+    "holidays.countries.finland",  # looked up by country code (agentdesk.cases.calendar)
     "sqlalchemy.dialects.sqlite.pysqlite",
     "sqlalchemy.dialects.postgresql.psycopg",
     "psycopg_binary",

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Final, Literal, TypeAlias
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.plugin_host.manifest import VersionRange
 from agentdesk.plugin_host.settings import DeploymentPlugins
+from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 
 PROFILE_VERSION = 1
 LANGUAGES = ("fi", "sv", "en")
@@ -69,6 +71,8 @@ class Profile:
     queues: tuple[str, ...]
     plugins: Mapping[str, PluginChoice]
     text: str = field(repr=False, default="")
+    cases: CaseSettings = field(default_factory=CaseSettings)
+    connection: ConnectionSettings = DESK_CONNECTION
 
     @property
     def enabled_plugins(self) -> list[str]:

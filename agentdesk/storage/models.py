@@ -30,6 +30,7 @@ from agentdesk.storage.kinds import (
 from agentdesk.storage.tables.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from agentdesk.storage.tables.contacts import (
     AuditEntry,
+    CaseEvent,
     Interaction,
     ServiceCase,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "AlertKind",
     "AuditEntry",
     "Base",
+    "CaseEvent",
     "CaseStatus",
     "Channel",
     "ContactKind",

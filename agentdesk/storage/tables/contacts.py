@@ -27,8 +27,28 @@ class ServiceCase(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class CaseEvent(Base):
+    """One step of a case's history: created, assigned, waiting, resolved, closed, reopened."""
+
+    __tablename__ = "case_event"
+    __table_args__ = (Index("ix_case_event_case_at", "case_id", "at"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("service_case.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))  # the staff user's username, as in the audit log
+    from_status: Mapped[CaseStatus | None] = mapped_column(enum_column(CaseStatus, "case_event_from"))
+    to_status: Mapped[CaseStatus] = mapped_column(enum_column(CaseStatus, "case_event_to"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Interaction(Base):
