@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal, Slot
@@ -252,7 +252,7 @@ class ContactForm(QWidget):
         self._cases = list(cases)
         self._fill_cases()
 
-    def _quietly(self, combo: QComboBox, fill_items) -> None:
+    def _quietly(self, combo: QComboBox, fill_items: Callable[[], None]) -> None:
         was = self._filling
         self._filling = True
         combo.blockSignals(True)
@@ -286,7 +286,7 @@ class ContactForm(QWidget):
             return ""
         index = self.topic.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
-            return self.topic.itemData(index)
+            return str(self.topic.itemData(index))  # the items' data are topic codes
         return text if text in self._topics else ""
 
     def _fill_departments(self) -> None:

@@ -41,7 +41,7 @@ class UnidentifiedContactDock(QDockWidget):
         self.setWindowTitle(self.tr("Contact without a customer"))
 
     @Slot()
-    def update_state(self, *_args) -> None:
+    def update_state(self, *_args: object) -> None:
         tab: QWidget | None = self._tabs.currentWidget()  # None with no tab open (the stubs say otherwise)
         customer_id = tab.property("customer_id") if tab is not None else None
         name = ""

@@ -54,6 +54,8 @@ from agentdesk_desktop.view_seams import CustomerTab, MainWindowLike
 
 log = logging.getLogger(__name__)
 
+ActionDone = Callable[[CallOutcome, StoredReference | None], None]  # run_action's done: the outcome, what was stored
+
 
 class DeskPlugins(QObject):
     changed = Signal()  # the plugins' states or the panels on offer changed (UI thread)
@@ -222,7 +224,7 @@ class DeskPlugins(QObject):
         self.host.disable(plugin_id, "disabled from Help ▸ Plugins")
         events.emit("plugin.disabled", plugin=plugin_id)
 
-    def enable(self, plugin_id: str) -> Op | None:
+    def enable(self, plugin_id: str) -> Op[PluginStatus] | None:
         """Activate the plugin again off the UI thread (it reads the keyring)."""
         if self.host is None:
             return None
@@ -233,7 +235,7 @@ class DeskPlugins(QObject):
 
     # -- panels ----------------------------------------------------------------------------------
 
-    def load_customer(self, customer_id: int, owner: QObject) -> Op:
+    def load_customer(self, customer_id: int, owner: QObject) -> Op[PanelCustomer]:
         """The customer as panels need them (background read)."""
         return self.background.read(load_panel_customer, self.register, self.db, customer_id, owner=owner)
 
@@ -272,7 +274,7 @@ class DeskPlugins(QObject):
 
     def action_form(
         self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer, owner: QObject
-    ) -> Op:
+    ) -> Op[CallOutcome]:
         """The form of ``action_id`` (``file_request`` or ``file_request:<code>``): a CallOutcome."""
         host = self.host
         if host is None:
@@ -291,12 +293,12 @@ class DeskPlugins(QObject):
         self,
         action: ActionSpec,
         action_id: str,
-        values: dict,
+        values: dict[str, str | list[str]],
         *,
         staff: StaffMember,
         customer: PanelCustomer,
         title: str,
-        done: Callable[[CallOutcome, StoredReference | None], None],
+        done: ActionDone,
     ) -> None:
         """Run the action on the read pool; a created reference is stored on the customer (writer)
         whether or not whoever asked is still there, then ``done(outcome, stored)`` is called if the
@@ -319,7 +321,13 @@ class DeskPlugins(QObject):
         ).on_failure(lambda exc: self._action_failed(exc, done))
 
     def _action_done(
-        self, action: ActionSpec, staff: StaffMember, customer: PanelCustomer, title: str, outcome: CallOutcome, done
+        self,
+        action: ActionSpec,
+        staff: StaffMember,
+        customer: PanelCustomer,
+        title: str,
+        outcome: CallOutcome,
+        done: ActionDone,
     ) -> None:
         result = outcome.value if outcome.state is PanelState.DATA else None
         if not isinstance(result, ActionResult) or not result.reference:
@@ -352,7 +360,7 @@ class DeskPlugins(QObject):
 
         self.background.write(job).on_success(stored).on_failure(not_stored)
 
-    def _action_failed(self, exc: BaseException, done) -> None:
+    def _action_failed(self, exc: BaseException, done: ActionDone) -> None:
         kind = "denied" if isinstance(exc, AccessDenied) else "plugin"
         if kind == "plugin":
             log.error("plugin action failed: %s: %s", type(exc).__name__, exc)
@@ -442,7 +450,7 @@ def _not_running() -> CallOutcome:
     return CallOutcome(PanelState.ERROR, error="plugins are not running", error_kind="denied")
 
 
-def _deliver(done, outcome: CallOutcome, stored: StoredReference | None) -> None:
+def _deliver(done: ActionDone, outcome: CallOutcome, stored: StoredReference | None) -> None:
     # The one probe left: a bound method's ``__self__`` is how Python names its object (a plain
     # function has none); an asker that is a deleted QObject gets no answer.
     owner = getattr(done, "__self__", None)
