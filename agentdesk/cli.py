@@ -1,6 +1,7 @@
 """The ``agentdesk`` command: database upgrades and search from a shell; IT's ``profile``,
 ``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); the e-mail
-quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`). ``seed`` and ``demo``
+quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`); ``register import``
+(from :mod:`agentdesk.register_import.commands`). ``seed`` and ``demo``
 come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
 The desktop subcommands register themselves only when the ``agentdesk_desktop`` package (PySide6) is installed,
@@ -146,6 +147,9 @@ def build_parser(
     from agentdesk.channels import email_commands
 
     email_commands.register(sub)  # mail quarantine list | retry
+    from agentdesk.register_import import commands as register_commands
+
+    register_commands.register(sub)  # register import
     for register in extra:
         register(sub)
     return parser
