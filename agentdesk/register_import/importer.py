@@ -221,7 +221,7 @@ class RegisterImport:
         )
         if register is not None:
             stmt = stmt.where(CustomerIdentifier.register == register)
-        return dict(s.execute(stmt).tuples().all())
+        return {value: cid for value, cid in s.execute(stmt)}  # noqa: C416 (rows, not pairs, to mypy)
 
     @staticmethod
     def _lineage(
