@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from agentdesk import audit
@@ -36,12 +36,17 @@ from agentdesk.storage.models import (
     Customer,
     CustomerIdentifier,
     CustomerKind,
-    FieldSource,
     IdentifierScheme,
 )
+from agentdesk.storage.tables.base import UTCDateTime
 
 CHUNK = 500
 ACTOR = "register-import"
+_UPSERT_SOURCE = text(
+    "INSERT INTO field_source (customer_id, field, register, observed_at, value, flag) "
+    "VALUES (:c, :f, :r, :o, :v, :g) ON CONFLICT (customer_id, field, register) DO UPDATE SET "
+    "observed_at = excluded.observed_at, value = excluded.value, flag = excluded.flag"
+).bindparams(bindparam("o", type_=UTCDateTime))
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,6 @@ class RegisterImport:
         observed = mapping.observed or dt.datetime.now(dt.UTC)
         table = open_table(path, mapping)
         report = ImportReport(str(path), register)
-        known: dict[str, int] = {}  # register id -> customer, for ids seen earlier in this file
         chunk: list[tuple[SourceRow, CleanRow]] = []
         done = 0
         for source in table.rows:
@@ -122,12 +126,12 @@ class RegisterImport:
                 report.rejected += 1
                 report.problems.append(RowProblem(str(path), source.number, str(exc)))
             if len(chunk) >= CHUNK:
-                self._write(chunk, register, mapping, observed, today, report, known)
+                self._write(chunk, register, mapping, observed, today, report)
                 done, chunk = report.rows_read, []
                 if progress:
                     progress(done, max(table.total, done))
         if chunk:
-            self._write(chunk, register, mapping, observed, today, report, known)
+            self._write(chunk, register, mapping, observed, today, report)
         if progress:
             progress(report.rows_read, report.rows_read)
         with self._db.session() as s, s.begin():
@@ -150,22 +154,24 @@ class RegisterImport:
         observed: dt.datetime,
         today: dt.date,
         report: ImportReport,
-        known: dict[str, int],
     ) -> None:
         rows = [r for _, r in chunk]
         with self._db.session() as s, s.begin():
             by_register = self._identifiers(s, IdentifierScheme.REGISTER, register, [r.register_id for r in rows])
-            by_register = {**by_register, **{k: v for k, v in known.items() if k in {r.register_id for r in rows}}}
             by_hetu = self._identifiers(s, IdentifierScheme.HETU, None, [r.hetu for r in rows if r.hetu])
-            external = self._identifiers(
-                s, IdentifierScheme.REGISTER, mapping.external_register, [r.external_id for r in rows if r.external_id]
+            external: dict[str, int | Customer] = dict(
+                self._identifiers(
+                    s,
+                    IdentifierScheme.REGISTER,
+                    mapping.external_register,
+                    [r.external_id for r in rows if r.external_id],
+                )
             )
-            ids = set(by_register.values()) | set(by_hetu.values())
-            customers = {
+            loaded = {
                 c.id: c
                 for c in s.scalars(
                     select(Customer)
-                    .where(Customer.id.in_(ids))
+                    .where(Customer.id.in_(set(by_register.values()) | set(by_hetu.values())))
                     .options(
                         selectinload(Customer.identifiers),
                         selectinload(Customer.contact_points),
@@ -173,20 +179,26 @@ class RegisterImport:
                     )
                 )
             }
-            touched: dict[int, Customer] = {}
-            for row in rows:
-                cid = by_register.get(row.register_id) or (by_hetu.get(row.hetu) if row.hetu else None)
-                c = customers.get(cid) if cid else None
-                if c is None:
-                    c = Customer(kind=CustomerKind.PERSON, first_names=row.first_names, last_name=row.last_name)
-                    c.identifiers.append(
-                        CustomerIdentifier(scheme=IdentifierScheme.REGISTER, register=register, value=row.register_id)
-                    )
-                    s.add(c)
-                    s.flush()  # its id, for the identity codes below
-                    report.created += 1
-                    action = "register.import.create"
-                else:
+            # Register id / identity code -> the customer object, new ones included (one flush at the end).
+            owner = {rid: loaded[cid] for rid, cid in by_register.items()}
+            hetu_owner = {h: loaded[cid] for h, cid in by_hetu.items()}
+            done: list[tuple[CleanRow, Customer, str]] = []
+            with s.no_autoflush:
+                for row in rows:
+                    c = owner.get(row.register_id) or (hetu_owner.get(row.hetu) if row.hetu else None)
+                    if c is None:
+                        c = Customer(
+                            kind=CustomerKind.PERSON,
+                            first_names=row.first_names,
+                            last_name=row.last_name,
+                            identifiers=[],
+                            contact_points=[],
+                            addresses=[],
+                        )
+                        s.add(c)
+                        action = "register.import.create"
+                    else:
+                        action = "register.import.update"
                     if not any(
                         i.scheme is IdentifierScheme.REGISTER and i.register == register and i.value == row.register_id
                         for i in c.identifiers
@@ -196,20 +208,25 @@ class RegisterImport:
                                 scheme=IdentifierScheme.REGISTER, register=register, value=row.register_id
                             )
                         )
+                    _apply(c, row, today)
+                    _identity_codes(c, row, hetu_owner, external, mapping.external_register)
+                    owner[row.register_id] = c
+                    if row.hetu:
+                        hetu_owner.setdefault(row.hetu, c)
+                    done.append((row, c, action))
+            s.flush()
+            touched: dict[int, Customer] = {}
+            for row, c, action in done:
+                if action == "register.import.create" and c.id not in touched:
+                    report.created += 1
+                else:
                     report.updated += 1
-                    action = "register.import.update"
-                _apply(c, row, today)
-                _identity_codes(c, row, by_hetu, external, mapping.external_register)
-                s.flush()
-                customers[c.id] = touched[c.id] = c
-                by_register[row.register_id] = known[row.register_id] = c.id
-                if row.hetu and row.hetu not in by_hetu:
-                    by_hetu[row.hetu] = c.id
+                touched[c.id] = c
                 if row.flags:
                     report.flagged += 1
                     report.flags.update(row.flags.values())
                 audit.record(s, actor=ACTOR, action=action, subject_customer_id=c.id, detail=register)
-            self._lineage(s, rows, by_register, register, observed)
+            self._lineage(s, [(row, c.id) for row, c, _ in done], register, observed)
             self._index(s, list(touched.values()), today)
 
     @staticmethod
@@ -224,26 +241,16 @@ class RegisterImport:
         return {value: cid for value, cid in s.execute(stmt)}  # noqa: C416 (rows, not pairs, to mypy)
 
     @staticmethod
-    def _lineage(
-        s: Session, rows: Sequence[CleanRow], by_register: dict[str, int], register: str, observed: dt.datetime
-    ) -> None:
-        ids = sorted({by_register[r.register_id] for r in rows})
-        existing = {
-            (f.customer_id, f.field): f
-            for f in s.scalars(
-                select(FieldSource).where(FieldSource.customer_id.in_(ids), FieldSource.register == register)
-            )
-        }
-        for row in rows:
-            cid = by_register[row.register_id]
-            for name, value in row.said.items():
-                flag = row.flags.get(name, "")
-                entry = existing.get((cid, name))
-                if entry is None:
-                    entry = FieldSource(customer_id=cid, field=name, register=register)
-                    s.add(entry)
-                    existing[(cid, name)] = entry
-                entry.observed_at, entry.value, entry.flag = observed, value, flag
+    def _lineage(s: Session, rows: Sequence[tuple[CleanRow, int]], register: str, observed: dt.datetime) -> None:
+        """One upsert per field said (the same statement on SQLite and PostgreSQL); a field this
+        register no longer gives keeps its earlier observation."""
+        params = [
+            {"c": cid, "f": name, "r": register, "o": observed, "v": value, "g": row.flags.get(name, "")}
+            for row, cid in rows
+            for name, value in row.said.items()
+        ]
+        if params:
+            s.execute(_UPSERT_SOURCE, params)
 
     @staticmethod
     def _index(s: Session, touched: Sequence[Customer], today: dt.date) -> None:
@@ -306,25 +313,29 @@ def _apply(c: Customer, row: CleanRow, today: dt.date) -> None:
 
 
 def _identity_codes(
-    c: Customer, row: CleanRow, by_hetu: dict[str, int], external: dict[str, int], external_register: str
+    c: Customer,
+    row: CleanRow,
+    hetu_owner: dict[str, Customer],
+    external: dict[str, int | Customer],
+    external_register: str,
 ) -> None:
     """A valid identity code and another register's id, unless they already belong to someone else
     (then the value stays in the lineage, flagged, for the duplicate scan and the steward)."""
     if row.hetu:
-        holder = by_hetu.get(row.hetu)
+        holder = hetu_owner.get(row.hetu)
         own = [i for i in c.identifiers if i.scheme is IdentifierScheme.HETU]
-        if holder is not None and holder != c.id:
+        if holder is not None and holder is not c:
             row.flags["hetu"] = "hetu.other_customer"
         elif own and own[0].value != row.hetu:
             row.flags["hetu"] = "hetu.differs"
         elif not own:
             c.identifiers.append(CustomerIdentifier(scheme=IdentifierScheme.HETU, register="dvv", value=row.hetu))
     if row.external_id:
-        holder = external.get(row.external_id)
-        if holder is not None and holder != c.id:
-            row.flags["external_id"] = "external_id.other_customer"
-        elif holder is None:
+        other = external.get(row.external_id)
+        if other is None:
             c.identifiers.append(
                 CustomerIdentifier(scheme=IdentifierScheme.REGISTER, register=external_register, value=row.external_id)
             )
-            external[row.external_id] = c.id
+            external[row.external_id] = c
+        elif other is not c and other != c.id:  # a new customer (no id yet) is never the holder
+            row.flags["external_id"] = "external_id.other_customer"
