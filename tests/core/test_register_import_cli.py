@@ -53,3 +53,13 @@ def test_a_mapping_that_is_not_toml_is_reported(sqlite_db, tmp_path, capsys):
     data, mapping_file = _files(tmp_path, ROWS, "[source\nid_column = 1")
     assert _run(sqlite_db, data, mapping_file) == 2
     assert f"{mapping_file}: is not valid TOML" in capsys.readouterr().err
+
+
+def test_the_documented_example_mapping_is_valid():
+    from pathlib import Path
+
+    from agentdesk.register_import.mapping import FIELDS, load_mapping
+
+    example = load_mapping(Path(__file__).parents[2] / "docs" / "examples" / "register-mapping.toml")
+    assert example.id_column == "asiakasnro"
+    assert set(example.columns) == set(FIELDS), "the example shows every field"
