@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
 from agentdesk.staff import StaffMember
+from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 from agentdesk.storage.database import Database
 from agentdesk.storage.schema import SchemaState
 from agentdesk_desktop import events
@@ -386,6 +387,7 @@ def build_app(
     phone: AmiSettings | None = None,
     phone_secret: SecretLookup | None = None,
     demo_caller: DemoCallSource | None = None,
+    connection: ConnectionSettings | None = None,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -429,7 +431,7 @@ def build_app(
         errors.report(exc)  # the dialog, the crash file
 
     background = Background(app, on_error=error_handler or report, publish=changes.publish)
-    errors.connect(background)  # errors on other threads come to the dialog through the one bridge
+    errors.listen_to(background)  # errors on other threads come to the dialog through the one bridge
 
     settings_store = settings_store or SettingsStore()
     settings = settings_store.load()
@@ -438,7 +440,7 @@ def build_app(
     translations.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
 
     owns_database = not isinstance(database, Database)
-    db = database if isinstance(database, Database) else Database(database)
+    db = database if isinstance(database, Database) else Database(database, settings=connection or DESK_CONNECTION)
     services = build_services(db, background, changes)
     return Desk(
         app,

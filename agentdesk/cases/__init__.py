@@ -17,6 +17,7 @@ from agentdesk.cases.lifecycle import (
     CaseEventRecord,
     CaseNotFound,
     CaseService,
+    CaseSnapshot,
     InvalidTransition,
     allowed_next,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "CaseEventRecord",
     "CaseNotFound",
     "CaseService",
+    "CaseSnapshot",
     "InvalidTransition",
     "WorkingCalendar",
     "allowed_next",

@@ -125,6 +125,30 @@ class CaseChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class CaseSnapshot:
+    """A case as the desk shows it: its fields, what it may become next, and its history."""
+
+    id: int
+    customer_id: int | None
+    title: str
+    status: CaseStatus
+    version: int
+    department_id: int | None
+    department_name: str | None
+    assignee_id: int | None
+    assignee_name: str | None
+    due_date: dt.date | None
+    working_days_left: int | None  # None without a due date; negative: overdue
+    backoffice_system: str
+    backoffice_ref: str
+    history: tuple[CaseEventRecord, ...]
+
+    @property
+    def next_states(self) -> frozenset[CaseStatus]:
+        return allowed_next(self.status)
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDeadline:
     case_id: int
     customer_id: int | None
@@ -189,6 +213,38 @@ class CaseService:
             )
             record = _event_records(s, [event])[0]
             return CaseChanged(case.id, case.customer_id, target, case.version, record)
+
+    def snapshot(self, case_id: int, *, today: dt.date | None = None) -> CaseSnapshot:
+        """The case with its history, in one read (raises :class:`CaseNotFound`)."""
+        with self._db.session() as s:
+            case = s.get(ServiceCase, case_id)
+            if case is None:
+                raise CaseNotFound(f"case {case_id} does not exist")
+            events = s.scalars(
+                select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(CaseEvent.at, CaseEvent.id)
+            )
+            history = _event_records(s, list(events))
+            department = s.get(Department, case.department_id) if case.department_id is not None else None
+            assignee = s.get(StaffUser, case.assignee_id) if case.assignee_id is not None else None
+            left = None
+            if case.due_date is not None and case.status.is_active:
+                left = self.calendar.working_days_between(today or _helsinki_today(), case.due_date)
+            return CaseSnapshot(
+                case.id,
+                case.customer_id,
+                case.title,
+                case.status,
+                case.version,
+                case.department_id,
+                department.name if department is not None else None,
+                case.assignee_id,
+                assignee.display_name if assignee is not None else None,
+                case.due_date,
+                left,
+                case.backoffice_system,
+                case.backoffice_ref,
+                tuple(history),
+            )
 
     def history(self, case_id: int) -> list[CaseEventRecord]:
         """The case's history, oldest first."""

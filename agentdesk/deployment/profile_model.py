@@ -16,6 +16,7 @@ from agentdesk.deployment.installed_plugins import InstalledPlugins
 from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.plugin_host.manifest import VersionRange
 from agentdesk.plugin_host.settings import DeploymentPlugins
+from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 
 PROFILE_VERSION = 1
 LANGUAGES = ("fi", "sv", "en")
@@ -71,6 +72,7 @@ class Profile:
     plugins: Mapping[str, PluginChoice]
     text: str = field(repr=False, default="")
     cases: CaseSettings = field(default_factory=CaseSettings)
+    connection: ConnectionSettings = DESK_CONNECTION
 
     @property
     def enabled_plugins(self) -> list[str]:

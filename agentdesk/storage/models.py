@@ -36,6 +36,7 @@ from agentdesk.storage.tables.contacts import (
 )
 from agentdesk.storage.tables.queues import (
     AgentPresence,
+    DashboardSnapshotRow,
     PresenceChange,
     QuarantinedMail,
     Queue,
@@ -77,6 +78,7 @@ __all__ = [
     "CustomerKind",
     "CustomerRelationship",
     "CustomerRole",
+    "DashboardSnapshotRow",
     "Department",
     "Direction",
     "FieldSource",

@@ -265,3 +265,16 @@ def test_due_date_helper_counts_from_today_in_working_days(case_world):
     db, _customer, _case = case_world
     cases = CaseService(db, WorkingCalendar([D(2026, 12, 3)]))
     assert cases.due_date(1, start=D(2026, 12, 2)) == D(2026, 12, 4)  # 3rd closed by the profile
+
+
+def test_a_snapshot_shows_the_case_its_next_states_and_its_history_in_one_read(case_world):
+    db, customer_id, case_id = case_world
+    cases = CaseService(db)
+    cases.change(CaseChange(case_id, S.OPEN, _version(db, case_id), department_id=2, assignee_id=2), actor="aino")
+    shown = cases.snapshot(case_id, today=DUE)
+    assert (shown.customer_id, shown.title, shown.status) == (customer_id, "Double bill", S.OPEN)
+    assert (shown.department_name, shown.assignee_name, shown.working_days_left) == ("Streets", "Bertil B", 0)
+    assert S.WAITING_BACKOFFICE in shown.next_states and S.CLOSED not in shown.next_states
+    assert [e.to_status for e in shown.history] == [S.OPEN, S.OPEN]
+    with pytest.raises(CaseNotFound):
+        cases.snapshot(999_999)
