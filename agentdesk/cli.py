@@ -2,7 +2,8 @@
 ``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); the e-mail
 quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`); the data
 protection officer's ``audit verify``, ``gdpr export`` and ``retention run`` (from
-:mod:`agentdesk.audit_commands`). ``seed`` and ``demo``
+:mod:`agentdesk.audit_commands`); ``register import`` (from :mod:`agentdesk.register_import.commands`).
+``seed`` and ``demo``
 come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
 The desktop subcommands register themselves only when the ``agentdesk_desktop`` package (PySide6) is installed,
@@ -156,6 +157,9 @@ def build_parser(
     from agentdesk import audit_commands
 
     audit_commands.register(sub)  # audit verify, gdpr export, retention run
+    from agentdesk.register_import import commands as register_commands
+
+    register_commands.register(sub)  # register import
     for register in extra:
         register(sub)
     return parser

@@ -2,7 +2,7 @@
 row, and the chain computed for the entries already there (in id order, the order they were written).
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0005
 """
 
 import sqlalchemy as sa
@@ -12,7 +12,7 @@ from agentdesk.audit_chain import GENESIS, MAIN_CHAIN, canonical, link_hash
 from agentdesk.storage.tables.base import UTCDateTime, utcnow
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
