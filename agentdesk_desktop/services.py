@@ -207,9 +207,10 @@ class DeskServices:
     @property
     def statistics(self) -> Statistics:
         def make() -> Statistics:
+            from agentdesk.cases import WorkingCalendar
             from agentdesk.queues import Statistics
 
-            return Statistics(self.db)
+            return Statistics(self.db, calendar=WorkingCalendar(self.case_settings.closed_days))
 
         return self._statistics.get(make)
 

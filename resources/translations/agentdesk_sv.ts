@@ -192,6 +192,14 @@
     </message>
 </context>
 <context>
+    <name>CaseDeadlines</name>
+    <message>
+        <location filename="../../agentdesk_desktop/dashboard/case_deadlines.py" line="+24"/>
+        <source>Cases: %1 overdue, %2 due within %3 working days</source>
+        <translation>Ärenden: %1 försenade, %2 förfaller inom %3 arbetsdagar</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/cases/case_dialog.py" line="+148"/>
@@ -521,7 +529,7 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+208"/>
+        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+215"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
@@ -1276,12 +1284,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+334"/>
+        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+337"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Chefens översikt – AgentDesk</translation>
     </message>
@@ -1641,7 +1649,7 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+145"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+148"/>
         <source>Link the last contact to %1</source>
         <translation>Koppla den senaste kontakten till %1</translation>
     </message>
