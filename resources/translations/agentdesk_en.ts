@@ -2525,7 +2525,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="+241" />
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+243" />
         <source>Name or address</source>
         <translation>Name or address</translation>
     </message>
@@ -2896,13 +2896,13 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="-93" />
-        <location line="+74" />
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-95" />
+        <location line="+76" />
         <source>The search failed. Check the connection and try again.</source>
         <translation>The search failed. Check the connection and try again.</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-57" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
@@ -2925,6 +2925,16 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+1" />
         <source>Search customers (Ctrl+K or F3)</source>
         <translation>Search customers (Ctrl+K or F3)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Search customers</source>
+        <translation>Search customers</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name, address, identity code, phone or e-mail</source>
+        <translation>Name, address, identity code, phone or e-mail</translation>
     </message>
     <message>
         <location line="+1" />

@@ -2525,7 +2525,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="+241"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+243"/>
         <source>Name or address</source>
         <translation>Nimi tai osoite</translation>
     </message>
@@ -2896,13 +2896,13 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="-93"/>
-        <location line="+74"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-95"/>
+        <location line="+76"/>
         <source>The search failed. Check the connection and try again.</source>
         <translation>Haku epäonnistui. Tarkista yhteys ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Searching…</source>
         <translation>Haetaan…</translation>
     </message>
@@ -2925,6 +2925,16 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <location line="+1"/>
         <source>Search customers (Ctrl+K or F3)</source>
         <translation>Hae asiakkaita (Ctrl+K tai F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search customers</source>
+        <translation>Hae asiakkaita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, address, identity code, phone or e-mail</source>
+        <translation>Nimi, osoite, henkilötunnus, puhelin tai sähköposti</translation>
     </message>
     <message>
         <location line="+1"/>

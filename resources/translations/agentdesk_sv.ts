@@ -2525,7 +2525,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="+241"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+243"/>
         <source>Name or address</source>
         <translation>Namn eller adress</translation>
     </message>
@@ -2896,13 +2896,13 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="-93"/>
-        <location line="+74"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-95"/>
+        <location line="+76"/>
         <source>The search failed. Check the connection and try again.</source>
         <translation>Sökningen misslyckades. Kontrollera anslutningen och försök igen.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
@@ -2925,6 +2925,16 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <location line="+1"/>
         <source>Search customers (Ctrl+K or F3)</source>
         <translation>Sök kunder (Ctrl+K eller F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search customers</source>
+        <translation>Sök kunder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, address, identity code, phone or e-mail</source>
+        <translation>Namn, adress, personbeteckning, telefon eller e-post</translation>
     </message>
     <message>
         <location line="+1"/>
