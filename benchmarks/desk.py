@@ -269,6 +269,7 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
         def __init__(self) -> None:
             super().__init__(app)
             self.timer = QTimer(self)
+            self.timer.setObjectName("heartbeat")
             self.timer.setTimerType(Qt.TimerType.PreciseTimer)
             self.timer.setInterval(HEARTBEAT_MS)
             self.timer.timeout.connect(self._beat)

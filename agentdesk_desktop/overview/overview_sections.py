@@ -36,8 +36,10 @@ MAX_ROWS = 5  # a box shows up to this many rows before it scrolls inside itself
 
 
 def compact_table(columns: int, parent: QWidget, *, stretch: int = 0) -> QTableWidget:
-    """A read-only table sized to its rows (up to MAX_ROWS); column ``stretch`` takes the spare
-    width and elides, the others fit their contents, so there is never a horizontal scroll bar."""
+    """A read-only table MAX_ROWS rows high whatever it holds (it scrolls inside itself beyond that);
+    column ``stretch`` takes the spare width and elides, the others fit their contents, so there is
+    never a horizontal scroll bar. The height is constant so that filling a box never moves the rest
+    of the overview: a customer's data arriving repaints the box, not the whole tab."""
     table = QTableWidget(0, columns, parent)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,15 +56,11 @@ def compact_table(columns: int, parent: QWidget, *, stretch: int = 0) -> QTableW
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    fit_rows(table, 0)
-    return table
-
-
-def fit_rows(table: QTableWidget, rows: int) -> None:
-    shown = max(2, min(rows, MAX_ROWS))
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     frame = table.frameWidth() * 2
-    height = table.horizontalHeader().sizeHint().height() + shown * table.verticalHeader().defaultSectionSize()
+    height = header.sizeHint().height() + MAX_ROWS * table.verticalHeader().defaultSectionSize()
     table.setFixedHeight(height + frame + 2)
+    return table
 
 
 def _item(text: str, *, tooltip: str = "") -> QTableWidgetItem:
@@ -232,7 +230,6 @@ class RolesSection(TableSection):
             cells = [_item(name, tooltip=tooltip or name), _item(r.department_name or ""), _item(period)]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell if r.active else _dim(cell))
-        fit_rows(self.table, len(overview.roles))
         self.show_body()
 
 
@@ -276,7 +273,6 @@ class RelationsSection(TableSection):
             for column, cell in enumerate(cells):
                 cell.setData(CUSTOMER_ID_ROLE, r.other_customer_id)
                 self.table.setItem(row, column, cell if r.active or column == 1 else _dim(cell))
-        fit_rows(self.table, len(overview.relationships))
         self.show_body()
 
     def _open_row(self, row: int, _column: int) -> None:
@@ -327,7 +323,6 @@ class CasesSection(TableSection):
             ]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
-        fit_rows(self.table, count)
         self.show_body()
 
     def overdue_rows(self) -> list[int]:
