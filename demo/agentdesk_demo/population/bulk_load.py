@@ -430,7 +430,13 @@ def seed_population(
             ctx.taken_ytunnus.update(
                 code for (code,) in writer.rows("SELECT value FROM customer_identifier WHERE scheme = 'ytunnus'")
             )
-        kwargs = dict(duplicate_share=duplicate_share, histories=histories, chunk_size=chunk_size, now=now, context=ctx)
+        kwargs = {
+            "duplicate_share": duplicate_share,
+            "histories": histories,
+            "chunk_size": chunk_size,
+            "now": now,
+            "context": ctx,
+        }
         next_id = start_id
         chunks = _chunks((people, seed, start_id), kwargs, background)
         try:
