@@ -11,10 +11,11 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from agentdesk.customer_overview import CustomerOverview
+from agentdesk.customer_overview import AlertView, CustomerOverview
 from agentdesk.storage.models import AlertKind, CustomerKind
 from agentdesk_desktop.i18n import fill
-from agentdesk_desktop.overview.labels import alert_label, format_day, language_label
+from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.labels import alert_label, language_label
 
 # background, text: strong colours, readable on both light and dark palettes
 BADGE_COLOURS = {
@@ -162,10 +163,11 @@ class OverviewHeader(QFrame):
     def _set_badges(self, overview: CustomerOverview) -> None:
         while self._badge_row.count() > 1:
             item = self._badge_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-        kinds = {a.kind: a for a in overview.alerts}
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        kinds: dict[AlertKind, AlertView | None] = {a.kind: a for a in overview.alerts}
         if overview.address_protected:
             kinds.setdefault(AlertKind.PROTECTED_ADDRESS, None)
         position = 0

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from agentdesk.customer_overview import CustomerOverview
 from agentdesk.storage.models import ContactKind
 from agentdesk_desktop.i18n import fill
-from agentdesk_desktop.overview.labels import case_status_label, format_day, format_period, relation_label
 from agentdesk_desktop.overview.light_box import LightBox
+from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.labels import case_status_label, format_period, relation_label
 
 OVERDUE = QColor("#b00020")
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -326,4 +327,5 @@ class CasesSection(TableSection):
         self.show_body()
 
     def overdue_rows(self) -> list[int]:
-        return [row for row in range(self.table.rowCount()) if self.table.item(row, 3).foreground().color() == OVERDUE]
+        due = (self.table.item(row, 3) for row in range(self.table.rowCount()))
+        return [row for row, item in enumerate(due) if item is not None and item.foreground().color() == OVERDUE]
