@@ -2,8 +2,9 @@
 
 Everything fits on one screen at 1920×1080 without scrolling (long lists scroll inside their own
 box). Opening reads the overview off the UI thread and writes the audit entry in the same
-transaction (:meth:`CustomerOverviewService.open`); the header is painted first, then the boxes,
-and the first page of the contact timeline comes in parallel. After the first full paint the
+transaction (:meth:`CustomerOverviewService.open`); the first page of the contact timeline is read
+in parallel and held until that open has succeeded, then header, boxes and timeline are filled in
+one slice of the UI thread and painted together. After the first full paint the
 structured log event ``overview.painted id=<customer id>`` is written (benchmarks wait for it).
 
 The right-hand column holds the contact logging panel and ``pluginPanels``, the region where
@@ -90,7 +91,6 @@ class CustomerOverviewView(QWidget):
         self._timeline_ready = False
         self._paint_pending = False
         self._painted = False
-        self._pending_overview: CustomerOverview | None = None
         self._bound = False
         self._laid_out = False
         self._steps: Iterator[None] | None = self._build_steps()
@@ -370,20 +370,17 @@ class CustomerOverviewView(QWidget):
         self.panel.set_departments(departments)
 
     def _opened(self, overview: CustomerOverview) -> None:
+        # Header, boxes and the held first page of the timeline in one slice (a few milliseconds
+        # together): the tab is painted once with all of it, not once per part.
         first = self.overview is None
         self.overview = overview
-        self.header.set_overview(overview)  # painted first; the boxes follow on the next turn
+        self.header.set_overview(overview)
         self.title_changed.emit(self.title())
-        self._pending_overview = overview
-        QTimer.singleShot(0, self, self._fill_sections)
+        self._fill_sections(overview)
         if first:
             self.timeline_model.release()
 
-    @Slot()
-    def _fill_sections(self) -> None:
-        overview, self._pending_overview = self._pending_overview, None
-        if overview is None:
-            return
+    def _fill_sections(self, overview: CustomerOverview) -> None:
         self.contact.set_overview(overview)
         self.roles.set_overview(overview)
         self.relations.set_overview(overview)

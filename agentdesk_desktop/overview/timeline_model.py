@@ -101,6 +101,11 @@ class TimelineModel(QAbstractTableModel):
         self._held, self._holding = None, hold
         self._load(first=True)
 
+    @property
+    def held(self) -> bool:
+        """A first page is here and waits for :meth:`release`."""
+        return self._held is not None
+
     def release(self) -> None:
         """Show the first page held by ``reload(hold=True)``: now if it is here, else when it comes."""
         self._holding = False
