@@ -134,7 +134,7 @@ class CustomerDesk:
         dialog.open_customer_requested.connect(self._open)
         return dialog
 
-    def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> QDialog:
+    def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> CustomerDialog:
         s = self.services
         return CustomerDialog(
             s.register, s.duplicates, s.background, self.staff, customer_id=customer_id, parent=parent
