@@ -13,9 +13,10 @@ department plugins put their panels.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -55,6 +56,7 @@ NO_CUSTOMER_YET = 0  # the contact panel's customer in a view built before it is
 
 class CustomerOverviewView(QWidget):
     open_customer_requested = Signal(int)  # a relative was clicked
+    case_requested = Signal(int)  # an open case was double-clicked: its dialog
     title_changed = Signal(str)  # the main window retitles the tab
     painted = Signal(int)  # after the first full paint (customer id)
 
@@ -71,6 +73,7 @@ class CustomerOverviewView(QWidget):
         edit_dialog_factory: EditDialogFactory | None = None,
         parent: QWidget | None = None,
         staged: bool = False,
+        new_case_due: Callable[[dt.date], dt.date] | None = None,
     ) -> None:
         """``staged``: build nothing yet (a spare tab of the desk's pool, ``customer_id`` None): the
         parts are made one :meth:`build_step` at a time, each well within a frame, and
@@ -81,6 +84,7 @@ class CustomerOverviewView(QWidget):
         # NO_CUSTOMER_YET until bind() (a spare view of the desk's pool)
         self.customer_id: int = NO_CUSTOMER_YET if customer_id is None else customer_id
         self._service, self._interactions, self._bg, self._staff = overview_service, interactions, background, staff
+        self._new_case_due = new_case_due
         self._drafts, self._topics = drafts, list(topics)
         self._edit_factory = edit_dialog_factory
         self.overview: CustomerOverview | None = None
@@ -148,6 +152,7 @@ class CustomerOverviewView(QWidget):
         self.relations = RelationsSection(content)
         self.relations.open_requested.connect(self.open_customer_requested)
         self.cases = CasesSection(content)
+        self.cases.case_requested.connect(self.case_requested)
         yield
         topic_map = {t.code: t for t in self._topics}
         self.timeline_model = TimelineModel(self._service, self._bg, self.customer_id, topics=topic_map, parent=self)

@@ -288,14 +288,24 @@ class RelationsSection(TableSection):
 
 
 class CasesSection(TableSection):
-    """Open service requests with their due dates; overdue ones in red."""
+    """Open service requests with their due dates; overdue ones in red. A double click (or Enter) on
+    a case asks for its dialog (:attr:`case_requested`): its history and its next step."""
+
+    case_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("casesSection", "casesTable", 5, parent)
+        self.table.cellDoubleClicked.connect(self._open_row)
+        self.table.activated.connect(lambda index: self._open_row(index.row(), index.column()))
+
+    def _open_row(self, row: int, _column: int) -> None:
+        if self.overview is not None and 0 <= row < len(self.overview.open_cases):
+            self.case_requested.emit(self.overview.open_cases[row].id)
 
     def retranslate(self) -> None:
         super().retranslate()
         self.setTitle(self.tr("Open cases"))
+        self.table.setToolTip(self.tr("Double-click a case (or press Enter) for its history and next step"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Case"), self.tr("Department"), self.tr("Status"), self.tr("Due"), self.tr("Back office")]
         )

@@ -12,14 +12,14 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QApplication, QLabel, QScrollArea, QWidget
 
 from agentdesk import audit
 from agentdesk.customer_overview import CustomerOverviewService
 from agentdesk.customer_register import CustomerRegister, set_alert
 from agentdesk.drafts import DraftStore
 from agentdesk.duplicate_check import DuplicateCheck
-from agentdesk.interaction_log import InteractionLog
+from agentdesk.interaction_log import InteractionDraft, InteractionLog
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import (
     AlertKind,
@@ -536,3 +536,38 @@ def test_an_imported_address_says_which_register_and_is_in_the_citizens_language
     address = open_overview(eva).contact.values["address"]
     assert address.text() == "Esplanaden 2\n00130 Helsingfors", "a Swedish speaker's municipality in Swedish"
     assert address.toolTip() == "Address: population data, 2.11.2026"
+
+
+def test_in_the_desk_a_double_clicked_case_opens_its_dialog_with_its_history(overview_desk, qtbot, sqlite_db, family):
+    from agentdesk.cases import FINNISH_CALENDAR
+    from agentdesk_desktop.cases.case_dialog import CaseDialog
+
+    saved = InteractionLog(sqlite_db).save(
+        InteractionDraft(
+            channel=Channel.PHONE,
+            started_at=dt.datetime.now(dt.UTC),
+            customer_id=family.anna,
+            topic="general.feedback",
+            outcome=Outcome.CASE_CREATED,
+            new_case_title="Katuvalo rikki",
+            new_case_due=FINNISH_CALENDAR.add_working_days(dt.date.today(), 5),
+        ),
+        agent_id=None,
+        actor="agent.aino",
+    )
+    view = overview_desk.window.open_customer(family.anna)
+    qtbot.waitUntil(lambda: view.is_painted and not view.cases.is_loading, timeout=5000)
+    table = view.cases.table
+    row = next(r for r in range(table.rowCount()) if "Katuvalo rikki" in table.item(r, 0).text())
+    table.scrollTo(table.model().index(row, 0))
+    rect = table.visualRect(table.model().index(row, 0))
+    with qtbot.waitSignal(view.case_requested, timeout=2000):
+        qtbot.mousePress(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a real double click:
+        qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, release,
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # then the double
+    qtbot.waitUntil(lambda: any(isinstance(w, CaseDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CaseDialog))
+    assert dialog.case_id == saved.case_id
+    qtbot.waitUntil(lambda: dialog.snapshot is not None)
+    assert dialog.heading.text() == "Katuvalo rikki" and dialog.history.rowCount() == 1
+    dialog.close()
