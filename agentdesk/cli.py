@@ -17,13 +17,17 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from agentdesk import __version__
+
+if TYPE_CHECKING:
+    from agentdesk.storage.database import Database
 
 log = logging.getLogger("agentdesk.cli")
 
 
-def _database(args: argparse.Namespace):
+def _database(args: argparse.Namespace) -> Database:
     from agentdesk.storage.database import Database
 
     return Database(args.db)
@@ -52,7 +56,7 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
     return 0 if have == want else 1
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, enum.Enum):
@@ -102,7 +106,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] = ()) -> argparse.ArgumentParser:
+def build_parser(
+    extra: Sequence[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = (),
+) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="agentdesk", description="AgentDesk contact-centre desktop and tools")
     parser.add_argument("--version", action="version", version=f"agentdesk {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
@@ -140,6 +146,9 @@ def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] =
     from agentdesk.channels import email_commands
 
     email_commands.register(sub)  # mail quarantine list | retry
+    from agentdesk.duplicates import commands as duplicate_commands
+
+    duplicate_commands.register(sub)  # duplicates scan
     for register in extra:
         register(sub)
     return parser
@@ -148,7 +157,7 @@ def build_parser(extra: Sequence[Callable[[argparse._SubParsersAction], None]] =
 COMMAND_GROUP = "agentdesk.commands"
 
 
-def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+def _extra_commands() -> list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]]:
     """Subcommands contributed by other packages through the ``agentdesk.commands`` entry point
     (the desktop registers the default launch, the demo distribution ``seed`` and ``demo`` this way;
     the core never imports them)."""
@@ -190,7 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     use_secure_keyring()  # no secret ever goes to a plaintext file or a keyring that keeps nothing
     try:
-        return args.func(args)
+        code: int = args.func(args)
+        return code
     except (DatabaseUrlError, SchemaMismatch) as exc:
         print(f"agentdesk: {exc}", file=sys.stderr)
         return 2

@@ -392,6 +392,7 @@ def seed_population(
     seed: int = 1,
     *,
     duplicate_share: float = 0.02,
+    hard_duplicates: float = 0.0,
     histories: float = 0.0,
     progress: Progress | None = None,
     chunk_size: int = 50_000,
@@ -430,7 +431,14 @@ def seed_population(
             ctx.taken_ytunnus.update(
                 code for (code,) in writer.rows("SELECT value FROM customer_identifier WHERE scheme = 'ytunnus'")
             )
-        kwargs = dict(duplicate_share=duplicate_share, histories=histories, chunk_size=chunk_size, now=now, context=ctx)
+        kwargs = {
+            "duplicate_share": duplicate_share,
+            "hard_duplicates": hard_duplicates,
+            "histories": histories,
+            "chunk_size": chunk_size,
+            "now": now,
+            "context": ctx,
+        }
         next_id = start_id
         chunks = _chunks((people, seed, start_id), kwargs, background)
         try:
