@@ -7,7 +7,8 @@ canonical first name or the postal code; canonical first name with the postal co
 address, current or former (a record that still has the old address meets the new one); another
 register's id. Within one key's block records are paired with their next ``WINDOW`` neighbours
 (sorted by key, then by id), so a huge block (a common name in a big postal code) costs at most
-``WINDOW`` pairs per record instead of growing with the square of its size.
+``WINDOW`` pairs per record instead of growing with the square of its size (``WEAK_WINDOW`` for the keys
+many unrelated people share: a name in a postal code, an address).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 from agentdesk.duplicates.normalise import Prepared, address_keys
 
 WINDOW = 24
+WEAK_WINDOW = 6  # keys that many unrelated people share (a name in a postal code, one address)
 _P1 = np.uint64(0x9E3779B97F4A7C15)
 _P2 = np.uint64(0xC2B2AE3D27D4EB4F)
 
@@ -51,6 +53,7 @@ class BlockingKey:
     name: str
     keys: np.ndarray  # uint64 per entry
     rows: np.ndarray  # int64 record index per entry (a record may have several entries)
+    window: int = WINDOW
 
 
 def blocking_keys(p: Prepared) -> list[BlockingKey]:
@@ -68,10 +71,12 @@ def blocking_keys(p: Prepared) -> list[BlockingKey]:
         BlockingKey("birth+last", combine(born, last), rows),
         BlockingKey("birth+first", combine(born, canon), rows),
         BlockingKey("birth+postal", combine(born, postal), rows),
-        BlockingKey("last+first", combine(last, given), rows),
-        BlockingKey("last+postal", combine(last, postal), rows),
-        BlockingKey("first+postal", combine(given, postal), rows),
-        BlockingKey("address", np.concatenate([combine(current), combine(former)]), np.concatenate([rows, rows])),
+        BlockingKey("last+first", combine(last, given), rows, WEAK_WINDOW),
+        BlockingKey("last+postal", combine(last, postal), rows, WEAK_WINDOW),
+        BlockingKey("first+postal", combine(given, postal), rows, WEAK_WINDOW),
+        BlockingKey(
+            "address", np.concatenate([combine(current), combine(former)]), np.concatenate([rows, rows]), WEAK_WINDOW
+        ),
         BlockingKey("register_id", combine(p.register_key.codes), rows),
     ]
     return out
@@ -113,7 +118,7 @@ def candidate_pairs(
     counts: dict[str, int] = {}
     n = np.int64(p.n)
     for key in blocking_keys(p):
-        a, b = _pairs_of(key, window, new)
+        a, b = _pairs_of(key, min(window, key.window), new)
         keep = a != b
         if new is not None:
             keep &= new[a] | new[b]

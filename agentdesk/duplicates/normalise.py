@@ -82,6 +82,9 @@ def _street_name(folded: str) -> str:
     return " ".join(w for w in folded.split() if len(w) > 1 and not w.isdigit())
 
 
+CANON_OFFSET = 1 << 30  # canonical-name codes of variant groups start here (past every name code)
+
+
 @dataclass(frozen=True)
 class Prepared:
     """Everything the blocking and the comparisons use, per record (same order as :class:`Records`)."""
@@ -131,8 +134,8 @@ def prepare(records: Records) -> Prepared:
     street = factorize(records.street, fold)
     group_of_value = np.asarray([GROUP_OF.get(v, -1) for v in given.values] + [-1], dtype=np.int32)
     group = group_of_value[given.codes]
-    # canonical given name: the variant group (offset past the name codes) or the name itself
-    canon = np.where(group >= 0, len(given.values) + group, given.codes).astype(np.int32)
+    # canonical given name: the variant group (offset past any name code) or the name itself
+    canon = np.where(group >= 0, CANON_OFFSET + group, given.codes).astype(np.int32)
     year, month, day = _dates(records.birth_date)
     return Prepared(
         n=len(records),

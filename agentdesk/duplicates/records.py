@@ -8,6 +8,7 @@ customer row with its identifiers, contact points and addresses, and its registe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -41,15 +42,23 @@ class Records:
     def __len__(self) -> int:
         return len(self.customer_id)
 
-    def register_of(self, index: int) -> tuple[str, str]:
-        """The record's register and its id there (the customer's own register until imports land)."""
-        return OWN_REGISTER, str(int(self.customer_id[index]))
+
+def register_record(customer_id: int) -> tuple[str, str]:
+    """A customer's register and its id there: the customer's own register until register imports land
+    (then this reads their ``(register, register_id)`` table, with the rest of :func:`read_records`)."""
+    return OWN_REGISTER, str(customer_id)
+
+
+SQLITE_MMAP = 1 << 32
+ID_CHUNK = 20_000  # ids per "IN (...)" list when reading given customers
 
 
 def _rows(db: Database, sql: str) -> list[Any]:
     raw = db.engine.raw_connection()
     try:
         cur = raw.cursor()
+        if db.dialect == "sqlite":
+            cur.execute(f"PRAGMA mmap_size = {SQLITE_MMAP}")  # a bulk read: map the file instead of copying pages
         cur.execute(sql)
         rows = list(cur.fetchall())
         cur.close()
@@ -84,6 +93,13 @@ def _fill(ids: np.ndarray, rows: list[Any], width: int = 1) -> list[np.ndarray]:
 
 def read_records(db: Database, ids: np.ndarray | None = None) -> Records:
     """Every person in the register (or those with ``ids``), with the fields the duplicate model compares."""
+    if ids is not None and len(ids) > ID_CHUNK:
+        parts = [_read(db, ids[i : i + ID_CHUNK]) for i in range(0, len(ids), ID_CHUNK)]
+        return Records(*(np.concatenate([getattr(p, f.name) for p in parts]) for f in dataclasses.fields(Records)))
+    return _read(db, ids)
+
+
+def _read(db: Database, ids: np.ndarray | None) -> Records:
     pg = db.dialect == "postgresql"
     birth = "CAST(birth_date AS TEXT)" if pg else "birth_date"
     only = ""
@@ -108,8 +124,10 @@ def read_records(db: Database, ids: np.ndarray | None = None) -> Records:
             f"SELECT customer_id, register || ':' || value FROM customer_identifier WHERE scheme = 'register'{child}",
         ),
     )
-    (phone,) = _fill(cid, _rows(db, f"SELECT customer_id, value FROM contact_point WHERE kind = 'phone'{child}"))
-    (email,) = _fill(cid, _rows(db, f"SELECT customer_id, value FROM contact_point WHERE kind = 'email'{child}"))
+    contacts = _rows(db, f"SELECT customer_id, kind, value FROM contact_point WHERE 1 = 1{child}")
+    (phone,) = _fill(cid, [(c, v) for c, k, v in contacts if k == "phone"])
+    (email,) = _fill(cid, [(c, v) for c, k, v in contacts if k == "email"])
+    del contacts
     street, postal, muni = _fill(
         cid,
         _rows(
@@ -153,6 +171,11 @@ def changed_since(db: Database, max_id: int, since: dt.datetime | None) -> np.nd
     query = query.where(or_(*cond)).order_by(c.id)
     with db.engine.connect() as conn:
         return np.asarray([r[0] for r in conn.execute(query)], dtype=np.int64)
+
+
+def person_ids(db: Database) -> np.ndarray:
+    """Every person's customer id, ascending."""
+    return np.asarray([r[0] for r in _rows(db, "SELECT id FROM customer WHERE kind = 'person' ORDER BY id")], np.int64)
 
 
 def high_water(db: Database) -> tuple[int, dt.datetime | None]:

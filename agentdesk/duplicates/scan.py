@@ -16,13 +16,14 @@ that level weighs (bits: log2 m/u; positive speaks for one person, negative agai
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from agentdesk.duplicates import blocking, comparisons, normalise, records, state
+from agentdesk.duplicates import blocking, comparisons, normalise, records, snapshot, state
 from agentdesk.duplicates.comparisons import FIELDS, LEVELS
 from agentdesk.duplicates.model import Model
 from agentdesk.storage.database import Database
@@ -33,6 +34,7 @@ MATCH_THRESHOLD = 0.9
 REVIEW_THRESHOLD = 0.5
 RANDOM_PAIRS = 300_000
 RANDOM_SEED = 20261202
+SNAPSHOT_DELTA = 50_000  # changed records (or 5 % of the register) past which a scan reads it whole again
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,37 +108,35 @@ class DuplicateScan:
             new_ids = records.changed_since(self._db, mark.max_customer_id, mark.changed_until)
             if not len(new_ids):
                 return ScanReport("incremental", 0, 0, (), 0, [], {}, clock.done())
-        recs = records.read_records(self._db)
-        clock.lap("read")
-        prepared = normalise.prepare(recs)
-        clock.lap("prepare")
-        new_mask = None if new_ids is None else np.isin(recs.customer_id, new_ids)
+        ids, prepared = self._register(mark is None, max_id, changed_until, clock)
+        new_mask = None if new_ids is None else np.isin(ids, new_ids)
         a, b, counts = blocking.candidate_pairs(prepared, new=new_mask)
         if rejected:
-            a, b = _without_rejected(recs.customer_id, a, b, rejected)
+            a, b = _without_rejected(ids, a, b, rejected)
         clock.lap("blocking")
         levels = comparisons.compare(prepared, a, b)
         clock.lap("compare")
+        n = len(ids)
         if mark is None:
             model = Model()
-            ra, rb = random_pairs(len(recs), min(RANDOM_PAIRS, max(len(recs) * 3, 1)))
+            ra, rb = random_pairs(n, min(RANDOM_PAIRS, max(n * 3, 1)))
             model.estimate_u(comparisons.compare(prepared, ra, rb))
             if len(a):
-                model.train(levels, all_pairs=len(recs) * (len(recs) - 1) / 2)
+                model.train(levels, all_pairs=n * (n - 1) / 2)
             clock.lap("train")
         else:
             model = Model.from_json(mark.model)
         scores = model.scores(levels)
         clock.lap("score")
-        pairs = self._explain(recs, model, a, b, levels, scores)
+        pairs = self._explain(ids, model, a, b, levels, scores)
         clock.lap("explain")
         with self._db.session() as s, s.begin():
-            state.save(s, state.ScanMark(max_id, changed_until, model.to_json()), len(recs))
-        compared = tuple(int(i) for i in recs.customer_id[new_mask]) if new_mask is not None else ()
+            state.save(s, state.ScanMark(max_id, changed_until, model.to_json()), n)
+        compared = tuple(int(i) for i in ids[new_mask]) if new_mask is not None else ()
         report = ScanReport(
             mode="full" if mark is None else "incremental",
-            records=len(recs),
-            compared_records=len(recs) if new_mask is None else int(new_mask.sum()),
+            records=n,
+            compared_records=n if new_mask is None else int(new_mask.sum()),
             compared_customer_ids=compared,
             candidate_pairs=len(a),
             pairs=pairs,
@@ -156,8 +156,38 @@ class DuplicateScan:
         )
         return report
 
+    def _register(
+        self, full: bool, max_id: int, changed_until: dt.datetime | None, clock: _Clock
+    ) -> tuple[np.ndarray, normalise.Prepared]:
+        """The prepared register: read whole (a full scan, no snapshot, or too much changed since it),
+        or the snapshot with what changed since it folded in."""
+        snap = None
+        if not full:
+            with self._db.session() as s:
+                snap = state.load_snapshot(s)
+        if snap is not None:
+            delta_ids = records.changed_since(self._db, snap.max_customer_id, snap.changed_until)
+            base_ids, base = snapshot.load(snap.data)
+            if len(delta_ids) <= max(SNAPSHOT_DELTA, len(base_ids) // 20):
+                clock.lap("snapshot")
+                delta = records.read_records(self._db, delta_ids)
+                present = records.person_ids(self._db)
+                clock.lap("read")
+                ids, prepared = snapshot.merge(base_ids, base, delta.customer_id, normalise.prepare(delta), present)
+                clock.lap("prepare")
+                return ids, prepared
+        recs = records.read_records(self._db)
+        clock.lap("read")
+        prepared = normalise.prepare(recs)
+        clock.lap("prepare")
+        with self._db.session() as s, s.begin():
+            data = snapshot.dump(recs.customer_id, prepared)
+            state.save_snapshot(s, state.Snapshot(max_id, changed_until, data), len(recs))
+        clock.lap("snapshot")
+        return recs.customer_id, prepared
+
     def _explain(
-        self, recs: records.Records, model: Model, a: np.ndarray, b: np.ndarray, levels: np.ndarray, scores: np.ndarray
+        self, ids: np.ndarray, model: Model, a: np.ndarray, b: np.ndarray, levels: np.ndarray, scores: np.ndarray
     ) -> list[DuplicatePair]:
         keep = np.flatnonzero(scores >= self.review_threshold)
         keep = keep[np.argsort(-scores[keep], kind="stable")]
@@ -175,8 +205,8 @@ class DuplicateScan:
             score = float(scores[i])
             out.append(
                 DuplicatePair(
-                    a=_ref(recs, ia),
-                    b=_ref(recs, ib),
+                    a=_ref(int(ids[ia])),
+                    b=_ref(int(ids[ib])),
                     score=round(score, 4),
                     decision="match" if score >= self.match_threshold else "review",
                     match_weight=round(weight, 2),
@@ -186,9 +216,9 @@ class DuplicateScan:
         return out
 
 
-def _ref(recs: records.Records, index: int) -> RecordRef:
-    register, register_id = recs.register_of(index)
-    return RecordRef(register, register_id, int(recs.customer_id[index]))
+def _ref(customer_id: int) -> RecordRef:
+    register, register_id = records.register_record(customer_id)
+    return RecordRef(register, register_id, customer_id)
 
 
 def _without_rejected(

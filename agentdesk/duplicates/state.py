@@ -1,8 +1,9 @@
-"""What the duplicate scan keeps between runs: the last scan's high-water marks and model, and the pairs a
+"""What the duplicate scan keeps between runs: the last scan's high-water marks and model, the prepared
+register of the last full read (so that an incremental scan reads only what changed), and the pairs a
 data steward rejected (they never come back as candidates).
 
-Two small tables of their own (migration 0006), declared on the shared ``Base`` so that the schema
-tests check them against the migration.
+Tables of their own (migration 0006), declared on the shared ``Base`` so that the schema tests check
+them against the migration.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, String, Text, select
+from sqlalchemy import BigInteger, Integer, LargeBinary, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from agentdesk.storage.models import Base, UTCDateTime, utcnow
@@ -31,6 +32,19 @@ class DuplicateScanState(Base):
     changed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # latest created/updated seen
     records: Mapped[int] = mapped_column(Integer, default=0)
     model: Mapped[str] = mapped_column(Text, default="")  # JSON: m, u, prior (agentdesk.duplicates.model)
+
+
+class DuplicateScanSnapshot(Base):
+    """The prepared register as the last full read left it (agentdesk.duplicates.snapshot), id 1."""
+
+    __tablename__ = "duplicate_scan_snapshot"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    taken_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    max_customer_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
+    changed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    records: Mapped[int] = mapped_column(Integer, default=0)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class RejectedDuplicatePair(Base):
@@ -68,6 +82,30 @@ def save(session: Session, mark: ScanMark, records: int) -> None:
     row.changed_until = mark.changed_until
     row.records = records
     row.model = json.dumps(mark.model)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    max_customer_id: int
+    changed_until: dt.datetime | None
+    data: bytes
+
+
+def load_snapshot(session: Session) -> Snapshot | None:
+    row = session.get(DuplicateScanSnapshot, STATE_ID)
+    return None if row is None else Snapshot(row.max_customer_id, row.changed_until, row.data)
+
+
+def save_snapshot(session: Session, snapshot: Snapshot, records: int) -> None:
+    row = session.get(DuplicateScanSnapshot, STATE_ID)
+    if row is None:
+        row = DuplicateScanSnapshot(id=STATE_ID)
+        session.add(row)
+    row.taken_at = utcnow()
+    row.max_customer_id = snapshot.max_customer_id
+    row.changed_until = snapshot.changed_until
+    row.records = records
+    row.data = snapshot.data
 
 
 def reject(session: Session, a: int, b: int, by: str = "") -> None:

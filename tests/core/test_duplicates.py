@@ -255,3 +255,25 @@ def test_hard_duplicates_are_an_option_and_leave_the_default_population_as_it_wa
     )
     nick = sum(1 for d, o in pairs if d[2].split(" ")[0] != o[2].split(" ")[0] and d[3] == o[3])
     assert swapped >= 5 and nick >= 20
+
+
+def test_a_record_changed_after_a_scan_is_compared_again_with_its_new_values(population):
+    scanner = DuplicateScan(population)
+    scanner.scan()
+    born = dt.date(1966, 8, 30)
+    with population.session() as s, s.begin():
+        target = _person(s, "Marjatta", "Heikkilä", born, hetu=make_hetu(born, False, 62), street="Siltasaarenkatu 4")
+    scanner.scan()  # the new record itself, against the rest
+    with population.session() as s, s.begin():
+        changed = s.get(Customer, 7)
+        assert changed is not None
+        changed.first_names, changed.last_name, changed.birth_date = "Marjatta Liisa", "Heikkilä", born
+        changed.addresses.append(Address(street="Siltasaarenkatu 4", postal_code="00100", municipality="Helsinki"))
+        for ident in changed.identifiers:
+            if ident.scheme == IdentifierScheme.HETU:
+                ident.register, ident.value = "daycare", make_hetu(born, False, 62)  # as the daycare has it
+    again = scanner.scan()
+    assert again.mode == "incremental" and set(again.compared_customer_ids) == {7}
+    pair = _pairs(again)[(7, target)]
+    assert pair.evidence["last_name"].level == "exact" and pair.evidence["birth_date"].level == "exact"
+    assert pair.evidence["hetu"].level == "exact" and pair.decision == "match"

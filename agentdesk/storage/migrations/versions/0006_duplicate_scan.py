@@ -1,4 +1,4 @@
-"""Duplicate scan: its state (high-water marks, the trained model) and the pairs a steward rejected.
+"""Duplicate scan: its state (high-water marks, the trained model), the prepared register and rejected pairs.
 
 Revision ID: 0006
 Revises: 0004 (re-chained after the register import's 0005 at merge)
@@ -25,6 +25,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_duplicate_scan_state")),
     )
     op.create_table(
+        "duplicate_scan_snapshot",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("taken_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("max_customer_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("changed_until", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("records", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_duplicate_scan_snapshot")),
+    )
+    op.create_table(
         "duplicate_rejected_pair",
         sa.Column("customer_a", sa.Integer(), nullable=False),
         sa.Column("customer_b", sa.Integer(), nullable=False),
@@ -36,4 +46,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("duplicate_rejected_pair")
+    op.drop_table("duplicate_scan_snapshot")
     op.drop_table("duplicate_scan_state")
