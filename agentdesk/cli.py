@@ -56,7 +56,7 @@ def _cmd_db_status(args: argparse.Namespace) -> int:
     return 0 if have == want else 1
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, enum.Enum):
@@ -193,11 +193,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             parser.print_help()
             return 2
-    from agentdesk.credentials import use_secure_keyring
     from agentdesk.storage.database import DatabaseUrlError
     from agentdesk.storage.schema import SchemaMismatch
 
-    use_secure_keyring()  # no secret ever goes to a plaintext file or a keyring that keeps nothing
+    if not getattr(args, "keyring_chosen_later", False):  # the desk chooses it off its UI thread
+        from agentdesk.credentials import use_secure_keyring
+
+        use_secure_keyring()  # no secret ever goes to a plaintext file or a keyring that keeps nothing
     try:
         code: int = args.func(args)
         return code

@@ -8,16 +8,18 @@ and with ``keyrings.alt`` installed (the test extra brings it) that is a plain f
 in base64; without any backend it is one that stores nothing. Those are refused
 (:class:`InsecureKeyringError`, code ``keyring_insecure``) with a message saying what to install.
 :func:`use_secure_keyring`, called once by the command line at start, makes every ``keyring`` call
-in the process refuse them too. The test suite keeps a throwaway plaintext keyring per test and
+in the process refuse them too (the desk, which reads no secret before its first window, calls it
+off the UI thread after the window instead: the keyring library's discovery of its back ends takes
+about 0.1 s). The test suite keeps a throwaway plaintext keyring per test and
 sets ``AGENTDESK_ALLOW_PLAINTEXT_KEYRING=1`` for it; nothing else may.
 
-:func:`mask_url_secrets` is the one way a URL is shown in a message: no password, no token.
+:func:`agentdesk.url_secrets.mask_url_secrets` is the one way a URL is shown in a message: no password, no token.
 """
 
 from __future__ import annotations
 
 import os
-import re
+import threading
 
 from keyring.backend import KeyringBackend
 from keyring.errors import NoKeyringError
@@ -84,18 +86,23 @@ def secure_keyring() -> KeyringBackend:
     raise InsecureKeyringError(_refusal(backend))
 
 
+_choosing = threading.Lock()  # one thread at a time chooses (the desk may ask from two)
+
+
 def use_secure_keyring() -> None:
     """Make every ``keyring`` call in this process use :func:`secure_keyring`'s choice, or refuse
-    with its message when there is none (the desk then has no secrets, and says why)."""
+    with its message when there is none (the desk then has no secrets, and says why). Safe to call
+    again, from any thread: a later call finds the choice made."""
     import keyring
 
-    current = keyring.get_keyring()
-    try:
-        chosen: KeyringBackend = secure_keyring()
-    except InsecureKeyringError as exc:
-        chosen = current if isinstance(current, _RefusingKeyring) else _RefusingKeyring(str(exc), current)
-    if chosen is not current:
-        keyring.set_keyring(chosen)
+    with _choosing:
+        current = keyring.get_keyring()
+        try:
+            chosen: KeyringBackend = secure_keyring()
+        except InsecureKeyringError as exc:
+            chosen = current if isinstance(current, _RefusingKeyring) else _RefusingKeyring(str(exc), current)
+        if chosen is not current:
+            keyring.set_keyring(chosen)
 
 
 class _RefusingKeyring(KeyringBackend):
@@ -154,36 +161,3 @@ def database_password(url: URL) -> str | None:
 
 def set_database_password(url: URL, password: str) -> None:
     set_secret(DATABASE_SERVICE, database_account(url), password)
-
-
-# -- URLs in messages ----------------------------------------------------------------------------
-
-# user:password@ after the scheme, up to the last '@' (a password may hold '/', ':' or '@')
-_USERINFO_PASSWORD = re.compile(r"^(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/?#@]*:)(?P<password>.*)@", re.DOTALL)
-SECRET_WORD = re.compile(r"(?i)(passw|pwd|secret|token|api_?key|apikey|credential|private_?key|signature|^key$|^sig$)")
-_QUERY_PAIR = re.compile(r"(?P<sep>[?&;])(?P<name>[^=&;#]*)=(?P<value>[^&;#]*)")
-
-
-def url_secret_names(url: str) -> list[str]:
-    """The names of query parameters that look like secrets (``api_key``, ``token``, ...)."""
-    query = url.split("?", 1)[1] if "?" in url else ""
-    return [
-        m.group("name")
-        for m in _QUERY_PAIR.finditer("?" + query.split("#", 1)[0])
-        if SECRET_WORD.search(m.group("name"))
-    ]
-
-
-def mask_url_secrets(url: str) -> str:
-    """*url* for a message: a password after ``user:`` and the values of secret-looking query
-    parameters become ``***``. Works on text that is not a valid URL too."""
-    masked = _USERINFO_PASSWORD.sub(lambda m: f"{m.group('head')}***@", url, count=1)
-    if "?" not in masked:
-        return masked
-    base, query = masked.split("?", 1)
-
-    def hide(m: re.Match[str]) -> str:
-        secret = SECRET_WORD.search(m.group("name"))
-        return f"{m.group('sep')}{m.group('name')}={'***' if secret else m.group('value')}"
-
-    return base + _QUERY_PAIR.sub(hide, "?" + query)

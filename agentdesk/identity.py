@@ -243,7 +243,7 @@ def ytunnus_check_digit(seven_digits: str) -> int | None:
     """
     if len(seven_digits) != 7 or not _is_ascii_digits(seven_digits):
         raise ValueError("ytunnus_check_digit() needs exactly seven digits")
-    remainder = sum(w * int(d) for w, d in zip(_YTUNNUS_WEIGHTS, seven_digits)) % 11
+    remainder = sum(w * int(d) for w, d in zip(_YTUNNUS_WEIGHTS, seven_digits, strict=True)) % 11
     if remainder == 0:
         return 0
     if remainder == 1:

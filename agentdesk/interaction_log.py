@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,7 +48,7 @@ class InteractionDraft:
     new_case_due: dt.date | None = None
     external_ref: str = ""  # call unique id, Message-ID, ticket number
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """Plain JSON for the draft store."""
         data = asdict(self)
         data["channel"] = self.channel.value
@@ -58,7 +59,7 @@ class InteractionDraft:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> InteractionDraft:
+    def from_json(cls, data: dict[str, Any]) -> InteractionDraft:
         return cls(
             channel=Channel(data["channel"]),
             started_at=dt.datetime.fromisoformat(data["started_at"]),
@@ -117,9 +118,8 @@ def check(
         errors["started_at"] = "start time has no time zone"
     elif draft.started_at > now + dt.timedelta(minutes=5):
         errors["started_at"] = "start time is in the future"
-    if draft.outcome is Outcome.CASE_CREATED:
-        if draft.case_id is None and not draft.new_case_title.strip():
-            errors["case"] = "give the new case a title or link an existing case"
+    if draft.outcome is Outcome.CASE_CREATED and draft.case_id is None and not draft.new_case_title.strip():
+        errors["case"] = "give the new case a title or link an existing case"
     if draft.new_case_title.strip():
         if draft.new_case_due is None:
             errors["new_case_due"] = "a new case needs a due date"

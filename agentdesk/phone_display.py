@@ -13,7 +13,7 @@ from phonenumbers import NumberParseException, PhoneNumberFormat
 def country_name(number: phonenumbers.PhoneNumber) -> str:
     """English name of the country a (possibly invalid) number belongs to."""
     region = phonenumbers.region_code_for_number(number)
-    if region is None:
+    if region is None and number.country_code is not None:
         region = phonenumbers.region_code_for_country_code(number.country_code)
     example = phonenumbers.example_number(region) if region else None
     if example is not None:

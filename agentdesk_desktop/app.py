@@ -8,7 +8,14 @@ off the returned :class:`Desk`.
 
 Start-up never blocks the UI thread: the schema check (and, for the embedded database, the
 upgrade), the staff list, what the customer parts prepare (the topic taxonomy) and every customer
-load run on the background helper.
+load run on the background helper (the flow up to the sign-in: :mod:`agentdesk_desktop.start_up`).
+
+The first window comes in two steps. It is shown with what the sign-in and a search need
+(``window.shown``, :attr:`Desk.window_shown`); then the background helper imports and makes the rest —
+the services with the ORM and the models, the customer side's views, the department plugins' host,
+the keyring's back end — and the desk completes the window with them (``window.ready``,
+:attr:`Desk.window_ready`): customer tabs, New customer…, Help ▸ Plugins, the phone. A customer
+opened before that (an agent faster than the background helper) completes the window at once.
 
     desk = build_app("sqlite:///path/agentdesk.sqlite3")
     desk.start(username="agent.aino")     # sign-in, then the main window
@@ -17,24 +24,19 @@ load run on the background helper.
 
 from __future__ import annotations
 
-import enum
 import gc
 import logging
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
-from agentdesk.app_log import start_log_file
 from agentdesk.staff import StaffMember
-from agentdesk.storage import schema
 from agentdesk.storage.database import Database
 from agentdesk.storage.schema import SchemaState
 from agentdesk_desktop import events
@@ -43,64 +45,51 @@ from agentdesk_desktop.change_bus import ChangeBus
 from agentdesk_desktop.crash_files import CrashStore
 from agentdesk_desktop.desk_windows import DeskWindows
 from agentdesk_desktop.errors import ErrorReporter
-from agentdesk_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, fill, resources_dir
+from agentdesk_desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations, resources_dir
 from agentdesk_desktop.main_window import MainWindow
-from agentdesk_desktop.plugins.desk_plugins import DeskPlugins, PluginSetup
 from agentdesk_desktop.seams import CustomerParts, CustomerPartsFactory
 from agentdesk_desktop.services import DeskServices, build_services
 from agentdesk_desktop.settings import DeskSettings, SettingsStore
 from agentdesk_desktop.sign_in import SignInDialog
+from agentdesk_desktop.start_up import StartFailure, StartUp, database_label, prepare_schema
 
-if TYPE_CHECKING:  # the phone and the settings dialog are imported when they are used (start-up time)
+if TYPE_CHECKING:  # imported when they are used: after the first window (start-up time)
     from agentdesk.channels.ami import AmiSettings
+    from agentdesk_desktop.phone.demo_calls import DemoCallSource
     from agentdesk_desktop.phone.phone_connector import SecretLookup
     from agentdesk_desktop.phone.phone_desk import PhoneDesk
+    from agentdesk_desktop.plugins.desk_plugins import DeskPlugins
+    from agentdesk_desktop.plugins.plugin_setup import PluginSetup
     from agentdesk_desktop.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Desk", "SchemaState", "StartFailure", "build_app", "prepare_schema"]
+__all__ = ["Desk", "SchemaState", "StartFailure", "build_app", "database_label", "prepare_schema"]
 
 
-class StartFailure(str, enum.Enum):
-    """Why the desk did not start (``Desk.start_failed``); equal to its value as text."""
+def prepare_the_rest(services: DeskServices, default_parts: bool) -> None:
+    """Runs on the background helper once the first window is shown: import and make what the window
+    is completed with. The search service first (the agent may already be typing); the keyring's
+    choice of back end before the plugins' activation and the phone read a secret."""
+    from agentdesk.credentials import use_secure_keyring
 
-    EMPTY = SchemaState.EMPTY.value
-    OLDER = SchemaState.OLDER.value
-    NEWER = SchemaState.NEWER.value
-    CONNECTION = "connection"
-    CONFIGURATION = "configuration"
-    SIGNIN_CANCELLED = "signin_cancelled"
+    services.search  # noqa: B018 - made now, off the UI thread
+    if default_parts:
+        import agentdesk_desktop.customer_desk  # the overview, contact logging, customer dialogs
+    import agentdesk_desktop.plugins.desk_plugins  # noqa: F401 - the plugin host
 
-
-class TopicsState(enum.Enum):
-    """Of the topic taxonomy the customer parts need before the window is made."""
-
-    PENDING = "pending"
-    READY = "ready"
-    FAILED = "failed"
-
-
-def prepare_schema(db: Database, *, upgrade: bool = False) -> SchemaState:
-    """Runs off the UI thread: upgrade the embedded database if asked, then check the schema."""
-    return schema.prepare(db, upgrade_first=upgrade)
-
-
-def database_label(db: Database) -> str:
-    """Short and without secrets: 'agentdesk.sqlite3 (SQLite)' or 'host/db (PostgreSQL)'."""
-    if db.dialect == "sqlite":
-        name = Path(db.url.database).name if db.url.database else "memory"
-        return f"{name} (SQLite)"
-    return f"{db.url.host or 'localhost'}/{db.url.database} (PostgreSQL)"
+    services.prepare()
+    use_secure_keyring()
 
 
 # -- the desk ------------------------------------------------------------------------------------
 
 
 class Desk(QObject):
-    """One running desktop: the application, its services, and the start-up flow."""
+    """One running desktop: the application, its services, and its main window."""
 
-    window_ready = Signal(object)  # MainWindow
+    window_shown = Signal(object)  # MainWindow: shown, a search works (the customer side follows)
+    window_ready = Signal(object)  # MainWindow: complete (customer tabs, plugins, phone)
     finished = Signal(int)  # the desk ends with this exit code (see exit())
     start_failed = Signal(str)  # a StartFailure
 
@@ -113,35 +102,58 @@ class Desk(QObject):
         translations: Translations,
         settings_store: SettingsStore,
         settings: DeskSettings,
-        plugins: DeskPlugins,
-        customer_parts: CustomerPartsFactory,
+        plugin_setup: PluginSetup | None = None,
+        customer_parts: CustomerPartsFactory | None = None,
         style_sheet: str = "",
         upgrade_schema: bool = False,
         owns_database: bool = True,
         phone: AmiSettings | None = None,
         phone_secret: SecretLookup | None = None,
-        demo_caller: object | None = None,
+        demo_caller: DemoCallSource | None = None,
     ) -> None:
         super().__init__(app)
         self.app, self.services, self.errors, self.translations = app, services, errors, translations
         self.background = services.background
         self.settings_store, self.settings = settings_store, settings
-        self.plugins, self.style_sheet = plugins, style_sheet
-        self._customer_parts = customer_parts
-        self._upgrade_schema, self._owns_database = upgrade_schema, owns_database
+        self.plugin_setup, self.style_sheet = plugin_setup, style_sheet
+        self.plugins: DeskPlugins | None = None  # made when the window is completed
+        self._customer_parts = customer_parts  # None: agentdesk_desktop.customer_desk.CustomerDesk
+        self._owns_database = owns_database
         self.phone_settings, self.phone_secret, self.demo_caller = phone, phone_secret, demo_caller
         self.window: MainWindow | None = None
         self.windows: DeskWindows | None = None  # dashboard, reception and phone of the open window
-        self.sign_in: SignInDialog | None = None
-        self.message: QMessageBox | None = None
-        self.user: StaffMember | None = None
-        self._username: str | None = None
+        self.parts: CustomerParts | None = None  # the customer side of the open window
+        self._view_factory: Callable[[int], QWidget] | None = None
         self._closed = False
-        self._topics = TopicsState.PENDING
-        self._keeping_running = False
         self._in_exec = False
         self.exit_code: int | None = None
+        self.start_up = StartUp(
+            app,
+            services,
+            errors,
+            language=translations.language,
+            last_username=settings.last_username,
+            upgrade_schema=upgrade_schema,
+            parent=self,
+        )
+        self.start_up.signed_in.connect(self._show_window)
+        self.start_up.failed.connect(self.start_failed)
+        self.start_up.exit_requested.connect(self._start_up_exit)
+        self.start_up.username_chosen.connect(self._remember_username)
         app.aboutToQuit.connect(self.shutdown)
+
+    @property
+    def sign_in(self) -> SignInDialog | None:
+        return self.start_up.sign_in
+
+    @property
+    def message(self) -> QMessageBox | None:
+        """The message saying why the desk cannot start, while it is shown."""
+        return self.start_up.message
+
+    @property
+    def user(self) -> StaffMember | None:
+        return self.start_up.user
 
     @property
     def phone(self) -> PhoneDesk | None:
@@ -171,194 +183,96 @@ class Desk(QObject):
 
     def start(self, username: str | None = None) -> None:
         """Offer the last crash, check the database, sign in, show the window (all non-blocking)."""
-        self._username = username
-        events.emit("app.start", version=__version__, lang=self.translations.language)
-        self.plugins.start()  # discovery and activation on the background helper
-        self.background.read(self.errors.previous_crash).success(self.errors.offer_previous_crash)
-        job = partial(prepare_schema, self.services.db, upgrade=self._upgrade_schema)
-        submit = self.background.write if self._upgrade_schema else self.background.read
-        submit(job).success(self._schema_checked).failure(self._database_unreachable)
-
-    def _schema_checked(self, state: SchemaState) -> None:
-        if state is not SchemaState.CURRENT:
-            events.emit("schema.mismatch", state=state.value)
-            self._fatal(StartFailure(state.value), self._schema_text(state))
-            return
-        events.emit("schema.ok")
-        self._load_topics()
-        self._show_sign_in()
-
-    def _schema_text(self, state: SchemaState) -> str:
-        where = self.services.db.display_url()
-        if state is SchemaState.EMPTY:
-            return fill(
-                self.tr("The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade)."),
-                where,
-            )
-        if state is SchemaState.OLDER:
-            return fill(
-                self.tr(
-                    "The database %1 was made for an older version of AgentDesk. Ask IT to "
-                    "upgrade it (agentdesk db upgrade) before using the desk."
-                ),
-                where,
-            )
-        return fill(
-            self.tr("The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation."),
-            where,
-        )
-
-    def _database_unreachable(self, exc: BaseException) -> None:
-        log.error("database check failed: %s", type(exc).__name__)
-        events.emit("database.unreachable", error=type(exc).__name__)
-        self._fatal(
-            StartFailure.CONNECTION,
-            fill(
-                self.tr(
-                    "Cannot open the database %1. Check the network connection; "
-                    "if the problem continues, contact IT support."
-                ),
-                self.services.db.display_url(),
-            ),
-            retry=True,
-        )
-
-    def _fatal(self, reason: StartFailure, text: str, *, retry: bool = False) -> None:
-        buttons = QMessageBox.StandardButton.Close
-        if retry:
-            buttons |= QMessageBox.StandardButton.Retry
-        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("AgentDesk cannot start"), text, buttons)
-        box.setObjectName("startFailed")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda result: self._fatal_closed(reason, result))
-        self.message = box
-        box.open()
-        self.start_failed.emit(reason)
-
-    def _fatal_closed(self, reason: StartFailure, result: int) -> None:
-        self.message = None
-        if self._closed:
-            return
-        if result == QMessageBox.StandardButton.Retry:
-            self.start(self._username)
-        else:
-            self.exit(2)
-
-    def _show_sign_in(self) -> None:
-        preselect = self._username or self.settings.last_username
-        dialog = SignInDialog(self.services.staff.list_active, self.background, preselect=preselect)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowIcon(self.app.windowIcon())
-        self.sign_in = dialog
-        dialog.accepted.connect(lambda: self._signed_in(dialog.chosen))
-        dialog.rejected.connect(self._sign_in_cancelled)
-        if self._username:
-            dialog.staff_loaded.connect(self._auto_sign_in)
-        dialog.show()
+        self.start_up.start(username)
 
     @Slot(int)
-    def _auto_sign_in(self, _count: int) -> None:
-        dialog, username = self.sign_in, self._username
-        if dialog is None or not username:
-            return
-        if dialog.choose(username):
-            dialog.accept()
-        else:
-            events.emit("signin.unknown_user")
-            log.info("no active staff user with the given username; showing the chooser")
-
-    def _sign_in_cancelled(self) -> None:
-        self.sign_in = None
-        events.emit("signin.cancelled")
-        self.start_failed.emit(StartFailure.SIGNIN_CANCELLED)
+    def _start_up_exit(self, code: int) -> None:
         if not self._closed:
-            self.exit(1)
+            self.exit(code)
 
-    def _signed_in(self, member: StaffMember | None) -> None:
-        self.sign_in = None
-        if member is None:
-            return
-        self.user = member
-        events.emit("signin.done", user_id=member.id)
-        if member.username != self.settings.last_username:
-            self._save_settings(replace(self.settings, last_username=member.username))
-        if self._topics is TopicsState.READY:
-            self._show_window(member)
-        elif self._topics is TopicsState.PENDING:
-            self._keep_running(True)  # no window between the sign-in and the main window for a moment
-
-    def _load_topics(self) -> None:
-        """Read the topic taxonomy the customer parts need while the agent signs in: off the UI thread."""
-        if self.services.topics.loaded:
-            self._topics = TopicsState.READY
-            return
-        self._topics = TopicsState.PENDING
-        self.background.read(self.services.topics.load, owner=self).success(self._topics_loaded).failure(
-            self._topics_unavailable
-        )
-
-    def _topics_loaded(self, _topics: object) -> None:
-        self._topics = TopicsState.READY
-        if self.user is not None and self.window is None:
-            self._show_window(self.user)  # the agent signed in while it was read
-
-    def _topics_unavailable(self, exc: BaseException) -> None:
-        self._topics = TopicsState.FAILED
-        self._keep_running(False)
-        log.error("the customer parts could not be prepared: %s: %s", type(exc).__name__, exc)
-        self._fatal(
-            StartFailure.CONFIGURATION,
-            fill(
-                self.tr("The configuration of AgentDesk could not be read (%1). Contact IT support."),
-                type(exc).__name__,
-            ),
-        )
-
-    def _keep_running(self, keep: bool) -> None:
-        """While True, closing the last window does not end the application."""
-        if keep != self._keeping_running:
-            self._keeping_running = keep
-            self.app.setQuitOnLastWindowClosed(not keep)
+    @Slot(str)
+    def _remember_username(self, username: str) -> None:
+        self._save_settings(replace(self.settings, last_username=username))
 
     def _show_window(self, member: StaffMember) -> None:
-        self._keep_running(False)
-        if self._closed:
+        """The first step: the window with what a search needs, shown now."""
+        self.start_up.keep_running(False)
+        if self._closed or self.window is not None:
             return
-        self.window = self._make_window(member)
-        self.window.show()
-        self.window.search_panel.focus_search()
-        events.emit("window.ready", user_id=member.id)
-        self.window_ready.emit(self.window)
-
-    def _make_window(self, member: StaffMember) -> MainWindow:
-        parts: CustomerParts = self._customer_parts(self.services, member, self._open_customer)
-        view_factory = self.plugins.customer_view_factory(parts.customer_view, member)
         window = MainWindow(
             background=self.background,
-            search=self.services.search.search,
+            search=self._search,
             user=member,
             database_label=database_label(self.services.db),
-            customer_view_factory=view_factory,
-            new_customer_dialog_factory=parts.new_customer_dialog if parts.creates_customers else None,
+            customer_view_factory=self._customer_view,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.setWindowIcon(self.app.windowIcon())
         window.settings_requested.connect(self.open_settings)
         self._apply_style(window)
-        self.plugins.window_ready(window)  # Help ▸ Plugins…, plugin problems in the status bar
         self.errors.dialog_parent = window
         window.destroyed.connect(self._window_gone)
+        self.window = window
+        self.windows = DeskWindows(self.services, window, member, None, parent=self)
+        window.show()
+        window.search_panel.focus_search()
+        events.emit("window.shown", user_id=member.id)
+        self.window_shown.emit(window)
+        self.background.read(prepare_the_rest, self.services, self._customer_parts is None, owner=self).success(
+            self._complete_window
+        ).failure(self._rest_not_prepared)
+
+    def _search(self, *args: Any, **kwargs: Any) -> Any:
+        """The search service's search (runs on the background helper; the service is made on first use)."""
+        return self.services.search.search(*args, **kwargs)
+
+    def _rest_not_prepared(self, exc: BaseException) -> None:
+        log.error("the rest of the desk could not be prepared off the UI thread: %s", type(exc).__name__)
+        self._complete_window()  # makes it here, or reports what fails
+
+    def _complete_window(self, _prepared: object = None) -> None:
+        """The second step: the customer side, the plugins and the phone join the window."""
+        window, member = self.window, self.user
+        if self._closed or window is None or member is None or self.parts is not None:
+            return
+        factory = self._customer_parts
+        if factory is None:
+            from agentdesk_desktop.customer_desk import CustomerDesk  # the customer overview, logging and dialogs
+
+            factory = CustomerDesk
+        from agentdesk_desktop.plugins.desk_plugins import DeskPlugins
+
+        parts = self.parts = factory(self.services, member, self._open_customer)
+        plugins = self.plugins = DeskPlugins(
+            self.background, self.services.db, self.services.register, self.translations, self.plugin_setup, parent=self
+        )
+        self._view_factory = plugins.customer_view_factory(parts.customer_view, member)
+        if parts.creates_customers:
+            window.set_new_customer_dialog_factory(parts.new_customer_dialog)
+        plugins.window_ready(window)  # Help ▸ Plugins…, plugin problems in the status bar
         parts.window_ready(window)  # e.g. keys the customer tabs claim, unsaved contacts offered back
-        self.windows = DeskWindows(self.services, window, member, parts, parent=self)
+        windows = self.windows
+        assert windows is not None  # made with the window
+        windows.parts = parts
         if self.phone_settings is not None:
             if self.phone_secret is None:  # the default: the OS keyring
                 from agentdesk_desktop.phone.phone_connector import keyring_secret
 
                 self.phone_secret = keyring_secret
-            self.windows.start_phone(self.phone_settings, self.phone_secret)
+            windows.start_phone(self.phone_settings, self.phone_secret)
         if self.demo_caller is not None:
-            self.windows.start_demo_calls(self.demo_caller)
-        return window
+            windows.start_demo_calls(self.demo_caller)
+        plugins.start()  # discovery and activation on the background helper
+        if self._in_exec:
+            gc.freeze()  # what the second step imported lives as long as the desk too (see exec())
+        events.emit("window.ready", user_id=member.id)
+        self.window_ready.emit(window)
+
+    def _customer_view(self, customer_id: int) -> QWidget:
+        if self._view_factory is None:
+            self._complete_window()  # a customer opened before the second step: it is taken now
+        assert self._view_factory is not None
+        return self._view_factory(customer_id)
 
     def _open_customer(self, customer_id: int) -> QWidget | None:
         """For views that open another customer (a relative, a duplicate): a tab in the window."""
@@ -413,7 +327,7 @@ class Desk(QObject):
         # What start-up loaded (modules, Qt bindings, the ORM's metadata: ~100,000 objects) lives
         # as long as the desk: keep it out of the garbage collector's full collections, which
         # otherwise walk all of it on the UI thread (60-100 ms) when they happen to run, typically
-        # while the first customer opens.
+        # while the first customer opens. What the window's second step loads is frozen then.
         gc.freeze()
         # A background job holds the GIL for up to this long before the UI thread gets it back
         # (Python's default: 5 ms). Opening a customer waits on it several times.
@@ -438,14 +352,14 @@ class Desk(QObject):
         if self._closed:
             return
         self._closed = True
-        self._keep_running(False)
+        self.start_up.close()
         self._stop_windows()
-        for widget in (self.sign_in, self.message, self.window):
-            if widget is not None:
-                widget.close()
+        if self.window is not None:
+            self.window.close()
         self.background.shutdown()
-        self.plugins.shutdown()  # after the background jobs: none of them still asks a plugin
-        self.plugins.deleteLater()
+        if self.plugins is not None:
+            self.plugins.shutdown()  # after the background jobs: none of them still asks a plugin
+            self.plugins.deleteLater()
         self.errors.uninstall()
         self.errors.store.end_session()
         self.translations.clear()
@@ -471,7 +385,7 @@ def build_app(
     error_handler: Callable[[BaseException], None] | None = None,
     phone: AmiSettings | None = None,
     phone_secret: SecretLookup | None = None,
-    demo_caller: object | None = None,
+    demo_caller: DemoCallSource | None = None,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -504,11 +418,17 @@ def build_app(
     crash_store = crash_store or CrashStore()
     errors = ErrorReporter(crash_store, app)
     if install_hooks:
+        from agentdesk.app_log import start_log_file
+
         start_log_file()  # agentdesk.log in the platform's log folder, rotating, no personal data
         errors.install()
     crash_store.begin_session(fatal_dump=install_hooks)
     changes = ChangeBus(app)
-    background = Background(app, on_error=error_handler or errors.report, publish=changes.publish)
+
+    def report(exc: BaseException) -> None:
+        errors.report(exc)  # the dialog, the crash file
+
+    background = Background(app, on_error=error_handler or report, publish=changes.publish)
     errors.connect(background)  # errors on other threads come to the dialog through the one bridge
 
     settings_store = settings_store or SettingsStore()
@@ -517,22 +437,17 @@ def build_app(
     chosen = language or settings.language or DEFAULT_LANGUAGE
     translations.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
 
-    if customer_parts is None:
-        from agentdesk_desktop.customer_desk import CustomerDesk  # the customer overview, logging and dialogs
-
-        customer_parts = CustomerDesk
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database)
     services = build_services(db, background, changes)
-    desk_plugins = DeskPlugins(background, db, services.register, translations, plugins, parent=app)
-    desk = Desk(
+    return Desk(
         app,
         services,
         errors=errors,
         translations=translations,
         settings_store=settings_store,
         settings=settings,
-        plugins=desk_plugins,
+        plugin_setup=plugins,
         customer_parts=customer_parts,
         style_sheet=style_sheet,
         upgrade_schema=upgrade_schema,
@@ -541,5 +456,3 @@ def build_app(
         phone_secret=phone_secret,
         demo_caller=demo_caller,
     )
-    desk_plugins.setParent(desk)
-    return desk

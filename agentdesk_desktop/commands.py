@@ -34,7 +34,9 @@ def register_commands(subparsers: argparse._SubParsersAction) -> None:
         "(password from the OS keyring); default: the embedded database, upgraded on first start",
     )
     desk_options(desk, default_user=None)
-    desk.set_defaults(func=_cmd_desk)
+    # The desk reads no secret before its first window: it chooses the keyring's back end off its UI
+    # thread after that (agentdesk_desktop.app.prepare_the_rest), not the command line before it.
+    desk.set_defaults(func=_cmd_desk, keyring_chosen_later=True)
 
 
 def desk_options(parser: argparse.ArgumentParser, *, default_user: str | None) -> None:

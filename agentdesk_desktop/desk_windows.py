@@ -10,13 +10,14 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.staff import StaffMember
-from agentdesk.storage.models import StaffRole
+from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop.main_window import MainWindow
 from agentdesk_desktop.seams import CustomerParts
 from agentdesk_desktop.services import DeskServices
 
 if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start-up time)
     from agentdesk.channels.ami import AmiSettings
+    from agentdesk_desktop.phone.demo_calls import DemoCalls, DemoCallSource
     from agentdesk_desktop.phone.phone_connector import SecretLookup
     from agentdesk_desktop.phone.phone_desk import PhoneDesk
 
@@ -27,15 +28,16 @@ class DeskWindows(QObject):
         services: DeskServices,
         window: MainWindow,
         user: StaffMember,
-        parts: CustomerParts,
+        parts: CustomerParts | None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.services, self.window, self.user, self.parts = services, window, user, parts
+        self.services, self.window, self.user = services, window, user
+        self.parts = parts  # the window's customer side, once the desk has completed the window
         self.dashboard: QWidget | None = None
         self.reception: QWidget | None = None
         self.phone: PhoneDesk | None = None
-        self._demo_calls: QObject | None = None
+        self._demo_calls: DemoCalls | None = None
         window.dashboard_requested.connect(self.open_dashboard)
         window.reception_requested.connect(self.open_reception)
 
@@ -73,6 +75,9 @@ class DeskWindows(QObject):
         from agentdesk.channels.phone import ScreenPop
         from agentdesk_desktop.phone.phone_desk import PhoneDesk
 
+        if self.parts is None:
+            raise RuntimeError("the phone starts with the window's customer side")
+
         self.phone = PhoneDesk(
             self.window,
             settings,
@@ -85,7 +90,7 @@ class DeskWindows(QObject):
         self.phone.start()
         return self.phone
 
-    def start_demo_calls(self, caller: object) -> None:
+    def start_demo_calls(self, caller: DemoCallSource) -> None:
         from agentdesk_desktop.phone.demo_calls import DemoCalls
 
         self._demo_calls = DemoCalls(caller, self.services.background, parent=self)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk import __version__
 from agentdesk.staff import StaffMember
-from agentdesk.storage.models import StaffRole
+from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.i18n import fill
@@ -47,7 +47,7 @@ from agentdesk_desktop.search_results_model import SearchFn
 from agentdesk_desktop.sign_in import role_text
 
 CustomerViewFactory = Callable[[int], QWidget]
-NewCustomerDialogFactory = Callable[[QWidget], QDialog]
+NewCustomerDialogFactory = Callable[[QWidget], QDialog | None]  # None: no dialog this time
 
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
@@ -300,10 +300,17 @@ class MainWindow(QMainWindow):
             self.close_tab(self.tabs.currentIndex())
 
     @Slot()
+    def set_new_customer_dialog_factory(self, factory: NewCustomerDialogFactory | None) -> None:
+        """Customer ▸ New customer… from now on (the desk gives it when it completes the window)."""
+        self._new_customer_factory = factory
+        self.new_customer_action.setEnabled(factory is not None)
+
     def new_customer(self) -> None:
         if self._new_customer_factory is None:
             return
         dialog = self._new_customer_factory(self)
+        if dialog is None:
+            return
         created = getattr(dialog, "customer_created", None)
         if created is not None:
             created.connect(lambda customer_id: self.open_customer(customer_id))

@@ -11,6 +11,8 @@ search if it is still running.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agentdesk.search.customer_search import CustomerHit, SearchPage
 from agentdesk.search.query_kinds import QueryKind
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.core_messages import query_problem_text
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.search_results_model import ADDRESS, BORN, MUNICIPALITY, NAME, SearchFn, SearchResultsModel
+
+if TYPE_CHECKING:  # the search service brings the ORM: imported after the first window (DeskServices)
+    from agentdesk.search.customer_search import CustomerHit, SearchPage
 
 DEBOUNCE_MS = 150
 

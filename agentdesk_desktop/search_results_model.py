@@ -18,14 +18,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from agentdesk.search.customer_search import MAX_OFFSET, CustomerHit, SearchPage
+from agentdesk.search.query_kinds import MAX_OFFSET
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background, LatestOnly
+
+if TYPE_CHECKING:  # the search service brings the ORM: imported after the first window (DeskServices)
+    from agentdesk.search.customer_search import CustomerHit, SearchPage
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,7 @@ PAGE_SIZE = 50
 MAX_ROWS = MAX_OFFSET  # as far as the search service pages; the count then says "1000+"
 
 # search(query, limit=..., offset=...) -> SearchPage, e.g. CustomerSearch(db).search
-SearchFn = Callable[..., SearchPage]
+SearchFn = Callable[..., "SearchPage"]
 
 NAME, BORN, ADDRESS, MUNICIPALITY = range(4)
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1

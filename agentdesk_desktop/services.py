@@ -7,26 +7,20 @@ services (or the few they need) from the :class:`DeskServices` it returns::
     CustomerOverviewView(customer_id, overview_service=services.overviews, ...)
 
 Every service is Qt-free and thread-safe to call from the background helper (each opens a short
-session per operation). The topic taxonomy comes from a file: :class:`TopicCatalog` reads it once,
-off the UI thread (the desk loads it while the agent signs in).
+session per operation). Each is made, and its module imported, when it is first used: most of them
+bring the ORM, the models and the search's phone-number tables with them (about half a second of
+imports), which the sign-in and the first window do not need. :meth:`DeskServices.prepare` makes them
+all on the background helper once the first window is up, so the first search or customer finds
+them ready. The topic taxonomy comes from a file: :class:`TopicCatalog` reads it once, off the UI
+thread (the desk loads it while the agent signs in).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
-from agentdesk.customer_overview import CustomerOverviewService
-from agentdesk.customer_register import CustomerRegister
-from agentdesk.drafts import DraftStore
-from agentdesk.duplicate_check import DuplicateCheck
-from agentdesk.interaction_log import InteractionLog
-from agentdesk.queues import QueueDirectory, Statistics, WalkIn
-from agentdesk.search.customer_search import CustomerSearch
-from agentdesk.staff import StaffDirectory
 from agentdesk.storage.database import Database
 from agentdesk.topics import Topic, load_topics
 from agentdesk_desktop.background import Background
@@ -34,6 +28,16 @@ from agentdesk_desktop.change_bus import ChangeBus
 
 if TYPE_CHECKING:
     from agentdesk.channels.email_quarantine import MailQuarantine
+    from agentdesk.customer_overview import CustomerOverviewService
+    from agentdesk.customer_register import CustomerRegister
+    from agentdesk.drafts import DraftStore
+    from agentdesk.duplicate_check import DuplicateCheck
+    from agentdesk.interaction_log import InteractionLog
+    from agentdesk.queues import QueueDirectory, Statistics, WalkIn
+    from agentdesk.search.customer_search import CustomerSearch
+    from agentdesk.staff import StaffDirectory
+
+_S = TypeVar("_S")
 
 
 class TopicCatalog:
@@ -69,31 +73,153 @@ class TopicCatalog:
         return iter(self.all)
 
 
-@dataclass(frozen=True)
 class DeskServices:
-    """Every service of one running desk."""
+    """Every service of one running desk, each made on first use (from any thread: one lock)."""
 
-    db: Database
-    background: Background
-    changes: ChangeBus
-    search: CustomerSearch
-    register: CustomerRegister
-    overviews: CustomerOverviewService
-    interactions: InteractionLog
-    duplicates: DuplicateCheck
-    staff: StaffDirectory
-    queues: QueueDirectory
-    walk_in: WalkIn
-    statistics: Statistics
-    topics: TopicCatalog
-    drafts: DraftStore
+    def __init__(
+        self,
+        db: Database,
+        background: Background,
+        changes: ChangeBus,
+        *,
+        topics: TopicCatalog | None = None,
+        drafts: DraftStore | None = None,
+    ) -> None:
+        self.db, self.background, self.changes = db, background, changes
+        self.topics = topics or TopicCatalog()
+        self._made: dict[str, object] = {} if drafts is None else {"drafts": drafts}
+        self._making = threading.RLock()  # two threads asking at once make one service
 
-    @cached_property
+    def prepare(self) -> None:
+        """Make every service now (the background helper, after the first window): their imports
+        and mappers are then ready when the agent first searches or opens a customer."""
+        for name in _SERVICES:
+            getattr(self, name)
+
+    def _once(self, name: str, make: Callable[[], _S]) -> _S:
+        made = self._made.get(name)
+        if made is None:
+            with self._making:
+                made = self._made.get(name)
+                if made is None:
+                    made = self._made[name] = make()
+        return made  # type: ignore[return-value]  # what make() returned for this very name
+
+    @property
+    def search(self) -> CustomerSearch:
+        def make() -> CustomerSearch:
+            from agentdesk.search.customer_search import CustomerSearch
+
+            return CustomerSearch(self.db)
+
+        return self._once("search", make)
+
+    @property
+    def register(self) -> CustomerRegister:
+        def make() -> CustomerRegister:
+            from agentdesk.customer_register import CustomerRegister
+
+            return CustomerRegister(self.db)
+
+        return self._once("register", make)
+
+    @property
+    def overviews(self) -> CustomerOverviewService:
+        def make() -> CustomerOverviewService:
+            from agentdesk.customer_overview import CustomerOverviewService
+
+            return CustomerOverviewService(self.db)
+
+        return self._once("overviews", make)
+
+    @property
+    def interactions(self) -> InteractionLog:
+        def make() -> InteractionLog:
+            from agentdesk.interaction_log import InteractionLog
+
+            return InteractionLog(self.db, known_topics=self.topics)
+
+        return self._once("interactions", make)
+
+    @property
+    def duplicates(self) -> DuplicateCheck:
+        def make() -> DuplicateCheck:
+            from agentdesk.duplicate_check import DuplicateCheck
+
+            return DuplicateCheck(self.db)
+
+        return self._once("duplicates", make)
+
+    @property
+    def staff(self) -> StaffDirectory:
+        def make() -> StaffDirectory:
+            from agentdesk.staff import StaffDirectory
+
+            return StaffDirectory(self.db)
+
+        return self._once("staff", make)
+
+    @property
+    def queues(self) -> QueueDirectory:
+        def make() -> QueueDirectory:
+            from agentdesk.queues import QueueDirectory
+
+            return QueueDirectory(self.db)
+
+        return self._once("queues", make)
+
+    @property
+    def walk_in(self) -> WalkIn:
+        def make() -> WalkIn:
+            from agentdesk.queues import WalkIn
+
+            return WalkIn(self.db)
+
+        return self._once("walk_in", make)
+
+    @property
+    def statistics(self) -> Statistics:
+        def make() -> Statistics:
+            from agentdesk.queues import Statistics
+
+            return Statistics(self.db)
+
+        return self._once("statistics", make)
+
+    @property
+    def drafts(self) -> DraftStore:
+        def make() -> DraftStore:
+            from agentdesk.drafts import DraftStore
+
+            return DraftStore()
+
+        return self._once("drafts", make)
+
+    @property
     def quarantine(self) -> MailQuarantine:
-        """The e-mail quarantine (made on first use: the e-mail channel is not needed to start the desk)."""
-        from agentdesk.channels.email_quarantine import MailQuarantine
+        """The e-mail quarantine (the e-mail channel is not needed to start the desk)."""
 
-        return MailQuarantine(self.db)
+        def make() -> MailQuarantine:
+            from agentdesk.channels.email_quarantine import MailQuarantine
+
+            return MailQuarantine(self.db)
+
+        return self._once("quarantine", make)
+
+
+# What prepare() makes: the services a window uses (the quarantine only on the dashboard).
+_SERVICES = (
+    "staff",
+    "search",
+    "overviews",
+    "register",
+    "interactions",
+    "duplicates",
+    "queues",
+    "walk_in",
+    "statistics",
+    "drafts",
+)
 
 
 def build_services(
@@ -104,21 +230,6 @@ def build_services(
     topics: TopicCatalog | None = None,
     drafts: DraftStore | None = None,
 ) -> DeskServices:
-    """The one place a core service is made. Cheap: nothing is read here (the topics on first use)."""
-    topics = topics or TopicCatalog()
-    return DeskServices(
-        db=db,
-        background=background,
-        changes=changes,
-        search=CustomerSearch(db),
-        register=CustomerRegister(db),
-        overviews=CustomerOverviewService(db),
-        interactions=InteractionLog(db, known_topics=topics),
-        duplicates=DuplicateCheck(db),
-        staff=StaffDirectory(db),
-        queues=QueueDirectory(db),
-        walk_in=WalkIn(db),
-        statistics=Statistics(db),
-        topics=topics,
-        drafts=drafts or DraftStore(),
-    )
+    """The one place a core service is made. Cheap: nothing is imported or read here (each service
+    on first use, the topics on first use)."""
+    return DeskServices(db, background, changes, topics=topics, drafts=drafts)

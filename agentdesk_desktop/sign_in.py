@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.staff import StaffMember
-from agentdesk.storage.models import StaffRole
+from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop.background import Background
 
 translate = QCoreApplication.translate

@@ -113,7 +113,7 @@ def run(db: Database, claimers: int, items: int, complete: bool) -> dict:
                 mine.append(item.id)
                 if complete:
                     work.complete(item.id, staff_id)
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 - a worker's failure is raised again by the main thread
             errors.append(exc)
         finally:
             own.dispose()

@@ -613,7 +613,7 @@ def main() -> int:
         "work_items": counts["work_items"],
         "agents": counts["agents"],
         "contacts_made_by": "bulk executemany into interaction and work_item (not generated histories)",
-        **{k: v for k, v in dashboard.items()},
+        **dashboard,
         "snapshot_target_p95_ms": 20,
         "repaint_target_p95_ms": 16,
         **pop,

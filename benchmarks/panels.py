@@ -217,7 +217,7 @@ class Bench:
                 wait = next(steps)
             except StopIteration:
                 return
-            except Exception as exc:  # a broken script must not leave the loop running
+            except Exception as exc:  # noqa: BLE001 - a broken script must not leave the loop running
                 self.errors.append(f"{type(exc).__name__}: {exc}")
                 app.quit()
                 return
@@ -303,7 +303,7 @@ def main() -> None:
                 p: round(max(ms for ms, q in slices if q == p), 1) for p in sorted({q for _, q in slices})
             },
         }
-    pairs = [p / b for p, b in zip(bench.paint_ms["plugins"], bench.paint_ms["baseline"])]
+    pairs = [p / b for p, b in zip(bench.paint_ms["plugins"], bench.paint_ms["baseline"], strict=True)]
     ratio = result["plugins"]["paint_ms_p50"] / result["baseline"]["paint_ms_p50"]
     finals: dict[str, dict[str, int]] = {}
     for states in bench.panels:

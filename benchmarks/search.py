@@ -158,7 +158,7 @@ def build_queries(db: Database, per_kind: int, rng: random.Random) -> dict[str, 
             last_words = text_index.words(c.last_name)
             last = last_words[-1]
 
-            def add(kind: str, q: str) -> None:
+            def add(kind: str, q: str, cid: int = cid) -> None:
                 if len(queries[kind]) < per_kind:
                     queries[kind].append((q, cid))
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import importlib.util
 import tomllib
 from dataclasses import dataclass
-from importlib.metadata import distribution, entry_points
+from importlib.metadata import PackageNotFoundError, distribution, entry_points
 from pathlib import Path
 
 PLUGIN_GROUP = "agentdesk.plugins"
@@ -130,7 +130,7 @@ def distributions_with_metadata() -> list[str]:
     for name in names:
         try:
             distribution(name)
-        except Exception:  # noqa: BLE001 - PackageNotFoundError: e.g. no psycopg in a slim build
+        except PackageNotFoundError:  # e.g. no psycopg in a slim build
             continue
         present.append(name)
     return present

@@ -14,9 +14,7 @@ bash scripts/setup.sh --no-test-extras
 
 # shellcheck source=scripts/setup.sh
 source scripts/setup.sh --lib
-agentdesk_apt_ensure libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
-    libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
-    libxcb-xinerama0 libfontconfig1 libdbus-1-3 ||
+agentdesk_qt_libs_ensure ||
     echo "desk: some Qt system libraries are missing; the window may not open" >&2
 
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then

@@ -464,7 +464,7 @@ def _shoot_screen_pop(args: argparse.Namespace, db, desk, pbx) -> int:
         window.close_tab(index)
     window.search_panel.field.clear()
     settle()
-    customer_id, number = _caller_with_history(db)
+    _, number = _caller_with_history(db)
     wait_until(lambda: desk.phone is not None and desk.phone.status.value == "connected")
     painted = []
     desk.phone.screen_pop.painted.connect(lambda cid, uid: painted.append(cid))

@@ -18,6 +18,7 @@
 # Helpers (defined when sourced):
 #   agentdesk_apt_ensure PKG...   install the Debian packages among PKG that are missing
 #                                 (only as root; otherwise prints what to install and fails)
+#   agentdesk_qt_libs_ensure      install the Debian libraries Qt 6's xcb platform needs
 #   agentdesk_setup [OPTIONS]     what running this script does
 
 # Run in a subshell so that `set -e` and friends never leak into a caller that sources us.
@@ -54,6 +55,12 @@ agentdesk_apt_ensure() (
         apt-get "${apt_opts[@]}" -qq install -y --no-install-recommends "${missing[@]}" </dev/null >&2
     fi
 )
+
+agentdesk_qt_libs_ensure() {
+    agentdesk_apt_ensure libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
+        libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
+        libxcb-xinerama0 libfontconfig1 libdbus-1-3 "$@"
+}
 
 agentdesk_setup() (
     set -euo pipefail

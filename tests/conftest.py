@@ -52,7 +52,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     import keyring.core
 
     keyring.core.set_keyring(keyring.core.load_keyring("keyrings.alt.file.PlaintextKeyring"))
-    yield home
+    return home
 
 
 @pytest.fixture(autouse=True)

@@ -36,8 +36,9 @@ import itertools
 import logging
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any, NoReturn
 
 from agentdesk.channels.ami_events import (
     AmiEvent,
@@ -117,10 +118,10 @@ class AmiClient:
         self._login_error: AmiLoginFailed | None = None
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._main_task: asyncio.Task | None = None
+        self._main_task: asyncio.Task[Any] | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._pending: dict[str, PendingAction] = {}
-        self._side_tasks: set[asyncio.Task] = set()
+        self._side_tasks: set[asyncio.Task[None]] = set()
         self._logged_in_this_session = False
         self.server_version = ""
 
@@ -242,7 +243,7 @@ class AmiClient:
                 task.cancel()
             await asyncio.gather(*self._side_tasks, return_exceptions=True)
 
-    async def _session(self) -> None:
+    async def _session(self) -> NoReturn:
         """One connection: banner, login, then events until it is lost (raises why)."""
         s = self.settings
         self._logged_in_this_session = False
@@ -251,7 +252,7 @@ class AmiClient:
         )
         self._writer = writer
         frames = AmiReader(reader)
-        tasks: list[asyncio.Task] = []
+        tasks: list[asyncio.Task[None]] = []
         try:
             banner = await asyncio.wait_for(frames.banner(), s.action_timeout)
             if not banner.startswith(BANNER_PREFIX):
@@ -271,8 +272,9 @@ class AmiClient:
                 self._spawn(self._reconcile())
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
             for task in done:
-                if task.exception() is not None:
-                    raise task.exception()
+                failure = task.exception()
+                if failure is not None:
+                    raise failure
             raise AmiConnectionLost("the AMI session ended")  # not reached: the reader only ends by raising
         except asyncio.CancelledError:
             if self._logged_in_this_session and not writer.is_closing():
@@ -400,7 +402,7 @@ class AmiClient:
         finally:
             self._pending.pop(action_id, None)
 
-    def _spawn(self, coro) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
         self._side_tasks.add(task)
         task.add_done_callback(self._side_tasks.discard)

@@ -13,9 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from agentdesk.channels.email_quarantine import MailQuarantine
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     mail = sub.add_parser("mail", help="the e-mail channel: quarantined mail")
     msub = mail.add_subparsers(dest="mail_command", metavar="ACTION", required=True)
     quarantine = msub.add_parser("quarantine", help="mail that could not be taken in")
@@ -37,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     retry.set_defaults(func=_cmd_retry)
 
 
-def _quarantine(args: argparse.Namespace):
+def _quarantine(args: argparse.Namespace) -> MailQuarantine:
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database

@@ -10,6 +10,7 @@ database has a table for them; anything with the :class:`UidStore` methods can t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -18,7 +19,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from agentdesk import paths
 
@@ -103,7 +104,7 @@ class UidStateFile:
         self.path = path or paths.user_data_dir() / "email_uid_state.json"
         self._lock = threading.Lock()
 
-    def _read(self) -> dict:
+    def _read(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -135,8 +136,6 @@ class UidStateFile:
                     os.fsync(fh.fileno())
                 os.replace(tmp, self.path)
             except BaseException:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(tmp)
-                except OSError:
-                    pass
                 raise

@@ -17,6 +17,7 @@ import select
 import socket
 import ssl
 import time
+from typing import Any
 
 __all__ = ["ImapConnection", "ImapSSLConnection", "quote_mailbox"]
 
@@ -24,18 +25,19 @@ _MAXLINE = 1_000_000
 _CHANGE_RE = re.compile(rb"^\* \d+ (EXISTS|RECENT)\b", re.IGNORECASE)
 
 
-class _BufferedReading:
-    """Replaces imaplib's file-object reads with reads from the socket into our own buffer."""
+class _BufferedReading(imaplib.IMAP4):
+    """Replaces imaplib's file-object reads with reads from the socket into our own buffer.
 
-    sock: socket.socket
-    abort: type[Exception]
-    error: type[Exception]
+    A mixin over :class:`imaplib.IMAP4`: listed first, it sits before ``IMAP4`` or ``IMAP4_SSL``
+    in the method resolution order, so its ``open``/``readline``/``read`` are the ones imaplib calls."""
+
     _rbuf: bytearray
     _idle_tags = itertools.count(1)
 
-    def open(self, *args, **kwargs):  # called by IMAP4.__init__ before the greeting is read
+    # (*args: Any, **kwargs: Any) matches both IMAP4.open and IMAP4_SSL.open (their ports differ in type).
+    def open(self, *args: Any, **kwargs: Any) -> None:  # called by IMAP4.__init__ before the greeting is read
         self._rbuf = bytearray()
-        return super().open(*args, **kwargs)  # type: ignore[misc]
+        super().open(*args, **kwargs)
 
     def _fill(self) -> bool:
         chunk = self.sock.recv(65536)
@@ -83,7 +85,7 @@ class _BufferedReading:
         """IDLE until the mailbox changes, ``timeout`` passes or ``wake`` becomes readable.
         Returns True when new messages were announced."""
         tag = f"AD{next(self._idle_tags)}".encode()
-        self.send(tag + b" IDLE\r\n")  # type: ignore[attr-defined]
+        self.send(tag + b" IDLE\r\n")
         changed = False
         while True:
             line = self._next_line()
@@ -105,7 +107,7 @@ class _BufferedReading:
                 if not ready:
                     break
             changed |= bool(_CHANGE_RE.match(self._next_line()))
-        self.send(b"DONE\r\n")  # type: ignore[attr-defined]
+        self.send(b"DONE\r\n")
         while True:
             line = self._next_line()
             if line.startswith(tag + b" "):
@@ -125,7 +127,8 @@ class ImapSSLConnection(_BufferedReading, imaplib.IMAP4_SSL):
 
 def _imap_utf7(name: str) -> str:
     """A folder name in IMAP's modified UTF-7 (RFC 3501 5.1.3)."""
-    out, pending = [], []
+    out: list[str] = []
+    pending: list[str] = []
 
     def flush() -> None:
         if pending:

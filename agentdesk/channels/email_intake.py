@@ -213,7 +213,7 @@ class EmailIntake:
         """Take in one message; None when it was skipped (already known, or our own)."""
         try:
             mail = parse_message(raw)
-        except Exception as exc:  # parse_message is built never to raise; the quarantine is the net
+        except Exception as exc:  # noqa: BLE001 - parse_message is built never to raise; the quarantine is the net
             raise IntakeFailed("parse_failed", type(exc).__name__) from None
         if mail.from_addr and (mail.from_addr == mailbox.address.lower() or mail.from_addr in self._own):
             log.info("mail %s from a queue's own address skipped", mailbox.address)
@@ -223,7 +223,7 @@ class EmailIntake:
             result = self._store(mail, mailbox, customer_id)
         except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError) as exc:
             raise RetryLater(f"database unavailable ({type(exc).__name__})") from None
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure quarantines the message
             raise IntakeFailed(failure_reason(exc), type(exc).__name__) from None
         if result is None:
             log.info("mail to %s already taken in; skipped", mailbox.address)
@@ -240,7 +240,7 @@ class EmailIntake:
         if self._on_new_mail is not None:
             try:
                 self._on_new_mail(result)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - a callback's failure never loses the stored mail
                 log.error(
                     "the new-mail callback failed for interaction %d (%s)", result.interaction_id, type(exc).__name__
                 )
@@ -403,4 +403,4 @@ def _cases_by_message_id(s: Session, ids: Sequence[str]) -> Mapping[str, int]:
         )
         .order_by(Interaction.id)
     )
-    return {refs[ref]: case_id for ref, case_id in rows}
+    return {refs[ref]: case_id for ref, case_id in rows if case_id is not None}

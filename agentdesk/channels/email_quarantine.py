@@ -18,6 +18,7 @@ Logs name a message by mailbox, UID and a digest of its Message-ID, never by its
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import logging
 import re
@@ -197,7 +198,7 @@ class MailQuarantine:
             result = self._intake_for().receive(row.raw, mailbox)
         except RetryLater:
             raise
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any intake failure keeps the message quarantined
             reason = getattr(exc, "reason", "intake_error")
             error_class = (getattr(exc, "error_class", "") or type(exc).__name__)[:64]
             with self._db.session() as s, s.begin():
@@ -227,12 +228,12 @@ class MailQuarantine:
         )
         return RetryOutcome(quarantine_id, True, outcome)
 
-    def retry_all(self) -> list[RetryOutcome]:
+    def retry_all(self) -> builtins.list[RetryOutcome]:
         with self._db.session() as s:
             ids = list(s.scalars(select(QuarantinedMail.id).order_by(QuarantinedMail.id)))
         return [self.retry(i) for i in ids]
 
-    def retry_after_upgrade(self, mailbox_key: str) -> list[RetryOutcome]:
+    def retry_after_upgrade(self, mailbox_key: str) -> builtins.list[RetryOutcome]:
         """Retry, once per AgentDesk version, the messages of a mailbox another version quarantined."""
         with self._db.session() as s:
             ids = list(
@@ -272,7 +273,7 @@ class MailboxQuarantine:
     def hold(self, raw: bytes, message: MailboxMessage, exc: BaseException, attempts: int) -> int:
         return self.quarantine.hold(raw, self.mailbox, message, exc, attempts)
 
-    def retry_held(self, mailbox_key: str) -> list[RetryOutcome]:
+    def retry_held(self, mailbox_key: str) -> builtins.list[RetryOutcome]:
         return self.quarantine.retry_after_upgrade(mailbox_key)
 
 
@@ -287,7 +288,7 @@ def _identify(raw: bytes) -> tuple[str, str]:
     """(storage_ref of the Message-ID, the sender's domain) as far as the message can be read."""
     try:
         mail = parse_message(raw)
-    except Exception:
+    except Exception:  # noqa: BLE001 - parse_message never raises; this is the net
         found = _FROM_DOMAIN_RE.search(raw[:65536])
         return "", found.group(1).decode("ascii").lower()[:254] if found else ""
     domain = mail.from_addr.rpartition("@")[2] if "@" in mail.from_addr else ""

@@ -179,7 +179,8 @@ class EmailReplier:
         )
         try:
             with self._db.session() as s, s.begin():
-                case_id = target.case_id if target.case_id is not None and s.get(ServiceCase, target.case_id) else None
+                exists = target.case_id is not None and s.get(ServiceCase, target.case_id) is not None
+                case_id = target.case_id if exists else None
                 interaction_id = record_contact(
                     s,
                     ContactRow(

@@ -24,6 +24,7 @@ import datetime as dt
 import email
 import email.errors
 import email.header
+import email.message
 import email.parser
 import email.utils
 import hashlib
@@ -129,8 +130,7 @@ def message_ids(value: str | None) -> tuple[str, ...]:
         bare = value.strip()
         if "@" in bare and not any(ch.isspace() for ch in bare):
             found = [f"<{bare.strip('<>')}>"]
-    seen: set[str] = set()
-    return tuple(x for x in found if not (x in seen or seen.add(x)))
+    return tuple(dict.fromkeys(found))  # without repeats, in first-seen order
 
 
 def storage_ref(message_id: str) -> str:
@@ -186,8 +186,7 @@ class ParsedEmail:
     def parent_ids(self) -> tuple[str, ...]:
         """The message's ancestors, nearest first: In-Reply-To, then References newest to oldest."""
         ordered = ([self.in_reply_to] if self.in_reply_to else []) + list(reversed(self.references))
-        seen: set[str] = {self.message_id}
-        return tuple(x for x in ordered if not (x in seen or seen.add(x)))
+        return tuple(x for x in dict.fromkeys(ordered) if x != self.message_id)
 
 
 def parse_message(raw: bytes) -> ParsedEmail:
@@ -248,10 +247,13 @@ def _made_up_id(raw: bytes) -> str:
     return f"<{hashlib.sha256(raw).hexdigest()[:40]}@no-message-id.invalid>"
 
 
+# The helpers' `except Exception` (noqa: BLE001, "hostile input") are deliberate: the email package raises
+# almost anything (IndexError, AttributeError, ...) on a crafted message, and parse_message never raises.
+
+
 def _ids(msg: EmailMessage, name: str) -> tuple[str, ...]:
     found = (clean_field(i, MESSAGE_ID_MAX) for i in message_ids(_header(msg, name)))
-    seen: set[str] = set()
-    return tuple(x for x in found if not (x in seen or seen.add(x)))
+    return tuple(dict.fromkeys(found))  # without repeats, in first-seen order
 
 
 def _raw_header(msg: EmailMessage, name: str) -> str | None:
@@ -272,7 +274,7 @@ def _header(msg: EmailMessage, name: str) -> str:
         return _decode_words(text) if _ENCODED_WORD_RE.search(text) else text
     try:
         value = msg.get(name)
-    except Exception:  # the header parser can fail on hostile input; fall back to the raw text
+    except Exception:  # noqa: BLE001 - the header parser can fail on hostile input; fall back to the raw text
         value = _decode_words(raw)
     if value is None:
         return ""
@@ -301,7 +303,7 @@ def _raw_addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
     try:
         header = msg.get(name)
         groups = getattr(header, "addresses", None)
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         header, groups = None, None
     if groups is not None:
         for address in groups:
@@ -313,7 +315,7 @@ def _raw_addresses(msg: EmailMessage, name: str) -> list[tuple[str, str]]:
     raw = [str(v) for k, v in msg.raw_items() if k.lower() == name.lower()]
     try:
         pairs = email.utils.getaddresses(raw)
-    except Exception:  # getaddresses is lenient, but hostile input has surprised it before
+    except Exception:  # noqa: BLE001 - getaddresses is lenient, but hostile input has surprised it before
         pairs = []
     for display, addr in pairs:
         addr = addr.strip().lower()
@@ -330,7 +332,7 @@ def _date(msg: EmailMessage) -> dt.datetime | None:
             value = value.replace(tzinfo=dt.UTC)
         if value is not None:
             value.astimezone(dt.UTC)  # a year 1 with a positive offset cannot be stored
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         value = None
     return value
 
@@ -351,7 +353,7 @@ def _is_automatic(msg: EmailMessage) -> bool:
 def _body_part(msg: EmailMessage) -> EmailMessage | None:
     try:
         part = msg.get_body(preferencelist=("plain", "html"))
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         part = None
     if (
         part is None
@@ -366,10 +368,10 @@ def _body_part(msg: EmailMessage) -> EmailMessage | None:
 def _text_of(part: EmailMessage) -> tuple[str, bool]:
     try:
         content = part.get_content()
-    except Exception:  # an unknown charset, a broken transfer encoding
+    except Exception:  # noqa: BLE001 - an unknown charset, a broken transfer encoding
         try:
             payload = part.get_payload(decode=True) or b""
-        except Exception:
+        except Exception:  # noqa: BLE001 - hostile input
             payload = b""
         content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else str(payload)
     if not isinstance(content, str):
@@ -389,7 +391,7 @@ def _leaves(part: EmailMessage) -> Iterator[EmailMessage]:
         if current.get_content_maintype() == "multipart":
             try:
                 children = list(current.iter_parts())
-            except Exception:
+            except Exception:  # noqa: BLE001 - hostile input
                 children = []
             stack.extend(reversed(children))  # type: ignore[arg-type]
         else:
@@ -405,7 +407,7 @@ def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attac
         try:
             disposition = part.get_content_disposition()
             content_type = part.get_content_type()
-        except Exception:
+        except Exception:  # noqa: BLE001 - hostile input
             disposition, content_type = None, "application/octet-stream"
         filename = clean_field(_filename(part), FILENAME_MAX).strip()
         if disposition != "attachment" and not filename and content_type.startswith("text/"):
@@ -416,13 +418,13 @@ def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attac
 def _filename(part: EmailMessage) -> str:
     try:
         name = part.get_filename() or ""
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         name = ""
     if not name and part.get_content_type() == "message/rfc822":
         try:
             inner = part.get_payload(0)
             subject = _header(inner, "Subject") if isinstance(inner, EmailMessage) else ""
-        except Exception:
+        except Exception:  # noqa: BLE001 - hostile input
             subject = ""
         name = f"{subject}.eml" if subject else ""
     if _ENCODED_WORD_RE.search(name):  # RFC 2047 inside a quoted parameter: common, not standard
@@ -433,12 +435,13 @@ def _filename(part: EmailMessage) -> str:
 def _size(part: EmailMessage) -> int:
     if part.get_content_maintype() == "message":
         try:
-            return len(part.get_payload(0).as_bytes())
-        except Exception:
+            inner = part.get_payload(0)
+            return len(inner.as_bytes()) if isinstance(inner, email.message.Message) else 0
+        except Exception:  # noqa: BLE001 - hostile input
             return 0
     try:
         payload = part.get_payload(decode=True)
-    except Exception:
+    except Exception:  # noqa: BLE001 - hostile input
         payload = None
     return len(payload) if isinstance(payload, bytes) else 0
 

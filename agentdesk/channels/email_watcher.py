@@ -31,6 +31,7 @@ IDLE itself is in :mod:`agentdesk.channels.email_imap` (Python 3.11's imaplib ha
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import imaplib
 import logging
@@ -195,19 +196,15 @@ class MailboxWatcher:
         self._stopping.set()
         with self._wake_lock:
             if self._wake_w is not None:
-                try:
+                with contextlib.suppress(OSError):
                     self._wake_w.send(b"x")
-                except OSError:
-                    pass
         if threading.current_thread() is not thread:
             thread.join(min(timeout, 0.5))
             conn = self._conn
             if thread.is_alive() and conn is not None:
                 # Busy in a command (a slow fetch, a server that stopped answering): cut it short.
-                try:
+                with contextlib.suppress(OSError):
                     conn.socket().shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
             thread.join(max(0.0, timeout - 0.5))
             if thread.is_alive():
                 log.warning("mailbox watcher %s did not end within %s s", self.key, timeout)
@@ -295,17 +292,17 @@ class MailboxWatcher:
             return
         try:
             self._quarantine.retry_held(self.key)
-        except Exception as exc:  # the database may be down at start; the next start tries again
+        except Exception as exc:  # noqa: BLE001 - the database may be down at start; the next start tries again
             log.warning("mailbox %s: quarantined mail not retried (%s)", self.key, type(exc).__name__)
 
     @staticmethod
     def _jitter(delay: float) -> float:
         return delay * random.uniform(0.8, 1.2)
 
-    def _connect(self) -> imaplib.IMAP4:
+    def _connect(self) -> ImapConnection | ImapSSLConnection:
         server = self.server
         if server.security == "ssl":
-            conn: imaplib.IMAP4 = ImapSSLConnection(
+            conn: ImapConnection | ImapSSLConnection = ImapSSLConnection(
                 server.host, server.port, ssl_context=ssl.create_default_context(), timeout=server.timeout
             )
         else:
@@ -341,6 +338,8 @@ class MailboxWatcher:
             if typ != "OK":
                 raise imaplib.IMAP4.error(f"cannot open folder {self.mailbox.folder!r}: {data!r}")
             validity = conn.untagged_responses.get("UIDVALIDITY", [b"0"])[-1]
+            if not isinstance(validity, bytes):  # a literal where a number belongs
+                raise imaplib.IMAP4.error(f"unreadable UIDVALIDITY for folder {self.mailbox.folder!r}")
             uidvalidity = int(validity)
             on_connected()
             while not self._stopping.is_set():
@@ -350,7 +349,7 @@ class MailboxWatcher:
                     break
                 if idle:
                     self._set(WatcherStatus.IDLE)
-                    conn.idle_wait(self.idle_timeout, self._wake_r)  # type: ignore[attr-defined]
+                    conn.idle_wait(self.idle_timeout, self._wake_r)
                     self._drain_wake()
                 else:
                     self._set(WatcherStatus.POLLING)
@@ -378,7 +377,7 @@ class MailboxWatcher:
                 mark.uidvalidity,
                 uidvalidity,
             )
-        typ, data = conn.uid("SEARCH", None, f"UID {last + 1}:*")
+        typ, data = conn.uid("SEARCH", f"UID {last + 1}:*")  # no CHARSET: the criteria are ASCII
         if typ != "OK":
             raise imaplib.IMAP4.error(f"UID SEARCH failed: {data!r}")
         # "n:*" always matches the last message, even when its UID is below n.
@@ -398,7 +397,7 @@ class MailboxWatcher:
             raise imaplib.IMAP4.error(f"UID FETCH {uid} failed: {data!r}")
         for item in data:
             if isinstance(item, tuple) and b"BODY[]" in item[0].upper():
-                return item[1]
+                return bytes(item[1])
         return None  # expunged meanwhile
 
     def _hand_over(self, raw: bytes, message: MailboxMessage) -> None:
@@ -435,7 +434,7 @@ class MailboxWatcher:
             self._quarantine.hold(raw, message, exc, tries)
         except RetryLater:
             raise  # kept for the next try: a message is never skipped because the database is down
-        except Exception as held:
+        except Exception as held:  # noqa: BLE001 - a failed quarantine skips the message, never the watcher
             log.error(
                 "mailbox %s: message UID %d failed %d times (%s, %s) and could not be quarantined (%s); "
                 "skipped (it stays in the mailbox)",
@@ -465,7 +464,5 @@ def _logout(conn: imaplib.IMAP4) -> None:
 
 
 def _close(conn: imaplib.IMAP4) -> None:
-    try:
+    with contextlib.suppress(OSError):
         conn.shutdown()
-    except OSError:
-        pass

@@ -118,7 +118,7 @@ class CallClock:
         self.rang_at = call.at
         self.answered_at: dt.datetime | None = None
         self.ended_at: dt.datetime | None = None
-        self.hold_seconds = 0  # the caller's wait in the queue, from the PBX
+        self.hold_seconds: int | None = 0  # the caller's wait in the queue, from the PBX (None: not said)
         self.end_cause = ""
         self.abandoned = False
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from agentdesk.credentials import mask_url_secrets, url_secret_names
 from agentdesk.deployment.installed_plugins import InstalledPlugins, installed_plugins, release_version
 from agentdesk.deployment.profile_model import (
     DISCOVER,
@@ -24,6 +23,7 @@ from agentdesk.deployment.profile_model import (
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
+from agentdesk.url_secrets import mask_url_secrets, url_secret_names
 
 _DEPARTMENT = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _QUEUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")

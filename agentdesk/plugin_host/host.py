@@ -15,16 +15,18 @@ without access never causes a request. A plugin is given only the customer field
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from agentdesk.plugin_api import (
@@ -34,6 +36,7 @@ from agentdesk.plugin_api import (
     CustomerContext,
     FormSpec,
     PanelData,
+    Plugin,
     PluginContext,
 )
 from agentdesk.plugin_host.customer_fields import for_plugin
@@ -41,6 +44,9 @@ from agentdesk.plugin_host.manifest import MANIFEST_NAME, ActionSpec, Manifest, 
 from agentdesk.plugin_host.runner import CallHandle, CallOutcome, CallSpec, PanelState, PluginCallRunner
 from agentdesk.plugin_host.settings import DeploymentPlugins, SecretSource
 from agentdesk.staff import StaffMember
+
+if TYPE_CHECKING:
+    from agentdesk.customer_register import CustomerRecord
 
 log = logging.getLogger(__name__)
 ENTRY_POINT_GROUP = "agentdesk.plugins"
@@ -81,7 +87,7 @@ class _Loaded:
     manifest: Manifest
     state: PluginState
     reason: str = ""
-    instance: object | None = None
+    instance: Plugin | None = None
     hung_calls: int = 0
 
 
@@ -313,7 +319,7 @@ class PluginHost:
             raise AccessDenied(f"{staff.role.value} may not use {panel_key}")
         if panel.sensitive and purpose not in PURPOSES:
             raise PurposeRequired(panel_key)
-        effective_purpose = purpose if panel.sensitive else "customer_service"
+        effective_purpose = purpose if panel.sensitive and purpose is not None else "customer_service"
         audit_entry = None
         if panel.sensitive:
             # Logged before the request leaves: an attempt to look is an access.
@@ -349,10 +355,12 @@ class PluginHost:
         self, plugin_id: str, action_id: str, *, staff: StaffMember, customer: CustomerContext, language: str
     ) -> CallOutcome:
         """Synchronous (call on a worker thread): the form for an action."""
-        loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
+        loaded, _ = self._action(plugin_id, action_id.split(":")[0], staff)
         customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
+        if instance is None:  # disabled since _action() looked
+            raise AccessDenied(f"plugin {plugin_id} is not active")
         return self.runner.call(
             CallSpec(
                 key=f"{plugin_id}.{action_id}",
@@ -369,17 +377,19 @@ class PluginHost:
         self,
         plugin_id: str,
         action_id: str,
-        values: dict,
+        values: Mapping[str, Any],
         *,
         staff: StaffMember,
         customer: CustomerContext,
         language: str,
     ) -> CallOutcome:
         """Synchronous (call on a worker thread); never retried, audited."""
-        loaded, spec_ = self._action(plugin_id, action_id.split(":")[0], staff)
+        loaded, _ = self._action(plugin_id, action_id.split(":")[0], staff)
         customer, _ = for_plugin(customer, (), loaded.manifest.customer_fields)
         call = CallContext(customer, language, self.call_timeout)
         instance = loaded.instance
+        if instance is None:  # disabled since _action() looked
+            raise AccessDenied(f"plugin {plugin_id} is not active")
         self._audit(
             actor=staff.username,
             subject_customer_id=customer.customer_id,
@@ -419,7 +429,7 @@ class PluginHost:
             self.disable(loaded.manifest.id, f"stopped answering ({loaded.hung_calls} calls past their deadline)")
 
 
-def customer_context(record, *, today=None) -> CustomerContext:
+def customer_context(record: CustomerRecord, *, today: dt.date | None = None) -> CustomerContext:
     """The plugin view of a customer from the register's record (protected address withheld)."""
     protected = record.address_protected
     return CustomerContext(

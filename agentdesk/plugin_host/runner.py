@@ -115,13 +115,13 @@ class CallSpec:
     call: CallContext
     expect: type
     retries: int = 0  # extra attempts for idempotent reads
-    cache_key: tuple | None = None
+    cache_key: tuple[object, ...] | None = None  # (panel key, customer id, ...): forget() matches on both
     # A protected street address: output naming it (folded, any spacing: address_guard) is refused.
     forbidden_text: tuple[str, ...] = ()
     grace: float = 1.0  # seconds past call.timeout before the host gives up on the plugin
     on_timeout: Callable[[], None] | None = None
     before: Callable[[], None] | None = None  # on the call's thread before the first attempt (an audit entry)
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
 
 class _Call:
@@ -252,7 +252,7 @@ class PluginCallRunner:
         breaker_threshold: int = 3,
         breaker_cooldown: float = 30.0,
     ) -> None:
-        self._cache: dict[tuple, _CacheEntry] = {}
+        self._cache: dict[tuple[object, ...], _CacheEntry] = {}
         self._cache_lock = threading.Lock()
         self._breakers: dict[str, CircuitBreaker] = {}
         self._breakers_lock = threading.Lock()
@@ -289,7 +289,12 @@ class PluginCallRunner:
         """Run the call and wait for its outcome on the calling (worker) thread."""
         box: list[CallOutcome] = []
         finished = threading.Event()
-        self.submit(spec, lambda outcome: (box.append(outcome), finished.set()))
+
+        def settle(outcome: CallOutcome) -> None:
+            box.append(outcome)
+            finished.set()
+
+        self.submit(spec, settle)
         finished.wait()
         return box[0]
 
@@ -381,21 +386,22 @@ class PluginCallRunner:
     def _attempt(self, spec: CallSpec, call: _Call) -> CallOutcome | None:
         """One attempt on the call's own thread, the watchdog holding its deadline; None when the
         watchdog settled the call meanwhile (timed out or cancelled)."""
-        box: dict[str, object] = {}
         # Each attempt has its own stop flag: a timed-out attempt is told to stop without
         # cancelling the whole call.
         attempt_call = dataclasses.replace(spec.call, cancel_event=threading.Event())
         if not call.begin_attempt(attempt_call.cancel_event, time.monotonic() + spec.call.timeout + spec.grace):
             return None
         self._watchdog.poke()
+        value: object = None
+        error: BaseException | None = None
         try:
-            box["value"] = spec.fn(attempt_call)
-        except BaseException as exc:  # noqa: BLE001 - everything a plugin raises is contained
-            box["error"] = exc
+            value = spec.fn(attempt_call)
+        except BaseException as raised:  # noqa: BLE001 - everything a plugin raises is contained
+            error = raised
         if not call.end_attempt():
             return None
-        if "error" in box:
-            exc = box["error"]
+        if error is not None:
+            exc = error
             if isinstance(exc, Cancelled):
                 return CallOutcome(PanelState.CANCELLED)
             if isinstance(exc, BackendUnavailable):
@@ -410,7 +416,6 @@ class PluginCallRunner:
                 return CallOutcome(PanelState.ERROR, value=exc.errors, error=str(exc), error_kind="input")
             log.error("plugin %s raised %s", spec.key, type(exc).__name__, exc_info=(type(exc), exc, exc.__traceback__))
             return CallOutcome(PanelState.ERROR, error=f"the plugin failed ({type(exc).__name__})", error_kind="plugin")
-        value = box.get("value")
         if spec.call.cancel_event.is_set():
             return CallOutcome(PanelState.CANCELLED)
         problem = _check_value(value, spec.expect)

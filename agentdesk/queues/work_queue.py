@@ -278,13 +278,13 @@ def change_held(s: Session, item_id: int, staff_id: int | None, values: dict[str
 
 def completed(interaction_id: int | None, now: dt.datetime) -> dict[str, Any]:
     """The values that finish a held item; one completed straight from ``offered`` counts as answered now."""
-    return dict(
-        state=WorkItemState.DONE,
-        finished_at=now,
-        lease_until=None,
-        interaction_id=interaction_id,
-        answered_at=func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime)),
-    )
+    return {
+        "state": WorkItemState.DONE,
+        "finished_at": now,
+        "lease_until": None,
+        "interaction_id": interaction_id,
+        "answered_at": func.coalesce(_ITEMS.c.answered_at, literal(now, UTCDateTime)),
+    }
 
 
 def aware_utc(value: dt.datetime | None) -> dt.datetime:

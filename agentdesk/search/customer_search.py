@@ -29,11 +29,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Date, and_, bindparam, exists, or_, select, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Exists,
+    Integer,
+    ScalarSelect,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from agentdesk.search import text_index
 from agentdesk.search.query_kinds import (
+    MAX_LIMIT,
+    MAX_OFFSET,
     MAX_WORD_CHARS,
     MAX_WORDS,
     ClassifiedQuery,
@@ -54,8 +69,6 @@ from agentdesk.storage.models import (
     IdentifierScheme,
 )
 
-MAX_OFFSET = 1000
-MAX_LIMIT = 1000  # a page; also keeps every IN list far below PostgreSQL's 65,535 parameters
 PREFIX_MIN = 2  # shortest word searched as a prefix
 # The first RANKED_POOL candidates (in tier and index order) are ranked by score; any beyond
 # follow in tier and index order. The pool does not depend on the page asked for, so page 2
@@ -105,8 +118,13 @@ class SearchPage:
 # --------------------------------------------------------------------------------------------
 # Protected addresses: one rule, used by search and by every view of a customer.
 
+# A customer's id, or the column that holds it (correlated into a larger statement).
+_CustomerId = int | ColumnElement[int] | QueryableAttribute[int]
+# The day to judge validity on: a date, or a bound parameter that carries one.
+_Today = dt.date | ColumnElement[dt.date]
 
-def protected_address_clause(customer_id_column, today: dt.date):
+
+def protected_address_clause(customer_id_column: _CustomerId, today: _Today) -> Exists:
     return exists().where(
         Alert.customer_id == customer_id_column,
         Alert.kind == AlertKind.PROTECTED_ADDRESS,
@@ -115,7 +133,7 @@ def protected_address_clause(customer_id_column, today: dt.date):
     )
 
 
-def current_address_id(customer_id_column, today: dt.date):
+def current_address_id(customer_id_column: _CustomerId, today: _Today) -> ScalarSelect[int]:
     """The customer's current address: valid today, the latest begun first."""
     a = aliased(Address)
     return (
@@ -228,7 +246,7 @@ class CustomerSearch:
             run(2, exact)
         last = plan_words[-1]
         prefixable = len(last) >= PREFIX_MIN and last.isalpha()
-        prefixed = exact[:-1] + [_Word(last, prefix=True)] if prefixable else exact
+        prefixed = [*exact[:-1], _Word(last, prefix=True)] if prefixable else exact
         # A complete, known last word that already matched needs no prefix widening.
         if prefixable and (last in unknown or len(last) < 3 or not found) and not (unknown - {last}):
             run(3, prefixed)
@@ -308,8 +326,8 @@ class CustomerSearch:
 
 
 @functools.cache
-def _exact_statement(kind: QueryKind):
-    n = bindparam("n")
+def _exact_statement(kind: QueryKind) -> Select[int]:
+    n = bindparam("n", type_=Integer)
     if kind in (QueryKind.HETU, QueryKind.YTUNNUS, QueryKind.REGISTER_ID):
         stmt = select(CustomerIdentifier.customer_id).where(CustomerIdentifier.value == bindparam("value"))
         if kind is QueryKind.HETU:
@@ -325,8 +343,13 @@ def _exact_statement(kind: QueryKind):
     )
 
 
+# (id, kind, first names, last name, birth date, street, postal code, municipality, protected);
+# the address columns are None for a customer without a current address (outer join).
+_HitRow = Select[int, CustomerKind, str, str, dt.date | None, str | None, str | None, str | None, bool]
+
+
 @functools.cache
-def _hits_statement():
+def _hits_statement() -> _HitRow:
     today = bindparam("today", type_=Date)
     protected = protected_address_clause(Customer.id, today).label("protected")
     return (
@@ -369,7 +392,7 @@ def _expand_prefix(session: Session, w: _Word) -> _Word:
     return _Word(terms[0], False, tuple(terms[1:]) + w.alternatives)
 
 
-def _compile(dialect: str, plan: Sequence[_Word]) -> tuple[str, dict]:
+def _compile(dialect: str, plan: Sequence[_Word]) -> tuple[str, dict[str, str]]:
     """The FTS5 MATCH or tsquery text of a plan. Every word (and alternative) is a non-empty
     ``[a-z0-9]`` string from :func:`text_index.fold` or the vocabulary, quoted for FTS5, so the
     text is valid syntax whatever was typed; an empty plan is a caller's bug."""
@@ -383,7 +406,7 @@ def _compile(dialect: str, plan: Sequence[_Word]) -> tuple[str, dict]:
         return "SELECT rowid FROM customer_search WHERE customer_search MATCH :q LIMIT :n", {"q": " AND ".join(parts)}
     parts = []
     for w in plan:
-        options = [f"{w.text}:*" if w.prefix else w.text] + list(w.alternatives)
+        options = [f"{w.text}:*" if w.prefix else w.text, *w.alternatives]
         parts.append(options[0] if len(options) == 1 else "(" + " | ".join(options) + ")")
     return (
         "SELECT customer_id FROM customer_search WHERE doc @@ to_tsquery('simple', :q) LIMIT :n",

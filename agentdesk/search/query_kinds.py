@@ -24,6 +24,10 @@ MAX_WORDS = 12
 # Longer than any Finnish name, street or municipality word ("vanhankaupunginkoskentie" is 24), and
 # the longest word the typo vocabulary keeps.
 MAX_WORD_CHARS = text_index.TYPO_MAX
+# How far the search pages (a page at most MAX_LIMIT hits, the last from MAX_OFFSET): the desk's results
+# list stops there and says "1000+".
+MAX_OFFSET = 1000
+MAX_LIMIT = 1000  # a page; also keeps every IN list far below PostgreSQL's 65,535 parameters
 
 
 class QueryKind(str, enum.Enum):

@@ -16,13 +16,19 @@ and ``Makinen`` are the same word on SQLite (FTS5) and PostgreSQL (tsvector) ali
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+    from sqlalchemy.sql.elements import BindParameter
+
+# SQLAlchemy is imported by the functions that query: the query classifier (agentdesk.search.query_kinds)
+# uses fold() and words() on the desk's start path, before SQLAlchemy is needed.
 
 FIELDS = ("names", "place", "street", "born")
 # PostgreSQL tsvector weights of the fields, in FIELDS order.
@@ -84,7 +90,7 @@ def street_field(folded_street: str) -> str:
     tens of thousands of people and a house number shared by millions make one rare word, so an
     address search touches one building's residents instead of intersecting two huge lists."""
     words = folded_street.split()
-    compounds = [a + b for a, b in zip(words, words[1:]) if len(a) >= 3 and a.isalpha() and b.isdigit()]
+    compounds = [a + b for a, b in itertools.pairwise(words) if len(a) >= 3 and a.isalpha() and b.isdigit()]
     return " ".join(words + compounds)
 
 
@@ -153,6 +159,8 @@ def within_one_edit(a: str, b: str) -> bool:
 
 def write_documents(session: Session, docs: Sequence[SearchDocument]) -> None:
     """Insert or replace documents and count their words into the typo vocabulary."""
+    from sqlalchemy import text
+
     if not docs:
         return
     dialect = session.get_bind().dialect.name
@@ -190,6 +198,8 @@ def _json_ids(ids: Iterable[int]) -> str:
 
 
 def _existing_vocabulary(session: Session, ids: Sequence[int]) -> dict[str, int]:
+    from sqlalchemy import text
+
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         rows = session.execute(
@@ -213,10 +223,12 @@ def _existing_vocabulary(session: Session, ids: Sequence[int]) -> dict[str, int]
 
 def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     """Add document-frequency changes; new words get their deletion variants."""
+    from sqlalchemy import text
+
     changes = {w: n for w, n in delta.items() if n}
     if not changes:
         return
-    known = set()
+    known: set[str] = set()
     terms = sorted(changes)
     for start in range(0, len(terms), 500):
         chunk = terms[start : start + 500]
@@ -239,7 +251,7 @@ def update_vocabulary(session: Session, delta: dict[str, int]) -> None:
     )
 
 
-def _expanding(name: str):
+def _expanding(name: str) -> BindParameter[Any]:
     from sqlalchemy import bindparam
 
     return bindparam(name, expanding=True)
@@ -247,6 +259,8 @@ def _expanding(name: str):
 
 def typo_candidates(session: Session, word: str, limit: int = 12) -> list[str]:
     """Vocabulary words within one edit of ``word``, most frequent first (the word itself excluded)."""
+    from sqlalchemy import text
+
     if not typo_eligible(word):
         return []
     variants = sorted(deletion_variants(word))
@@ -263,6 +277,8 @@ def typo_candidates(session: Session, word: str, limit: int = 12) -> list[str]:
 
 def typo_candidates_many(session: Session, words: Sequence[str], limit: int = 12) -> dict[str, list[str]]:
     """typo_candidates for several words in one query."""
+    from sqlalchemy import text
+
     eligible = [w for w in dict.fromkeys(words) if typo_eligible(w)]
     if not eligible:
         return {}
@@ -283,6 +299,8 @@ def typo_candidates_many(session: Session, words: Sequence[str], limit: int = 12
 
 def prefix_terms(session: Session, prefix: str, limit: int = 16) -> list[str]:
     """The most frequent vocabulary words starting with ``prefix`` (a B-tree range on the term)."""
+    from sqlalchemy import text
+
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     rows = session.execute(
         text(

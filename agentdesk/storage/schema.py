@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
-
 from agentdesk.storage.database import Database
 
 if TYPE_CHECKING:
@@ -162,12 +160,12 @@ def shipped_head() -> str | None:
 
 
 def stored_revision(db: Database) -> str | None:
-    """The database's revision from Alembic's ``alembic_version`` table, read without Alembic."""
-    with db.engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
-    return rows[0] if len(rows) == 1 else None
+    """The database's revision from Alembic's ``alembic_version`` table, read without Alembic (and,
+    for a plain SQLite file, without SQLAlchemy: see :meth:`Database.first_read`)."""
+    if not db.has_table("alembic_version"):
+        return None
+    rows = db.first_read("SELECT version_num FROM alembic_version")
+    return str(rows[0][0]) if len(rows) == 1 else None
 
 
 def prepare(db: Database, *, upgrade_first: bool = False) -> SchemaState:

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import Any, Self
 
 from agentdesk.plugin_api.demo import DEMO_BACKENDS_GROUP, DemoBackend, DemoBackendUnavailable
 from agentdesk.plugin_host.settings import DeploymentPlugins
@@ -75,7 +75,7 @@ class DemoBackends:
             except Exception:
                 log.exception("stopping a demo back end failed")
 
-    def __enter__(self) -> DemoBackends:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

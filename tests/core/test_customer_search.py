@@ -105,7 +105,7 @@ def test_an_exact_name_is_not_buried_in_typo_guesses(db, people):
 
 
 @pytest.mark.parametrize(
-    "query,kind",
+    ("query", "kind"),
     [
         ("010594Y9032", QueryKind.HETU),
         ("010594y9032", QueryKind.HETU),

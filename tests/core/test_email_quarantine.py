@@ -29,15 +29,7 @@ from agentdesk.channels.email_channel import (
 )
 from agentdesk.queues import QueueDirectory, QueueSpec
 from agentdesk.storage.models import QuarantinedMail, WorkItem
-from tests.core.test_email_channel import (  # noqa: F401  (kit and servers are fixtures)
-    NEUVONTA,
-    TEKNISET,
-    interactions,
-    kit,
-    mail,
-    servers,
-    wait_until,
-)
+from tests.core.mail_support import NEUVONTA, TEKNISET, interactions, mail, wait_until
 
 QUEUE = QueueMailbox(NEUVONTA, queue_code="neuvonta", display_name="Kaupungin neuvonta")
 HETU = "010594Y9032"

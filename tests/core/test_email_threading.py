@@ -25,7 +25,7 @@ def raw(*headers: str, body: str = "Hei!") -> bytes:
 
 
 @pytest.mark.parametrize(
-    "subject, expected",
+    ("subject", "expected"),
     [
         ("Re: Jäteastia", "Jäteastia"),
         ("RE: VS: Sv: AW: Jäteastia", "Jäteastia"),
@@ -47,7 +47,7 @@ def test_subject_keys_ignore_case_and_prefixes():
 
 
 @pytest.mark.parametrize(
-    "subject, expected",
+    ("subject", "expected"),
     [
         ("Jäteastia", "Re: Jäteastia"),
         ("Re: Jäteastia", "Re: Jäteastia"),
@@ -235,7 +235,7 @@ def test_a_raw_latin1_or_utf8_sender_name_and_subject_read_as_written():
 
 
 def test_nul_in_encoded_subject_name_attachment_and_message_id_is_replaced_not_fatal():
-    body = "\r\n".join(
+    body = "\r\n".join(  # noqa: FLY002 - one MIME line per element
         [
             "--b",
             "Content-Type: text/plain; charset=utf-8",

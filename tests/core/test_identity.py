@@ -305,7 +305,7 @@ def test_hetu_check_char_known_values() -> None:
 
 @pytest.mark.parametrize("bad", ["10019099", "1001909999", "10019099P", " 10019099", "１00190999"])
 def test_hetu_check_char_refuses_non_nine_digits(bad: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="needs exactly nine digits"):
         hetu_check_char(bad)
 
 
@@ -364,7 +364,7 @@ def test_ytunnus_wrong_check_digit(text: str, expected: int) -> None:
 def test_ytunnus_remainder_one() -> None:
     # 0000006: weighted sum 6 * 2 = 12, remainder 1: no check digit can work.
     body = "0000006"
-    assert sum(w * int(d) for w, d in zip((7, 9, 10, 5, 8, 4, 2), body)) % 11 == 1
+    assert sum(w * int(d) for w, d in zip((7, 9, 10, 5, 8, 4, 2), body, strict=True)) % 11 == 1
     for check in "0123456789":
         error = _error(parse_ytunnus, f"{body}-{check}")
         assert error.code == "ytunnus.remainder_one"

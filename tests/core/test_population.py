@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import os
 import re
 from collections import Counter
@@ -108,7 +110,7 @@ def test_chunks_stream_and_respect_the_start_id():
     assert len(chunks) == 3
     assert sum(c.people for c in chunks) == 2500
     assert chunks[0].first_id == 1000
-    for before, after in zip(chunks, chunks[1:]):
+    for before, after in itertools.pairwise(chunks):
         assert after.first_id == before.next_id
     ids = [r[0] for c in chunks for r in c.rows["customer"]]
     assert sorted(ids) == list(range(1000, chunks[-1].next_id))
@@ -292,7 +294,7 @@ def test_every_child_has_a_guardian_at_the_same_address(seeded):
 
 
 def test_roles_identifiers_and_alerts(seeded):
-    db, report, _ = seeded
+    db, _, _ = seeded
     dept = {r[1]: r[0] for r in _q(db, "SELECT id, code FROM department")}
     roles = _q(
         db,
@@ -309,7 +311,7 @@ def test_roles_identifiers_and_alerts(seeded):
         "school_pupil",
     ):
         assert codes[code] > 0, code
-    for cid, code, dep, ref, birth, kind in roles:
+    for _cid, code, dep, ref, birth, _kind in roles:
         if code == "school_pupil":
             assert 7 <= _age(_as_date(birth)) <= 15 and dep == dept["education"]
         if code == "daycare_child":
@@ -338,7 +340,7 @@ def test_organisations_have_valid_ytunnus_and_a_representative(seeded):
         "ON i.customer_id = c.id AND i.scheme = 'ytunnus' WHERE c.kind = 'organisation'",
     )
     assert len(orgs) == report.organisations
-    for _id, name, code in orgs:
+    for _id, _name, code in orgs:
         stdnum_ytunnus.validate(code)
         assert re.fullmatch(r"\d{7}-\d", code)
     reps = _q(
@@ -643,7 +645,5 @@ def test_the_generator_process_exits_when_the_seeding_process_is_killed(tmp_path
             parent.wait(timeout=10)
         parent.stdout.close()
         if worker is not None and Path(f"/proc/{worker}").exists():
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(worker, 9)
-            except ProcessLookupError:
-                pass

@@ -376,7 +376,7 @@ def test_walk_in_tickets_are_numbered_per_letter_and_day_and_called_to_a_desk(db
         assert s.get(Interaction, saved.id).external_ref == "A001"
 
     assert walk_in.call_next(org["bertil"], [desk_a], service_point="Desk 5", now=at(9, 21)).number == "A002"
+    WorkQueue(db).enqueue(queues["phone"].id, arrived_at=at(8, 0))
     with pytest.raises(NotAWalkInQueue):
-        WorkQueue(db).enqueue(queues["phone"].id, arrived_at=at(8, 0))
         walk_in.call_next(org["bertil"], [queues["phone"].id], now=at(9, 22))
     assert WorkQueue(db).find("call-x") is None

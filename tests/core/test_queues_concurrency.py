@@ -54,7 +54,7 @@ def _claim_in_parallel(db: Database, queue: int, claimers: int) -> tuple[dict[in
                     # of them are in the race together however the threads are scheduled.
                     first_round.wait(timeout=60)
             claimed[staff_id] = mine
-        except BaseException as exc:  # reported by the test thread
+        except BaseException as exc:  # noqa: BLE001 - reported by the test thread
             errors.append(exc)
         finally:
             own.dispose()

@@ -185,7 +185,7 @@ def test_dashboard_snapshot_figures(db, day):
         (Channel.WEB, 1),
     ]
     assert snap.contacts_today == 8
-    hours = dict((h, n) for h, n in enumerate(snap.contacts_by_hour) if n)
+    hours = {h: n for h, n in enumerate(snap.contacts_by_hour) if n}
     assert hours == {0: 1, 8: 1, 9: 4, 10: 1, 11: 1}
 
     assert [(a.state, a.agents) for a in snap.agents_by_state] == [

@@ -4,6 +4,7 @@ only names come out, missing ones are found, and nothing is asked of a script th
 from __future__ import annotations
 
 import io
+from typing import ClassVar
 
 import keyring
 import pytest
@@ -151,7 +152,7 @@ def test_the_database_url_defaults_to_the_workstation_profile(capsys, monkeypatc
     profile = tmp_path / "db-only.toml"
     profile.write_text(PROFILE.split("[plugins.")[0])
     assert ProfileStore().apply(profile).applied
-    code, out, err = run(capsys, monkeypatch, "secrets", "set", "database", "--from-stdin", stdin=Stdin(DB_PASSWORD))
+    code, out, _err = run(capsys, monkeypatch, "secrets", "set", "database", "--from-stdin", stdin=Stdin(DB_PASSWORD))
     assert code == 0 and "desk@db.city.example/agentdesk" in out
     code, out, _err = run(capsys, monkeypatch, "secrets", "list")
     assert "  stored   database desk@db.city.example/agentdesk" in out.splitlines()
@@ -290,7 +291,7 @@ def test_a_chain_of_a_real_keyring_and_a_file_keeps_secrets_in_the_real_one_only
     real, plain = OsKeyring(), PlaintextKeyring()
 
     class Chain(ChainerBackend):  # what keyring's chainer finds on such a desktop
-        backends = [plain, real]  # the file first: the worst order
+        backends: ClassVar[list[KeyringBackend]] = [plain, real]  # the file first: the worst order
 
     for cls in (OsKeyring, Chain):  # unknown to keyring's own detection for the rest of the run
         KeyringBackend._classes.discard(cls)

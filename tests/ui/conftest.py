@@ -417,10 +417,10 @@ def plugin_desk(qtbot, sqlite_db, more_staff):
     from agentdesk_demo.backends import MappingSecrets
 
     from agentdesk.plugin_host.settings import DeploymentPlugins
-    from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
-    from tests.ui.test_plugin_panels_support import CALL_TIMEOUT
     from agentdesk_desktop.app import build_app
     from agentdesk_desktop.plugins.desk_plugins import PluginSetup
+    from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
+    from tests.ui.test_plugin_panels_support import CALL_TIMEOUT
 
     desks = []
 

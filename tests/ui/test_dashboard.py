@@ -296,7 +296,7 @@ def test_a_supervisor_opens_the_dashboard_from_the_queues_menu(qtbot, sqlite_db,
         assert dashboard is not None and dashboard.isVisible() and dashboard.isWindow()
         with qtbot.waitSignal(dashboard.refreshed, timeout=5000):
             pass
-        assert set(t.queue.code for t in dashboard.tiles.values()) == {"neuvonta", "palvelupiste"}
+        assert {t.queue.code for t in dashboard.tiles.values()} == {"neuvonta", "palvelupiste"}
         dashboard.close()
         qtbot.waitUntil(lambda: desk.dashboard is None, timeout=2000)
     finally:

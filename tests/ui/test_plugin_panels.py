@@ -4,11 +4,13 @@ sees which panel, the audit of sensitive access, and the protected address."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
+from agentdesk_desktop.plugins.panel_content import PanelTableModel
 from agentdesk_social.reference_server import start_server as start_social
 from agentdesk_technical.reference_server import start_server as start_open311
 from tests.ui.test_plugin_panels_support import (
@@ -23,7 +25,6 @@ from tests.ui.test_plugin_panels_support import (
     sensitive_audit,
     wait_states,
 )
-from agentdesk_desktop.plugins.panel_content import PanelTableModel
 
 KEYS = ("health.summary", "social.clients", "technical.requests")
 
@@ -265,10 +266,8 @@ def _all_texts(root) -> list[str]:
         for getter in ("text", "toPlainText", "title", "toolTip"):
             value = getattr(w, getter, None)
             if callable(value):
-                try:
+                with contextlib.suppress(TypeError):  # a getter that needs arguments
                     out.append(str(value()))
-                except TypeError:
-                    pass
         if isinstance(w, QAbstractItemView) and w.model() is not None:
             m = w.model()
             out += [str(m.index(r, c).data() or "") for r in range(m.rowCount()) for c in range(m.columnCount())]

@@ -179,7 +179,7 @@ def hetu_slot(code: str) -> tuple[int, bool, int] | None:
 
 def ytunnus_check_digit(seven_digits: str) -> int | None:
     """The Y-tunnus check digit, None when the remainder is 1 (such numbers are not issued)."""
-    r = sum(int(d) * w for d, w in zip(seven_digits, (7, 9, 10, 5, 8, 4, 2))) % 11
+    r = sum(int(d) * w for d, w in zip(seven_digits, (7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
     if r == 1:
         return None
     return 0 if r == 0 else 11 - r
@@ -276,7 +276,7 @@ class _Data:
                 rows = _lines(f"first_names_{'male' if male else 'female'}_{group}.txt")
                 weights = zipf_weights(len(rows), 10)
                 for era, tag in enumerate("omn"):
-                    chosen = [(r[0], w) for r, w in zip(rows, weights) if len(r) == 1 or tag in r[1]]
+                    chosen = [(r[0], w) for r, w in zip(rows, weights, strict=True) if len(r) == 1 or tag in r[1]]
                     self.first[group, male, era] = _Picker([c[0] for c in chosen], [c[1] for c in chosen])
         self.last = {
             "fi": self._ranked("last_names_fi.txt", 20),

@@ -50,6 +50,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Self
 
 from agentdesk_demo.simulators.ami_sim_pbx import DEMO_CALLERS, Fields, SimulatedCall, SimulatedPbx
 
@@ -127,7 +128,7 @@ class AmiSimulator:
 
     # -- life cycle ------------------------------------------------------------------------
 
-    def start(self) -> AmiSimulator:
+    def start(self) -> Self:
         if self._thread is not None:
             raise RuntimeError("the simulator is already running")
         ready: concurrent.futures.Future[None] = concurrent.futures.Future()
@@ -172,7 +173,7 @@ class AmiSimulator:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
 
-    def __enter__(self) -> AmiSimulator:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

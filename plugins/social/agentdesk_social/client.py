@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal, overload
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -220,6 +220,10 @@ def _obj(value: Any, at: str) -> Mapping[str, Any]:
     return value
 
 
+@overload
+def _text(value: Any, at: str, *, nullable: Literal[False] = False) -> str: ...
+@overload
+def _text(value: Any, at: str, *, nullable: bool) -> str | None: ...
 def _text(value: Any, at: str, *, nullable: bool = False) -> str | None:
     if value is None and nullable:
         return None
@@ -228,6 +232,10 @@ def _text(value: Any, at: str, *, nullable: bool = False) -> str | None:
     return value.strip()
 
 
+@overload
+def _date(value: Any, at: str, *, nullable: Literal[False] = False) -> date: ...
+@overload
+def _date(value: Any, at: str, *, nullable: bool) -> date | None: ...
 def _date(value: Any, at: str, *, nullable: bool = False) -> date | None:
     if value is None and nullable:
         return None

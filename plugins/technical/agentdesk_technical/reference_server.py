@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from .reference_store import GeoReportStore, NotFound, Refused
@@ -134,7 +134,7 @@ class GeoReportServer(ThreadingHTTPServer):
         exc = sys.exc_info()[1]
         if isinstance(exc, (ConnectionError, TimeoutError)):
             return  # the client gave up (e.g. timed out in slow mode)
-        log.debug("reference server: error serving %s", client_address, exc_info=True)
+        log.debug("reference server: error serving %s", client_address, exc_info=exc)
 
 
 _HTML_PAGE = (
@@ -148,7 +148,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "GeoReportReference/2"
 
     def log_message(self, format: str, *args: Any) -> None:
-        log.debug("reference server: " + format, *args)
+        log.debug("reference server: " + format, *args)  # noqa: G003 - http.server's own format, args passed lazily
 
     # -- plumbing ----------------------------------------------------------------------------------
 
@@ -362,7 +362,7 @@ class ServerHandle:
         self.server.server_close()
         self.thread.join(timeout=5)
 
-    def __enter__(self) -> ServerHandle:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -47,7 +47,7 @@ def test_the_timeout_is_a_budget_for_the_whole_panel(fhir_server, health_plugin,
 
 def test_nothing_listening_is_unavailable(call_for):
     plugin = create(PluginContext("health", {"base_url": f"http://127.0.0.1:{_free_port()}/fhir/R4/"}, {}))
-    with pytest.raises(BackendUnavailable, match="cannot reach the FHIR server at 127.0.0.1:.*connection refused"):
+    with pytest.raises(BackendUnavailable, match=r"cannot reach the FHIR server at 127\.0\.0\.1:.*connection refused"):
         plugin.panel("summary", call_for(HETU, timeout=2.0))
     plugin.close()
 

@@ -95,7 +95,7 @@ def test_test_modes(fhir_server, mode, status, content_type):
     if mode == "error500":
         assert _issue_text(response.json()) == "Simulated failure: database connection lost"
     if mode == "malformed":
-        with pytest.raises(ValueError):
+        with pytest.raises(requests.JSONDecodeError):
             response.json()
     fhir_server.set_mode("normal")
     assert requests.get(fhir_server.base_url + "Patient", timeout=5).status_code == 200
@@ -113,7 +113,7 @@ def test_slow_mode_delays_fhir_requests_but_not_the_admin_endpoints(fhir_server)
 def test_unknown_mode_is_refused(fhir_server):
     response = requests.post(f"{fhir_server.origin}/__test__/mode", json={"mode": "sulky"}, timeout=5)
     assert response.status_code == 400 and "normal, slow, error500, malformed, html" in response.text
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="mode must be one of normal, slow"):
         fhir_server.set_mode("sulky")
 
 

@@ -102,6 +102,27 @@ def test_disabling_withdraws_panels_and_closes_the_plugin():
     host.shutdown()
 
 
+def test_an_action_of_a_plugin_disabled_meanwhile_is_refused_not_sent_to_a_closed_plugin(monkeypatch):
+    host, sink = make_host()
+    host.discover(["good_plugin"])
+    checked = host._action
+
+    def disabled_meanwhile(*args):  # the plugin is disabled (e.g. it hung) just after the access check
+        found = checked(*args)
+        host.disable("good", "stopped answering")
+        return found
+
+    monkeypatch.setattr(host, "_action", disabled_meanwhile)
+    host.activate("good")
+    with pytest.raises(AccessDenied, match="plugin good is not active"):
+        host.action_form("good", "do", staff=AGENT, customer=make_customer(), language="en")
+    host.activate("good")
+    with pytest.raises(AccessDenied, match="plugin good is not active"):
+        host.run_action("good", "do", {"what": "x"}, staff=AGENT, customer=make_customer(), language="en")
+    assert sink == []  # no audit entry of an action that was never run
+    host.shutdown()
+
+
 def test_role_without_access_causes_no_call_and_sensitive_needs_a_purpose():
     from good_plugin.plugin import CALLS
 
@@ -145,7 +166,7 @@ def test_sensitive_access_is_in_the_database_audit_log(sqlite_db):
 
 
 @pytest.mark.parametrize(
-    "mode,state,kind",
+    ("mode", "state", "kind"),
     [
         ("raise", PanelState.ERROR, "plugin"),
         ("garbage", PanelState.ERROR, "garbage"),
@@ -281,7 +302,7 @@ def test_version_ranges():
 
 
 @pytest.mark.parametrize(
-    "text,message",
+    ("text", "message"),
     [
         ('version = "1"\napi = ">=1"\nfactory = "a:b"', "'id' is required"),
         ('id = "X"\nversion = "1"\napi = ">=1"\nfactory = "a:b"', "'id' 'X' must be lower-case"),

@@ -338,9 +338,9 @@ def test_jurisdiction_id_is_sent_when_the_endpoint_serves_several():
         assert right.panel("requests", call()).sections[0].table.rows
         filed = right.run_action("file_request", call(), {"service_code": "litter", "address_string": "Torikatu 1"})
         assert filed.reference
-        with pytest.raises(BackendError, match="jurisdiction_id turku.fi was not found"):
+        with pytest.raises(BackendError, match=r"jurisdiction_id turku\.fi was not found"):
             wrong.panel("requests", call())
-        with pytest.raises(BackendError, match="jurisdiction_id turku.fi was not found"):
+        with pytest.raises(BackendError, match=r"jurisdiction_id turku\.fi was not found"):
             wrong.run_action("file_request", call(), {"service_code": "litter", "address_string": "Torikatu 1"})
     finally:
         right.close()

@@ -1,0 +1,96 @@
+"""The kinds stored in the register's columns (roles, channels, states, ...), without SQLAlchemy.
+
+:mod:`agentdesk.storage.models` maps them to its columns and names them too; code that only needs a
+kind (the sign-in's roles, the dashboard's states) imports it from here, so that showing the first
+window does not import the ORM and the models (about 0.2 s of the desk's start).
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class CustomerKind(str, enum.Enum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+class Language(str, enum.Enum):
+    FI = "fi"
+    SV = "sv"
+    EN = "en"
+    OTHER = "other"
+
+
+class IdentifierScheme(str, enum.Enum):
+    HETU = "hetu"  # Finnish personal identity code (henkilötunnus)
+    YTUNNUS = "ytunnus"  # Finnish business id
+    REGISTER = "register"  # free-form id in another register, see CustomerIdentifier.register
+
+
+class ContactKind(str, enum.Enum):
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+class AlertKind(str, enum.Enum):
+    SAFETY_WARNING = "safety_warning"
+    INTERPRETER_NEEDED = "interpreter_needed"
+    DECEASED = "deceased"
+    PROTECTED_ADDRESS = "protected_address"  # turvakielto
+
+
+class RelationshipKind(str, enum.Enum):
+    GUARDIAN = "guardian"  # from = guardian, to = child
+    HOUSEHOLD_MEMBER = "household_member"
+    REPRESENTATIVE = "representative"  # from = person, to = organisation
+
+
+class Channel(str, enum.Enum):
+    PHONE = "phone"
+    EMAIL = "email"
+    WALK_IN = "walk_in"
+    WEB = "web"
+
+
+class Direction(str, enum.Enum):
+    INBOUND = "inbound"
+    OUTBOUND = "outbound"
+
+
+class Outcome(str, enum.Enum):
+    RESOLVED_FIRST_CONTACT = "resolved_first_contact"
+    FORWARDED = "forwarded"
+    CASE_CREATED = "case_created"
+    UNRESOLVED = "unresolved"
+
+
+class CaseStatus(str, enum.Enum):
+    NEW = "new"
+    OPEN = "open"
+    WAITING = "waiting"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class StaffRole(str, enum.Enum):
+    AGENT = "agent"
+    SUPERVISOR = "supervisor"
+    STEWARD = "steward"
+    ADMIN = "admin"
+
+
+class PresenceState(str, enum.Enum):
+    AVAILABLE = "available"
+    BUSY = "busy"
+    WRAP_UP = "wrap_up"
+    BREAK = "break"
+    OFFLINE = "offline"
+
+
+class WorkItemState(str, enum.Enum):
+    WAITING = "waiting"  # in the queue
+    OFFERED = "offered"  # claimed by an agent under a lease (ringing, opened, ticket called)
+    IN_PROGRESS = "in_progress"  # answered: the agent is serving the customer
+    DONE = "done"
+    ABANDONED = "abandoned"  # the customer gave up while waiting (caller hung up)

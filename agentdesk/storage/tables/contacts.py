@@ -1,0 +1,75 @@
+"""Contacts with customers: interactions on every channel, the service cases they belong to, and
+the append-only audit log of who saw or changed what."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from agentdesk.storage.kinds import CaseStatus, Channel, Direction, Outcome
+from agentdesk.storage.tables.base import Base, UTCDateTime, enum_column, utcnow
+
+
+class ServiceCase(Base):
+    __tablename__ = "service_case"
+    __table_args__ = (Index("ix_service_case_customer_status", "customer_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    status: Mapped[CaseStatus] = mapped_column(enum_column(CaseStatus, "case_status"), default=CaseStatus.NEW)
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    backoffice_system: Mapped[str] = mapped_column(String(64), default="")
+    backoffice_ref: Mapped[str] = mapped_column(String(128), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Interaction(Base):
+    __tablename__ = "interaction"
+    __table_args__ = (
+        Index("ix_interaction_customer_started", "customer_id", "started_at"),
+        # Today's dashboard figures read only these columns: an index-only range scan.
+        Index("ix_interaction_started_cover", "started_at", "channel", "department_id", "outcome"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"))
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel, "channel"))
+    direction: Mapped[Direction] = mapped_column(enum_column(Direction, "direction"), default=Direction.INBOUND)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    topic: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome, "outcome"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("service_case.id", ondelete="SET NULL"), index=True)
+    external_ref: Mapped[str] = mapped_column(String(128), default="")  # call unique id, Message-ID, ...
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AuditEntry(Base):
+    """Append-only: the migrations install triggers that refuse UPDATE and DELETE."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (
+        Index("ix_audit_entry_subject_at", "subject_customer_id", "at"),
+        Index("ix_audit_entry_actor_at", "actor", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))  # staff username, or "system:<job>"
+    subject_customer_id: Mapped[int | None] = mapped_column(Integer)  # no FK: the log outlives records
+    action: Mapped[str] = mapped_column(String(64))  # "customer.view", "hetu.reveal", ...
+    purpose: Mapped[str] = mapped_column(String(200), default="")  # why (statutory task, consent, ...)
+    detail: Mapped[str] = mapped_column(Text, default="")  # never personal data beyond ids
