@@ -173,6 +173,11 @@ def changed_since(db: Database, max_id: int, since: dt.datetime | None) -> np.nd
         return np.asarray([r[0] for r in conn.execute(query)], dtype=np.int64)
 
 
+def person_count(db: Database) -> int:
+    """How many persons the register has."""
+    return int(_rows(db, "SELECT count(*) FROM customer WHERE kind = 'person'")[0][0])
+
+
 def person_ids(db: Database) -> np.ndarray:
     """Every person's customer id, ascending."""
     return np.asarray([r[0] for r in _rows(db, "SELECT id FROM customer WHERE kind = 'person' ORDER BY id")], np.int64)

@@ -108,8 +108,11 @@ class DuplicateScan:
             new_ids = records.changed_since(self._db, mark.max_customer_id, mark.changed_until)
             if not len(new_ids):
                 return ScanReport("incremental", 0, 0, (), 0, [], {}, clock.done())
-        ids, prepared = self._register(mark is None, max_id, changed_until, clock)
-        new_mask = None if new_ids is None else np.isin(ids, new_ids)
+        since_mark = (
+            None if mark is None or new_ids is None else _Delta((mark.max_customer_id, mark.changed_until), new_ids)
+        )
+        ids, prepared = self._register(mark is None, max_id, changed_until, clock, since_mark)
+        new_mask = None if new_ids is None else blocking.contains(new_ids, ids)
         a, b, counts = blocking.candidate_pairs(prepared, new=new_mask)
         if rejected:
             a, b = _without_rejected(ids, a, b, rejected)
@@ -157,21 +160,33 @@ class DuplicateScan:
         return report
 
     def _register(
-        self, full: bool, max_id: int, changed_until: dt.datetime | None, clock: _Clock
+        self, full: bool, max_id: int, changed_until: dt.datetime | None, clock: _Clock, since_mark: _Delta | None
     ) -> tuple[np.ndarray, normalise.Prepared]:
-        """The prepared register: read whole (a full scan, no snapshot, or too much changed since it),
-        or the snapshot with what changed since it folded in."""
+        """The prepared register: read whole (a full scan, no usable snapshot, or too much changed since
+        it), or the snapshot with what changed since it folded in. ``since_mark``: the customers changed
+        since the last scan's marks (reused when the snapshot was taken at the same marks)."""
         snap = None
         if not full:
             with self._db.session() as s:
                 snap = state.load_snapshot(s)
         if snap is not None:
-            delta_ids = records.changed_since(self._db, snap.max_customer_id, snap.changed_until)
-            base_ids, base = snapshot.load(snap.data)
-            if len(delta_ids) <= max(SNAPSHOT_DELTA, len(base_ids) // 20):
+            if since_mark is not None and (snap.max_customer_id, snap.changed_until) == since_mark.marks:
+                delta_ids = since_mark.ids
+            else:
+                delta_ids = records.changed_since(self._db, snap.max_customer_id, snap.changed_until)
+            try:
+                loaded: tuple[np.ndarray, normalise.Prepared] | None = snapshot.load(snap.data)
+            except ValueError as exc:
+                log.info("duplicate scan: the snapshot cannot be used (%s); reading the register whole", exc)
+                loaded = None
+            if loaded is not None and len(delta_ids) <= max(SNAPSHOT_DELTA, len(loaded[0]) // 20):
+                base_ids, base = loaded
                 clock.lap("snapshot")
                 delta = records.read_records(self._db, delta_ids)
-                present = records.person_ids(self._db)
+                added = len(delta.customer_id) - int(blocking.contains(base_ids, delta.customer_id).sum())
+                # every person now is in the snapshot or the delta; the counts differ only when some are gone
+                gone = records.person_count(self._db) != len(base_ids) + added
+                present = records.person_ids(self._db) if gone else None
                 clock.lap("read")
                 ids, prepared = snapshot.merge(base_ids, base, delta.customer_id, normalise.prepare(delta), present)
                 clock.lap("prepare")
@@ -229,6 +244,12 @@ def _without_rejected(
     gone = np.asarray([lo * int(width) + hi for lo, hi in rejected], dtype=np.int64)
     keep = ~np.isin(pair_codes, gone)
     return a[keep], b[keep]
+
+
+@dataclass(frozen=True)
+class _Delta:
+    marks: tuple[int, dt.datetime | None]  # the scan marks it was taken at
+    ids: np.ndarray  # the customers added or changed since them, ascending
 
 
 class _Clock:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import numpy as np
 import pytest
 from agentdesk_demo.population import generate, seed_population
 from agentdesk_demo.population.generator import make_hetu
@@ -277,3 +278,56 @@ def test_a_record_changed_after_a_scan_is_compared_again_with_its_new_values(pop
     pair = _pairs(again)[(7, target)]
     assert pair.evidence["last_name"].level == "exact" and pair.evidence["birth_date"].level == "exact"
     assert pair.evidence["hetu"].level == "exact" and pair.decision == "match"
+
+
+def test_a_customer_removed_after_the_full_scan_is_never_paired_again(population):
+    born = dt.date(1971, 12, 3)
+
+    def twin(s):
+        return _person(s, "Tuomas", "Lindqvist", born, phone="+358405550101", street="Mannerheimintie 40 A 7")
+
+    with population.session() as s, s.begin():
+        gone, kept = twin(s), twin(s)
+    scanner = DuplicateScan(population)
+    assert (gone, kept) in _pairs(scanner.scan())
+    with population.session() as s, s.begin():
+        s.delete(s.get(Customer, gone))
+        third = twin(s)
+    again = scanner.scan()
+    assert again.mode == "incremental" and set(again.compared_customer_ids) == {third}
+    assert (kept, third) in _pairs(again)
+    assert all(gone not in (p.a.customer_id, p.b.customer_id) for p in again.pairs)
+    assert again.records == PEOPLE + len(_truth(population)) + 2
+
+
+def test_the_snapshot_keeps_every_value_and_folds_new_ones_in():
+    from agentdesk.duplicates import normalise, snapshot
+    from agentdesk.duplicates.records import Records
+
+    def records(rows):
+        cols = list(zip(*rows, strict=True))
+        arrays = [np.asarray(cols[0], dtype=np.int64)] + [np.asarray(c, dtype=object) for c in cols[1:]]
+        return Records(*arrays)
+
+    def person(cid, first, last, phone):
+        return (cid, first, last, "1980-02-03", "", phone, "", "Kauppakatu 1", "40100", "Jyväskylä", "", "")
+
+    base_rows = [
+        person(1, "Öljy", "Ärrä", "+358401"),
+        person(2, "Aapo", "Zetterberg", ""),
+        person(4, "Bo", "Åberg", "+3"),
+    ]
+    delta_rows = [person(2, "Aapo", "Ärrä", "+358401"), person(5, "Cilla", "Nyberg", "+358409")]  # 2 changed, 5 new
+    base = records(base_rows)
+    ids, loaded = snapshot.load(snapshot.dump(base.customer_id, normalise.prepare(base)))
+    merged_ids, merged = snapshot.merge(ids, loaded, np.asarray([2, 5]), normalise.prepare(records(delta_rows)), None)
+    expected = normalise.prepare(records([base_rows[0], delta_rows[0], base_rows[2], delta_rows[1]]))
+
+    def shown(coded):
+        return [coded.values[c] if c >= 0 else None for c in coded.codes]
+
+    assert merged_ids.tolist() == [1, 2, 4, 5]
+    for name in ("first", "last", "phone", "street", "municipality"):
+        assert shown(getattr(merged, name)) == shown(getattr(expected, name)), name
+    # one value, one code: the changed record's last name and phone equal customer 1's
+    assert merged.last.codes[0] == merged.last.codes[1] and merged.phone.codes[0] == merged.phone.codes[1]
