@@ -108,12 +108,60 @@ def birth_date(p: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return level
 
 
+HETU_CHUNK = 1_000_000  # pairs per step of the vectorised identity-code comparison
+
+
+def _halves(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per value, a hash of the first and of the second half of its characters."""
+    half = matrix.shape[1] // 2
+    out = []
+    for cols in (range(half), range(half, matrix.shape[1])):
+        h = np.zeros(len(matrix), dtype=np.uint64)
+        for c in cols:
+            h = (h ^ matrix[:, c].astype(np.uint64)) * _MIX
+        out.append(h)
+    return out[0], out[1]
+
+
+_MIX = np.uint64(0x100000001B3)
+
+
+def _one_edit_apart(coded: Coded, a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Where ``mask`` holds: whether the two values are one edit apart (Levenshtein distance 1).
+
+    Identity codes are compared as character matrices (numpy), not pair by pair. Of equal length they
+    are one edit apart when exactly one character differs, and then one half of them is the same, so
+    only pairs with an equal half are compared character by character. Of lengths one apart, rapidfuzz
+    decides (rare: malformed codes); otherwise they are not."""
+    out = np.zeros(len(a), dtype=bool)
+    todo = np.flatnonzero(mask)
+    if not len(todo):
+        return out
+    chars = np.asarray(coded.values, dtype=str)
+    width = max(chars.dtype.itemsize // 4, 1)
+    matrix = chars.view(np.uint32).reshape(len(coded.values), width)
+    length = (matrix != 0).sum(axis=1).astype(np.int8)
+    first, second = _halves(matrix)
+    ca, cb = coded.codes[a[todo]], coded.codes[b[todo]]
+    la, lb = length[ca], length[cb]
+    maybe = np.flatnonzero((la == lb) & ((first[ca] == first[cb]) | (second[ca] == second[cb])))
+    for start in range(0, len(maybe), HETU_CHUNK):
+        part = maybe[start : start + HETU_CHUNK]
+        differing = (matrix[ca[part]] != matrix[cb[part]]).sum(axis=1)
+        out[todo[part[differing == 1]]] = True
+    near = np.zeros(len(a), dtype=bool)
+    near[todo[np.abs(la.astype(np.int16) - lb) == 1]] = True
+    if near.any():
+        out |= _distinct_pairs(coded, a, b, near, Levenshtein.distance, np.int32) == 1
+    return out
+
+
 def hetu(p: Prepared, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     present, exact = _present(p.hetu, a, b)
     todo = present & ~exact
-    dist = _distinct_pairs(p.hetu, a, b, todo, Levenshtein.distance, np.int32)
+    one_typo = _one_edit_apart(p.hetu, a, b, todo)
     level = np.full(len(a), 3, dtype=np.int8)
-    level[todo & (dist == 1)] = 2
+    level[todo & one_typo] = 2
     level[exact & present] = 1
     level[~present] = 0
     return level

@@ -331,3 +331,18 @@ def test_the_snapshot_keeps_every_value_and_folds_new_ones_in():
         assert shown(getattr(merged, name)) == shown(getattr(expected, name)), name
     # one value, one code: the changed record's last name and phone equal customer 1's
     assert merged.last.codes[0] == merged.last.codes[1] and merged.phone.codes[0] == merged.phone.codes[1]
+
+
+def test_an_identity_code_one_keystroke_off_is_a_typo_and_two_off_is_different():
+    from agentdesk.duplicates import comparisons, normalise
+    from agentdesk.duplicates.records import Records
+
+    codes = ["030280-123A", "030280-123A", "030280-124A", "030280-23A", "030280-214A", "03028-23A", "130280-123A"]
+    n = len(codes)
+    blank = np.asarray([""] * n, dtype=object)
+    recs = Records(np.arange(1, n + 1, dtype=np.int64), *([blank] * 3), np.asarray(codes, dtype=object), *([blank] * 7))
+    p = normalise.prepare(recs)
+    a = np.zeros(n - 1, dtype=np.int64)
+    b = np.arange(1, n, dtype=np.int64)
+    levels = [comparisons.LEVELS["hetu"][v] for v in comparisons.hetu(p, a, b)]
+    assert levels == ["exact", "one_typo", "one_typo", "different", "different", "one_typo"]
