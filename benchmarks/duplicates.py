@@ -192,6 +192,7 @@ def main() -> None:
         figures["incremental_s"] = out["incremental"]["seconds"]
     out.update(calibration.calibrated(cal, per_python_loop=figures, targets_per_python_loop=TARGETS))
     out["targets"] = TARGETS
+    out["load_average_end"] = [round(x, 2) for x in os.getloadavg()]  # a shared machine: how busy it was
     if "splink" in out:
         out["f1_at_least_splink"] = out["ours"]["match"]["f1"] >= out["splink"]["match"]["f1"]
         out["faster_than_splink"] = out["ours"]["seconds"] < out["splink"]["seconds"]
