@@ -21,6 +21,8 @@ from agentdesk.duplicates.normalise import Prepared, address_keys
 
 WINDOW = 24
 WEAK_WINDOW = 6  # keys that many unrelated people share (a name in a postal code, one address)
+_TABLE_BITS = 22
+_TABLE_MASK = np.uint64((1 << _TABLE_BITS) - 1)
 _P1 = np.uint64(0x9E3779B97F4A7C15)
 _P2 = np.uint64(0xC2B2AE3D27D4EB4F)
 
@@ -93,13 +95,17 @@ def contains(sorted_values: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 
 def _pairs_of(key: BlockingKey, window: int, new: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    ok = key.keys != MISSING
-    keys, rows = key.keys[ok], key.rows[ok]
+    keys, rows = key.keys, key.rows
     if new is not None:
         # Only blocks with a new record matter: keep the entries whose key a new record has.
-        new_keys = sorted_unique(keys[new[rows]])
-        keep = contains(new_keys, keys)
+        # A bit table of the new records' keys: a key whose bit is clear is surely not theirs; the few
+        # others with a bit set only form pairs without a new record, which the caller drops.
+        table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+        table[(keys[new[rows]] & _TABLE_MASK).astype(np.intp)] = True
+        keep = table[(keys & _TABLE_MASK).astype(np.intp)]
         keys, rows = keys[keep], rows[keep]
+    ok = keys != MISSING
+    keys, rows = keys[ok], rows[ok]
     order = np.lexsort((rows, keys))
     keys, rows = keys[order], rows[order]
     lefts, rights = [], []

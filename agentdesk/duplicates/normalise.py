@@ -165,8 +165,8 @@ def address_keys(p: Prepared) -> tuple[np.ndarray, np.ndarray]:
     current = np.where(
         (p.postal.codes >= 0) & (p.street.codes >= 0), p.postal.codes.astype(np.int64) * width + p.street.codes, -1
     )
-    postal_index = {v: i for i, v in enumerate(p.postal.values)}
-    street_index = {v: i for i, v in enumerate(p.street.values)}
+    postal_index = dict(zip(p.postal.values, range(len(p.postal.values)), strict=True))
+    street_index = dict(zip(p.street.values, range(len(p.street.values)), strict=True))
     per_value = np.full(len(p.former.values) + 1, -1, dtype=np.int64)  # the last: missing
     for i, value in enumerate(p.former.values):
         postal, _, street = value.partition("|")
