@@ -20,6 +20,7 @@ from agentdesk.changes import Changes
 from agentdesk.staff import StaffMember
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
+    CaseEvent,
     CaseStatus,
     Channel,
     Department,
@@ -71,6 +72,49 @@ class RecordedContact:
         return Changes.of(timelines=[self.customer_id], cases=[self.customer_id] if self.case_id else [])
 
 
+def record_creation(s: Session, case: ServiceCase, *, actor: str) -> None:
+    """The first history row of a case just added in the session ``s`` (flushed, so it has an id);
+    :mod:`agentdesk.cases.lifecycle` adds the rest."""
+    s.add(
+        CaseEvent(
+            case_id=case.id,
+            actor=actor,
+            from_status=None,
+            to_status=case.status,
+            department_id=case.department_id,
+            assignee_id=case.assignee_id,
+            due_date=case.due_date,
+            note="",
+        )
+    )
+
+
+def move_case(s: Session, case: ServiceCase, to: CaseStatus, *, actor: str, note: str = "") -> CaseEvent:
+    """Set the case's state and add its history row, in the caller's transaction. No rules are checked
+    here: :mod:`agentdesk.cases.lifecycle` checks them for a person's change; the e-mail intake uses
+    this directly for a citizen's follow-up (resolved → reopened, waiting → open)."""
+    current = case.status
+    case.status = to
+    now = utcnow()
+    if to is CaseStatus.RESOLVED:
+        case.resolved_at = now
+    elif to is CaseStatus.REOPENED:
+        case.resolved_at = None
+    event = CaseEvent(
+        case_id=case.id,
+        at=now,
+        actor=actor,
+        from_status=current,
+        to_status=to,
+        department_id=case.department_id,
+        assignee_id=case.assignee_id,
+        due_date=case.due_date,
+        note=note,
+    )
+    s.add(event)
+    return event
+
+
 def record_contact(s: Session, contact: ContactRow, *, actor: str, new_case: NewCase | None = None) -> RecordedContact:
     """Add the contact (and first its new case, which the contact then belongs to) and audit it, in
     the caller's transaction. A case filed in a back end names it in the audit entry."""
@@ -87,6 +131,7 @@ def record_contact(s: Session, contact: ContactRow, *, actor: str, new_case: New
         )
         s.add(case)
         s.flush()
+        record_creation(s, case, actor=actor)
         case_id = case.id
     row = Interaction(
         customer_id=contact.customer_id,

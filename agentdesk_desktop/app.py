@@ -36,7 +36,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.staff import StaffMember
+from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 from agentdesk.storage.database import Database
 from agentdesk.storage.schema import SchemaState
 from agentdesk_desktop import events
@@ -223,8 +225,12 @@ class Desk(QObject):
         ).failure(self._rest_not_prepared)
 
     def _search(self, *args: Any, **kwargs: Any) -> Any:
-        """The search service's search (runs on the background helper; the service is made on first use)."""
-        return self.services.search.search(*args, **kwargs)
+        """The search service's search (runs on the background helper; the service is made on first use).
+        Every result list is audited under the signed-in user."""
+        from agentdesk.search.audited import audited_search
+
+        actor = self.user.username if self.user is not None else "unknown"
+        return audited_search(self.services.search, self.services.db, *args, actor=actor, **kwargs)
 
     def _rest_not_prepared(self, exc: BaseException) -> None:
         log.error("the rest of the desk could not be prepared off the UI thread: %s", type(exc).__name__)
@@ -386,6 +392,8 @@ def build_app(
     phone: AmiSettings | None = None,
     phone_secret: SecretLookup | None = None,
     demo_caller: DemoCallSource | None = None,
+    connection: ConnectionSettings | None = None,
+    cases: CaseSettings | None = None,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -429,7 +437,7 @@ def build_app(
         errors.report(exc)  # the dialog, the crash file
 
     background = Background(app, on_error=error_handler or report, publish=changes.publish)
-    errors.connect(background)  # errors on other threads come to the dialog through the one bridge
+    errors.listen_to(background)  # errors on other threads come to the dialog through the one bridge
 
     settings_store = settings_store or SettingsStore()
     settings = settings_store.load()
@@ -438,8 +446,9 @@ def build_app(
     translations.set_language(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
 
     owns_database = not isinstance(database, Database)
-    db = database if isinstance(database, Database) else Database(database)
-    services = build_services(db, background, changes)
+    db = database if isinstance(database, Database) else Database(database, settings=connection or DESK_CONNECTION)
+    cases = cases or CaseSettings()
+    services = build_services(db, background, changes, cases=cases)
     return Desk(
         app,
         services,

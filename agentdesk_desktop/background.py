@@ -52,7 +52,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal, Slot
@@ -109,7 +109,7 @@ class LatestOnly:
             self._current = None
 
 
-def _receiver_gone(callback: Callable) -> bool:
+def _receiver_gone(callback: Callable[..., object]) -> bool:
     owner = getattr(callback, "__self__", None)
     return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
@@ -119,7 +119,7 @@ class Op(Generic[T]):
     ``success``/``failure`` (or their older names ``on_success``/``on_failure``)."""
 
     def __init__(
-        self, background: Background, fn: Callable[..., T], args: tuple, token: CancelToken | None, kind: str
+        self, background: Background, fn: Callable[..., T], args: tuple[Any, ...], token: CancelToken | None, kind: str
     ) -> None:
         self._background = background
         self.fn, self.args, self.token, self.kind = fn, args, token, kind
@@ -127,7 +127,7 @@ class Op(Generic[T]):
         self.owner: QObject | None = None  # callbacks are dropped once this QObject is deleted
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
-        self.channel: Channel | None = None  # for an EVENT: the channel it came through
+        self.channel: Channel[Any] | None = None  # for an EVENT: the channel it came through
         self.done = False
         # Set by the worker thread, read on the UI thread after the queued signal arrived.
         self._ok = False
@@ -187,11 +187,12 @@ class Channel(Generic[T]):
         return self._callback, self._owner
 
 
-def _no_job() -> None:
-    return None
+def _no_job() -> NoReturn:
+    """The ``fn`` of a channel's event: its value comes with it, it never runs on a pool."""
+    raise AssertionError("an event is delivered, never run")
 
 
-def _job(op: Op, bridge: _Bridge) -> Callable[[], None]:
+def _job(op: Op[Any], bridge: _Bridge) -> Callable[[], None]:
     """The work for a pool thread, as a plain callable: PySide6 keeps the Python wrapper of a
     QRunnable subclass alive for good when its auto-deletion races the next start (about one job
     in ten under a 2-second dashboard refresh); a callable leaves nothing behind. The operation
@@ -239,7 +240,7 @@ class Background(QObject):
         self.setObjectName("background")
         self._on_error = on_error
         self.publish = publish  # where change notices of writes go (the desk's ChangeBus.publish)
-        self._channels: weakref.WeakSet[Channel] = weakref.WeakSet()
+        self._channels: weakref.WeakSet[Channel[Any]] = weakref.WeakSet()
         self._reads = QThreadPool(self)
         self._reads.setObjectName(f"{THREAD_PREFIX}read")  # names the threads (ps, gdb, leak checks)
         self._reads.setMaxThreadCount(read_threads)
@@ -249,7 +250,7 @@ class Background(QObject):
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._ids = itertools.count(1)
-        self._pending: dict[int, Op] = {}
+        self._pending: dict[int, Op[Any]] = {}
         self._closed = False
 
     # -- submitting ------------------------------------------------------------------------------
@@ -279,7 +280,7 @@ class Background(QObject):
         pool: QThreadPool,
         kind: str,
         fn: Callable[..., T],
-        args: tuple,
+        args: tuple[Any, ...],
         token: CancelToken | None,
         owner: QObject | None,
     ) -> Op[T]:
@@ -295,7 +296,7 @@ class Background(QObject):
     # -- delivering (UI thread) ----------------------------------------------------------------
 
     @Slot(object)
-    def _deliver(self, op: Op) -> None:
+    def _deliver(self, op: Op[Any]) -> None:
         if op.kind == EVENT:
             self._deliver_event(op)
             return
@@ -315,10 +316,13 @@ class Background(QObject):
                 if changes:
                     self._call(self.publish, changes, op)
         else:
-            callback, value = op._failure, op._error
-            if callback is None:
-                self._unhandled(value)
+            error = op._error
+            if error is None:  # neither value nor error: a job skipped as cancelled, dropped above
                 return
+            if op._failure is None:
+                self._unhandled(error)
+                return
+            callback, value = op._failure, error
         if callback is None:
             return
         if _receiver_gone(callback) or (op.owner is not None and not shiboken6.isValid(op.owner)):
@@ -326,7 +330,7 @@ class Background(QObject):
             return
         self._call(callback, value, op)
 
-    def _deliver_event(self, op: Op) -> None:
+    def _deliver_event(self, op: Op[Any]) -> None:
         channel = op.channel
         op.channel = None
         if self._closed or channel is None or channel.closed:
@@ -336,7 +340,7 @@ class Background(QObject):
             return
         self._call(callback, op._value, op)
 
-    def _call(self, callback: Callable[[Any], None], value: Any, op: Op) -> None:
+    def _call(self, callback: Callable[[Any], None], value: Any, op: Op[Any]) -> None:
         try:
             callback(value)
         except BackgroundClosed:

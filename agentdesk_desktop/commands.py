@@ -14,18 +14,30 @@ import argparse
 import logging
 import signal
 from collections.abc import Callable, Mapping
-from typing import Any
+from dataclasses import dataclass
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 # Registered only where the desktop can run: without PySide6 this import fails and the core
 # CLI (agentdesk.cli._extra_commands) leaves "desk" out.
 import PySide6  # noqa: F401
+
+from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
+
+if TYPE_CHECKING:  # imported when the desk starts, not when the CLI lists its commands
+    from PySide6.QtCore import QCoreApplication
+
+    from agentdesk.storage.database import Database
+    from agentdesk_desktop.phone.demo_calls import DemoCallSource
+    from agentdesk_desktop.plugins.plugin_setup import PluginSetup
 
 log = logging.getLogger(__name__)
 
 LANGUAGE_CHOICES = ("fi", "sv", "en")
 
 
-def register_commands(subparsers: argparse._SubParsersAction) -> None:
+def register_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     desk = subparsers.add_parser("desk", help="start the agent desk (the default command)")
     desk.add_argument(
         "--db",
@@ -56,9 +68,11 @@ def launch(
     user: str | None,
     lang: str | None,
     upgrade_schema: bool,
-    plugins=None,
+    plugins: PluginSetup | None = None,
     phone: Mapping[str, Any] | None = None,
-    demo_caller: Callable[[Any], object] | None = None,
+    demo_caller: Callable[[Database], DemoCallSource] | None = None,
+    connection: ConnectionSettings | None = None,
+    cases: CaseSettings | None = None,
 ) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
@@ -68,7 +82,15 @@ def launch(
     """
     from agentdesk_desktop.app import build_app
 
-    desk = build_app(db_url, language=lang, upgrade_schema=upgrade_schema, plugins=plugins, **(phone or {}))
+    desk = build_app(
+        db_url,
+        language=lang,
+        upgrade_schema=upgrade_schema,
+        plugins=plugins,
+        connection=connection,
+        cases=cases,
+        **(phone or {}),
+    )
     if demo_caller is not None:
         desk.demo_caller = demo_caller(desk.services.db)
     logging.getLogger("agentdesk.event").setLevel(logging.INFO)  # one line per event on stderr
@@ -80,16 +102,18 @@ def launch(
         desk.shutdown()
 
 
-def _quit_on_signals(app) -> None:
+def _quit_on_signals(app: QCoreApplication) -> None:
     """Ctrl+C in the terminal (SIGINT) and SIGTERM close the desk normally: Python runs signal
     handlers only between bytecodes, so a timer lets it look in while Qt's loop waits."""
     from PySide6.QtCore import QTimer
 
-    def stop(signum, _frame) -> None:
+    def stop(signum: int, _frame: FrameType | None) -> None:
         log.info("signal %s: closing the desk", signum)
         app.quit()
 
     signal.signal(signal.SIGINT, stop)
+    # A platform check, not a probe of our own code: the signal module defines only what the
+    # platform's C library has, and a build without SIGTERM must still start the desk.
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, stop)
     timer = QTimer(app)
@@ -99,5 +123,35 @@ def _quit_on_signals(app) -> None:
 
 
 def _cmd_desk(args: argparse.Namespace) -> int:
+    setup = desk_setup(args.db)
     # The embedded database has no IT to run upgrades: the desk upgrades it itself.
-    return launch(args.db, user=args.user, lang=args.lang, upgrade_schema=args.db is None)
+    return launch(
+        setup.url,
+        user=args.user,
+        lang=args.lang,
+        upgrade_schema=setup.url is None,
+        connection=setup.connection,
+        cases=setup.cases,
+    )
+
+
+@dataclass(frozen=True)
+class DeskSetup:
+    url: str | None  # None: the embedded database
+    connection: ConnectionSettings
+    cases: CaseSettings
+
+
+def desk_setup(db_url: str | None) -> DeskSetup:
+    """What the department profile says for this desk: its database (unless ``--db`` names one) with
+    its connection settings, and its cases' working days; without a profile, the embedded database."""
+    from agentdesk.deployment.profile_store import ProfileStore
+
+    profile = ProfileStore().current()
+    cases = profile.cases if profile is not None else CaseSettings()
+    if db_url is not None:
+        return DeskSetup(db_url, DESK_CONNECTION, cases)
+    if profile is not None and profile.database_url:
+        log.info("the database of the department profile (%s)", profile.describe())
+        return DeskSetup(profile.database_url, profile.connection, cases)
+    return DeskSetup(None, DESK_CONNECTION, cases)

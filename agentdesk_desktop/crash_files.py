@@ -20,6 +20,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 import PySide6
 from PySide6.QtCore import qVersion
@@ -93,7 +94,7 @@ class CrashStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.session = f"{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
         self._count = 0
-        self._fatal_file = None
+        self._fatal_file: TextIO | None = None
         self._marker: Path | None = None
 
     # -- this session ---------------------------------------------------------------------------
@@ -104,10 +105,12 @@ class CrashStore:
         self._marker = self.folder / f"session-{self.session}{MARKER_SUFFIX}"
         self._marker.write_text(f"{os.getpid()}\n", encoding="utf-8")
         if fatal_dump and not faulthandler.is_enabled():
-            self._fatal_file = open(self.folder / f"fatal-{self.session}.txt", "w", encoding="utf-8")  # noqa: SIM115
-            self._fatal_file.write(f"AgentDesk fatal error dump\nVersions: {versions()}\n\n")
-            self._fatal_file.flush()
-            faulthandler.enable(self._fatal_file)
+            # Open for the whole session (faulthandler writes into it on a hard crash): no `with`.
+            fatal = open(self.folder / f"fatal-{self.session}.txt", "w", encoding="utf-8")  # noqa: SIM115
+            fatal.write(f"AgentDesk fatal error dump\nVersions: {versions()}\n\n")
+            fatal.flush()
+            faulthandler.enable(fatal)
+            self._fatal_file = fatal
 
     def end_session(self) -> None:
         """The desk closes normally: no marker, no empty fatal dump."""

@@ -125,7 +125,7 @@ class CustomerDesk:
         window = self._window
         tabs = window.tabs if window is not None and shiboken6.isValid(window) else None
         if tabs is not None:  # the size of a tab's page, so that showing it needs no new layout
-            page = tabs.currentWidget()
+            page = tabs.currentWidget() if tabs.count() else None  # None without tabs (the stubs say never)
             spare.resize(page.size() if page is not None else tabs.size())
 
     def new_customer_dialog(self, parent: QWidget) -> QDialog:

@@ -60,7 +60,7 @@ class DeskWindows(QObject):
     @Slot()
     def open_reception(self) -> QWidget | None:
         """Walk-in reception: the ticket machine and the agent's service point."""
-        from agentdesk_desktop.reception.reception_window import reception_for_window
+        from agentdesk_desktop.reception.reception_host import reception_for_window
 
         if self.reception is None:
             self.reception = reception_for_window(self.window, self.services, self.user)

@@ -3,7 +3,7 @@
 ``sys.excepthook``, ``threading.excepthook`` and :class:`agentdesk_desktop.background.Background` failures with
 no handler all end in :meth:`ErrorReporter.report`: a crash file is written (no personal data,
 see :mod:`agentdesk_desktop.crash_files`) and one error dialog shows copyable details. A failure on another
-thread reaches the dialog through the background helper's one bridge (:meth:`ErrorReporter.connect`).
+thread reaches the dialog through the background helper's one bridge (:meth:`ErrorReporter.listen_to`).
 Qt's own messages are routed into Python logging under the ``qt`` logger.
 """
 
@@ -12,8 +12,10 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -59,8 +61,14 @@ _QT_LEVELS = {
 # Wayland platforms cannot pass size hints to a window manager): logged at DEBUG.
 _QT_NOISE = ("This plugin does not support propagateSizeHints()",)
 
+# The hooks that were installed before ours, put back by ``ErrorReporter.uninstall``.
+_ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], Any]
+_ThreadHook = Callable[[threading.ExceptHookArgs], object]
+_QtHandler = Callable[[QtMsgType, QMessageLogContext, str], Any]
 
-def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+
+def qt_message_handler(mode: QtMsgType, context: QMessageLogContext | None, message: str) -> None:
+    # Qt always passes a context; the handler also takes None so that it can be called directly.
     category = context.category if context is not None else None
     prefix = f"[{category}] " if category and category != "default" else ""
     level = logging.DEBUG if message.startswith(_QT_NOISE) else _QT_LEVELS.get(mode, logging.WARNING)
@@ -148,11 +156,11 @@ class ErrorReporter(QObject):
         self.dialog: ErrorDialog | None = None
         self._offer: QMessageBox | None = None
         self._installed = False
-        self._saved_hooks = None
-        self._saved_qt_handler = None
+        self._saved_hooks: tuple[_ExceptHook, _ThreadHook] | None = None
+        self._saved_qt_handler: _QtHandler | None = None
         self._other_threads: Channel[tuple[str, Path | None]] | None = None
 
-    def connect(self, background: Background) -> None:
+    def listen_to(self, background: Background) -> None:
         """Failures on other threads reach the dialog through the background helper's bridge (until
         it shuts down; their crash files are written either way)."""
         self._other_threads = background.channel(self._show_from_other_thread, owner=self)
@@ -169,12 +177,13 @@ class ErrorReporter(QObject):
         self._installed = True
 
     def uninstall(self) -> None:
-        if not self._installed:
+        hooks = self._saved_hooks
+        if not self._installed or hooks is None:
             return
         if sys.excepthook == self.excepthook:
-            sys.excepthook = self._saved_hooks[0]
+            sys.excepthook = hooks[0]
         if threading.excepthook == self.thread_excepthook:
-            threading.excepthook = self._saved_hooks[1]
+            threading.excepthook = hooks[1]
         qInstallMessageHandler(self._saved_qt_handler)
         self._installed = False
 
@@ -195,7 +204,9 @@ class ErrorReporter(QObject):
 
     # -- the work --------------------------------------------------------------------------------
 
-    def _handle(self, exc_type, exc, tb) -> Path | None:
+    def _handle(
+        self, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None
+    ) -> Path | None:
         text = format_report(exc_type, exc, tb)
         path: Path | None
         try:

@@ -13,7 +13,7 @@ log = logging.getLogger("agentdesk.event")
 
 
 def _value(value: object) -> str:
-    if isinstance(value, bool) or isinstance(value, int):
+    if isinstance(value, bool | int):
         return str(int(value)) if isinstance(value, bool) else str(value)
     text = str(value)
     if not text or any(ch.isspace() or ch == "=" for ch in text) or len(text) > 64:

@@ -95,7 +95,7 @@ def fill(text: str, *values: object) -> str:
 
     (In PySide6 ``tr()`` returns a Python ``str``, which has no ``.arg()``.)"""
 
-    def value(match: re.Match) -> str:
+    def value(match: re.Match[str]) -> str:
         index = int(match.group(1)) - 1
         return str(values[index]) if 0 <= index < len(values) else match.group(0)
 

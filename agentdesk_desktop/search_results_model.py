@@ -15,6 +15,7 @@ in the best ``shown + PAGE_SIZE`` once, without moving the rows the agent is loo
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from functools import partial
@@ -40,10 +41,11 @@ MAX_ROWS = MAX_OFFSET  # as far as the search service pages; the count then says
 SearchFn = Callable[..., "SearchPage"]
 
 NAME, BORN, ADDRESS, MUNICIPALITY = range(4)
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def format_date(value) -> str:
+def format_date(value: dt.date | None) -> str:
     """Dates as Finnish (and Finland-Swedish) users write them: 5.1.1980."""
     return f"{value.day}.{value.month}.{value.year}" if value else ""
 
@@ -137,12 +139,12 @@ class SearchResultsModel(QAbstractTableModel):
 
     # -- lazy loading ------------------------------------------------------------------------
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
         if parent.isValid():
             return False
         return self._has_more and not self._fetching and len(self._hits) < MAX_ROWS
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
         if self.canFetchMore(parent):
             self._load(self._query, len(self._hits) + self._page_size, replace=False)
 
@@ -154,10 +156,10 @@ class SearchResultsModel(QAbstractTableModel):
 
     # -- the table -----------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._hits)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 4
 
     def hit(self, row: int) -> CustomerHit:
@@ -169,7 +171,7 @@ class SearchResultsModel(QAbstractTableModel):
     def row_of(self, customer_id: int) -> int:
         return next((i for i, h in enumerate(self._hits) if h.customer_id == customer_id), -1)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._hits):
             return None
         hit = self._hits[index.row()]
@@ -203,7 +205,7 @@ class SearchResultsModel(QAbstractTableModel):
             return "" if hit.address_protected else (hit.municipality or "")
         return ""
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (self.tr("Name"), self.tr("Born"), self.tr("Address"), self.tr("Municipality"))

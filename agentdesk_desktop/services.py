@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.storage.database import Database
 from agentdesk.topics import Topic, load_topics
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.change_bus import ChangeBus
 
 if TYPE_CHECKING:
+    from agentdesk.cases import CaseService
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
@@ -34,10 +36,28 @@ if TYPE_CHECKING:
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.interaction_log import InteractionLog
     from agentdesk.queues import QueueDirectory, Statistics, WalkIn
+    from agentdesk.queues.dashboard_feed import DashboardFeed
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.staff import StaffDirectory
 
 _S = TypeVar("_S")
+
+
+class _Once(Generic[_S]):
+    """One service of :class:`DeskServices`: made by the first thread that asks, once (the lock is
+    the desk's one lock, so that two threads asking at once make one service)."""
+
+    def __init__(self, lock: threading.RLock, made: _S | None = None) -> None:
+        self._lock, self._made = lock, made
+
+    def get(self, make: Callable[[], _S]) -> _S:
+        made = self._made
+        if made is None:
+            with self._lock:
+                made = self._made
+                if made is None:
+                    made = self._made = make()
+        return made
 
 
 class TopicCatalog:
@@ -84,11 +104,26 @@ class DeskServices:
         *,
         topics: TopicCatalog | None = None,
         drafts: DraftStore | None = None,
+        cases: CaseSettings | None = None,
     ) -> None:
         self.db, self.background, self.changes = db, background, changes
         self.topics = topics or TopicCatalog()
-        self._made: dict[str, object] = {} if drafts is None else {"drafts": drafts}
-        self._making = threading.RLock()  # two threads asking at once make one service
+        lock = threading.RLock()  # two threads asking at once make one service
+        self._search: _Once[CustomerSearch] = _Once(lock)
+        self._register: _Once[CustomerRegister] = _Once(lock)
+        self._overviews: _Once[CustomerOverviewService] = _Once(lock)
+        self._interactions: _Once[InteractionLog] = _Once(lock)
+        self._duplicates: _Once[DuplicateCheck] = _Once(lock)
+        self._staff: _Once[StaffDirectory] = _Once(lock)
+        self._queues: _Once[QueueDirectory] = _Once(lock)
+        self._walk_in: _Once[WalkIn] = _Once(lock)
+        self._statistics: _Once[Statistics] = _Once(lock)
+        self._drafts: _Once[DraftStore] = _Once(lock, drafts)
+        self._quarantine: _Once[MailQuarantine] = _Once(lock)
+        self._dashboard_feed: _Once[DashboardFeed] = _Once(lock)
+        self._cases: _Once[CaseService] = _Once(lock)
+        # The department profile's [cases]: a new case's working days, the closed days besides holidays.
+        self.case_settings: CaseSettings = cases or CaseSettings()
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -96,23 +131,14 @@ class DeskServices:
         for name in _SERVICES:
             getattr(self, name)
 
-    def _once(self, name: str, make: Callable[[], _S]) -> _S:
-        made = self._made.get(name)
-        if made is None:
-            with self._making:
-                made = self._made.get(name)
-                if made is None:
-                    made = self._made[name] = make()
-        return made  # type: ignore[return-value]  # what make() returned for this very name
-
     @property
     def search(self) -> CustomerSearch:
         def make() -> CustomerSearch:
             from agentdesk.search.customer_search import CustomerSearch
 
-            return CustomerSearch(self.db)
+            return CustomerSearch(self.db.reads)  # a hot standby when the profile names one (read_url)
 
-        return self._once("search", make)
+        return self._search.get(make)
 
     @property
     def register(self) -> CustomerRegister:
@@ -121,7 +147,7 @@ class DeskServices:
 
             return CustomerRegister(self.db)
 
-        return self._once("register", make)
+        return self._register.get(make)
 
     @property
     def overviews(self) -> CustomerOverviewService:
@@ -130,7 +156,7 @@ class DeskServices:
 
             return CustomerOverviewService(self.db)
 
-        return self._once("overviews", make)
+        return self._overviews.get(make)
 
     @property
     def interactions(self) -> InteractionLog:
@@ -139,7 +165,7 @@ class DeskServices:
 
             return InteractionLog(self.db, known_topics=self.topics)
 
-        return self._once("interactions", make)
+        return self._interactions.get(make)
 
     @property
     def duplicates(self) -> DuplicateCheck:
@@ -148,7 +174,7 @@ class DeskServices:
 
             return DuplicateCheck(self.db)
 
-        return self._once("duplicates", make)
+        return self._duplicates.get(make)
 
     @property
     def staff(self) -> StaffDirectory:
@@ -157,7 +183,7 @@ class DeskServices:
 
             return StaffDirectory(self.db)
 
-        return self._once("staff", make)
+        return self._staff.get(make)
 
     @property
     def queues(self) -> QueueDirectory:
@@ -166,7 +192,7 @@ class DeskServices:
 
             return QueueDirectory(self.db)
 
-        return self._once("queues", make)
+        return self._queues.get(make)
 
     @property
     def walk_in(self) -> WalkIn:
@@ -175,7 +201,7 @@ class DeskServices:
 
             return WalkIn(self.db)
 
-        return self._once("walk_in", make)
+        return self._walk_in.get(make)
 
     @property
     def statistics(self) -> Statistics:
@@ -184,7 +210,7 @@ class DeskServices:
 
             return Statistics(self.db)
 
-        return self._once("statistics", make)
+        return self._statistics.get(make)
 
     @property
     def drafts(self) -> DraftStore:
@@ -193,7 +219,7 @@ class DeskServices:
 
             return DraftStore()
 
-        return self._once("drafts", make)
+        return self._drafts.get(make)
 
     @property
     def quarantine(self) -> MailQuarantine:
@@ -204,7 +230,29 @@ class DeskServices:
 
             return MailQuarantine(self.db)
 
-        return self._once("quarantine", make)
+        return self._quarantine.get(make)
+
+    @property
+    def dashboard_feed(self) -> DashboardFeed:
+        """The dashboard's figures, computed once per interval for every open dashboard."""
+
+        def make() -> DashboardFeed:
+            from agentdesk.queues.dashboard_feed import DashboardFeed
+
+            return DashboardFeed(self.db, self.statistics)
+
+        return self._dashboard_feed.get(make)
+
+    @property
+    def cases(self) -> CaseService:
+        """Service cases: status changes with history, deadlines in working days."""
+
+        def make() -> CaseService:
+            from agentdesk.cases import CaseService, WorkingCalendar
+
+            return CaseService(self.db, WorkingCalendar(self.case_settings.closed_days))
+
+        return self._cases.get(make)
 
 
 # What prepare() makes: the services a window uses (the quarantine only on the dashboard).
@@ -229,7 +277,8 @@ def build_services(
     *,
     topics: TopicCatalog | None = None,
     drafts: DraftStore | None = None,
+    cases: CaseSettings | None = None,
 ) -> DeskServices:
     """The one place a core service is made. Cheap: nothing is imported or read here (each service
     on first use, the topics on first use)."""
-    return DeskServices(db, background, changes, topics=topics, drafts=drafts)
+    return DeskServices(db, background, changes, topics=topics, drafts=drafts, cases=cases)

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from agentdesk import paths
 
@@ -25,7 +26,7 @@ SCHEMA_VERSION = 1
 LANGUAGE_CODES = ("fi", "sv", "en")
 
 
-def _meta(description: str, check: Callable[[object], bool]) -> dict:
+def _meta(description: str, check: Callable[[object], bool]) -> dict[str, object]:
     return {"description": description, "check": check}
 
 
@@ -47,10 +48,11 @@ class DeskSettings:
 
 
 # Migrations from an older file version: version N -> function turning a version-N dict into N+1.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+RawSettings = dict[str, Any]  # the file's JSON object
+MIGRATIONS: dict[int, Callable[[RawSettings], RawSettings]] = {}
 
 
-def _migrate(raw: dict) -> dict:
+def _migrate(raw: RawSettings) -> RawSettings:
     version = raw.get("version", 1)
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         log.info("settings file version %r is newer than this desk knows; reading what it can", version)

@@ -32,7 +32,8 @@ class SettingsDialog(QDialog):
 
     @property
     def language(self) -> str:
-        return self.language_box.currentData()
+        code = self.language_box.currentData()  # every item carries its language code
+        return code if isinstance(code, str) else ""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -6,7 +6,7 @@ thread and returns the chosen :class:`agentdesk.staff.StaffMember`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -114,8 +114,9 @@ class SignInDialog(QDialog):
             self._list.addTopLevelItem(item)
             if member.username == self._preselect:
                 self._list.setCurrentItem(item)
-        if self._list.currentItem() is None and self._list.topLevelItemCount():
-            self._list.setCurrentItem(self._list.topLevelItem(0))
+        first = next(self._items(), None)
+        if self._list.currentItem() is None and first is not None:
+            self._list.setCurrentItem(first)
         self._status.setText(
             ""
             if self.staff
@@ -135,10 +136,16 @@ class SignInDialog(QDialog):
 
     # -- choosing ------------------------------------------------------------------------------
 
-    def choose(self, username: str) -> bool:
-        """Select a user by username (command line ``--user``); False if there is none."""
+    def _items(self) -> Iterator[QTreeWidgetItem]:
+        """The rows of the staff list, top to bottom."""
         for i in range(self._list.topLevelItemCount()):
             item = self._list.topLevelItem(i)
+            if item is not None:  # always, for an index below the count
+                yield item
+
+    def choose(self, username: str) -> bool:
+        """Select a user by username (command line ``--user``); False if there is none."""
+        for item in self._items():
             if item.data(0, Qt.ItemDataRole.UserRole) == username:
                 self._list.setCurrentItem(item)
                 return True
@@ -147,12 +154,11 @@ class SignInDialog(QDialog):
     @Slot(str)
     def _apply_filter(self, text: str) -> None:
         words = text.casefold().split()
-        for i in range(self._list.topLevelItemCount()):
-            item = self._list.topLevelItem(i)
+        for item in self._items():
             haystack = " ".join(item.text(c) for c in range(3)).casefold()
             item.setHidden(not all(w in haystack for w in words))
 
-    def _update_button(self, *_args) -> None:
+    def _update_button(self, *_args: object) -> None:
         item = self._list.currentItem()
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(item is not None and not item.isHidden())
 
@@ -178,8 +184,7 @@ class SignInDialog(QDialog):
         self._list.setHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Department")])
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self._retry.setText(self.tr("Try again"))
-        for i in range(self._list.topLevelItemCount()):
-            item = self._list.topLevelItem(i)
+        for item in self._items():
             member = next((m for m in self.staff if m.username == item.data(0, Qt.ItemDataRole.UserRole)), None)
             if member is not None:
                 item.setText(1, role_text(member.role))

@@ -5,7 +5,8 @@
 #
 # 1. sets up .venv (desktop + test extras, plugins) and .venv-core (the core without PySide6)
 # 2. makes sure the system libraries Qt's offscreen platform needs are there
-# 3. starts the throwaway PostgreSQL (scripts/postgres.sh) and exports AGENTDESK_TEST_PG_URL,
+# 3. starts the throwaway PostgreSQL (scripts/postgres.sh) and exports AGENTDESK_TEST_PG_URL, PgBouncer
+#    in front of it (scripts/pgbouncer.sh, AGENTDESK_TEST_PGBOUNCER_URL),
 #    and the throwaway mail servers (scripts/mailservers.sh) and exports AGENTDESK_TEST_IMAP/_SMTP
 # 4. lint-imports: the import contracts in pyproject.toml; with AGENTDESK_STYLE_CHECKS=1 also
 #    ruff check, ruff format --check and mypy (configured in pyproject.toml; off until the tree is formatted)
@@ -41,6 +42,9 @@ section "PostgreSQL"
 pg_was_running=0
 bash scripts/postgres.sh status 2>/dev/null && pg_was_running=1
 stop_pg() {
+    if [ "${bouncer_was_running:-1}" = 0 ] && [ "${AGENTDESK_PG_KEEP:-0}" != 1 ]; then
+        bash "$REPO/scripts/pgbouncer.sh" stop || true
+    fi
     if [ "$pg_was_running" = 0 ] && [ "${AGENTDESK_PG_KEEP:-0}" != 1 ]; then
         bash "$REPO/scripts/postgres.sh" stop || true
     fi
@@ -59,6 +63,14 @@ AGENTDESK_TEST_PG_URL="$(bash scripts/postgres.sh start)" ||
 export AGENTDESK_TEST_PG_URL
 export AGENTDESK_REQUIRE_PG=1  # a missing server is an error here, never a skip
 echo "AGENTDESK_TEST_PG_URL=$AGENTDESK_TEST_PG_URL"
+
+section "PgBouncer (transaction mode, in front of PostgreSQL)"
+bouncer_was_running=0
+bash scripts/pgbouncer.sh status 2>/dev/null && bouncer_was_running=1
+AGENTDESK_TEST_PGBOUNCER_URL="$(bash scripts/pgbouncer.sh start)" ||
+    { echo "test: PgBouncer did not start" >&2; exit 1; }
+export AGENTDESK_TEST_PGBOUNCER_URL
+echo "AGENTDESK_TEST_PGBOUNCER_URL=$AGENTDESK_TEST_PGBOUNCER_URL"
 
 section "mail servers (Dovecot IMAP, SMTP)"
 bash scripts/mailservers.sh status 2>/dev/null && mail_was_running=1

@@ -55,7 +55,7 @@ from agentdesk.channels.email_threading import (
     thread_key,
 )
 from agentdesk.channels.email_watcher import IntakeFailed, MailboxMessage, MessageHandler, RetryLater
-from agentdesk.contact_records import ContactRow, NewCase, record_contact
+from agentdesk.contact_records import ContactRow, NewCase, move_case, record_contact
 from agentdesk.identity import IdentityError, normalise_email
 from agentdesk.queues.work_queue import NewWorkItem, add_items
 from agentdesk.queues.working_hours import OFFICE_HOURS, WorkingHours
@@ -288,8 +288,10 @@ class EmailIntake:
                 title = normalise_subject(mail.subject)[:_TITLE_MAX] or NO_SUBJECT
                 new_case = NewCase(title, status=CaseStatus.NEW)
             else:
-                if case.status in (CaseStatus.RESOLVED, CaseStatus.WAITING):
-                    case.status = CaseStatus.OPEN
+                if case.status is CaseStatus.RESOLVED:  # the citizen came back: taken up again
+                    move_case(s, case, CaseStatus.REOPENED, actor=self._actor, note="follow-up e-mail")
+                elif case.status is CaseStatus.WAITING:  # the answer the case waited for
+                    move_case(s, case, CaseStatus.OPEN, actor=self._actor, note="the citizen answered by e-mail")
                 if case.customer_id is None and customer_id is not None:
                     case.customer_id = customer_id
             recorded = record_contact(

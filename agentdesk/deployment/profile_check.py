@@ -7,10 +7,13 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins, installed_plugins, release_version
+from agentdesk.deployment.profile_cases import CASE_KEYS, check_cases
+from agentdesk.deployment.profile_database import check_database
 from agentdesk.deployment.profile_model import (
     DISCOVER,
     LANGUAGES,
@@ -21,6 +24,7 @@ from agentdesk.deployment.profile_model import (
     ProfileProblem,
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
+from agentdesk.deployment.profile_retention import check_retention
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 from agentdesk.url_secrets import mask_url_secrets, url_secret_names
@@ -28,7 +32,6 @@ from agentdesk.url_secrets import mask_url_secrets, url_secret_names
 _DEPARTMENT = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _QUEUE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 _SECRET_NAME = re.compile(r"(?i)(passw|secret|token|api_?key|credential|private_?key)")
-_PASSWORD_MODES = ("keyring", "none")
 PLUGIN_KEYS = ("enabled", "version", "secrets", "panel_roles")
 
 
@@ -196,14 +199,22 @@ class ProfileChecker:
                 f"({PROFILE_VERSION}); update AgentDesk on this workstation",
             )
             return None, self.problems
-        self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "plugins"))
+        self.unknown_keys(
+            raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins", "retention")
+        )
         department, name, language = self.department(raw)
-        db_url, db_password = self.database(raw)
+        db_url, db_password, connection = check_database(self, raw)
         queues = self.queues(raw)
+        cases_table = self.table(raw, "cases", required=False)
+        if cases_table is not None:
+            self.unknown_keys(cases_table, "cases.", CASE_KEYS)
+        cases = check_cases(cases_table, self.problem)
         plugins = self.plugins(raw)
+        retention = check_retention(self, raw)
         if self.problems:
             return None, self.problems
-        return Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text), []
+        profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
+        return replace(profile, cases=cases, connection=connection, retention=retention), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}
@@ -242,65 +253,6 @@ class ProfileChecker:
                 f"unknown language {shown(language)}; use fi, sv or en{_suggest(language, LANGUAGES)}",
             )
         return code, names, language
-
-    def database(self, raw: Mapping[str, Any]) -> tuple[str | None, str]:
-        table = self.table(raw, "database", required=False)
-        if table is None:
-            return None, "none"
-        self.unknown_keys(table, "database.", ("url", "password"))
-        url = self.text_value(table, "url", "database.url", required=True)
-        password = table.get("password", "keyring")
-        if password not in _PASSWORD_MODES:
-            self.problem(
-                "database.password",
-                'a password does not belong in the profile; write password = "keyring" and store it '
-                f"on each workstation: agentdesk secrets set database --db {mask_url_secrets(url or 'URL')}"
-                if isinstance(password, str)
-                else f'expected "keyring" or "none", got {_type_name(password)}',
-            )
-            password = "keyring"
-        if url is None:
-            return None, password
-        from sqlalchemy.engine import make_url
-
-        shown_url = shown(mask_url_secrets(url))  # never the password, whatever else is wrong
-        try:
-            parsed = make_url(url)
-        except Exception:  # noqa: BLE001 - sqlalchemy.exc.ArgumentError, ValueError (a port that is no number)
-            self.problem(
-                "database.url",
-                f"{shown_url} is not a database URL; use postgresql://USER@HOST[:PORT]"
-                "/DATABASE (the port a number) or sqlite:///PATH",
-            )
-            return None, password
-        if url_secret_names(url):
-            names = ", ".join(url_secret_names(url))
-            self.problem(
-                "database.url",
-                f"the URL carries a secret in its query ({names}); "
-                'passwords belong in the keyring: write password = "keyring" and '
-                "store it with agentdesk secrets set database",
-            )
-            return None, password
-        backend = parsed.get_backend_name()
-        if backend not in ("postgresql", "sqlite"):
-            self.problem(
-                "database.url",
-                f"unsupported database {backend!r}; use postgresql://USER@HOST/DATABASE or sqlite:///PATH",
-            )
-        elif parsed.password is not None:
-            clean = parsed._replace(password=None).render_as_string(hide_password=False)
-            self.problem(
-                "database.url",
-                "the URL contains a password; passwords belong in the keyring: "
-                f"agentdesk secrets set database --db {clean}",
-            )
-        elif backend == "postgresql" and not (parsed.host and parsed.database and parsed.username):
-            self.problem(
-                "database.url",
-                f"{shown_url} needs a user, a host and a database: postgresql://USER@HOST[:PORT]/DATABASE",
-            )
-        return url, ("none" if backend == "sqlite" else password)
 
     def queues(self, raw: Mapping[str, Any]) -> tuple[str, ...]:
         table = self.table(raw, "queues", required=False)

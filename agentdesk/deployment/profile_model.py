@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Final, Literal, TypeAlias
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.plugin_host.manifest import VersionRange
 from agentdesk.plugin_host.settings import DeploymentPlugins
+from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 
 PROFILE_VERSION = 1
 LANGUAGES = ("fi", "sv", "en")
@@ -59,6 +61,15 @@ class PluginChoice:
 
 
 @dataclass(frozen=True)
+class RetentionRule:
+    """``[retention]``: the department's contacts older than ``contacts_years`` are anonymised by
+    ``agentdesk retention run``; with ``legal_hold_open_cases`` (the default) those of an open case are kept."""
+
+    contacts_years: int
+    legal_hold_open_cases: bool = True
+
+
+@dataclass(frozen=True)
 class Profile:
     source: str
     department: str
@@ -69,6 +80,9 @@ class Profile:
     queues: tuple[str, ...]
     plugins: Mapping[str, PluginChoice]
     text: str = field(repr=False, default="")
+    cases: CaseSettings = field(default_factory=CaseSettings)
+    connection: ConnectionSettings = DESK_CONNECTION
+    retention: RetentionRule | None = None  # None: no [retention] table, nothing is anonymised
 
     @property
     def enabled_plugins(self) -> list[str]:

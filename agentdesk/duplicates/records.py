@@ -1,9 +1,9 @@
 """The register as columns: one row per person, read with plain SQL (no ORM objects, no per-row work).
 
-:func:`read_records` is the one place that knows where a record's fields live. Today every person is a
-customer row with its identifiers, contact points and addresses, and its register record is
-``("agentdesk", customer id)``; when the register import's ``(register, register_id)`` table lands, only
-:func:`read_records` (its ``_register_of`` part) changes.
+:func:`read_records` is the one place that knows where a record's fields live. Every person is a
+customer row with its identifiers, contact points and addresses; the register id a register import
+left on it (``customer_identifier`` with scheme ``register``) names its record in the scan's output,
+``("agentdesk", customer id)`` when it has none.
 """
 
 from __future__ import annotations
@@ -41,12 +41,6 @@ class Records:
 
     def __len__(self) -> int:
         return len(self.customer_id)
-
-
-def register_record(customer_id: int) -> tuple[str, str]:
-    """A customer's register and its id there: the customer's own register until register imports land
-    (then this reads their ``(register, register_id)`` table, with the rest of :func:`read_records`)."""
-    return OWN_REGISTER, str(customer_id)
 
 
 SQLITE_MMAP = 1 << 32

@@ -131,7 +131,7 @@ class DuplicateScan:
             model = Model.from_json(mark.model)
         scores = model.scores(levels)
         clock.lap("score")
-        pairs = self._explain(ids, model, a, b, levels, scores)
+        pairs = self._explain(ids, prepared.register_key, model, a, b, levels, scores)
         clock.lap("explain")
         with self._db.session() as s, s.begin():
             state.save(s, state.ScanMark(max_id, changed_until, model.to_json()), n)
@@ -202,7 +202,14 @@ class DuplicateScan:
         return recs.customer_id, prepared
 
     def _explain(
-        self, ids: np.ndarray, model: Model, a: np.ndarray, b: np.ndarray, levels: np.ndarray, scores: np.ndarray
+        self,
+        ids: np.ndarray,
+        register_key: normalise.Coded,
+        model: Model,
+        a: np.ndarray,
+        b: np.ndarray,
+        levels: np.ndarray,
+        scores: np.ndarray,
     ) -> list[DuplicatePair]:
         keep = np.flatnonzero(scores >= self.review_threshold)
         keep = keep[np.argsort(-scores[keep], kind="stable")]
@@ -220,8 +227,8 @@ class DuplicateScan:
             score = float(scores[i])
             out.append(
                 DuplicatePair(
-                    a=_ref(int(ids[ia])),
-                    b=_ref(int(ids[ib])),
+                    a=_ref(int(ids[ia]), register_key, ia),
+                    b=_ref(int(ids[ib]), register_key, ib),
                     score=round(score, 4),
                     decision="match" if score >= self.match_threshold else "review",
                     match_weight=round(weight, 2),
@@ -231,9 +238,14 @@ class DuplicateScan:
         return out
 
 
-def _ref(customer_id: int) -> RecordRef:
-    register, register_id = records.register_record(customer_id)
-    return RecordRef(register, register_id, customer_id)
+def _ref(customer_id: int, register_key: normalise.Coded, index: int) -> RecordRef:
+    """The record as its register knows it: the register id a register import left on the customer
+    (``"register:value"``), else the customer in AgentDesk's own register."""
+    code = int(register_key.codes[index])
+    if code >= 0:
+        register, _, register_id = register_key.values[code].partition(":")
+        return RecordRef(register, register_id, customer_id)
+    return RecordRef(records.OWN_REGISTER, str(customer_id), customer_id)
 
 
 def _without_rejected(

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agentdesk import paths
+from agentdesk.storage.connection import DEFAULT_CONNECTION, ConnectionSettings, postgresql_engine_arguments
 
 if TYPE_CHECKING:  # imported with the engine, the ORM with the first session (not before the desk's first window)
     from sqlalchemy import Engine
@@ -109,10 +110,18 @@ def plain_sqlite_file(url: str) -> str | None:
 
 class Database:
     def __init__(
-        self, url: str | None = None, *, password_lookup: PasswordLookup | None = keyring_password, echo: bool = False
+        self,
+        url: str | None = None,
+        *,
+        password_lookup: PasswordLookup | None = keyring_password,
+        echo: bool = False,
+        settings: ConnectionSettings = DEFAULT_CONNECTION,
     ) -> None:
         raw = url or default_sqlite_url()
         self._echo = echo
+        self.settings = settings
+        self._password_lookup = password_lookup
+        self._reads: Database | None = None
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._sessions: sessionmaker[OrmSession] | None = None
@@ -143,6 +152,23 @@ class Database:
         return self._url
 
     @property
+    def reads(self) -> Database:
+        """Where searches and reports read: the hot standby of ``settings.read_url``, else this database."""
+        if self.settings.read_url is None:
+            return self
+        with self._engine_lock:
+            if self._reads is None:
+                from dataclasses import replace
+
+                self._reads = Database(
+                    self.settings.read_url,
+                    password_lookup=self._password_lookup,
+                    echo=self._echo,
+                    settings=replace(self.settings, read_url=None),
+                )
+            return self._reads
+
+    @property
     def engine(self) -> Engine:
         """The engine, made (and SQLAlchemy imported) on first use for a plain SQLite file."""
         return self._engine if self._engine is not None else self._make_engine()
@@ -157,7 +183,14 @@ class Database:
                     event.listen(engine, "connect", _sqlite_on_connect)
                 else:
                     connect_url = self.url.set(password=password) if password else self.url
-                    engine = create_engine(connect_url, echo=self._echo, pool_pre_ping=True, hide_parameters=True)
+                    engine = create_engine(
+                        connect_url,
+                        echo=self._echo,
+                        hide_parameters=True,
+                        **postgresql_engine_arguments(
+                            self.settings, url_options=str(self.url.query.get("options", ""))
+                        ),
+                    )
                 self._engine = engine
             return self._engine
 
@@ -205,3 +238,5 @@ class Database:
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+        if self._reads is not None:
+            self._reads.dispose()

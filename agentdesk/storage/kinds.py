@@ -66,11 +66,20 @@ class Outcome(str, enum.Enum):
 
 
 class CaseStatus(str, enum.Enum):
-    NEW = "new"
-    OPEN = "open"
-    WAITING = "waiting"
-    RESOLVED = "resolved"
-    CLOSED = "closed"
+    """A service case's state (its allowed changes: :mod:`agentdesk.cases.lifecycle`)."""
+
+    NEW = "new"  # filed, nobody has taken it yet
+    OPEN = "open"  # assigned to a department or a person, being worked on
+    WAITING = "waiting"  # waiting for the citizen (more information, a document)
+    WAITING_BACKOFFICE = "waiting_backoffice"  # waiting for the back office (a decision, field work)
+    RESOLVED = "resolved"  # answered or fixed; the citizen may still come back
+    CLOSED = "closed"  # finished; a follow-up opens a new case unless the case is reopened
+    REOPENED = "reopened"  # resolved or closed, then taken up again
+
+    @property
+    def is_active(self) -> bool:
+        """Still to be worked on: counts in backlogs, deadlines and the overview's open cases."""
+        return self not in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
 
 
 class StaffRole(str, enum.Enum):

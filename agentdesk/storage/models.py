@@ -29,12 +29,15 @@ from agentdesk.storage.kinds import (
 )
 from agentdesk.storage.tables.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from agentdesk.storage.tables.contacts import (
+    AuditChainHead,
     AuditEntry,
+    CaseEvent,
     Interaction,
     ServiceCase,
 )
 from agentdesk.storage.tables.queues import (
     AgentPresence,
+    DashboardSnapshotRow,
     PresenceChange,
     QuarantinedMail,
     Queue,
@@ -51,6 +54,7 @@ from agentdesk.storage.tables.register import (
     CustomerRelationship,
     CustomerRole,
     Department,
+    FieldSource,
     SearchTerm,
     SearchTermVariant,
     StaffUser,
@@ -63,8 +67,10 @@ __all__ = [
     "AgentPresence",
     "Alert",
     "AlertKind",
+    "AuditChainHead",
     "AuditEntry",
     "Base",
+    "CaseEvent",
     "CaseStatus",
     "Channel",
     "ContactKind",
@@ -74,8 +80,10 @@ __all__ = [
     "CustomerKind",
     "CustomerRelationship",
     "CustomerRole",
+    "DashboardSnapshotRow",
     "Department",
     "Direction",
+    "FieldSource",
     "IdentifierScheme",
     "Interaction",
     "Language",

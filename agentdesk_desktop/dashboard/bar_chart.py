@@ -35,7 +35,7 @@ def nice_step(top: int, lines: int = 4) -> int:
     if top <= lines:
         return 1
     raw = top / lines
-    magnitude = 10 ** int(math.floor(math.log10(raw)))
+    magnitude: int = 10 ** math.floor(math.log10(raw))  # raw > 1: a whole power of ten
     for factor in (1, 2, 5, 10):
         if factor * magnitude >= raw:
             return factor * magnitude

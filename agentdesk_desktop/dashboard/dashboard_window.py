@@ -27,10 +27,12 @@ import logging
 import time
 import weakref
 from collections.abc import Callable
+from types import MethodType
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -62,6 +64,10 @@ from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.services import DeskServices
 from agentdesk_desktop.widgets.labels import channel_label
 
+if TYPE_CHECKING:  # both are imported when the quarantine is first opened
+    from agentdesk.channels.email_quarantine import MailQuarantine
+    from agentdesk_desktop.dashboard.quarantine_dialog import QuarantineDialog
+
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 2000
@@ -90,15 +96,18 @@ def shown_hours(by_hour: tuple[int, ...]) -> range:
     return range(min([OFFICE_FIRST_HOUR, *busy]), max([OFFICE_LAST_HOUR, *busy]) + 1)
 
 
-def weakly(method: Callable[[object], None]) -> Callable[[object], None]:
+T = TypeVar("T")
+
+
+def weakly(method: Callable[[T], None]) -> Callable[[T], None]:
     """A callback that does not keep its window alive. The job's record, which holds the
     callbacks, may be let go last on a pool thread; a window without a parent whose last reference
     went with it would be deleted there, off the UI thread. Gone windows are skipped."""
     ref = weakref.WeakMethod(method)
 
-    def call(value: object) -> None:
-        bound = ref()
-        if bound is not None and shiboken6.isValid(bound.__self__):
+    def call(value: T) -> None:
+        bound = ref()  # a bound method while its window lives, else None
+        if isinstance(bound, MethodType) and shiboken6.isValid(bound.__self__):
             bound(value)
 
     return call
@@ -123,7 +132,7 @@ class DashboardWindow(QMainWindow):
         *,
         clock: Callable[[], dt.datetime] = utcnow,
         interval_ms: int = REFRESH_MS,
-        quarantine=None,
+        quarantine: MailQuarantine | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -153,7 +162,7 @@ class DashboardWindow(QMainWindow):
         self.quarantine, self.quarantine_button = quarantine, QPushButton(central)  # quarantined e-mail
         self.quarantine_button.setVisible(quarantine is not None)
         self.quarantine_button.clicked.connect(self.open_quarantine)
-        central.layout().itemAt(0).layout().insertWidget(1, self.quarantine_button)
+        self._header.insertWidget(1, self.quarantine_button)
         self._retranslate()
         self.resize(1600, 960)
 
@@ -170,7 +179,7 @@ class DashboardWindow(QMainWindow):
         emphasise(self.problem)
         text_colour(self.problem, ALARM_TEXT)
         self.problem.hide()
-        header = QHBoxLayout()
+        self._header = header = QHBoxLayout()  # the quarantine button joins it after the title
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.problem)
@@ -255,15 +264,16 @@ class DashboardWindow(QMainWindow):
         contacts_layout.addWidget(self.contacts_total)
         contacts_layout.addLayout(charts, 1)
 
-        self.lower = QSplitter(Qt.Orientation.Horizontal, central)
-        self.lower.setObjectName("dashboardLower")
-        self.lower.addWidget(self.agents_box)
-        self.lower.addWidget(self.contacts_box)
-        self.lower.setStretchFactor(0, 2)
-        self.lower.setStretchFactor(1, 3)
-        self.lower.setChildrenCollapsible(False)
+        # Agents and contacts side by side (not named `lower`: that is QWidget.lower()).
+        self.lower_panes = QSplitter(Qt.Orientation.Horizontal, central)
+        self.lower_panes.setObjectName("dashboardLower")
+        self.lower_panes.addWidget(self.agents_box)
+        self.lower_panes.addWidget(self.contacts_box)
+        self.lower_panes.setStretchFactor(0, 2)
+        self.lower_panes.setStretchFactor(1, 3)
+        self.lower_panes.setChildrenCollapsible(False)
 
-        self.lower.setSizes([760, 1100])
+        self.lower_panes.setSizes([760, 1100])
         self.agents_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         layout = QVBoxLayout(central)
@@ -271,11 +281,11 @@ class DashboardWindow(QMainWindow):
         layout.setSpacing(8)
         layout.addLayout(header)
         layout.addWidget(self.tile_scroll)
-        layout.addWidget(self.lower, 1)
+        layout.addWidget(self.lower_panes, 1)
 
     # -- refreshing ------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self.timer.isActive():
             self.timer.start()
@@ -421,9 +431,11 @@ class DashboardWindow(QMainWindow):
         self.drill_down = None
 
     @Slot()
-    def open_quarantine(self):
+    def open_quarantine(self) -> QuarantineDialog | None:
         from agentdesk_desktop.dashboard.quarantine_dialog import QuarantineDialog
 
+        if self.quarantine is None:
+            return None  # the button is hidden then
         dialog = QuarantineDialog(self.quarantine.list, self.quarantine.retry, self._bg, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -474,10 +486,14 @@ class DashboardWindow(QMainWindow):
 
 
 def dashboard_for_services(services: DeskServices, parent: QWidget | None = None) -> DashboardWindow:
-    """The dashboard on the desk's statistics (the composition root's way to open it)."""
-    statistics = services.statistics
+    """The dashboard on the desk's statistics (the composition root's way to open it): its figures come
+    from the stored snapshot every open dashboard shares, computed once per interval."""
     window = DashboardWindow(
-        statistics.snapshot, statistics.items, services.background, quarantine=services.quarantine, parent=parent
+        services.dashboard_feed.current,
+        services.statistics.items,
+        services.background,
+        quarantine=services.quarantine,
+        parent=parent,
     )
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return window

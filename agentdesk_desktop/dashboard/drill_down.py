@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 KINDS = ("waiting", "over_target", "abandoned")
 REFERENCE, ARRIVED, WAITED, DUE, STATE = range(5)
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 
 # (queue_id, kind, *, now) -> items, e.g. Statistics.items; runs on a background thread
 ItemsFn = Callable[..., Sequence[WorkItemView]]
@@ -50,7 +51,7 @@ def _clock(value: dt.datetime | None) -> str:
 
 
 class ItemsModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: tuple[WorkItemView, ...] = ()
         self._now = dt.datetime.now(dt.UTC)
@@ -63,13 +64,13 @@ class ItemsModel(QAbstractTableModel):
     def item(self, row: int) -> WorkItemView:
         return self._items[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else 5
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         item, column = self._items[index.row()], index.column()
@@ -92,7 +93,7 @@ class ItemsModel(QAbstractTableModel):
             }.get(item.state, item.state.value)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = (self.tr("Reference"), self.tr("Arrived"), self.tr("Waited"), self.tr("Target time"), self.tr("State"))
@@ -155,7 +156,8 @@ class DrillDownDialog(QDialog):
 
     @property
     def current_kind(self) -> str:
-        return self.kind.currentData()
+        kind = self.kind.currentData()  # every item carries its kind
+        return kind if isinstance(kind, str) else ""
 
     @Slot()
     def load(self) -> None:

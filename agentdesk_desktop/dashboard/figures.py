@@ -21,7 +21,7 @@ def duration_text(seconds: float | None) -> str:
     """0:45, 12:05, 1 h 02 min, 2 d 3 h: short enough for a tile, exact enough for a supervisor."""
     if seconds is None:
         return NONE
-    whole = max(0, int(round(seconds)))
+    whole = max(0, round(seconds))
     if whole < 3600:
         return f"{whole // 60}:{whole % 60:02d}"
     if whole < 86_400:
@@ -33,7 +33,7 @@ def share_text(share: float | None) -> str:
     """A share as a whole percentage ("83 %"), or an en dash when there is nothing to divide."""
     if share is None:
         return NONE
-    return fill(translate("Figures", "%1 %"), int(round(share * 100)))
+    return fill(translate("Figures", "%1 %"), round(share * 100))
 
 
 def state_label(state: PresenceState) -> str:

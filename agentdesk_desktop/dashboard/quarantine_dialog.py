@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 WHEN, MAILBOX, REASON, SENDER = range(4)
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 
 ListFn = Callable[[], Sequence[QuarantinedMailView]]  # MailQuarantine.list; runs on a background thread
 RetryFn = Callable[[int], RetryOutcome]  # MailQuarantine.retry; runs on the background writer
@@ -49,7 +50,7 @@ def _when(value: dt.datetime) -> str:
 
 
 class QuarantineModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: tuple[QuarantinedMailView, ...] = ()
 
@@ -61,10 +62,10 @@ class QuarantineModel(QAbstractTableModel):
     def row(self, index: int) -> QuarantinedMailView:
         return self._rows[index]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+    def columnCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else 4
 
     def reason_text(self, reason: str) -> str:
@@ -75,7 +76,7 @@ class QuarantineModel(QAbstractTableModel):
             "intake_error": self.tr("An error in AgentDesk"),
         }.get(reason, reason)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row, column = self._rows[index.row()], index.column()
@@ -97,7 +98,7 @@ class QuarantineModel(QAbstractTableModel):
             return row.sender_domain or self.tr("unknown")
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = (self.tr("Quarantined"), self.tr("Mailbox"), self.tr("Reason"), self.tr("Sender's domain"))

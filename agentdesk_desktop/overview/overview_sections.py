@@ -197,10 +197,15 @@ class ContactSection(Section):
             address.setFont(font)
         else:
             a = overview.address
-            address.setText(
-                "\n".join(p for p in (a.street, f"{a.postal_code} {a.municipality}".strip()) if p) if a else none
+            place = (a.municipality_shown or a.municipality) if a else ""  # in the citizen's language
+            address.setText("\n".join(p for p in (a.street, f"{a.postal_code} {place}".strip()) if p) if a else none)
+            source = next((item for item in overview.lineage if item.item == "address"), None)
+            # Lineage from the register import: "Address: population data, 2.11.2026".
+            address.setToolTip(
+                fill(self.tr("Address: %1, %2"), source.register, format_day(source.observed_at.date()))
+                if source
+                else ""
             )
-            address.setToolTip("")
         self.show_body()
 
 

@@ -38,7 +38,7 @@ class CallerPrompt(QDialog):
         super().__init__(parent)
         self.setObjectName("callerPrompt")
         self.setModal(False)
-        self.result = result
+        self.pop_result = result  # not `result`: QDialog.result() is Qt's
         self._link_target: tuple[int, str] | None = None
 
         self.heading = QLabel(self)
@@ -109,12 +109,12 @@ class CallerPrompt(QDialog):
 
     @Slot()
     def _search(self) -> None:
-        self.search_requested.emit(self.result.caller_number)
+        self.search_requested.emit(self.pop_result.caller_number)
         self.accept()
 
     @Slot()
     def _new_customer(self) -> None:
-        self.new_customer_requested.emit(self.result.caller_number)
+        self.new_customer_requested.emit(self.pop_result.caller_number)
         self.accept()
 
     @Slot()
@@ -141,7 +141,7 @@ class CallerPrompt(QDialog):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        r = self.result
+        r = self.pop_result
         number = r.caller_number
         if r.match is CallerMatch.SEVERAL:
             self.setWindowTitle(self.tr("Who is calling?"))

@@ -22,6 +22,7 @@ import logging
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -65,7 +66,7 @@ class ActionDialog(QDialog):
         self.chooser: FieldEditor | None = None
         self.form_view: FormView | None = None
         self.busy_filing = False
-        self.result: ActionResult | None = None
+        self.action_result: ActionResult | None = None  # not `result`: QDialog.result() is Qt's
         self.stored: StoredReference | None = None
         self._form_loads = 0
 
@@ -90,10 +91,10 @@ class ActionDialog(QDialog):
         self.chooser_label.setObjectName("chooserLabel")
         self.chooser_label.hide()
         self.chooser_slot.addWidget(self.chooser_label)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("actionFields")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area = QScrollArea(self)  # not `scroll`: QWidget.scroll() is Qt's
+        self.fields_area.setObjectName("actionFields")
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
         self.form_error = QLabel(self)
         self.form_error.setObjectName("formError")
         self.form_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -116,7 +117,7 @@ class ActionDialog(QDialog):
         layout.addLayout(self.chooser_slot)
         layout.addWidget(self.status)
         layout.addWidget(self.busy)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.fields_area, 1)
         layout.addWidget(self.form_error)
         layout.addWidget(self.buttons)
         self.resize(640, 720)
@@ -211,7 +212,7 @@ class ActionDialog(QDialog):
         skip = (self.chooser.spec.key,) if self.chooser is not None else ()
         view = FormView(form, self, skip=skip)
         view.set_values(kept)
-        self.scroll.setWidget(view)  # the old view is deleted by the scroll area
+        self.fields_area.setWidget(view)  # the old view is deleted by the scroll area
         self.form_view, self.form, self.form_action_id = view, form, action_id
         self.heading.setText(form.title or self.action.label(self.plugins.language))
         self.file_button.setEnabled(True)
@@ -250,9 +251,7 @@ class ActionDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self._set_busy(self.tr("Filing…"))
         title = (
-            self.form.title
-            if self.form is not None and self.form_action_id != self.action.id
-            else (self.chooser.editor.currentText().rstrip(" *") if self.chooser is not None else self.action.id)
+            self.form.title if self.form is not None and self.form_action_id != self.action.id else self._chosen_label()
         )
         events.emit("plugin.action.run", action=f"{self.action.plugin_id}.{self.action.id}")
         self.plugins.run_action(
@@ -265,12 +264,17 @@ class ActionDialog(QDialog):
             done=self._filed,
         )
 
+    def _chosen_label(self) -> str:
+        """The chosen item's label (the chooser is always a drop-down), else the action's id."""
+        editor = self.chooser.editor if self.chooser is not None else None
+        return editor.currentText().rstrip(" *") if isinstance(editor, QComboBox) else self.action.id
+
     def _filed(self, outcome: CallOutcome, stored: StoredReference | None) -> None:
         self.busy_filing = False
         self.cancel_button.setEnabled(True)
         self._set_busy("")
         if outcome.state is PanelState.DATA and isinstance(outcome.value, ActionResult):
-            self.result, self.stored = outcome.value, stored
+            self.action_result, self.stored = outcome.value, stored
             events.emit(
                 "plugin.action.done", action=f"{self.action.plugin_id}.{self.action.id}", stored=stored is not None
             )
@@ -308,7 +312,7 @@ class ActionDialog(QDialog):
         )
         if target is not None:
             target.setFocus()
-            self.scroll.ensureWidgetVisible(target)
+            self.fields_area.ensureWidgetVisible(target)
 
     def field_errors(self) -> dict[str, str]:
         out = {k: e.error for k, e in (self.form_view.editors.items() if self.form_view else ()) if e.error}

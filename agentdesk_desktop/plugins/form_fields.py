@@ -40,6 +40,9 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 ERROR_STYLE = "QLabel { color: #b00020; }"
 _NO_TIME = QDateTime.fromString("2000-01-01T00:00:00", Qt.DateFormat.ISODate)  # shown as empty
 
+# The editor of each field kind (see the table above); ``FieldEditor.value`` tells them apart.
+FieldWidget = QPlainTextEdit | QComboBox | QListWidget | QDateTimeEdit | QLineEdit
+
 
 class FieldEditor(QWidget):
     """One field: the editor, its help and its message."""
@@ -50,7 +53,7 @@ class FieldEditor(QWidget):
         super().__init__(parent)
         self.spec = spec
         self.setObjectName(f"field_{spec.key}")
-        self.editor = self._make_editor()
+        self.editor: FieldWidget = self._make_editor()
         self.editor.setObjectName(f"editor_{spec.key}")
         self.help = QLabel(spec.help, self)
         self.help.setObjectName("fieldHelp")
@@ -77,55 +80,67 @@ class FieldEditor(QWidget):
         column.addWidget(self.message)
         self._update_count()
 
-    def _make_editor(self) -> QWidget:
+    def _make_editor(self) -> FieldWidget:
         spec = self.spec
         if spec.kind == "text":
-            editor = QPlainTextEdit(self)
-            editor.setTabChangesFocus(True)
-            editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
-            editor.setPlainText(spec.default)
-            editor.textChanged.connect(self._update_count)
-            editor.textChanged.connect(self.edited)
-            return editor
+            return self._text_editor(spec)
         if spec.kind == "choice":
-            editor = QComboBox(self)
-            editor.addItem(translate("FormFields", "Choose…"), "")
-            for key, label in spec.choices:
-                editor.addItem(label, key)
-            if spec.default:
-                editor.setCurrentIndex(max(0, editor.findData(spec.default)))
-            editor.currentIndexChanged.connect(lambda _i: self.edited.emit())
-            return editor
+            return self._choice_editor(spec)
         if spec.kind == "multichoice":
-            editor = QListWidget(self)
-            defaults = {d.strip() for d in spec.default.split(",") if d.strip()}
-            for key, label in spec.choices:
-                item = QListWidgetItem(label, editor)
-                item.setData(Qt.ItemDataRole.UserRole, key)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if key in defaults else Qt.CheckState.Unchecked)
-            rows = max(1, min(len(spec.choices), 5))
-            editor.setFixedHeight(editor.sizeHintForRow(0) * rows + 2 * editor.frameWidth() + 4)
-            editor.itemChanged.connect(lambda _i: self.edited.emit())
-            return editor
+            return self._multichoice_editor(spec)
         if spec.kind == "datetime":
-            editor = QDateTimeEdit(self)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("d.M.yyyy H:mm")
-            if not spec.required:
-                editor.setMinimumDateTime(_NO_TIME)
-                editor.setSpecialValueText(" ")
-            parsed = QDateTime.fromString(spec.default, Qt.DateFormat.ISODate) if spec.default else QDateTime()
-            editor.setDateTime(
-                parsed if parsed.isValid() else (_NO_TIME if not spec.required else QDateTime.currentDateTime())
-            )
-            editor.dateTimeChanged.connect(lambda _d: self.edited.emit())
-            return editor
+            return self._datetime_editor(spec)
         editor = QLineEdit(self)
         if spec.max_length:
             editor.setMaxLength(spec.max_length)
         editor.setText(spec.default)
         editor.textChanged.connect(lambda _t: self.edited.emit())
+        return editor
+
+    def _text_editor(self, spec: FieldSpec) -> QPlainTextEdit:
+        editor = QPlainTextEdit(self)
+        editor.setTabChangesFocus(True)
+        editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
+        editor.setPlainText(spec.default)
+        editor.textChanged.connect(self._update_count)
+        editor.textChanged.connect(self.edited)
+        return editor
+
+    def _choice_editor(self, spec: FieldSpec) -> QComboBox:
+        editor = QComboBox(self)
+        editor.addItem(translate("FormFields", "Choose…"), "")
+        for key, label in spec.choices:
+            editor.addItem(label, key)
+        if spec.default:
+            editor.setCurrentIndex(max(0, editor.findData(spec.default)))
+        editor.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        return editor
+
+    def _multichoice_editor(self, spec: FieldSpec) -> QListWidget:
+        editor = QListWidget(self)
+        defaults = {d.strip() for d in spec.default.split(",") if d.strip()}
+        for key, label in spec.choices:
+            item = QListWidgetItem(label, editor)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in defaults else Qt.CheckState.Unchecked)
+        rows = max(1, min(len(spec.choices), 5))
+        editor.setFixedHeight(editor.sizeHintForRow(0) * rows + 2 * editor.frameWidth() + 4)
+        editor.itemChanged.connect(lambda _i: self.edited.emit())
+        return editor
+
+    def _datetime_editor(self, spec: FieldSpec) -> QDateTimeEdit:
+        editor = QDateTimeEdit(self)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("d.M.yyyy H:mm")
+        if not spec.required:
+            editor.setMinimumDateTime(_NO_TIME)
+            editor.setSpecialValueText(" ")
+        parsed = QDateTime.fromString(spec.default, Qt.DateFormat.ISODate) if spec.default else QDateTime()
+        editor.setDateTime(
+            parsed if parsed.isValid() else (_NO_TIME if not spec.required else QDateTime.currentDateTime())
+        )
+        editor.dateTimeChanged.connect(lambda _d: self.edited.emit())
         return editor
 
     # -- values ----------------------------------------------------------------------------------

@@ -16,8 +16,9 @@ service request) the customer is read again and the plugin's panels ask afresh.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
@@ -27,6 +28,9 @@ from agentdesk_desktop.plugins.panel_customer import PanelCustomer
 from agentdesk_desktop.plugins.panel_requests import PanelRequest
 from agentdesk_desktop.plugins.panel_widget import PluginPanelWidget
 from agentdesk_desktop.plugins.plugin_seams import PluginDesk
+
+if TYPE_CHECKING:  # the dialog's module is imported when an action is first opened
+    from agentdesk_desktop.plugins.action_dialog import ActionDialog
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +79,7 @@ class PluginPanelArea(QWidget):
         customer_id: int,
         parent: QWidget | None = None,
         *,
-        start_after=None,
+        start_after: SignalInstance | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pluginPanelArea")
@@ -83,7 +87,7 @@ class PluginPanelArea(QWidget):
         self.customer: PanelCustomer | None = None
         self.panels: dict[str, PluginPanelWidget] = {}
         self.purposes: dict[str, str] = {}  # panel key -> purpose, for this customer tab only
-        self.action_dialog = None
+        self.action_dialog: ActionDialog | None = None
         self._open = _OpenRequests(plugins)
         self._icons: dict[str, QIcon] = {}
         self._started = False
@@ -175,9 +179,9 @@ class PluginPanelArea(QWidget):
             self.tabs.removeTab(self.tabs.indexOf(panel))
             panel.deleteLater()
         for index, spec in enumerate(wanted):
-            panel = self.panels.get(spec.key)
-            if panel is not None:
-                panel.set_actions(self.plugins.actions_for(self.staff, spec.plugin_id))
+            shown = self.panels.get(spec.key)
+            if shown is not None:
+                shown.set_actions(self.plugins.actions_for(self.staff, spec.plugin_id))
                 continue
             panel = PluginPanelWidget(
                 self.plugins,
@@ -228,7 +232,7 @@ class PluginPanelArea(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------
 
-    def open_action(self, action: ActionSpec, panel: PluginPanelWidget | None = None):
+    def open_action(self, action: ActionSpec, panel: PluginPanelWidget | None = None) -> ActionDialog | None:
         """The action's dialog (e.g. File a service request…) for this customer."""
         if self.customer is None:
             return None

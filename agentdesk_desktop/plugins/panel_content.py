@@ -9,8 +9,17 @@ panel is short of room, and scroll inside themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -33,6 +42,7 @@ BADGE_COLOURS = {
 }
 LEVEL_ORDER = {"alert": 2, "warning": 1, "info": 0}
 MAX_TABLE_ROWS = 8  # a table asks for room for this many rows at most; more scroll
+_ROOT = QModelIndex()  # the invisible root: the default parent of the model's methods
 
 
 def badge_level(level: str) -> str:
@@ -47,20 +57,20 @@ def highest_level(badges: tuple[Badge, ...]) -> str | None:
 class PanelTableModel(QAbstractTableModel):
     """A plugin table: fixed columns, rows of text. Read-only."""
 
-    def __init__(self, table: Table, parent=None) -> None:
+    def __init__(self, table: Table, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(table.columns)
         width = len(self._columns)
         # Rows with too few or too many cells are padded or cut to the header (plugins are untrusted).
         self._rows = tuple(tuple(row[:width]) + ("",) * (width - len(row)) for row in table.rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (
             not index.isValid()
             or not (0 <= index.row() < len(self._rows))
@@ -72,7 +82,7 @@ class PanelTableModel(QAbstractTableModel):
             return text if text or role == Qt.ItemDataRole.DisplayRole else None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
@@ -146,12 +156,12 @@ class PanelTableView(QTableView):
         header = self.horizontalHeader()
         for column, size in enumerate(sizes):
             header.resizeSection(column, size)
-        elided = any(size < want for size, want in zip(sizes, wanted))
+        elided = any(size < want for size, want in zip(sizes, wanted, strict=True))
         if elided != self.elided:
             self.elided = elided
             self.elided_changed.emit(elided)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
@@ -162,12 +172,12 @@ class PanelTableView(QTableView):
             + 2 * self.frameWidth()
         )
 
-    def sizeHint(self):
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         hint.setHeight(self._height_for(max(1, min(self.model().rowCount(), MAX_TABLE_ROWS))))
         return hint
 
-    def minimumSizeHint(self):
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         hint.setHeight(self._height_for(1))
         return hint

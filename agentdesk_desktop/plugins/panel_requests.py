@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject
 
 from agentdesk.plugin_host.host import AccessDenied, PluginHost, PurposeRequired
 from agentdesk.plugin_host.manifest import PanelSpec
-from agentdesk.plugin_host.runner import CallOutcome, PanelState
+from agentdesk.plugin_host.runner import CallHandle, CallOutcome, PanelState
 from agentdesk.staff import StaffMember
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.plugins.panel_customer import PanelCustomer
@@ -30,15 +30,16 @@ log = logging.getLogger(__name__)
 
 
 class PanelRequest:
-    """One panel request: cancel it from the UI thread at any moment; the host's call handle attaches once it is sent."""
+    """One panel request: cancel it from the UI thread at any moment; the host's call handle attaches
+    once it is sent."""
 
     def __init__(self, rid: int) -> None:
         self.id = rid
         self._lock = threading.Lock()
         self._cancelled = False
-        self._handle = None
+        self._handle: CallHandle | None = None
 
-    def attach(self, handle) -> None:
+    def attach(self, handle: CallHandle) -> None:
         with self._lock:
             if not self._cancelled:
                 self._handle = handle
@@ -57,7 +58,7 @@ class PanelRequest:
         return self._cancelled
 
     @property
-    def handle(self):
+    def handle(self) -> CallHandle | None:
         return self._handle
 
 

@@ -49,9 +49,9 @@ class PluginDesk(Protocol):
 
     def disable(self, plugin_id: str) -> None: ...
 
-    def enable(self, plugin_id: str) -> Op | None: ...
+    def enable(self, plugin_id: str) -> Op[PluginStatus] | None: ...
 
-    def load_customer(self, customer_id: int, owner: QObject) -> Op: ...
+    def load_customer(self, customer_id: int, owner: QObject) -> Op[PanelCustomer]: ...
 
     def request_panel(
         self,
@@ -69,13 +69,13 @@ class PluginDesk(Protocol):
 
     def action_form(
         self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer, owner: QObject
-    ) -> Op: ...
+    ) -> Op[CallOutcome]: ...
 
     def run_action(
         self,
         action: ActionSpec,
         action_id: str,
-        values: dict,
+        values: dict[str, str | list[str]],
         *,
         staff: StaffMember,
         customer: PanelCustomer,

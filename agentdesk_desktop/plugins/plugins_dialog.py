@@ -140,4 +140,5 @@ class PluginsDialog(QDialog):
         row = self.row_of(plugin_id)
         if row < 0:
             return []
-        return [self.table.item(row, c).text() for c in range(COLUMNS - 1)]
+        items = (self.table.item(row, c) for c in range(COLUMNS - 1))
+        return [item.text() if item is not None else "" for item in items]

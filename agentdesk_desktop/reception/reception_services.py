@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agentdesk.interaction_log import InteractionLog
+from agentdesk.interaction_log import InteractionDraft, InteractionLog
 from agentdesk.queues import QueueDirectory, QueueInfo, Ticket, WalkIn
 from agentdesk.queues.walk_in import FinishedVisit
 from agentdesk.staff import StaffMember
@@ -32,6 +32,8 @@ def walk_in_queues(queues: QueueDirectory, staff_id: int) -> tuple[list[QueueInf
     return every, mine
 
 
-def finish_visit_job(services: ReceptionServices, ticket: Ticket, draft, staff: StaffMember) -> FinishedVisit:
+def finish_visit_job(
+    services: ReceptionServices, ticket: Ticket, draft: InteractionDraft, staff: StaffMember
+) -> FinishedVisit:
     """Log the visit and close the ticket in one transaction (the background writer)."""
     return services.walk_in.finish_visit(ticket, draft, services.interactions, staff)

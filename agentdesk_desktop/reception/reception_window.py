@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,12 +31,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from agentdesk.interaction_log import InteractionInvalid, check
+from agentdesk.interaction_log import InteractionDraft, InteractionInvalid, check
 from agentdesk.queues import HELSINKI, QueueInfo, Ticket, interaction_draft
 from agentdesk.queues.walk_in import FinishedVisit
 from agentdesk.staff import StaffMember
@@ -47,7 +46,6 @@ from agentdesk_desktop.background import Background
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.field_messages import interaction_error_text
 from agentdesk_desktop.reception.reception_services import ReceptionServices, finish_visit_job, walk_in_queues
-from agentdesk_desktop.services import DeskServices
 from agentdesk_desktop.widgets.labels import outcome_label, ui_language
 from agentdesk_desktop.widgets.panel_parts import big_label
 
@@ -55,16 +53,6 @@ log = logging.getLogger(__name__)
 
 OUTCOMES = (Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.UNRESOLVED)
 CurrentCustomer = Callable[[], "tuple[int, str] | None"]  # the customer of the main window's current tab
-
-
-class ReceptionHost(Protocol):
-    """What the reception needs of the main window."""
-
-    tabs: QTabWidget
-
-    def current_customer_id(self) -> int | None: ...
-
-    def open_customer(self, customer_id: int, title: str = "") -> QWidget: ...
 
 
 class ReceptionWindow(QMainWindow):
@@ -340,7 +328,7 @@ class ReceptionWindow(QMainWindow):
         if self.called is not None and self.called.customer_id is not None:
             self.open_customer_requested.emit(self.called.customer_id)
 
-    def visit_draft(self):
+    def visit_draft(self) -> InteractionDraft:
         ticket = self.called
         assert ticket is not None
         outcome = self.outcome.currentData()
@@ -415,7 +403,7 @@ class ReceptionWindow(QMainWindow):
 
     # -- texts -----------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh_current_customer()
         super().showEvent(event)
 
@@ -473,28 +461,3 @@ class ReceptionWindow(QMainWindow):
         self.refresh_current_customer()
         if self.called is None and self.called_info.text() == "":
             self.called_info.setText(self.tr("Press Call next when you are free."))
-
-
-def reception_for_window(window: ReceptionHost, services: DeskServices, staff: StaffMember) -> ReceptionWindow:
-    """The reception window of a main window: "the current customer" is its current tab's and a
-    called visitor opens in a tab. A logged visit reaches that customer's open tab through the
-    change bus, like every other write."""
-
-    def current_customer() -> tuple[int, str] | None:
-        customer_id = window.current_customer_id()
-        if customer_id is None:
-            return None
-        return customer_id, window.tabs.tabText(window.tabs.currentIndex())
-
-    reception = ReceptionWindow(
-        ReceptionServices.of(services),
-        services.background,
-        staff,
-        services.topics.all,
-        current_customer=current_customer,
-        parent=window,
-    )
-    reception.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    reception.open_customer_requested.connect(lambda customer_id: window.open_customer(customer_id))
-    window.tabs.currentChanged.connect(reception.refresh_current_customer)
-    return reception

@@ -8,6 +8,7 @@ it again in its ``LanguageChange`` handler follows the language.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -19,6 +20,7 @@ from agentdesk_desktop.search_results_model import format_date as format_day
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 LANGUAGE_CODES = ("fi", "sv", "en")
+HELSINKI = ZoneInfo("Europe/Helsinki")  # the city's time: every time on screen
 
 
 def ui_language() -> str:
@@ -75,10 +77,12 @@ def language_label(language: Language) -> str:
 def case_status_label(status: CaseStatus) -> str:
     return {
         CaseStatus.NEW: translate("Labels", "New"),
-        CaseStatus.OPEN: translate("Labels", "Open"),
-        CaseStatus.WAITING: translate("Labels", "Waiting"),
+        CaseStatus.OPEN: translate("Labels", "Assigned"),
+        CaseStatus.WAITING: translate("Labels", "Waiting for the citizen"),
+        CaseStatus.WAITING_BACKOFFICE: translate("Labels", "Waiting for the back office"),
         CaseStatus.RESOLVED: translate("Labels", "Resolved"),
         CaseStatus.CLOSED: translate("Labels", "Closed"),
+        CaseStatus.REOPENED: translate("Labels", "Reopened"),
     }.get(status, status.value)
 
 
@@ -121,12 +125,13 @@ def topic_label(code: str, topics: dict[str, Topic]) -> str:
 
 
 def format_moment(value: dt.datetime | None) -> str:
-    """A stored UTC moment in the workstation's time zone: 5.1.2025 14:32."""
+    """A stored UTC moment in Helsinki time, whatever the workstation's zone: 5.1.2025 14:32 (every time
+    on the desk's screens is the city's own, so a timeline and a call clock never disagree)."""
     if value is None:
         return ""
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    local = value.astimezone()
+    local = value.astimezone(HELSINKI)
     return f"{local.day}.{local.month}.{local.year} {local.hour:02d}:{local.minute:02d}"
 
 

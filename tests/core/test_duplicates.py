@@ -179,11 +179,21 @@ def test_the_json_has_both_records_a_score_a_decision_and_the_evidence(populatio
         out = capsys.readouterr().out
         assert out.count("\n") == 1
         shaped = json.loads(out)
+    with population.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT customer_id, register, value FROM customer_identifier WHERE scheme = 'register'")
+        )
+        register_ids: dict[int, set[tuple[str, str]]] = {}
+        for cid, register, value in rows:
+            register_ids.setdefault(cid, set()).add((register, value))
     for pair in shaped["pairs"]:
         a, b = pair["records"]
         for r in (a, b):
             assert set(r) == {"register", "register_id", "customer_id"}
-            assert r["register"] == "agentdesk" and r["register_id"] == str(r["customer_id"])
+            if r["customer_id"] in register_ids:  # as the register that holds it knows it
+                assert (r["register"], r["register_id"]) in register_ids[r["customer_id"]]
+            else:
+                assert r["register"] == "agentdesk" and r["register_id"] == str(r["customer_id"])
         assert a["customer_id"] < b["customer_id"]
         assert 0 <= pair["score"] <= 1 and pair["decision"] in ("match", "review")
         assert set(pair["evidence"]) == set(FIELDS)
@@ -346,3 +356,16 @@ def test_an_identity_code_one_keystroke_off_is_a_typo_and_two_off_is_different()
     b = np.arange(1, n, dtype=np.int64)
     levels = [comparisons.LEVELS["hetu"][v] for v in comparisons.hetu(p, a, b)]
     assert levels == ["exact", "one_typo", "one_typo", "different", "different", "one_typo"]
+
+
+def test_an_imported_record_is_named_by_its_register_and_its_id_there(population):
+    born = dt.date(1958, 5, 14)
+    with population.session() as s, s.begin():
+        water = _person(s, "Seppo", "Hyvönen", born, phone="+358405550202", street="Kuninkaankatu 20")
+        s.get(Customer, water).identifiers.append(
+            CustomerIdentifier(scheme=IdentifierScheme.REGISTER, register="water-utility", value="VL-88213")
+        )
+        own = _person(s, "Seppo Juhani", "Hyvönen", born, phone="+358405550202", street="Kuninkaankatu 20")
+    pair = _pairs(DuplicateScan(population).scan())[(water, own)]
+    assert (pair.a.register, pair.a.register_id, pair.a.customer_id) == ("water-utility", "VL-88213", water)
+    assert (pair.b.register, pair.b.register_id, pair.b.customer_id) == ("agentdesk", str(own), own)

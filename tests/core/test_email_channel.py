@@ -15,6 +15,7 @@ from email import message_from_bytes, policy
 import pytest
 from sqlalchemy import select
 
+from agentdesk.cases import CaseService
 from agentdesk.channels.email_channel import (
     EmailChannel,
     EmailIntake,
@@ -120,7 +121,13 @@ def test_a_reply_reopens_a_resolved_case_and_a_closed_case_gets_a_new_one(kit, s
     kit.append(NEUVONTA, mail("Re: Rakennuslupa", headers=(f"In-Reply-To: {first_id}",))[1])
     [reopened] = run_intake(kit, sqlite_db)
     assert reopened.case_id == opened.case_id
-    assert case(sqlite_db, opened.case_id).status is CaseStatus.OPEN
+    assert case(sqlite_db, opened.case_id).status is CaseStatus.REOPENED
+    last = CaseService(sqlite_db).history(opened.case_id)[-1]
+    assert (last.from_status, last.to_status, last.note) == (
+        CaseStatus.RESOLVED,
+        CaseStatus.REOPENED,
+        "follow-up e-mail",
+    )
     with sqlite_db.session() as s, s.begin():
         s.get(ServiceCase, opened.case_id).status = CaseStatus.CLOSED
     kit.append(NEUVONTA, mail("Re: Rakennuslupa", headers=(f"In-Reply-To: {first_id}",))[1])

@@ -498,3 +498,26 @@ def test_an_edit_conflict_refreshes_the_overview_behind_the_dialog(open_overview
     qtbot.waitUntil(lambda: dialog.conflict.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: view.header.name.text() == "Anna Virtanen-Lahti", timeout=5000)
     dialog.reject()
+
+
+def test_an_imported_address_says_which_register_and_is_in_the_citizens_language(open_overview, sqlite_db, tmp_path):
+    from sqlalchemy import select
+
+    from agentdesk.register_import.importer import RegisterImport
+    from agentdesk.register_import.mapping import load_mapping
+    from agentdesk.storage.models import Customer
+
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(
+        '[source]\nid_column = "id"\nobserved = "2026-11-02"\n[columns]\nfirst_names = "first"\n'
+        'last_name = "last"\nstreet = "street"\npostal_code = "postcode"\nmunicipality = "town"\nlanguage = "lang"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "register.csv"
+    data.write_text("id,first,last,street,postcode,town,lang\nDV-100,Eva,Ek,Esplanaden 2,00130,Helsinki,sv\n")
+    RegisterImport(sqlite_db).run(data, "population data", load_mapping(mapping))
+    with sqlite_db.session() as s:
+        eva = s.scalar(select(Customer.id).where(Customer.last_name == "Ek"))
+    address = open_overview(eva).contact.values["address"]
+    assert address.text() == "Esplanaden 2\n00130 Helsingfors", "a Swedish speaker's municipality in Swedish"
+    assert address.toolTip() == "Address: population data, 2.11.2026"

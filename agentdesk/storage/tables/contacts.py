@@ -27,8 +27,28 @@ class ServiceCase(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class CaseEvent(Base):
+    """One step of a case's history: created, assigned, waiting, resolved, closed, reopened."""
+
+    __tablename__ = "case_event"
+    __table_args__ = (Index("ix_case_event_case_at", "case_id", "at"),)
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("service_case.id", ondelete="CASCADE"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))  # the staff user's username, as in the audit log
+    from_status: Mapped[CaseStatus | None] = mapped_column(enum_column(CaseStatus, "case_event_from"))
+    to_status: Mapped[CaseStatus] = mapped_column(enum_column(CaseStatus, "case_event_to"))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("department.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Interaction(Base):
@@ -58,12 +78,15 @@ class Interaction(Base):
 
 
 class AuditEntry(Base):
-    """Append-only: the migrations install triggers that refuse UPDATE and DELETE."""
+    """Append-only: the migrations install triggers that refuse UPDATE and DELETE. Each entry is a link
+    of a hash chain (:mod:`agentdesk.audit_chain`): ``seq`` is its place, ``entry_hash`` the SHA-256 of
+    ``prev_hash`` and its canonical content."""
 
     __tablename__ = "audit_entry"
     __table_args__ = (
         Index("ix_audit_entry_subject_at", "subject_customer_id", "at"),
         Index("ix_audit_entry_actor_at", "actor", "at"),
+        Index("ix_audit_entry_seq", "seq", unique=True),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
@@ -73,3 +96,18 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))  # "customer.view", "hetu.reveal", ...
     purpose: Mapped[str] = mapped_column(String(200), default="")  # why (statutory task, consent, ...)
     detail: Mapped[str] = mapped_column(Text, default="")  # never personal data beyond ids
+    seq: Mapped[int | None] = mapped_column(BigInteger)  # the place in the chain, 1, 2, 3, ...
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """The last link of the audit chain. Writers lock this row (``SELECT ... FOR UPDATE``) in the
+    transaction that appends an entry, so concurrent writers chain one after another."""
+
+    __tablename__ = "audit_chain_head"
+
+    chain: Mapped[str] = mapped_column(String(16), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

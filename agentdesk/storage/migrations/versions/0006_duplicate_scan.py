@@ -1,14 +1,14 @@
 """Duplicate scan: its state (high-water marks, the trained model), the prepared register and rejected pairs.
 
 Revision ID: 0006
-Revises: 0004 (re-chained after the register import's 0005 at merge)
+Revises: 0010 (numbered 0006 when written; chained after main's 0010 when main was merged in)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
