@@ -118,3 +118,6 @@ def sqlite_db(tmp_path):
     schema.upgrade(db)
     yield db
     drop()
+
+
+from tests.ldap_support import directory, directory_admin  # noqa: E402, F401 - fixtures for every test package
