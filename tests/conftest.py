@@ -120,4 +120,4 @@ def sqlite_db(tmp_path):
     drop()
 
 
-from tests.ldap_support import directory, directory_admin  # noqa: E402, F401 - fixtures for every test package
+from tests.ldap_support import directory, directory_admin  # noqa: F401 - fixtures for every test package

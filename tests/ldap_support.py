@@ -47,7 +47,7 @@ def require_directory() -> None:
         return
     if os.environ.get("AGENTDESK_REQUIRE_PG") == "1":
         pytest.fail("a full run needs the directory: scripts/test.sh starts scripts/slapd.sh")
-    pytest.skip("no directory (eval \"$(bash scripts/slapd.sh start)\" or run scripts/test.sh)")
+    pytest.skip('no directory (eval "$(bash scripts/slapd.sh start)" or run scripts/test.sh)')
 
 
 def store_bind_password(settings: DirectorySettings) -> str:

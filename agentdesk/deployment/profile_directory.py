@@ -76,7 +76,9 @@ def check_directory(checker: ProfileChecker, raw: Mapping[str, Any]) -> Director
         checker.problem("directory.tls", 'tls = "ldaps" needs an ldaps:// URL')
     timeout = table.get("timeout_seconds", DEFAULT_TIMEOUT_S)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0.5 <= timeout <= 60:
-        checker.problem("directory.timeout_seconds", f"expected a number of seconds from 0.5 to 60, got {shown(timeout)}")
+        checker.problem(
+            "directory.timeout_seconds", f"expected a number of seconds from 0.5 to 60, got {shown(timeout)}"
+        )
         timeout = DEFAULT_TIMEOUT_S
     roles = _group_table(checker, table, "group_roles", _ROLES)
     departments = _group_table(checker, table, "group_departments", None)
@@ -108,7 +110,7 @@ def _group_table(
     value = table.get(key, {})
     where = f"directory.{key}"
     if not isinstance(value, dict):
-        checker.problem(where, f'expected a table of group DN = value, e.g. {{ "cn=...,dc=city,dc=example" = ... }}')
+        checker.problem(where, 'expected a table of group DN = value, e.g. { "cn=...,dc=city,dc=example" = ... }')
         return {}
     out = {}
     for dn, target in value.items():

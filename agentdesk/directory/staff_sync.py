@@ -35,10 +35,11 @@ class SyncReport:
     unchanged: int = 0
 
     def describe(self) -> str:
-        lines = [
+        counts = (
             f"staff sync: {len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.deactivated)} deactivated, {self.unchanged} unchanged"
-        ]
+        )
+        lines = [counts]
         for label, names in (("added", self.added), ("updated", self.updated), ("deactivated", self.deactivated)):
             lines += [f"  {label}: {name}" for name in names]
         return "\n".join(lines)

@@ -29,7 +29,11 @@ def problem(settings, username, password):
 
 def test_sign_in_gives_the_role_and_department_of_the_groups(directory):
     aino = client(directory).authenticate("aino.agent", PASSWORD)
-    assert (aino.display_name, aino.role, aino.departments) == ("Aino Asiakaspalvelu", StaffRole.AGENT, ("customer_service",))
+    assert (aino.display_name, aino.role, aino.departments) == (
+        "Aino Asiakaspalvelu",
+        StaffRole.AGENT,
+        ("customer_service",),
+    )
     sami = client(directory).authenticate("sami.supervisor", PASSWORD)
     assert sami.role is StaffRole.SUPERVISOR  # in agents and supervisors: the role that may do most
 
