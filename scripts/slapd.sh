@@ -86,7 +86,10 @@ export AGENTDESK_TEST_LDAP_ADMIN_PASSWORD=$ADMIN_PASSWORD
 ENV
 }
 
-running() { [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
+running() {
+    local pid
+    pid="$(cat "$PIDFILE" 2>/dev/null)" && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
 answers() { ldapsearch -x -H "$URL" -D "$BIND_DN" -w "$BIND_PASSWORD" -b "$BASE" -s base -o nettimeout=2 dn >/dev/null 2>&1; }
 
 write_config() {
@@ -224,7 +227,7 @@ start() {
         env_lines
         return 0
     fi
-    running && kill "$(cat "$PIDFILE")" 2>/dev/null || true
+    if running; then kill "$(cat "$PIDFILE")" 2>/dev/null || true; sleep 0.5; fi
     rm -rf "$T/data" "$PIDFILE"
     mkdir -p "$T/data"
     write_config
@@ -250,7 +253,7 @@ start() {
 stop() {
     resolve_dir
     if running; then
-        kill "$(cat "$PIDFILE")" && say "stopped slapd"
+        kill "$(cat "$PIDFILE" 2>/dev/null)" 2>/dev/null && say "stopped slapd"
         local i
         for i in $(seq 1 40); do running || break; sleep 0.1; done
         rm -f "$PIDFILE"

@@ -38,8 +38,10 @@ def test_sign_in_gives_the_role_and_department_of_the_groups(directory):
     assert sami.role is StaffRole.SUPERVISOR  # in agents and supervisors: the role that may do most
 
 
-def test_wrong_password_unknown_user_and_empty_password_are_the_same_refusal(directory):
-    assert problem(directory, "aino.agent", "not-the-password") is SignInProblem.WRONG_PASSWORD
+def test_wrong_password_unknown_user_and_empty_password_are_the_same_refusal(directory, directory_admin):
+    # A person of this test's own: wrong passwords count towards the lockout (3 in 10 minutes).
+    uid = directory_admin.add_person("vaara", "Ville Väärä", ["asiakaspalvelu"])
+    assert problem(directory, uid, "not-the-password") is SignInProblem.WRONG_PASSWORD
     assert problem(directory, "nobody.here", PASSWORD) is SignInProblem.WRONG_PASSWORD
     assert problem(directory, "aino.agent", "") is SignInProblem.WRONG_PASSWORD  # never an anonymous bind
     assert problem(directory, "*", PASSWORD) is SignInProblem.WRONG_PASSWORD  # the filter is escaped
