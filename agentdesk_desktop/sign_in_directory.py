@@ -1,7 +1,8 @@
 """Sign-in with the city's directory account: username and password, bound off the UI thread.
 
-The dialog calls ``authenticate(username, password)`` on the background helper (a write: it brings
-the staff user's row up to date and audits the sign-in) and ends with :attr:`chosen`, the
+The dialog runs ``check(username, password)`` on the background helper's read pool (the keyring,
+the network: it never holds up the database writer) and then ``admit(account)`` on its writer (the
+staff user's row brought up to date, the sign-in audited); it ends with :attr:`chosen`, the
 :class:`agentdesk.staff.StaffMember`. Each refusal has its own message; the username is kept, the
 password is cleared only after a wrong password (a locked or expired account, or a directory that
 does not answer, leaves it for another try).
@@ -9,6 +10,7 @@ does not answer, leaves it for another try).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import partial
 
@@ -16,21 +18,30 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from agentdesk.directory.client import DirectoryError, SignInProblem
+from agentdesk.directory.client import DirectoryAccount, DirectoryError, SignInProblem
 from agentdesk.staff import StaffMember
 from agentdesk_desktop.background import Background
 
-Authenticate = Callable[[str, str], StaffMember]  # raises DirectoryError
+log = logging.getLogger(__name__)
+
+Check = Callable[[str, str], DirectoryAccount]  # raises DirectoryError
+Admit = Callable[[DirectoryAccount], StaffMember]
 
 
 class DirectorySignInDialog(QDialog):
     def __init__(
-        self, authenticate: Authenticate, background: Background, parent: QWidget | None = None, *, preselect: str = ""
+        self,
+        check: Check,
+        admit: Admit,
+        background: Background,
+        parent: QWidget | None = None,
+        *,
+        preselect: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("directorySignInDialog")
         self.setMinimumWidth(420)
-        self._authenticate, self._bg = authenticate, background
+        self._check, self._admit, self._bg = check, admit, background
         self.chosen: StaffMember | None = None
         self.problem: SignInProblem | None = None  # of the last refusal
         self._busy = False
@@ -82,8 +93,21 @@ class DirectorySignInDialog(QDialog):
             return
         self._set_busy(True)
         self.status.setText(self.tr("Signing in…"))
-        job = partial(self._authenticate, username, password)
-        self._bg.write(job, owner=self).success(self._signed_in).failure(self._refused)
+        job = partial(self._check, username, password)
+        self._bg.read(job, owner=self).success(self._accepted).failure(self._refused)
+
+    def _accepted(self, account: DirectoryAccount) -> None:
+        self._bg.write(partial(self._admit, account), owner=self).success(self._signed_in).failure(self._not_admitted)
+
+    def _not_admitted(self, exc: BaseException) -> None:
+        """The directory said yes but the database could not take the sign-in: say so, keep everything typed."""
+        log.error("the directory sign-in could not be recorded: %s", type(exc).__name__)
+        self._set_busy(False)
+        self.problem = None
+        self._show(
+            self.tr("Signed in, but the database could not be reached. Check the network connection and try again."),
+            self.password,
+        )
 
     def _signed_in(self, member: StaffMember) -> None:
         self._set_busy(False)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agentdesk import __version__
+from agentdesk.directory.client import DirectoryAccount
 from agentdesk.directory.settings import DirectorySettings
 from agentdesk.staff import StaffMember
 from agentdesk.storage import schema
@@ -62,14 +63,20 @@ def prepare_schema(db: Database, *, upgrade: bool = False) -> SchemaState:
     return schema.prepare(db, upgrade_first=upgrade)
 
 
-def directory_sign_in(db: Database, settings: DirectorySettings, username: str, password: str) -> StaffMember:
-    """Runs off the UI thread: the service account's password from the keyring, then the bind."""
+def directory_check(settings: DirectorySettings, username: str, password: str) -> DirectoryAccount:
+    """Runs on the read pool: the service account's password from the keyring, then the binds."""
     from agentdesk.credentials import directory_bind_password
     from agentdesk.directory.client import DirectoryClient
-    from agentdesk.directory.staff_sync import sign_in
 
     bind_password = directory_bind_password(settings.url, settings.bind_dn) if settings.bind_dn else None
-    return sign_in(db, DirectoryClient(settings, bind_password), username, password)
+    return DirectoryClient(settings, bind_password).authenticate(username, password)
+
+
+def directory_admit(db: Database, account: DirectoryAccount) -> StaffMember:
+    """Runs on the writer: the staff row and the audit of the sign-in."""
+    from agentdesk.directory.staff_sync import admit
+
+    return admit(db, account)
 
 
 def database_label(db: Database) -> str:
@@ -240,8 +247,12 @@ class StartUp(QObject):
         dialog.show()
 
     def _show_directory_sign_in(self, settings: DirectorySettings, preselect: str) -> None:
-        authenticate = partial(directory_sign_in, self.services.db, settings)
-        dialog = DirectorySignInDialog(authenticate, self.background, preselect=preselect)
+        dialog = DirectorySignInDialog(
+            partial(directory_check, settings),
+            partial(directory_admit, self.services.db),
+            self.background,
+            preselect=preselect,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowIcon(self.app.windowIcon())
         self.sign_in = dialog

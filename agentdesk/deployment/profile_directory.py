@@ -74,6 +74,12 @@ def check_directory(checker: ProfileChecker, raw: Mapping[str, Any]) -> Director
         checker.problem("directory.tls", f"expected ldaps, starttls or none, got {shown(tls_text)}")
     elif tls is TlsMode.LDAPS and scheme == "ldap":
         checker.problem("directory.tls", 'tls = "ldaps" needs an ldaps:// URL')
+    elif tls is TlsMode.NONE and scheme == "ldap" and _host(url) not in _LOOPBACK:
+        checker.problem(
+            "directory.tls",
+            'tls = "none" would send every password over the network unencrypted; use "ldaps" '
+            '(ldaps:// URL) or "starttls" ("none" is only for a directory on this machine)',
+        )
     timeout = table.get("timeout_seconds", DEFAULT_TIMEOUT_S)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0.5 <= timeout <= 60:
         checker.problem(
@@ -102,6 +108,18 @@ def check_directory(checker: ProfileChecker, raw: Mapping[str, Any]) -> Director
         group_departments=departments,
         timeout_s=float(timeout),
     )
+
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def _group_table(

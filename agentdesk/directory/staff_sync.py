@@ -47,7 +47,11 @@ class SyncReport:
 
 def sign_in(db: Database, client: DirectoryClient, username: str, password: str) -> StaffMember:
     """The staff member who signed in with the directory (a :class:`DirectoryError` if they may not)."""
-    account = client.authenticate(username, password)
+    return admit(db, client.authenticate(username, password))
+
+
+def admit(db: Database, account: DirectoryAccount) -> StaffMember:
+    """After the directory said yes: the person's staff row brought up to date, the sign-in audited."""
     with db.session() as s, s.begin():
         _apply(s, account)
         audit.record(

@@ -73,6 +73,16 @@ def test_directory_down_is_its_own_problem(directory):
     assert problem(down, "aino.agent", PASSWORD) is SignInProblem.UNREACHABLE
 
 
+@pytest.mark.expect_log_warnings
+def test_a_directory_that_takes_the_connection_but_never_answers_times_out(directory):
+    with socket.socket() as silent:  # the kernel accepts connections; nobody ever reads or answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        hung = settings_for(f"ldap://127.0.0.1:{silent.getsockname()[1]}", timeout_s=1.0)
+        store_bind_password(hung)
+        assert problem(hung, "aino.agent", PASSWORD) is SignInProblem.UNREACHABLE
+
+
 def test_without_the_service_password_the_directory_is_not_asked(directory):
     no_secret = DirectoryClient(directory, None)
     with pytest.raises(DirectoryError) as caught:

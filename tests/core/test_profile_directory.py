@@ -50,6 +50,7 @@ def test_a_directory_table_becomes_the_sign_in_settings():
         (('tls = "none"', 'tls = "yes"'), "directory.tls: expected ldaps, starttls or none"),
         (("timeout_seconds = 3", "timeout_seconds = 600"), "directory.timeout_seconds: expected a number"),
         (('bind_dn = "', 'bind_password = "x"\nbind_dn = "'), "directory.bind_password: looks like a secret value"),
+        (("127.0.0.1", "ad.city.example"), 'directory.tls: tls = "none" would send every password'),
     ],
 )
 def test_mistakes_in_the_directory_table_name_the_key(change, expected):
