@@ -134,7 +134,7 @@ class CustomerDesk:
         dialog.open_customer_requested.connect(self._open)
         return dialog
 
-    def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> QDialog:
+    def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> CustomerDialog:
         s = self.services
         return CustomerDialog(
             s.register, s.duplicates, s.background, self.staff, customer_id=customer_id, parent=parent
@@ -161,7 +161,14 @@ class CustomerDesk:
     def contact_panel(self, customer_id: int | None, name: str = "") -> InteractionPanel:
         s = self.services
         return InteractionPanel(
-            s.interactions, s.background, s.drafts, self.staff, self.topics, customer_id=customer_id, customer_name=name
+            s.interactions,
+            s.background,
+            s.drafts,
+            self.staff,
+            self.topics,
+            customer_id=customer_id,
+            customer_name=name,
+            new_case_due=s.new_case_due,
         )
 
     def _open(self, customer_id: int) -> None:

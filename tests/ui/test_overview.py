@@ -203,16 +203,18 @@ def test_opening_shows_the_whole_customer_and_writes_an_audit_entry(open_overvie
     assert "overdue" in view.cases.table.item(0, 3).text()
 
 
-def test_the_header_is_painted_before_the_boxes(open_overview, family, qtbot):
+def test_the_header_the_boxes_and_the_timeline_arrive_together(open_overview, family, sqlite_db, qtbot):
+    add_contacts(sqlite_db, family.anna, 3)
     view = open_overview(family.anna, wait=False)
     assert view.header.name.text() == "Loading…"
     assert view.roles.is_loading
+    assert view.timeline_model.rowCount() == 0
     seen = []
-    view.title_changed.connect(lambda _t: seen.append((view.header.name.text(), view.roles.is_loading)))
+    view.painted.connect(lambda _id: seen.append((view.header.name.text(), view.roles.is_loading)))
     qtbot.waitUntil(lambda: view.is_painted)
-    # The header is filled in the turn the overview arrives; the boxes on the next one.
-    assert seen == [("Anna Virtanen", True)]
-    assert not view.roles.is_loading
+    # One fill, one paint: the first paint after "Loading…" shows the customer whole.
+    assert seen == [("Anna Virtanen", False)]
+    assert view.timeline_model.rowCount() == 3
 
 
 def test_show_reveals_the_identity_code_and_is_audited(open_overview, family, sqlite_db, qtbot):
@@ -365,6 +367,19 @@ def test_the_timeline_model_passes_the_model_tester(qtmodeltester, qtbot, seeded
     assert not model.canFetchMore(QModelIndex())
     model.reload()
     qtbot.waitUntil(lambda: model.rowCount() == 45 and not model.loading)
+
+
+def test_a_held_first_page_shows_no_contact_until_released(qtbot, seeded, sqlite_db, bg):
+    # The overview reads the first page beside its audited open and shows it only once that open succeeded.
+    add_contacts(sqlite_db, seeded.anna, 30)
+    model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna, page_size=20)
+    model.reload(hold=True)
+    qtbot.waitUntil(lambda: model.held)
+    assert model.rowCount() == 0 and model.loading, "still loading, as far as the table shows"
+    model.release()
+    assert model.rowCount() == 20 and not model.loading and model.has_more
+    model.release()  # nothing held any more: nothing changes
+    assert model.rowCount() == 20 and model.pages_loaded == 1
 
 
 def test_the_timeline_model_passes_qts_own_tester(qtmodeltester, qtbot, seeded, sqlite_db, bg):
