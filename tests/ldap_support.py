@@ -18,6 +18,25 @@ LDAP_URL = os.environ.get("AGENTDESK_TEST_LDAP_URL", "")
 BASE = os.environ.get("AGENTDESK_TEST_LDAP_BASE", "dc=city,dc=example")
 PASSWORD = os.environ.get("AGENTDESK_TEST_LDAP_PASSWORD", "")
 
+# A department profile with a [directory] table for the test directory (HEAD + DIRECTORY).
+HEAD = """\
+profile_version = 1
+[department]
+code = "customer_service"
+"""
+
+DIRECTORY = f"""
+[directory]
+url = "{LDAP_URL or "ldap://127.0.0.1:13389"}"
+base_dn = "{BASE}"
+user_filter = "(&(objectClass=inetOrgPerson)(uid={{username}}))"
+bind_dn = "cn=agentdesk,ou=service,{BASE}"
+tls = "none"
+timeout_seconds = 3
+group_roles = {{ "cn=asiakaspalvelu,ou=groups,{BASE}" = "agent", "cn=esihenkilot,ou=groups,{BASE}" = "supervisor" }}
+group_departments = {{ "cn=neuvonta,ou=groups,{BASE}" = "customer_service" }}
+"""
+
 
 def group_dn(cn: str) -> str:
     return f"cn={cn},ou=groups,{BASE}"

@@ -13,25 +13,7 @@ from agentdesk.deployment.profile import check_profile, parse_profile
 from agentdesk.directory.settings import TlsMode
 from agentdesk.storage.kinds import StaffRole
 from agentdesk.storage.models import AuditEntry
-from tests.ldap_support import BASE, LDAP_URL
-
-HEAD = """\
-profile_version = 1
-[department]
-code = "customer_service"
-"""
-
-DIRECTORY = f"""
-[directory]
-url = "{LDAP_URL or "ldap://127.0.0.1:13389"}"
-base_dn = "{BASE}"
-user_filter = "(&(objectClass=inetOrgPerson)(uid={{username}}))"
-bind_dn = "cn=agentdesk,ou=service,{BASE}"
-tls = "none"
-timeout_seconds = 3
-group_roles = {{ "cn=asiakaspalvelu,ou=groups,{BASE}" = "agent", "cn=esihenkilot,ou=groups,{BASE}" = "supervisor" }}
-group_departments = {{ "cn=neuvonta,ou=groups,{BASE}" = "customer_service" }}
-"""
+from tests.ldap_support import BASE, DIRECTORY, HEAD
 
 
 def test_a_directory_table_becomes_the_sign_in_settings():

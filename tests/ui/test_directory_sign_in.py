@@ -13,7 +13,7 @@ from agentdesk_desktop.app import build_app
 from agentdesk_desktop.customer_summary import RegisterSummaryParts
 from agentdesk_desktop.sign_in import SignInSetup
 from agentdesk_desktop.sign_in_directory import DirectorySignInDialog
-from tests.ldap_support import PASSWORD, settings_for, store_bind_password
+from tests.ldap_support import DIRECTORY, HEAD, PASSWORD, settings_for, store_bind_password
 
 
 def directory_desk(db, settings):
@@ -131,3 +131,15 @@ def test_the_demo_chooser_says_it_is_for_the_demo_only(qtbot, sqlite_db, seeded)
         assert "Demo — no password" in desk.sign_in._intro.text()
     finally:
         desk.shutdown()
+
+
+def test_the_applied_profiles_directory_is_the_desks_sign_in(tmp_path):
+    from agentdesk.deployment.profile_store import ProfileStore
+    from agentdesk_desktop.commands import desk_setup
+
+    assert desk_setup(None).directory is None  # no profile: agentdesk desk offers no chooser either
+    source = tmp_path / "cs.toml"
+    source.write_text(HEAD + DIRECTORY, encoding="utf-8")
+    assert ProfileStore(installed=None).apply(source).applied
+    directory = desk_setup("sqlite:////tmp/other.sqlite3").directory  # --db does not change the sign-in
+    assert directory is not None and directory.bind_dn.startswith("cn=agentdesk,")
