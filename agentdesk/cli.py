@@ -163,6 +163,9 @@ def build_parser(
     from agentdesk.register_import import commands as register_commands
 
     register_commands.register(sub)  # register import
+    from agentdesk.directory import commands as directory_commands
+
+    directory_commands.register(sub)  # staff sync
     for register in extra:
         register(sub)
     return parser

@@ -161,3 +161,21 @@ def database_password(url: URL) -> str | None:
 
 def set_database_password(url: URL, password: str) -> None:
     set_secret(DATABASE_SERVICE, database_account(url), password)
+
+
+DIRECTORY_SERVICE = "agentdesk-directory"
+
+
+def directory_account(url: str, bind_dn: str) -> str:
+    """The keyring user name for the directory's service account: ``bind_dn@url``."""
+    return f"{bind_dn}@{url}"
+
+
+def directory_bind_password(url: str, bind_dn: str) -> str | None:
+    """The service account's password, or None when the keyring has none (or cannot be read)."""
+    from keyring.errors import KeyringError
+
+    try:
+        return get_secret(DIRECTORY_SERVICE, directory_account(url, bind_dn))
+    except KeyringError:
+        return None

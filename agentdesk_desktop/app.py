@@ -52,7 +52,8 @@ from agentdesk_desktop.main_window import MainWindow
 from agentdesk_desktop.seams import CustomerParts, CustomerPartsFactory
 from agentdesk_desktop.services import DeskServices, build_services
 from agentdesk_desktop.settings import DeskSettings, SettingsStore
-from agentdesk_desktop.sign_in import SignInDialog
+from agentdesk_desktop.sign_in import DEMO_SIGN_IN, SignInDialog, SignInSetup
+from agentdesk_desktop.sign_in_directory import DirectorySignInDialog
 from agentdesk_desktop.start_up import StartFailure, StartUp, database_label, prepare_schema
 
 if TYPE_CHECKING:  # imported when they are used: after the first window (start-up time)
@@ -112,6 +113,7 @@ class Desk(QObject):
         phone: AmiSettings | None = None,
         phone_secret: SecretLookup | None = None,
         demo_caller: DemoCallSource | None = None,
+        sign_in: SignInSetup = DEMO_SIGN_IN,
     ) -> None:
         super().__init__(app)
         self.app, self.services, self.errors, self.translations = app, services, errors, translations
@@ -136,6 +138,7 @@ class Desk(QObject):
             language=translations.language,
             last_username=settings.last_username,
             upgrade_schema=upgrade_schema,
+            sign_in=sign_in,
             parent=self,
         )
         self.start_up.signed_in.connect(self._show_window)
@@ -145,7 +148,7 @@ class Desk(QObject):
         app.aboutToQuit.connect(self.shutdown)
 
     @property
-    def sign_in(self) -> SignInDialog | None:
+    def sign_in(self) -> SignInDialog | DirectorySignInDialog | None:
         return self.start_up.sign_in
 
     @property
@@ -394,6 +397,7 @@ def build_app(
     demo_caller: DemoCallSource | None = None,
     connection: ConnectionSettings | None = None,
     cases: CaseSettings | None = None,
+    sign_in: SignInSetup = DEMO_SIGN_IN,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -406,7 +410,9 @@ def build_app(
     workstation's department profile and the OS keyring; ``PluginSetup(enabled=False)``: none).
     ``phone``: the AMI connection of this workstation (its secret from ``phone_secret``, by default
     the OS keyring) for the screen pop; ``demo_caller`` (a :class:`agentdesk_desktop.phone.demo_calls.DemoCallSource`)
-    adds the Demo menu and a simulated call every minute.
+    adds the Demo menu and a simulated call every minute. ``sign_in``: the directory of the department
+    profile, or the demo's chooser (the default here, for tests and tools; ``agentdesk desk`` passes the
+    profile's, and without a directory there it offers no chooser: see :mod:`agentdesk_desktop.sign_in`).
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -464,4 +470,5 @@ def build_app(
         phone=phone,
         phone_secret=phone_secret,
         demo_caller=demo_caller,
+        sign_in=sign_in,
     )

@@ -28,9 +28,11 @@ from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 if TYPE_CHECKING:  # imported when the desk starts, not when the CLI lists its commands
     from PySide6.QtCore import QCoreApplication
 
+    from agentdesk.directory.settings import DirectorySettings
     from agentdesk.storage.database import Database
     from agentdesk_desktop.phone.demo_calls import DemoCallSource
     from agentdesk_desktop.plugins.plugin_setup import PluginSetup
+    from agentdesk_desktop.sign_in import SignInSetup
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,7 @@ def launch(
     demo_caller: Callable[[Database], DemoCallSource] | None = None,
     connection: ConnectionSettings | None = None,
     cases: CaseSettings | None = None,
+    sign_in: SignInSetup,
 ) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
@@ -89,6 +92,7 @@ def launch(
         plugins=plugins,
         connection=connection,
         cases=cases,
+        sign_in=sign_in,
         **(phone or {}),
     )
     if demo_caller is not None:
@@ -123,6 +127,8 @@ def _quit_on_signals(app: QCoreApplication) -> None:
 
 
 def _cmd_desk(args: argparse.Namespace) -> int:
+    from agentdesk_desktop.sign_in import SignInSetup
+
     setup = desk_setup(args.db)
     # The embedded database has no IT to run upgrades: the desk upgrades it itself.
     return launch(
@@ -132,6 +138,7 @@ def _cmd_desk(args: argparse.Namespace) -> int:
         upgrade_schema=setup.url is None,
         connection=setup.connection,
         cases=setup.cases,
+        sign_in=SignInSetup(directory=setup.directory),  # never the demo's chooser
     )
 
 
@@ -140,6 +147,7 @@ class DeskSetup:
     url: str | None  # None: the embedded database
     connection: ConnectionSettings
     cases: CaseSettings
+    directory: DirectorySettings | None = None  # the profile's [directory]: staff sign in with it
 
 
 def desk_setup(db_url: str | None) -> DeskSetup:
@@ -149,9 +157,10 @@ def desk_setup(db_url: str | None) -> DeskSetup:
 
     profile = ProfileStore().current()
     cases = profile.cases if profile is not None else CaseSettings()
+    directory = profile.directory if profile is not None else None
     if db_url is not None:
-        return DeskSetup(db_url, DESK_CONNECTION, cases)
+        return DeskSetup(db_url, DESK_CONNECTION, cases, directory)
     if profile is not None and profile.database_url:
         log.info("the database of the department profile (%s)", profile.describe())
-        return DeskSetup(profile.database_url, profile.connection, cases)
-    return DeskSetup(None, DESK_CONNECTION, cases)
+        return DeskSetup(profile.database_url, profile.connection, cases, directory)
+    return DeskSetup(None, DESK_CONNECTION, cases, directory)

@@ -1,12 +1,16 @@
-"""Sign-in for the demo: choose who you are from the active staff users.
+"""How staff sign in (:class:`SignInSetup`), and the demo's chooser of staff users.
 
-Real authentication comes later; the chooser reads ``StaffDirectory.list_active()`` off the UI
-thread and returns the chosen :class:`agentdesk.staff.StaffMember`.
+With a ``[directory]`` in the department profile staff sign in with their city account
+(:class:`agentdesk_desktop.sign_in_directory.DirectorySignInDialog`). The chooser — pick who you
+are, no password — exists only in demo mode (``agentdesk demo``) and says so; it reads
+``StaffDirectory.list_active()`` off the UI thread and returns the chosen :class:`agentdesk.staff.StaffMember`.
+Outside demo mode, without a directory, the desk explains how IT configures one instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentdesk.directory.settings import DirectorySettings
 from agentdesk.staff import StaffMember
 from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop.background import Background
@@ -30,6 +35,17 @@ from agentdesk_desktop.background import Background
 translate = QCoreApplication.translate
 
 ListStaff = Callable[[], list[StaffMember]]  # e.g. StaffDirectory(db).list_active
+
+
+@dataclass(frozen=True)
+class SignInSetup:
+    """How this desk signs staff in: with the directory if there is one, else the chooser in demo mode only."""
+
+    directory: DirectorySettings | None = None
+    demo: bool = False
+
+
+DEMO_SIGN_IN = SignInSetup(demo=True)
 
 
 def role_text(role: StaffRole) -> str:
@@ -179,7 +195,9 @@ class SignInDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sign in to AgentDesk"))
-        self._intro.setText(self.tr("Choose your user. (Demo sign-in: real authentication comes later.)"))
+        self._intro.setText(
+            self.tr("Demo — no password. Choose the staff user you want to try the desk as (demo mode only).")
+        )
         self._filter.setPlaceholderText(self.tr("Filter by name, role or department"))
         self._list.setHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Department")])
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))

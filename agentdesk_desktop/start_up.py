@@ -21,6 +21,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agentdesk import __version__
+from agentdesk.directory.client import DirectoryAccount
+from agentdesk.directory.settings import DirectorySettings
 from agentdesk.staff import StaffMember
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
@@ -29,7 +31,8 @@ from agentdesk_desktop import events
 from agentdesk_desktop.errors import ErrorReporter
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.services import DeskServices
-from agentdesk_desktop.sign_in import SignInDialog
+from agentdesk_desktop.sign_in import DEMO_SIGN_IN, SignInDialog, SignInSetup
+from agentdesk_desktop.sign_in_directory import DirectorySignInDialog
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +63,22 @@ def prepare_schema(db: Database, *, upgrade: bool = False) -> SchemaState:
     return schema.prepare(db, upgrade_first=upgrade)
 
 
+def directory_check(settings: DirectorySettings, username: str, password: str) -> DirectoryAccount:
+    """Runs on the read pool: the service account's password from the keyring, then the binds."""
+    from agentdesk.credentials import directory_bind_password
+    from agentdesk.directory.client import DirectoryClient
+
+    bind_password = directory_bind_password(settings.url, settings.bind_dn) if settings.bind_dn else None
+    return DirectoryClient(settings, bind_password).authenticate(username, password)
+
+
+def directory_admit(db: Database, account: DirectoryAccount) -> StaffMember:
+    """Runs on the writer: the staff row and the audit of the sign-in."""
+    from agentdesk.directory.staff_sync import admit
+
+    return admit(db, account)
+
+
 def database_label(db: Database) -> str:
     """Short and without secrets: 'agentdesk.sqlite3 (SQLite)' or 'host/db (PostgreSQL)'."""
     if db.dialect == "sqlite":
@@ -86,14 +105,16 @@ class StartUp(QObject):
         language: str,
         last_username: str | None,
         upgrade_schema: bool = False,
+        sign_in: SignInSetup = DEMO_SIGN_IN,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.sign_in_setup = sign_in
         self.app, self.services, self.errors = app, services, errors
         self.background = services.background
         self.language, self.last_username = language, last_username
         self._upgrade_schema = upgrade_schema
-        self.sign_in: SignInDialog | None = None
+        self.sign_in: SignInDialog | DirectorySignInDialog | None = None
         self.message: QMessageBox | None = None
         self.user: StaffMember | None = None
         self._username: str | None = None
@@ -199,6 +220,22 @@ class StartUp(QObject):
 
     def _show_sign_in(self) -> None:
         preselect = self._username or self.last_username or ""
+        setup = self.sign_in_setup
+        if setup.directory is not None:
+            self._show_directory_sign_in(setup.directory, preselect)
+            return
+        if not setup.demo:
+            events.emit("signin.no_directory")
+            self._fatal(
+                StartFailure.CONFIGURATION,
+                translate(
+                    "Desk",
+                    "This workstation has no sign-in configured. IT connects AgentDesk to the city's directory "
+                    "in the department profile ([directory]: url, base_dn, group_roles) and stores the service "
+                    "account's password with: agentdesk secrets set directory. Contact IT support.",
+                ),
+            )
+            return
         dialog = SignInDialog(self.services.staff.list_active, self.background, preselect=preselect)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowIcon(self.app.windowIcon())
@@ -209,10 +246,24 @@ class StartUp(QObject):
             dialog.staff_loaded.connect(self._auto_sign_in)
         dialog.show()
 
+    def _show_directory_sign_in(self, settings: DirectorySettings, preselect: str) -> None:
+        dialog = DirectorySignInDialog(
+            partial(directory_check, settings),
+            partial(directory_admit, self.services.db),
+            self.background,
+            preselect=preselect,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowIcon(self.app.windowIcon())
+        self.sign_in = dialog
+        dialog.accepted.connect(lambda: self._signed_in(dialog.chosen))
+        dialog.rejected.connect(self._sign_in_cancelled)
+        dialog.show()
+
     @Slot(int)
     def _auto_sign_in(self, _count: int) -> None:
         dialog, username = self.sign_in, self._username
-        if dialog is None or not username:
+        if not isinstance(dialog, SignInDialog) or not username:
             return
         if dialog.choose(username):
             dialog.accept()

@@ -7,16 +7,17 @@
 # 2. makes sure the system libraries Qt's offscreen platform needs are there
 # 3. starts the throwaway PostgreSQL (scripts/postgres.sh) and exports AGENTDESK_TEST_PG_URL, PgBouncer
 #    in front of it (scripts/pgbouncer.sh, AGENTDESK_TEST_PGBOUNCER_URL),
-#    and the throwaway mail servers (scripts/mailservers.sh) and exports AGENTDESK_TEST_IMAP/_SMTP
+#    and the throwaway mail servers (scripts/mailservers.sh) and exports AGENTDESK_TEST_IMAP/_SMTP,
+#    and the throwaway directory (scripts/slapd.sh: OpenLDAP with ppolicy) and exports AGENTDESK_TEST_LDAP_URL
 # 4. lint-imports (the import contracts), ruff check, ruff format --check and mypy, as configured in
 #    pyproject.toml
 # 5. tests/core in .venv-core, where PySide6 is not installed: the core must run without Qt
 # 6. the whole suite in .venv with QT_QPA_PLATFORM=offscreen; extra arguments go to this run
 #
 # Every step runs even if an earlier check failed; the exit code is non-zero if any failed
-# (pytest's 5, "no tests collected", counts as a failure). PostgreSQL and the mail servers are
-# stopped at exit unless they were already running before (or AGENTDESK_PG_KEEP=1 /
-# AGENTDESK_MAIL_KEEP=1).
+# (pytest's 5, "no tests collected", counts as a failure). PostgreSQL, the mail servers and the
+# directory are stopped at exit unless they were already running before (or AGENTDESK_PG_KEEP=1 /
+# AGENTDESK_MAIL_KEEP=1 / AGENTDESK_LDAP_KEEP=1).
 set -uo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,7 +56,13 @@ stop_mail() {
         bash "$REPO/scripts/mailservers.sh" stop || true
     fi
 }
-trap 'stop_pg; stop_mail' EXIT
+ldap_was_running=0
+stop_ldap() {
+    if [ "$ldap_was_running" = 0 ] && [ "${AGENTDESK_LDAP_KEEP:-0}" != 1 ]; then
+        bash "$REPO/scripts/slapd.sh" stop || true
+    fi
+}
+trap 'stop_pg; stop_mail; stop_ldap' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 AGENTDESK_TEST_PG_URL="$(bash scripts/postgres.sh start)" ||
@@ -77,6 +84,12 @@ bash scripts/mailservers.sh status 2>/dev/null && mail_was_running=1
 mail_env="$(bash scripts/mailservers.sh start)" || { echo "test: the mail servers did not start" >&2; exit 1; }
 eval "$mail_env"  # exports AGENTDESK_TEST_IMAP, AGENTDESK_TEST_SMTP and the test users' password
 echo "AGENTDESK_TEST_IMAP=$AGENTDESK_TEST_IMAP AGENTDESK_TEST_SMTP=$AGENTDESK_TEST_SMTP"
+
+section "directory (OpenLDAP slapd with ppolicy, for the staff sign-in)"
+bash scripts/slapd.sh status 2>/dev/null && ldap_was_running=1
+ldap_env="$(bash scripts/slapd.sh start)" || { echo "test: the directory (slapd) did not start" >&2; exit 1; }
+eval "$ldap_env"  # exports AGENTDESK_TEST_LDAP_URL, the base DN and the test accounts' passwords
+echo "AGENTDESK_TEST_LDAP_URL=$AGENTDESK_TEST_LDAP_URL"
 
 export QT_QPA_PLATFORM=offscreen
 export PYTHONDONTWRITEBYTECODE=1

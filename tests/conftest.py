@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, settings
 
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
+from tests.ldap_support import directory, directory_admin  # noqa: F401 - the directory's fixtures, for every package
 
 PG_URL = os.environ.get("AGENTDESK_TEST_PG_URL", "")
 

@@ -51,14 +51,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         pl = what.add_parser("plugin", help="a secret a plugin's manifest declares")
         pl.add_argument("plugin_id", metavar="PLUGIN")
         pl.add_argument("key", metavar="KEY")
+        di = what.add_parser("directory", help="the password of the profile's [directory] bind_dn (service account)")
+        di.add_argument("--profile", metavar="FILE", help="default: this workstation's profile")
         if action == "set":
-            for q in (d, pl):
+            for q in (d, pl, di):
                 q.add_argument(
                     "--from-stdin",
                     action="store_true",
                     help="read the secret from the first line of standard input (scripted provisioning)",
                 )
-        for q in (d, pl):
+        for q in (d, pl, di):
             q.set_defaults(func=_cmd_secrets_set if action == "set" else _cmd_secrets_delete)
     for action, helptext, func in (
         ("list", "the secrets a profile references and whether each is stored (names only)", _cmd_secrets_list),
@@ -157,8 +159,16 @@ def _profile_for(args: argparse.Namespace) -> Profile | None:
 
 def _secret_name(args: argparse.Namespace) -> SecretName | None:
     from agentdesk.deployment.installed_plugins import installed_plugins
-    from agentdesk.deployment.secret_provisioning import database_secret, plugin_secret
+    from agentdesk.deployment.secret_provisioning import database_secret, directory_secret, plugin_secret
 
+    if args.secret_kind == "directory":
+        profile = _profile_for(args)
+        if profile is None:
+            return None
+        if profile.directory is None or not profile.directory.bind_dn:
+            _err(f"the profile {profile.source} has no [directory] with a bind_dn: no password to store")
+            return None
+        return directory_secret(profile.directory.url, profile.directory.bind_dn)
     if args.secret_kind == "database":
         url = args.db
         if not url:

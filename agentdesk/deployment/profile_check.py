@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from agentdesk.deployment.installed_plugins import InstalledPlugins, installed_plugins, release_version
 from agentdesk.deployment.profile_cases import CASE_KEYS, check_cases
 from agentdesk.deployment.profile_database import check_database
+from agentdesk.deployment.profile_directory import check_directory
 from agentdesk.deployment.profile_model import (
     DISCOVER,
     LANGUAGES,
@@ -200,7 +201,9 @@ class ProfileChecker:
             )
             return None, self.problems
         self.unknown_keys(
-            raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins", "retention")
+            raw,
+            "",
+            ("profile_version", "department", "database", "queues", "cases", "plugins", "retention", "directory"),
         )
         department, name, language = self.department(raw)
         db_url, db_password, connection = check_database(self, raw)
@@ -211,10 +214,11 @@ class ProfileChecker:
         cases = check_cases(cases_table, self.problem)
         plugins = self.plugins(raw)
         retention = check_retention(self, raw)
+        directory = check_directory(self, raw)
         if self.problems:
             return None, self.problems
         profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
-        return replace(profile, cases=cases, connection=connection, retention=retention), []
+        return replace(profile, cases=cases, connection=connection, retention=retention, directory=directory), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

@@ -81,11 +81,22 @@ def plugin_secret(plugin_id: str, key: str, *, required: bool = True) -> SecretN
     )
 
 
+def directory_secret(url: str, bind_dn: str) -> SecretName:
+    """The password of the service account that searches the city's directory (``[directory] bind_dn``)."""
+    account = credentials.directory_account(url, bind_dn)
+    return SecretName(
+        f"directory {account}", credentials.DIRECTORY_SERVICE, account, set_command="agentdesk secrets set directory"
+    )
+
+
 def referenced_secrets(profile: Profile) -> list[SecretName]:
-    """The secrets the profile references: the database password and each enabled plugin's list."""
+    """The secrets the profile references: the database password, the directory's service account
+    and each enabled plugin's list."""
     names = []
     if profile.database_url and profile.database_password == "keyring":
         names.append(database_secret(profile.database_url))
+    if profile.directory is not None and profile.directory.bind_dn:
+        names.append(directory_secret(profile.directory.url, profile.directory.bind_dn))
     for pid in profile.enabled_plugins:
         names.extend(plugin_secret(pid, key) for key in profile.plugins[pid].secrets)
     return names

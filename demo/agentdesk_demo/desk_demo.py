@@ -53,6 +53,7 @@ def _demo_pbx():
 def launch_demo(url: str, *, user: str | None, lang: str | None, plugins=None) -> int:
     """The desk on the demo database with the simulated PBX ringing it."""
     from agentdesk_demo.demo_calls import DemoCaller
+    from agentdesk_desktop.sign_in import DEMO_SIGN_IN
 
     simulator, phone = _demo_pbx()
     try:
@@ -64,6 +65,7 @@ def launch_demo(url: str, *, user: str | None, lang: str | None, plugins=None) -
             plugins=plugins,
             phone=phone,
             demo_caller=lambda db: DemoCaller(simulator, db, interface=DEMO_INTERFACE),
+            sign_in=DEMO_SIGN_IN,  # the chooser, marked "Demo — no password"; only here
         )
     finally:
         simulator.stop()
