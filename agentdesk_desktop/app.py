@@ -31,12 +31,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.drafts import DraftMode
 from agentdesk.staff import StaffMember
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 from agentdesk.storage.database import Database
@@ -69,10 +70,12 @@ log = logging.getLogger(__name__)
 __all__ = ["Desk", "SchemaState", "StartFailure", "build_app", "database_label", "prepare_schema"]
 
 
-def prepare_the_rest(services: DeskServices, default_parts: bool) -> None:
+def prepare_the_rest(services: DeskServices, default_parts: bool, username: str) -> DraftMode:
     """Runs on the background helper once the first window is shown: import and make what the window
     is completed with. The search service first (the agent may already be typing); the keyring's
-    choice of back end before the plugins' activation and the phone read a secret."""
+    choice of back end before the plugins' activation and the phone read a secret; then the signed-in
+    staff user's drafts key from the keyring, before any panel looks for drafts (a look made earlier
+    waits for it on its own background thread)."""
     from agentdesk.credentials import use_secure_keyring
 
     services.search  # noqa: B018 - made now, off the UI thread
@@ -82,6 +85,7 @@ def prepare_the_rest(services: DeskServices, default_parts: bool) -> None:
 
     services.prepare()
     use_secure_keyring()
+    return services.drafts.open_for(username)
 
 
 # -- the desk ------------------------------------------------------------------------------------
@@ -220,9 +224,9 @@ class Desk(QObject):
         window.search_panel.focus_search()
         events.emit("window.shown", user_id=member.id)
         self.window_shown.emit(window)
-        self.background.read(prepare_the_rest, self.services, self._customer_parts is None, owner=self).success(
-            self._complete_window
-        ).failure(self._rest_not_prepared)
+        self.background.read(
+            prepare_the_rest, self.services, self._customer_parts is None, member.username, owner=self
+        ).success(self._rest_prepared).failure(self._rest_not_prepared)
 
     def _search(self, *args: Any, **kwargs: Any) -> Any:
         """The search service's search (runs on the background helper; the service is made on first use).
@@ -232,9 +236,29 @@ class Desk(QObject):
         actor = self.user.username if self.user is not None else "unknown"
         return audited_search(self.services.search, self.services.db, *args, actor=actor, **kwargs)
 
+    def _rest_prepared(self, drafts: DraftMode) -> None:
+        self._drafts_opened(drafts)
+        self._complete_window()
+
     def _rest_not_prepared(self, exc: BaseException) -> None:
         log.error("the rest of the desk could not be prepared off the UI thread: %s", type(exc).__name__)
+        if self.user is not None and self.services.drafts.mode is None:  # the drafts still open, on their own
+            self.background.read(self.services.drafts.open_for, self.user.username, owner=self).success(
+                self._drafts_opened
+            )
         self._complete_window()  # makes it here, or reports what fails
+
+    def _drafts_opened(self, mode: DraftMode) -> None:
+        """Without a secure keyring the agent is told once that unsaved contacts live in memory only."""
+        if mode is DraftMode.MEMORY and self.window is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Desk",
+                    "No secure keyring on this computer: unsaved contacts are kept in memory only "
+                    "and will not survive a crash.",
+                )
+            )
+            events.emit("drafts.memory_only")
 
     def _complete_window(self, _prepared: object = None) -> None:
         """The second step: the customer side, the plugins and the phone join the window."""
@@ -361,6 +385,7 @@ class Desk(QObject):
         self.start_up.close()
         self._stop_windows()
         if self.window is not None:
+            self.window.close_guard = None  # the application is ending: a contact in progress stays a draft
             self.window.close()
         self.background.shutdown()
         if self.plugins is not None:

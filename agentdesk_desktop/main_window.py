@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         self._new_customer_factory = new_customer_dialog_factory
         self._open: dict[int, QWidget] = {}
         self.plugins_action: QAction | None = None  # Help ▸ Plugins…, added by the desk's plugins
+        # Asked before the window closes (Ctrl+Q, the title bar); False keeps it open (it asks the agent).
+        self.close_guard: Callable[[], bool] | None = None
 
         self.search_panel = SearchPanel(background, search, self)
         self.search_panel.open_requested.connect(self.open_customer)
@@ -382,6 +384,9 @@ class MainWindow(QMainWindow):
         self._db_label.setText(fill(self.tr("Database: %1"), self._database_label))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self._keys.stop()
         events.emit("window.closed")
         super().closeEvent(event)
