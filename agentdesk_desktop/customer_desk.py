@@ -155,7 +155,8 @@ class CustomerDesk:
         if action.shortcut() == QKeySequence(NEW_CONTACT_KEY):
             action.setShortcut(QKeySequence(NEW_CUSTOMER_KEY))
         self.unidentified_dock = UnidentifiedContactDock(self.contact_panel(None), window, window.tabs)
-        self.quit_guard = UnsavedContactsGuard(window)  # Ctrl+Q with a contact in progress asks first
+        self.quit_guard = UnsavedContactsGuard(window, window.tabs)
+        window.close_guard = self.quit_guard.may_close  # Ctrl+Q with a contact in progress asks first
         offer_unsaved_contacts(window, self.services.background, self.services.drafts, self.open_customer)
         QTimer.singleShot(0, window, self._prepare_spare)
 

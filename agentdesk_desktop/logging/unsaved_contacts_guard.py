@@ -9,27 +9,25 @@ drops them and their drafts, then closes. **Cancel** (Esc) leaves everything as 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from agentdesk_desktop import events
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.contact_drafts import ContactDrafts
 from agentdesk_desktop.logging.interaction_panel import InteractionPanel
-from agentdesk_desktop.main_window import MainWindow
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 class UnsavedContactsGuard(QObject):
-    """Installs itself as the window's ``close_guard``."""
+    """:meth:`may_close` is the main window's ``close_guard``; ``tabs`` are its customer tabs."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, tabs: QTabWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self.window, self.tabs = window, tabs
         self.box: QMessageBox | None = None  # the question, while it is shown
         self._may_close = False
         self._saving: list[InteractionPanel] = []
-        window.close_guard = self.may_close
 
     def unsaved(self) -> list[InteractionPanel]:
         """The contact panels of the window with a contact in progress."""
@@ -121,7 +119,7 @@ class UnsavedContactsGuard(QObject):
         events.emit("quit.not_saved")
 
     def _show(self, panel: InteractionPanel) -> None:
-        tabs = self.window.tabs
+        tabs = self.tabs
         widget: QWidget | None = panel
         while widget is not None and tabs.indexOf(widget) < 0:
             widget = widget.parentWidget()
