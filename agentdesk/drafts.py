@@ -90,6 +90,17 @@ def keyring_key(username: str) -> bytes:
     return key
 
 
+def user_key(username: str) -> bytes | None:
+    """:func:`keyring_key`, or None (logged, nothing personal) when there is no secure keyring."""
+    from keyring.errors import KeyringError
+
+    try:
+        return keyring_key(username)
+    except KeyringError as exc:
+        log.info("no secure keyring for drafts (%s): unsaved contacts are kept in memory only", type(exc).__name__)
+        return None
+
+
 class DraftStore:
     def __init__(self, folder: Path | None = None) -> None:
         self.root = folder or paths.user_data_dir() / "drafts"
@@ -123,14 +134,7 @@ class DraftStore:
     def open_for(self, username: str) -> DraftMode:
         """Open for this staff user with their key from the keyring (made on first use); without a
         secure keyring, in memory. Blocking (the keyring): off the UI thread."""
-        from keyring.errors import KeyringError
-
-        try:
-            key: bytes | None = keyring_key(username)
-        except KeyringError as exc:
-            log.info("no secure keyring for drafts (%s): unsaved contacts are kept in memory only", type(exc).__name__)
-            key = None
-        return self.open(username, key)
+        return self.open(username, user_key(username))
 
     def open(self, username: str, key: bytes | None) -> DraftMode:
         """Drafts from now on are this staff user's: encrypted under ``key``, or in memory (None)."""

@@ -29,6 +29,7 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -54,7 +55,7 @@ from agentdesk_desktop.seams import CustomerParts, CustomerPartsFactory
 from agentdesk_desktop.services import DeskServices, build_services
 from agentdesk_desktop.settings import DeskSettings, SettingsStore
 from agentdesk_desktop.sign_in import SignInDialog
-from agentdesk_desktop.start_up import StartFailure, StartUp, database_label, prepare_schema
+from agentdesk_desktop.start_up import StartFailure, StartUp, database_label, open_user_files, prepare_schema
 
 if TYPE_CHECKING:  # imported when they are used: after the first window (start-up time)
     from agentdesk.channels.ami import AmiSettings
@@ -70,12 +71,12 @@ log = logging.getLogger(__name__)
 __all__ = ["Desk", "SchemaState", "StartFailure", "build_app", "database_label", "prepare_schema"]
 
 
-def prepare_the_rest(services: DeskServices, default_parts: bool, username: str) -> DraftMode:
+def prepare_the_rest(services: DeskServices, default_parts: bool, username: str, crashes: CrashStore) -> DraftMode:
     """Runs on the background helper once the first window is shown: import and make what the window
     is completed with. The search service first (the agent may already be typing); the keyring's
-    choice of back end before the plugins' activation and the phone read a secret; then the signed-in
-    staff user's drafts key from the keyring, before any panel looks for drafts (a look made earlier
-    waits for it on its own background thread)."""
+    choice of back end before the plugins' activation and the phone read a secret; then the staff
+    user's drafts and crash files (:func:`open_user_files`: before any panel looks for drafts, and a
+    look made earlier waits for it on its own background thread)."""
     from agentdesk.credentials import use_secure_keyring
 
     services.search  # noqa: B018 - made now, off the UI thread
@@ -85,7 +86,7 @@ def prepare_the_rest(services: DeskServices, default_parts: bool, username: str)
 
     services.prepare()
     use_secure_keyring()
-    return services.drafts.open_for(username)
+    return open_user_files(services, username, crashes)
 
 
 # -- the desk ------------------------------------------------------------------------------------
@@ -224,9 +225,10 @@ class Desk(QObject):
         window.search_panel.focus_search()
         events.emit("window.shown", user_id=member.id)
         self.window_shown.emit(window)
-        self.background.read(
-            prepare_the_rest, self.services, self._customer_parts is None, member.username, owner=self
-        ).success(self._rest_prepared).failure(self._rest_not_prepared)
+        rest = (self.services, self._customer_parts is None, member.username, self.errors.store)
+        self.background.read(prepare_the_rest, *rest, owner=self).success(self._rest_prepared).failure(
+            self._rest_not_prepared
+        )
 
     def _search(self, *args: Any, **kwargs: Any) -> Any:
         """The search service's search (runs on the background helper; the service is made on first use).
@@ -239,13 +241,17 @@ class Desk(QObject):
     def _rest_prepared(self, drafts: DraftMode) -> None:
         self._drafts_opened(drafts)
         self._complete_window()
+        if not self._closed:  # this staff user's last session, if it ended unexpectedly (read off the UI thread)
+            self.background.read(self.errors.previous_crash, owner=self).success(self._offer_crash)
+
+    def _offer_crash(self, found: tuple[Path, str] | None) -> None:
+        self.errors.offer_previous_crash(found, self.window)
 
     def _rest_not_prepared(self, exc: BaseException) -> None:
         log.error("the rest of the desk could not be prepared off the UI thread: %s", type(exc).__name__)
         if self.user is not None and self.services.drafts.mode is None:  # the drafts still open, on their own
-            self.background.read(self.services.drafts.open_for, self.user.username, owner=self).success(
-                self._drafts_opened
-            )
+            opening = self.background.read(open_user_files, self.services, self.user.username, self.errors.store)
+            opening.success(self._drafts_opened)
         self._complete_window()  # makes it here, or reports what fails
 
     def _drafts_opened(self, mode: DraftMode) -> None:

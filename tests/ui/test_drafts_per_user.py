@@ -160,3 +160,21 @@ def test_closing_without_an_unsaved_contact_does_not_ask(qtbot, sqlite_db, seede
         open_anna(qtbot, desk, seeded)
         with qtbot.waitSignal(desk.window.destroyed, timeout=10_000):
             desk.window.close()
+
+
+def test_a_crash_is_offered_to_the_staff_user_whose_session_it_was(qtbot, sqlite_db, seeded):
+    from agentdesk.drafts import keyring_key
+    from agentdesk_desktop.crash_files import CrashStore
+
+    earlier = CrashStore()
+    earlier.session = "20260101-120000-9"
+    earlier.begin_session(fatal_dump=False)
+    earlier.open_for("agent.aino", keyring_key("agent.aino"))  # Aino signed in, then the process died
+
+    with signed_in(qtbot, sqlite_db, "nurse.helmi") as helmi:
+        assert helmi.errors.store.collect_unclean() is None, "Helmi is not offered Aino's crash"
+    with signed_in(qtbot, sqlite_db, "agent.aino") as aino:
+        qtbot.waitUntil(lambda: aino.window.findChild(QMessageBox, "previousCrash") is not None, timeout=5000)
+        box = aino.window.findChild(QMessageBox, "previousCrash")
+        assert "ended without closing normally" in box.detailedText()
+        box.close()
