@@ -356,13 +356,18 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+301"/>
-        <location line="+10"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+307"/>
+        <location line="+11"/>
         <source>Open cases</source>
         <translation>Avoimet asiat</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
+        <source>Double-click a case (or press Enter) for its history and next step</source>
+        <translation>Kaksoisnapsauta asiaa (tai paina Enter) nähdäksesi sen historian ja seuraavan vaiheen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Case</source>
         <translation>Asia</translation>
     </message>
@@ -691,7 +696,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-155"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163"/>
         <source>Contact details</source>
         <translation>Yhteystiedot</translation>
     </message>
@@ -1148,7 +1153,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+305"/>
+        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+306"/>
         <source>Try again</source>
         <translation>Yritä uudelleen</translation>
     </message>
@@ -2085,7 +2090,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>OverviewHeader</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+103"/>
+        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+121"/>
         <source>Identity code</source>
         <translation>Henkilötunnus</translation>
     </message>
@@ -2525,7 +2530,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="+241"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+243"/>
         <source>Name or address</source>
         <translation>Nimi tai osoite</translation>
     </message>
@@ -2784,7 +2789,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+52"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+51"/>
         <source>Relationships</source>
         <translation>Suhteet</translation>
     </message>
@@ -2845,7 +2850,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-58"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-57"/>
         <source>Roles and profiles</source>
         <translation>Roolit ja profiilit</translation>
     </message>
@@ -2896,13 +2901,13 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="-93"/>
-        <location line="+74"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-95"/>
+        <location line="+76"/>
         <source>The search failed. Check the connection and try again.</source>
         <translation>Haku epäonnistui. Tarkista yhteys ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Searching…</source>
         <translation>Haetaan…</translation>
     </message>
@@ -2925,6 +2930,16 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <location line="+1"/>
         <source>Search customers (Ctrl+K or F3)</source>
         <translation>Hae asiakkaita (Ctrl+K tai F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search customers</source>
+        <translation>Hae asiakkaita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, address, identity code, phone or e-mail</source>
+        <translation>Nimi, osoite, henkilötunnus, puhelin tai sähköposti</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3048,7 +3063,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+216"/>
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+238"/>
         <source>Case #%1</source>
         <translation>Asia #%1</translation>
     </message>

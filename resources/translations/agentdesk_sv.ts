@@ -356,13 +356,18 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+301"/>
-        <location line="+10"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+307"/>
+        <location line="+11"/>
         <source>Open cases</source>
         <translation>Öppna ärenden</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
+        <source>Double-click a case (or press Enter) for its history and next step</source>
+        <translation>Dubbelklicka på ett ärende (eller tryck Enter) för dess historik och nästa steg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
@@ -691,7 +696,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-155"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163"/>
         <source>Contact details</source>
         <translation>Kontaktuppgifter</translation>
     </message>
@@ -1148,7 +1153,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+305"/>
+        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+306"/>
         <source>Try again</source>
         <translation>Försök igen</translation>
     </message>
@@ -2085,7 +2090,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>OverviewHeader</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+103"/>
+        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+121"/>
         <source>Identity code</source>
         <translation>Personbeteckning</translation>
     </message>
@@ -2525,7 +2530,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="+241"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+243"/>
         <source>Name or address</source>
         <translation>Namn eller adress</translation>
     </message>
@@ -2784,7 +2789,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+52"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+51"/>
         <source>Relationships</source>
         <translation>Relationer</translation>
     </message>
@@ -2845,7 +2850,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-58"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-57"/>
         <source>Roles and profiles</source>
         <translation>Roller och profiler</translation>
     </message>
@@ -2896,13 +2901,13 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="-93"/>
-        <location line="+74"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-95"/>
+        <location line="+76"/>
         <source>The search failed. Check the connection and try again.</source>
         <translation>Sökningen misslyckades. Kontrollera anslutningen och försök igen.</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
@@ -2925,6 +2930,16 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <location line="+1"/>
         <source>Search customers (Ctrl+K or F3)</source>
         <translation>Sök kunder (Ctrl+K eller F3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search customers</source>
+        <translation>Sök kunder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, address, identity code, phone or e-mail</source>
+        <translation>Namn, adress, personbeteckning, telefon eller e-post</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3048,7 +3063,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+216"/>
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+238"/>
         <source>Case #%1</source>
         <translation>Ärende #%1</translation>
     </message>
