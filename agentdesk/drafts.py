@@ -167,8 +167,12 @@ class DraftStore:
         if removed:
             log.info("deleted %d unencrypted draft file(s) of an earlier version (they had no owner)", removed)
 
+    def give_up_waiting(self) -> None:
+        """The desk is ending: calls still waiting for :meth:`open` fail now (a later open still works)."""
+        self._opened.set()
+
     def _ready(self) -> None:
-        if not self._opened.wait(OPEN_WAIT_S):
+        if not self._opened.wait(OPEN_WAIT_S) or self._mode is None:
             raise DraftsNotOpen("the drafts were not opened for a staff user")
 
     # -- drafts ----------------------------------------------------------------------------------

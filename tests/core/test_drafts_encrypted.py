@@ -104,3 +104,24 @@ def test_a_store_reopened_for_another_user_forgets_the_first_users_memory(tmp_pa
     store.save("contact-1", "interaction", {"notes": NOTE})
     store.open("nurse.ville", None)
     assert store.load_all() == []
+
+
+def test_a_store_never_opened_fails_at_once_when_the_desk_gives_up_waiting(tmp_path):
+    import threading
+
+    from agentdesk.drafts import DraftsNotOpen
+
+    store = DraftStore(tmp_path)
+    failures: list[BaseException] = []
+
+    def look() -> None:
+        try:
+            store.load_all()
+        except DraftsNotOpen as exc:
+            failures.append(exc)
+
+    waiting = threading.Thread(target=look)
+    waiting.start()
+    store.give_up_waiting()
+    waiting.join()
+    assert len(failures) == 1 and files_under(tmp_path) == []
