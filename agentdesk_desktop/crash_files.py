@@ -132,7 +132,8 @@ class CrashStore:
 
         folder = self.root / owner_folder_name(username)
         folder.mkdir(parents=True, exist_ok=True)
-        self.folder, self._fernet = folder, Fernet(key)
+        self._fernet = Fernet(key)  # before the folder: a report written meanwhile is never plain in it
+        self.folder = folder
         if self._marker is not None:
             old, self._marker = self._marker, folder / self._marker.name
             self._marker.write_text(f"{os.getpid()}\n", encoding="utf-8")
