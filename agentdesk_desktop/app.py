@@ -29,14 +29,16 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from agentdesk import __version__
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.drafts import DraftMode
 from agentdesk.staff import StaffMember
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 from agentdesk.storage.database import Database
@@ -54,7 +56,7 @@ from agentdesk_desktop.services import DeskServices, build_services
 from agentdesk_desktop.settings import DeskSettings, SettingsStore
 from agentdesk_desktop.sign_in import DEMO_SIGN_IN, SignInDialog, SignInSetup
 from agentdesk_desktop.sign_in_directory import DirectorySignInDialog
-from agentdesk_desktop.start_up import StartFailure, StartUp, database_label, prepare_schema
+from agentdesk_desktop.start_up import StartFailure, StartUp, database_label, open_user_files, prepare_schema
 
 if TYPE_CHECKING:  # imported when they are used: after the first window (start-up time)
     from agentdesk.channels.ami import AmiSettings
@@ -70,10 +72,12 @@ log = logging.getLogger(__name__)
 __all__ = ["Desk", "SchemaState", "StartFailure", "build_app", "database_label", "prepare_schema"]
 
 
-def prepare_the_rest(services: DeskServices, default_parts: bool) -> None:
+def prepare_the_rest(services: DeskServices, default_parts: bool, username: str, crashes: CrashStore) -> DraftMode:
     """Runs on the background helper once the first window is shown: import and make what the window
     is completed with. The search service first (the agent may already be typing); the keyring's
-    choice of back end before the plugins' activation and the phone read a secret."""
+    choice of back end before the plugins' activation and the phone read a secret; then the staff
+    user's drafts and crash files (:func:`open_user_files`: before any panel looks for drafts, and a
+    look made earlier waits for it on its own background thread)."""
     from agentdesk.credentials import use_secure_keyring
 
     services.search  # noqa: B018 - made now, off the UI thread
@@ -83,6 +87,7 @@ def prepare_the_rest(services: DeskServices, default_parts: bool) -> None:
 
     services.prepare()
     use_secure_keyring()
+    return open_user_files(services, username, crashes)
 
 
 # -- the desk ------------------------------------------------------------------------------------
@@ -172,18 +177,6 @@ class Desk(QObject):
     def reception(self) -> QWidget | None:
         return self.windows.reception if self.windows is not None else None
 
-    def _apply_style(self, window: MainWindow) -> None:
-        """The desk's style sheet goes on the parts of the window it styles (the search panel, the
-        status bar, the note shown while no customer is open), not on the application: under an
-        application style sheet Qt draws every widget with its style-sheet style, which makes
-        building a customer overview tab three times as slow (~30 ms more of the UI thread for
-        every customer opened)."""
-        if not self.style_sheet:
-            return
-        for region in (window.search_panel, window.statusBar(), window.findChild(QLabel, "noCustomerOpen")):
-            if region is not None:
-                region.setStyleSheet(self.style_sheet)
-
     # -- start-up --------------------------------------------------------------------------------
 
     def start(self, username: str | None = None) -> None:
@@ -214,7 +207,7 @@ class Desk(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.setWindowIcon(self.app.windowIcon())
         window.settings_requested.connect(self.open_settings)
-        self._apply_style(window)
+        window.style_regions(self.style_sheet)
         self.errors.dialog_parent = window
         window.destroyed.connect(self._window_gone)
         self.window = window
@@ -223,9 +216,10 @@ class Desk(QObject):
         window.search_panel.focus_search()
         events.emit("window.shown", user_id=member.id)
         self.window_shown.emit(window)
-        self.background.read(prepare_the_rest, self.services, self._customer_parts is None, owner=self).success(
-            self._complete_window
-        ).failure(self._rest_not_prepared)
+        rest = (self.services, self._customer_parts is None, member.username, self.errors.store)
+        self.background.read(prepare_the_rest, *rest, owner=self).success(self._rest_prepared).failure(
+            self._rest_not_prepared
+        )
 
     def _search(self, *args: Any, **kwargs: Any) -> Any:
         """The search service's search (runs on the background helper; the service is made on first use).
@@ -235,9 +229,33 @@ class Desk(QObject):
         actor = self.user.username if self.user is not None else "unknown"
         return audited_search(self.services.search, self.services.db, *args, actor=actor, **kwargs)
 
+    def _rest_prepared(self, drafts: DraftMode) -> None:
+        self._drafts_opened(drafts)
+        self._complete_window()
+        if not self._closed:  # this staff user's last session, if it ended unexpectedly (read off the UI thread)
+            self.background.read(self.errors.previous_crash, owner=self).success(self._offer_crash)
+
+    def _offer_crash(self, found: tuple[Path, str] | None) -> None:
+        self.errors.offer_previous_crash(found, self.window)
+
     def _rest_not_prepared(self, exc: BaseException) -> None:
         log.error("the rest of the desk could not be prepared off the UI thread: %s", type(exc).__name__)
+        if self.user is not None and self.services.drafts.mode is None:  # the drafts still open, on their own
+            opening = self.background.read(open_user_files, self.services, self.user.username, self.errors.store)
+            opening.success(self._drafts_opened)
         self._complete_window()  # makes it here, or reports what fails
+
+    def _drafts_opened(self, mode: DraftMode) -> None:
+        """Without a secure keyring the agent is told once that unsaved contacts live in memory only."""
+        if mode is DraftMode.MEMORY and self.window is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "Desk",
+                    "No secure keyring on this computer: unsaved contacts are kept in memory only "
+                    "and will not survive a crash.",
+                )
+            )
+            events.emit("drafts.memory_only")
 
     def _complete_window(self, _prepared: object = None) -> None:
         """The second step: the customer side, the plugins and the phone join the window."""
@@ -363,7 +381,9 @@ class Desk(QObject):
         self._closed = True
         self.start_up.close()
         self._stop_windows()
+        self.services.drafts.give_up_waiting()  # no background job waits on drafts never opened
         if self.window is not None:
+            self.window.close_guard = None  # the application is ending: a contact in progress stays a draft
             self.window.close()
         self.background.shutdown()
         if self.plugins is not None:
@@ -427,7 +447,7 @@ def build_app(
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     style = resources / "style" / "desk.qss"
-    style_sheet = style.read_text(encoding="utf-8") if style.exists() else ""  # see Desk._apply_style
+    style_sheet = style.read_text(encoding="utf-8") if style.exists() else ""  # see MainWindow.style_regions
 
     crash_store = crash_store or CrashStore()
     errors = ErrorReporter(crash_store, app)

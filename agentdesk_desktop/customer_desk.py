@@ -34,6 +34,7 @@ from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
 from agentdesk_desktop.logging.draft_offer import offer_unsaved_contacts
 from agentdesk_desktop.logging.interaction_panel import NEW_CONTACT_KEY, InteractionPanel
 from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
+from agentdesk_desktop.logging.unsaved_contacts_guard import UnsavedContactsGuard
 from agentdesk_desktop.main_window import MainWindow
 from agentdesk_desktop.overview.customer_overview_view import CustomerOverviewView
 from agentdesk_desktop.seams import OpenCustomer
@@ -54,6 +55,7 @@ class CustomerDesk:
         self.services, self.staff, self.open_customer = services, staff, open_customer
         self.topics = services.topics.all
         self.unidentified_dock: UnidentifiedContactDock | None = None
+        self.quit_guard: UnsavedContactsGuard | None = None
         self._window: MainWindow | None = None
         self._spare: CustomerOverviewView | None = None  # built slice by slice, not yet a customer's
 
@@ -152,13 +154,16 @@ class CustomerDesk:
 
         Contact logging in a customer tab owns Ctrl+N ("new contact"), so the window's
         New customer action moves to Ctrl+Shift+N. A dock logs contacts before anyone is
-        identified. Contacts left unsaved by the last session (a crash) are offered back.
+        identified. Contacts left unsaved by the last session (a crash) are offered back; closing the
+        window with a contact in progress asks first.
         """
         self._window = window
         action = window.new_customer_action
         if action.shortcut() == QKeySequence(NEW_CONTACT_KEY):
             action.setShortcut(QKeySequence(NEW_CUSTOMER_KEY))
         self.unidentified_dock = UnidentifiedContactDock(self.contact_panel(None), window, window.tabs)
+        self.quit_guard = UnsavedContactsGuard(window, window.tabs)
+        window.close_guard = self.quit_guard.may_close  # Ctrl+Q with a contact in progress asks first
         offer_unsaved_contacts(window, self.services.background, self.services.drafts, self.open_customer)
         QTimer.singleShot(0, window, self._prepare_spare)
 

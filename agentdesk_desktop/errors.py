@@ -255,10 +255,7 @@ class ErrorReporter(QObject):
         path = self.store.collect_unclean()
         if path is None:
             return None
-        try:
-            return path, path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return path, ""
+        return path, self.store.read(path)
 
     def offer_previous_crash(self, found: tuple[Path, str] | None, parent: QWidget | None = None) -> QMessageBox | None:
         """Say that the last run ended unexpectedly and where its details are (non-blocking)."""

@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         self._new_customer_factory = new_customer_dialog_factory
         self._open: dict[int, QWidget] = {}
         self.plugins_action: QAction | None = None  # Help ▸ Plugins…, added by the desk's plugins
+        # Asked before the window closes (Ctrl+Q, the title bar); False keeps it open (it asks the agent).
+        self.close_guard: Callable[[], bool] | None = None
 
         self.search_panel = SearchPanel(background, search, self)
         self.search_panel.open_requested.connect(self.open_customer)
@@ -353,6 +355,18 @@ class MainWindow(QMainWindow):
             self._retranslate()
         super().changeEvent(event)
 
+    def style_regions(self, style_sheet: str) -> None:
+        """The desk's style sheet goes on the parts of the window it styles (the search panel, the
+        status bar, the note shown while no customer is open), not on the application: under an
+        application style sheet Qt draws every widget with its style-sheet style, which makes
+        building a customer overview tab three times as slow (~30 ms more of the UI thread for
+        every customer opened)."""
+        if not style_sheet:
+            return
+        for region in (self.search_panel, self.statusBar(), self.findChild(QLabel, "noCustomerOpen")):
+            if region is not None:
+                region.setStyleSheet(style_sheet)
+
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("AgentDesk"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -382,6 +396,9 @@ class MainWindow(QMainWindow):
         self._db_label.setText(fill(self.tr("Database: %1"), self._database_label))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
         self._keys.stop()
         events.emit("window.closed")
         super().closeEvent(event)

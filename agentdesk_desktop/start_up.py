@@ -23,11 +23,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from agentdesk import __version__
 from agentdesk.directory.client import DirectoryAccount
 from agentdesk.directory.settings import DirectorySettings
+from agentdesk.drafts import DraftMode
 from agentdesk.staff import StaffMember
 from agentdesk.storage import schema
 from agentdesk.storage.database import Database
 from agentdesk.storage.schema import SchemaState
 from agentdesk_desktop import events
+from agentdesk_desktop.crash_files import CrashStore
 from agentdesk_desktop.errors import ErrorReporter
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.services import DeskServices
@@ -86,6 +88,18 @@ def database_label(db: Database) -> str:
         name = Path(path).name if path else "memory"
         return f"{name} (SQLite)"
     return f"{db.url.host or 'localhost'}/{db.url.database} (PostgreSQL)"
+
+
+def open_user_files(services: DeskServices, username: str, crashes: CrashStore) -> DraftMode:
+    """Runs on the background helper after sign-in: the staff user's key from the keyring (made on
+    first use) opens their drafts and moves this session's crash files into their folder. Without a
+    secure keyring the drafts are kept in memory (the mode says so) and the crash files stay."""
+    from agentdesk.drafts import user_key
+
+    key = user_key(username)
+    mode = services.drafts.open(username, key)
+    crashes.open_for(username, key)
+    return mode
 
 
 class StartUp(QObject):

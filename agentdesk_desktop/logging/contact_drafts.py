@@ -76,6 +76,7 @@ def panel_customer(draft: Draft) -> int | None:
 class ContactDrafts(QObject):
     written = Signal(str)  # draft key, after the file was written
     found = Signal(object, object)  # customer id (or None), list[Draft] of that panel, newest first
+    settled = Signal()  # every queued save and discard has landed
 
     def __init__(self, store: DraftStore, background: Background, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -102,10 +103,12 @@ class ContactDrafts(QObject):
     def _next(self) -> None:
         if not self._jobs:
             self._busy = False
+            self.settled.emit()
             return
         if self._bg.closed:  # the desk is closing: the helper takes no more work
             log.info("%d contact draft change(s) not written: the desk closed", len(self._jobs))
             self._jobs, self._busy = [], False
+            self.settled.emit()
             return
         self._busy = True
         key, what, job = self._jobs.pop(0)

@@ -55,6 +55,7 @@ NEW_CONTACT_KEY = "Ctrl+N"
 
 class InteractionPanel(ContactPanelFrame):
     saved = Signal(object)  # SavedInteraction
+    save_failed = Signal()  # a save was refused (field messages) or failed; the contact stays as typed
     linked = Signal(int, int)  # interaction id, customer id
     state_changed = Signal()  # a contact started, was saved, cancelled, restored or linked
 
@@ -296,6 +297,7 @@ class InteractionPanel(ContactPanelFrame):
         if errors:
             self._show_errors(errors)
             self.write_draft()
+            self.save_failed.emit()
             return
         self.form.clear_errors()
         self.save_error.hide()
@@ -325,6 +327,7 @@ class InteractionPanel(ContactPanelFrame):
     def _save_failed(self, exc: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        self.save_failed.emit()
         if isinstance(exc, InteractionInvalid):
             self._show_errors(exc.errors)
             return

@@ -1357,7 +1357,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../agentdesk_desktop/start_up.py" line="+139" />
+        <location filename="../../agentdesk_desktop/start_up.py" line="+174" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -1382,9 +1382,19 @@
         <translation>AgentDesk cannot start</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+29" />
+        <source>This workstation has no sign-in configured. IT connects AgentDesk to the city's directory in the department profile ([directory]: url, base_dn, group_roles) and stores the service account's password with: agentdesk secrets set directory. Contact IT support.</source>
+        <translation>This workstation has no sign-in configured. IT connects AgentDesk to the city's directory in the department profile ([directory]: url, base_dn, group_roles) and stores the service account's password with: agentdesk secrets set directory. Contact IT support.</translation>
+    </message>
+    <message>
+        <location line="+88" />
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>The configuration of AgentDesk could not be read (%1). Contact IT support.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk_desktop/app.py" line="+252" />
+        <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
+        <translation>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1413,94 @@
         <location line="+16" />
         <source>&amp;Plugins…</source>
         <translation>&amp;Plugins…</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorySignInDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/sign_in_directory.py" line="+89" />
+        <source>Type your username.</source>
+        <translation>Type your username.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Type your password.</source>
+        <translation>Type your password.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Signed in, but the database could not be reached. Check the network connection and try again.</source>
+        <translation>Signed in, but the database could not be reached. Check the network connection and try again.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Wrong username or password. Check them and try again.</source>
+        <translation>Wrong username or password. Check them and try again.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your account is locked after too many wrong passwords, or by IT. Wait a while or call IT support.</source>
+        <translation>Your account is locked after too many wrong passwords, or by IT. Wait a while or call IT support.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Your password has expired. Change it in the city's password service, then sign in again.</source>
+        <translation>Your password has expired. Change it in the city's password service, then sign in again.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your account has expired. Ask your supervisor or IT support.</source>
+        <translation>Your account has expired. Ask your supervisor or IT support.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The city's directory does not answer. Check the network connection and try again; if it continues, call IT support.</source>
+        <translation>The city's directory does not answer. Check the network connection and try again; if it continues, call IT support.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>You signed in, but your account is in no group that gives a role in AgentDesk. Ask your supervisor to have you added to your team's group.</source>
+        <translation>You signed in, but your account is in no group that gives a role in AgentDesk. Ask your supervisor to have you added to your team's group.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>AgentDesk cannot search the directory on this workstation (its service account was refused or has no password here). Call IT support.</source>
+        <translation>AgentDesk cannot search the directory on this workstation (its service account was refused or has no password here). Call IT support.</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Sign in to AgentDesk</source>
+        <translation>Sign in to AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sign in with your city account (the one you use for your workstation).</source>
+        <translation>Sign in with your city account (the one you use for your workstation).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock is on.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +1638,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+128" />
+        <location line="+125" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1654,7 +1752,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+148" />
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+149" />
         <source>Link the last contact to %1</source>
         <translation>Link the last contact to %1</translation>
     </message>
@@ -1699,7 +1797,7 @@
         <translation>Save or cancel the contact in progress before restoring another.</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+78" />
         <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>The contact could not be saved. Nothing you typed is lost; try again in a moment.</translation>
     </message>
@@ -1983,7 +2081,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+270" />
+        <location filename="../../agentdesk_desktop/main_window.py" line="+272" />
         <source>Customer %1</source>
         <translation>Customer %1</translation>
     </message>
@@ -1998,7 +2096,7 @@
         <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+30" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -2827,7 +2925,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../agentdesk_desktop/sign_in.py" line="+37" />
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+53" />
         <source>Customer service agent</source>
         <translation>Customer service agent</translation>
     </message>
@@ -3025,12 +3123,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Sign in to AgentDesk</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Choose your user. (Demo sign-in: real authentication comes later.)</source>
-        <translation>Choose your user. (Demo sign-in: real authentication comes later.)</translation>
+        <location line="+2" />
+        <source>Demo — no password. Choose the staff user you want to try the desk as (demo mode only).</source>
+        <translation>Demo — no password. Choose the staff user you want to try the desk as (demo mode only).</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Filter by name, role or department</source>
         <translation>Filter by name, role or department</translation>
     </message>
@@ -3177,6 +3275,29 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41" />
         <source>Contact without a customer</source>
         <translation>Contact without a customer</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedContacts</name>
+    <message>
+        <location filename="../../agentdesk_desktop/logging/unsaved_contacts_guard.py" line="+50" />
+        <source>A contact is not saved yet.</source>
+        <translation>A contact is not saved yet.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 contacts are not saved yet.</source>
+        <translation>%1 contacts are not saved yet.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Unsaved contacts</source>
+        <translation>Unsaved contacts</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Save before closing AgentDesk?</source>
+        <translation>Save before closing AgentDesk?</translation>
     </message>
 </context>
 </TS>

@@ -1357,7 +1357,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../agentdesk_desktop/start_up.py" line="+139"/>
+        <location filename="../../agentdesk_desktop/start_up.py" line="+174"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
     </message>
@@ -1382,9 +1382,19 @@
         <translation>AgentDesk ei käynnisty</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+29"/>
+        <source>This workstation has no sign-in configured. IT connects AgentDesk to the city&apos;s directory in the department profile ([directory]: url, base_dn, group_roles) and stores the service account&apos;s password with: agentdesk secrets set directory. Contact IT support.</source>
+        <translation>Tälle työasemalle ei ole määritetty kirjautumista. IT liittää AgentDeskin kaupungin hakemistoon yksikön profiilissa ([directory]: url, base_dn, group_roles) ja tallentaa palvelutilin salasanan komennolla: agentdesk secrets set directory. Ota yhteyttä IT-tukeen.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>AgentDeskin asetuksia ei voitu lukea (%1). Ota yhteyttä IT-tukeen.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk_desktop/app.py" line="+252"/>
+        <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
+        <translation>Tällä tietokoneella ei ole turvallista avainnippua: tallentamattomat yhteydenotot säilyvät vain muistissa eivätkä selviä kaatumisesta.</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1413,94 @@
         <location line="+16"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Liitännäiset…</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorySignInDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/sign_in_directory.py" line="+89"/>
+        <source>Type your username.</source>
+        <translation>Kirjoita käyttäjätunnuksesi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type your password.</source>
+        <translation>Kirjoita salasanasi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in…</source>
+        <translation>Kirjaudutaan…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signed in, but the database could not be reached. Check the network connection and try again.</source>
+        <translation>Kirjautuminen onnistui, mutta tietokantaan ei saatu yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Wrong username or password. Check them and try again.</source>
+        <translation>Väärä käyttäjätunnus tai salasana. Tarkista ne ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your account is locked after too many wrong passwords, or by IT. Wait a while or call IT support.</source>
+        <translation>Tilisi on lukittu liian monen väärän salasanan vuoksi tai IT:n toimesta. Odota hetki tai soita IT-tukeen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your password has expired. Change it in the city&apos;s password service, then sign in again.</source>
+        <translation>Salasanasi on vanhentunut. Vaihda se kaupungin salasanapalvelussa ja kirjaudu sitten uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your account has expired. Ask your supervisor or IT support.</source>
+        <translation>Tilisi on vanhentunut. Kysy esihenkilöltäsi tai IT-tuesta.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The city&apos;s directory does not answer. Check the network connection and try again; if it continues, call IT support.</source>
+        <translation>Kaupungin hakemisto ei vastaa. Tarkista verkkoyhteys ja yritä uudelleen; jos vika jatkuu, soita IT-tukeen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You signed in, but your account is in no group that gives a role in AgentDesk. Ask your supervisor to have you added to your team&apos;s group.</source>
+        <translation>Kirjauduit sisään, mutta tilisi ei kuulu mihinkään ryhmään, joka antaa roolin AgentDeskissä. Pyydä esihenkilöäsi lisäämään sinut tiimisi ryhmään.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>AgentDesk cannot search the directory on this workstation (its service account was refused or has no password here). Call IT support.</source>
+        <translation>AgentDesk ei voi hakea hakemistosta tällä työasemalla (palvelutili hylättiin tai sen salasanaa ei ole täällä). Soita IT-tukeen.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Sign in to AgentDesk</source>
+        <translation>Kirjaudu AgentDeskiin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with your city account (the one you use for your workstation).</source>
+        <translation>Kirjaudu kaupungin tunnuksellasi (samalla, jolla kirjaudut työasemallesi).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Username</source>
+        <translation>Käyttäjätunnus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>Salasana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock on päällä.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Kirjaudu</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +1638,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+128"/>
+        <location line="+125"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1654,7 +1752,7 @@
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+148"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+149"/>
         <source>Link the last contact to %1</source>
         <translation>Liitä viimeisin yhteydenotto asiakkaaseen %1</translation>
     </message>
@@ -1699,7 +1797,7 @@
         <translation>Tallenna tai peruuta keskeneräinen yhteydenotto ennen kuin palautat toisen.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>Yhteydenottoa ei voitu tallentaa. Kirjoittamasi teksti ei katoa; yritä hetken kuluttua uudelleen.</translation>
     </message>
@@ -1983,7 +2081,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+270"/>
+        <location filename="../../agentdesk_desktop/main_window.py" line="+272"/>
         <source>Customer %1</source>
         <translation>Asiakas %1</translation>
     </message>
@@ -1998,7 +2096,7 @@
         <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;Kaupungin asiakaspalvelun työpöytä: yksi haku kaikkiin asiakkaisiin, heidän tietoihinsa ja yhteydenottoihinsa.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -2827,7 +2925,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../agentdesk_desktop/sign_in.py" line="+37"/>
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+53"/>
         <source>Customer service agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
@@ -3025,12 +3123,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Kirjaudu AgentDeskiin</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choose your user. (Demo sign-in: real authentication comes later.)</source>
-        <translation>Valitse käyttäjäsi. (Demokirjautuminen: varsinainen tunnistautuminen tulee myöhemmin.)</translation>
+        <location line="+2"/>
+        <source>Demo — no password. Choose the staff user you want to try the desk as (demo mode only).</source>
+        <translation>Demo — ei salasanaa. Valitse käyttäjä, jona haluat kokeilla työpöytää (vain demotilassa).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter by name, role or department</source>
         <translation>Rajaa nimen, roolin tai yksikön mukaan</translation>
     </message>
@@ -3177,6 +3275,29 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41"/>
         <source>Contact without a customer</source>
         <translation>Yhteydenotto ilman asiakasta</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedContacts</name>
+    <message>
+        <location filename="../../agentdesk_desktop/logging/unsaved_contacts_guard.py" line="+50"/>
+        <source>A contact is not saved yet.</source>
+        <translation>Yhteydenottoa ei ole vielä tallennettu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 contacts are not saved yet.</source>
+        <translation>%1 yhteydenottoa on tallentamatta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unsaved contacts</source>
+        <translation>Tallentamattomat yhteydenotot</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save before closing AgentDesk?</source>
+        <translation>Tallennetaanko ennen AgentDeskin sulkemista?</translation>
     </message>
 </context>
 </TS>

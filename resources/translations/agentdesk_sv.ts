@@ -1357,7 +1357,7 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../agentdesk_desktop/start_up.py" line="+139"/>
+        <location filename="../../agentdesk_desktop/start_up.py" line="+174"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
@@ -1382,9 +1382,19 @@
         <translation>AgentDesk kan inte starta</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+29"/>
+        <source>This workstation has no sign-in configured. IT connects AgentDesk to the city&apos;s directory in the department profile ([directory]: url, base_dn, group_roles) and stores the service account&apos;s password with: agentdesk secrets set directory. Contact IT support.</source>
+        <translation>Ingen inloggning är konfigurerad på den här arbetsstationen. IT kopplar AgentDesk till stadens katalog i enhetens profil ([directory]: url, base_dn, group_roles) och sparar tjänstekontots lösenord med: agentdesk secrets set directory. Kontakta IT-supporten.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>AgentDesks konfiguration kunde inte läsas (%1). Kontakta IT-stödet.</translation>
+    </message>
+    <message>
+        <location filename="../../agentdesk_desktop/app.py" line="+252"/>
+        <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
+        <translation>Ingen säker nyckelring på den här datorn: osparade kontakter finns bara i minnet och överlever inte en krasch.</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1413,94 @@
         <location line="+16"/>
         <source>&amp;Plugins…</source>
         <translation>&amp;Insticksprogram…</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorySignInDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/sign_in_directory.py" line="+89"/>
+        <source>Type your username.</source>
+        <translation>Skriv ditt användarnamn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signed in, but the database could not be reached. Check the network connection and try again.</source>
+        <translation>Inloggningen lyckades, men databasen kunde inte nås. Kontrollera nätverksanslutningen och försök igen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Wrong username or password. Check them and try again.</source>
+        <translation>Fel användarnamn eller lösenord. Kontrollera dem och försök igen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your account is locked after too many wrong passwords, or by IT. Wait a while or call IT support.</source>
+        <translation>Ditt konto är låst efter för många felaktiga lösenord, eller av IT. Vänta en stund eller ring IT-supporten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your password has expired. Change it in the city&apos;s password service, then sign in again.</source>
+        <translation>Ditt lösenord har gått ut. Byt det i stadens lösenordstjänst och logga sedan in igen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your account has expired. Ask your supervisor or IT support.</source>
+        <translation>Ditt konto har gått ut. Fråga din chef eller IT-supporten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The city&apos;s directory does not answer. Check the network connection and try again; if it continues, call IT support.</source>
+        <translation>Stadens katalog svarar inte. Kontrollera nätverksanslutningen och försök igen; om felet fortsätter, ring IT-supporten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>You signed in, but your account is in no group that gives a role in AgentDesk. Ask your supervisor to have you added to your team&apos;s group.</source>
+        <translation>Du loggade in, men ditt konto hör inte till någon grupp som ger en roll i AgentDesk. Be din chef att lägga till dig i ditt teams grupp.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>AgentDesk cannot search the directory on this workstation (its service account was refused or has no password here). Call IT support.</source>
+        <translation>AgentDesk kan inte söka i katalogen på den här arbetsstationen (tjänstekontot nekades eller saknar lösenord här). Ring IT-supporten.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Sign in to AgentDesk</source>
+        <translation>Logga in i AgentDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with your city account (the one you use for your workstation).</source>
+        <translation>Logga in med ditt stadskonto (samma som du använder för din arbetsstation).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Username</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock är på.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +1638,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+128"/>
+        <location line="+125"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1654,7 +1752,7 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+148"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+149"/>
         <source>Link the last contact to %1</source>
         <translation>Koppla den senaste kontakten till %1</translation>
     </message>
@@ -1699,7 +1797,7 @@
         <translation>Spara eller avbryt den pågående kontakten innan du återställer en annan.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>Kontakten kunde inte sparas. Inget av det du skrivit går förlorat; försök igen om en stund.</translation>
     </message>
@@ -1983,7 +2081,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+270"/>
+        <location filename="../../agentdesk_desktop/main_window.py" line="+272"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
@@ -1998,7 +2096,7 @@
         <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;Stadens kundtjänstskrivbord: en sökning för alla kunder, deras uppgifter och kontakter.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -2827,7 +2925,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../agentdesk_desktop/sign_in.py" line="+37"/>
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+53"/>
         <source>Customer service agent</source>
         <translation>Kundtjänstrådgivare</translation>
     </message>
@@ -3025,12 +3123,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Logga in i AgentDesk</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Choose your user. (Demo sign-in: real authentication comes later.)</source>
-        <translation>Välj din användare. (Demoinloggning: riktig autentisering kommer senare.)</translation>
+        <location line="+2"/>
+        <source>Demo — no password. Choose the staff user you want to try the desk as (demo mode only).</source>
+        <translation>Demo — inget lösenord. Välj den användare du vill prova skrivbordet som (endast i demoläge).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filter by name, role or department</source>
         <translation>Filtrera efter namn, roll eller enhet</translation>
     </message>
@@ -3177,6 +3275,29 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41"/>
         <source>Contact without a customer</source>
         <translation>Kontakt utan kund</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedContacts</name>
+    <message>
+        <location filename="../../agentdesk_desktop/logging/unsaved_contacts_guard.py" line="+50"/>
+        <source>A contact is not saved yet.</source>
+        <translation>En kontakt är inte sparad ännu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 contacts are not saved yet.</source>
+        <translation>%1 kontakter är inte sparade ännu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unsaved contacts</source>
+        <translation>Osparade kontakter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save before closing AgentDesk?</source>
+        <translation>Spara innan AgentDesk stängs?</translation>
     </message>
 </context>
 </TS>

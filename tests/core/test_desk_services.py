@@ -9,7 +9,7 @@ import pytest
 from agentdesk import audit
 from agentdesk.customer_overview import CustomerOverviewService, TimelineFilter, mask_hetu
 from agentdesk.customer_register import CustomerDraft, CustomerRegister, set_alert
-from agentdesk.drafts import DraftStore
+from agentdesk.drafts import DraftStore, new_key
 from agentdesk.duplicate_check import DuplicateCheck
 from agentdesk.interaction_log import InteractionDraft, InteractionInvalid, InteractionLog, check
 from agentdesk.storage.models import (
@@ -168,17 +168,21 @@ def test_unidentified_caller_is_linked_later(db, family):
     assert [i.id for i in CustomerOverviewService(db).timeline(mother).items] == [saved.id]
 
 
+@pytest.mark.expect_log_warnings  # the broken file is logged as skipped
 def test_draft_round_trip_survives_a_new_store(tmp_path):
     draft = InteractionDraft(
         Channel.PHONE, NOW, 5, topic="water.billing", notes="Asiakas kysyy laskusta", new_case_due=dt.date(2030, 1, 2)
     )
-    DraftStore(tmp_path).save("interaction-1", "interaction", draft.to_json())
-    [restored] = DraftStore(tmp_path).load_all("interaction")
+    key = new_key()
+    DraftStore.opened(tmp_path, "agent.test", key).save("interaction-1", "interaction", draft.to_json())
+    [restored] = DraftStore.opened(tmp_path, "agent.test", key).load_all("interaction")
     assert InteractionDraft.from_json(restored.data) == draft
-    (tmp_path / "broken.json").write_text("{not json")
-    assert len(DraftStore(tmp_path).load_all()) == 1
-    DraftStore(tmp_path).discard("interaction-1")
-    assert DraftStore(tmp_path).load_all() == []
+    store = DraftStore.opened(tmp_path, "agent.test", key)
+    assert store.folder is not None
+    (store.folder / "broken.draft").write_text("{not a token")
+    assert len(store.load_all()) == 1
+    store.discard("interaction-1")
+    assert DraftStore.opened(tmp_path, "agent.test", key).load_all() == []
 
 
 def test_topics_load_and_bad_files_are_explained(tmp_path):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, qWarning
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from agentdesk import paths
+from agentdesk.drafts import owner_folder_name
 from agentdesk_desktop.crash_files import CrashStore
 from agentdesk_desktop.errors import ErrorDialog, ErrorReporter
 
@@ -38,10 +39,6 @@ def hooked_desk(qtbot, sqlite_db, seeded):
         desk.shutdown()
 
 
-def crash_files() -> list:
-    return sorted((paths.user_data_dir() / "crashes").glob("crash-*.txt"))
-
-
 @pytest.mark.expect_log_warnings
 def test_a_failing_background_job_shows_the_error_dialog_and_writes_a_crash_file(qtbot, hooked_desk, caplog):
     with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000) as reported:
@@ -51,9 +48,10 @@ def test_a_failing_background_job_shows_the_error_dialog_and_writes_a_crash_file
     assert dialog.parent() is hooked_desk.window
 
     path = reported.args[0]
-    assert path in crash_files()
-    assert path.parent == paths.user_data_dir() / "crashes"
-    report = path.read_text(encoding="utf-8")
+    # Signed in: the crash file is Aino's, in her folder, encrypted under her key from the keyring.
+    assert path.parent == paths.user_data_dir() / "crashes" / owner_folder_name("agent.aino")
+    assert path.suffix == ".enc" and b"CustomerLoadBroken" not in path.read_bytes(), "encrypted at rest"
+    report = hooked_desk.errors.store.read(path)
     assert "CustomerLoadBroken" in report
     assert "fail_with_personal_data" in report, "the stack is there"
     assert "Versions: AgentDesk" in report and "PySide6" in report
@@ -196,3 +194,33 @@ def test_the_desk_offers_the_last_crash_when_it_starts(qtbot, sqlite_db, seeded)
         box.close()
     finally:
         desk.shutdown()
+
+
+def test_crash_files_after_sign_in_are_the_staff_users_own_and_encrypted(tmp_path):
+    from agentdesk.drafts import new_key, owner_folder_name
+
+    aino_key = new_key()
+    earlier = CrashStore(tmp_path)
+    earlier.session = "20260101-120000-4"
+    earlier.begin_session(fatal_dump=False)
+    earlier.open_for("agent.aino", aino_key)  # signed in: the session moves to Aino's folder
+    assert not list(tmp_path.glob("session-*")), "no marker left in the workstation's folder"
+    try:
+        fail_with_personal_data()
+    except CustomerLoadBroken as exc:
+        from agentdesk_desktop.crash_files import format_report
+
+        written = earlier.write(format_report(type(exc), exc, exc.__traceback__))
+    # ... and the process died.
+    assert written.parent.name == owner_folder_name("agent.aino") and written.suffix == ".enc"
+    assert b"CustomerLoadBroken" not in written.read_bytes() and b"Traceback" not in written.read_bytes()
+
+    assert CrashStore(tmp_path).collect_unclean() is None, "nothing offered before anyone signs in"
+    helmi = CrashStore(tmp_path)
+    helmi.open_for("nurse.helmi", new_key())
+    assert helmi.collect_unclean() is None, "nothing offered to another staff user"
+    aino = CrashStore(tmp_path)
+    aino.open_for("agent.aino", aino_key)
+    found = aino.collect_unclean()
+    assert found == written and "CustomerLoadBroken" in aino.read(found)
+    assert aino.collect_unclean() is None, "offered once"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.customer_overview import CustomerOverviewService
-from agentdesk.drafts import DraftStore
+from agentdesk.drafts import DraftStore, new_key
 from agentdesk.interaction_log import InteractionLog
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import Channel, Interaction, Outcome, ServiceCase
@@ -26,7 +26,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def drafts(tmp_path) -> DraftStore:
-    return DraftStore(tmp_path / "drafts")
+    return DraftStore.opened(tmp_path / "drafts", "agent.test", new_key())
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QApplicati
 from agentdesk import audit
 from agentdesk.customer_overview import CustomerOverviewService
 from agentdesk.customer_register import CustomerRegister, set_alert
-from agentdesk.drafts import DraftStore
+from agentdesk.drafts import DraftStore, new_key
 from agentdesk.duplicate_check import DuplicateCheck
 from agentdesk.interaction_log import InteractionDraft, InteractionLog
 from agentdesk.staff import StaffDirectory
@@ -118,7 +118,7 @@ def open_overview(qtbot, sqlite_db, seeded, bg, change_bus, tmp_path):
             customer_id,
             overview_service=service or CustomerOverviewService(sqlite_db),
             interactions=InteractionLog(sqlite_db),
-            drafts=DraftStore(tmp_path / "drafts"),
+            drafts=DraftStore.opened(tmp_path / "drafts", "agent.test", new_key()),
             background=bg,
             staff=staff,
             topics=load_topics(),
@@ -425,7 +425,9 @@ def test_the_customer_desk_builds_tabs_and_dialogs_that_open_customers(qtbot, sq
 
     opened: list[int] = []
     staff = StaffDirectory(sqlite_db).get("agent.aino")
-    services = build_services(sqlite_db, bg, ChangeBus(), drafts=DraftStore(tmp_path / "drafts"))
+    services = build_services(
+        sqlite_db, bg, ChangeBus(), drafts=DraftStore.opened(tmp_path / "drafts", "agent.test", new_key())
+    )
     parts = CustomerDesk(services, staff, opened.append)
     view = parts.customer_view(family.anna)
     qtbot.addWidget(view)

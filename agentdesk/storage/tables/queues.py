@@ -81,6 +81,7 @@ class WorkItem(Base):
         Index("ix_work_item_lease_until", "lease_until"),
         Index("ix_work_item_external_ref", "external_ref"),
         Index("ix_work_item_claimed_by", "claimed_by"),
+        Index("ix_work_item_interaction_id", "interaction_id"),  # ON DELETE SET NULL from interaction
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
