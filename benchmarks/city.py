@@ -201,6 +201,8 @@ def dashboards_alone(args, plan_args: dict, admin_url: str, database: str, count
 def dashboard_costs(alone: list[dict]) -> dict[str, float | None]:
     """The database's CPU per computation and per read of the stored snapshot, from the phases with
     the fewest and the most dashboards (cpu per minute = computations x a + reads x b)."""
+    if len(alone) < 2:
+        return {"db_cpu_ms_per_read": None, "db_cpu_ms_per_computation": None}
     few, many = alone[0], alone[-1]
     reads = [a["refreshes_per_minute"] - a["computed_per_minute"] for a in (few, many)]
     if reads[1] <= reads[0] or not few["computed_per_minute"]:
@@ -220,7 +222,7 @@ def main() -> int:
     parser.add_argument("--pg", default=os.environ.get("AGENTDESK_TEST_PG_URL", PG_DEFAULT), help="admin URL")
     parser.add_argument("--bouncer", default=os.environ.get("AGENTDESK_TEST_PGBOUNCER_URL", BOUNCER_DEFAULT))
     parser.add_argument("--processes", type=int, default=4, help="worker processes the desks are spread over")
-    parser.add_argument("--dashboard-seconds", type=float, default=30.0, help="each of the 1/20/200 phases")
+    parser.add_argument("--dashboard-seconds", type=float, default=30.0, help="each of the 1/20/200 phases (0: none)")
     parser.add_argument("--seed", type=int, default=3)
     args = parser.parse_args()
     cal = calibration.measure()  # before the load
@@ -272,7 +274,7 @@ def main() -> int:
             print(f"{op}: {json.dumps(figures)}", flush=True)
         print(f"desks: {json.dumps(measured)}", flush=True)
         load_during = os.getloadavg()
-        alone = dashboards_alone(args, plan_args, args.pg, database, (1, 20, 200))
+        alone = dashboards_alone(args, plan_args, args.pg, database, (1, 20, 200)) if args.dashboard_seconds else []
     finally:
         backends.stop()
 
