@@ -224,6 +224,7 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=4, help="worker processes the desks are spread over")
     parser.add_argument("--dashboard-seconds", type=float, default=30.0, help="each of the 1/20/200 phases (0: none)")
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--build-only", action="store_true", help="build (or find) the database and stop")
     args = parser.parse_args()
     cal = calibration.measure()  # before the load
     load_before = os.getloadavg()
@@ -231,6 +232,9 @@ def main() -> int:
     city_data.ensure_servers(args.pg, args.bouncer)
     agents = max(200, args.desks)
     database = city_data.ensure_database(args.pg, args.people, args.contacts, agents, args.seed)
+    if args.build_only:
+        print(json.dumps({"benchmark": "city", "database": database, "built": True}))
+        return 0
     direct = city_data.with_database(args.pg, database)
     waiting = int(args.desks * args.minutes * 3) + 100
     counts = city_data.prepare_today(direct, waiting, agents, args.seed)
