@@ -85,8 +85,11 @@ def ensure_database(admin_url: str, people: int, contacts: int, agents: int, see
     name = database_name(people, contacts)
     partial = name + "_partial"
     with psycopg.connect(admin_url, autocommit=True) as conn:
-        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-            return name
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+    if found:
+        upgrade(with_database(admin_url, name))  # built by an earlier version of the code: migrated
+        return name
+    with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {partial} WITH (FORCE)")
         conn.execute(f"CREATE DATABASE {partial}")
     started = time.perf_counter()
@@ -95,6 +98,19 @@ def ensure_database(admin_url: str, people: int, contacts: int, agents: int, see
         conn.execute(f"ALTER DATABASE {partial} RENAME TO {name}")
     progress(f"built {name} in {time.perf_counter() - started:.0f} s (reused by later runs)")
     return name
+
+
+def upgrade(url: str) -> None:
+    from agentdesk.storage import schema
+    from agentdesk.storage.database import Database
+
+    db = Database(url, password_lookup=None)
+    try:
+        report = schema.upgrade(db)
+        if report.applied:
+            progress(report.describe())
+    finally:
+        db.dispose()
 
 
 def build(url: str, people: int, contacts: int, agents: int, seed: int) -> None:
