@@ -17,17 +17,19 @@ thread (the desk loads it while the agent signs in).
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.storage.database import Database
 from agentdesk.topics import Topic, load_topics
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.change_bus import ChangeBus
 
 if TYPE_CHECKING:
-    from agentdesk.cases import CaseService, WorkingCalendar
+    from agentdesk.cases import CaseService
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
@@ -103,7 +105,7 @@ class DeskServices:
         *,
         topics: TopicCatalog | None = None,
         drafts: DraftStore | None = None,
-        calendar: WorkingCalendar | None = None,
+        cases: CaseSettings | None = None,
     ) -> None:
         self.db, self.background, self.changes = db, background, changes
         self.topics = topics or TopicCatalog()
@@ -121,7 +123,8 @@ class DeskServices:
         self._quarantine: _Once[MailQuarantine] = _Once(lock)
         self._dashboard_feed: _Once[DashboardFeed] = _Once(lock)
         self._cases: _Once[CaseService] = _Once(lock)
-        self.calendar: WorkingCalendar | None = calendar  # None: Finland's, with no closed days added
+        # The department profile's [cases]: a new case's working days, the closed days besides holidays.
+        self.case_settings: CaseSettings = cases or CaseSettings()
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -204,9 +207,10 @@ class DeskServices:
     @property
     def statistics(self) -> Statistics:
         def make() -> Statistics:
+            from agentdesk.cases import WorkingCalendar
             from agentdesk.queues import Statistics
 
-            return Statistics(self.db)
+            return Statistics(self.db, calendar=WorkingCalendar(self.case_settings.closed_days))
 
         return self._statistics.get(make)
 
@@ -241,14 +245,22 @@ class DeskServices:
 
         return self._dashboard_feed.get(make)
 
+    def new_case_due(self, today: dt.date) -> dt.date:
+        """A new case's due date: the profile's working days from ``today``, skipping Finland's public
+        holidays and the profile's closed days (pure arithmetic: fine on the UI thread)."""
+        from agentdesk.cases import WorkingCalendar
+
+        calendar = WorkingCalendar(self.case_settings.closed_days)
+        return calendar.add_working_days(today, self.case_settings.due_working_days)
+
     @property
     def cases(self) -> CaseService:
         """Service cases: status changes with history, deadlines in working days."""
 
         def make() -> CaseService:
-            from agentdesk.cases import FINNISH_CALENDAR, CaseService
+            from agentdesk.cases import CaseService, WorkingCalendar
 
-            return CaseService(self.db, self.calendar or FINNISH_CALENDAR)
+            return CaseService(self.db, WorkingCalendar(self.case_settings.closed_days))
 
         return self._cases.get(make)
 
@@ -275,8 +287,8 @@ def build_services(
     *,
     topics: TopicCatalog | None = None,
     drafts: DraftStore | None = None,
-    calendar: WorkingCalendar | None = None,
+    cases: CaseSettings | None = None,
 ) -> DeskServices:
     """The one place a core service is made. Cheap: nothing is imported or read here (each service
     on first use, the topics on first use)."""
-    return DeskServices(db, background, changes, topics=topics, drafts=drafts, calendar=calendar)
+    return DeskServices(db, background, changes, topics=topics, drafts=drafts, cases=cases)

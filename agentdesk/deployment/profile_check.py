@@ -7,6 +7,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ from agentdesk.deployment.profile_model import (
     ProfileProblem,
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
+from agentdesk.deployment.profile_retention import check_retention
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 from agentdesk.url_secrets import mask_url_secrets, url_secret_names
@@ -197,7 +199,9 @@ class ProfileChecker:
                 f"({PROFILE_VERSION}); update AgentDesk on this workstation",
             )
             return None, self.problems
-        self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins"))
+        self.unknown_keys(
+            raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins", "retention")
+        )
         department, name, language = self.department(raw)
         db_url, db_password, connection = check_database(self, raw)
         queues = self.queues(raw)
@@ -206,11 +210,11 @@ class ProfileChecker:
             self.unknown_keys(cases_table, "cases.", CASE_KEYS)
         cases = check_cases(cases_table, self.problem)
         plugins = self.plugins(raw)
+        retention = check_retention(self, raw)
         if self.problems:
             return None, self.problems
-        return Profile(
-            self.source, department, name, language, db_url, db_password, queues, plugins, self.text, cases, connection
-        ), []
+        profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
+        return replace(profile, cases=cases, connection=connection, retention=retention), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

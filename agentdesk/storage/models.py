@@ -29,6 +29,7 @@ from agentdesk.storage.kinds import (
 )
 from agentdesk.storage.tables.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from agentdesk.storage.tables.contacts import (
+    AuditChainHead,
     AuditEntry,
     CaseEvent,
     Interaction,
@@ -53,6 +54,7 @@ from agentdesk.storage.tables.register import (
     CustomerRelationship,
     CustomerRole,
     Department,
+    FieldSource,
     SearchTerm,
     SearchTermVariant,
     StaffUser,
@@ -65,6 +67,7 @@ __all__ = [
     "AgentPresence",
     "Alert",
     "AlertKind",
+    "AuditChainHead",
     "AuditEntry",
     "Base",
     "CaseEvent",
@@ -80,6 +83,7 @@ __all__ = [
     "DashboardSnapshotRow",
     "Department",
     "Direction",
+    "FieldSource",
     "IdentifierScheme",
     "Interaction",
     "Language",
