@@ -306,7 +306,14 @@ def prepare_today(url: str, waiting: int, agents: int, seed: int) -> dict[str, i
     with psycopg.connect(url) as conn:
         ctx = context(conn)
         queues, _dept, agents, _customers = ctx
-        conn.execute("UPDATE work_item SET interaction_id = NULL WHERE created_at >= %s", (day_start,))
+        # No foreign-key triggers while rewriting today: deleting an interaction would otherwise look for
+        # work items pointing at it (work_item.interaction_id has no index: millions of rows, per row).
+        conn.execute("SET session_replication_role = replica")
+        conn.execute(
+            "UPDATE work_item SET interaction_id = NULL WHERE interaction_id IN "
+            "(SELECT id FROM interaction WHERE started_at >= %s)",
+            (day_start,),
+        )
         conn.execute("DELETE FROM work_item WHERE created_at >= %s", (day_start,))
         conn.execute("DELETE FROM interaction WHERE started_at >= %s", (day_start,))
         next_id = conn.execute("SELECT COALESCE(max(id), 0) + 1 FROM interaction").fetchone()[0]
@@ -331,6 +338,7 @@ def prepare_today(url: str, waiting: int, agents: int, seed: int) -> dict[str, i
         conn.execute("SELECT setval(pg_get_serial_sequence('interaction', 'id'), %s, false)", (next_id,))
         conn.execute("DELETE FROM presence_change WHERE staff_id = ANY(%s)", (agents,))
         conn.execute("DELETE FROM agent_presence WHERE staff_id = ANY(%s)", (agents,))
+        conn.execute("RESET session_replication_role")
         states = ("available", "busy", "busy", "busy", "wrap_up", "break", "offline")
         presence = [(a, rng.choice(states), now - dt.timedelta(seconds=rng.randint(10, 7200))) for a in agents]
         with conn.cursor() as cur:
