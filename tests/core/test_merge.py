@@ -292,3 +292,34 @@ def test_merges_are_audited_and_the_audit_follows_the_survivor(db, people):
     assert [(m.id, m.survivor_id, m.merged_id, m.undone_by) for m in listed] == [
         (merge.merge_id, people.survivor, people.merged, STEWARD)
     ]
+
+
+PROFILE = """\
+profile_version = 1
+
+[department]
+code = "soc"
+name = { fi = "Sosiaalipalvelut" }
+
+[survivorship]
+trust = ["water-utility", "population data"]
+"""
+
+
+def test_the_department_profile_sets_the_rules(db, people):
+    from agentdesk.deployment.profile import check_profile, parse_profile
+
+    profile = parse_profile(PROFILE, "p.toml", installed=None)
+    assert profile.survivorship.trust == ("water-utility", "population data")
+    result = CustomerMerges(db).merge(people.survivor, people.merged, STEWARD, profile.survivorship)
+    assert next(c for c in result.choices if c.field == "name").winner == "survivor"
+    bad = PROFILE.replace('trust = ["water-utility", "population data"]', 'trust = ["daycare", "daycare"]')
+    assert [str(p) for p in check_profile(bad, "p.toml", installed=None)] == [
+        "p.toml: survivorship.trust: a register is listed twice"
+    ]
+    assert parse_profile(PROFILE.split("[survivorship]")[0], "p.toml", installed=None).survivorship.fields["name"][
+        :2
+    ] == (
+        "population",
+        "population data",
+    )
