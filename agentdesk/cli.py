@@ -2,7 +2,8 @@
 ``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); the e-mail
 quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`); the data
 protection officer's ``audit verify``, ``gdpr export`` and ``retention run`` (from
-:mod:`agentdesk.audit_commands`); ``register import`` (from :mod:`agentdesk.register_import.commands`).
+:mod:`agentdesk.audit_commands`); ``register import`` (from :mod:`agentdesk.register_import.commands`); the
+steward's ``customers merge|unmerge|merges`` (from :mod:`agentdesk.merge.commands`).
 ``seed`` and ``demo``
 come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
@@ -160,6 +161,9 @@ def build_parser(
     from agentdesk.register_import import commands as register_commands
 
     register_commands.register(sub)  # register import
+    from agentdesk.merge import commands as merge_commands
+
+    merge_commands.register(sub)  # customers merge | unmerge | merges
     for register in extra:
         register(sub)
     return parser
