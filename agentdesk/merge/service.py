@@ -21,12 +21,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from agentdesk import audit
 from agentdesk.changes import Changes
 from agentdesk.merge import journal as jr
+from agentdesk.merge import links
 from agentdesk.merge.rules import DEFAULT_RULES, SurvivorshipRules
 from agentdesk.merge.survivorship import MERGED, FieldChoice, choose, current_address, hetus
 from agentdesk.search import text_index
@@ -34,11 +35,8 @@ from agentdesk.search.customer_search import protected_address_clause
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,
-    ContactPoint,
     Customer,
     CustomerMerge,
-    CustomerRelationship,
-    FieldSource,
     utcnow,
 )
 
@@ -249,9 +247,9 @@ def _merge(
         keys = [{"id": i} for i in s.scalars(select(t.c.id).where(t.c.customer_id == merged_id).order_by(t.c.id))]
         moved[name] += j.set_rows(name, keys, {"customer_id": survivor_id})
 
-    _contact_points(s, j, survivor_id, merged_id, moved, removed)
-    _relationships(s, j, survivor_id, merged_id, moved, removed)
-    _lineage(s, j, survivor_id, merged_id, moved, removed)
+    links.contact_points(s, j, survivor_id, merged_id, moved, removed)
+    links.relationships(s, j, survivor_id, merged_id, moved, removed)
+    links.lineage(s, j, survivor_id, merged_id, moved, removed)
     j.set_rows("customer", [{"id": merged_id}], {"merged_into": survivor_id})
 
     s.expire_all()
@@ -286,76 +284,6 @@ def _merge(
         dict(removed),
         Changes.of(customers=both, timelines=both, cases=both),
     )
-
-
-def _contact_points(
-    s: Session, j: jr.Journal, survivor_id: int, merged_id: int, moved: Counter[str], removed: Counter[str]
-) -> None:
-    own = list(s.scalars(select(ContactPoint).where(ContactPoint.customer_id == survivor_id)))
-    have = {(p.kind, p.value) for p in own}
-    primary = {p.kind for p in own if p.is_primary}
-    for p in s.scalars(select(ContactPoint).where(ContactPoint.customer_id == merged_id).order_by(ContactPoint.id)):
-        if (p.kind, p.value) in have:
-            j.delete_row("contact_point", {"id": p.id})
-            removed["contact_point"] += 1
-            continue
-        values: dict[str, object] = {"customer_id": survivor_id}
-        if p.is_primary and p.kind in primary:
-            values["is_primary"] = False  # the survivor's primary number stays primary
-        moved["contact_point"] += j.set_rows("contact_point", [{"id": p.id}], values)
-        have.add((p.kind, p.value))
-
-
-def _relationships(
-    s: Session, j: jr.Journal, survivor_id: int, merged_id: int, moved: Counter[str], removed: Counter[str]
-) -> None:
-    rel = CustomerRelationship
-    involved = list(
-        s.scalars(
-            select(rel)
-            .where(
-                or_(
-                    rel.from_customer_id.in_((survivor_id, merged_id)), rel.to_customer_id.in_((survivor_id, merged_id))
-                )
-            )
-            .order_by(rel.id)
-        )
-    )
-    touches_merged = [r for r in involved if merged_id in (r.from_customer_id, r.to_customer_id)]
-    seen = {(r.from_customer_id, r.to_customer_id, r.kind) for r in involved if r not in touches_merged}
-    for r in touches_merged:
-        new_from = survivor_id if r.from_customer_id == merged_id else r.from_customer_id
-        new_to = survivor_id if r.to_customer_id == merged_id else r.to_customer_id
-        if new_from == new_to or (new_from, new_to, r.kind) in seen:
-            j.delete_row("customer_relationship", {"id": r.id})
-            removed["customer_relationship"] += 1
-            continue
-        moved["customer_relationship"] += j.set_rows(
-            "customer_relationship", [{"id": r.id}], {"from_customer_id": new_from, "to_customer_id": new_to}
-        )
-        seen.add((new_from, new_to, r.kind))
-
-
-def _lineage(
-    s: Session, j: jr.Journal, survivor_id: int, merged_id: int, moved: Counter[str], removed: Counter[str]
-) -> None:
-    """Lineage moves too; where both have a register's word on a field, the more recent stays."""
-    own = {
-        (f.field, f.register): f.observed_at
-        for f in s.scalars(select(FieldSource).where(FieldSource.customer_id == survivor_id))
-    }
-    theirs = list(s.scalars(select(FieldSource).where(FieldSource.customer_id == merged_id)))
-    for f in sorted(theirs, key=lambda f: (f.field, f.register)):
-        key = {"customer_id": merged_id, "field": f.field, "register": f.register}
-        mine = own.get((f.field, f.register))
-        if mine is not None and mine >= f.observed_at:
-            j.delete_row("field_source", key)
-            removed["field_source"] += 1
-            continue
-        if mine is not None:
-            j.delete_row("field_source", {**key, "customer_id": survivor_id})
-            removed["field_source"] += 1
-        moved["field_source"] += j.set_rows("field_source", [key], {"customer_id": survivor_id})
 
 
 def reindex(s: Session, ids: Sequence[int], today: dt.date) -> None:
