@@ -9,8 +9,9 @@ search document is removed and the survivor's rewritten. Everything changed is j
 (:mod:`agentdesk.merge.journal`) in the ``customer_merge`` record, and audited (``customer.merge``).
 
 ``undo_merge`` plays the journal backwards. Links made on the survivor after the merge stay with it
-unless the steward names them (``move``). A merge whose survivor was later merged again is refused,
-naming the later merge: undo that first.
+unless the steward names them (``move``). Merges are undone last first: a merge whose survivor was
+later merged again, or took in another customer later, is refused naming the later merge to undo
+first (its journal starts from what this merge left).
 """
 
 from __future__ import annotations
@@ -328,6 +329,20 @@ def _undo(s: Session, merge_id: int, actor: str, move: list[int], move_cases: li
             "survivor_merged_again",
             f"customer {rec.survivor_id} was merged again, into customer {survivor.merged_into} "
             f"by merge {later}: undo merge {later} first",
+        )
+    later = s.scalar(
+        select(CustomerMerge.id)
+        .where(
+            CustomerMerge.survivor_id == rec.survivor_id,
+            CustomerMerge.id > rec.id,
+            CustomerMerge.undone_at.is_(None),
+        )
+        .order_by(CustomerMerge.id.desc())
+    )
+    if later is not None:  # its journal starts from what this merge left: undo it first
+        raise MergeError(
+            "later_merge_on_survivor",
+            f"customer {rec.survivor_id} took in another customer later, by merge {later}: undo merge {later} first",
         )
     entries = json.loads(rec.journal)
     journalled = {(e["t"], e["key"].get("id")) for e in entries if e["op"] == "set" and "customer_id" in e["after"]}

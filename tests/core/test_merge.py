@@ -323,3 +323,16 @@ def test_the_department_profile_sets_the_rules(db, people):
         "population",
         "population data",
     )
+
+
+def test_merges_into_one_survivor_are_undone_last_first(db, people):
+    ids = (people.survivor, people.merged, people.child, people.org)
+    before = snapshot(db, ids)
+    merges = CustomerMerges(db)
+    first = merges.merge(people.survivor, people.merged, STEWARD)
+    second = merges.merge(people.survivor, people.child, STEWARD)
+    with pytest.raises(MergeError, match=rf"by merge {second.merge_id}: undo merge {second.merge_id} first"):
+        merges.undo_merge(first.merge_id, STEWARD)
+    merges.undo_merge(second.merge_id, STEWARD)
+    merges.undo_merge(first.merge_id, STEWARD)
+    assert snapshot(db, ids) == before
