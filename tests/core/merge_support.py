@@ -120,6 +120,9 @@ def seed(db) -> People:
                 CustomerRelationship(
                     from_customer_id=b.id, to_customer_id=org.id, kind=RelationshipKind.REPRESENTATIVE
                 ),
+                CustomerRelationship(  # the merged customer at the "to" end
+                    from_customer_id=child.id, to_customer_id=b.id, kind=RelationshipKind.HOUSEHOLD_MEMBER
+                ),
             ]
         )
         for cid, register, when in (

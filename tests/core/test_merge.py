@@ -84,10 +84,11 @@ def test_merged_customer_is_a_tombstone_and_its_links_join_the_survivor(db, peop
         )
     # the shared phone once, the survivor's primary stays the only primary phone
     assert points == [("+358401234567", True), ("+358409999999", False), ("anna.maria@example.fi", True)]
-    # no relationship to herself, the child's guardian once, the organisation kept
+    # no relationship to herself, the child's guardian once, the organisation and the child's link kept
     assert rels == [
         (people.survivor, people.child, "guardian"),
         (people.survivor, people.org, "representative"),
+        (people.child, people.survivor, "household_member"),
     ]
     assert roles == ["daycare_guardian", "water_customer"]
     assert ids == sorted([HETU, POPULATION_ID, WATER_ID])
