@@ -15,9 +15,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("customer", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("merged_into", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_customer_merged_into"), ["merged_into"], unique=False)
+    # A plain ADD COLUMN (no batch): on SQLite a batch would copy and drop ``customer``, and the drop
+    # cascades into every table that references it.
+    op.add_column("customer", sa.Column("merged_into", sa.Integer(), nullable=True))
+    op.create_index(op.f("ix_customer_merged_into"), "customer", ["merged_into"], unique=False)
     op.create_table(
         "customer_merge",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -39,6 +40,5 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_customer_merge_merged_id"), table_name="customer_merge")
     op.drop_index(op.f("ix_customer_merge_survivor_id"), table_name="customer_merge")
     op.drop_table("customer_merge")
-    with op.batch_alter_table("customer", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_customer_merged_into"))
-        batch_op.drop_column("merged_into")
+    op.drop_index(op.f("ix_customer_merged_into"), table_name="customer")
+    op.drop_column("customer", "merged_into")  # SQLite 3.35+ drops a plain column in place
