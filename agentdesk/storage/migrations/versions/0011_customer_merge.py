@@ -2,14 +2,14 @@
 merge is recorded with the journal that undoes it (``customer_merge``).
 
 Revision ID: 0011
-Revises: 0010
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0010"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
