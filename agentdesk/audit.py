@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agentdesk import audit_chain
+from agentdesk.merge.tombstones import absorbed_ids
 from agentdesk.storage.models import AuditEntry, utcnow
 
 if TYPE_CHECKING:
@@ -73,9 +74,12 @@ def record_search(session: Session, *, actor: str, kind: str, query: str, shown_
 
 
 def entries_for(session: Session, subject_customer_id: int, limit: int = 200) -> list[AuditRecord]:
+    """The entries about this customer, and about every customer merged into it (the merge map of
+    :mod:`agentdesk.merge.tombstones`: the chained entries keep the subject they were written with)."""
+    subjects = absorbed_ids(session, subject_customer_id)
     rows = session.scalars(
         select(AuditEntry)
-        .where(AuditEntry.subject_customer_id == subject_customer_id)
+        .where(AuditEntry.subject_customer_id.in_(subjects))
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
         .limit(limit)
     )

@@ -2,7 +2,8 @@
 ``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); the e-mail
 quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`); the data
 protection officer's ``audit verify``, ``gdpr export`` and ``retention run`` (from
-:mod:`agentdesk.audit_commands`); ``register import`` (from :mod:`agentdesk.register_import.commands`).
+:mod:`agentdesk.audit_commands`); ``register import`` (from :mod:`agentdesk.register_import.commands`); the
+steward's ``customers merge|unmerge|merges`` (from :mod:`agentdesk.merge.commands`).
 ``seed`` and ``demo``
 come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
@@ -166,6 +167,9 @@ def build_parser(
     from agentdesk.directory import commands as directory_commands
 
     directory_commands.register(sub)  # staff sync
+    from agentdesk.merge import commands as merge_commands
+
+    merge_commands.register(sub)  # customers merge | unmerge | merges
     for register in extra:
         register(sub)
     return parser

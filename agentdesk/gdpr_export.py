@@ -21,6 +21,7 @@ from sqlalchemy import or_, select
 from agentdesk import audit
 from agentdesk.gdpr_document import SECTIONS
 from agentdesk.identity import IdentityError, parse_hetu
+from agentdesk.merge.tombstones import absorbed_ids
 from agentdesk.storage.kinds import IdentifierScheme
 from agentdesk.storage.models import (
     Address,
@@ -89,22 +90,25 @@ def find_customer(session: Session, customer: str, *, today: dt.date | None = No
 
 
 def _audit_entries(session: Session, customer_id: int) -> list[dict[str, Any]]:
+    """Entries about the person, under their own id or any id merged into theirs (the merge map)."""
+    subjects = absorbed_ids(session, customer_id)
+    listed = [(AuditEntry.action == audit.SEARCH_ACTION) & AuditEntry.detail.contains(str(i)) for i in subjects]
     rows = session.scalars(
         select(AuditEntry)
         .where(
             or_(
-                AuditEntry.subject_customer_id == customer_id,
+                AuditEntry.subject_customer_id.in_(subjects),
                 # a search that listed several people: its detail names them by id
-                (AuditEntry.action == audit.SEARCH_ACTION) & AuditEntry.detail.contains(str(customer_id)),
+                *listed,
             )
         )
         .order_by(AuditEntry.seq, AuditEntry.id)
     )
     out = []
     for e in rows:
-        if e.subject_customer_id != customer_id:
+        if e.subject_customer_id not in subjects:
             try:
-                if customer_id not in json.loads(e.detail).get("ids", []):
+                if not set(subjects) & set(json.loads(e.detail).get("ids", [])):
                     continue
             except (ValueError, AttributeError):
                 continue

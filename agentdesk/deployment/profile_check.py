@@ -26,6 +26,7 @@ from agentdesk.deployment.profile_model import (
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
 from agentdesk.deployment.profile_retention import check_retention
+from agentdesk.deployment.profile_survivorship import check_survivorship
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 from agentdesk.url_secrets import mask_url_secrets, url_secret_names
@@ -203,7 +204,17 @@ class ProfileChecker:
         self.unknown_keys(
             raw,
             "",
-            ("profile_version", "department", "database", "queues", "cases", "plugins", "retention", "directory"),
+            (
+                "profile_version",
+                "department",
+                "database",
+                "queues",
+                "cases",
+                "plugins",
+                "retention",
+                "directory",
+                "survivorship",
+            ),
         )
         department, name, language = self.department(raw)
         db_url, db_password, connection = check_database(self, raw)
@@ -215,10 +226,12 @@ class ProfileChecker:
         plugins = self.plugins(raw)
         retention = check_retention(self, raw)
         directory = check_directory(self, raw)
+        survivorship = check_survivorship(self, raw)
         if self.problems:
             return None, self.problems
         profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
-        return replace(profile, cases=cases, connection=connection, retention=retention, directory=directory), []
+        parts = replace(profile, cases=cases, connection=connection, retention=retention)
+        return replace(parts, directory=directory, survivorship=survivorship), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

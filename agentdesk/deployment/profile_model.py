@@ -15,6 +15,7 @@ from typing import Final, Literal, TypeAlias
 from agentdesk.deployment.installed_plugins import InstalledPlugins
 from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.directory.settings import DirectorySettings
+from agentdesk.merge.rules import DEFAULT_RULES, SurvivorshipRules
 from agentdesk.plugin_host.manifest import VersionRange
 from agentdesk.plugin_host.settings import DeploymentPlugins
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
@@ -85,6 +86,7 @@ class Profile:
     connection: ConnectionSettings = DESK_CONNECTION
     retention: RetentionRule | None = None  # None: no [retention] table, nothing is anonymised
     directory: DirectorySettings | None = None  # None: no [directory] table, no directory sign-in
+    survivorship: SurvivorshipRules = DEFAULT_RULES  # [survivorship]: which register's value a merge keeps
 
     @property
     def enabled_plugins(self) -> list[str]:

@@ -102,7 +102,9 @@ def _read(db: Database, ids: np.ndarray | None) -> Records:
         listed = ",".join(str(int(i)) for i in ids) or "NULL"
         only, child = f" AND id IN ({listed})", f" AND customer_id IN ({listed})"
     people = _rows(
-        db, f"SELECT id, first_names, last_name, {birth} FROM customer WHERE kind = 'person'{only} ORDER BY id"
+        db,
+        f"SELECT id, first_names, last_name, {birth} FROM customer "
+        f"WHERE kind = 'person' AND merged_into IS NULL{only} ORDER BY id",
     )
     n = len(people)
     cols = list(zip(*people, strict=True)) if people else [(), (), (), ()]
@@ -158,7 +160,7 @@ def _read(db: Database, ids: np.ndarray | None) -> Records:
 def changed_since(db: Database, max_id: int, since: dt.datetime | None) -> np.ndarray:
     """Ids of persons added after ``max_id`` or created/updated after ``since`` (ascending)."""
     c = Customer.__table__.c
-    query = select(c.id).where(c.kind == "person")
+    query = select(c.id).where(c.kind == "person", c.merged_into.is_(None))
     cond = [c.id > max_id]
     if since is not None:
         cond += [c.updated_at > since, c.created_at > since]
@@ -169,12 +171,15 @@ def changed_since(db: Database, max_id: int, since: dt.datetime | None) -> np.nd
 
 def person_count(db: Database) -> int:
     """How many persons the register has."""
-    return int(_rows(db, "SELECT count(*) FROM customer WHERE kind = 'person'")[0][0])
+    return int(_rows(db, "SELECT count(*) FROM customer WHERE kind = 'person' AND merged_into IS NULL")[0][0])
 
 
 def person_ids(db: Database) -> np.ndarray:
-    """Every person's customer id, ascending."""
-    return np.asarray([r[0] for r in _rows(db, "SELECT id FROM customer WHERE kind = 'person' ORDER BY id")], np.int64)
+    """Every person's customer id, ascending (a merged-away tombstone is no longer a person here)."""
+    return np.asarray(
+        [r[0] for r in _rows(db, "SELECT id FROM customer WHERE kind = 'person' AND merged_into IS NULL ORDER BY id")],
+        np.int64,
+    )
 
 
 def high_water(db: Database) -> tuple[int, dt.datetime | None]:

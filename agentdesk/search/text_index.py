@@ -193,6 +193,23 @@ def write_documents(session: Session, docs: Sequence[SearchDocument]) -> None:
     update_vocabulary(session, added)
 
 
+def delete_documents(session: Session, ids: Sequence[int]) -> None:
+    """Remove customers' documents (a merged-away customer leaves the search) and uncount their words."""
+    from sqlalchemy import text
+
+    if not ids:
+        return
+    old = _existing_vocabulary(session, ids)
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(
+            text("DELETE FROM customer_search WHERE rowid IN (SELECT value FROM json_each(:ids))"),
+            {"ids": _json_ids(ids)},
+        )
+    else:
+        session.execute(text("DELETE FROM customer_search WHERE customer_id = ANY(:ids)"), {"ids": list(ids)})
+    update_vocabulary(session, {w: -n for w, n in old.items()})
+
+
 def _json_ids(ids: Iterable[int]) -> str:
     return "[" + ",".join(str(int(i)) for i in ids) + "]"
 

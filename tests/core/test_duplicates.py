@@ -369,3 +369,18 @@ def test_an_imported_record_is_named_by_its_register_and_its_id_there(population
     pair = _pairs(DuplicateScan(population).scan())[(water, own)]
     assert (pair.a.register, pair.a.register_id, pair.a.customer_id) == ("water-utility", "VL-88213", water)
     assert (pair.b.register, pair.b.register_id, pair.b.customer_id) == ("agentdesk", str(own), own)
+
+
+def test_a_merged_pair_leaves_the_scan_and_an_undone_one_comes_back(population):
+    from agentdesk.merge.service import CustomerMerges
+
+    scanner = DuplicateScan(population)
+    first = _pairs(scanner.scan())
+    survivor, merged = next(k for k, p in first.items() if k in _truth(population) and p.decision == "match")
+    merges = CustomerMerges(population)
+    done = merges.merge(survivor, merged, "steward.sanna")
+    again = scanner.scan(full=True)
+    assert all(merged not in (p.a.customer_id, p.b.customer_id) for p in again.pairs), "a tombstone is nobody's twin"
+    assert again.records == PEOPLE + len(_truth(population)) - 1
+    merges.undo_merge(done.merge_id, "steward.sanna")
+    assert (survivor, merged) in _pairs(scanner.scan())

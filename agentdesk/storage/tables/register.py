@@ -55,6 +55,9 @@ class Customer(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # A merged-away customer is kept as a tombstone pointing at the customer it was merged into
+    # (agentdesk.merge); no FK, like the audit's subject: the merge record outlives both.
+    merged_into: Mapped[int | None] = mapped_column(Integer, index=True)
 
     identifiers: Mapped[list[CustomerIdentifier]] = relationship(
         back_populates="customer", cascade="all, delete-orphan"
@@ -173,6 +176,24 @@ class FieldSource(Base):
     observed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     value: Mapped[str] = mapped_column(Text, default="")
     flag: Mapped[str] = mapped_column(String(64), default="")
+
+
+class CustomerMerge(Base):
+    """One steward's merge (:mod:`agentdesk.merge`): who, when, the per-field choices and the journal
+    of every row it changed (JSON), so that it can be undone exactly. Never deleted; an undone merge
+    keeps its record with ``undone_at`` set."""
+
+    __tablename__ = "customer_merge"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survivor_id: Mapped[int] = mapped_column(Integer, index=True)
+    merged_id: Mapped[int] = mapped_column(Integer, index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    merged_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    choices: Mapped[str] = mapped_column(Text, default="[]")  # per field: which side won and why
+    journal: Mapped[str] = mapped_column(Text, default="[]")  # every row changed: table, key, before/after
+    undone_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    undone_by: Mapped[str] = mapped_column(String(64), default="")
 
 
 class SyntheticDuplicate(Base):
