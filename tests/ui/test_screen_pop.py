@@ -9,6 +9,7 @@ import keyring
 import pytest
 from agentdesk_demo.simulators.ami_simulator import AmiSimulator
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from agentdesk.channels.ami import AmiSettings
 from agentdesk.storage.models import Channel, Interaction, Outcome
@@ -58,11 +59,20 @@ def desk(qtbot, sqlite_db, seeded, pbx):
         stop_desk(desk)
 
 
+def accept_with_f9(qtbot, window) -> None:
+    """The agent presses F9 wherever the keyboard focus is in the window."""
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_F9)
+
+
 def test_a_known_callers_overview_opens_with_a_phone_contact_for_the_call(desk, qtbot, pbx, seeded, sqlite_db, caplog):
     window, phone = desk.window, desk.phone
     assert phone.status_label.text() == "Phone: connected"
-    with qtbot.waitSignal(phone.screen_pop.painted, timeout=5000) as painted:
+    with qtbot.waitSignal(phone.screen_pop.notified, timeout=5000):
         call = pbx.emit_call("040 123 4567", "VIRTANEN ANNA", "neuvonta", interface=INTERFACE)
+    assert window.tabs.count() == 0, "nothing opens before the agent accepts"
+    with qtbot.waitSignal(phone.screen_pop.painted, timeout=5000) as painted:
+        accept_with_f9(qtbot, window)
     assert painted.args == [seeded.anna, call.uniqueid]
     assert window.current_customer_id() == seeded.anna
     view = window.tabs.currentWidget()
@@ -93,8 +103,10 @@ def test_a_known_callers_overview_opens_with_a_phone_contact_for_the_call(desk, 
 
 def test_an_unknown_number_asks_who_is_calling(desk, qtbot, pbx, seeded):
     window, phone = desk.window, desk.phone
-    with qtbot.waitSignal(phone.screen_pop.prompted, timeout=5000) as prompted:
+    with qtbot.waitSignal(phone.screen_pop.notified, timeout=5000):
         call = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+    with qtbot.waitSignal(phone.screen_pop.prompted, timeout=5000) as prompted:
+        qtbot.mouseClick(phone.screen_pop.notification.accept_button, Qt.MouseButton.LeftButton)
     prompt = prompted.args[0]
     assert prompt.isVisible()
     assert prompt.heading.text() == "Unknown caller 044 9998888"
@@ -116,8 +128,10 @@ def test_the_call_can_be_linked_to_the_customer_in_the_current_tab(desk, qtbot, 
     window, phone = desk.window, desk.phone
     matti = window.open_customer(seeded.matti)
     qtbot.waitUntil(lambda: matti.is_painted, timeout=5000)
-    with qtbot.waitSignal(phone.screen_pop.prompted, timeout=5000) as prompted:
+    with qtbot.waitSignal(phone.screen_pop.notified, timeout=5000):
         call = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+    with qtbot.waitSignal(phone.screen_pop.prompted, timeout=5000) as prompted:
+        accept_with_f9(qtbot, window)
     prompt = prompted.args[0]
     assert prompt.link_button.isEnabled() and prompt.link_button.text() == "&Link to Matti Meikäläinen"
     with qtbot.waitSignal(phone.screen_pop.painted, timeout=5000):
@@ -129,11 +143,11 @@ def test_the_call_can_be_linked_to_the_customer_in_the_current_tab(desk, qtbot, 
 def test_calls_ringing_other_agents_do_not_pop(desk, qtbot, pbx, caplog):
     call = pbx.emit_call("040 123 4567", "VIRTANEN ANNA", "neuvonta", interface="PJSIP/agent7")
     mine = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
-    qtbot.waitUntil(lambda: desk.phone.screen_pop.prompt is not None, timeout=5000)
+    qtbot.waitUntil(lambda: desk.phone.screen_pop.notification.showing, timeout=5000)
     incoming = [r.getMessage() for r in caplog.records if r.getMessage().startswith("screenpop.incoming")]
     assert incoming == [f"screenpop.incoming unique_id={mine.uniqueid}"], call.uniqueid
     assert desk.window.tabs.count() == 0
-    desk.phone.screen_pop.prompt.close()
+    desk.phone.screen_pop.notification.dismiss()
 
 
 @pytest.mark.expect_log_warnings
