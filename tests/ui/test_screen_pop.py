@@ -177,3 +177,107 @@ def test_a_dropped_connection_reconnects(desk, qtbot, pbx):
     assert desk.phone.status_label.text() == "Phone: reconnecting…"
     qtbot.waitUntil(lambda: desk.phone.status is PhoneStatus.CONNECTED, timeout=5000)
     assert desk.phone.status_label.text() == "Phone: connected"
+
+
+# -- a calm screen pop: typing is never redirected -------------------------------------------------
+
+
+def type_where_the_focus_is(qtbot, text: str) -> None:
+    """Type as the agent does: each key goes to whichever widget has the keyboard focus at that moment."""
+    for ch in text:
+        target = QApplication.focusWidget()
+        assert target is not None, "the keyboard focus was lost"
+        qtbot.keyClick(target, ch)
+        QCoreApplication.processEvents()  # the call's events and the pop's result arrive between keys
+
+
+def open_with_contact(qtbot, window, customer_id):
+    view = window.open_customer(customer_id)
+    qtbot.waitUntil(lambda: view.is_painted, timeout=5000)
+    view.panel.start_contact()
+    notes = view.panel.form.notes
+    window.activateWindow()
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus, timeout=2000)
+    return view, notes
+
+
+def test_a_call_arriving_while_the_agent_types_changes_nothing_until_accepted(desk, qtbot, pbx, seeded):
+    window, phone = desk.window, desk.phone
+    matti, notes = open_with_contact(qtbot, window, seeded.matti)
+    type_where_the_focus_is(qtbot, "Kysyi ")
+    call = pbx.emit_call("040 123 4567", "VIRTANEN ANNA", "neuvonta", interface=INTERFACE)
+    typed = "Kysyi "
+    for word in ("jatehuollosta ", "ja ", "pysakoinnista."):
+        type_where_the_focus_is(qtbot, word)
+        typed += word
+    qtbot.waitUntil(lambda: phone.screen_pop.notification.showing, timeout=5000)
+    type_where_the_focus_is(qtbot, " Soitto tuli.")
+    typed += " Soitto tuli."
+
+    note = phone.screen_pop.notification
+    assert note.isVisible() and note.caller.text() == "☎ Virtanen, Anna · 040 1234567"
+    assert (note.match.text(), note.queue.text()) == ("Known customer", "Queue: neuvonta")
+    assert notes.toPlainText() == typed, "every keystroke landed in Matti's contact form"
+    assert notes.hasFocus() and window.tabs.currentWidget() is matti and window.tabs.count() == 1
+    assert matti.panel.snapshot().contact.external_ref == "", "Matti's contact is not the call's"
+
+    with qtbot.waitSignal(phone.screen_pop.painted, timeout=5000) as painted:
+        accept_with_f9(qtbot, window)
+    assert painted.args == [seeded.anna, call.uniqueid]
+    anna = window.tabs.currentWidget()
+    assert window.current_customer_id() == seeded.anna and anna is not matti
+    assert anna.panel.snapshot().contact.external_ref == call.uniqueid
+    assert not note.isVisible()
+    assert matti.panel.form.notes.toPlainText() == typed, "nothing typed was lost"
+    anna.panel.cancel_contact()
+    matti.panel.cancel_contact()
+
+
+def test_a_dismissed_call_leaves_the_desk_as_it_was(desk, qtbot, pbx, seeded):
+    window, phone = desk.window, desk.phone
+    matti, notes = open_with_contact(qtbot, window, seeded.matti)
+    with qtbot.waitSignal(phone.screen_pop.notified, timeout=5000):
+        call = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+    assert phone.screen_pop.notification.match.text() == "Unknown caller: no customer has this number"
+    with qtbot.waitSignal(phone.screen_pop.dismissed, timeout=2000) as dismissed:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert dismissed.args == [call.uniqueid]
+    assert not phone.screen_pop.notification.isVisible() and phone.screen_pop.prompt is None
+    type_where_the_focus_is(qtbot, "ok")
+    assert notes.toPlainText() == "ok" and window.tabs.currentWidget() is matti
+    accept_with_f9(qtbot, window)  # F9 with no call showing does nothing
+    assert window.tabs.count() == 1 and phone.screen_pop.prompt is None
+    matti.panel.cancel_contact()
+
+
+def test_a_caller_hanging_up_before_the_accept_withdraws_the_notification(desk, qtbot, pbx, seeded):
+    phone = desk.phone
+    with qtbot.waitSignal(phone.screen_pop.notified, timeout=5000):
+        call = pbx.emit_call("040 123 4567", "VIRTANEN ANNA", "neuvonta", interface=INTERFACE)
+    call.abandon()
+    qtbot.waitUntil(lambda: not phone.screen_pop.notification.isVisible(), timeout=5000)
+    assert desk.window.tabs.count() == 0
+
+
+def test_the_unknown_caller_prompt_links_the_tab_that_is_current_now(desk, qtbot, pbx, seeded):
+    window, phone = desk.window, desk.phone
+    matti, _notes = open_with_contact(qtbot, window, seeded.matti)
+    matti.panel.cancel_contact()
+    with qtbot.waitSignal(phone.screen_pop.notified, timeout=5000):
+        call = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+    with qtbot.waitSignal(phone.screen_pop.prompted, timeout=5000) as prompted:
+        accept_with_f9(qtbot, window)
+    prompt = prompted.args[0]
+    assert prompt.link_button.text() == "&Link to Matti Meikäläinen"
+
+    anna = window.open_customer(seeded.anna)  # the agent finds the caller and opens her tab
+    qtbot.waitUntil(lambda: anna.is_painted, timeout=5000)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Anna Virtanen"
+    assert prompt.link_button.text() == "&Link to Anna Virtanen", "the prompt follows the switch and the retitle"
+    with qtbot.waitSignal(phone.screen_pop.painted, timeout=5000) as painted:
+        qtbot.mouseClick(prompt.link_button, Qt.MouseButton.LeftButton)
+    assert painted.args == [seeded.anna, call.uniqueid]
+    assert anna.panel.in_progress and anna.panel.snapshot().contact.external_ref == call.uniqueid
+    assert not matti.panel.in_progress, "the call did not go to the tab that was current when the prompt appeared"
+    anna.panel.cancel_contact()
