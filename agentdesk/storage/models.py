@@ -42,8 +42,10 @@ from agentdesk.storage.tables.queues import (
     QuarantinedMail,
     Queue,
     QueueMember,
+    QueueMemberSkill,
     TicketCounter,
     WorkItem,
+    WorkItemTransfer,
 )
 from agentdesk.storage.tables.register import (
     Address,
@@ -93,6 +95,7 @@ __all__ = [
     "QuarantinedMail",
     "Queue",
     "QueueMember",
+    "QueueMemberSkill",
     "RelationshipKind",
     "SearchTerm",
     "SearchTermVariant",
@@ -103,6 +106,7 @@ __all__ = [
     "TicketCounter",
     "UTCDateTime",
     "WorkItem",
+    "WorkItemTransfer",
     "WorkItemState",
     "utcnow",
 ]
