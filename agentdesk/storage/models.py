@@ -106,7 +106,7 @@ __all__ = [
     "TicketCounter",
     "UTCDateTime",
     "WorkItem",
-    "WorkItemTransfer",
     "WorkItemState",
+    "WorkItemTransfer",
     "utcnow",
 ]

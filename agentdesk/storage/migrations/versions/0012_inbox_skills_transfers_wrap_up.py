@@ -14,7 +14,7 @@ branch_labels = None
 depends_on = None
 
 
-def _big_id() -> sa.types.TypeEngine:
+def _big_id() -> sa.types.TypeEngine[int]:
     return sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
@@ -51,9 +51,13 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["from_staff_id"], ["staff_user.id"], name=op.f("fk_work_item_transfer_from_staff_id_staff_user")
         ),
-        sa.ForeignKeyConstraint(["from_queue_id"], ["queue.id"], name=op.f("fk_work_item_transfer_from_queue_id_queue")),
+        sa.ForeignKeyConstraint(
+            ["from_queue_id"], ["queue.id"], name=op.f("fk_work_item_transfer_from_queue_id_queue")
+        ),
         sa.ForeignKeyConstraint(["to_queue_id"], ["queue.id"], name=op.f("fk_work_item_transfer_to_queue_id_queue")),
-        sa.ForeignKeyConstraint(["to_staff_id"], ["staff_user.id"], name=op.f("fk_work_item_transfer_to_staff_id_staff_user")),
+        sa.ForeignKeyConstraint(
+            ["to_staff_id"], ["staff_user.id"], name=op.f("fk_work_item_transfer_to_staff_id_staff_user")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_work_item_transfer")),
     )
     with op.batch_alter_table("work_item_transfer", schema=None) as batch_op:
