@@ -25,6 +25,7 @@ from agentdesk.deployment.profile_model import (
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
 from agentdesk.deployment.profile_retention import check_retention
+from agentdesk.deployment.profile_work import check_work
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 from agentdesk.url_secrets import mask_url_secrets, url_secret_names
@@ -200,7 +201,7 @@ class ProfileChecker:
             )
             return None, self.problems
         self.unknown_keys(
-            raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins", "retention")
+            raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins", "retention", "work")
         )
         department, name, language = self.department(raw)
         db_url, db_password, connection = check_database(self, raw)
@@ -211,10 +212,11 @@ class ProfileChecker:
         cases = check_cases(cases_table, self.problem)
         plugins = self.plugins(raw)
         retention = check_retention(self, raw)
+        work = check_work(self.table(raw, "work", required=False), self.problem)
         if self.problems:
             return None, self.problems
         profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
-        return replace(profile, cases=cases, connection=connection, retention=retention), []
+        return replace(profile, cases=cases, connection=connection, retention=retention, work=work), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

@@ -14,6 +14,7 @@ from typing import Final, Literal, TypeAlias
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.plugin_host.manifest import VersionRange
 from agentdesk.plugin_host.settings import DeploymentPlugins
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
@@ -83,6 +84,7 @@ class Profile:
     cases: CaseSettings = field(default_factory=CaseSettings)
     connection: ConnectionSettings = DESK_CONNECTION
     retention: RetentionRule | None = None  # None: no [retention] table, nothing is anonymised
+    work: WorkSettings = field(default_factory=WorkSettings)  # [work]: wrap-up time and codes
 
     @property
     def enabled_plugins(self) -> list[str]:

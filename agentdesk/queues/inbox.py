@@ -14,8 +14,8 @@ kept), or to another agent (it is offered to them under a longer lease; when the
 goes back to its queue as any expired lease does). Each transfer is kept with its note
 (``work_item_transfer``); the inbox shows an item's latest note. The note is stored, never logged.
 
-Wrap-up (:meth:`Inbox.wrap_up`) completes a held item with one of the wrap-up codes (the profile's, or
-:data:`DEFAULT_WRAP_UP_CODES`).
+Wrap-up (:meth:`Inbox.wrap_up`) completes a held item with one of the wrap-up codes (the profile's ``[work]``,
+:mod:`agentdesk.deployment.profile_work`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.sql.selectable import FromClause
 
 from agentdesk.changes import Changes
+from agentdesk.deployment.profile_work import DEFAULT_WRAP_UP_CODES
 from agentdesk.queues.work_queue import (
     BACK_TO_WAITING,
     DEFAULT_LEASE_SECONDS,
@@ -57,7 +58,6 @@ from agentdesk.storage.models import (
     WorkItemTransfer,
 )
 
-DEFAULT_WRAP_UP_CODES = ("resolved", "advice_given", "callback", "forwarded", "no_action")
 TRANSFER_LEASE_SECONDS = 15 * 60  # an item transferred to an agent waits this long for them
 MAX_NOTE = 500
 _HELD = (WorkItemState.OFFERED, WorkItemState.IN_PROGRESS)
