@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.staff import StaffMember
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 from agentdesk.storage.database import Database
@@ -260,6 +261,7 @@ class Desk(QObject):
         windows = self.windows
         assert windows is not None  # made with the window
         windows.parts = parts
+        windows.start_work()  # presence and inbox before the phone, which moves the presence
         if self.phone_settings is not None:
             if self.phone_secret is None:  # the default: the OS keyring
                 from agentdesk_desktop.phone.phone_connector import keyring_secret
@@ -394,6 +396,7 @@ def build_app(
     demo_caller: DemoCallSource | None = None,
     connection: ConnectionSettings | None = None,
     cases: CaseSettings | None = None,
+    work: WorkSettings | None = None,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -406,7 +409,8 @@ def build_app(
     workstation's department profile and the OS keyring; ``PluginSetup(enabled=False)``: none).
     ``phone``: the AMI connection of this workstation (its secret from ``phone_secret``, by default
     the OS keyring) for the screen pop; ``demo_caller`` (a :class:`agentdesk_desktop.phone.demo_calls.DemoCallSource`)
-    adds the Demo menu and a simulated call every minute.
+    adds the Demo menu and a simulated call every minute. ``work``: the profile's ``[work]`` (wrap-up
+    time and codes).
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -448,7 +452,7 @@ def build_app(
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database, settings=connection or DESK_CONNECTION)
     cases = cases or CaseSettings()
-    services = build_services(db, background, changes, cases=cases)
+    services = build_services(db, background, changes, cases=cases, work=work)
     return Desk(
         app,
         services,

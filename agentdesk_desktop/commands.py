@@ -14,7 +14,7 @@ import argparse
 import logging
 import signal
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import PySide6  # noqa: F401
 
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 
 if TYPE_CHECKING:  # imported when the desk starts, not when the CLI lists its commands
@@ -73,6 +74,7 @@ def launch(
     demo_caller: Callable[[Database], DemoCallSource] | None = None,
     connection: ConnectionSettings | None = None,
     cases: CaseSettings | None = None,
+    work: WorkSettings | None = None,
 ) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
@@ -89,6 +91,7 @@ def launch(
         plugins=plugins,
         connection=connection,
         cases=cases,
+        work=work,
         **(phone or {}),
     )
     if demo_caller is not None:
@@ -132,6 +135,7 @@ def _cmd_desk(args: argparse.Namespace) -> int:
         upgrade_schema=setup.url is None,
         connection=setup.connection,
         cases=setup.cases,
+        work=setup.work,
     )
 
 
@@ -140,6 +144,7 @@ class DeskSetup:
     url: str | None  # None: the embedded database
     connection: ConnectionSettings
     cases: CaseSettings
+    work: WorkSettings = field(default_factory=WorkSettings)
 
 
 def desk_setup(db_url: str | None) -> DeskSetup:
@@ -149,9 +154,10 @@ def desk_setup(db_url: str | None) -> DeskSetup:
 
     profile = ProfileStore().current()
     cases = profile.cases if profile is not None else CaseSettings()
+    work = profile.work if profile is not None else WorkSettings()
     if db_url is not None:
-        return DeskSetup(db_url, DESK_CONNECTION, cases)
+        return DeskSetup(db_url, DESK_CONNECTION, cases, work)
     if profile is not None and profile.database_url:
         log.info("the database of the department profile (%s)", profile.describe())
-        return DeskSetup(profile.database_url, profile.connection, cases)
-    return DeskSetup(None, DESK_CONNECTION, cases)
+        return DeskSetup(profile.database_url, profile.connection, cases, work)
+    return DeskSetup(None, DESK_CONNECTION, cases, work)
