@@ -154,6 +154,9 @@ def build_parser(
     from agentdesk.channels import email_commands
 
     email_commands.register(sub)  # mail quarantine list | retry
+    from agentdesk.duplicates import commands as duplicate_commands
+
+    duplicate_commands.register(sub)  # duplicates scan
     from agentdesk import audit_commands
 
     audit_commands.register(sub)  # audit verify, gdpr export, retention run

@@ -17,6 +17,7 @@ thread (the desk loads it while the agent signs in).
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -213,9 +214,10 @@ class DeskServices:
     @property
     def statistics(self) -> Statistics:
         def make() -> Statistics:
+            from agentdesk.cases import WorkingCalendar
             from agentdesk.queues import Statistics
 
-            return Statistics(self.db)
+            return Statistics(self.db, calendar=WorkingCalendar(self.case_settings.closed_days))
 
         return self._statistics.get(make)
 
@@ -249,6 +251,14 @@ class DeskServices:
             return DashboardFeed(self.db, self.statistics)
 
         return self._dashboard_feed.get(make)
+
+    def new_case_due(self, today: dt.date) -> dt.date:
+        """A new case's due date: the profile's working days from ``today``, skipping Finland's public
+        holidays and the profile's closed days (pure arithmetic: fine on the UI thread)."""
+        from agentdesk.cases import WorkingCalendar
+
+        calendar = WorkingCalendar(self.case_settings.closed_days)
+        return calendar.add_working_days(today, self.case_settings.due_working_days)
 
     @property
     def cases(self) -> CaseService:

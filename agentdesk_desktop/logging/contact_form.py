@@ -43,7 +43,6 @@ from agentdesk_desktop.widgets.labels import channel_label, outcome_label, ui_la
 OUTCOMES = (Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.CASE_CREATED)
 CHANNELS = (Channel.PHONE, Channel.EMAIL, Channel.WALK_IN, Channel.WEB)
 NO_CASE, NEW_CASE = -1, -2
-NEW_CASE_DAYS = 14  # default due date of a new case
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +61,19 @@ class FormExtras:
     case_title: str  # kept even while "Open a new case" is not chosen
 
 
+def _ten_working_days(today: dt.date) -> dt.date:
+    from agentdesk.cases.calendar import FINNISH_CALENDAR
+
+    return FINNISH_CALENDAR.add_working_days(today, 10)
+
+
 class ContactForm(QWidget):
     changed = Signal()  # the agent changed something (not sent while the form is filled in code)
 
     def __init__(self, topics: Sequence[Topic], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A new case's default due date from today: the desk sets the profile's (DeskServices.new_case_due).
+        self.new_case_due: Callable[[dt.date], dt.date] = _ten_working_days
         self.setObjectName("contactForm")
         self._topics = {t.code: t for t in topics}
         self._topic_order = list(topics)
@@ -405,7 +412,9 @@ class ContactForm(QWidget):
                 self.case.setCurrentIndex(0)
             self.case_title.setText(draft.new_case_title or extras.case_title)
             due = draft.new_case_due
-            self.case_due.setDate(QDate(due.year, due.month, due.day) if due else today.addDays(NEW_CASE_DAYS))
+            if due is None:  # the department's deadline in working days (holidays and closed days skipped)
+                due = self.new_case_due(_day(today))
+            self.case_due.setDate(QDate(due.year, due.month, due.day))
             self._update_case_fields()
             self._update_customer_label()
         finally:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -68,10 +68,13 @@ class InteractionPanel(ContactPanelFrame):
         *,
         customer_id: int | None = None,
         customer_name: str = "",
+        new_case_due: Callable[[dt.date], dt.date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(topics, parent)
         self.setObjectName("interactionPanel")
+        if new_case_due is not None:  # the department's deadline in working days
+            self.form.new_case_due = new_case_due
         self._log, self._bg, self._staff = interactions, background, staff
         self._known_topics = {t.code for t in topics}
         self.customer_id, self.customer_name = customer_id, customer_name

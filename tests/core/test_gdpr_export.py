@@ -24,9 +24,12 @@ from agentdesk.storage.models import (
     WorkItem,
     utcnow,
 )
-from tests.core.test_audit_chain import url_of
 
 ANNA_HETU = "010594Y9032"
+
+
+def url_of(db) -> str:
+    return db.url.render_as_string(hide_password=False)
 
 
 @pytest.fixture
@@ -106,7 +109,21 @@ def family(db):
 
 
 def run_export(db, who: str, out, capsys) -> tuple[dict, str]:
-    assert cli.main(["gdpr", "export", "--customer", who, "--db", url_of(db), "--out", str(out)]) == 0
+    assert (
+        cli.main(
+            [
+                "gdpr",
+                "export",
+                "--customer",
+                who,
+                "--db",
+                url_of(db),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     return json.loads(out.read_text(encoding="utf-8")), out.with_suffix(".html").read_text(encoding="utf-8")
 
@@ -143,7 +160,18 @@ def test_the_export_by_hetu_holds_the_persons_data_and_not_anothers(db, family, 
 @pytest.mark.parametrize(("language", "heading"), [("fi", "Asiat"), ("sv", "Ärenden"), ("en", "Service cases")])
 def test_the_html_document_is_in_the_language_asked_for(db, family, tmp_path, capsys, language, heading):
     out = tmp_path / "anna.json"
-    argv = ["gdpr", "export", "--customer", ANNA_HETU, "--db", url_of(db), "--out", str(out), "--language", language]
+    argv = [
+        "gdpr",
+        "export",
+        "--customer",
+        ANNA_HETU,
+        "--db",
+        url_of(db),
+        "--out",
+        str(out),
+        "--language",
+        language,
+    ]
     assert cli.main(argv) == 0
     page = out.with_suffix(".html").read_text(encoding="utf-8")
     assert f'<html lang="{language}">' in page and f"<h2>{heading}</h2>" in page
@@ -161,8 +189,36 @@ def test_the_export_is_audited_and_the_chain_still_verifies(db, family, tmp_path
 
 def test_an_unknown_person_is_a_clear_message(db, family, tmp_path, capsys):
     out = tmp_path / "nobody.json"
-    assert cli.main(["gdpr", "export", "--customer", "020594X903P", "--db", url_of(db), "--out", str(out)]) == 1
+    assert (
+        cli.main(
+            [
+                "gdpr",
+                "export",
+                "--customer",
+                "020594X903P",
+                "--db",
+                url_of(db),
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
     assert "no customer has that henkilötunnus" in capsys.readouterr().err
-    assert cli.main(["gdpr", "export", "--customer", "010594Y9033", "--db", url_of(db), "--out", str(out)]) == 1
+    assert (
+        cli.main(
+            [
+                "gdpr",
+                "export",
+                "--customer",
+                "010594Y9033",
+                "--db",
+                url_of(db),
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
     assert "customer id or a henkilötunnus" in capsys.readouterr().err
     assert not out.exists()

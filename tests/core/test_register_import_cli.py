@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from agentdesk.cli import main
-from tests.core.test_register_import import HEADER, MAPPING, ROWS
+from tests.core.register_support import HEADER, MAPPING, ROWS
 
 
 def _files(tmp_path, rows, mapping=MAPPING):

@@ -15,7 +15,6 @@ from agentdesk.customer_register import CustomerDraft, CustomerRegister
 from agentdesk.deployment.profile import check_profile
 from agentdesk.storage.kinds import CaseStatus, Channel, Outcome
 from agentdesk.storage.models import AuditEntry, Department, Interaction, Queue, ServiceCase, WorkItem, utcnow
-from tests.core.test_audit_chain import url_of
 
 PROFILE = """\
 profile_version = 1
@@ -26,6 +25,10 @@ default_language = "fi"
 [retention]
 contacts_years = 6
 """
+
+
+def url_of(db) -> str:
+    return db.url.render_as_string(hide_password=False)
 
 
 @pytest.fixture
@@ -91,7 +94,20 @@ def snapshot(db):
 def retention(db, tmp_path, capsys, *extra: str) -> str:
     profile = tmp_path / "social.toml"
     profile.write_text(PROFILE, encoding="utf-8")
-    assert cli.main(["retention", "run", *extra, "--profile", str(profile), "--db", url_of(db)]) == 0
+    assert (
+        cli.main(
+            [
+                "retention",
+                "run",
+                *extra,
+                "--profile",
+                str(profile),
+                "--db",
+                url_of(db),
+            ]
+        )
+        == 0
+    )
     return capsys.readouterr().out
 
 
@@ -133,7 +149,20 @@ def test_the_run_changes_what_the_dry_run_reported_and_keeps_the_statistics(db, 
 def test_without_legal_hold_open_cases_do_not_hold(db, contacts, tmp_path, capsys):
     profile = tmp_path / "social.toml"
     profile.write_text(PROFILE + "legal_hold_open_cases = false\n", encoding="utf-8")
-    assert cli.main(["retention", "run", "--dry-run", "--profile", str(profile), "--db", url_of(db)]) == 0
+    assert (
+        cli.main(
+            [
+                "retention",
+                "run",
+                "--dry-run",
+                "--profile",
+                str(profile),
+                "--db",
+                url_of(db),
+            ]
+        )
+        == 0
+    )
     assert "would anonymise 3 interaction(s)" in capsys.readouterr().out
 
 

@@ -49,3 +49,26 @@ def test_the_case_service_counts_the_profiles_closed_days(tmp_path, sqlite_db, b
     services = build_services(sqlite_db, bg, change_bus, cases=CaseSettings(7, (dt.date(2026, 12, 28),)))
     # Wed 23 Dec 2026 + 1 working day: 24th-27th holidays and weekend, 28th closed -> 29th
     assert services.cases.due_date(1, start=dt.date(2026, 12, 23)) == dt.date(2026, 12, 29)
+
+
+def test_a_new_cases_default_due_date_counts_the_departments_working_days(qtbot, sqlite_db, bg, change_bus):
+    from PySide6.QtCore import QDate
+
+    from agentdesk.cases import FINNISH_CALENDAR
+    from agentdesk.deployment.profile_cases import CaseSettings
+    from agentdesk.interaction_log import InteractionDraft
+    from agentdesk.storage.models import Channel
+    from agentdesk_desktop.logging.contact_form import ContactForm
+    from agentdesk_desktop.services import build_services
+
+    services = build_services(sqlite_db, bg, change_bus, cases=CaseSettings(3, (dt.date(2026, 12, 28),)))
+    assert services.new_case_due(dt.date(2026, 12, 22)) == dt.date(2026, 12, 30)  # 23rd, (24-28 off), 29th, 30th
+    form = ContactForm([])
+    qtbot.addWidget(form)
+    form.fill(InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC)))
+    expected = FINNISH_CALENDAR.add_working_days(dt.date.today(), 10)  # the default without a profile
+    assert form.case_due.date() == QDate(expected.year, expected.month, expected.day)
+    form.new_case_due = services.new_case_due
+    form.fill(InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC)))
+    expected = services.new_case_due(dt.date.today())
+    assert form.case_due.date() == QDate(expected.year, expected.month, expected.day)

@@ -290,3 +290,9 @@ def test_a_result_list_shown_is_audited_under_the_signed_in_agent(desk, sqlite_d
         {"kind": "hetu", "query": seeded.anna_hetu, "shown": 1, "ids": [seeded.anna]},
     ) in shown
     assert seeded.anna_hetu not in caplog.text  # the protected audit table has it, the log does not
+
+
+def test_the_search_box_has_an_accessible_name_in_the_desks_language(desk):
+    field = desk.window.search_panel.field
+    assert field.accessibleName() == "Hae asiakkaita"  # the desk starts in Finnish
+    assert "henkilötunnus" in field.accessibleDescription()

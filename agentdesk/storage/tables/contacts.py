@@ -14,7 +14,10 @@ from agentdesk.storage.tables.base import Base, UTCDateTime, enum_column, utcnow
 
 class ServiceCase(Base):
     __tablename__ = "service_case"
-    __table_args__ = (Index("ix_service_case_customer_status", "customer_id", "status"),)
+    __table_args__ = (
+        Index("ix_service_case_customer_status", "customer_id", "status"),
+        Index("ix_service_case_due_status", "due_date", "status"),  # the dashboard's deadlines
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"))

@@ -1,4 +1,5 @@
-"""The supervisor dashboard computed once: one stored snapshot that every open dashboard reads.
+"""The supervisor dashboard computed once: one stored snapshot that every open dashboard reads; an
+index for its count of overdue and soon-due cases.
 
 Revision ID: 0010
 Revises: 0008
@@ -30,7 +31,12 @@ def upgrade() -> None:
         dt.datetime(2000, 1, 1) if op.get_bind().dialect.name == "sqlite" else dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     )
     op.bulk_insert(table, [{"id": 1, "computed_at": never, "claimed_until": None, "seq": 0, "payload": ""}])
+    # The dashboard counts overdue and soon-due cases: a range over the due dates.
+    with op.batch_alter_table("service_case", schema=None) as batch_op:
+        batch_op.create_index("ix_service_case_due_status", ["due_date", "status"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("service_case", schema=None) as batch_op:
+        batch_op.drop_index("ix_service_case_due_status")
     op.drop_table("dashboard_snapshot")
