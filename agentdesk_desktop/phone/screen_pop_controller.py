@@ -257,9 +257,10 @@ class ScreenPopController(QObject):
         old, self._followed_tab = self._followed_tab, view
         if old is view:
             return
-        if isinstance(old, RetitlingTab) and shiboken6.isValid(old):
+        # mypy narrows QWidget, not QWidget | None, by a Protocol
+        if old is not None and shiboken6.isValid(old) and isinstance(old, RetitlingTab):
             old.title_changed.disconnect(self._offer_current_tab)
-        if isinstance(view, RetitlingTab):
+        if view is not None and isinstance(view, RetitlingTab):
             view.title_changed.connect(self._offer_current_tab)  # after the window's retitle: the new text
 
     def _link_current(self, call: IncomingCall) -> None:

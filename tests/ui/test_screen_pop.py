@@ -30,10 +30,10 @@ def settings_for(pbx) -> AmiSettings:
     )
 
 
-def start_desk(qtbot, db, settings: AmiSettings, *, user: str = "agent.aino"):
+def start_desk(qtbot, db, settings: AmiSettings, *, user: str = "agent.aino", work=None):
     from agentdesk_desktop.app import build_app
 
-    desk = build_app(db, install_hooks=False, language="en", phone=settings)
+    desk = build_app(db, install_hooks=False, language="en", phone=settings, work=work)
     with qtbot.waitSignal(desk.window_ready, timeout=10_000):
         desk.start(username=user)
     qtbot.waitExposed(desk.window)
@@ -281,3 +281,51 @@ def test_the_unknown_caller_prompt_links_the_tab_that_is_current_now(desk, qtbot
     assert anna.panel.in_progress and anna.panel.snapshot().contact.external_ref == call.uniqueid
     assert not matti.panel.in_progress, "the call did not go to the tab that was current when the prompt appeared"
     anna.panel.cancel_contact()
+
+
+# -- presence follows the phone ----------------------------------------------------------------------
+
+
+def test_answering_makes_the_agent_busy_and_the_hang_up_starts_a_wrap_up_that_ends_by_itself(
+    qtbot, sqlite_db, seeded, pbx
+):
+    from agentdesk.deployment.profile_work import WorkSettings
+    from agentdesk.queues import Presence, PresenceState
+
+    settings = settings_for(pbx)
+    keyring.set_password(AMI_SERVICE, ami_account(settings), "s3cret")
+    desk = start_desk(qtbot, sqlite_db, settings, work=WorkSettings(wrap_up_seconds=2))
+    try:
+        qtbot.waitUntil(lambda: desk.phone.status is PhoneStatus.CONNECTED, timeout=5000)
+        button = desk.windows.presence
+        qtbot.waitUntil(lambda: button.text() == "● Available", timeout=5000)
+        with qtbot.waitSignal(desk.phone.screen_pop.notified, timeout=5000):
+            call = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+        call.answer(hold_seconds=3)
+        qtbot.waitUntil(lambda: button.text() == "● Busy", timeout=5000)
+        call.hang_up(talk_seconds=20)
+        qtbot.waitUntil(lambda: button.text().startswith("● Wrap-up 00:0"), timeout=5000)
+        aino = Presence(sqlite_db).current()[0]
+        assert aino.staff.username == "agent.aino" and aino.state is PresenceState.WRAP_UP
+        qtbot.waitUntil(lambda: button.text() == "● Available", timeout=10_000)  # the profile's 2 s
+        assert Presence(sqlite_db).get(aino.staff.id).state is PresenceState.AVAILABLE
+        desk.phone.screen_pop.notification.dismiss()
+    finally:
+        stop_desk(desk)
+
+
+def test_the_agent_ends_a_wrap_up_from_the_menu(desk, qtbot, pbx):
+    from agentdesk.queues import PresenceState
+
+    button = desk.windows.presence
+    qtbot.waitUntil(lambda: button.text() == "● Available", timeout=5000)
+    with qtbot.waitSignal(desk.phone.screen_pop.notified, timeout=5000):
+        call = pbx.emit_call("044 999 8888", "", "neuvonta", interface=INTERFACE)
+    call.answer(hold_seconds=1)
+    qtbot.waitUntil(lambda: button.text() == "● Busy", timeout=5000)
+    call.hang_up(talk_seconds=5)
+    qtbot.waitUntil(lambda: button.state is PresenceState.WRAP_UP, timeout=5000)
+    with qtbot.waitSignal(button.state_shown, timeout=5000):
+        button.actions_by_state[PresenceState.AVAILABLE].trigger()
+    assert button.text() == "● Available"
+    desk.phone.screen_pop.notification.dismiss()

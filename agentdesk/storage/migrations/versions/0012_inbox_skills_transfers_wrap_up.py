@@ -2,14 +2,14 @@
 transfers to another queue or agent with a note.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0006 (the head on main when this was merged; the task named 0010, the head before 0006 landed)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
