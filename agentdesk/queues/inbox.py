@@ -8,6 +8,9 @@ skill (``queue_member_skill``) — the smallest ``priority`` first, then the old
 The claim is one ``UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED) RETURNING`` on PostgreSQL
 and the same statement, first in its transaction (so holding the write lock), on SQLite: as safe under
 concurrency as :meth:`agentdesk.queues.WorkQueue.claim_next` (no item to two agents, none lost).
+Items whose lease ran out (a crashed desk) go back to their place in line first, in the same
+transaction — at most every 5 s per desk, and always when nothing else waits — so a Next is
+usually one statement and a commit.
 
 A transfer hands a held item on: to another queue (it waits there at its old place in line, its age
 kept), or to another agent (it is offered to them under a longer lease; when they do not take it, it
@@ -58,6 +61,7 @@ from agentdesk.storage.models import (
     WorkItemTransfer,
 )
 
+REQUEUE_EVERY_SECONDS = 5  # a desk returns expired leases before a Next at most this often (or when none waits)
 TRANSFER_LEASE_SECONDS = 15 * 60  # an item transferred to an agent waits this long for them
 MAX_NOTE = 500
 _HELD = (WorkItemState.OFFERED, WorkItemState.IN_PROGRESS)
@@ -119,6 +123,7 @@ class Inbox:
     def __init__(self, db: Database, *, wrap_up_codes: Sequence[str] = DEFAULT_WRAP_UP_CODES) -> None:
         self._db = db
         self.wrap_up_codes = tuple(wrap_up_codes)
+        self._requeued_at: dt.datetime | None = None  # when this desk last returned expired leases
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -185,8 +190,12 @@ class Inbox:
             "p_answered_at": now if answer else None,
         }
         with self._db.session() as s, s.begin():
-            requeue_expired_in(s, now)  # a crashed desk's item first goes back to its place in line
+            if self._requeued_at is None or abs((now - self._requeued_at).total_seconds()) >= REQUEUE_EVERY_SECONDS:
+                self._requeued_at = now
+                requeue_expired_in(s, now)  # a crashed desk's item goes back to its place in line
             row = s.execute(_next_statement(self._db.dialect), params).first()
+            if row is None and requeue_expired_in(s, now):  # nothing else waits: an expired lease is next
+                row = s.execute(_next_statement(self._db.dialect), params).first()
             if row is None:
                 return None
             item = view_of(row)
