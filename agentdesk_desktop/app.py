@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from agentdesk import __version__
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.drafts import DraftMode
 from agentdesk.staff import StaffMember
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
@@ -281,6 +282,7 @@ class Desk(QObject):
         windows = self.windows
         assert windows is not None  # made with the window
         windows.parts = parts
+        windows.start_work()  # presence and inbox before the phone, which moves the presence
         if self.phone_settings is not None:
             if self.phone_secret is None:  # the default: the OS keyring
                 from agentdesk_desktop.phone.phone_connector import keyring_secret
@@ -418,6 +420,7 @@ def build_app(
     connection: ConnectionSettings | None = None,
     cases: CaseSettings | None = None,
     sign_in: SignInSetup = DEMO_SIGN_IN,
+    work: WorkSettings | None = None,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -433,6 +436,8 @@ def build_app(
     adds the Demo menu and a simulated call every minute. ``sign_in``: the directory of the department
     profile, or the demo's chooser (the default here, for tests and tools; ``agentdesk desk`` passes the
     profile's, and without a directory there it offers no chooser: see :mod:`agentdesk_desktop.sign_in`).
+    ``work``: the profile's ``[work]`` (wrap-up
+    time and codes).
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -474,7 +479,7 @@ def build_app(
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database, settings=connection or DESK_CONNECTION)
     cases = cases or CaseSettings()
-    services = build_services(db, background, changes, cases=cases)
+    services = build_services(db, background, changes, cases=cases, work=work)
     return Desk(
         app,
         services,

@@ -14,7 +14,7 @@ import argparse
 import logging
 import signal
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import PySide6  # noqa: F401
 
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 
 if TYPE_CHECKING:  # imported when the desk starts, not when the CLI lists its commands
@@ -76,6 +77,7 @@ def launch(
     connection: ConnectionSettings | None = None,
     cases: CaseSettings | None = None,
     sign_in: SignInSetup,
+    work: WorkSettings | None = None,
 ) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
@@ -93,6 +95,7 @@ def launch(
         connection=connection,
         cases=cases,
         sign_in=sign_in,
+        work=work,
         **(phone or {}),
     )
     if demo_caller is not None:
@@ -139,6 +142,7 @@ def _cmd_desk(args: argparse.Namespace) -> int:
         connection=setup.connection,
         cases=setup.cases,
         sign_in=SignInSetup(directory=setup.directory),  # never the demo's chooser
+        work=setup.work,
     )
 
 
@@ -148,6 +152,7 @@ class DeskSetup:
     connection: ConnectionSettings
     cases: CaseSettings
     directory: DirectorySettings | None = None  # the profile's [directory]: staff sign in with it
+    work: WorkSettings = field(default_factory=WorkSettings)
 
 
 def desk_setup(db_url: str | None) -> DeskSetup:
@@ -158,9 +163,10 @@ def desk_setup(db_url: str | None) -> DeskSetup:
     profile = ProfileStore().current()
     cases = profile.cases if profile is not None else CaseSettings()
     directory = profile.directory if profile is not None else None
+    work = profile.work if profile is not None else WorkSettings()
     if db_url is not None:
-        return DeskSetup(db_url, DESK_CONNECTION, cases, directory)
+        return DeskSetup(db_url, DESK_CONNECTION, cases, directory, work)
     if profile is not None and profile.database_url:
         log.info("the database of the department profile (%s)", profile.describe())
-        return DeskSetup(profile.database_url, profile.connection, cases, directory)
-    return DeskSetup(None, DESK_CONNECTION, cases, directory)
+        return DeskSetup(profile.database_url, profile.connection, cases, directory, work)
+    return DeskSetup(None, DESK_CONNECTION, cases, directory, work)

@@ -1,5 +1,8 @@
 """The windows and channels a main window brings up besides itself: the supervisor dashboard, walk-in
-reception, the phone (screen pop) and the demo calls. One per main window, made by :class:`agentdesk_desktop.app.Desk`.
+reception, the agent's presence and inbox, the phone (screen pop) and the demo calls. One per main
+window, made by :class:`agentdesk_desktop.app.Desk`. Work moves the presence here: a call answered or an
+item taken with Next → busy, an answered call hung up → wrap-up (the phone and the inbox do not know
+the presence).
 """
 
 from __future__ import annotations
@@ -7,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.staff import StaffMember
@@ -20,6 +24,8 @@ if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start
     from agentdesk_desktop.phone.demo_calls import DemoCalls, DemoCallSource
     from agentdesk_desktop.phone.phone_connector import SecretLookup
     from agentdesk_desktop.phone.phone_desk import PhoneDesk
+    from agentdesk_desktop.work.inbox_dock import InboxDock
+    from agentdesk_desktop.work.presence_button import PresenceButton
 
 
 class DeskWindows(QObject):
@@ -37,6 +43,8 @@ class DeskWindows(QObject):
         self.dashboard: QWidget | None = None
         self.reception: QWidget | None = None
         self.phone: PhoneDesk | None = None
+        self.presence: PresenceButton | None = None
+        self.inbox: InboxDock | None = None
         self._demo_calls: DemoCalls | None = None
         window.dashboard_requested.connect(self.open_dashboard)
         window.reception_requested.connect(self.open_reception)
@@ -80,6 +88,28 @@ class DeskWindows(QObject):
     def _reception_gone(self) -> None:
         self.reception = None
 
+    def start_work(self) -> None:
+        """The presence in the status bar and the inbox dock (Queues ▸ Inbox)."""
+        from agentdesk_desktop.work.inbox_dock import InboxDock
+        from agentdesk_desktop.work.presence_button import PresenceButton
+
+        services, window = self.services, self.window
+        presence = self.presence = PresenceButton(
+            services.background,
+            services.presence,
+            self.user.id,
+            wrap_up_seconds=services.work_settings.wrap_up_seconds,
+            parent=window,
+        )
+        window.statusBar().addPermanentWidget(presence)
+        presence.start()
+        inbox = self.inbox = InboxDock(services, self.user.id, open_customer=window.open_customer, parent=window)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, inbox)
+        toggle = inbox.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        window.queues_menu.addAction(toggle)
+        inbox.claimed.connect(presence.work_started)
+
     def start_phone(self, settings: AmiSettings, secret_lookup: SecretLookup) -> PhoneDesk:
         from agentdesk.channels.phone import ScreenPop
         from agentdesk_desktop.phone.phone_desk import PhoneDesk
@@ -96,6 +126,9 @@ class DeskWindows(QObject):
             secret_lookup=secret_lookup,
             parent=self,
         )
+        if self.presence is not None:
+            self.phone.screen_pop.answered.connect(self.presence.work_started)
+            self.phone.screen_pop.hung_up.connect(self.presence.work_ended)
         self.phone.start()
         return self.phone
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.storage.database import Database
 from agentdesk.topics import Topic, load_topics
 from agentdesk_desktop.background import Background
@@ -36,8 +37,9 @@ if TYPE_CHECKING:
     from agentdesk.drafts import DraftStore
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.interaction_log import InteractionLog
-    from agentdesk.queues import QueueDirectory, Statistics, WalkIn
+    from agentdesk.queues import Presence, QueueDirectory, Statistics, WalkIn
     from agentdesk.queues.dashboard_feed import DashboardFeed
+    from agentdesk.queues.inbox import Inbox
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.staff import StaffDirectory
 
@@ -106,6 +108,7 @@ class DeskServices:
         topics: TopicCatalog | None = None,
         drafts: DraftStore | None = None,
         cases: CaseSettings | None = None,
+        work: WorkSettings | None = None,
     ) -> None:
         self.db, self.background, self.changes = db, background, changes
         self.topics = topics or TopicCatalog()
@@ -123,6 +126,10 @@ class DeskServices:
         self._quarantine: _Once[MailQuarantine] = _Once(lock)
         self._dashboard_feed: _Once[DashboardFeed] = _Once(lock)
         self._cases: _Once[CaseService] = _Once(lock)
+        self._presence: _Once[Presence] = _Once(lock)
+        self._inbox: _Once[Inbox] = _Once(lock)
+        # The department profile's [work]: how long wrap-up lasts by itself, the wrap-up codes.
+        self.work_settings: WorkSettings = work or WorkSettings()
         # The department profile's [cases]: a new case's working days, the closed days besides holidays.
         self.case_settings: CaseSettings = cases or CaseSettings()
 
@@ -264,6 +271,28 @@ class DeskServices:
 
         return self._cases.get(make)
 
+    @property
+    def presence(self) -> Presence:
+        """Agent presence: available, busy, wrap-up, break, offline."""
+
+        def make() -> Presence:
+            from agentdesk.queues import Presence
+
+            return Presence(self.db)
+
+        return self._presence.get(make)
+
+    @property
+    def inbox(self) -> Inbox:
+        """The agent's one inbox: Next, transfers, wrap-up codes (the profile's)."""
+
+        def make() -> Inbox:
+            from agentdesk.queues.inbox import Inbox
+
+            return Inbox(self.db, wrap_up_codes=self.work_settings.wrap_up_codes)
+
+        return self._inbox.get(make)
+
 
 # What prepare() makes: the services a window uses (the quarantine only on the dashboard).
 _SERVICES = (
@@ -288,7 +317,8 @@ def build_services(
     topics: TopicCatalog | None = None,
     drafts: DraftStore | None = None,
     cases: CaseSettings | None = None,
+    work: WorkSettings | None = None,
 ) -> DeskServices:
     """The one place a core service is made. Cheap: nothing is imported or read here (each service
     on first use, the topics on first use)."""
-    return DeskServices(db, background, changes, topics=topics, drafts=drafts, cases=cases)
+    return DeskServices(db, background, changes, topics=topics, drafts=drafts, cases=cases, work=work)

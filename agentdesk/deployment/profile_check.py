@@ -27,6 +27,7 @@ from agentdesk.deployment.profile_model import (
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
 from agentdesk.deployment.profile_retention import check_retention
 from agentdesk.deployment.profile_survivorship import check_survivorship
+from agentdesk.deployment.profile_work import check_work
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 from agentdesk.url_secrets import mask_url_secrets, url_secret_names
@@ -214,6 +215,7 @@ class ProfileChecker:
                 "retention",
                 "directory",
                 "survivorship",
+                "work",
             ),
         )
         department, name, language = self.department(raw)
@@ -227,11 +229,12 @@ class ProfileChecker:
         retention = check_retention(self, raw)
         directory = check_directory(self, raw)
         survivorship = check_survivorship(self, raw)
+        work = check_work(self.table(raw, "work", required=False), self.problem)
         if self.problems:
             return None, self.problems
         profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
         parts = replace(profile, cases=cases, connection=connection, retention=retention)
-        return replace(parts, directory=directory, survivorship=survivorship), []
+        return replace(parts, directory=directory, survivorship=survivorship, work=work), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from agentdesk.queues.working_hours import OFFICE_HOURS, WorkingHours
 from agentdesk.storage.database import Database
-from agentdesk.storage.models import Channel, Queue, QueueMember, StaffUser
+from agentdesk.storage.models import Channel, Queue, QueueMember, QueueMemberSkill, StaffUser
 
 _LETTER = re.compile(r"[A-Z]{1,2}")
 
@@ -202,7 +203,8 @@ class QueueDirectory:
         with self._db.session() as s:
             return [to_info(q) for q in s.scalars(query)]
 
-    def add_member(self, queue_id: int, staff_id: int) -> None:
+    def add_member(self, queue_id: int, staff_id: int, *, skills: Iterable[str] | None = None) -> None:
+        """Make the agent a member; with ``skills``, the skills they bring to this queue (replacing any)."""
         with self._db.session() as s, s.begin():
             if s.get(Queue, queue_id) is None:
                 raise UnknownQueue(queue_id)
@@ -210,6 +212,27 @@ class QueueDirectory:
                 raise LookupError(f"no staff user {staff_id}")
             if s.get(QueueMember, (queue_id, staff_id)) is None:
                 s.add(QueueMember(queue_id=queue_id, staff_id=staff_id))
+                s.flush()
+            if skills is not None:
+                s.execute(
+                    delete(QueueMemberSkill).where(
+                        QueueMemberSkill.queue_id == queue_id, QueueMemberSkill.staff_id == staff_id
+                    )
+                )
+                s.add_all(
+                    QueueMemberSkill(queue_id=queue_id, staff_id=staff_id, skill=skill)
+                    for skill in sorted({k.strip()[:32] for k in skills if k.strip()})
+                )
+
+    def skills_of(self, queue_id: int, staff_id: int) -> frozenset[str]:
+        with self._db.session() as s:
+            return frozenset(
+                s.scalars(
+                    select(QueueMemberSkill.skill).where(
+                        QueueMemberSkill.queue_id == queue_id, QueueMemberSkill.staff_id == staff_id
+                    )
+                )
+            )
 
     def remove_member(self, queue_id: int, staff_id: int) -> None:
         with self._db.session() as s, s.begin():

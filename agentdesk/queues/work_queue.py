@@ -70,6 +70,8 @@ class WorkItemView:
     attempts: int
     service_point: str
     interaction_id: int | None
+    skill: str = ""  # "": any member of the queue; else only members with this skill
+    wrap_up_code: str = ""  # how the agent closed it (agentdesk.queues.inbox)
 
     def waited_seconds(self, now: dt.datetime) -> float:
         """Wall-clock wait from arrival to the answer (or to ``now`` while unanswered)."""
@@ -106,6 +108,7 @@ class NewWorkItem:
     customer_id: int | None = None
     priority: int = DEFAULT_PRIORITY
     arrived_at: dt.datetime | None = None  # default: now
+    skill: str = ""  # a skill the agent needs ("sv", "benefits"); "": anyone in the queue
 
 
 class LeaseLost(RuntimeError):
@@ -134,8 +137,9 @@ class WorkQueue:
         customer_id: int | None = None,
         priority: int = DEFAULT_PRIORITY,
         arrived_at: dt.datetime | None = None,
+        skill: str = "",
     ) -> WorkItemView:
-        item = NewWorkItem(external_ref, subject, customer_id, priority, arrived_at)
+        item = NewWorkItem(external_ref, subject, customer_id, priority, arrived_at, skill[:32])
         with self._db.session() as s, s.begin():
             return add_items(s, queue_id, [item], self._hours, returning=True)[0]
 
@@ -306,6 +310,16 @@ _BACK_TO_WAITING = {
 }
 
 
+def requeue_expired_in(s: Session, now: dt.datetime) -> list[int]:
+    """Return expired leases to waiting in the caller's transaction (the inbox's claim does it first too)."""
+    return _requeue_expired(s, now)
+
+
+BACK_TO_WAITING = _BACK_TO_WAITING
+VIEW_TABLE_COLUMNS = _VIEW_TABLE_COLUMNS
+ITEMS = _ITEMS
+
+
 def _requeue_expired(s: Session, now: dt.datetime) -> list[int]:
     ids = list(s.scalars(_requeue_statement(s.get_bind().dialect.name), {"p_now": now}))
     if ids:
@@ -400,6 +414,8 @@ def add_items(
                 "due_at": queue.due_at(arrived, hours),
                 "attempts": 0,
                 "service_point": "",
+                "skill": item.skill[:32],
+                "wrap_up_code": "",
             }
         )
     if not values:

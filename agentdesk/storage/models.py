@@ -42,8 +42,10 @@ from agentdesk.storage.tables.queues import (
     QuarantinedMail,
     Queue,
     QueueMember,
+    QueueMemberSkill,
     TicketCounter,
     WorkItem,
+    WorkItemTransfer,
 )
 from agentdesk.storage.tables.register import (
     Address,
@@ -95,6 +97,7 @@ __all__ = [
     "QuarantinedMail",
     "Queue",
     "QueueMember",
+    "QueueMemberSkill",
     "RelationshipKind",
     "SearchTerm",
     "SearchTermVariant",
@@ -106,5 +109,6 @@ __all__ = [
     "UTCDateTime",
     "WorkItem",
     "WorkItemState",
+    "WorkItemTransfer",
     "utcnow",
 ]

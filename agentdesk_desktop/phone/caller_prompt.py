@@ -1,7 +1,8 @@
 """What the desk asks when the screen pop cannot name the caller.
 
 - Unknown number (or withheld): "Unknown caller +358 40 123 4567" with *Search by the number*,
-  *New customer…* and *Link to <the customer in the current tab>*.
+  *New customer…* and *Link to <the customer in the current tab>* — the tab current now: the
+  controller updates the target when the agent switches tabs, and links the tab current at the click.
 - Several customers share the number (a family landline): the candidates to choose from.
 
 The prompt only asks; :class:`~agentdesk_desktop.phone.screen_pop_controller.ScreenPopController` acts on its
@@ -32,7 +33,8 @@ from agentdesk_desktop.i18n import fill
 class CallerPrompt(QDialog):
     search_requested = Signal(str)  # the number, for the search box
     new_customer_requested = Signal(str)  # the number, for the new customer's phone field
-    customer_chosen = Signal(int)  # a candidate, or the customer of the current tab (link)
+    customer_chosen = Signal(int)  # a candidate
+    link_requested = Signal()  # link to the customer of the tab current at the click (the controller reads it then)
 
     def __init__(self, result: ScreenPopResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +122,7 @@ class CallerPrompt(QDialog):
     @Slot()
     def _link(self) -> None:
         if self._link_target is not None:
-            self.customer_chosen.emit(self._link_target[0])
+            self.link_requested.emit()
             self.accept()
 
     @Slot()

@@ -203,6 +203,22 @@ def desk(qtbot, sqlite_db, seeded):
         close_desk(desk)
 
 
+@pytest.fixture
+def english_desk(qtbot, sqlite_db, seeded):
+    """The ``desk`` fixture in English: for tests that read the desk's texts."""
+    from agentdesk_desktop.app import build_app
+    from agentdesk_desktop.customer_summary import RegisterSummaryParts
+
+    desk = build_app(sqlite_db, install_hooks=False, language="en", customer_parts=RegisterSummaryParts)
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="agent.aino")
+        qtbot.waitExposed(desk.window)
+        yield desk
+    finally:
+        close_desk(desk)
+
+
 # -- leaks ---------------------------------------------------------------------------------------
 
 

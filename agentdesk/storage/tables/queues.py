@@ -5,7 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from agentdesk.storage.kinds import Channel, PresenceState, WorkItemState
@@ -40,6 +52,39 @@ class QueueMember(Base):
 
     queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id", ondelete="CASCADE"), primary_key=True)
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class QueueMemberSkill(Base):
+    """A skill an agent brings to one queue membership ("sv", "benefits"): an item that needs a skill
+    (``work_item.skill``) goes only to members with it (:mod:`agentdesk.queues.inbox`)."""
+
+    __tablename__ = "queue_member_skill"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["queue_id", "staff_id"], ["queue_member.queue_id", "queue_member.staff_id"], ondelete="CASCADE"
+        ),
+    )
+
+    queue_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    skill: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class WorkItemTransfer(Base):
+    """An item handed on by an agent: to another queue or to another agent, with the agent's note."""
+
+    __tablename__ = "work_item_transfer"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), ForeignKey("work_item.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    from_staff_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id"))
+    from_queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"))
+    to_queue_id: Mapped[int] = mapped_column(ForeignKey("queue.id"))
+    to_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"))
+    note: Mapped[str] = mapped_column(String(500), default="")
 
 
 class AgentPresence(Base):
@@ -104,6 +149,8 @@ class WorkItem(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)  # times claimed
     service_point: Mapped[str] = mapped_column(String(64), default="")  # walk-in: "Desk 3"
     interaction_id: Mapped[int | None] = mapped_column(ForeignKey("interaction.id", ondelete="SET NULL"))
+    skill: Mapped[str] = mapped_column(String(32), default="")  # "": any member; else members with the skill
+    wrap_up_code: Mapped[str] = mapped_column(String(32), default="")  # how the agent closed it
 
 
 class TicketCounter(Base):
