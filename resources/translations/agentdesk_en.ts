@@ -108,9 +108,72 @@
     </message>
 </context>
 <context>
+    <name>CallNotification</name>
+    <message>
+        <location filename="../../agentdesk_desktop/phone/call_notification.py" line="+148" />
+        <source>Accept (%1)</source>
+        <translation>Accept (%1)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dismiss (%1)</source>
+        <translation>Dismiss (%1)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Known customer</source>
+        <translation>Known customer</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Several customers have this number</source>
+        <translation>Several customers have this number</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Number withheld</source>
+        <translation>Number withheld</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unknown caller</source>
+        <translation>Unknown caller</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unknown number</source>
+        <translation>Unknown number</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Unknown caller: no customer has this number</source>
+        <translation>Unknown caller: no customer has this number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>☎ %1</source>
+        <translation>☎ %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Queue: %1</source>
+        <translation>Queue: %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Direct call</source>
+        <translation>Direct call</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Incoming call: %1</source>
+        <translation>Incoming call: %1</translation>
+    </message>
+</context>
+<context>
     <name>CallerPrompt</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/caller_prompt.py" line="+147" />
+        <location filename="../../agentdesk_desktop/phone/caller_prompt.py" line="+149" />
         <source>Who is calling?</source>
         <translation>Who is calling?</translation>
     </message>
@@ -1392,7 +1455,7 @@
         <translation>The configuration of AgentDesk could not be read (%1). Contact IT support.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+252" />
+        <location filename="../../agentdesk_desktop/app.py" line="+253" />
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</translation>
     </message>
@@ -1712,6 +1775,154 @@
         <location line="+6" />
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 characters</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDock</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+152" />
+        <source>Yours</source>
+        <translation>Yours</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>The inbox could not be read just now; it tries again shortly.</source>
+        <translation>The inbox could not be read just now; it tries again shortly.</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Nothing waits for you in your queues.</source>
+        <translation>Nothing waits for you in your queues.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>You took: %1</source>
+        <translation>You took: %1</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>Transferred.</source>
+        <translation>Transferred.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Finished: %1</source>
+        <translation>Finished: %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The item is no longer yours: it went back to its queue or was taken by someone else.</source>
+        <translation>The item is no longer yours: it went back to its queue or was taken by someone else.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Choose a queue or an agent to transfer to.</source>
+        <translation>Choose a queue or an agent to transfer to.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The item is in that queue already; choose another queue or an agent.</source>
+        <translation>The item is in that queue already; choose another queue or an agent.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>That queue is closed; choose another.</source>
+        <translation>That queue is closed; choose another.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>That agent is no longer active; choose another.</source>
+        <translation>That agent is no longer active; choose another.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The note is too long.</source>
+        <translation>The note is too long.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>That wrap-up code is not in use any more.</source>
+        <translation>That wrap-up code is not in use any more.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database could not be reached; nothing was changed. Try again.</source>
+        <translation>The database could not be reached; nothing was changed. Try again.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Inbox (%1 waiting)</source>
+        <translation>Inbox (%1 waiting)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Waited</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Work items</source>
+        <translation>Work items</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Take the next item the routing picks for you</source>
+        <translation>Take the next item the routing picks for you</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Transfer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrap-up code</source>
+        <translation>Wrap-up code</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2731,59 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>PresenceButton</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/presence_button.py" line="+147" />
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrap-up</source>
+        <translation>Wrap-up</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Break</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Presence: …</source>
+        <translation>Presence: …</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>● Wrap-up %1</source>
+        <translation>● Wrap-up %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Your presence could not be saved; the desk shows the last saved one. Try again.</source>
+        <translation>Your presence could not be saved; the desk shows the last saved one. Try again.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your presence: click to change it</source>
+        <translation>Your presence: click to change it</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Presence: %1</source>
+        <translation>Presence: %1</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+153" />
@@ -2991,7 +3255,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>ScreenPopController</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+105" />
+        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+132" />
         <source>unknown number</source>
         <translation>unknown number</translation>
     </message>
@@ -3270,6 +3534,54 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/transfer_dialog.py" line="+99" />
+        <source>Choose a queue or an agent to transfer to.</source>
+        <translation>Choose a queue or an agent to transfer to.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The note is %1 characters long; at most %2 fit.</source>
+        <translation>The note is %1 characters long; at most %2 fit.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>To &amp;queue:</source>
+        <translation>To &amp;queue:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>To &amp;agent:</source>
+        <translation>To &amp;agent:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>(this queue)</source>
+        <translation>(this queue)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>(anyone in the queue)</source>
+        <translation>(anyone in the queue)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What the next agent should know</source>
+        <translation>What the next agent should know</translation>
+    </message>
+</context>
+<context>
     <name>UnidentifiedContactDock</name>
     <message>
         <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41" />
@@ -3298,6 +3610,34 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+6" />
         <source>Save before closing AgentDesk?</source>
         <translation>Save before closing AgentDesk?</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUp</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+22" />
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Advice given</source>
+        <translation>Advice given</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Callback agreed</source>
+        <translation>Callback agreed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No action needed</source>
+        <translation>No action needed</translation>
     </message>
 </context>
 </TS>

@@ -108,9 +108,72 @@
     </message>
 </context>
 <context>
+    <name>CallNotification</name>
+    <message>
+        <location filename="../../agentdesk_desktop/phone/call_notification.py" line="+148"/>
+        <source>Accept (%1)</source>
+        <translation>Vastaa (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss (%1)</source>
+        <translation>Ohita (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Known customer</source>
+        <translation>Tunnettu asiakas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several customers have this number</source>
+        <translation>Usealla asiakkaalla on tämä numero</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number withheld</source>
+        <translation>Salainen numero</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown caller</source>
+        <translation>Tuntematon soittaja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown number</source>
+        <translation>Tuntematon numero</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown caller: no customer has this number</source>
+        <translation>Tuntematon soittaja: kenelläkään asiakkaalla ei ole tätä numeroa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>☎ %1</source>
+        <translation>☎ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue: %1</source>
+        <translation>Jono: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direct call</source>
+        <translation>Suora puhelu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming call: %1</source>
+        <translation>Saapuva puhelu: %1</translation>
+    </message>
+</context>
+<context>
     <name>CallerPrompt</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/caller_prompt.py" line="+147"/>
+        <location filename="../../agentdesk_desktop/phone/caller_prompt.py" line="+149"/>
         <source>Who is calling?</source>
         <translation>Kuka soittaa?</translation>
     </message>
@@ -1392,7 +1455,7 @@
         <translation>AgentDeskin asetuksia ei voitu lukea (%1). Ota yhteyttä IT-tukeen.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+252"/>
+        <location filename="../../agentdesk_desktop/app.py" line="+253"/>
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>Tällä tietokoneella ei ole turvallista avainnippua: tallentamattomat yhteydenotot säilyvät vain muistissa eivätkä selviä kaatumisesta.</translation>
     </message>
@@ -1712,6 +1775,154 @@
         <location line="+6"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 merkkiä</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDock</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+152"/>
+        <source>Yours</source>
+        <translation>Sinun</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>Odottaa</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The inbox could not be read just now; it tries again shortly.</source>
+        <translation>Työjonoa ei voitu juuri nyt lukea; yritetään pian uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing waits for you in your queues.</source>
+        <translation>Jonoissasi ei odota mitään.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You took: %1</source>
+        <translation>Otit: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Transferred.</source>
+        <translation>Siirretty.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Finished: %1</source>
+        <translation>Valmis: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The item is no longer yours: it went back to its queue or was taken by someone else.</source>
+        <translation>Tehtävä ei ole enää sinun: se palasi jonoonsa tai joku muu otti sen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a queue or an agent to transfer to.</source>
+        <translation>Valitse jono tai käsittelijä, jolle siirretään.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item is in that queue already; choose another queue or an agent.</source>
+        <translation>Tehtävä on jo siinä jonossa; valitse toinen jono tai käsittelijä.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That queue is closed; choose another.</source>
+        <translation>Jono on suljettu; valitse toinen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That agent is no longer active; choose another.</source>
+        <translation>Käsittelijä ei ole enää aktiivinen; valitse toinen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The note is too long.</source>
+        <translation>Muistiinpano on liian pitkä.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That wrap-up code is not in use any more.</source>
+        <translation>Tämä jälkikirjauskoodi ei ole enää käytössä.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database could not be reached; nothing was changed. Try again.</source>
+        <translation>Tietokantaan ei saatu yhteyttä; mitään ei muutettu. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Inbox (%1 waiting)</source>
+        <translation>Työjono (%1 odottaa)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inbox</source>
+        <translation>Työjono</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Kanava</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>Jono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Aihe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waited</source>
+        <translation>Odottanut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Määräaika</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work items</source>
+        <translation>Työtehtävät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Seuraava</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the next item the routing picks for you</source>
+        <translation>Ota seuraava tehtävä, jonka reititys valitsee sinulle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Transfer…</source>
+        <translation>S&amp;iirrä…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Valmis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up code</source>
+        <translation>Jälkikirjauskoodi</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2731,59 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
 </context>
 <context>
+    <name>PresenceButton</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/presence_button.py" line="+147"/>
+        <source>Available</source>
+        <translation>Vapaa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Busy</source>
+        <translation>Varattu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up</source>
+        <translation>Jälkikirjaus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break</source>
+        <translation>Tauko</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>Poissa</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Presence: …</source>
+        <translation>Tila: …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● Wrap-up %1</source>
+        <translation>● Jälkikirjaus %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your presence could not be saved; the desk shows the last saved one. Try again.</source>
+        <translation>Tilaasi ei voitu tallentaa; näytetään viimeksi tallennettu. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your presence: click to change it</source>
+        <translation>Tilasi: vaihda napsauttamalla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presence: %1</source>
+        <translation>Tila: %1</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+153"/>
@@ -2991,7 +3255,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>ScreenPopController</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+105"/>
+        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+132"/>
         <source>unknown number</source>
         <translation>tuntematon numero</translation>
     </message>
@@ -3270,6 +3534,54 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/transfer_dialog.py" line="+99"/>
+        <source>Choose a queue or an agent to transfer to.</source>
+        <translation>Valitse jono tai käsittelijä, jolle siirretään.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The note is %1 characters long; at most %2 fit.</source>
+        <translation>Muistiinpanossa on %1 merkkiä; enintään %2 mahtuu.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Transfer</source>
+        <translation>Siirrä</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To &amp;queue:</source>
+        <translation>&amp;Jonoon:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To &amp;agent:</source>
+        <translation>&amp;Käsittelijälle:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Muistiinpano:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(this queue)</source>
+        <translation>(tämä jono)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(anyone in the queue)</source>
+        <translation>(kuka tahansa jonossa)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the next agent should know</source>
+        <translation>Mitä seuraavan käsittelijän pitää tietää</translation>
+    </message>
+</context>
+<context>
     <name>UnidentifiedContactDock</name>
     <message>
         <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41"/>
@@ -3298,6 +3610,34 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <location line="+6"/>
         <source>Save before closing AgentDesk?</source>
         <translation>Tallennetaanko ennen AgentDeskin sulkemista?</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUp</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+22"/>
+        <source>Resolved</source>
+        <translation>Ratkaistu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advice given</source>
+        <translation>Neuvottu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback agreed</source>
+        <translation>Takaisinsoitto sovittu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forwarded</source>
+        <translation>Välitetty eteenpäin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No action needed</source>
+        <translation>Ei toimenpiteitä</translation>
     </message>
 </context>
 </TS>

@@ -108,9 +108,72 @@
     </message>
 </context>
 <context>
+    <name>CallNotification</name>
+    <message>
+        <location filename="../../agentdesk_desktop/phone/call_notification.py" line="+148"/>
+        <source>Accept (%1)</source>
+        <translation>Svara (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss (%1)</source>
+        <translation>Avvisa (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Known customer</source>
+        <translation>Känd kund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several customers have this number</source>
+        <translation>Flera kunder har det här numret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number withheld</source>
+        <translation>Dolt nummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown caller</source>
+        <translation>Okänd uppringare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown number</source>
+        <translation>Okänt nummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unknown caller: no customer has this number</source>
+        <translation>Okänd uppringare: ingen kund har det här numret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>☎ %1</source>
+        <translation>☎ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue: %1</source>
+        <translation>Kö: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direct call</source>
+        <translation>Direktsamtal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incoming call: %1</source>
+        <translation>Inkommande samtal: %1</translation>
+    </message>
+</context>
+<context>
     <name>CallerPrompt</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/caller_prompt.py" line="+147"/>
+        <location filename="../../agentdesk_desktop/phone/caller_prompt.py" line="+149"/>
         <source>Who is calling?</source>
         <translation>Vem ringer?</translation>
     </message>
@@ -1392,7 +1455,7 @@
         <translation>AgentDesks konfiguration kunde inte läsas (%1). Kontakta IT-stödet.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+252"/>
+        <location filename="../../agentdesk_desktop/app.py" line="+253"/>
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>Ingen säker nyckelring på den här datorn: osparade kontakter finns bara i minnet och överlever inte en krasch.</translation>
     </message>
@@ -1712,6 +1775,154 @@
         <location line="+6"/>
         <source>%1 / %2 characters</source>
         <translation>%1 / %2 tecken</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDock</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+152"/>
+        <source>Yours</source>
+        <translation>Dina</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The inbox could not be read just now; it tries again shortly.</source>
+        <translation>Inkorgen kunde inte läsas just nu; den försöker igen strax.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing waits for you in your queues.</source>
+        <translation>Ingenting väntar på dig i dina köer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You took: %1</source>
+        <translation>Du tog: %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Transferred.</source>
+        <translation>Överfört.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Finished: %1</source>
+        <translation>Klart: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The item is no longer yours: it went back to its queue or was taken by someone else.</source>
+        <translation>Uppgiften är inte längre din: den gick tillbaka till sin kö eller togs av någon annan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a queue or an agent to transfer to.</source>
+        <translation>Välj en kö eller en handläggare att överföra till.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item is in that queue already; choose another queue or an agent.</source>
+        <translation>Uppgiften finns redan i den kön; välj en annan kö eller en handläggare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That queue is closed; choose another.</source>
+        <translation>Kön är stängd; välj en annan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That agent is no longer active; choose another.</source>
+        <translation>Handläggaren är inte längre aktiv; välj en annan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The note is too long.</source>
+        <translation>Anteckningen är för lång.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That wrap-up code is not in use any more.</source>
+        <translation>Den avslutningskoden används inte längre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database could not be reached; nothing was changed. Try again.</source>
+        <translation>Databasen kunde inte nås; ingenting ändrades. Försök igen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Inbox (%1 waiting)</source>
+        <translation>Inkorg (%1 väntar)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inbox</source>
+        <translation>Inkorg</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Ämne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waited</source>
+        <translation>Väntat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work items</source>
+        <translation>Arbetsuppgifter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Nästa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the next item the routing picks for you</source>
+        <translation>Ta nästa uppgift som dirigeringen väljer åt dig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Överför…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up code</source>
+        <translation>Avslutningskod</translation>
     </message>
 </context>
 <context>
@@ -2520,6 +2731,59 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
 </context>
 <context>
+    <name>PresenceButton</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/presence_button.py" line="+147"/>
+        <source>Available</source>
+        <translation>Tillgänglig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Busy</source>
+        <translation>Upptagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up</source>
+        <translation>Efterarbete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break</source>
+        <translation>Paus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>Frånvarande</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Presence: …</source>
+        <translation>Närvaro: …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● Wrap-up %1</source>
+        <translation>● Efterarbete %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your presence could not be saved; the desk shows the last saved one. Try again.</source>
+        <translation>Din närvaro kunde inte sparas; den senast sparade visas. Försök igen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your presence: click to change it</source>
+        <translation>Din närvaro: klicka för att ändra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Presence: %1</source>
+        <translation>Närvaro: %1</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+153"/>
@@ -2991,7 +3255,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>ScreenPopController</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+105"/>
+        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+132"/>
         <source>unknown number</source>
         <translation>okänt nummer</translation>
     </message>
@@ -3270,6 +3534,54 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
 </context>
 <context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/transfer_dialog.py" line="+99"/>
+        <source>Choose a queue or an agent to transfer to.</source>
+        <translation>Välj en kö eller en handläggare att överföra till.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The note is %1 characters long; at most %2 fit.</source>
+        <translation>Anteckningen är %1 tecken lång; högst %2 ryms.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Transfer</source>
+        <translation>Överför</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To &amp;queue:</source>
+        <translation>Till &amp;kö:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To &amp;agent:</source>
+        <translation>Till &amp;handläggare:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(this queue)</source>
+        <translation>(den här kön)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(anyone in the queue)</source>
+        <translation>(vem som helst i kön)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the next agent should know</source>
+        <translation>Vad nästa handläggare behöver veta</translation>
+    </message>
+</context>
+<context>
     <name>UnidentifiedContactDock</name>
     <message>
         <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41"/>
@@ -3298,6 +3610,34 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <location line="+6"/>
         <source>Save before closing AgentDesk?</source>
         <translation>Spara innan AgentDesk stängs?</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUp</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+22"/>
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advice given</source>
+        <translation>Rådgivning given</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callback agreed</source>
+        <translation>Återuppringning avtalad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forwarded</source>
+        <translation>Vidarebefordrat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No action needed</source>
+        <translation>Ingen åtgärd behövs</translation>
     </message>
 </context>
 </TS>
