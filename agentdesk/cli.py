@@ -1,5 +1,6 @@
 """The ``agentdesk`` command: database upgrades and search from a shell; IT's ``profile``,
-``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); the e-mail
+``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); management reports,
+``report`` (from :mod:`agentdesk.reports.commands`); the e-mail
 quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`). ``seed`` and ``demo``
 come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
@@ -146,6 +147,9 @@ def build_parser(
     from agentdesk.channels import email_commands
 
     email_commands.register(sub)  # mail quarantine list | retry
+    from agentdesk.reports import commands as report_commands
+
+    report_commands.register(sub)  # report --from --to ... --format csv|xlsx|pdf
     for register in extra:
         register(sub)
     return parser

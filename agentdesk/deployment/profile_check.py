@@ -23,6 +23,7 @@ from agentdesk.deployment.profile_model import (
     ProfileProblem,
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
+from agentdesk.deployment.profile_reports import REPORT_KEYS, check_reports
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 from agentdesk.url_secrets import mask_url_secrets, url_secret_names
@@ -197,7 +198,9 @@ class ProfileChecker:
                 f"({PROFILE_VERSION}); update AgentDesk on this workstation",
             )
             return None, self.problems
-        self.unknown_keys(raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins"))
+        self.unknown_keys(
+            raw, "", ("profile_version", "department", "database", "queues", "cases", "reports", "plugins")
+        )
         department, name, language = self.department(raw)
         db_url, db_password, connection = check_database(self, raw)
         queues = self.queues(raw)
@@ -205,11 +208,26 @@ class ProfileChecker:
         if cases_table is not None:
             self.unknown_keys(cases_table, "cases.", CASE_KEYS)
         cases = check_cases(cases_table, self.problem)
+        reports_table = self.table(raw, "reports", required=False)
+        if reports_table is not None:
+            self.unknown_keys(reports_table, "reports.", REPORT_KEYS)
+        reports = check_reports(reports_table, self.problem)
         plugins = self.plugins(raw)
         if self.problems:
             return None, self.problems
         return Profile(
-            self.source, department, name, language, db_url, db_password, queues, plugins, self.text, cases, connection
+            self.source,
+            department,
+            name,
+            language,
+            db_url,
+            db_password,
+            queues,
+            plugins,
+            self.text,
+            cases,
+            connection,
+            reports,
         ), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:

@@ -14,6 +14,7 @@ from typing import Final, Literal, TypeAlias
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_reports import ReportSettings
 from agentdesk.plugin_host.manifest import VersionRange
 from agentdesk.plugin_host.settings import DeploymentPlugins
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
@@ -73,6 +74,7 @@ class Profile:
     text: str = field(repr=False, default="")
     cases: CaseSettings = field(default_factory=CaseSettings)
     connection: ConnectionSettings = DESK_CONNECTION
+    reports: ReportSettings = field(default_factory=ReportSettings)
 
     @property
     def enabled_plugins(self) -> list[str]:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from agentdesk.cases.calendar import FINNISH_CALENDAR, WorkingCalendar
@@ -123,17 +123,12 @@ class Reports:
     def _scope(self, s: Session, query: ReportQuery, first_day: dt.date) -> Scope:
         department_ids = queue_ids = named = None
         if query.departments:
-            found = {
-                c: i
-                for c, i in s.execute(
-                    select(Department.code, Department.id).where(Department.code.in_(query.departments))
-                )
-            }
+            found = _codes(s, select(Department.code, Department.id).where(Department.code.in_(query.departments)))
             _refuse_unknown("department", query.departments, found)
             department_ids = tuple(found.values())
             queue_ids = tuple(s.scalars(select(Queue.id).where(Queue.department_id.in_(department_ids))))
         if query.queues:
-            found = {c: i for c, i in s.execute(select(Queue.code, Queue.id).where(Queue.code.in_(query.queues)))}
+            found = _codes(s, select(Queue.code, Queue.id).where(Queue.code.in_(query.queues)))
             _refuse_unknown("queue", query.queues, found)
             named = tuple(found.values())
             queue_ids = named if queue_ids is None else tuple(q for q in named if q in set(queue_ids))
@@ -263,6 +258,10 @@ def _series(query: ReportQuery, daily: Mapping[dt.date, Mapping[Channel, _Sums]]
         counted = sum(s.answered + s.ab_late for s in by_channel.values())
         points.append(SeriesPoint(start, {c: s.contacts for c, s in by_channel.items()}, _ratio(within, counted)))
     return tuple(points)
+
+
+def _codes(s: Session, query: Select[str, int]) -> dict[str, int]:
+    return {row[0]: row[1] for row in s.execute(query)}
 
 
 def _refuse_unknown(field: str, wanted: Iterable[str], known: Iterable[str]) -> None:
