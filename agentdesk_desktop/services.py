@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.interaction_log import InteractionLog
     from agentdesk.queues import QueueDirectory, Statistics, WalkIn
+    from agentdesk.reports import Reports
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.staff import StaffDirectory
 
@@ -116,6 +117,7 @@ class DeskServices:
         self._statistics: _Once[Statistics] = _Once(lock)
         self._drafts: _Once[DraftStore] = _Once(lock, drafts)
         self._quarantine: _Once[MailQuarantine] = _Once(lock)
+        self._reports: _Once[Reports] = _Once(lock)
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -223,6 +225,21 @@ class DeskServices:
             return MailQuarantine(self.db)
 
         return self._quarantine.get(make)
+
+    @property
+    def reports(self) -> Reports:
+        """Management reports, with the costs per contact of the applied department profile (read on
+        first use: ask for it off the UI thread, as the Reports window does)."""
+
+        def make() -> Reports:
+            from agentdesk.deployment.profile_store import ProfileStore
+            from agentdesk.reports import Reports
+
+            profile = ProfileStore(installed=None).current()
+            costs = profile.reports.cost_per_contact if profile is not None else {}
+            return Reports(self.db.reads, cost_per_contact=costs, topics=[t.code for t in self.topics.load()])
+
+        return self._reports.get(make)
 
 
 # What prepare() makes: the services a window uses (the quarantine only on the dashboard).
