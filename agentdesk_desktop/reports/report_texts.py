@@ -70,15 +70,26 @@ def change_text(code: str, change: float | None) -> str:
     """The change against the previous period with its arrow: ▲ 5 pp, ▼ 12 s, ▶ 0."""
     if change is None:
         return "–"
-    arrow = UP if change > 0 else DOWN if change < 0 else SAME
+    if not significant(code, change):
+        return f"{SAME} 0"
+    arrow = UP if change > 0 else DOWN
     if code in SHARES:
         return f"{arrow} {abs(100 * change):.0f} " + translate("Reports", "pp")
     return f"{arrow} {shown(code, abs(change))}"
 
 
+def significant(code: str, change: float) -> bool:
+    """Whether a change shows at the precision the figure is shown with (a 0.2 pp change does not)."""
+    if code in SHARES:
+        return abs(100 * change) >= 0.5
+    if code in EUROS:
+        return abs(change) >= 0.005
+    return abs(change) >= 0.5
+
+
 def change_is_good(code: str, change: float | None) -> bool | None:
-    """True for good news, False for bad, None for neither (or no change)."""
-    if not change:
+    """True for good news, False for bad, None for neither (or no change that shows)."""
+    if change is None or not significant(code, change):
         return None
     if code in HIGHER_IS_BETTER:
         return change > 0

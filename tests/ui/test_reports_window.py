@@ -152,3 +152,19 @@ def test_the_desk_reads_the_costs_from_the_applied_profile(qtbot, month, bg, cha
         w.run()
     assert rows(w)["Cost"][0] == "35,50 €"
     w.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "change", "text", "good"),
+    [
+        ("service_level", -0.002, "▶ 0", None),  # under half a percentage point: no arrow, no colour
+        ("service_level", 0.05, "▲ 5 pp", True),
+        ("abandonment_rate", 0.05, "▲ 5 pp", False),
+        ("speed_of_answer_mean", -12.0, "▼ 12 s", True),
+        ("contacts", 3, "▲ 3", None),
+    ],
+)
+def test_the_change_shows_its_arrow_and_whether_it_is_good_news(code, change, text, good):
+    from agentdesk_desktop.reports.report_texts import change_is_good, change_text
+
+    assert (change_text(code, change), change_is_good(code, change)) == (text, good)
