@@ -168,15 +168,16 @@ class Aggregates:
 
     # --- filters ---------------------------------------------------------------------------------
 
-    def _municipality(self, customer_id: Any) -> ColumnElement[bool]:
+    def _municipality(self, customer_id: SQLColumnExpression[int | None]) -> ColumnElement[bool]:
+        """The customer lives in one of the municipalities: an uncorrelated IN (read once, not per row)."""
         sc = self._scope
         assert sc.municipalities is not None
-        return exists().where(
-            Address.customer_id == customer_id,
+        living = select(Address.customer_id).where(
             func.lower(Address.municipality).in_(sc.municipalities),
             (Address.valid_from.is_(None)) | (Address.valid_from <= sc.end_day),
             (Address.valid_to.is_(None)) | (Address.valid_to >= sc.start_day),
         )
+        return customer_id.in_(living)
 
     def _contact_filters(self, i: type[Interaction] | Any) -> list[ColumnElement[bool]]:
         sc = self._scope
@@ -187,9 +188,9 @@ class Aggregates:
             out.append(i.channel.in_(sc.channels))
         if sc.topics is not None:
             out.append(i.topic.in_(sc.topics))
-        if sc.named_queue_ids is not None:
-            w = aliased(WorkItem)
-            out.append(exists().where(w.interaction_id == i.id, w.queue_id.in_(sc.named_queue_ids)))
+        if sc.named_queue_ids is not None:  # contacts that came through the queues' work items
+            came = select(_W.interaction_id).where(_W.queue_id.in_(sc.named_queue_ids), _W.interaction_id.is_not(None))
+            out.append(i.id.in_(came))
         if sc.municipalities is not None:
             out.append(self._municipality(i.customer_id))
         return out
@@ -219,7 +220,9 @@ class Aggregates:
             i = aliased(Interaction)
             scope = Scope(sc.start_day, sc.end_day, None, None, sc.named_queue_ids, sc.channels, sc.topics, None)
             inner = Aggregates(self._s, self._dialect, scope, self._w)._contact_filters(i)
-            out.append(exists().where(i.case_id == _SC.id, *inner))
+            # An uncorrelated IN: read once (a correlated EXISTS per case lets SQLite's planner, misled by
+            # statistics where most contacts have no case, scan the contacts once per case).
+            out.append(_SC.id.in_(select(i.case_id).where(i.case_id.is_not(None), *inner)))
         return out
 
     # --- dialect helpers -------------------------------------------------------------------------
