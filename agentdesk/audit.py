@@ -1,18 +1,23 @@
 """The append-only audit log: who looked at or changed whose data, why, and when.
 
 Entries are written in the same transaction as the operation they describe, so a view that is
-shown has been logged. ``detail`` holds ids and codes only, never personal data.
+shown has been logged, and each is a link of the tamper-evident chain of :mod:`agentdesk.audit_chain`
+(write it last in the transaction: the chain's head stays locked until commit). ``detail`` holds ids
+and codes only, with one exception: a search's own words (:func:`record_search`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from agentdesk import audit_chain
 from agentdesk.storage.models import AuditEntry, utcnow
 
 if TYPE_CHECKING:
@@ -39,16 +44,32 @@ def record(
     purpose: str = "",
     detail: str = "",
 ) -> None:
-    session.add(
-        AuditEntry(
-            at=utcnow(),
-            actor=actor,
-            subject_customer_id=subject_customer_id,
-            action=action,
-            purpose=purpose,
-            detail=detail,
-        )
+    audit_chain.append(
+        session,
+        at=utcnow(),
+        actor=actor,
+        subject_customer_id=subject_customer_id,
+        action=action,
+        purpose=purpose,
+        detail=detail,
     )
+
+
+SEARCH_ACTION = "search.results"
+
+
+def record_search(session: Session, *, actor: str, kind: str, query: str, shown_ids: Sequence[int]) -> None:
+    """A result list shown to ``actor``: the query kind, the words searched, how many and which
+    customers were shown (their ids), as JSON in ``detail``.
+
+    The words are kept as typed, a henkilötunnus too: the audit table is the protected log (insert-only
+    for the desk, readable by the data protection officer), and a citizen asking who looked them up
+    must also learn of the searches by their identity code that showed nothing. The application log
+    never carries them (only the kind and the count)."""
+    ids = [int(i) for i in shown_ids]
+    detail = json.dumps({"kind": kind, "query": query, "shown": len(ids), "ids": ids}, ensure_ascii=False)
+    subject = ids[0] if len(ids) == 1 else None  # one person shown: the entry is about them
+    record(session, actor=actor, action=SEARCH_ACTION, subject_customer_id=subject, detail=detail)
 
 
 def entries_for(session: Session, subject_customer_id: int, limit: int = 200) -> list[AuditRecord]:

@@ -1,7 +1,10 @@
 """The ``agentdesk`` command: database upgrades and search from a shell; IT's ``profile``,
 ``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); management reports,
 ``report`` (from :mod:`agentdesk.reports.commands`); the e-mail
-quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`). ``seed`` and ``demo``
+quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`); the data
+protection officer's ``audit verify``, ``gdpr export`` and ``retention run`` (from
+:mod:`agentdesk.audit_commands`); ``register import`` (from :mod:`agentdesk.register_import.commands`).
+``seed`` and ``demo``
 come from the demo distribution (``agentdesk_demo.commands``), ``desk`` from the desktop.
 
 The desktop subcommands register themselves only when the ``agentdesk_desktop`` package (PySide6) is installed,
@@ -70,6 +73,8 @@ def _plain(value: object) -> Any:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    from agentdesk.audit_commands import cli_actor
+    from agentdesk.search.audited import audited_search
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.storage import schema
 
@@ -77,8 +82,11 @@ def _cmd_search(args: argparse.Namespace) -> int:
     # enters, so the search and every line printed see only characters that can be written.
     query = args.text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     db = _database(args)
-    schema.check_current(db)
-    page = CustomerSearch(db).search(query, limit=args.limit, offset=args.offset)
+    try:
+        schema.check_current(db)
+        page = audited_search(CustomerSearch(db), db, query, actor=cli_actor(), limit=args.limit, offset=args.offset)
+    finally:
+        db.dispose()  # the pool's connections closed; the engine could still be used again
     if args.json:
         print(
             json.dumps(
@@ -147,6 +155,15 @@ def build_parser(
     from agentdesk.channels import email_commands
 
     email_commands.register(sub)  # mail quarantine list | retry
+    from agentdesk.duplicates import commands as duplicate_commands
+
+    duplicate_commands.register(sub)  # duplicates scan
+    from agentdesk import audit_commands
+
+    audit_commands.register(sub)  # audit verify, gdpr export, retention run
+    from agentdesk.register_import import commands as register_commands
+
+    register_commands.register(sub)  # register import
     from agentdesk.reports import commands as report_commands
 
     report_commands.register(sub)  # report --from --to ... --format csv|xlsx|pdf

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from agentdesk import audit, identity
+from agentdesk import audit, identity, municipalities
+from agentdesk.lineage import FieldLineage, read_lineage
 from agentdesk.search.customer_search import current_address_id, protected_address_clause
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
@@ -98,7 +99,8 @@ class ContactPointView:
 class AddressView:
     street: str
     postal_code: str
-    municipality: str
+    municipality: str  # as stored
+    municipality_shown: str = ""  # in the citizen's language where the municipality has two names
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,8 @@ class CustomerOverview:
     relationships: tuple[RelationView, ...]
     open_cases: tuple[CaseView, ...]
     contact_count: int
+    # Which register said each shown item and when ("address: population data, 2026-11-02").
+    lineage: tuple[FieldLineage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +240,8 @@ class CustomerOverviewService:
         if not protected:
             a = s.scalar(select(Address).where(Address.id == current_address_id(customer_id, today)))
             if a is not None:
-                address = AddressView(a.street, a.postal_code, a.municipality)
+                shown = municipalities.display_name(a.municipality, c.preferred_language.value)
+                address = AddressView(a.street, a.postal_code, a.municipality, shown)
 
         points = tuple(
             ContactPointView(
@@ -289,7 +294,10 @@ class CustomerOverviewService:
             )
         )
         count = s.scalar(select(func.count()).select_from(Interaction).where(Interaction.customer_id == customer_id))
-        return CustomerOverview(header, alerts, protected, address, points, roles, relationships, cases, count or 0)
+        lineage = read_lineage(s, customer_id)
+        return CustomerOverview(
+            header, alerts, protected, address, points, roles, relationships, cases, count or 0, lineage
+        )
 
     @staticmethod
     def _relationships(s: Session, customer_id: int, today: dt.date) -> tuple[RelationView, ...]:

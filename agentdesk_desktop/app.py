@@ -36,6 +36,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from agentdesk import __version__
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.staff import StaffMember
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 from agentdesk.storage.database import Database
@@ -224,8 +225,12 @@ class Desk(QObject):
         ).failure(self._rest_not_prepared)
 
     def _search(self, *args: Any, **kwargs: Any) -> Any:
-        """The search service's search (runs on the background helper; the service is made on first use)."""
-        return self.services.search.search(*args, **kwargs)
+        """The search service's search (runs on the background helper; the service is made on first use).
+        Every result list is audited under the signed-in user."""
+        from agentdesk.search.audited import audited_search
+
+        actor = self.user.username if self.user is not None else "unknown"
+        return audited_search(self.services.search, self.services.db, *args, actor=actor, **kwargs)
 
     def _rest_not_prepared(self, exc: BaseException) -> None:
         log.error("the rest of the desk could not be prepared off the UI thread: %s", type(exc).__name__)
@@ -388,6 +393,7 @@ def build_app(
     phone_secret: SecretLookup | None = None,
     demo_caller: DemoCallSource | None = None,
     connection: ConnectionSettings | None = None,
+    cases: CaseSettings | None = None,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -441,7 +447,8 @@ def build_app(
 
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database, settings=connection or DESK_CONNECTION)
-    services = build_services(db, background, changes)
+    cases = cases or CaseSettings()
+    services = build_services(db, background, changes, cases=cases)
     return Desk(
         app,
         services,

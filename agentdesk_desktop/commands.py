@@ -14,6 +14,7 @@ import argparse
 import logging
 import signal
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 # CLI (agentdesk.cli._extra_commands) leaves "desk" out.
 import PySide6  # noqa: F401
 
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 
 if TYPE_CHECKING:  # imported when the desk starts, not when the CLI lists its commands
@@ -70,6 +72,7 @@ def launch(
     phone: Mapping[str, Any] | None = None,
     demo_caller: Callable[[Database], DemoCallSource] | None = None,
     connection: ConnectionSettings | None = None,
+    cases: CaseSettings | None = None,
 ) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
@@ -85,6 +88,7 @@ def launch(
         upgrade_schema=upgrade_schema,
         plugins=plugins,
         connection=connection,
+        cases=cases,
         **(phone or {}),
     )
     if demo_caller is not None:
@@ -119,20 +123,35 @@ def _quit_on_signals(app: QCoreApplication) -> None:
 
 
 def _cmd_desk(args: argparse.Namespace) -> int:
-    url, connection = desk_database(args.db)
+    setup = desk_setup(args.db)
     # The embedded database has no IT to run upgrades: the desk upgrades it itself.
-    return launch(url, user=args.user, lang=args.lang, upgrade_schema=url is None, connection=connection)
+    return launch(
+        setup.url,
+        user=args.user,
+        lang=args.lang,
+        upgrade_schema=setup.url is None,
+        connection=setup.connection,
+        cases=setup.cases,
+    )
 
 
-def desk_database(db_url: str | None) -> tuple[str | None, ConnectionSettings]:
-    """Where the desk's data is: ``--db``, else the department profile's ``[database]`` (with its
-    connection settings), else the embedded database (None)."""
-    if db_url is not None:
-        return db_url, DESK_CONNECTION
+@dataclass(frozen=True)
+class DeskSetup:
+    url: str | None  # None: the embedded database
+    connection: ConnectionSettings
+    cases: CaseSettings
+
+
+def desk_setup(db_url: str | None) -> DeskSetup:
+    """What the department profile says for this desk: its database (unless ``--db`` names one) with
+    its connection settings, and its cases' working days; without a profile, the embedded database."""
     from agentdesk.deployment.profile_store import ProfileStore
 
     profile = ProfileStore().current()
+    cases = profile.cases if profile is not None else CaseSettings()
+    if db_url is not None:
+        return DeskSetup(db_url, DESK_CONNECTION, cases)
     if profile is not None and profile.database_url:
         log.info("the database of the department profile (%s)", profile.describe())
-        return profile.database_url, profile.connection
-    return None, DESK_CONNECTION
+        return DeskSetup(profile.database_url, profile.connection, cases)
+    return DeskSetup(None, DESK_CONNECTION, cases)

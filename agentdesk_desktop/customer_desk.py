@@ -22,9 +22,10 @@ the next spare starts building a little after the opened one has painted.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -37,6 +38,9 @@ from agentdesk_desktop.main_window import MainWindow
 from agentdesk_desktop.overview.customer_overview_view import CustomerOverviewView
 from agentdesk_desktop.seams import OpenCustomer
 from agentdesk_desktop.services import DeskServices
+
+if TYPE_CHECKING:
+    from agentdesk_desktop.cases.case_dialog import CaseDialog
 
 NEW_CUSTOMER_KEY = "Ctrl+Shift+N"  # New customer, when Ctrl+N is the contact panel's
 SPARE_SLICE_S = 0.006  # UI-thread CPU per turn of the event loop for building the spare tab
@@ -66,10 +70,12 @@ class CustomerDesk:
                 staff=self.staff,
                 topics=self.topics,
                 edit_dialog_factory=self.edit_customer_dialog,
+                new_case_due=s.new_case_due,
                 staged=True,
             )
         view.bind(customer_id)
         view.open_customer_requested.connect(self._open)
+        view.case_requested.connect(self.open_case)
         s.changes.changed.connect(view.apply_changes)
         if self._window is not None:
             view.painted.connect(self._spare_after_paint)
@@ -109,6 +115,7 @@ class CustomerDesk:
             edit_dialog_factory=self.edit_customer_dialog,
             parent=window,
             staged=True,
+            new_case_due=s.new_case_due,
         )
         spare.hide()
         self._spare = spare
@@ -134,7 +141,7 @@ class CustomerDesk:
         dialog.open_customer_requested.connect(self._open)
         return dialog
 
-    def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> QDialog:
+    def edit_customer_dialog(self, customer_id: int, parent: QWidget) -> CustomerDialog:
         s = self.services
         return CustomerDialog(
             s.register, s.duplicates, s.background, self.staff, customer_id=customer_id, parent=parent
@@ -161,8 +168,32 @@ class CustomerDesk:
     def contact_panel(self, customer_id: int | None, name: str = "") -> InteractionPanel:
         s = self.services
         return InteractionPanel(
-            s.interactions, s.background, s.drafts, self.staff, self.topics, customer_id=customer_id, customer_name=name
+            s.interactions,
+            s.background,
+            s.drafts,
+            self.staff,
+            self.topics,
+            customer_id=customer_id,
+            customer_name=name,
+            new_case_due=s.new_case_due,
         )
+
+    def open_case(self, case_id: int) -> CaseDialog:
+        """A case's dialog (non-modal, over the main window): history and the next step."""
+        from agentdesk_desktop.cases.case_dialog import CaseDialog
+
+        s = self.services
+        dialog = CaseDialog(
+            case_id,
+            s.cases,
+            s.background,
+            actor=self.staff.username,
+            departments=s.staff.departments,
+            parent=self._window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _open(self, customer_id: int) -> None:
         self.open_customer(customer_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.staff import StaffMember
@@ -45,12 +45,21 @@ class DeskWindows(QObject):
     @Slot()
     def open_dashboard(self) -> QWidget | None:
         """The supervisor dashboard (supervisors only), a window of its own; raised if already open."""
-        from agentdesk_desktop.dashboard.dashboard_window import dashboard_for_services
+        from agentdesk_desktop.dashboard.dashboard_window import DashboardWindow
 
         if self.user.role is not StaffRole.SUPERVISOR:
             return None
         if self.dashboard is None:
-            self.dashboard = dashboard_for_services(self.services, self.window)
+            services = self.services
+            # Its figures come from the stored snapshot every open dashboard shares (computed once per interval).
+            self.dashboard = DashboardWindow(
+                services.dashboard_feed.current,
+                services.statistics.items,
+                services.background,
+                quarantine=services.quarantine,
+                parent=self.window,
+            )
+            self.dashboard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dashboard.destroyed.connect(self._dashboard_gone)
         return _raise(self.dashboard)
 

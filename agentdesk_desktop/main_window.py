@@ -3,10 +3,13 @@
 The window gets everything it uses from the composition root (:mod:`agentdesk_desktop.app`): the background
 helper, the search function, the signed-in user, and two factories —
 
-- ``customer_view_factory(customer_id) -> QWidget``: the content of a customer tab. It may have a
-  ``title_changed(str)`` signal to retitle its tab once loaded.
+- ``customer_view_factory(customer_id) -> QWidget``: the content of a customer tab. A
+  :class:`~agentdesk_desktop.view_seams.RetitlingTab` (``title_changed(str)``) retitles its tab once loaded.
 - ``new_customer_dialog_factory(parent) -> QDialog`` or None (Customer ▸ New customer… is then
-  disabled). The dialog may have a ``customer_created(int)`` signal; the window opens that customer.
+  disabled). A :class:`~agentdesk_desktop.view_seams.CustomerCreatingDialog` (``customer_created(int)``)
+  has the window open the customer it created.
+
+The window is a :class:`~agentdesk_desktop.view_seams.MainWindowLike` for the phone and the plugin views.
 
 Keys: Ctrl+K or F3 (or "/" when no text field has focus) go to the search box; Ctrl+W closes
 the customer tab; Ctrl+Tab and Ctrl+Shift+Tab switch tabs.
@@ -15,10 +18,11 @@ the customer tab; Ctrl+Tab and Ctrl+Shift+Tab switch tabs.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -45,6 +49,7 @@ from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.search_panel import SearchPanel
 from agentdesk_desktop.search_results_model import SearchFn
 from agentdesk_desktop.sign_in import role_text
+from agentdesk_desktop.view_seams import CustomerCreatingDialog, RetitlingTab
 
 CustomerViewFactory = Callable[[int], QWidget]
 NewCustomerDialogFactory = Callable[[QWidget], QDialog | None]  # None: no dialog this time
@@ -61,12 +66,13 @@ class _WindowKeys(QObject):
     widget, some 6,000 for opening one customer (~15 ms of the UI thread)."""
 
     def __init__(self, window: QMainWindow, sequences: list[QKeySequence]) -> None:
+        """``sequences``: single keys (with modifiers), e.g. Ctrl+K."""
         super().__init__(window)
         self._window = window
-        self._keys = {s[0].toCombined() for s in sequences if not s.isEmpty()}
+        self._keys = {s for s in sequences if not s.isEmpty()}
         self._watched: QWidget | None = None
         self._running = True
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        _application().focusChanged.connect(self._focus_changed)
         self._focus_changed(None, QApplication.focusWidget())
 
     @Slot(QWidget, QWidget)
@@ -84,15 +90,21 @@ class _WindowKeys(QObject):
     def stop(self) -> None:
         if self._running:
             self._running = False
-            QApplication.instance().focusChanged.disconnect(self._focus_changed)
+            _application().focusChanged.disconnect(self._focus_changed)
         self._unwatch()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
-            combined = QKeyCombination(event.modifiers(), Qt.Key(event.key())).toCombined()
-            if combined in self._keys:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(QKeyCombination(event.modifiers(), Qt.Key(event.key())))
+            if pressed in self._keys:
                 return True  # not accepted: the shortcut map gets the key
         return False
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # a window exists, so does the widgets application
+    return app
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +133,7 @@ class MainWindow(QMainWindow):
         self._view_factory = customer_view_factory
         self._new_customer_factory = new_customer_dialog_factory
         self._open: dict[int, QWidget] = {}
+        self.plugins_action: QAction | None = None  # Help ▸ Plugins…, added by the desk's plugins
 
         self.search_panel = SearchPanel(background, search, self)
         self.search_panel.open_requested.connect(self.open_customer)
@@ -256,9 +269,8 @@ class MainWindow(QMainWindow):
         self._open[customer_id] = view
         index = self.tabs.addTab(view, title or fill(self.tr("Customer %1"), customer_id))
         self.tabs.setTabToolTip(index, title)
-        signal = getattr(view, "title_changed", None)
-        if signal is not None:
-            signal.connect(lambda text, v=view: self._retitle(v, text))
+        if isinstance(view, RetitlingTab):
+            view.title_changed.connect(lambda text, v=view: self._retitle(v, text))
         self.tabs.setCurrentIndex(index)
         self._right.setCurrentWidget(self.tabs)
         events.emit("customer.opened", id=customer_id)
@@ -273,10 +285,11 @@ class MainWindow(QMainWindow):
 
     @property
     def open_customer_ids(self) -> list[int]:
-        return [self.tabs.widget(i).property("customer_id") for i in range(self.tabs.count())]
+        pages = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [page.property("customer_id") for page in pages if page is not None]
 
     def current_customer_id(self) -> int | None:
-        widget = self.tabs.currentWidget()
+        widget: QWidget | None = self.tabs.currentWidget()  # None with no tab open (the stubs say otherwise)
         return widget.property("customer_id") if widget is not None else None
 
     @Slot(int)
@@ -311,9 +324,8 @@ class MainWindow(QMainWindow):
         dialog = self._new_customer_factory(self)
         if dialog is None:
             return
-        created = getattr(dialog, "customer_created", None)
-        if created is not None:
-            created.connect(lambda customer_id: self.open_customer(customer_id))
+        if isinstance(dialog, CustomerCreatingDialog):
+            dialog.customer_created.connect(lambda customer_id: self.open_customer(customer_id))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
@@ -373,3 +385,9 @@ class MainWindow(QMainWindow):
         self._keys.stop()
         events.emit("window.closed")
         super().closeEvent(event)
+
+
+if TYPE_CHECKING:  # mypy checks here that the window keeps the seam the phone and the plugin views use
+    from agentdesk_desktop.view_seams import MainWindowLike
+
+    _seam: type[MainWindowLike] = MainWindow

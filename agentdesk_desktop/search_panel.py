@@ -221,6 +221,8 @@ class SearchPanel(QWidget):
     def _retranslate(self) -> None:
         self.field.setPlaceholderText(self.tr("Search: name, address, identity code, phone or e-mail  (Ctrl+K)"))
         self.field.setToolTip(self.tr("Search customers (Ctrl+K or F3)"))
+        self.field.setAccessibleName(self.tr("Search customers"))  # a screen reader names the box, not its hint
+        self.field.setAccessibleDescription(self.tr("Name, address, identity code, phone or e-mail"))
         self.table.setAccessibleName(self.tr("Search results"))
         self._show_query(self.model.last_page)
         if self._failed:

@@ -17,16 +17,19 @@ thread (the desk loads it while the agent signs in).
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.storage.database import Database
 from agentdesk.topics import Topic, load_topics
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.change_bus import ChangeBus
 
 if TYPE_CHECKING:
+    from agentdesk.cases import CaseService
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.interaction_log import InteractionLog
     from agentdesk.queues import QueueDirectory, Statistics, WalkIn
+    from agentdesk.queues.dashboard_feed import DashboardFeed
     from agentdesk.reports import Reports
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.staff import StaffDirectory
@@ -102,6 +106,7 @@ class DeskServices:
         *,
         topics: TopicCatalog | None = None,
         drafts: DraftStore | None = None,
+        cases: CaseSettings | None = None,
     ) -> None:
         self.db, self.background, self.changes = db, background, changes
         self.topics = topics or TopicCatalog()
@@ -117,6 +122,10 @@ class DeskServices:
         self._statistics: _Once[Statistics] = _Once(lock)
         self._drafts: _Once[DraftStore] = _Once(lock, drafts)
         self._quarantine: _Once[MailQuarantine] = _Once(lock)
+        self._dashboard_feed: _Once[DashboardFeed] = _Once(lock)
+        self._cases: _Once[CaseService] = _Once(lock)
+        # The department profile's [cases]: a new case's working days, the closed days besides holidays.
+        self.case_settings: CaseSettings = cases or CaseSettings()
         self._reports: _Once[Reports] = _Once(lock)
 
     def prepare(self) -> None:
@@ -200,9 +209,10 @@ class DeskServices:
     @property
     def statistics(self) -> Statistics:
         def make() -> Statistics:
+            from agentdesk.cases import WorkingCalendar
             from agentdesk.queues import Statistics
 
-            return Statistics(self.db)
+            return Statistics(self.db, calendar=WorkingCalendar(self.case_settings.closed_days))
 
         return self._statistics.get(make)
 
@@ -227,17 +237,50 @@ class DeskServices:
         return self._quarantine.get(make)
 
     @property
+    def dashboard_feed(self) -> DashboardFeed:
+        """The dashboard's figures, computed once per interval for every open dashboard."""
+
+        def make() -> DashboardFeed:
+            from agentdesk.queues.dashboard_feed import DashboardFeed
+
+            return DashboardFeed(self.db, self.statistics)
+
+        return self._dashboard_feed.get(make)
+
+    def new_case_due(self, today: dt.date) -> dt.date:
+        """A new case's due date: the profile's working days from ``today``, skipping Finland's public
+        holidays and the profile's closed days (pure arithmetic: fine on the UI thread)."""
+        from agentdesk.cases import WorkingCalendar
+
+        calendar = WorkingCalendar(self.case_settings.closed_days)
+        return calendar.add_working_days(today, self.case_settings.due_working_days)
+
+    @property
+    def cases(self) -> CaseService:
+        """Service cases: status changes with history, deadlines in working days."""
+
+        def make() -> CaseService:
+            from agentdesk.cases import CaseService, WorkingCalendar
+
+            return CaseService(self.db, WorkingCalendar(self.case_settings.closed_days))
+
+        return self._cases.get(make)
+
+    @property
     def reports(self) -> Reports:
         """Management reports, with the costs per contact of the applied department profile (read on
         first use: ask for it off the UI thread, as the Reports window does)."""
 
         def make() -> Reports:
+            from agentdesk.cases import WorkingCalendar
             from agentdesk.deployment.profile_store import ProfileStore
             from agentdesk.reports import Reports
 
             profile = ProfileStore(installed=None).current()
             costs = profile.reports.cost_per_contact if profile is not None else {}
-            return Reports(self.db.reads, cost_per_contact=costs, topics=[t.code for t in self.topics.load()])
+            calendar = WorkingCalendar(self.case_settings.closed_days)  # case ages in the profile's working days
+            topics = [t.code for t in self.topics.load()]
+            return Reports(self.db.reads, cost_per_contact=costs, calendar=calendar, topics=topics)
 
         return self._reports.get(make)
 
@@ -264,7 +307,8 @@ def build_services(
     *,
     topics: TopicCatalog | None = None,
     drafts: DraftStore | None = None,
+    cases: CaseSettings | None = None,
 ) -> DeskServices:
     """The one place a core service is made. Cheap: nothing is imported or read here (each service
     on first use, the topics on first use)."""
-    return DeskServices(db, background, changes, topics=topics, drafts=drafts)
+    return DeskServices(db, background, changes, topics=topics, drafts=drafts, cases=cases)

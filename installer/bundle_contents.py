@@ -13,7 +13,8 @@ Why each part is needed in a frozen app:
 - *hidden imports*: plugin packages and factories are imported by name from the manifests, the
   desktop by entry point, psycopg's binary implementation by name at run time;
 - *data*: the Alembic migrations are read as files, as are the manifests, the plugins' own data,
-  topics, the population generator's name lists, the translations (.qm) and the example profiles;
+  topics, the municipality list, the population generator's name lists, the translations (.qm) and
+  the example profiles;
 - *the demo distribution* (``agentdesk-demo``, package ``agentdesk_demo``) when it is installed in the
   build venv: ``agentdesk demo`` joins the CLI through its ``agentdesk.commands`` entry point, and the
   plugins' demo back ends are found through ``agentdesk.demo_backends``.
@@ -38,6 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 RUNTIME_IMPORTS = (
     "agentdesk.storage.models",  # migrations/env.py
     "holidays.countries.finland",  # looked up by country code (agentdesk.cases.calendar)
+    "agentdesk.audit_chain",  # migrations/versions/0007 (the hash of the entries it chains)
     "sqlalchemy.dialects.sqlite.pysqlite",
     "sqlalchemy.dialects.postgresql.psycopg",
     "psycopg_binary",
@@ -104,7 +106,7 @@ def data_files(repo: Path = REPO) -> list[tuple[str, str]]:
     core = _package_folder("agentdesk")
     datas = [
         *_tree(core / "storage" / "migrations", "agentdesk/storage/migrations", ("*.py", "*.mako")),
-        *_tree(core / "data", "agentdesk/data", ("*.toml",)),
+        *_tree(core / "data", "agentdesk/data", ("*.toml", "*.csv")),
         *_tree(repo / "resources" / "translations", "resources/translations", ("*.qm",)),
         *_tree(repo / "resources", "resources", ("*.svg", "*.png", "*.qss")),
         *_tree(repo / "installer" / "profiles", "profiles", ("*.toml",)),

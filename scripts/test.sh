@@ -8,8 +8,8 @@
 # 3. starts the throwaway PostgreSQL (scripts/postgres.sh) and exports AGENTDESK_TEST_PG_URL, PgBouncer
 #    in front of it (scripts/pgbouncer.sh, AGENTDESK_TEST_PGBOUNCER_URL),
 #    and the throwaway mail servers (scripts/mailservers.sh) and exports AGENTDESK_TEST_IMAP/_SMTP
-# 4. lint-imports: the import contracts in pyproject.toml; with AGENTDESK_STYLE_CHECKS=1 also
-#    ruff check, ruff format --check and mypy (configured in pyproject.toml; off until the tree is formatted)
+# 4. lint-imports (the import contracts), ruff check, ruff format --check and mypy, as configured in
+#    pyproject.toml
 # 5. tests/core in .venv-core, where PySide6 is not installed: the core must run without Qt
 # 6. the whole suite in .venv with QT_QPA_PLATFORM=offscreen; extra arguments go to this run
 #
@@ -98,18 +98,14 @@ run_step() { # NAME COMMAND...
 section "lint-imports (import contracts)"
 run_step "lint-imports" .venv/bin/lint-imports --no-logo --cache-dir .tmp/import_linter_cache
 
-if [ "${AGENTDESK_STYLE_CHECKS:-0}" = 1 ]; then
-    section "ruff check (lint)"
-    run_step "ruff check" .venv/bin/ruff check --no-cache .
+section "ruff check (lint)"
+run_step "ruff check" .venv/bin/ruff check --no-cache .
 
-    section "ruff format --check"
-    run_step "ruff format --check" .venv/bin/ruff format --check --no-cache .
+section "ruff format --check"
+run_step "ruff format --check" .venv/bin/ruff format --check --no-cache .
 
-    section "mypy (strict on the core and the plugin API)"
-    run_step "mypy" .venv/bin/mypy --cache-dir .tmp/mypy_cache
-else
-    section "style checks skipped (AGENTDESK_STYLE_CHECKS=1 runs ruff check, ruff format --check, mypy)"
-fi
+section "mypy (strict on the core, the plugin API and the desktop modules listed in pyproject.toml)"
+run_step "mypy" .venv/bin/mypy --cache-dir .tmp/mypy_cache
 
 section "core tests without Qt (.venv-core: pytest tests/core)"
 run_step "core tests without Qt" .venv-core/bin/python -m pytest tests/core -q

@@ -18,10 +18,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import holidays
 
-from agentdesk.queues.working_hours import HELSINKI, WorkingHours
+if TYPE_CHECKING:
+    from agentdesk.queues.working_hours import WorkingHours
+
 
 _MAX_WORKING_DAYS = 3650  # a deadline further away than this is a mistake in the input
 
@@ -95,6 +98,9 @@ class WorkingCalendar:
         self, years: Iterable[int], *, opens: dt.time = dt.time(8), closes: dt.time = dt.time(16)
     ) -> WorkingHours:
         """The office-hours clock for the queues' service levels, closed on the same days."""
+        # Imported here: agentdesk.queues' dashboard statistics use this calendar for case deadlines.
+        from agentdesk.queues.working_hours import HELSINKI, WorkingHours
+
         closed: set[dt.date] = set(self._closed)
         for year in years:
             closed.update(_finnish_holidays(year))

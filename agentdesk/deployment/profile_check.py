@@ -7,6 +7,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ from agentdesk.deployment.profile_model import (
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
 from agentdesk.deployment.profile_reports import REPORT_KEYS, check_reports
+from agentdesk.deployment.profile_retention import check_retention
 from agentdesk.plugin_api import API_VERSION
 from agentdesk.plugin_host.manifest import ROLES, Manifest, VersionRange
 from agentdesk.url_secrets import mask_url_secrets, url_secret_names
@@ -199,7 +201,7 @@ class ProfileChecker:
             )
             return None, self.problems
         self.unknown_keys(
-            raw, "", ("profile_version", "department", "database", "queues", "cases", "reports", "plugins")
+            raw, "", ("profile_version", "department", "database", "queues", "cases", "plugins", "retention", "reports")
         )
         department, name, language = self.department(raw)
         db_url, db_password, connection = check_database(self, raw)
@@ -213,22 +215,11 @@ class ProfileChecker:
             self.unknown_keys(reports_table, "reports.", REPORT_KEYS)
         reports = check_reports(reports_table, self.problem)
         plugins = self.plugins(raw)
+        retention = check_retention(self, raw)
         if self.problems:
             return None, self.problems
-        return Profile(
-            self.source,
-            department,
-            name,
-            language,
-            db_url,
-            db_password,
-            queues,
-            plugins,
-            self.text,
-            cases,
-            connection,
-            reports,
-        ), []
+        profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
+        return replace(profile, cases=cases, connection=connection, retention=retention, reports=reports), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

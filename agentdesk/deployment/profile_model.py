@@ -62,6 +62,15 @@ class PluginChoice:
 
 
 @dataclass(frozen=True)
+class RetentionRule:
+    """``[retention]``: the department's contacts older than ``contacts_years`` are anonymised by
+    ``agentdesk retention run``; with ``legal_hold_open_cases`` (the default) those of an open case are kept."""
+
+    contacts_years: int
+    legal_hold_open_cases: bool = True
+
+
+@dataclass(frozen=True)
 class Profile:
     source: str
     department: str
@@ -74,6 +83,7 @@ class Profile:
     text: str = field(repr=False, default="")
     cases: CaseSettings = field(default_factory=CaseSettings)
     connection: ConnectionSettings = DESK_CONNECTION
+    retention: RetentionRule | None = None  # None: no [retention] table, nothing is anonymised
     reports: ReportSettings = field(default_factory=ReportSettings)
 
     @property

@@ -37,12 +37,22 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, extract, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from agentdesk.cases.calendar import FINNISH_CALENDAR, WorkingCalendar
 from agentdesk.queues.presence import AgentState, Presence, StateCount, count_by_state
 from agentdesk.queues.queue_directory import QueueInfo, UnknownQueue, to_info
 from agentdesk.queues.work_queue import VIEW_COLUMNS, WorkItemView, aware_utc, view_of
 from agentdesk.queues.working_hours import HELSINKI, OFFICE_HOURS, WorkingHours, local_day_window
 from agentdesk.storage.database import Database
-from agentdesk.storage.models import Channel, Interaction, Outcome, Queue, WorkItem, WorkItemState
+from agentdesk.storage.models import (
+    CaseStatus,
+    Channel,
+    Interaction,
+    Outcome,
+    Queue,
+    ServiceCase,
+    WorkItem,
+    WorkItemState,
+)
 
 DrillDown = Literal["waiting", "abandoned", "over_target"]
 
@@ -94,16 +104,29 @@ class DashboardSnapshot:
     contacts_by_channel: tuple[ChannelCount, ...]
     contacts_by_hour: tuple[int, ...]  # 24 counts, Helsinki hours 0–23
     contacts_today: int
+    cases_overdue: int = 0  # active cases past their due date
+    cases_due_soon: int = 0  # active cases due today or within DUE_SOON_WORKING_DAYS working days
 
     def queue(self, code: str) -> QueueStats | None:
         return next((q for q in self.queues if q.queue.code == code), None)
 
 
+DUE_SOON_WORKING_DAYS = 2
+
+
 class Statistics:
-    def __init__(self, db: Database, *, hours: WorkingHours = OFFICE_HOURS, tz: ZoneInfo = HELSINKI) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        hours: WorkingHours = OFFICE_HOURS,
+        tz: ZoneInfo = HELSINKI,
+        calendar: WorkingCalendar = FINNISH_CALENDAR,
+    ) -> None:
         self._db = db
         self._hours = hours
         self._tz = tz
+        self._calendar = calendar
 
     def today(self, now: dt.datetime | None = None) -> tuple[dt.date, dt.datetime, dt.datetime]:
         """Today's Helsinki date and its UTC window [start, end)."""
@@ -122,6 +145,7 @@ class Statistics:
             live = self._live(s, [q.id for q in queues], now)
             today = self._today(s, start, end)
             fcr, by_channel, by_hour = self._interactions_today(s, start, end)
+            overdue, due_soon = self._deadlines(s, day)
         stats = tuple(self._queue_stats(q, live, today, fcr, now) for q in queues)
         agents = tuple(Presence(self._db).current(now=now))
         return DashboardSnapshot(
@@ -133,7 +157,21 @@ class Statistics:
             contacts_by_channel=tuple(ChannelCount(c, by_channel.get(c, 0)) for c in Channel),
             contacts_by_hour=tuple(by_hour),
             contacts_today=sum(by_channel.values()),
+            cases_overdue=overdue,
+            cases_due_soon=due_soon,
         )
+
+    def _deadlines(self, s: Session, day: dt.date) -> tuple[int, int]:
+        """Active cases overdue and due soon (in working days), in one pass over the due-date index."""
+        horizon = self._calendar.add_working_days(day, DUE_SOON_WORKING_DAYS)
+        c = ServiceCase
+        overdue, soon = s.execute(
+            select(
+                func.count(case((c.due_date < day, 1))),
+                func.count(case((c.due_date >= day, 1))),
+            ).where(c.due_date <= horizon, c.status.not_in((CaseStatus.RESOLVED, CaseStatus.CLOSED)))
+        ).one()
+        return int(overdue), int(soon)
 
     def items(
         self, queue_id: int, kind: DrillDown = "waiting", limit: int = 100, *, now: dt.datetime | None = None

@@ -45,6 +45,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
+from agentdesk import municipalities
 from agentdesk.search import text_index
 from agentdesk.search.query_kinds import (
     MAX_LIMIT,
@@ -227,8 +228,10 @@ class CustomerSearch:
         pairs = {
             i: words[i] + words[i + 1] for i in range(len(words) - 1) if words[i] in alpha and words[i + 1].isdigit()
         }
-        known = self._known_terms(session, alpha | set(pairs.values()))
-        unknown = alpha - known
+        # A municipality's other name counts as the word itself: "esbo" finds what "espoo" finds.
+        places = {w: municipalities.search_alternatives(w) for w in alpha}
+        known = self._known_terms(session, alpha | set(pairs.values()) | {a for alts in places.values() for a in alts})
+        unknown = {w for w in alpha - known if not known.intersection(places[w])}
         plan_words: list[str] = []
         skip = set()
         for i, w in enumerate(words):
@@ -241,12 +244,12 @@ class CustomerSearch:
                 plan_words.append(w)
         if not plan_words:  # only initials ("a b", "h i i i g i"): nothing to match on
             return []
-        exact = [_Word(w) for w in plan_words]
+        exact = [_Word(w, False, places.get(w, ())) for w in plan_words]
         if not unknown:
             run(2, exact)
         last = plan_words[-1]
         prefixable = len(last) >= PREFIX_MIN and last.isalpha()
-        prefixed = [*exact[:-1], _Word(last, prefix=True)] if prefixable else exact
+        prefixed = [*exact[:-1], _Word(last, True, places.get(last, ()))] if prefixable else exact
         # A complete, known last word that already matched needs no prefix widening.
         if prefixable and (last in unknown or len(last) < 3 or not found) and not (unknown - {last}):
             run(3, prefixed)
@@ -256,8 +259,8 @@ class CustomerSearch:
         widened = prefixed
         if len(found) < want and typo_words:
             candidates = text_index.typo_candidates_many(session, sorted(typo_words))
-            widened = [_Word(w.text, w.prefix, tuple(candidates.get(w.text, ()))) for w in prefixed]
-            if any(w.alternatives for w in widened):
+            widened = [_Word(w.text, w.prefix, w.alternatives + tuple(candidates.get(w.text, ()))) for w in prefixed]
+            if widened != prefixed:
                 run(4, widened)
         if not found:
             rest = [w.text for w in widened if not w.alternatives and w.text.isalpha()]

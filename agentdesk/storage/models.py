@@ -29,6 +29,7 @@ from agentdesk.storage.kinds import (
 )
 from agentdesk.storage.tables.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
 from agentdesk.storage.tables.contacts import (
+    AuditChainHead,
     AuditEntry,
     CaseEvent,
     Interaction,
@@ -36,6 +37,7 @@ from agentdesk.storage.tables.contacts import (
 )
 from agentdesk.storage.tables.queues import (
     AgentPresence,
+    DashboardSnapshotRow,
     PresenceChange,
     QuarantinedMail,
     Queue,
@@ -52,6 +54,7 @@ from agentdesk.storage.tables.register import (
     CustomerRelationship,
     CustomerRole,
     Department,
+    FieldSource,
     SearchTerm,
     SearchTermVariant,
     StaffUser,
@@ -64,6 +67,7 @@ __all__ = [
     "AgentPresence",
     "Alert",
     "AlertKind",
+    "AuditChainHead",
     "AuditEntry",
     "Base",
     "CaseEvent",
@@ -76,8 +80,10 @@ __all__ = [
     "CustomerKind",
     "CustomerRelationship",
     "CustomerRole",
+    "DashboardSnapshotRow",
     "Department",
     "Direction",
+    "FieldSource",
     "IdentifierScheme",
     "Interaction",
     "Language",

@@ -7,6 +7,8 @@ version number.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -25,7 +27,8 @@ from PySide6.QtWidgets import (
 from agentdesk import identity
 from agentdesk.customer_register import CustomerDraft, CustomerRecord, parse_date
 from agentdesk.storage.models import CustomerKind
-from agentdesk_desktop.widgets.labels import format_day, language_label
+from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.labels import language_label
 
 CHANGED = QColor("#fff0b3")
 FIELDS = (
@@ -171,10 +174,8 @@ class ConflictPanel(QFrame):
 
     def _draft_values(self, draft: CustomerDraft, protected: bool) -> dict[str, str]:
         birth = draft.birth_date
-        try:
+        with contextlib.suppress(ValueError):  # shown as typed when it is not a date
             birth = format_day(parse_date(birth)) if birth.strip() else ""
-        except ValueError:
-            pass
         return {
             "kind": self._kind(draft.kind),
             "first_names": draft.first_names,
@@ -220,13 +221,15 @@ class ConflictPanel(QFrame):
         )
         self.table.setFixedHeight(height)  # every field in view: at most a dozen short rows
         # A wrapped label does not make its parents tall enough by itself (height for width).
-        width = (self.parentWidget().width() if self.parentWidget() else self.width()) - 40
+        parent = self.parentWidget()
+        width = (parent.width() if parent is not None else self.width()) - 40
         self.text.setMinimumHeight(self.text.heightForWidth(max(width, 200)))
         self.show()
 
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
     def side_by_side(self) -> dict[str, tuple[str, str]]:
         """field title → (theirs, mine) as shown (tests)."""
-        return {
-            self.table.item(r, 0).text(): (self.table.item(r, 1).text(), self.table.item(r, 2).text())
-            for r in range(self.table.rowCount())
-        }
+        return {self._cell(r, 0): (self._cell(r, 1), self._cell(r, 2)) for r in range(self.table.rowCount())}

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from functools import partial
 
@@ -50,8 +51,9 @@ from agentdesk_desktop.background import Background, LatestOnly
 from agentdesk_desktop.customer_form.conflict_panel import ConflictPanel
 from agentdesk_desktop.customer_form.customer_messages import customer_error_text
 from agentdesk_desktop.customer_form.duplicate_panel import DuplicatePanel
+from agentdesk_desktop.search_results_model import format_date as format_day
 from agentdesk_desktop.widgets.field_rows import ERROR_STYLE, FieldRows
-from agentdesk_desktop.widgets.labels import format_day, language_label
+from agentdesk_desktop.widgets.labels import language_label
 
 log = logging.getLogger(__name__)
 
@@ -273,10 +275,8 @@ class CustomerDialog(QDialog):
         try:
             (self.organisation if draft.kind is CustomerKind.ORGANISATION else self.person).setChecked(True)
             birth = draft.birth_date
-            try:
+            with contextlib.suppress(ValueError):  # shown as typed when it is not a date
                 birth = format_day(parse_date(birth)) if birth else ""
-            except ValueError:
-                pass
             values = {
                 "first_names": draft.first_names,
                 "last_name": draft.last_name,
@@ -428,7 +428,9 @@ class CustomerDialog(QDialog):
         if self.customer_id is None:
             job = partial(self._register.create, draft, actor=actor)
         else:
-            job = partial(self._register.update, self.customer_id, self.base_version, draft, actor=actor)
+            version = self.base_version
+            assert version is not None  # read with the record, which save() waits for
+            job = partial(self._register.update, self.customer_id, version, draft, actor=actor)
         self._bg.write(job, owner=self).on_success(self._saved).on_failure(lambda exc: self._save_failed(exc, draft))
 
     def _saved(self, record: CustomerRecord) -> None:

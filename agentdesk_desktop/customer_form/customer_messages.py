@@ -10,6 +10,7 @@ wrote it, so nothing is ever hidden.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
@@ -22,7 +23,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 _MATCH_DATE = re.compile(r"\((\d{1,2}\.\d{1,2}\.\d{4})\)")
 
 
-def _identity_text(parse, raw: str) -> str | None:
+def _identity_text(parse: Callable[[str], object], raw: str) -> str | None:
     try:
         parse(raw)
     except identity.IdentityError as exc:
@@ -30,7 +31,7 @@ def _identity_text(parse, raw: str) -> str | None:
     return None
 
 
-def _first_bad(values: tuple[str, ...], parse) -> str | None:
+def _first_bad(values: tuple[str, ...], parse: Callable[[str], object]) -> str | None:
     for raw in values:
         if not raw.strip():
             continue

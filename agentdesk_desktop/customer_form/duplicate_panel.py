@@ -60,9 +60,10 @@ class DuplicatePanel(QFrame):
         self.candidates = list(candidates)
         while self._grid.count():
             item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         for row, c in enumerate(self.candidates):
             who = QLabel(self._rows)
             who.setObjectName(f"duplicate_{c.customer_id}")

@@ -56,12 +56,12 @@ from agentdesk_desktop import events
 from agentdesk_desktop.background import Background, LatestOnly
 from agentdesk_desktop.dashboard.agents_model import DEPARTMENT, NAME, STATE, TIME_IN_STATE, AgentsModel
 from agentdesk_desktop.dashboard.bar_chart import Bar, BarChart
+from agentdesk_desktop.dashboard.case_deadlines import CaseDeadlines
 from agentdesk_desktop.dashboard.drill_down import DrillDownDialog, ItemsFn
 from agentdesk_desktop.dashboard.figures import STATE_COLOURS, state_label
 from agentdesk_desktop.dashboard.looks import ALARM_TEXT, StateBadge, emphasise, text_colour
 from agentdesk_desktop.dashboard.queue_tile import QueueTile
 from agentdesk_desktop.i18n import fill
-from agentdesk_desktop.services import DeskServices
 from agentdesk_desktop.widgets.labels import channel_label
 
 if TYPE_CHECKING:  # both are imported when the quarantine is first opened
@@ -183,6 +183,9 @@ class DashboardWindow(QMainWindow):
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.problem)
+        header.addSpacing(16)
+        self.case_deadlines = CaseDeadlines(central)
+        header.addWidget(self.case_deadlines)
         header.addSpacing(16)
         header.addWidget(self.updated)
 
@@ -362,6 +365,7 @@ class DashboardWindow(QMainWindow):
         self.by_hour.set_bars(
             [Bar(str(h), snapshot.contacts_by_hour[h], HOUR_COLOUR) for h in shown_hours(snapshot.contacts_by_hour)]
         )
+        self.case_deadlines.show_snapshot(snapshot)
         self._show_header_texts()
 
     def _sync_tiles(self, queues: list[QueueInfo]) -> None:
@@ -483,13 +487,3 @@ class DashboardWindow(QMainWindow):
             self.drill_down.close()
         events.emit("dashboard.closed", refreshes=self.refresh_count)
         super().closeEvent(event)
-
-
-def dashboard_for_services(services: DeskServices, parent: QWidget | None = None) -> DashboardWindow:
-    """The dashboard on the desk's statistics (the composition root's way to open it)."""
-    statistics = services.statistics
-    window = DashboardWindow(
-        statistics.snapshot, statistics.items, services.background, quarantine=services.quarantine, parent=parent
-    )
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    return window

@@ -9,8 +9,10 @@ same draft replaces an older one still queued, and a discard always lands after 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -34,7 +36,7 @@ class ContactSnapshot:
     handle_seconds: int
     customer_name: str = ""  # to say whose contact it is when the desk starts again
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "panel_customer_id": self.panel_customer_id,
             "customer_name": self.customer_name,
@@ -46,7 +48,7 @@ class ContactSnapshot:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> ContactSnapshot:
+    def from_json(cls, data: dict[str, Any]) -> ContactSnapshot:
         contact = InteractionDraft.from_json(data["contact"])
         return cls(
             panel_customer_id=data.get("panel_customer_id", contact.customer_id),
@@ -64,9 +66,11 @@ class ContactSnapshot:
 def panel_customer(draft: Draft) -> int | None:
     data = draft.data
     if "panel_customer_id" in data:
-        return data["panel_customer_id"]
-    contact = data.get("contact")
-    return contact.get("customer_id") if isinstance(contact, dict) else None
+        customer_id = data["panel_customer_id"]
+    else:  # a draft written before the panel's customer was stored with it
+        contact = data.get("contact")
+        customer_id = contact.get("customer_id") if isinstance(contact, dict) else None
+    return customer_id if isinstance(customer_id, int) else None
 
 
 class ContactDrafts(QObject):
@@ -76,7 +80,7 @@ class ContactDrafts(QObject):
     def __init__(self, store: DraftStore, background: Background, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self._bg = store, background
-        self._jobs: list[tuple[str, str, partial]] = []  # (key, "save" | "discard", job)
+        self._jobs: list[tuple[str, str, Callable[[], object]]] = []  # (key, "save" | "discard", job)
         self._busy = False
 
     @property
@@ -90,7 +94,7 @@ class ContactDrafts(QObject):
     def discard(self, key: str) -> None:
         self._queue(key, "discard", partial(self.store.discard, key))
 
-    def _queue(self, key: str, what: str, job: partial) -> None:
+    def _queue(self, key: str, what: str, job: Callable[[], object]) -> None:
         self._jobs.append((key, what, job))
         if not self._busy:
             self._next()

@@ -8,7 +8,8 @@ each validation message in red under the field it belongs to. It does no I/O; th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal, Slot
@@ -35,13 +36,13 @@ from agentdesk.storage.models import Channel, Outcome
 from agentdesk.topics import Topic
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.field_messages import interaction_error_text
+from agentdesk_desktop.search_results_model import format_date as format_day
 from agentdesk_desktop.widgets.field_rows import FieldRows
-from agentdesk_desktop.widgets.labels import channel_label, format_day, outcome_label, ui_language
+from agentdesk_desktop.widgets.labels import channel_label, outcome_label, ui_language
 
 OUTCOMES = (Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.CASE_CREATED)
 CHANNELS = (Channel.PHONE, Channel.EMAIL, Channel.WALK_IN, Channel.WEB)
 NO_CASE, NEW_CASE = -1, -2
-NEW_CASE_DAYS = 14  # default due date of a new case
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +61,19 @@ class FormExtras:
     case_title: str  # kept even while "Open a new case" is not chosen
 
 
+def _ten_working_days(today: dt.date) -> dt.date:
+    from agentdesk.cases.calendar import FINNISH_CALENDAR
+
+    return FINNISH_CALENDAR.add_working_days(today, 10)
+
+
 class ContactForm(QWidget):
     changed = Signal()  # the agent changed something (not sent while the form is filled in code)
 
     def __init__(self, topics: Sequence[Topic], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A new case's default due date from today: the desk sets the profile's (DeskServices.new_case_due).
+        self.new_case_due: Callable[[dt.date], dt.date] = _ten_working_days
         self.setObjectName("contactForm")
         self._topics = {t.code: t for t in topics}
         self._topic_order = list(topics)
@@ -177,7 +186,7 @@ class ContactForm(QWidget):
             self.case_title,
             self.case_due,
         )
-        for a, b in zip(chain, chain[1:]):
+        for a, b in itertools.pairwise(chain):
             self.setTabOrder(a, b)
         self._update_case_fields()
 
@@ -218,7 +227,9 @@ class ContactForm(QWidget):
             self.channel.setItemText(i, channel_label(channel))
         for outcome, button in self.outcome_buttons.items():
             button.setText(outcome_label(outcome))
-        self.topic.lineEdit().setPlaceholderText(self.tr("Type to find a topic…"))
+        topic_edit = self.topic.lineEdit()  # the topic box is editable: it has one
+        if topic_edit is not None:
+            topic_edit.setPlaceholderText(self.tr("Type to find a topic…"))
         self.case_title.setPlaceholderText(self.tr("Title of the new case"))
         self.case_due_label.setText(self.tr("Due"))
         self._fill_topics()
@@ -248,7 +259,7 @@ class ContactForm(QWidget):
         self._cases = list(cases)
         self._fill_cases()
 
-    def _quietly(self, combo: QComboBox, fill_items) -> None:
+    def _quietly(self, combo: QComboBox, fill_items: Callable[[], None]) -> None:
         was = self._filling
         self._filling = True
         combo.blockSignals(True)
@@ -282,7 +293,7 @@ class ContactForm(QWidget):
             return ""
         index = self.topic.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
-            return self.topic.itemData(index)
+            return str(self.topic.itemData(index))  # the items' data are topic codes
         return text if text in self._topics else ""
 
     def _fill_departments(self) -> None:
@@ -367,7 +378,7 @@ class ContactForm(QWidget):
             outcome=OUTCOMES[checked] if checked >= 0 else None,
             case_id=case_data if isinstance(case_data, int) and case_data > 0 else None,
             new_case_title=self.case_title.text() if new_case else "",
-            new_case_due=self.case_due.date().toPython() if new_case else None,
+            new_case_due=_day(self.case_due.date()) if new_case else None,
         )
 
     def extras(self) -> FormExtras:
@@ -401,7 +412,9 @@ class ContactForm(QWidget):
                 self.case.setCurrentIndex(0)
             self.case_title.setText(draft.new_case_title or extras.case_title)
             due = draft.new_case_due
-            self.case_due.setDate(QDate(due.year, due.month, due.day) if due else today.addDays(NEW_CASE_DAYS))
+            if due is None:  # the department's deadline in working days (holidays and closed days skipped)
+                due = self.new_case_due(_day(today))
+            self.case_due.setDate(QDate(due.year, due.month, due.day))
             self._update_case_fields()
             self._update_customer_label()
         finally:
@@ -420,3 +433,7 @@ class ContactForm(QWidget):
     def field_errors(self) -> dict[str, str]:
         """The messages now shown at the fields (tests, accessibility)."""
         return self.rows.shown()
+
+
+def _day(date: QDate) -> dt.date:
+    return dt.date(date.year(), date.month(), date.day())

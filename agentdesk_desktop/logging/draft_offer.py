@@ -34,9 +34,13 @@ def offer_unsaved_contacts(
     parent: QWidget, background: Background, store: DraftStore, open_customer: Callable[[int], object]
 ) -> None:
     """Look for drafts off the UI thread; if there are any, ask (non-modal) whether to open them."""
-    background.read(store.load_all, DRAFT_KIND, owner=parent).on_success(
-        lambda drafts: _offer(parent, drafts, open_customer)
-    ).on_failure(lambda exc: log.info("contact drafts unreadable: %s", type(exc).__name__))
+
+    def found(drafts: list[Draft]) -> None:
+        _offer(parent, drafts, open_customer)
+
+    background.read(store.load_all, DRAFT_KIND, owner=parent).success(found).failure(
+        lambda exc: log.info("contact drafts unreadable: %s", type(exc).__name__)
+    )
 
 
 def _offer(parent: QWidget, drafts: list[Draft], open_customer: Callable[[int], object]) -> QMessageBox | None:

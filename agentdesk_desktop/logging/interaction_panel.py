@@ -11,21 +11,25 @@
 - **Save** (Ctrl+Enter) checks the fields first; every message appears under its field and the
   typed text stays. The save runs on the background writer; then the draft is removed, the panel
   resets and :attr:`saved` tells the overview to refresh its timeline.
+
+What the panel shows is :class:`~agentdesk_desktop.logging.contact_panel_frame.ContactPanelFrame` (with the
+handle-time clock) and the offer of an unsaved contact
+:class:`~agentdesk_desktop.logging.draft_restore_banner.DraftRestoreBanner`; this module is what it does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from agentdesk.customer_overview import CaseView
 from agentdesk.drafts import Draft, DraftStore
@@ -37,12 +41,10 @@ from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.contact_drafts import ContactDrafts, ContactSnapshot
-from agentdesk_desktop.logging.contact_form import ContactForm, FormExtras
+from agentdesk_desktop.logging.contact_form import FormExtras
+from agentdesk_desktop.logging.contact_panel_frame import ContactPanelFrame
 from agentdesk_desktop.logging.draft_timer import DraftTimer
 from agentdesk_desktop.logging.field_messages import interaction_error_text
-from agentdesk_desktop.widgets.field_rows import ERROR_STYLE
-from agentdesk_desktop.widgets.labels import format_day
-from agentdesk_desktop.widgets.panel_parts import NoticeBanner, clock_label, clock_text, heading_label
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ DRAFT_MAX_WAIT_MS = 2000  # steady typing still writes a draft at most this long
 NEW_CONTACT_KEY = "Ctrl+N"
 
 
-class InteractionPanel(QWidget):
+class InteractionPanel(ContactPanelFrame):
     saved = Signal(object)  # SavedInteraction
     linked = Signal(int, int)  # interaction id, customer id
     state_changed = Signal()  # a contact started, was saved, cancelled, restored or linked
@@ -66,10 +68,13 @@ class InteractionPanel(QWidget):
         *,
         customer_id: int | None = None,
         customer_name: str = "",
+        new_case_due: Callable[[dt.date], dt.date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(topics, parent)
         self.setObjectName("interactionPanel")
+        if new_case_due is not None:  # the department's deadline in working days
+            self.form.new_case_due = new_case_due
         self._log, self._bg, self._staff = interactions, background, staff
         self._known_topics = {t.code for t in topics}
         self.customer_id, self.customer_name = customer_id, customer_name
@@ -78,98 +83,25 @@ class InteractionPanel(QWidget):
         self._key: str | None = None  # draft key of the contact in progress
         self._started_at: dt.datetime | None = None
         self._external_ref = ""  # of the contact in progress (a call's unique id)
-        self._clock_base = 0.0  # seconds on the clock before the current run
-        self._clock_start = 0.0  # time.monotonic() when the current run began
         self._saving = False
-        self._offered: list[Draft] = []
         self._last_unlinked: int | None = None  # a saved contact without a customer
         self._link_target: tuple[int, str] | None = None  # set_link_target(); default: the panel's customer
 
         self._draft_timer = DraftTimer(DRAFT_DELAY_MS, DRAFT_MAX_WAIT_MS, self)
         self._draft_timer.timeout.connect(self.write_draft)
-        self._clock_timer = QTimer(self)
-        self._clock_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._clock_timer.setInterval(1000)
-        self._clock_timer.timeout.connect(self._tick)
 
-        self.form = ContactForm(topics, self)
         self.form.set_customer(customer_id, customer_name)
         self.form.changed.connect(self._changed)
-        self._build()
+        self.new_button.clicked.connect(lambda: self.start_contact())
+        self.restore_banner.restore_clicked.connect(self.restore_offered)
+        self.restore_banner.discard_clicked.connect(self.discard_offered)
+        self.link_button.clicked.connect(self.link_last_contact)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel_contact)
         self._build_shortcuts()
         self._retranslate()
         self._show_idle()
         self.drafts.look_for(customer_id)
-
-    # -- building ------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.title = heading_label(self, "contactTitle")
-        self.clock = clock_label(self, "handleTime")
-        self.new_button = QPushButton(self)
-        self.new_button.setObjectName("newContact")
-        self.new_button.clicked.connect(lambda: self.start_contact())
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.clock)
-        top.addSpacing(8)
-        top.addWidget(self.new_button)
-
-        banner = NoticeBanner(self, "restoreDraft")
-        self.restore_banner, self.restore_text = banner, banner.text
-        self.restore_text.setObjectName("restoreDraftText")
-        self.restore_button = banner.add_button("restoreDraftButton", self.restore_offered)
-        self.drop_button = banner.add_button("discardDraftButton", self.discard_offered)
-        self.restore_banner.hide()
-
-        self.pages = QStackedWidget(self)
-        idle_page = QWidget(self)
-        self.idle = QLabel(idle_page)
-        self.idle.setObjectName("noContact")
-        self.idle.setWordWrap(True)
-        self.idle.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.link_button = QPushButton(idle_page)
-        self.link_button.setObjectName("linkToCustomer")
-        self.link_button.clicked.connect(self.link_last_contact)
-        self.link_button.hide()
-        idle_layout = QVBoxLayout(idle_page)
-        idle_layout.setContentsMargins(0, 4, 0, 0)
-        idle_layout.addWidget(self.idle)
-        idle_layout.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
-        idle_layout.addStretch(1)
-        self.pages.addWidget(idle_page)
-
-        self._form_page = QWidget(self)
-        self.save_error = QLabel(self._form_page)
-        self.save_error.setObjectName("saveError")
-        self.save_error.setWordWrap(True)
-        self.save_error.setStyleSheet(ERROR_STYLE)
-        self.save_error.hide()
-        self.save_button = QPushButton(self._form_page)
-        self.save_button.setObjectName("saveContact")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self._form_page)
-        self.cancel_button.setObjectName("cancelContact")
-        self.cancel_button.clicked.connect(self.cancel_contact)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        page = QVBoxLayout(self._form_page)
-        page.setContentsMargins(0, 4, 0, 0)
-        page.addWidget(self.form, 1)
-        page.addWidget(self.save_error)
-        page.addLayout(buttons)
-        self.pages.addWidget(self._form_page)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.restore_banner)
-        layout.addWidget(self.pages, 1)
-        self.setTabOrder(self.form.case_due, self.save_button)
-        self.setTabOrder(self.save_button, self.cancel_button)
 
     def _build_shortcuts(self) -> None:
         # Ctrl+N anywhere in the window while the panel is visible (its customer tab is current).
@@ -189,18 +121,9 @@ class InteractionPanel(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.title.setText(self.tr("Log a contact"))
-        self.new_button.setText(self.tr("New contact"))
-        self.new_button.setToolTip(self.tr("Start logging a new contact (Ctrl+N)"))
-        self.clock.setToolTip(self.tr("Handle time of the contact in progress (minutes:seconds)"))
-        self.restore_button.setText(self.tr("Restore"))
-        self.drop_button.setText(self.tr("Discard"))
-        self.save_button.setText(self.tr("Save contact"))
-        self.save_button.setToolTip(self.tr("Save the contact (Ctrl+Enter)"))
-        self.cancel_button.setText(self.tr("Cancel"))
+        self._retranslate_frame()
         self._update_link_text()
         self._update_idle_text()
-        self._update_restore_text()
 
     def link_target(self) -> tuple[int, str] | None:
         """(customer id, name) a saved unidentified contact can be linked to."""
@@ -227,17 +150,6 @@ class InteractionPanel(QWidget):
             else self.tr("Link the last contact to this customer")
         )
         self.link_button.setVisible(self._last_unlinked is not None and target is not None)
-
-    def _update_idle_text(self, saved: bool = False) -> None:
-        if saved:
-            self.idle.setText(self.tr("Contact saved. Press Ctrl+N to log the next one."))
-        else:
-            self.idle.setText(
-                self.tr(
-                    "No contact in progress. Press Ctrl+N or “New contact” to log a phone "
-                    "call, an e-mail, a walk-in visit or a web contact."
-                )
-            )
 
     # -- what the overview tells the panel --------------------------------------------------------
 
@@ -291,43 +203,17 @@ class InteractionPanel(QWidget):
         self.state_changed.emit()
         return True
 
-    def _begin(self, clock_seconds: float) -> None:
-        self.save_error.hide()
-        self.pages.setCurrentWidget(self._form_page)
-        self._clock_base = clock_seconds
-        self._clock_start = time.monotonic()
-        self._clock_timer.start()
-        self.clock.setEnabled(True)
-        self._tick()
-
-    def elapsed(self) -> float:
-        if not self._clock_timer.isActive():
-            return self._clock_base
-        return self._clock_base + time.monotonic() - self._clock_start
-
-    @Slot()
-    def _tick(self) -> None:
-        # A tick a few milliseconds early must still show the next second.
-        self.clock.setText(clock_text(self.elapsed() + 0.1))
-
-    def _show_idle(self, saved: bool = False) -> None:
-        self._clock_timer.stop()
-        self._clock_base = 0.0
-        self.clock.setText("00:00")
-        self.clock.setEnabled(False)
-        self.pages.setCurrentIndex(0)
-        self._update_idle_text(saved)
-
     # -- drafts ------------------------------------------------------------------------------------
 
     def snapshot(self) -> ContactSnapshot:
-        assert self._started_at is not None
         return ContactSnapshot(
             self.customer_id, self._form_draft(), self.form.extras(), int(self.elapsed()), self.customer_name
         )
 
     def _form_draft(self) -> InteractionDraft:
-        return replace(self.form.draft(self._started_at), external_ref=self._external_ref)
+        started_at = self._started_at
+        assert started_at is not None  # a contact is in progress
+        return replace(self.form.draft(started_at), external_ref=self._external_ref)
 
     @Slot()
     def _changed(self) -> None:
@@ -338,7 +224,7 @@ class InteractionPanel(QWidget):
     def write_draft(self) -> None:
         """Save what is typed now as the draft (normally half a second after the last change)."""
         self._draft_timer.stop()
-        if self.in_progress:
+        if self._key is not None:  # a contact is in progress
             self.drafts.save(self._key, self.snapshot())
 
     def flush(self) -> None:
@@ -357,47 +243,32 @@ class InteractionPanel(QWidget):
     def _drafts_found(self, customer_id: int | None, drafts: list[Draft]) -> None:
         if customer_id != self.customer_id:
             return
-        self._offered = [d for d in drafts if d.key != self._key]
-        self._update_restore_text()
-        if self._offered:
-            events.emit("contact.draft_offered", count=len(self._offered))
-
-    def _update_restore_text(self) -> None:
-        if not self._offered:
-            self.restore_banner.hide()
-            return
-        when = dt.datetime.fromtimestamp(self._offered[0].saved_at)
-        moment = f"{when.hour:02d}:{when.minute:02d}"
-        if when.date() != dt.date.today():
-            moment = f"{format_day(when.date())} {moment}"
-        text = fill(self.tr("Restore unsaved contact from %1?"), moment)
-        if len(self._offered) > 1:
-            text += " " + fill(self.tr("(%1 more after this one)"), len(self._offered) - 1)
-        self.restore_text.setText(text)
-        self.restore_banner.show()
+        offered = [d for d in drafts if d.key != self._key]
+        self.restore_banner.offer(offered)
+        if offered:
+            events.emit("contact.draft_offered", count=len(offered))
 
     @Slot()
     def restore_offered(self) -> None:
         """Put the newest offered draft back into the form and carry on with it."""
-        if not self._offered:
+        if not self.restore_banner.offered:
             return
         if self.in_progress:
             self.save_error.setText(self.tr("Save or cancel the contact in progress before restoring another."))
             self.save_error.show()
             return
-        draft = self._offered.pop(0)
+        draft = self.restore_banner.take_newest()
+        assert draft is not None  # offered, just checked
         try:
             snapshot = ContactSnapshot.from_json(draft.data)
         except (KeyError, ValueError, TypeError):
             log.info("contact draft %s unreadable; discarding it", draft.key)
             self.drafts.discard(draft.key)
-            self._update_restore_text()
             return
         self._key = draft.key
         self._started_at, self._external_ref = snapshot.contact.started_at, snapshot.contact.external_ref
         self.form.fill(snapshot.contact, snapshot.extras)
         self._begin(float(snapshot.handle_seconds))
-        self._update_restore_text()
         self.form.notes.setFocus()
         self.form.notes.moveCursor(self.form.notes.textCursor().MoveOperation.End)
         events.emit("contact.draft_restored")
@@ -405,9 +276,9 @@ class InteractionPanel(QWidget):
 
     @Slot()
     def discard_offered(self) -> None:
-        if self._offered:
-            self.drafts.discard(self._offered.pop(0).key)
-            self._update_restore_text()
+        draft = self.restore_banner.take_newest()
+        if draft is not None:
+            self.drafts.discard(draft.key)
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -417,7 +288,8 @@ class InteractionPanel(QWidget):
 
     @Slot()
     def save(self) -> None:
-        if not self.in_progress or self._saving:
+        key = self._key
+        if key is None or self._saving:  # no contact in progress, or it is being saved
             return
         draft = self._form_draft()
         errors = check(draft, known_topics=self._known_topics or None)
@@ -429,7 +301,6 @@ class InteractionPanel(QWidget):
         self.save_error.hide()
         self._saving = True
         self.save_button.setEnabled(False)
-        key = self._key
         job = partial(self._log.save, draft, agent_id=self._staff.id, actor=self._staff.username)
         self._bg.write(job, owner=self).on_success(lambda saved: self._saved(key, saved)).on_failure(self._save_failed)
 
@@ -476,10 +347,11 @@ class InteractionPanel(QWidget):
     @Slot()
     def cancel_contact(self) -> None:
         """Drop the contact in progress and its draft."""
-        if not self.in_progress:
+        key = self._key
+        if key is None:  # none in progress
             return
         self._draft_timer.stop()
-        self.drafts.discard(self._key)
+        self.drafts.discard(key)
         self._key, self._started_at = None, None
         self.form.fill(
             InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
@@ -521,3 +393,9 @@ class InteractionPanel(QWidget):
             if message
             else self.tr("Linking the contact failed; try again in a moment.")
         )
+
+
+if TYPE_CHECKING:  # mypy checks here that the panel keeps the seam the screen pop uses
+    from agentdesk_desktop.view_seams import ContactStarter
+
+    _seam: type[ContactStarter] = InteractionPanel

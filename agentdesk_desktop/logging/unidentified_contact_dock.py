@@ -10,9 +10,10 @@ to the customer tab's own panel.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from agentdesk_desktop.logging.interaction_panel import InteractionPanel
+from agentdesk_desktop.view_seams import RetitlingTab, TitledTab
 
 
 class UnidentifiedContactDock(QDockWidget):
@@ -40,17 +41,15 @@ class UnidentifiedContactDock(QDockWidget):
         self.setWindowTitle(self.tr("Contact without a customer"))
 
     @Slot()
-    def update_state(self, *_args) -> None:
-        tab = self._tabs.currentWidget()
+    def update_state(self, *_args: object) -> None:
+        tab: QWidget | None = self._tabs.currentWidget()  # None with no tab open (the stubs say otherwise)
         customer_id = tab.property("customer_id") if tab is not None else None
         name = ""
         if tab is not None:
-            title = getattr(tab, "title", None)
-            name = (title() if callable(title) else "") or self._tabs.tabText(self._tabs.currentIndex())
-            retitled = getattr(tab, "title_changed", None)
-            if retitled is not None and not tab.property("unidentifiedDockWatches"):
+            name = (tab.title() if isinstance(tab, TitledTab) else "") or self._tabs.tabText(self._tabs.currentIndex())
+            if isinstance(tab, RetitlingTab) and not tab.property("unidentifiedDockWatches"):
                 tab.setProperty("unidentifiedDockWatches", True)
-                retitled.connect(self.update_state)  # the name arrives when the customer has loaded
+                tab.title_changed.connect(self.update_state)  # the name arrives when the customer has loaded
         self.panel.set_link_target(customer_id, name)
         no_tabs = self._tabs.count() == 0
         self.panel.new_shortcut.setEnabled(no_tabs)  # otherwise Ctrl+N is the customer tab's

@@ -2,8 +2,9 @@
 
 Everything fits on one screen at 1920×1080 without scrolling (long lists scroll inside their own
 box). Opening reads the overview off the UI thread and writes the audit entry in the same
-transaction (:meth:`CustomerOverviewService.open`); the header is painted first, then the boxes,
-and the first page of the contact timeline comes in parallel. After the first full paint the
+transaction (:meth:`CustomerOverviewService.open`); the first page of the contact timeline is read
+in parallel and held until that open has succeeded, then header, boxes and timeline are filled in
+one slice of the UI thread and painted together. After the first full paint the
 structured log event ``overview.painted id=<customer id>`` is written (benchmarks wait for it).
 
 The right-hand column holds the contact logging panel and ``pluginPanels``, the region where
@@ -12,15 +13,15 @@ department plugins put their panels.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QGridLayout,
     QLabel,
     QPushButton,
@@ -41,6 +42,7 @@ from agentdesk.topics import Topic
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.logging.interaction_panel import InteractionPanel
+from agentdesk_desktop.overview.edit_dialog import EditDialog, EditDialogFactory
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.overview.overview_header import OverviewHeader
 from agentdesk_desktop.overview.overview_sections import CasesSection, ContactSection, RelationsSection, RolesSection
@@ -49,13 +51,12 @@ from agentdesk_desktop.overview.timeline_section import TimelineSection
 
 log = logging.getLogger(__name__)
 
-# edit_dialog_factory(customer_id, parent) -> a dialog with a customer_saved(int) signal
-EditDialogFactory = Callable[[int, QWidget], QDialog]
 NO_CUSTOMER_YET = 0  # the contact panel's customer in a view built before it is bound (no customer has id 0)
 
 
 class CustomerOverviewView(QWidget):
     open_customer_requested = Signal(int)  # a relative was clicked
+    case_requested = Signal(int)  # an open case was double-clicked: its dialog
     title_changed = Signal(str)  # the main window retitles the tab
     painted = Signal(int)  # after the first full paint (customer id)
 
@@ -72,6 +73,7 @@ class CustomerOverviewView(QWidget):
         edit_dialog_factory: EditDialogFactory | None = None,
         parent: QWidget | None = None,
         staged: bool = False,
+        new_case_due: Callable[[dt.date], dt.date] | None = None,
     ) -> None:
         """``staged``: build nothing yet (a spare tab of the desk's pool, ``customer_id`` None): the
         parts are made one :meth:`build_step` at a time, each well within a frame, and
@@ -79,19 +81,20 @@ class CustomerOverviewView(QWidget):
         opened at once."""
         super().__init__(parent)
         self.setObjectName("customerOverview")
-        self.customer_id = customer_id
+        # NO_CUSTOMER_YET until bind() (a spare view of the desk's pool)
+        self.customer_id: int = NO_CUSTOMER_YET if customer_id is None else customer_id
         self._service, self._interactions, self._bg, self._staff = overview_service, interactions, background, staff
+        self._new_case_due = new_case_due
         self._drafts, self._topics = drafts, list(topics)
         self._edit_factory = edit_dialog_factory
         self.overview: CustomerOverview | None = None
-        self.edit_dialog: QDialog | None = None
+        self.edit_dialog: EditDialog | None = None
         self._error: BaseException | None = None
         self._opened_at = time.monotonic()
         self._sections_ready = False
         self._timeline_ready = False
         self._paint_pending = False
         self._painted = False
-        self._pending_overview: CustomerOverview | None = None
         self._bound = False
         self._laid_out = False
         self._steps: Iterator[None] | None = self._build_steps()
@@ -149,11 +152,10 @@ class CustomerOverviewView(QWidget):
         self.relations = RelationsSection(content)
         self.relations.open_requested.connect(self.open_customer_requested)
         self.cases = CasesSection(content)
+        self.cases.case_requested.connect(self.case_requested)
         yield
         topic_map = {t.code: t for t in self._topics}
-        self.timeline_model = TimelineModel(
-            self._service, self._bg, self.customer_id or 0, topics=topic_map, parent=self
-        )
+        self.timeline_model = TimelineModel(self._service, self._bg, self.customer_id, topics=topic_map, parent=self)
         self.timeline_model.page_loaded.connect(self._timeline_page)
         self.timeline = TimelineSection(self.timeline_model, self._topics, content)
         yield
@@ -170,7 +172,7 @@ class CustomerOverviewView(QWidget):
             self._drafts,
             self._staff,
             self._topics,
-            customer_id=NO_CUSTOMER_YET if self.customer_id is None else self.customer_id,
+            customer_id=self.customer_id,
             parent=self.logging_box,
         )
         # What the panel saves reaches this view through the change bus (apply_changes). This lambda,
@@ -233,7 +235,7 @@ class CustomerOverviewView(QWidget):
         self._arrange_facts(wide=True)
         for section in (self.contact, self.roles, self.relations, self.cases):
             section.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        left = QWidget(content)
+        left = self._left = QWidget(content)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
@@ -243,7 +245,7 @@ class CustomerOverviewView(QWidget):
 
         right = QWidget(content)
         right.setObjectName("overviewSide")
-        side = QVBoxLayout(right)
+        side = self._side = QVBoxLayout(right)
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(8)
         side.addWidget(self.logging_box, 3)
@@ -287,12 +289,11 @@ class CustomerOverviewView(QWidget):
             self._facts.setColumnStretch(0, 1)
             self._facts.setColumnStretch(1, 1)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._laid_out:
             return
-        left = self.splitter.widget(0)
-        self._arrange_facts(wide=left.width() >= self.WIDE)
+        self._arrange_facts(wide=self._left.width() >= self.WIDE)
 
     # -- texts ---------------------------------------------------------------------------------
 
@@ -325,9 +326,8 @@ class CustomerOverviewView(QWidget):
         service request), the overview reads again."""
         self.department_panels.hide()
         self.plugin_panels_layout.addWidget(area)
-        side = self.plugin_panels.parentWidget().layout()
-        side.setStretchFactor(self.logging_box, 1)
-        side.setStretchFactor(self.plugin_panels, 1)
+        self._side.setStretchFactor(self.logging_box, 1)
+        self._side.setStretchFactor(self.plugin_panels, 1)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([3000, 2000])  # proportions: scaled to the width when shown
@@ -355,6 +355,10 @@ class CustomerOverviewView(QWidget):
             self.header.set_loading()
             for section in (self.contact, self.roles, self.relations, self.cases):
                 section.set_loading()
+            # The first page of the timeline is read on a reader thread while the writer opens the
+            # customer (the audited read): the two no longer wait for each other. The page is held
+            # until the open has succeeded, so no contact shows before the view is audited.
+            self.timeline_model.reload(hold=True)
         job = partial(self._service.open, self.customer_id, actor=self._staff.username)
         self._bg.write(job, owner=self).on_success(self._opened).on_failure(self._open_failed)
         if not self.timeline.has_departments:
@@ -371,20 +375,17 @@ class CustomerOverviewView(QWidget):
         self.panel.set_departments(departments)
 
     def _opened(self, overview: CustomerOverview) -> None:
+        # Header, boxes and the held first page of the timeline in one slice (a few milliseconds
+        # together): the tab is painted once with all of it, not once per part.
         first = self.overview is None
         self.overview = overview
-        self.header.set_overview(overview)  # painted first; the boxes follow on the next turn
+        self.header.set_overview(overview)
         self.title_changed.emit(self.title())
-        self._pending_overview = overview
-        QTimer.singleShot(0, self, self._fill_sections)
+        self._fill_sections(overview)
         if first:
-            self.timeline_model.reload()
+            self.timeline_model.release()
 
-    @Slot()
-    def _fill_sections(self) -> None:
-        overview, self._pending_overview = self._pending_overview, None
-        if overview is None:
-            return
+    def _fill_sections(self, overview: CustomerOverview) -> None:
         self.contact.set_overview(overview)
         self.roles.set_overview(overview)
         self.relations.set_overview(overview)
@@ -425,7 +426,9 @@ class CustomerOverviewView(QWidget):
         if self._painted or not (self._sections_ready and self._timeline_ready):
             return
         self._paint_pending = True
-        self.update()
+        # One pixel is enough to learn when the next paint has happened (it joins whatever the fill
+        # made dirty); updating the whole view would repaint every part of the tab once more.
+        self.update(0, 0, 1, 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -466,7 +469,7 @@ class CustomerOverviewView(QWidget):
         self.header.reveal_failed()
 
     @Slot()
-    def edit_customer(self) -> QDialog | None:
+    def edit_customer(self) -> EditDialog | None:
         if self._edit_factory is None:
             return None
         if self.edit_dialog is not None:
@@ -475,17 +478,17 @@ class CustomerOverviewView(QWidget):
             return self.edit_dialog
         dialog = self._edit_factory(self.customer_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for signal_name in ("customer_saved", "newer_version_seen"):
-            signal = getattr(dialog, signal_name, None)
-            if signal is not None:
-                signal.connect(lambda _id: self.refresh())
-        opened = getattr(dialog, "open_customer_requested", None)
-        if opened is not None:
-            opened.connect(self.open_customer_requested)
+        dialog.customer_saved.connect(self._edited)
+        dialog.newer_version_seen.connect(self._edited)
+        dialog.open_customer_requested.connect(self.open_customer_requested)
         dialog.destroyed.connect(self._edit_closed)
         self.edit_dialog = dialog
         dialog.open()
         return dialog
+
+    @Slot(int)
+    def _edited(self, _customer_id: int) -> None:
+        self.refresh()
 
     @Slot()
     def _edit_closed(self) -> None:

@@ -8,12 +8,14 @@ audited call made by the overview (:attr:`reveal_requested`).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from agentdesk.customer_overview import CustomerOverview
+from agentdesk.customer_overview import AlertView, CustomerOverview
 from agentdesk.storage.models import AlertKind, CustomerKind
 from agentdesk_desktop.i18n import fill
-from agentdesk_desktop.overview.labels import alert_label, format_day, language_label
+from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.labels import alert_label, language_label
 
 # background, text: strong colours, readable on both light and dark palettes
 BADGE_COLOURS = {
@@ -23,6 +25,13 @@ BADGE_COLOURS = {
     AlertKind.PROTECTED_ADDRESS: ("#8a4b00", "#ffffff"),
 }
 ALERT_ORDER = (AlertKind.SAFETY_WARNING, AlertKind.DECEASED, AlertKind.PROTECTED_ADDRESS, AlertKind.INTERPRETER_NEEDED)
+
+
+def _badge_height(widget: QWidget) -> int:
+    """The height of an alert badge: a bold line of text with 4 px padding above and below."""
+    font = QFont(widget.font())
+    font.setBold(True)
+    return QFontMetrics(font).height() + 2 * 4 + 2
 
 
 class OverviewHeader(QFrame):
@@ -91,6 +100,15 @@ class OverviewHeader(QFrame):
         layout.addWidget(self.badges)
         layout.addLayout(row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # A constant height, loading or loaded, with or without alerts: filling the header repaints the
+        # header, it never moves the rest of the overview (which would repaint the whole tab).
+        self.badges.setFixedHeight(_badge_height(self.badges))
+        for label in (self.facts, self.hetu):  # an empty label (loading) is as high as one with text
+            label.setMinimumHeight(label.fontMetrics().height())
+        for w in (self.badges, self.hetu_title, self.hetu, self.reveal_button, self.edit_button):
+            policy = w.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            w.setSizePolicy(policy)
         self._retranslate()
         self.set_loading()
 
@@ -145,10 +163,11 @@ class OverviewHeader(QFrame):
     def _set_badges(self, overview: CustomerOverview) -> None:
         while self._badge_row.count() > 1:
             item = self._badge_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-        kinds = {a.kind: a for a in overview.alerts}
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        kinds: dict[AlertKind, AlertView | None] = {a.kind: a for a in overview.alerts}
         if overview.address_protected:
             kinds.setdefault(AlertKind.PROTECTED_ADDRESS, None)
         position = 0
@@ -169,7 +188,7 @@ class OverviewHeader(QFrame):
                 badge.setToolTip(alert.note)
             self._badge_row.insertWidget(position, badge)
             position += 1
-        self.badges.setVisible(position > 0)
+        self.badges.setVisible(position > 0)  # its height stays reserved (a constant header)
 
     # -- the identity code ---------------------------------------------------------------------
 

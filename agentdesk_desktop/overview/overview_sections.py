@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from agentdesk.customer_overview import CustomerOverview
 from agentdesk.storage.models import ContactKind
 from agentdesk_desktop.i18n import fill
-from agentdesk_desktop.overview.labels import case_status_label, format_day, format_period, relation_label
 from agentdesk_desktop.overview.light_box import LightBox
+from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.labels import case_status_label, format_period, relation_label
 
 OVERDUE = QColor("#b00020")
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,8 +37,10 @@ MAX_ROWS = 5  # a box shows up to this many rows before it scrolls inside itself
 
 
 def compact_table(columns: int, parent: QWidget, *, stretch: int = 0) -> QTableWidget:
-    """A read-only table sized to its rows (up to MAX_ROWS); column ``stretch`` takes the spare
-    width and elides, the others fit their contents, so there is never a horizontal scroll bar."""
+    """A read-only table MAX_ROWS rows high whatever it holds (it scrolls inside itself beyond that);
+    column ``stretch`` takes the spare width and elides, the others fit their contents, so there is
+    never a horizontal scroll bar. The height is constant so that filling a box never moves the rest
+    of the overview: a customer's data arriving repaints the box, not the whole tab."""
     table = QTableWidget(0, columns, parent)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,15 +57,11 @@ def compact_table(columns: int, parent: QWidget, *, stretch: int = 0) -> QTableW
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    fit_rows(table, 0)
-    return table
-
-
-def fit_rows(table: QTableWidget, rows: int) -> None:
-    shown = max(2, min(rows, MAX_ROWS))
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     frame = table.frameWidth() * 2
-    height = table.horizontalHeader().sizeHint().height() + shown * table.verticalHeader().defaultSectionSize()
+    height = header.sizeHint().height() + MAX_ROWS * table.verticalHeader().defaultSectionSize()
     table.setFixedHeight(height + frame + 2)
+    return table
 
 
 def _item(text: str, *, tooltip: str = "") -> QTableWidgetItem:
@@ -197,10 +196,15 @@ class ContactSection(Section):
             address.setFont(font)
         else:
             a = overview.address
-            address.setText(
-                "\n".join(p for p in (a.street, f"{a.postal_code} {a.municipality}".strip()) if p) if a else none
+            place = (a.municipality_shown or a.municipality) if a else ""  # in the citizen's language
+            address.setText("\n".join(p for p in (a.street, f"{a.postal_code} {place}".strip()) if p) if a else none)
+            source = next((item for item in overview.lineage if item.item == "address"), None)
+            # Lineage from the register import: "Address: population data, 2.11.2026".
+            address.setToolTip(
+                fill(self.tr("Address: %1, %2"), source.register, format_day(source.observed_at.date()))
+                if source
+                else ""
             )
-            address.setToolTip("")
         self.show_body()
 
 
@@ -232,7 +236,6 @@ class RolesSection(TableSection):
             cells = [_item(name, tooltip=tooltip or name), _item(r.department_name or ""), _item(period)]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell if r.active else _dim(cell))
-        fit_rows(self.table, len(overview.roles))
         self.show_body()
 
 
@@ -276,7 +279,6 @@ class RelationsSection(TableSection):
             for column, cell in enumerate(cells):
                 cell.setData(CUSTOMER_ID_ROLE, r.other_customer_id)
                 self.table.setItem(row, column, cell if r.active or column == 1 else _dim(cell))
-        fit_rows(self.table, len(overview.relationships))
         self.show_body()
 
     def _open_row(self, row: int, _column: int) -> None:
@@ -286,14 +288,24 @@ class RelationsSection(TableSection):
 
 
 class CasesSection(TableSection):
-    """Open service requests with their due dates; overdue ones in red."""
+    """Open service requests with their due dates; overdue ones in red. A double click (or Enter) on
+    a case asks for its dialog (:attr:`case_requested`): its history and its next step."""
+
+    case_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("casesSection", "casesTable", 5, parent)
+        self.table.cellDoubleClicked.connect(self._open_row)
+        self.table.activated.connect(lambda index: self._open_row(index.row(), index.column()))
+
+    def _open_row(self, row: int, _column: int) -> None:
+        if self.overview is not None and 0 <= row < len(self.overview.open_cases):
+            self.case_requested.emit(self.overview.open_cases[row].id)
 
     def retranslate(self) -> None:
         super().retranslate()
         self.setTitle(self.tr("Open cases"))
+        self.table.setToolTip(self.tr("Double-click a case (or press Enter) for its history and next step"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Case"), self.tr("Department"), self.tr("Status"), self.tr("Due"), self.tr("Back office")]
         )
@@ -327,8 +339,8 @@ class CasesSection(TableSection):
             ]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)
-        fit_rows(self.table, count)
         self.show_body()
 
     def overdue_rows(self) -> list[int]:
-        return [row for row in range(self.table.rowCount()) if self.table.item(row, 3).foreground().color() == OVERDUE]
+        due = (self.table.item(row, 3) for row in range(self.table.rowCount()))
+        return [row for row, item in enumerate(due) if item is not None and item.foreground().color() == OVERDUE]

@@ -18,7 +18,7 @@ from agentdesk.customer_overview import CustomerOverviewService, TimelineFilter,
 from agentdesk.storage.models import Direction
 from agentdesk.topics import Topic
 from agentdesk_desktop.background import Background, LatestOnly
-from agentdesk_desktop.overview.labels import channel_label, direction_label, format_moment, outcome_label, topic_label
+from agentdesk_desktop.widgets.labels import channel_label, direction_label, format_moment, outcome_label, topic_label
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the TimelineItem of the row
 # alignment, ...) on every paint, so those go back at once.
 _ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole), int(ITEM_ROLE)})
 NOTES_PREVIEW = 200
+_ROOT = QModelIndex()  # the default parent of a flat table (never changed)
 
 
 def _preview(notes: str) -> str:
@@ -64,6 +65,8 @@ class TimelineModel(QAbstractTableModel):
         self._failed = False
         self._filters = TimelineFilter()
         self._latest = LatestOnly()
+        self._held: TimelinePage | None = None  # a first page that waits for release()
+        self._holding = False
         self.pages_loaded = 0  # since the last reload, for tests and the log
 
     # -- requests ------------------------------------------------------------------------------
@@ -84,15 +87,31 @@ class TimelineModel(QAbstractTableModel):
         self._filters = filters
         self.reload()
 
-    def reload(self) -> None:
-        """Forget the loaded contacts and load the first page again (a new contact, new filters)."""
+    def reload(self, *, hold: bool = False) -> None:
+        """Forget the loaded contacts and load the first page again (a new contact, new filters).
+
+        ``hold``: the first page is read now but shown only at :meth:`release` (the overview reads the
+        timeline in parallel with its audited open, and shows no contact before that open succeeded)."""
         self.beginResetModel()
         self._items = []
         self._cursor = None
         self._has_more = False
         self.pages_loaded = 0
         self.endResetModel()
+        self._held, self._holding = None, hold
         self._load(first=True)
+
+    @property
+    def held(self) -> bool:
+        """A first page is here and waits for :meth:`release`."""
+        return self._held is not None
+
+    def release(self) -> None:
+        """Show the first page held by ``reload(hold=True)``: now if it is here, else when it comes."""
+        self._holding = False
+        page, self._held = self._held, None
+        if page is not None:
+            self._loaded(page, True)
 
     def retry(self) -> None:
         """After a failure: load the page that failed again."""
@@ -118,6 +137,9 @@ class TimelineModel(QAbstractTableModel):
         )
 
     def _loaded(self, page: TimelinePage, first: bool) -> None:
+        if first and self._holding:
+            self._held = page
+            return
         # The cursor moves before the rows arrive: a view that asks for more on rowsInserted
         # must get the page after this one, not this one again.
         self._cursor = page.next_cursor
@@ -146,12 +168,12 @@ class TimelineModel(QAbstractTableModel):
 
     # -- lazy loading ----------------------------------------------------------------------------
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> bool:
         if parent.isValid():
             return False
         return self._has_more and not self._loading and not self._failed
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> None:
         if self.canFetchMore(parent):
             self._load(first=False)
 
@@ -161,10 +183,10 @@ class TimelineModel(QAbstractTableModel):
 
     # -- the table ----------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def item(self, row: int) -> TimelineItem:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -35,20 +36,25 @@ from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.phone.call_bar import CallBar
 from agentdesk_desktop.phone.caller_prompt import CallerPrompt
+from agentdesk_desktop.view_seams import (
+    ContactStarter,
+    CustomerCreatingDialog,
+    CustomerFormDialog,
+    CustomerTab,
+    MainWindowLike,
+)
 
 log = logging.getLogger(__name__)
 
 Resolve = Callable[[IncomingCall], ScreenPopResult]  # ScreenPop(search).resolve; runs off the UI thread
-PanelLookup = Callable[[], "QWidget | None"]  # the contact panel for callers not yet identified
+PanelLookup = Callable[[], ContactStarter | None]  # the contact panel for callers not yet identified
 
 
-def contact_panel_of(view: QWidget | None):
-    """The contact logging panel of a customer tab, if it has one that can start a call's contact."""
-    return _can_start_calls(getattr(view, "panel", None))
-
-
-def _can_start_calls(panel):
-    return panel if callable(getattr(panel, "start_contact_from", None)) else None
+def contact_panel_of(view: QWidget | None) -> ContactStarter | None:
+    """The contact logging panel of a customer tab, if it is a full one (the overview) with a panel."""
+    if view is None or not isinstance(view, CustomerTab):  # mypy narrows QWidget, not QWidget | None, by a Protocol
+        return None
+    return view.panel
 
 
 class ScreenPopController(QObject):
@@ -67,8 +73,13 @@ class ScreenPopController(QObject):
         new_customer_dialog: Callable[[QWidget], QDialog | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``window``: the desk's main window (a :class:`~agentdesk_desktop.view_seams.MainWindowLike`)."""
         super().__init__(parent)
-        self._resolve, self._bg, self.window, self.call_bar = resolve, background, window, call_bar
+        if not isinstance(window, MainWindowLike):
+            raise TypeError("the screen pop needs the desk's main window (a view_seams.MainWindowLike)")
+        self.window: QMainWindow = window  # the parent of the prompt and the dialog
+        self._desk: MainWindowLike = window  # the same window: its tabs and search box
+        self._resolve, self._bg, self.call_bar = resolve, background, call_bar
         self._unidentified_panel, self._new_customer_dialog = unidentified_panel, new_customer_dialog
         self.call: IncomingCall | None = None
         self.result: ScreenPopResult | None = None
@@ -93,9 +104,9 @@ class ScreenPopController(QObject):
         )
         self.call_bar.follow(CallClock(call), number or self.tr("unknown number"))
         events.emit("screenpop.incoming", unique_id=call.unique_id)
-        self._bg.read(self._resolve, call, owner=self).on_success(
-            lambda result, c=call: self._resolved(c, result)
-        ).on_failure(lambda exc, c=call: self._failed(c, exc))
+        self._bg.read(self._resolve, call, owner=self).success(partial(self._resolved, call)).failure(
+            partial(self._failed, call)
+        )
 
     def _failed(self, call: IncomingCall, exc: BaseException) -> None:
         if not shiboken6.isValid(self.window):
@@ -132,7 +143,7 @@ class ScreenPopController(QObject):
     # -- a known caller --------------------------------------------------------------------------
 
     def _open_customer(self, call: IncomingCall, customer_id: int, result: ScreenPopResult | None) -> QWidget:
-        view = self.window.open_customer(customer_id)
+        view = self._desk.open_customer(customer_id)
         draft = replace(draft_for_call(call, result), customer_id=customer_id)
         panel = contact_panel_of(view)
         if panel is not None and panel.start_contact_from(draft):
@@ -142,9 +153,8 @@ class ScreenPopController(QObject):
                 "a contact was already in progress for customer %s; the call's contact was not started", customer_id
             )
         events.emit("screenpop.opened", id=customer_id, unique_id=call.unique_id)
-        painted = getattr(view, "painted", None)
-        if painted is not None and not getattr(view, "is_painted", False):
-            painted.connect(
+        if isinstance(view, CustomerTab) and not view.is_painted:
+            view.painted.connect(
                 lambda _id, c=call, i=customer_id: self._painted(i, c), Qt.ConnectionType.SingleShotConnection
             )
         else:  # already on screen (the tab was open), or a view without the signal: after its next paint
@@ -159,7 +169,7 @@ class ScreenPopController(QObject):
     # -- nobody, or several ----------------------------------------------------------------------
 
     def _show_prompt(self, call: IncomingCall, result: ScreenPopResult) -> CallerPrompt:
-        panel = _can_start_calls(self._unidentified_panel())
+        panel = self._unidentified_panel()
         draft = draft_for_call(call, None)
         if panel is not None and panel.start_contact_from(draft):
             self.contact_draft = draft
@@ -167,9 +177,9 @@ class ScreenPopController(QObject):
             self.prompt.close()
         prompt = CallerPrompt(result, self.window)
         prompt.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        current = self.window.current_customer_id() if hasattr(self.window, "current_customer_id") else None
-        tabs = getattr(self.window, "tabs", None)
-        name = tabs.tabText(tabs.currentIndex()) if current is not None and tabs is not None else ""
+        current = self._desk.current_customer_id()
+        tabs = self._desk.tabs
+        name = tabs.tabText(tabs.currentIndex()) if current is not None else ""
         prompt.set_link_target(current, name)
         prompt.search_requested.connect(self._search)
         prompt.new_customer_requested.connect(self._new_customer)
@@ -186,9 +196,7 @@ class ScreenPopController(QObject):
         self.prompt = None
 
     def _search(self, number: str) -> None:
-        panel = getattr(self.window, "search_panel", None)
-        if panel is None:
-            return
+        panel = self._desk.search_panel
         panel.field.setText(number)
         panel.focus_search()
 
@@ -199,19 +207,18 @@ class ScreenPopController(QObject):
         dialog = factory(self.window)
         if dialog is None:
             return None
-        phones = getattr(dialog, "fields", {}).get("phones")
+        phones = dialog.fields.get("phones") if isinstance(dialog, CustomerFormDialog) else None
         if phones is not None and number:
             phones.setText(number)
-        created = getattr(dialog, "customer_created", None)
-        if created is not None and self.call is not None:
-            created.connect(lambda customer_id, c=self.call: self._chosen(c, customer_id))
+        if isinstance(dialog, CustomerCreatingDialog) and self.call is not None:
+            dialog.customer_created.connect(lambda customer_id, c=self.call: self._chosen(c, customer_id))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def _chosen(self, call: IncomingCall, customer_id: int) -> None:
         """The caller is this customer: move the call's contact from the unidentified panel to theirs."""
-        panel = _can_start_calls(self._unidentified_panel())
+        panel = self._unidentified_panel()
         if (
             panel is not None
             and panel.in_progress

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from agentdesk.audit import DatabaseAuditSink
 from agentdesk.contact_records import StoredReference, store_plugin_reference
 from agentdesk.customer_register import CustomerRegister
+from agentdesk.plugin_api import ActionResult
 from agentdesk.plugin_host.host import AccessDenied, PluginHost, PluginState, PluginStatus
 from agentdesk.plugin_host.manifest import ActionSpec, PanelSpec
 from agentdesk.plugin_host.runner import CallOutcome, PanelState
@@ -49,8 +50,11 @@ from agentdesk_desktop.plugins.plugin_setup import (  # noqa: F401 - PluginSetup
     deployment_from_profile,
     state_text,
 )
+from agentdesk_desktop.view_seams import CustomerTab, MainWindowLike
 
 log = logging.getLogger(__name__)
+
+ActionDone = Callable[[CallOutcome, StoredReference | None], None]  # run_action's done: the outcome, what was stored
 
 
 class DeskPlugins(QObject):
@@ -202,8 +206,11 @@ class DeskPlugins(QObject):
 
     def _activation_failure(self, status: PluginStatus) -> bool:
         """A plugin whose manifest was read but whose activation failed (not a broken manifest)."""
+        host = self.host
+        if host is None:
+            return False
         try:
-            self.host.manifest(status.id)
+            host.manifest(status.id)
         except KeyError:
             return False
         return True
@@ -217,7 +224,7 @@ class DeskPlugins(QObject):
         self.host.disable(plugin_id, "disabled from Help ▸ Plugins")
         events.emit("plugin.disabled", plugin=plugin_id)
 
-    def enable(self, plugin_id: str) -> Op | None:
+    def enable(self, plugin_id: str) -> Op[PluginStatus] | None:
         """Activate the plugin again off the UI thread (it reads the keyring)."""
         if self.host is None:
             return None
@@ -228,7 +235,7 @@ class DeskPlugins(QObject):
 
     # -- panels ----------------------------------------------------------------------------------
 
-    def load_customer(self, customer_id: int, owner: QObject) -> Op:
+    def load_customer(self, customer_id: int, owner: QObject) -> Op[PanelCustomer]:
         """The customer as panels need them (background read)."""
         return self.background.read(load_panel_customer, self.register, self.db, customer_id, owner=owner)
 
@@ -267,10 +274,13 @@ class DeskPlugins(QObject):
 
     def action_form(
         self, action: ActionSpec, action_id: str, *, staff: StaffMember, customer: PanelCustomer, owner: QObject
-    ) -> Op:
+    ) -> Op[CallOutcome]:
         """The form of ``action_id`` (``file_request`` or ``file_request:<code>``): a CallOutcome."""
+        host = self.host
+        if host is None:
+            return self.background.read(_not_running, owner=owner)
         job = partial(
-            self.host.action_form,
+            host.action_form,
             action.plugin_id,
             action_id,
             staff=staff,
@@ -283,19 +293,19 @@ class DeskPlugins(QObject):
         self,
         action: ActionSpec,
         action_id: str,
-        values: dict,
+        values: dict[str, str | list[str]],
         *,
         staff: StaffMember,
         customer: PanelCustomer,
         title: str,
-        done: Callable[[CallOutcome, StoredReference | None], None],
+        done: ActionDone,
     ) -> None:
         """Run the action on the read pool; a created reference is stored on the customer (writer)
         whether or not whoever asked is still there, then ``done(outcome, stored)`` is called if the
         asker (a bound method of a QObject) still exists."""
         host = self.host
         if host is None:
-            done(CallOutcome(PanelState.ERROR, error="plugins are not running", error_kind="denied"), None)
+            done(_not_running(), None)
             return
         job = partial(
             host.run_action,
@@ -311,14 +321,19 @@ class DeskPlugins(QObject):
         ).on_failure(lambda exc: self._action_failed(exc, done))
 
     def _action_done(
-        self, action: ActionSpec, staff: StaffMember, customer: PanelCustomer, title: str, outcome: CallOutcome, done
+        self,
+        action: ActionSpec,
+        staff: StaffMember,
+        customer: PanelCustomer,
+        title: str,
+        outcome: CallOutcome,
+        done: ActionDone,
     ) -> None:
         result = outcome.value if outcome.state is PanelState.DATA else None
-        reference = getattr(result, "reference", "")
-        if not reference:
+        if not isinstance(result, ActionResult) or not result.reference:
             _deliver(done, outcome, None)
             return
-        system = result.reference_system or action.plugin_id
+        reference, system = result.reference, result.reference_system or action.plugin_id
         job = partial(
             store_plugin_reference,
             self.db,
@@ -345,7 +360,7 @@ class DeskPlugins(QObject):
 
         self.background.write(job).on_success(stored).on_failure(not_stored)
 
-    def _action_failed(self, exc: BaseException, done) -> None:
+    def _action_failed(self, exc: BaseException, done: ActionDone) -> None:
         kind = "denied" if isinstance(exc, AccessDenied) else "plugin"
         if kind == "plugin":
             log.error("plugin action failed: %s: %s", type(exc).__name__, exc)
@@ -360,33 +375,28 @@ class DeskPlugins(QObject):
 
         def make(customer_id: int) -> QWidget:
             view = factory(customer_id)
-            mount = getattr(view, "mount_plugin_panels", None)
-            if callable(mount):
+            if isinstance(view, CustomerTab):  # the overview (not the register summary, nor a plain widget)
                 from agentdesk_desktop.plugins.panel_area import PluginPanelArea  # on the first customer tab (start-up)
 
-                mount(PluginPanelArea(self, staff, customer_id, view, start_after=getattr(view, "painted", None)))
+                view.mount_plugin_panels(PluginPanelArea(self, staff, customer_id, view, start_after=view.painted))
             return view
 
         return make
 
     def window_ready(self, window: QMainWindow) -> None:
-        """Help ▸ Plugins… in the window's menu, and the plugin problems in its status bar."""
+        """Help ▸ Plugins… in the menu of the desk's main window (a :class:`MainWindowLike`), and the
+        plugin problems in the status bar of any window."""
         if not self.setup.enabled:
             return
         self._windows.append(window)
         window.destroyed.connect(self._forget_windows)
-        action = QAction(window)
-        action.setObjectName("pluginsAction")
-        action.triggered.connect(lambda: self.open_dialog(window))
-        help_menu = getattr(window, "help_menu", None)
-        about = getattr(window, "about_action", None)
-        if help_menu is not None:
-            if about is not None:
-                help_menu.insertAction(about, action)
-            else:
-                help_menu.addAction(action)
-        window.plugins_action = action  # type: ignore[attr-defined]
-        self._plugins_actions.append(action)
+        if isinstance(window, MainWindowLike):
+            action = QAction(window)
+            action.setObjectName("pluginsAction")
+            action.triggered.connect(lambda: self.open_dialog(window))
+            window.help_menu.insertAction(window.about_action, action)
+            window.plugins_action = action
+            self._plugins_actions.append(action)
         self._retranslate()
         self._show_problems()
 
@@ -436,7 +446,13 @@ class DeskPlugins(QObject):
         self.language_changed.emit(code)
 
 
-def _deliver(done, outcome: CallOutcome, stored: StoredReference | None) -> None:
+def _not_running() -> CallOutcome:
+    return CallOutcome(PanelState.ERROR, error="plugins are not running", error_kind="denied")
+
+
+def _deliver(done: ActionDone, outcome: CallOutcome, stored: StoredReference | None) -> None:
+    # The one probe left: a bound method's ``__self__`` is how Python names its object (a plain
+    # function has none); an asker that is a deleted QObject gets no answer.
     owner = getattr(done, "__self__", None)
     if isinstance(owner, QObject) and not shiboken6.isValid(owner):
         return

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentdesk.plugin_api import PanelData
 from agentdesk.plugin_host.host import PURPOSES
 from agentdesk.plugin_host.manifest import ActionSpec, PanelSpec
 from agentdesk.plugin_host.runner import CallOutcome, PanelState
@@ -70,6 +71,7 @@ class PluginPanelWidget(QWidget):
         self._request: PanelRequest | None = None
         self._on_request = on_request  # the area keeps the requests to cancel them when the tab closes
         self._notice = ""
+        self._actions: list[ActionSpec] = []  # set_actions()
 
         self._stack = QStackedWidget(self)
         self._build_purpose_page()
@@ -218,7 +220,7 @@ class PluginPanelWidget(QWidget):
 
     def _retranslate_actions(self) -> None:
         language = self.plugins.language
-        for action in getattr(self, "_actions", ()):
+        for action in self._actions:
             button = self.action_buttons.get(action.id)
             if button is not None:
                 button.setText(action.label(language) + "…")
@@ -322,6 +324,7 @@ class PluginPanelWidget(QWidget):
         if self.content is not None:
             self._content_layout.removeWidget(self.content)
             self.content.deleteLater()
+        assert isinstance(outcome.value, PanelData)  # a panel's DATA or EMPTY answer, validated by the host
         self.content = PanelContent(outcome.value, self._content_page)
         self._content_layout.addWidget(self.content)
 
@@ -357,11 +360,10 @@ class PluginPanelWidget(QWidget):
             button.setEnabled(enabled)
 
     def _update_footer(self) -> None:
+        data = self.outcome.value if self.outcome is not None and self.state in ("data", "empty") else None
         backend = (
-            self.outcome.value.source
-            if self.outcome is not None
-            and self.state in ("data", "empty")
-            and getattr(self.outcome.value, "source", "")
+            data.source
+            if isinstance(data, PanelData) and data.source
             else self.plugins.backend_label(self.spec.plugin_id)
         )
         parts = [backend] if backend else []

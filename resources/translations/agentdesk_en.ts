@@ -4,13 +4,13 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+118" />
-        <location line="+74" />
+        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+125" />
+        <location line="+78" />
         <source>Loading the form…</source>
         <translation>Loading the form…</translation>
     </message>
     <message>
-        <location line="-59" />
+        <location line="-63" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -20,28 +20,28 @@
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location line="+30" />
+        <location line="+19" />
+        <location line="+32" />
         <source>The form could not be read from the back end.</source>
         <translation>The form could not be read from the back end.</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="-27" />
         <source>The form for this choice could not be read; you can still file with the fields below.</source>
         <translation>The form for this choice could not be read; you can still file with the fields below.</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+87" />
         <source>Filing…</source>
         <translation>Filing…</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+40" />
         <source>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</source>
         <translation>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The back end does not answer; nothing was filed.</source>
         <translation>The back end does not answer; nothing was filed.</translation>
     </message>
@@ -64,7 +64,7 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+86" />
+        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+93" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/call_bar.py" line="+84" />
+        <location filename="../../agentdesk_desktop/phone/call_bar.py" line="+86" />
         <source>☎ %1 · ringing</source>
         <translation>☎ %1 · ringing</translation>
     </message>
@@ -125,38 +125,38 @@
         <translation> There are more; search by the number to see them all.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Several customers have this number. Choose who is calling; the phone contact has started in the contact panel.</source>
         <translation>Several customers have this number. Choose who is calling; the phone contact has started in the contact panel.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+5" />
+        <location line="+6" />
+        <location line="+9" />
         <source>Unknown caller</source>
         <translation>Unknown caller</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-8" />
         <source>Unknown caller, number withheld</source>
         <translation>Unknown caller, number withheld</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Ask who is calling and search for them. The phone contact has started in the contact panel; link it to the customer once found.</source>
         <translation>Ask who is calling and search for them. The phone contact has started in the contact panel; link it to the customer once found.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>Unknown caller %1</source>
         <translation>Unknown caller %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>No customer has this number. Search for the caller, add them as a new customer, or link the call to the customer open in the current tab. The phone contact has started in the contact panel.</source>
         <translation>No customer has this number. Search for the caller, add them as a new customer, or link the call to the customer open in the current tab. The phone contact has started in the contact panel.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
@@ -171,17 +171,17 @@
         <translation>&amp;New customer…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Link to %1</source>
         <translation>&amp;Link to %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>&amp;Link to the open customer</source>
         <translation>&amp;Link to the open customer</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -192,15 +192,182 @@
     </message>
 </context>
 <context>
+    <name>CaseDeadlines</name>
+    <message>
+        <location filename="../../agentdesk_desktop/dashboard/case_deadlines.py" line="+24" />
+        <source>Cases: %1 overdue, %2 due within %3 working days</source>
+        <translation>Cases: %1 overdue, %2 due within %3 working days</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/cases/case_dialog.py" line="+148" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Filed as %1</source>
+        <translation>Filed as %1</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>assigned to %1</source>
+        <translation>assigned to %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>was due %1</source>
+        <translation>was due %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>due %1, %2 working days overdue</source>
+        <translation>due %1, %2 working days overdue</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>due %1, %2 working days left</source>
+        <translation>due %1, %2 working days left</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>back office %1 %2</source>
+        <translation>back office %1 %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The case could not be read; close this and open it again.</source>
+        <translation>The case could not be read; close this and open it again.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+91" />
+        <source>(keep)</source>
+        <translation>(keep)</translation>
+    </message>
+    <message>
+        <location line="-56" />
+        <source>Someone else changed this case meanwhile. It is shown as it is now; your note is kept.</source>
+        <translation>Someone else changed this case meanwhile. It is shown as it is now; your note is kept.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The change was not saved (the database could not be reached); try again.</source>
+        <translation>The change was not saved (the database could not be reached); try again.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Write a note saying why: it stays in the case's history.</source>
+        <translation>Write a note saying why: it stays in the case's history.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the department to assign the case to.</source>
+        <translation>Choose the department to assign the case to.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>That person is no longer on the staff list; choose another.</source>
+        <translation>That person is no longer on the staff list; choose another.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The due date cannot be before the case was filed.</source>
+        <translation>The due date cannot be before the case was filed.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>That step is not possible from the case's current state; choose another.</source>
+        <translation>That step is not possible from the case's current state; choose another.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Service case</source>
+        <translation>Service case</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Next step</source>
+        <translation>&amp;Next step</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Apply the next step (Ctrl+Enter)</source>
+        <translation>Apply the next step (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Case history</source>
+        <translation>Case history</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+293" />
-        <location line="+9" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+307" />
+        <location line="+11" />
         <source>Open cases</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-10" />
+        <source>Double-click a case (or press Enter) for its history and next step</source>
+        <translation>Double-click a case (or press Enter) for its history and next step</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -215,7 +382,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Due</source>
         <translation>Due</translation>
     </message>
@@ -225,7 +392,7 @@
         <translation>Back office</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Open cases (%1)</source>
         <translation>Open cases (%1)</translation>
     </message>
@@ -248,12 +415,12 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/conflict_panel.py" line="+105" />
+        <location filename="../../agentdesk_desktop/customer_form/conflict_panel.py" line="+124" />
         <source>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</source>
         <translation>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
@@ -263,12 +430,12 @@
         <translation>Saved on the other workstation</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Your version</source>
         <translation>Your version</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Keep theirs</source>
         <translation>Keep theirs</translation>
     </message>
@@ -288,17 +455,17 @@
         <translation>Save your version over the new one</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>First names</source>
         <translation>First names</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Last name</source>
         <translation>Last name</translation>
     </message>
@@ -308,7 +475,7 @@
         <translation>Birth date</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
@@ -318,12 +485,12 @@
         <translation>Identity code</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Business ID</source>
         <translation>Business ID</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Phones</source>
         <translation>Phones</translation>
     </message>
@@ -333,7 +500,7 @@
         <translation>E-mails</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Street address</source>
         <translation>Street address</translation>
     </message>
@@ -343,12 +510,12 @@
         <translation>Postal code</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Municipality</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -359,7 +526,7 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+24" />
+        <location line="+30" />
         <source>Address protected</source>
         <translation>Address protected</translation>
     </message>
@@ -367,27 +534,27 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+196" />
+        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+215" />
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2" />
         <source>&amp;Topic</source>
         <translation>&amp;Topic</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
         <source>Cha&amp;nnel</source>
         <translation>Cha&amp;nnel</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>&amp;Department</source>
         <translation>&amp;Department</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
@@ -397,17 +564,17 @@
         <translation>O&amp;utcome</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>C&amp;ase</source>
         <translation>C&amp;ase</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Caller not identified</source>
         <translation>Caller not identified</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>Type to find a topic…</source>
         <translation>Type to find a topic…</translation>
     </message>
@@ -461,12 +628,12 @@
     <name>ContactMessages</name>
     <message>
         <location filename="../../agentdesk_desktop/logging/field_messages.py" line="+22" />
-        <location line="+21" />
+        <location line="+26" />
         <source>Choose a topic from the list</source>
         <translation>Choose a topic from the list</translation>
     </message>
     <message>
-        <location line="-20" />
+        <location line="-25" />
         <source>Choose how the contact ended</source>
         <translation>Choose how the contact ended</translation>
     </message>
@@ -481,22 +648,22 @@
         <translation>The start time is in the future</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Give the new case a title or link an existing case</source>
         <translation>Give the new case a title or link an existing case</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Identify the customer before opening a case</source>
         <translation>Identify the customer before opening a case</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The linked case does not belong to this customer</source>
         <translation>The linked case does not belong to this customer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>A new case needs a due date</source>
         <translation>A new case needs a due date</translation>
     </message>
@@ -506,22 +673,22 @@
         <translation>The due date is in the past</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Choose the department the contact is forwarded to</source>
         <translation>Choose the department the contact is forwarded to</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>The customer is no longer in the register</source>
         <translation>The customer is no longer in the register</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>The contact is already linked to another customer</source>
         <translation>The contact is already linked to another customer</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Notes can be at most %1 characters (now %2)</source>
         <translation>Notes can be at most %1 characters (now %2)</translation>
     </message>
@@ -529,7 +696,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-147" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163" />
         <source>Contact details</source>
         <translation>Contact details</translation>
     </message>
@@ -559,9 +726,14 @@
         <translation>Address protected</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
         <translation>Protected address (turvakielto): the address is not shown and must not be given out.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Address: %1, %2</source>
+        <translation>Address: %1, %2</translation>
     </message>
 </context>
 <context>
@@ -587,22 +759,22 @@
         <translation>The personal identity code is empty</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>A personal identity code has 11 characters, this one has %1</source>
         <translation>A personal identity code has 11 characters, this one has %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Invalid character %1 at position %2: the date of birth must be digits</source>
         <translation>Invalid character %1 at position %2: the date of birth must be digits</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Invalid character %1 at position %2: the individual number must be digits</source>
         <translation>Invalid character %1 at position %2: the individual number must be digits</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>Unknown century sign %1</source>
         <translation>Unknown century sign %1</translation>
     </message>
@@ -617,12 +789,12 @@
         <translation>Individual number %1 is not issued</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>%1 is never a check character; it should be %2</source>
         <translation>%1 is never a check character; it should be %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>Check character should be %1</source>
         <translation>Check character should be %1</translation>
     </message>
@@ -642,17 +814,17 @@
         <translation>The business ID is empty</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9</source>
         <translation>A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>The digits %1 give remainder 1: no valid business ID has these digits</source>
         <translation>The digits %1 give remainder 1: no valid business ID has these digits</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Check digit should be %1</source>
         <translation>Check digit should be %1</translation>
     </message>
@@ -722,17 +894,17 @@
         <translation>The part after @ is empty</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>An e-mail address can be at most %1 characters, this one has %2</source>
         <translation>An e-mail address can be at most %1 characters, this one has %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>The part before @ can be at most %1 characters, this one has %2</source>
         <translation>The part before @ can be at most %1 characters, this one has %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>The character %1 is not allowed before @</source>
         <translation>The character %1 is not allowed before @</translation>
     </message>
@@ -775,7 +947,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/customer_dialog.py" line="+186" />
+        <location filename="../../agentdesk_desktop/customer_form/customer_dialog.py" line="+206" />
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
@@ -790,7 +962,7 @@
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;First names</source>
         <translation>&amp;First names</translation>
     </message>
@@ -810,7 +982,7 @@
         <translation>&amp;Identity code</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;Business ID</source>
         <translation>&amp;Business ID</translation>
     </message>
@@ -820,7 +992,7 @@
         <translation>&amp;Birth date</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>L&amp;anguage</source>
         <translation>L&amp;anguage</translation>
     </message>
@@ -830,7 +1002,7 @@
         <translation>&amp;Phone numbers</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>&amp;E-mail addresses</source>
         <translation>&amp;E-mail addresses</translation>
     </message>
@@ -840,7 +1012,7 @@
         <translation>&amp;Street address</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>P&amp;ostal code</source>
         <translation>P&amp;ostal code</translation>
     </message>
@@ -850,7 +1022,7 @@
         <translation>&amp;Municipality</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Address</source>
         <translation>Address</translation>
     </message>
@@ -890,12 +1062,12 @@
         <translation>name@example.fi; separate several with a comma</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Address protected (turvakielto). The address is not shown here and stays as it is in the register.</source>
         <translation>Address protected (turvakielto). The address is not shown here and stays as it is in the register.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -915,12 +1087,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+87" />
         <source>The customer could not be loaded. Close this window and try again.</source>
         <translation>The customer could not be loaded. Close this window and try again.</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+131" />
         <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>The customer could not be saved. Nothing you typed is lost; try again in a moment.</translation>
     </message>
@@ -928,7 +1100,7 @@
 <context>
     <name>CustomerMessages</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/customer_messages.py" line="+46" />
+        <location filename="../../agentdesk_desktop/customer_form/customer_messages.py" line="+47" />
         <source>A customer with this identity code already exists</source>
         <translation>A customer with this identity code already exists</translation>
     </message>
@@ -948,7 +1120,7 @@
         <translation>The birth date is in the future</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>Does not match the identity code (%1)</source>
         <translation>Does not match the identity code (%1)</translation>
     </message>
@@ -973,7 +1145,7 @@
         <translation>A Finnish postal code has five digits</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>The municipality is required with an address</source>
         <translation>The municipality is required with an address</translation>
     </message>
@@ -981,7 +1153,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+289" />
+        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+306" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
@@ -996,17 +1168,17 @@
         <translation>Department panels</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</source>
         <translation>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+95" />
         <source>This customer is no longer in the register.</source>
         <translation>This customer is no longer in the register.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</source>
         <translation>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</translation>
     </message>
@@ -1014,7 +1186,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_summary.py" line="+150" />
+        <location filename="../../agentdesk_desktop/customer_summary.py" line="+153" />
         <source>Loading customer…</source>
         <translation>Loading customer…</translation>
     </message>
@@ -1064,7 +1236,7 @@
         <translation>From the customer register</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
         <translation>Protected address (turvakielto): the address is not shown and must not be given out.</translation>
     </message>
@@ -1079,12 +1251,12 @@
         <translation>Person</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Finnish</source>
         <translation>Finnish</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Swedish</source>
         <translation>Swedish</translation>
     </message>
@@ -1094,12 +1266,12 @@
         <translation>English</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Address protected</source>
         <translation>Address protected</translation>
     </message>
@@ -1117,12 +1289,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+303" />
+        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+337" />
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>The figures could not be refreshed (%1); trying again.</translation>
     </message>
     <message>
-        <location line="+110" />
+        <location line="+119" />
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Supervisor dashboard – AgentDesk</translation>
     </message>
@@ -1185,32 +1357,32 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+181" />
+        <location filename="../../agentdesk_desktop/start_up.py" line="+139" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>The database %1 was made for an older version of AgentDesk. Ask IT to upgrade it (agentdesk db upgrade) before using the desk.</source>
         <translation>The database %1 was made for an older version of AgentDesk. Ask IT to upgrade it (agentdesk db upgrade) before using the desk.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+8" />
         <source>The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation.</source>
         <translation>The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+13" />
         <source>Cannot open the database %1. Check the network connection; if the problem continues, contact IT support.</source>
         <translation>Cannot open the database %1. Check the network connection; if the problem continues, contact IT support.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk cannot start</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+87" />
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>The configuration of AgentDesk could not be read (%1). Contact IT support.</translation>
     </message>
@@ -1218,12 +1390,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+126" />
+        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+139" />
         <source>Department plugins could not be started; see the log.</source>
         <translation>Department plugins could not be started; see the log.</translation>
     </message>
     <message>
-        <location line="+230" />
+        <location line="+285" />
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Some department plugins are not in use: %1. See Help ▸ Plugins.</translation>
     </message>
@@ -1236,7 +1408,7 @@
 <context>
     <name>DraftOffer</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/draft_offer.py" line="+51" />
+        <location filename="../../agentdesk_desktop/logging/draft_offer.py" line="+56" />
         <source>Customer %1</source>
         <translation>Customer %1</translation>
     </message>
@@ -1246,7 +1418,7 @@
         <translation>%1, unsaved contact from %2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Unsaved contacts</source>
         <translation>Unsaved contacts</translation>
     </message>
@@ -1256,7 +1428,7 @@
         <translation>AgentDesk closed before these contacts were saved. Open the customers to restore them?</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -1269,12 +1441,12 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="+157" />
+        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="+165" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>%1 items</source>
         <translation>%1 items</translation>
     </message>
@@ -1294,7 +1466,7 @@
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Waiting now, in the order they will be served</source>
         <translation>Waiting now, in the order they will be served</translation>
     </message>
@@ -1312,7 +1484,7 @@
 <context>
     <name>DuplicatePanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/duplicate_panel.py" line="+53" />
+        <location filename="../../agentdesk_desktop/customer_form/duplicate_panel.py" line="+55" />
         <source>Possible duplicates: is the customer already in the register?</source>
         <translation>Possible duplicates: is the customer already in the register?</translation>
     </message>
@@ -1322,7 +1494,7 @@
         <translation>Check the customers above. Press Save again to create a new customer anyway.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>%1 (born %2)</source>
         <translation>%1 (born %2)</translation>
     </message>
@@ -1335,7 +1507,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/errors.py" line="+76" />
+        <location filename="../../agentdesk_desktop/errors.py" line="+84" />
         <source>AgentDesk – error</source>
         <translation>AgentDesk – error</translation>
     </message>
@@ -1345,22 +1517,22 @@
         <translation>Copy details</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+22" />
         <source>Several errors occurred. You can keep working; if the problem continues, send the details below to IT support. The reports are saved in %1.</source>
         <translation>Several errors occurred. You can keep working; if the problem continues, send the details below to IT support. The reports are saved in %1.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+10" />
         <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support. The report is saved to %1.</source>
         <translation>Something went wrong. You can keep working; if the problem continues, send the details below to IT support. The report is saved to %1.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+9" />
         <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support.</source>
         <translation>Something went wrong. You can keep working; if the problem continues, send the details below to IT support.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>Copied</source>
         <translation>Copied</translation>
     </message>
@@ -1368,7 +1540,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+123" />
+        <location line="+128" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1424,12 +1596,12 @@
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/form_fields.py" line="+92" />
+        <location filename="../../agentdesk_desktop/plugins/form_fields.py" line="+111" />
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+96" />
+        <location line="+97" />
         <source>Fill this in.</source>
         <translation>Fill this in.</translation>
     </message>
@@ -1447,7 +1619,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+184" />
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+104" />
         <source>New contact</source>
         <translation>New contact</translation>
     </message>
@@ -1457,7 +1629,7 @@
         <translation>Start logging a new contact (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../agentdesk_desktop/logging/draft_restore_banner.py" line="+60" />
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
@@ -1467,7 +1639,7 @@
         <translation>Discard</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+2" />
         <source>Save contact</source>
         <translation>Save contact</translation>
     </message>
@@ -1482,17 +1654,17 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+148" />
         <source>Link the last contact to %1</source>
         <translation>Link the last contact to %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+4" />
         <source>Contact saved. Press Ctrl+N to log the next one.</source>
         <translation>Contact saved. Press Ctrl+N to log the next one.</translation>
     </message>
     <message>
-        <location line="-38" />
+        <location line="-10" />
         <source>Log a contact</source>
         <translation>Log a contact</translation>
     </message>
@@ -1502,17 +1674,17 @@
         <translation>Handle time of the contact in progress (minutes:seconds)</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+2" />
         <source>Link the last contact to this customer</source>
         <translation>Link the last contact to this customer</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+10" />
         <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
         <translation>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</translation>
     </message>
     <message>
-        <location line="+131" />
+        <location filename="../../agentdesk_desktop/logging/draft_restore_banner.py" line="+11" />
         <source>Restore unsaved contact from %1?</source>
         <translation>Restore unsaved contact from %1?</translation>
     </message>
@@ -1522,7 +1694,7 @@
         <translation>(%1 more after this one)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+107" />
         <source>Save or cancel the contact in progress before restoring another.</source>
         <translation>Save or cancel the contact in progress before restoring another.</translation>
     </message>
@@ -1532,12 +1704,12 @@
         <translation>The contact could not be saved. Nothing you typed is lost; try again in a moment.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+48" />
         <source>The contact is now linked to the customer.</source>
         <translation>The contact is now linked to the customer.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Linking the contact failed; try again in a moment.</translation>
     </message>
@@ -1545,7 +1717,7 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="-100" />
+        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="-109" />
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
@@ -1590,7 +1762,7 @@
         <translation>Target time</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>State</source>
         <translation>State</translation>
     </message>
@@ -1598,7 +1770,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+32" />
+        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+34" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
@@ -1693,17 +1865,7 @@
         <translation>New</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Open</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Waiting</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>Resolved</source>
         <translation>Resolved</translation>
     </message>
@@ -1711,6 +1873,11 @@
         <location line="+1" />
         <source>Closed</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reopened</source>
+        <translation>Reopened</translation>
     </message>
     <message>
         <location line="+7" />
@@ -1773,7 +1940,22 @@
         <translation>similar name, same birth date</translation>
     </message>
     <message>
+        <location line="-25" />
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
         <location line="+1" />
+        <source>Waiting for the citizen</source>
+        <translation>Waiting for the citizen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Waiting for the back office</source>
+        <translation>Waiting for the back office</translation>
+    </message>
+    <message>
+        <location line="+24" />
         <source>similar name, same phone number</source>
         <translation>similar name, same phone number</translation>
     </message>
@@ -1788,7 +1970,7 @@
         <translation>similar name, same address</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>since %1</source>
         <translation>since %1</translation>
     </message>
@@ -1801,22 +1983,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+250" />
+        <location filename="../../agentdesk_desktop/main_window.py" line="+270" />
         <source>Customer %1</source>
         <translation>Customer %1</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+64" />
         <source>About AgentDesk</source>
         <translation>About AgentDesk</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+18" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1886,7 +2068,7 @@
         <translation>&amp;About AgentDesk</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Search for a customer and press Enter to open them here.
 
 Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
@@ -1895,7 +2077,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
 Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
         <source>Signed in: %1</source>
         <translation>Signed in: %1</translation>
     </message>
@@ -1908,7 +2090,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>OverviewHeader</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+103" />
+        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+121" />
         <source>Identity code</source>
         <translation>Identity code</translation>
     </message>
@@ -1994,12 +2176,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+151" />
+        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+163" />
         <source>The department panels could not read this customer.</source>
         <translation>The department panels could not read this customer.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+63" />
         <source>Choose a purpose to see this panel</source>
         <translation>Choose a purpose to see this panel</translation>
     </message>
@@ -2033,7 +2215,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelWidget</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+199" />
+        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+209" />
         <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
         <translation>This panel shows sensitive information. Choose why you need to see it; the access is logged.</translation>
     </message>
@@ -2063,12 +2245,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Retry</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>customer consents</source>
         <translation>customer consents</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>statutory task</source>
         <translation>statutory task</translation>
     </message>
@@ -2078,7 +2260,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>emergency</translation>
     </message>
     <message>
-        <location line="+90" />
+        <location line="+102" />
         <source>The back end does not answer.</source>
         <translation>The back end does not answer.</translation>
     </message>
@@ -2093,7 +2275,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The back end answered with an error.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>The back end has not been answering; the desk waits a moment before asking again.</source>
         <translation>The back end has not been answering; the desk waits a moment before asking again.</translation>
     </message>
@@ -2113,7 +2295,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The panel could not be shown.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+33" />
         <source>at %1</source>
         <translation>at %1</translation>
     </message>
@@ -2164,7 +2346,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Plugins</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
@@ -2179,12 +2361,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>State</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Department plugins are turned off for this desk.</source>
         <translation>Department plugins are turned off for this desk.</translation>
     </message>
@@ -2194,12 +2376,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The department plugins are still starting.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</source>
         <translation>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+29" />
         <source>Disabled by you in this session.</source>
         <translation>Disabled by you in this session.</translation>
     </message>
@@ -2242,12 +2424,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+146" />
+        <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+153" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+10" />
         <source>%1 messages could not be taken in. They are kept here; Retry takes one in again.</source>
         <translation>%1 messages could not be taken in. They are kept here; Retry takes one in again.</translation>
     </message>
@@ -2267,12 +2449,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Retrying…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>The message was taken in.</source>
         <translation>The message was taken in.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>The message could not be taken in: %1. It stays here.</source>
         <translation>The message could not be taken in: %1. It stays here.</translation>
     </message>
@@ -2295,7 +2477,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location line="-141" />
+        <location line="-149" />
         <source>The message could not be read</source>
         <translation>The message could not be read</translation>
     </message>
@@ -2315,12 +2497,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>An error in AgentDesk</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>Message %1, UID %2, AgentDesk %3, %4 attempts</source>
         <translation>Message %1, UID %2, AgentDesk %3, %4 attempts</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+13" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -2348,7 +2530,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="+235" />
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+243" />
         <source>Name or address</source>
         <translation>Name or address</translation>
     </message>
@@ -2381,22 +2563,22 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>QueueTile</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/queue_tile.py" line="+125" />
+        <location filename="../../agentdesk_desktop/dashboard/queue_tile.py" line="+132" />
         <source>%1 waiting (alarm at %2)</source>
         <translation>%1 waiting (alarm at %2)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>The longest wait is %1 (alarm at %2)</source>
         <translation>The longest wait is %1 (alarm at %2)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>Service level %1 is below the target %2</source>
         <translation>Service level %1 is below the target %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+5" />
         <source>Click for the items behind the figures.</source>
         <translation>Click for the items behind the figures.</translation>
     </message>
@@ -2406,7 +2588,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>%1 working hours</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>%1 · target %2 within %3</source>
         <translation>%1 · target %2 within %3</translation>
     </message>
@@ -2449,7 +2631,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/reception/reception_window.py" line="+223" />
+        <location filename="../../agentdesk_desktop/reception/reception_window.py" line="+224" />
         <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
         <translation>No walk-in services are set up. Ask the administrator for a walk-in queue.</translation>
     </message>
@@ -2469,7 +2651,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>For the customer in the current tab: %1</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>%1 · issued at %2</source>
         <translation>%1 · issued at %2</translation>
     </message>
@@ -2484,7 +2666,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Finish the current visit before calling the next visitor.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Nobody is waiting.</source>
         <translation>Nobody is waiting.</translation>
     </message>
@@ -2499,7 +2681,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The next visitor could not be called; try again in a moment.</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+45" />
         <source>Visit %1 logged.</source>
         <translation>Visit %1 logged.</translation>
     </message>
@@ -2509,7 +2691,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>The visit could not be logged. Nothing you typed is lost; try again in a moment.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+37" />
         <source>Choose a topic</source>
         <translation>Choose a topic</translation>
     </message>
@@ -2607,7 +2789,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+58" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+51" />
         <source>Relationships</source>
         <translation>Relationships</translation>
     </message>
@@ -2668,7 +2850,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-58" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-57" />
         <source>Roles and profiles</source>
         <translation>Roles and profiles</translation>
     </message>
@@ -2711,7 +2893,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>ScreenPopController</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+84" />
+        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+105" />
         <source>unknown number</source>
         <translation>unknown number</translation>
     </message>
@@ -2719,13 +2901,13 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="-92" />
-        <location line="+73" />
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-95" />
+        <location line="+76" />
         <source>The search failed. Check the connection and try again.</source>
         <translation>The search failed. Check the connection and try again.</translation>
     </message>
     <message>
-        <location line="-54" />
+        <location line="-57" />
         <source>Searching…</source>
         <translation>Searching…</translation>
     </message>
@@ -2740,7 +2922,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Results: %1</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+46" />
         <source>Search: name, address, identity code, phone or e-mail  (Ctrl+K)</source>
         <translation>Search: name, address, identity code, phone or e-mail  (Ctrl+K)</translation>
     </message>
@@ -2751,6 +2933,16 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
     <message>
         <location line="+1" />
+        <source>Search customers</source>
+        <translation>Search customers</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name, address, identity code, phone or e-mail</source>
+        <translation>Name, address, identity code, phone or e-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
@@ -2758,7 +2950,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_results_model.py" line="+175" />
+        <location filename="../../agentdesk_desktop/search_results_model.py" line="+183" />
         <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
         <translation>This customer has a protected address (turvakielto). The address is not shown or given out.</translation>
     </message>
@@ -2791,7 +2983,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-123" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-131" />
         <location line="+20" />
         <source>Loading…</source>
         <translation>Loading…</translation>
@@ -2800,7 +2992,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/settings_dialog.py" line="+43" />
+        <location filename="../../agentdesk_desktop/settings_dialog.py" line="+44" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2813,22 +3005,22 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/sign_in.py" line="+62" />
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+64" />
         <source>Loading staff users…</source>
         <translation>Loading staff users…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+19" />
         <source>There are no active staff users in this database. Ask an administrator to add you.</source>
         <translation>There are no active staff users in this database. Ask an administrator to add you.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>The staff list could not be loaded. Check the database connection and try again.</source>
         <translation>The staff list could not be loaded. Check the database connection and try again.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+49" />
         <source>Sign in to AgentDesk</source>
         <translation>Sign in to AgentDesk</translation>
     </message>
@@ -2871,27 +3063,27 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+204" />
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+238" />
         <source>Case #%1</source>
         <translation>Case #%1</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Department</source>
         <translation>Department</translation>
     </message>
@@ -2901,12 +3093,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
@@ -2929,37 +3121,37 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Try again</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>All channels</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>All departments</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>All topics</source>
         <translation>All topics</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+35" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>No contacts match these filters.</source>
         <translation>No contacts match these filters.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>No contacts yet.</source>
         <translation>No contacts yet.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>%1 shown, scroll for more</source>
         <translation>%1 shown, scroll for more</translation>
     </message>
@@ -2982,7 +3174,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>UnidentifiedContactDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+40" />
+        <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41" />
         <source>Contact without a customer</source>
         <translation>Contact without a customer</translation>
     </message>

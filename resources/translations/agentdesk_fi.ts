@@ -4,13 +4,13 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+118"/>
-        <location line="+74"/>
+        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+125"/>
+        <location line="+78"/>
         <source>Loading the form…</source>
         <translation>Ladataan lomaketta…</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-63"/>
         <source>&amp;File</source>
         <translation>&amp;Lähetä</translation>
     </message>
@@ -20,28 +20,28 @@
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+30"/>
+        <location line="+19"/>
+        <location line="+32"/>
         <source>The form could not be read from the back end.</source>
         <translation>Lomaketta ei saatu taustajärjestelmästä.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>The form for this choice could not be read; you can still file with the fields below.</source>
         <translation>Tämän valinnan lomaketta ei saatu; voit silti lähettää alla olevilla kentillä.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Filing…</source>
         <translation>Lähetetään…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <source>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</source>
         <translation>Taustajärjestelmä ei vastannut ajoissa. Tarkista sen paneelista, kirjautuiko pyyntö, ennen kuin lähetät sen uudelleen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The back end does not answer; nothing was filed.</source>
         <translation>Taustajärjestelmä ei vastaa; mitään ei lähetetty.</translation>
     </message>
@@ -64,7 +64,7 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+86"/>
+        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+93"/>
         <source>Agent</source>
         <translation>Asiakaspalvelija</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/call_bar.py" line="+84"/>
+        <location filename="../../agentdesk_desktop/phone/call_bar.py" line="+86"/>
         <source>☎ %1 · ringing</source>
         <translation>☎ %1 · soi</translation>
     </message>
@@ -125,38 +125,38 @@
         <translation> Heitä on enemmänkin; hae numerolla nähdäksesi kaikki.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Several customers have this number. Choose who is calling; the phone contact has started in the contact panel.</source>
         <translation>Usealla asiakkaalla on tämä numero. Valitse, kuka soittaa; puhelinyhteydenotto on aloitettu yhteydenottopaneelissa.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+9"/>
         <source>Unknown caller</source>
         <translation>Tuntematon soittaja</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-8"/>
         <source>Unknown caller, number withheld</source>
         <translation>Tuntematon soittaja, salainen numero</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Ask who is calling and search for them. The phone contact has started in the contact panel; link it to the customer once found.</source>
         <translation>Kysy, kuka soittaa, ja hae hänet. Puhelinyhteydenotto on aloitettu yhteydenottopaneelissa; liitä se asiakkaaseen, kun hänet löytyy.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Unknown caller %1</source>
         <translation>Tuntematon soittaja %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No customer has this number. Search for the caller, add them as a new customer, or link the call to the customer open in the current tab. The phone contact has started in the contact panel.</source>
         <translation>Kenelläkään asiakkaalla ei ole tätä numeroa. Hae soittaja, lisää hänet uutena asiakkaana tai liitä puhelu nykyisellä välilehdellä avoinna olevaan asiakkaaseen. Puhelinyhteydenotto on aloitettu yhteydenottopaneelissa.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Open</source>
         <translation>&amp;Avaa</translation>
     </message>
@@ -171,17 +171,17 @@
         <translation>&amp;Uusi asiakas…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Link to %1</source>
         <translation>&amp;Liitä asiakkaaseen %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Link to the open customer</source>
         <translation>&amp;Liitä avoinna olevaan asiakkaaseen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Close</source>
         <translation>Sulje</translation>
     </message>
@@ -192,15 +192,182 @@
     </message>
 </context>
 <context>
+    <name>CaseDeadlines</name>
+    <message>
+        <location filename="../../agentdesk_desktop/dashboard/case_deadlines.py" line="+24"/>
+        <source>Cases: %1 overdue, %2 due within %3 working days</source>
+        <translation>Asiat: %1 myöhässä, %2 erääntyy %3 työpäivän sisällä</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/cases/case_dialog.py" line="+148"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filed as %1</source>
+        <translation>Kirjattu: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>assigned to %1</source>
+        <translation>vastuuhenkilö %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>was due %1</source>
+        <translation>määräpäivä oli %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>due %1, %2 working days overdue</source>
+        <translation>määräpäivä %1, myöhässä %2 työpäivää</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>due %1, %2 working days left</source>
+        <translation>määräpäivä %1, %2 työpäivää jäljellä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>back office %1 %2</source>
+        <translation>taustajärjestelmä %1 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The case could not be read; close this and open it again.</source>
+        <translation>Asiaa ei voitu lukea; sulje tämä ja avaa uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+91"/>
+        <source>(keep)</source>
+        <translation>(ennallaan)</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Someone else changed this case meanwhile. It is shown as it is now; your note is kept.</source>
+        <translation>Joku muu muutti asiaa sillä välin. Se näytetään nykyisessä tilassaan; muistiinpanosi on tallessa.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The change was not saved (the database could not be reached); try again.</source>
+        <translation>Muutosta ei tallennettu (tietokantaan ei saatu yhteyttä); yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write a note saying why: it stays in the case&apos;s history.</source>
+        <translation>Kirjoita perustelu: se jää asian historiaan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the department to assign the case to.</source>
+        <translation>Valitse yksikkö, jolle asia siirretään.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That person is no longer on the staff list; choose another.</source>
+        <translation>Henkilö ei ole enää henkilöstöluettelossa; valitse toinen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The due date cannot be before the case was filed.</source>
+        <translation>Määräpäivä ei voi olla ennen asian kirjaamista.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That step is not possible from the case&apos;s current state; choose another.</source>
+        <translation>Tämä vaihe ei ole mahdollinen asian nykyisestä tilasta; valitse toinen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Service case</source>
+        <translation>Palvelupyyntö</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When</source>
+        <translation>Milloin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Kuka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Muutos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>Vastuuhenkilö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Muistiinpano</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next step</source>
+        <translation>&amp;Seuraava vaihe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote</source>
+        <translation>&amp;Muistiinpano</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Toteuta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the next step (Ctrl+Enter)</source>
+        <translation>Toteuta seuraava vaihe (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case history</source>
+        <translation>Asian historia</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+293"/>
-        <location line="+9"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+307"/>
+        <location line="+11"/>
         <source>Open cases</source>
         <translation>Avoimet asiat</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
+        <source>Double-click a case (or press Enter) for its history and next step</source>
+        <translation>Kaksoisnapsauta asiaa (tai paina Enter) nähdäksesi sen historian ja seuraavan vaiheen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Case</source>
         <translation>Asia</translation>
     </message>
@@ -215,7 +382,7 @@
         <translation>Tila</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Due</source>
         <translation>Määräpäivä</translation>
     </message>
@@ -225,7 +392,7 @@
         <translation>Taustajärjestelmä</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open cases (%1)</source>
         <translation>Avoimet asiat (%1)</translation>
     </message>
@@ -248,12 +415,12 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/conflict_panel.py" line="+105"/>
+        <location filename="../../agentdesk_desktop/customer_form/conflict_panel.py" line="+124"/>
         <source>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</source>
         <translation>Asiakkaan tiedot tallennettiin toisella työasemalla muokkauksesi aikana. Mitään ei ole korvattu. Vertaa versioita (erot on korostettu) ja valitse, kumpi säilytetään.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Field</source>
         <translation>Kenttä</translation>
     </message>
@@ -263,12 +430,12 @@
         <translation>Tallennettu toisella työasemalla</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your version</source>
         <translation>Sinun versiosi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep theirs</source>
         <translation>Säilytä toinen versio</translation>
     </message>
@@ -288,17 +455,17 @@
         <translation>Tallenna oma versiosi uuden version päälle</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Type</source>
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>First names</source>
         <translation>Etunimet</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Last name</source>
         <translation>Sukunimi</translation>
     </message>
@@ -308,7 +475,7 @@
         <translation>Syntymäaika</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Language</source>
         <translation>Asiointikieli</translation>
     </message>
@@ -318,12 +485,12 @@
         <translation>Henkilötunnus</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Business ID</source>
         <translation>Y-tunnus</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Phones</source>
         <translation>Puhelinnumerot</translation>
     </message>
@@ -333,7 +500,7 @@
         <translation>Sähköpostiosoitteet</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Street address</source>
         <translation>Katuosoite</translation>
     </message>
@@ -343,12 +510,12 @@
         <translation>Postinumero</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Municipality</source>
         <translation>Kunta</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Organisation</source>
         <translation>Organisaatio</translation>
     </message>
@@ -359,7 +526,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Address protected</source>
         <translation>Turvakielto</translation>
     </message>
@@ -367,27 +534,27 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+196"/>
+        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+215"/>
         <source>Customer</source>
         <translation>Asiakas</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>&amp;Topic</source>
         <translation>A&amp;ihe</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Cha&amp;nnel</source>
         <translation>&amp;Kanava</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Department</source>
         <translation>&amp;Yksikkö</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>N&amp;otes</source>
         <translation>&amp;Muistiinpanot</translation>
     </message>
@@ -397,17 +564,17 @@
         <translation>&amp;Lopputulos</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>C&amp;ase</source>
         <translation>A&amp;sia</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Caller not identified</source>
         <translation>Soittajaa ei ole tunnistettu</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Type to find a topic…</source>
         <translation>Kirjoita hakeaksesi aihetta…</translation>
     </message>
@@ -461,12 +628,12 @@
     <name>ContactMessages</name>
     <message>
         <location filename="../../agentdesk_desktop/logging/field_messages.py" line="+22"/>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Choose a topic from the list</source>
         <translation>Valitse aihe luettelosta</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-25"/>
         <source>Choose how the contact ended</source>
         <translation>Valitse, miten yhteydenotto päättyi</translation>
     </message>
@@ -481,22 +648,22 @@
         <translation>Alkamisaika on tulevaisuudessa</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Give the new case a title or link an existing case</source>
         <translation>Anna uudelle asialle otsikko tai liitä olemassa oleva asia</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Identify the customer before opening a case</source>
         <translation>Tunnista asiakas ennen asian avaamista</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The linked case does not belong to this customer</source>
         <translation>Liitetty asia ei kuulu tälle asiakkaalle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A new case needs a due date</source>
         <translation>Uudelle asialle tarvitaan määräpäivä</translation>
     </message>
@@ -506,22 +673,22 @@
         <translation>Määräpäivä on jo mennyt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Choose the department the contact is forwarded to</source>
         <translation>Valitse yksikkö, jolle yhteydenotto välitetään</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The customer is no longer in the register</source>
         <translation>Asiakas ei ole enää rekisterissä</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The contact is already linked to another customer</source>
         <translation>Yhteydenotto on jo liitetty toiseen asiakkaaseen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Notes can be at most %1 characters (now %2)</source>
         <translation>Muistiinpanoissa voi olla enintään %1 merkkiä (nyt %2)</translation>
     </message>
@@ -529,7 +696,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-147"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163"/>
         <source>Contact details</source>
         <translation>Yhteystiedot</translation>
     </message>
@@ -559,9 +726,14 @@
         <translation>Turvakielto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
         <translation>Turvakielto: osoitetta ei näytetä, eikä sitä saa luovuttaa.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Address: %1, %2</source>
+        <translation>Osoite: %1, %2</translation>
     </message>
 </context>
 <context>
@@ -587,22 +759,22 @@
         <translation>Henkilötunnus puuttuu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A personal identity code has 11 characters, this one has %1</source>
         <translation>Henkilötunnuksessa on 11 merkkiä, tässä on %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Invalid character %1 at position %2: the date of birth must be digits</source>
         <translation>Virheellinen merkki %1 kohdassa %2: syntymäajan on oltava numeroita</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Invalid character %1 at position %2: the individual number must be digits</source>
         <translation>Virheellinen merkki %1 kohdassa %2: yksilönumeron on oltava numeroita</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Unknown century sign %1</source>
         <translation>Tuntematon välimerkki %1</translation>
     </message>
@@ -617,12 +789,12 @@
         <translation>Yksilönumeroa %1 ei anneta kenellekään</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 is never a check character; it should be %2</source>
         <translation>%1 ei voi olla tarkistusmerkki; sen pitäisi olla %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Check character should be %1</source>
         <translation>Tarkistusmerkin pitäisi olla %1</translation>
     </message>
@@ -642,17 +814,17 @@
         <translation>Y-tunnus puuttuu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9</source>
         <translation>Y-tunnus on seitsemän numeroa, yhdysmerkki ja tarkistusnumero, esim. 0112038-9</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The digits %1 give remainder 1: no valid business ID has these digits</source>
         <translation>Numeroista %1 jää jakojäännös 1: millään kelvollisella Y-tunnuksella ei ole näitä numeroita</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Check digit should be %1</source>
         <translation>Tarkistusnumeron pitäisi olla %1</translation>
     </message>
@@ -722,17 +894,17 @@
         <translation>@-merkin jälkeinen osa puuttuu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>An e-mail address can be at most %1 characters, this one has %2</source>
         <translation>Sähköpostiosoitteessa voi olla enintään %1 merkkiä, tässä on %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The part before @ can be at most %1 characters, this one has %2</source>
         <translation>@-merkkiä edeltävässä osassa voi olla enintään %1 merkkiä, tässä on %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The character %1 is not allowed before @</source>
         <translation>Merkki %1 ei ole sallittu ennen @-merkkiä</translation>
     </message>
@@ -775,7 +947,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/customer_dialog.py" line="+186"/>
+        <location filename="../../agentdesk_desktop/customer_form/customer_dialog.py" line="+206"/>
         <source>New customer</source>
         <translation>Uusi asiakas</translation>
     </message>
@@ -790,7 +962,7 @@
         <translation>Tyyppi</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;First names</source>
         <translation>&amp;Etunimet</translation>
     </message>
@@ -810,7 +982,7 @@
         <translation>&amp;Henkilötunnus</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Business ID</source>
         <translation>&amp;Y-tunnus</translation>
     </message>
@@ -820,7 +992,7 @@
         <translation>Syn&amp;tymäaika</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>L&amp;anguage</source>
         <translation>&amp;Asiointikieli</translation>
     </message>
@@ -830,7 +1002,7 @@
         <translation>Puhe&amp;linnumerot</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;E-mail addresses</source>
         <translation>Sähköposti&amp;osoitteet</translation>
     </message>
@@ -840,7 +1012,7 @@
         <translation>&amp;Katuosoite</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>P&amp;ostal code</source>
         <translation>&amp;Postinumero</translation>
     </message>
@@ -850,7 +1022,7 @@
         <translation>K&amp;unta</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Address</source>
         <translation>Osoite</translation>
     </message>
@@ -890,12 +1062,12 @@
         <translation>nimi@example.fi; erota useampi pilkulla</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Address protected (turvakielto). The address is not shown here and stays as it is in the register.</source>
         <translation>Turvakielto. Osoitetta ei näytetä tässä, ja se säilyy rekisterissä ennallaan.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
@@ -915,12 +1087,12 @@
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <source>The customer could not be loaded. Close this window and try again.</source>
         <translation>Asiakkaan tietoja ei voitu hakea. Sulje tämä ikkuna ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+131"/>
         <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>Asiakasta ei voitu tallentaa. Kirjoittamasi teksti ei katoa; yritä hetken kuluttua uudelleen.</translation>
     </message>
@@ -928,7 +1100,7 @@
 <context>
     <name>CustomerMessages</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/customer_messages.py" line="+46"/>
+        <location filename="../../agentdesk_desktop/customer_form/customer_messages.py" line="+47"/>
         <source>A customer with this identity code already exists</source>
         <translation>Asiakas tällä henkilötunnuksella on jo olemassa</translation>
     </message>
@@ -948,7 +1120,7 @@
         <translation>Syntymäaika on tulevaisuudessa</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Does not match the identity code (%1)</source>
         <translation>Ei vastaa henkilötunnusta (%1)</translation>
     </message>
@@ -973,7 +1145,7 @@
         <translation>Suomalaisessa postinumerossa on viisi numeroa</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The municipality is required with an address</source>
         <translation>Osoitteeseen tarvitaan myös kunta</translation>
     </message>
@@ -981,7 +1153,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+289"/>
+        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+306"/>
         <source>Try again</source>
         <translation>Yritä uudelleen</translation>
     </message>
@@ -996,17 +1168,17 @@
         <translation>Yksiköiden paneelit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</source>
         <translation>Tälle työasemalle asennettujen yksikkölaajennusten (sosiaalipalvelut, terveydenhuolto, tekniset palvelut ja muut) paneelit näkyvät tässä: mitä kukin taustajärjestelmä tietää asiakkaasta, niille työntekijöille, joilla on oikeus nähdä se.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>This customer is no longer in the register.</source>
         <translation>Tämä asiakas ei ole enää rekisterissä.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</source>
         <translation>Asiakasta ei voitu avata. Tarkista verkkoyhteys ja yritä uudelleen; jos ongelma jatkuu, ota yhteyttä IT-tukeen.</translation>
     </message>
@@ -1014,7 +1186,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_summary.py" line="+150"/>
+        <location filename="../../agentdesk_desktop/customer_summary.py" line="+153"/>
         <source>Loading customer…</source>
         <translation>Haetaan asiakkaan tietoja…</translation>
     </message>
@@ -1064,7 +1236,7 @@
         <translation>Tiedot asiakasrekisteristä</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
         <translation>Turvakielto: osoitetta ei näytetä, eikä sitä saa luovuttaa.</translation>
     </message>
@@ -1079,12 +1251,12 @@
         <translation>Henkilö</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Finnish</source>
         <translation>suomi</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Swedish</source>
         <translation>ruotsi</translation>
     </message>
@@ -1094,12 +1266,12 @@
         <translation>englanti</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Other</source>
         <translation>muu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Address protected</source>
         <translation>Turvakielto</translation>
     </message>
@@ -1117,12 +1289,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+303"/>
+        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+337"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Lukuja ei voitu päivittää (%1); yritetään uudelleen.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Esihenkilön tilannenäkymä – AgentDesk</translation>
     </message>
@@ -1185,32 +1357,32 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+181"/>
+        <location filename="../../agentdesk_desktop/start_up.py" line="+139"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Tietokannassa %1 ei vielä ole AgentDeskin tietoja. Pyydä IT-tukea valmistelemaan se (agentdesk db upgrade).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The database %1 was made for an older version of AgentDesk. Ask IT to upgrade it (agentdesk db upgrade) before using the desk.</source>
         <translation>Tietokanta %1 on tehty AgentDeskin vanhemmalle versiolle. Pyydä IT-tukea päivittämään se (agentdesk db upgrade) ennen käyttöä.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation.</source>
         <translation>Tietokanta %1 on tehty AgentDeskin uudemmalle versiolle. Päivitä tämän työaseman AgentDesk.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Cannot open the database %1. Check the network connection; if the problem continues, contact IT support.</source>
         <translation>Tietokantaa %1 ei voi avata. Tarkista verkkoyhteys; jos ongelma jatkuu, ota yhteyttä IT-tukeen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk ei käynnisty</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>AgentDeskin asetuksia ei voitu lukea (%1). Ota yhteyttä IT-tukeen.</translation>
     </message>
@@ -1218,12 +1390,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+126"/>
+        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+139"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Toimialojen liitännäisiä ei voitu käynnistää; katso loki.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+285"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Osa toimialojen liitännäisistä ei ole käytössä: %1. Katso Ohje ▸ Liitännäiset.</translation>
     </message>
@@ -1236,7 +1408,7 @@
 <context>
     <name>DraftOffer</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/draft_offer.py" line="+51"/>
+        <location filename="../../agentdesk_desktop/logging/draft_offer.py" line="+56"/>
         <source>Customer %1</source>
         <translation>Asiakas %1</translation>
     </message>
@@ -1246,7 +1418,7 @@
         <translation>%1, tallentamaton yhteydenotto (%2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Unsaved contacts</source>
         <translation>Tallentamattomat yhteydenotot</translation>
     </message>
@@ -1256,7 +1428,7 @@
         <translation>AgentDesk sulkeutui ennen kuin nämä yhteydenotot ehdittiin tallentaa. Avataanko asiakkaat, jotta yhteydenotot voidaan palauttaa?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Open</source>
         <translation>Avaa</translation>
     </message>
@@ -1269,12 +1441,12 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="+157"/>
+        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="+165"/>
         <source>Loading…</source>
         <translation>Haetaan…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 items</source>
         <translation>%1 kpl</translation>
     </message>
@@ -1294,7 +1466,7 @@
         <translation>&amp;Näytä</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Waiting now, in the order they will be served</source>
         <translation>Odottamassa nyt palvelujärjestyksessä</translation>
     </message>
@@ -1312,7 +1484,7 @@
 <context>
     <name>DuplicatePanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/duplicate_panel.py" line="+53"/>
+        <location filename="../../agentdesk_desktop/customer_form/duplicate_panel.py" line="+55"/>
         <source>Possible duplicates: is the customer already in the register?</source>
         <translation>Mahdollisia kaksoiskappaleita: onko asiakas jo rekisterissä?</translation>
     </message>
@@ -1322,7 +1494,7 @@
         <translation>Tarkista yllä olevat asiakkaat. Jos haluat silti luoda uuden asiakkaan, paina Tallenna uudelleen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 (born %2)</source>
         <translation>%1 (syntynyt %2)</translation>
     </message>
@@ -1335,7 +1507,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/errors.py" line="+76"/>
+        <location filename="../../agentdesk_desktop/errors.py" line="+84"/>
         <source>AgentDesk – error</source>
         <translation>AgentDesk – virhe</translation>
     </message>
@@ -1345,22 +1517,22 @@
         <translation>Kopioi tiedot</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Several errors occurred. You can keep working; if the problem continues, send the details below to IT support. The reports are saved in %1.</source>
         <translation>Tapahtui useita virheitä. Voit jatkaa työskentelyä; jos ongelma toistuu, lähetä alla olevat tiedot IT-tukeen. Raportit on tallennettu kansioon %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support. The report is saved to %1.</source>
         <translation>Jokin meni vikaan. Voit jatkaa työskentelyä; jos ongelma toistuu, lähetä alla olevat tiedot IT-tukeen. Raportti on tallennettu tiedostoon %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support.</source>
         <translation>Jokin meni vikaan. Voit jatkaa työskentelyä; jos ongelma toistuu, lähetä alla olevat tiedot IT-tukeen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Copied</source>
         <translation>Kopioitu</translation>
     </message>
@@ -1368,7 +1540,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1424,12 +1596,12 @@
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/form_fields.py" line="+92"/>
+        <location filename="../../agentdesk_desktop/plugins/form_fields.py" line="+111"/>
         <source>Choose…</source>
         <translation>Valitse…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Fill this in.</source>
         <translation>Täytä tämä kenttä.</translation>
     </message>
@@ -1447,7 +1619,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+184"/>
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+104"/>
         <source>New contact</source>
         <translation>Uusi yhteydenotto</translation>
     </message>
@@ -1457,7 +1629,7 @@
         <translation>Aloita uuden yhteydenoton kirjaaminen (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../agentdesk_desktop/logging/draft_restore_banner.py" line="+60"/>
         <source>Restore</source>
         <translation>Palauta</translation>
     </message>
@@ -1467,7 +1639,7 @@
         <translation>Hylkää</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+2"/>
         <source>Save contact</source>
         <translation>Tallenna yhteydenotto</translation>
     </message>
@@ -1482,17 +1654,17 @@
         <translation>Peruuta</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+148"/>
         <source>Link the last contact to %1</source>
         <translation>Liitä viimeisin yhteydenotto asiakkaaseen %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+4"/>
         <source>Contact saved. Press Ctrl+N to log the next one.</source>
         <translation>Yhteydenotto tallennettu. Kirjaa seuraava painamalla Ctrl+N.</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-10"/>
         <source>Log a contact</source>
         <translation>Kirjaa yhteydenotto</translation>
     </message>
@@ -1502,17 +1674,17 @@
         <translation>Keskeneräisen yhteydenoton käsittelyaika (minuutit:sekunnit)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+2"/>
         <source>Link the last contact to this customer</source>
         <translation>Liitä viimeisin yhteydenotto tähän asiakkaaseen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+10"/>
         <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
         <translation>Ei keskeneräistä yhteydenottoa. Kirjaa puhelu, sähköposti, asiointikäynti tai verkkoyhteydenotto painamalla Ctrl+N tai ”Uusi yhteydenotto”.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location filename="../../agentdesk_desktop/logging/draft_restore_banner.py" line="+11"/>
         <source>Restore unsaved contact from %1?</source>
         <translation>Palautetaanko tallentamaton yhteydenotto (%1)?</translation>
     </message>
@@ -1522,7 +1694,7 @@
         <translation>(tämän jälkeen vielä %1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+107"/>
         <source>Save or cancel the contact in progress before restoring another.</source>
         <translation>Tallenna tai peruuta keskeneräinen yhteydenotto ennen kuin palautat toisen.</translation>
     </message>
@@ -1532,12 +1704,12 @@
         <translation>Yhteydenottoa ei voitu tallentaa. Kirjoittamasi teksti ei katoa; yritä hetken kuluttua uudelleen.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>The contact is now linked to the customer.</source>
         <translation>Yhteydenotto on nyt liitetty asiakkaaseen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Yhteydenoton liittäminen epäonnistui; yritä hetken kuluttua uudelleen.</translation>
     </message>
@@ -1545,7 +1717,7 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="-100"/>
+        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="-109"/>
         <source>waiting</source>
         <translation>odottaa</translation>
     </message>
@@ -1590,7 +1762,7 @@
         <translation>Tavoiteaika</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>State</source>
         <translation>Tila</translation>
     </message>
@@ -1598,7 +1770,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+32"/>
+        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+34"/>
         <source>Phone</source>
         <translation>Puhelin</translation>
     </message>
@@ -1693,17 +1865,7 @@
         <translation>Uusi</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open</source>
-        <translation>Avoin</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting</source>
-        <translation>Odottaa</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Resolved</source>
         <translation>Ratkaistu</translation>
     </message>
@@ -1711,6 +1873,11 @@
         <location line="+1"/>
         <source>Closed</source>
         <translation>Suljettu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopened</source>
+        <translation>Avattu uudelleen</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1773,7 +1940,22 @@
         <translation>samankaltainen nimi, sama syntymäaika</translation>
     </message>
     <message>
+        <location line="-25"/>
+        <source>Assigned</source>
+        <translation>Käsittelyssä</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Waiting for the citizen</source>
+        <translation>Odottaa asiakasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the back office</source>
+        <translation>Odottaa taustapalvelua</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>similar name, same phone number</source>
         <translation>samankaltainen nimi, sama puhelinnumero</translation>
     </message>
@@ -1788,7 +1970,7 @@
         <translation>samankaltainen nimi, sama osoite</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>since %1</source>
         <translation>%1 alkaen</translation>
     </message>
@@ -1801,22 +1983,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+250"/>
+        <location filename="../../agentdesk_desktop/main_window.py" line="+270"/>
         <source>Customer %1</source>
         <translation>Asiakas %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>About AgentDesk</source>
         <translation>Tietoja AgentDeskistä</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;Kaupungin asiakaspalvelun työpöytä: yksi haku kaikkiin asiakkaisiin, heidän tietoihinsa ja yhteydenottoihinsa.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1886,7 +2068,7 @@
         <translation>&amp;Tietoja AgentDeskistä</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Search for a customer and press Enter to open them here.
 
 Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
@@ -1895,7 +2077,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
 Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Signed in: %1</source>
         <translation>Kirjautunut: %1</translation>
     </message>
@@ -1908,7 +2090,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>OverviewHeader</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+103"/>
+        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+121"/>
         <source>Identity code</source>
         <translation>Henkilötunnus</translation>
     </message>
@@ -1994,12 +2176,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+151"/>
+        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+163"/>
         <source>The department panels could not read this customer.</source>
         <translation>Toimialojen paneelit eivät saaneet tämän asiakkaan tietoja.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Choose a purpose to see this panel</source>
         <translation>Valitse käyttötarkoitus nähdäksesi tämän paneelin</translation>
     </message>
@@ -2033,7 +2215,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>PluginPanelWidget</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+199"/>
+        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+209"/>
         <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
         <translation>Tämä paneeli näyttää arkaluonteisia tietoja. Valitse, miksi tarvitset niitä; katselu kirjataan lokiin.</translation>
     </message>
@@ -2063,12 +2245,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Yritä uudelleen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>customer consents</source>
         <translation>asiakkaan suostumus</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>statutory task</source>
         <translation>lakisääteinen tehtävä</translation>
     </message>
@@ -2078,7 +2260,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>hätätilanne</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>The back end does not answer.</source>
         <translation>Taustajärjestelmä ei vastaa.</translation>
     </message>
@@ -2093,7 +2275,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Taustajärjestelmä vastasi virheellä.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The back end has not been answering; the desk waits a moment before asking again.</source>
         <translation>Taustajärjestelmä ei ole vastannut; työpöytä odottaa hetken ennen kuin kysyy uudelleen.</translation>
     </message>
@@ -2113,7 +2295,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Paneelia ei voitu näyttää.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>at %1</source>
         <translation>klo %1</translation>
     </message>
@@ -2164,7 +2346,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Liitännäiset</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Plugin</source>
         <translation>Liitännäinen</translation>
     </message>
@@ -2179,12 +2361,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Tila</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reason</source>
         <translation>Syy</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Department plugins are turned off for this desk.</source>
         <translation>Toimialojen liitännäiset ovat poissa käytöstä tässä työpöydässä.</translation>
     </message>
@@ -2194,12 +2376,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Toimialojen liitännäiset käynnistyvät vielä.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</source>
         <translation>Tältä työasemalta löytyneet toimialojen liitännäiset. Käytöstä poistetun liitännäisen paneelit poistuvat heti; se pysyy poissa käytöstä, kunnes otat sen käyttöön tai käynnistät työpöydän uudelleen.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Disabled by you in this session.</source>
         <translation>Poistit sen käytöstä tässä istunnossa.</translation>
     </message>
@@ -2242,12 +2424,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+146"/>
+        <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+153"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1 messages could not be taken in. They are kept here; Retry takes one in again.</source>
         <translation>%1 viestiä ei voitu ottaa vastaan. Ne säilytetään täällä; Yritä uudelleen ottaa viestin vastaan uudelleen.</translation>
     </message>
@@ -2267,12 +2449,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Yritetään uudelleen…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The message was taken in.</source>
         <translation>Viesti otettiin vastaan.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The message could not be taken in: %1. It stays here.</source>
         <translation>Viestiä ei voitu ottaa vastaan: %1. Se jää tänne.</translation>
     </message>
@@ -2295,7 +2477,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location line="-141"/>
+        <location line="-149"/>
         <source>The message could not be read</source>
         <translation>Viestiä ei voitu lukea</translation>
     </message>
@@ -2315,12 +2497,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Virhe AgentDeskissä</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Message %1, UID %2, AgentDesk %3, %4 attempts</source>
         <translation>Viesti %1, UID %2, AgentDesk %3, %4 yritystä</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>unknown</source>
         <translation>tuntematon</translation>
     </message>
@@ -2348,7 +2530,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="+235"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+243"/>
         <source>Name or address</source>
         <translation>Nimi tai osoite</translation>
     </message>
@@ -2381,22 +2563,22 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>QueueTile</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/queue_tile.py" line="+125"/>
+        <location filename="../../agentdesk_desktop/dashboard/queue_tile.py" line="+132"/>
         <source>%1 waiting (alarm at %2)</source>
         <translation>%1 odottaa (hälytysraja %2)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The longest wait is %1 (alarm at %2)</source>
         <translation>Pisin odotus on %1 (hälytysraja %2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Service level %1 is below the target %2</source>
         <translation>Palvelutaso %1 on alle tavoitteen %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Click for the items behind the figures.</source>
         <translation>Napsauta nähdäksesi lukujen taustalla olevat yhteydenotot.</translation>
     </message>
@@ -2406,7 +2588,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>%1 työtunnissa</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · target %2 within %3</source>
         <translation>%1 · tavoite %2 ajassa %3</translation>
     </message>
@@ -2449,7 +2631,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/reception/reception_window.py" line="+223"/>
+        <location filename="../../agentdesk_desktop/reception/reception_window.py" line="+224"/>
         <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
         <translation>Asiointipisteen palveluita ei ole perustettu. Pyydä pääkäyttäjää perustamaan asiointijono.</translation>
     </message>
@@ -2469,7 +2651,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Nykyisen välilehden asiakkaalle: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1 · issued at %2</source>
         <translation>%1 · annettu klo %2</translation>
     </message>
@@ -2484,7 +2666,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Päätä nykyinen käynti ennen kuin kutsut seuraavan asiakkaan.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Nobody is waiting.</source>
         <translation>Kukaan ei odota.</translation>
     </message>
@@ -2499,7 +2681,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Seuraavaa asiakasta ei voitu kutsua; yritä hetken kuluttua uudelleen.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Visit %1 logged.</source>
         <translation>Käynti %1 kirjattu.</translation>
     </message>
@@ -2509,7 +2691,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Käyntiä ei voitu kirjata. Kirjoittamasi tiedot ovat tallessa; yritä hetken kuluttua uudelleen.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Choose a topic</source>
         <translation>Valitse aihe</translation>
     </message>
@@ -2607,7 +2789,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+58"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+51"/>
         <source>Relationships</source>
         <translation>Suhteet</translation>
     </message>
@@ -2668,7 +2850,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-58"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-57"/>
         <source>Roles and profiles</source>
         <translation>Roolit ja profiilit</translation>
     </message>
@@ -2711,7 +2893,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>ScreenPopController</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+84"/>
+        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+105"/>
         <source>unknown number</source>
         <translation>tuntematon numero</translation>
     </message>
@@ -2719,13 +2901,13 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="-92"/>
-        <location line="+73"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-95"/>
+        <location line="+76"/>
         <source>The search failed. Check the connection and try again.</source>
         <translation>Haku epäonnistui. Tarkista yhteys ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>Searching…</source>
         <translation>Haetaan…</translation>
     </message>
@@ -2740,7 +2922,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Tuloksia: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Search: name, address, identity code, phone or e-mail  (Ctrl+K)</source>
         <translation>Hae: nimi, osoite, henkilötunnus, puhelin tai sähköposti  (Ctrl+K)</translation>
     </message>
@@ -2751,6 +2933,16 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
     <message>
         <location line="+1"/>
+        <source>Search customers</source>
+        <translation>Hae asiakkaita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, address, identity code, phone or e-mail</source>
+        <translation>Nimi, osoite, henkilötunnus, puhelin tai sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search results</source>
         <translation>Hakutulokset</translation>
     </message>
@@ -2758,7 +2950,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_results_model.py" line="+175"/>
+        <location filename="../../agentdesk_desktop/search_results_model.py" line="+183"/>
         <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
         <translation>Asiakkaalla on turvakielto. Osoitetta ei näytetä eikä luovuteta.</translation>
     </message>
@@ -2791,7 +2983,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-123"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-131"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
@@ -2800,7 +2992,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/settings_dialog.py" line="+43"/>
+        <location filename="../../agentdesk_desktop/settings_dialog.py" line="+44"/>
         <source>Settings</source>
         <translation>Asetukset</translation>
     </message>
@@ -2813,22 +3005,22 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/sign_in.py" line="+62"/>
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+64"/>
         <source>Loading staff users…</source>
         <translation>Haetaan käyttäjiä…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>There are no active staff users in this database. Ask an administrator to add you.</source>
         <translation>Tietokannassa ei ole aktiivisia käyttäjiä. Pyydä pääkäyttäjää lisäämään sinut.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The staff list could not be loaded. Check the database connection and try again.</source>
         <translation>Käyttäjäluetteloa ei voitu hakea. Tarkista tietokantayhteys ja yritä uudelleen.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Sign in to AgentDesk</source>
         <translation>Kirjaudu AgentDeskiin</translation>
     </message>
@@ -2871,27 +3063,27 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+204"/>
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+238"/>
         <source>Case #%1</source>
         <translation>Asia #%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>When</source>
         <translation>Aika</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Kanava</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Topic</source>
         <translation>Aihe</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Department</source>
         <translation>Yksikkö</translation>
     </message>
@@ -2901,12 +3093,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Asiakaspalvelija</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Lopputulos</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Notes</source>
         <translation>Muistiinpanot</translation>
     </message>
@@ -2929,37 +3121,37 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Yritä uudelleen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>All channels</source>
         <translation>Kaikki kanavat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>All departments</source>
         <translation>Kaikki yksiköt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>All topics</source>
         <translation>Kaikki aiheet</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No contacts match these filters.</source>
         <translation>Näillä rajauksilla ei löydy yhteydenottoja.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>No contacts yet.</source>
         <translation>Ei vielä yhteydenottoja.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 shown, scroll for more</source>
         <translation>Näytetään %1, vieritä nähdäksesi lisää</translation>
     </message>
@@ -2982,7 +3174,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>UnidentifiedContactDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+40"/>
+        <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41"/>
         <source>Contact without a customer</source>
         <translation>Yhteydenotto ilman asiakasta</translation>
     </message>

@@ -4,13 +4,13 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+118"/>
-        <location line="+74"/>
+        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+125"/>
+        <location line="+78"/>
         <source>Loading the form…</source>
         <translation>Formuläret laddas…</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-63"/>
         <source>&amp;File</source>
         <translation>&amp;Skicka</translation>
     </message>
@@ -20,28 +20,28 @@
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+30"/>
+        <location line="+19"/>
+        <location line="+32"/>
         <source>The form could not be read from the back end.</source>
         <translation>Formuläret kunde inte hämtas från bakgrundssystemet.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>The form for this choice could not be read; you can still file with the fields below.</source>
         <translation>Formuläret för det här valet kunde inte hämtas; du kan ändå skicka med fälten nedan.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Filing…</source>
         <translation>Skickas…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <source>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</source>
         <translation>Bakgrundssystemet svarade inte i tid. Kontrollera i dess panel om förfrågan registrerades innan du skickar den på nytt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The back end does not answer; nothing was filed.</source>
         <translation>Bakgrundssystemet svarar inte; inget skickades.</translation>
     </message>
@@ -64,7 +64,7 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+86"/>
+        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+93"/>
         <source>Agent</source>
         <translation>Handläggare</translation>
     </message>
@@ -87,7 +87,7 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/call_bar.py" line="+84"/>
+        <location filename="../../agentdesk_desktop/phone/call_bar.py" line="+86"/>
         <source>☎ %1 · ringing</source>
         <translation>☎ %1 · ringer</translation>
     </message>
@@ -125,38 +125,38 @@
         <translation> Det finns fler; sök på numret för att se alla.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Several customers have this number. Choose who is calling; the phone contact has started in the contact panel.</source>
         <translation>Flera kunder har det här numret. Välj vem som ringer; telefonkontakten har startat i kontaktpanelen.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+9"/>
         <source>Unknown caller</source>
         <translation>Okänd uppringare</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-8"/>
         <source>Unknown caller, number withheld</source>
         <translation>Okänd uppringare, dolt nummer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Ask who is calling and search for them. The phone contact has started in the contact panel; link it to the customer once found.</source>
         <translation>Fråga vem som ringer och sök efter personen. Telefonkontakten har startat i kontaktpanelen; koppla den till kunden när kunden hittats.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Unknown caller %1</source>
         <translation>Okänd uppringare %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No customer has this number. Search for the caller, add them as a new customer, or link the call to the customer open in the current tab. The phone contact has started in the contact panel.</source>
         <translation>Ingen kund har det här numret. Sök efter den som ringer, lägg till personen som ny kund eller koppla samtalet till kunden som är öppen i den aktuella fliken. Telefonkontakten har startat i kontaktpanelen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Open</source>
         <translation>&amp;Öppna</translation>
     </message>
@@ -171,17 +171,17 @@
         <translation>&amp;Ny kund…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Link to %1</source>
         <translation>&amp;Koppla till %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Link to the open customer</source>
         <translation>&amp;Koppla till den öppna kunden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Close</source>
         <translation>Stäng</translation>
     </message>
@@ -192,15 +192,182 @@
     </message>
 </context>
 <context>
+    <name>CaseDeadlines</name>
+    <message>
+        <location filename="../../agentdesk_desktop/dashboard/case_deadlines.py" line="+24"/>
+        <source>Cases: %1 overdue, %2 due within %3 working days</source>
+        <translation>Ärenden: %1 försenade, %2 förfaller inom %3 arbetsdagar</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/cases/case_dialog.py" line="+148"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filed as %1</source>
+        <translation>Registrerat: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>assigned to %1</source>
+        <translation>ansvarig %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>was due %1</source>
+        <translation>förfallodagen var %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>due %1, %2 working days overdue</source>
+        <translation>förfaller %1, %2 arbetsdagar försenat</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>due %1, %2 working days left</source>
+        <translation>förfaller %1, %2 arbetsdagar kvar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>back office %1 %2</source>
+        <translation>bakomliggande system %1 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The case could not be read; close this and open it again.</source>
+        <translation>Ärendet kunde inte läsas; stäng detta och öppna det igen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+91"/>
+        <source>(keep)</source>
+        <translation>(oförändrad)</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Someone else changed this case meanwhile. It is shown as it is now; your note is kept.</source>
+        <translation>Någon annan ändrade ärendet under tiden. Det visas som det är nu; din anteckning finns kvar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The change was not saved (the database could not be reached); try again.</source>
+        <translation>Ändringen sparades inte (databasen kunde inte nås); försök igen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write a note saying why: it stays in the case&apos;s history.</source>
+        <translation>Skriv en motivering: den sparas i ärendets historik.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the department to assign the case to.</source>
+        <translation>Välj den enhet ärendet ska tilldelas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That person is no longer on the staff list; choose another.</source>
+        <translation>Personen finns inte längre i personallistan; välj en annan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The due date cannot be before the case was filed.</source>
+        <translation>Förfallodagen kan inte vara före registreringen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That step is not possible from the case&apos;s current state; choose another.</source>
+        <translation>Det steget är inte möjligt från ärendets nuvarande läge; välj ett annat.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Service case</source>
+        <translation>Serviceärende</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Ändring</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next step</source>
+        <translation>&amp;Nästa steg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Enhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote</source>
+        <translation>&amp;Anteckning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Verkställ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply the next step (Ctrl+Enter)</source>
+        <translation>Verkställ nästa steg (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case history</source>
+        <translation>Ärendets historik</translation>
+    </message>
+</context>
+<context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+293"/>
-        <location line="+9"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+307"/>
+        <location line="+11"/>
         <source>Open cases</source>
         <translation>Öppna ärenden</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-10"/>
+        <source>Double-click a case (or press Enter) for its history and next step</source>
+        <translation>Dubbelklicka på ett ärende (eller tryck Enter) för dess historik och nästa steg</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
@@ -215,7 +382,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Due</source>
         <translation>Förfaller</translation>
     </message>
@@ -225,7 +392,7 @@
         <translation>Bakgrundssystem</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Open cases (%1)</source>
         <translation>Öppna ärenden (%1)</translation>
     </message>
@@ -248,12 +415,12 @@
 <context>
     <name>ConflictPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/conflict_panel.py" line="+105"/>
+        <location filename="../../agentdesk_desktop/customer_form/conflict_panel.py" line="+124"/>
         <source>This customer was saved on another workstation while you were editing. Nothing has been overwritten. Compare the versions (differences are highlighted) and choose which one to keep.</source>
         <translation>Kunduppgifterna sparades på en annan arbetsstation medan du redigerade. Ingenting har skrivits över. Jämför versionerna (skillnaderna är markerade) och välj vilken som ska behållas.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Field</source>
         <translation>Fält</translation>
     </message>
@@ -263,12 +430,12 @@
         <translation>Sparad på den andra arbetsstationen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Your version</source>
         <translation>Din version</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep theirs</source>
         <translation>Behåll den andra versionen</translation>
     </message>
@@ -288,17 +455,17 @@
         <translation>Spara din version över den nya</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>First names</source>
         <translation>Förnamn</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Last name</source>
         <translation>Efternamn</translation>
     </message>
@@ -308,7 +475,7 @@
         <translation>Födelsedatum</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Language</source>
         <translation>Ärendespråk</translation>
     </message>
@@ -318,12 +485,12 @@
         <translation>Personbeteckning</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Business ID</source>
         <translation>FO-nummer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Phones</source>
         <translation>Telefonnummer</translation>
     </message>
@@ -333,7 +500,7 @@
         <translation>E-postadresser</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Street address</source>
         <translation>Gatuadress</translation>
     </message>
@@ -343,12 +510,12 @@
         <translation>Postnummer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Municipality</source>
         <translation>Kommun</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
@@ -359,7 +526,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Address protected</source>
         <translation>Spärrmarkering</translation>
     </message>
@@ -367,27 +534,27 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+196"/>
+        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+215"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>&amp;Topic</source>
         <translation>&amp;Ämne</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Cha&amp;nnel</source>
         <translation>Kana&amp;l</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Department</source>
         <translation>&amp;Enhet</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>N&amp;otes</source>
         <translation>A&amp;nteckningar</translation>
     </message>
@@ -397,17 +564,17 @@
         <translation>&amp;Resultat</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>C&amp;ase</source>
         <translation>Ären&amp;de</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Caller not identified</source>
         <translation>Den som ringer är inte identifierad</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Type to find a topic…</source>
         <translation>Skriv för att söka ett ämne…</translation>
     </message>
@@ -461,12 +628,12 @@
     <name>ContactMessages</name>
     <message>
         <location filename="../../agentdesk_desktop/logging/field_messages.py" line="+22"/>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Choose a topic from the list</source>
         <translation>Välj ett ämne i listan</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-25"/>
         <source>Choose how the contact ended</source>
         <translation>Välj hur kontakten avslutades</translation>
     </message>
@@ -481,22 +648,22 @@
         <translation>Starttiden ligger i framtiden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Give the new case a title or link an existing case</source>
         <translation>Ge det nya ärendet en rubrik eller koppla ett befintligt ärende</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Identify the customer before opening a case</source>
         <translation>Identifiera kunden innan du öppnar ett ärende</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The linked case does not belong to this customer</source>
         <translation>Det kopplade ärendet hör inte till den här kunden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A new case needs a due date</source>
         <translation>Ett nytt ärende behöver ett förfallodatum</translation>
     </message>
@@ -506,22 +673,22 @@
         <translation>Förfallodatumet har redan passerat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Choose the department the contact is forwarded to</source>
         <translation>Välj den enhet som kontakten skickas vidare till</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The customer is no longer in the register</source>
         <translation>Kunden finns inte längre i registret</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The contact is already linked to another customer</source>
         <translation>Kontakten är redan kopplad till en annan kund</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Notes can be at most %1 characters (now %2)</source>
         <translation>Anteckningarna får ha högst %1 tecken (nu %2)</translation>
     </message>
@@ -529,7 +696,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-147"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163"/>
         <source>Contact details</source>
         <translation>Kontaktuppgifter</translation>
     </message>
@@ -559,9 +726,14 @@
         <translation>Spärrmarkering</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
         <translation>Spärrmarkering (turvakielto): adressen visas inte och får inte lämnas ut.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Address: %1, %2</source>
+        <translation>Adress: %1, %2</translation>
     </message>
 </context>
 <context>
@@ -587,22 +759,22 @@
         <translation>Personbeteckningen saknas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A personal identity code has 11 characters, this one has %1</source>
         <translation>En personbeteckning har 11 tecken, den här har %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Invalid character %1 at position %2: the date of birth must be digits</source>
         <translation>Ogiltigt tecken %1 på plats %2: födelsedatumet ska bestå av siffror</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Invalid character %1 at position %2: the individual number must be digits</source>
         <translation>Ogiltigt tecken %1 på plats %2: individnumret ska bestå av siffror</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Unknown century sign %1</source>
         <translation>Okänt skiljetecken %1</translation>
     </message>
@@ -617,12 +789,12 @@
         <translation>Individnumret %1 ges inte ut</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 is never a check character; it should be %2</source>
         <translation>%1 kan aldrig vara kontrolltecken; det ska vara %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Check character should be %1</source>
         <translation>Kontrolltecknet ska vara %1</translation>
     </message>
@@ -642,17 +814,17 @@
         <translation>FO-numret saknas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A business ID (Y-tunnus) is seven digits, a hyphen and a check digit, e.g. 0112038-9</source>
         <translation>Ett FO-nummer består av sju siffror, ett bindestreck och en kontrollsiffra, t.ex. 0112038-9</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The digits %1 give remainder 1: no valid business ID has these digits</source>
         <translation>Siffrorna %1 ger resten 1: inget giltigt FO-nummer har de här siffrorna</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Check digit should be %1</source>
         <translation>Kontrollsiffran ska vara %1</translation>
     </message>
@@ -722,17 +894,17 @@
         <translation>Delen efter @ saknas</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>An e-mail address can be at most %1 characters, this one has %2</source>
         <translation>En e-postadress får ha högst %1 tecken, den här har %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>The part before @ can be at most %1 characters, this one has %2</source>
         <translation>Delen före @ får ha högst %1 tecken, den här har %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The character %1 is not allowed before @</source>
         <translation>Tecknet %1 är inte tillåtet före @</translation>
     </message>
@@ -775,7 +947,7 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/customer_dialog.py" line="+186"/>
+        <location filename="../../agentdesk_desktop/customer_form/customer_dialog.py" line="+206"/>
         <source>New customer</source>
         <translation>Ny kund</translation>
     </message>
@@ -790,7 +962,7 @@
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;First names</source>
         <translation>&amp;Förnamn</translation>
     </message>
@@ -810,7 +982,7 @@
         <translation>&amp;Personbeteckning</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;Business ID</source>
         <translation>F&amp;O-nummer</translation>
     </message>
@@ -820,7 +992,7 @@
         <translation>Fö&amp;delsedatum</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>L&amp;anguage</source>
         <translation>Ä&amp;rendespråk</translation>
     </message>
@@ -830,7 +1002,7 @@
         <translation>&amp;Telefonnummer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>&amp;E-mail addresses</source>
         <translation>E-post&amp;adresser</translation>
     </message>
@@ -840,7 +1012,7 @@
         <translation>&amp;Gatuadress</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>P&amp;ostal code</source>
         <translation>Postnu&amp;mmer</translation>
     </message>
@@ -850,7 +1022,7 @@
         <translation>&amp;Kommun</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Address</source>
         <translation>Adress</translation>
     </message>
@@ -890,12 +1062,12 @@
         <translation>namn@example.fi; skilj flera åt med kommatecken</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Address protected (turvakielto). The address is not shown here and stays as it is in the register.</source>
         <translation>Spärrmarkering (turvakielto). Adressen visas inte här och förblir som den är i registret.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
@@ -915,12 +1087,12 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <source>The customer could not be loaded. Close this window and try again.</source>
         <translation>Kunduppgifterna kunde inte hämtas. Stäng fönstret och försök igen.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+131"/>
         <source>The customer could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>Kunden kunde inte sparas. Inget av det du skrivit går förlorat; försök igen om en stund.</translation>
     </message>
@@ -928,7 +1100,7 @@
 <context>
     <name>CustomerMessages</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/customer_messages.py" line="+46"/>
+        <location filename="../../agentdesk_desktop/customer_form/customer_messages.py" line="+47"/>
         <source>A customer with this identity code already exists</source>
         <translation>Det finns redan en kund med den här personbeteckningen</translation>
     </message>
@@ -948,7 +1120,7 @@
         <translation>Födelsedatumet ligger i framtiden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Does not match the identity code (%1)</source>
         <translation>Stämmer inte med personbeteckningen (%1)</translation>
     </message>
@@ -973,7 +1145,7 @@
         <translation>Ett finländskt postnummer har fem siffror</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The municipality is required with an address</source>
         <translation>Kommunen är obligatorisk med en adress</translation>
     </message>
@@ -981,7 +1153,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+289"/>
+        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+306"/>
         <source>Try again</source>
         <translation>Försök igen</translation>
     </message>
@@ -996,17 +1168,17 @@
         <translation>Enheternas paneler</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</source>
         <translation>Paneler från enhetsinsticksprogrammen som installerats på den här arbetsstationen (socialtjänst, hälso- och sjukvård, tekniska tjänster med flera) visas här: vad varje bakgrundssystem vet om kunden, för den personal som har rätt att se det.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>This customer is no longer in the register.</source>
         <translation>Kunden finns inte längre i registret.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</source>
         <translation>Kunden kunde inte öppnas. Kontrollera nätverksanslutningen och försök igen; om problemet kvarstår, kontakta IT-stödet.</translation>
     </message>
@@ -1014,7 +1186,7 @@
 <context>
     <name>CustomerSummaryView</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_summary.py" line="+150"/>
+        <location filename="../../agentdesk_desktop/customer_summary.py" line="+153"/>
         <source>Loading customer…</source>
         <translation>Kunduppgifterna hämtas…</translation>
     </message>
@@ -1064,7 +1236,7 @@
         <translation>Uppgifter ur kundregistret</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Protected address (turvakielto): the address is not shown and must not be given out.</source>
         <translation>Spärrmarkering (turvakielto): adressen visas inte och får inte lämnas ut.</translation>
     </message>
@@ -1079,12 +1251,12 @@
         <translation>Person</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Finnish</source>
         <translation>finska</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Swedish</source>
         <translation>svenska</translation>
     </message>
@@ -1094,12 +1266,12 @@
         <translation>engelska</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Other</source>
         <translation>annat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Address protected</source>
         <translation>Spärrmarkering</translation>
     </message>
@@ -1117,12 +1289,12 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+303"/>
+        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+337"/>
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>Siffrorna kunde inte uppdateras (%1); försöker igen.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+119"/>
         <source>Supervisor dashboard – AgentDesk</source>
         <translation>Chefens översikt – AgentDesk</translation>
     </message>
@@ -1185,32 +1357,32 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+181"/>
+        <location filename="../../agentdesk_desktop/start_up.py" line="+139"/>
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>Databasen %1 har ännu inga AgentDesk-uppgifter. Be IT-stödet förbereda den (agentdesk db upgrade).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The database %1 was made for an older version of AgentDesk. Ask IT to upgrade it (agentdesk db upgrade) before using the desk.</source>
         <translation>Databasen %1 är gjord för en äldre version av AgentDesk. Be IT-stödet uppgradera den (agentdesk db upgrade) innan programmet används.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>The database %1 was made for a newer version of AgentDesk. Update AgentDesk on this workstation.</source>
         <translation>Databasen %1 är gjord för en nyare version av AgentDesk. Uppdatera AgentDesk på den här arbetsstationen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Cannot open the database %1. Check the network connection; if the problem continues, contact IT support.</source>
         <translation>Databasen %1 kan inte öppnas. Kontrollera nätverksanslutningen; om problemet kvarstår, kontakta IT-stödet.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>AgentDesk cannot start</source>
         <translation>AgentDesk kan inte starta</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+87"/>
         <source>The configuration of AgentDesk could not be read (%1). Contact IT support.</source>
         <translation>AgentDesks konfiguration kunde inte läsas (%1). Kontakta IT-stödet.</translation>
     </message>
@@ -1218,12 +1390,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+126"/>
+        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+139"/>
         <source>Department plugins could not be started; see the log.</source>
         <translation>Förvaltningarnas insticksprogram kunde inte startas; se loggen.</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+285"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Några av förvaltningarnas insticksprogram används inte: %1. Se Hjälp ▸ Insticksprogram.</translation>
     </message>
@@ -1236,7 +1408,7 @@
 <context>
     <name>DraftOffer</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/draft_offer.py" line="+51"/>
+        <location filename="../../agentdesk_desktop/logging/draft_offer.py" line="+56"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
@@ -1246,7 +1418,7 @@
         <translation>%1, osparad kontakt från %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Unsaved contacts</source>
         <translation>Osparade kontakter</translation>
     </message>
@@ -1256,7 +1428,7 @@
         <translation>AgentDesk stängdes innan de här kontakterna sparades. Vill du öppna kunderna för att återställa dem?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
@@ -1269,12 +1441,12 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="+157"/>
+        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="+165"/>
         <source>Loading…</source>
         <translation>Hämtar…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 items</source>
         <translation>%1 st.</translation>
     </message>
@@ -1294,7 +1466,7 @@
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Waiting now, in the order they will be served</source>
         <translation>Väntar nu, i den ordning de betjänas</translation>
     </message>
@@ -1312,7 +1484,7 @@
 <context>
     <name>DuplicatePanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/customer_form/duplicate_panel.py" line="+53"/>
+        <location filename="../../agentdesk_desktop/customer_form/duplicate_panel.py" line="+55"/>
         <source>Possible duplicates: is the customer already in the register?</source>
         <translation>Möjliga dubbletter: finns kunden redan i registret?</translation>
     </message>
@@ -1322,7 +1494,7 @@
         <translation>Kontrollera kunderna ovan. Tryck Spara igen för att ändå skapa en ny kund.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1 (born %2)</source>
         <translation>%1 (född %2)</translation>
     </message>
@@ -1335,7 +1507,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/errors.py" line="+76"/>
+        <location filename="../../agentdesk_desktop/errors.py" line="+84"/>
         <source>AgentDesk – error</source>
         <translation>AgentDesk – fel</translation>
     </message>
@@ -1345,22 +1517,22 @@
         <translation>Kopiera detaljerna</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Several errors occurred. You can keep working; if the problem continues, send the details below to IT support. The reports are saved in %1.</source>
         <translation>Flera fel inträffade. Du kan fortsätta arbeta; om problemet kvarstår, skicka uppgifterna nedan till IT-stödet. Rapporterna har sparats i %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support. The report is saved to %1.</source>
         <translation>Något gick fel. Du kan fortsätta arbeta; om problemet kvarstår, skicka uppgifterna nedan till IT-stödet. Rapporten har sparats i %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Something went wrong. You can keep working; if the problem continues, send the details below to IT support.</source>
         <translation>Något gick fel. Du kan fortsätta arbeta; om problemet kvarstår, skicka uppgifterna nedan till IT-stödet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Copied</source>
         <translation>Kopierat</translation>
     </message>
@@ -1368,7 +1540,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+123"/>
+        <location line="+128"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1424,12 +1596,12 @@
 <context>
     <name>FormFields</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/form_fields.py" line="+92"/>
+        <location filename="../../agentdesk_desktop/plugins/form_fields.py" line="+111"/>
         <source>Choose…</source>
         <translation>Välj…</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Fill this in.</source>
         <translation>Fyll i det här fältet.</translation>
     </message>
@@ -1447,7 +1619,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+184"/>
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+104"/>
         <source>New contact</source>
         <translation>Ny kontakt</translation>
     </message>
@@ -1457,7 +1629,7 @@
         <translation>Börja registrera en ny kontakt (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../agentdesk_desktop/logging/draft_restore_banner.py" line="+60"/>
         <source>Restore</source>
         <translation>Återställ</translation>
     </message>
@@ -1467,7 +1639,7 @@
         <translation>Förkasta</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+2"/>
         <source>Save contact</source>
         <translation>Spara kontakten</translation>
     </message>
@@ -1482,17 +1654,17 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+148"/>
         <source>Link the last contact to %1</source>
         <translation>Koppla den senaste kontakten till %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+4"/>
         <source>Contact saved. Press Ctrl+N to log the next one.</source>
         <translation>Kontakten har sparats. Tryck Ctrl+N för att registrera nästa.</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-10"/>
         <source>Log a contact</source>
         <translation>Registrera en kontakt</translation>
     </message>
@@ -1502,17 +1674,17 @@
         <translation>Hanteringstid för den pågående kontakten (minuter:sekunder)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+2"/>
         <source>Link the last contact to this customer</source>
         <translation>Koppla den senaste kontakten till den här kunden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+10"/>
         <source>No contact in progress. Press Ctrl+N or “New contact” to log a phone call, an e-mail, a walk-in visit or a web contact.</source>
         <translation>Ingen pågående kontakt. Tryck Ctrl+N eller ”Ny kontakt” för att registrera ett samtal, ett e-postmeddelande, ett besök eller en webbkontakt.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location filename="../../agentdesk_desktop/logging/draft_restore_banner.py" line="+11"/>
         <source>Restore unsaved contact from %1?</source>
         <translation>Återställa den osparade kontakten från %1?</translation>
     </message>
@@ -1522,7 +1694,7 @@
         <translation>(%1 till efter den här)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+107"/>
         <source>Save or cancel the contact in progress before restoring another.</source>
         <translation>Spara eller avbryt den pågående kontakten innan du återställer en annan.</translation>
     </message>
@@ -1532,12 +1704,12 @@
         <translation>Kontakten kunde inte sparas. Inget av det du skrivit går förlorat; försök igen om en stund.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>The contact is now linked to the customer.</source>
         <translation>Kontakten är nu kopplad till kunden.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Linking the contact failed; try again in a moment.</source>
         <translation>Det gick inte att koppla kontakten; försök igen om en stund.</translation>
     </message>
@@ -1545,7 +1717,7 @@
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="-100"/>
+        <location filename="../../agentdesk_desktop/dashboard/drill_down.py" line="-109"/>
         <source>waiting</source>
         <translation>väntar</translation>
     </message>
@@ -1590,7 +1762,7 @@
         <translation>Måltid</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -1598,7 +1770,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+32"/>
+        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+34"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
@@ -1693,17 +1865,7 @@
         <translation>Ny</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open</source>
-        <translation>Öppen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting</source>
-        <translation>Väntar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Resolved</source>
         <translation>Löst</translation>
     </message>
@@ -1711,6 +1873,11 @@
         <location line="+1"/>
         <source>Closed</source>
         <translation>Stängd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopened</source>
+        <translation>Återöppnat</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1773,7 +1940,22 @@
         <translation>liknande namn, samma födelsedatum</translation>
     </message>
     <message>
+        <location line="-25"/>
+        <source>Assigned</source>
+        <translation>Under behandling</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Waiting for the citizen</source>
+        <translation>Väntar på kunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the back office</source>
+        <translation>Väntar på bakomliggande tjänst</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>similar name, same phone number</source>
         <translation>liknande namn, samma telefonnummer</translation>
     </message>
@@ -1788,7 +1970,7 @@
         <translation>liknande namn, samma adress</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>since %1</source>
         <translation>sedan %1</translation>
     </message>
@@ -1801,22 +1983,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+250"/>
+        <location filename="../../agentdesk_desktop/main_window.py" line="+270"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>About AgentDesk</source>
         <translation>Om AgentDesk</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;Stadens kundtjänstskrivbord: en sökning för alla kunder, deras uppgifter och kontakter.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1886,7 +2068,7 @@
         <translation>&amp;Om AgentDesk</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Search for a customer and press Enter to open them here.
 
 Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
@@ -1895,7 +2077,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
 Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Signed in: %1</source>
         <translation>Inloggad: %1</translation>
     </message>
@@ -1908,7 +2090,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>OverviewHeader</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+103"/>
+        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+121"/>
         <source>Identity code</source>
         <translation>Personbeteckning</translation>
     </message>
@@ -1994,12 +2176,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+151"/>
+        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+163"/>
         <source>The department panels could not read this customer.</source>
         <translation>Förvaltningspanelerna kunde inte läsa den här kundens uppgifter.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Choose a purpose to see this panel</source>
         <translation>Välj ett ändamål för att se panelen</translation>
     </message>
@@ -2033,7 +2215,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>PluginPanelWidget</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+199"/>
+        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+209"/>
         <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
         <translation>Den här panelen visar känsliga uppgifter. Välj varför du behöver se dem; åtkomsten loggas.</translation>
     </message>
@@ -2063,12 +2245,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>customer consents</source>
         <translation>kundens samtycke</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>statutory task</source>
         <translation>lagstadgad uppgift</translation>
     </message>
@@ -2078,7 +2260,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>nödsituation</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>The back end does not answer.</source>
         <translation>Bakgrundssystemet svarar inte.</translation>
     </message>
@@ -2093,7 +2275,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Bakgrundssystemet svarade med ett fel.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The back end has not been answering; the desk waits a moment before asking again.</source>
         <translation>Bakgrundssystemet har inte svarat; skrivbordet väntar en stund innan det frågar igen.</translation>
     </message>
@@ -2113,7 +2295,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Panelen kunde inte visas.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>at %1</source>
         <translation>kl. %1</translation>
     </message>
@@ -2164,7 +2346,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Insticksprogram</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Plugin</source>
         <translation>Insticksprogram</translation>
     </message>
@@ -2179,12 +2361,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Läge</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reason</source>
         <translation>Orsak</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Department plugins are turned off for this desk.</source>
         <translation>Förvaltningarnas insticksprogram är avstängda på det här skrivbordet.</translation>
     </message>
@@ -2194,12 +2376,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Förvaltningarnas insticksprogram startar fortfarande.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Department plugins found on this workstation. Disabling one removes its panels at once; it stays disabled until you enable it or restart the desk.</source>
         <translation>Förvaltningarnas insticksprogram på den här arbetsstationen. Om du stänger av ett försvinner dess paneler genast; det förblir avstängt tills du slår på det eller startar om skrivbordet.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Disabled by you in this session.</source>
         <translation>Du stängde av det under den här sessionen.</translation>
     </message>
@@ -2242,12 +2424,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+146"/>
+        <location filename="../../agentdesk_desktop/dashboard/quarantine_dialog.py" line="+153"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1 messages could not be taken in. They are kept here; Retry takes one in again.</source>
         <translation>%1 meddelanden kunde inte tas emot. De sparas här; Försök igen tar emot ett meddelande på nytt.</translation>
     </message>
@@ -2267,12 +2449,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Försöker igen…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The message was taken in.</source>
         <translation>Meddelandet togs emot.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The message could not be taken in: %1. It stays here.</source>
         <translation>Meddelandet kunde inte tas emot: %1. Det stannar här.</translation>
     </message>
@@ -2295,7 +2477,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QuarantineModel</name>
     <message>
-        <location line="-141"/>
+        <location line="-149"/>
         <source>The message could not be read</source>
         <translation>Meddelandet kunde inte läsas</translation>
     </message>
@@ -2315,12 +2497,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Ett fel i AgentDesk</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Message %1, UID %2, AgentDesk %3, %4 attempts</source>
         <translation>Meddelande %1, UID %2, AgentDesk %3, %4 försök</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>unknown</source>
         <translation>okänd</translation>
     </message>
@@ -2348,7 +2530,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QueryKind</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="+235"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="+243"/>
         <source>Name or address</source>
         <translation>Namn eller adress</translation>
     </message>
@@ -2381,22 +2563,22 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>QueueTile</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/queue_tile.py" line="+125"/>
+        <location filename="../../agentdesk_desktop/dashboard/queue_tile.py" line="+132"/>
         <source>%1 waiting (alarm at %2)</source>
         <translation>%1 väntar (larmgräns %2)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The longest wait is %1 (alarm at %2)</source>
         <translation>Den längsta väntan är %1 (larmgräns %2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Service level %1 is below the target %2</source>
         <translation>Servicenivån %1 är under målet %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Click for the items behind the figures.</source>
         <translation>Klicka för att se kontakterna bakom siffrorna.</translation>
     </message>
@@ -2406,7 +2588,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>%1 arbetstimmar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>%1 · target %2 within %3</source>
         <translation>%1 · mål %2 inom %3</translation>
     </message>
@@ -2449,7 +2631,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>ReceptionWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/reception/reception_window.py" line="+223"/>
+        <location filename="../../agentdesk_desktop/reception/reception_window.py" line="+224"/>
         <source>No walk-in services are set up. Ask the administrator for a walk-in queue.</source>
         <translation>Inga besökstjänster har skapats. Be administratören om en besökskö.</translation>
     </message>
@@ -2469,7 +2651,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>För kunden i den aktuella fliken: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1 · issued at %2</source>
         <translation>%1 · utfärdad kl. %2</translation>
     </message>
@@ -2484,7 +2666,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Avsluta det pågående besöket innan du ropar upp nästa besökare.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Nobody is waiting.</source>
         <translation>Ingen väntar.</translation>
     </message>
@@ -2499,7 +2681,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Nästa besökare kunde inte ropas upp; försök igen om en stund.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Visit %1 logged.</source>
         <translation>Besöket %1 har registrerats.</translation>
     </message>
@@ -2509,7 +2691,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Besöket kunde inte registreras. Inget av det du skrev har gått förlorat; försök igen om en stund.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Choose a topic</source>
         <translation>Välj ämne</translation>
     </message>
@@ -2607,7 +2789,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+58"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+51"/>
         <source>Relationships</source>
         <translation>Relationer</translation>
     </message>
@@ -2668,7 +2850,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-58"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-57"/>
         <source>Roles and profiles</source>
         <translation>Roller och profiler</translation>
     </message>
@@ -2711,7 +2893,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>ScreenPopController</name>
     <message>
-        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+84"/>
+        <location filename="../../agentdesk_desktop/phone/screen_pop_controller.py" line="+105"/>
         <source>unknown number</source>
         <translation>okänt nummer</translation>
     </message>
@@ -2719,13 +2901,13 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_panel.py" line="-92"/>
-        <location line="+73"/>
+        <location filename="../../agentdesk_desktop/search_panel.py" line="-95"/>
+        <location line="+76"/>
         <source>The search failed. Check the connection and try again.</source>
         <translation>Sökningen misslyckades. Kontrollera anslutningen och försök igen.</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-57"/>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>
@@ -2740,7 +2922,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Träffar: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Search: name, address, identity code, phone or e-mail  (Ctrl+K)</source>
         <translation>Sök: namn, adress, personbeteckning, telefon eller e-post  (Ctrl+K)</translation>
     </message>
@@ -2751,6 +2933,16 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
     <message>
         <location line="+1"/>
+        <source>Search customers</source>
+        <translation>Sök kunder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name, address, identity code, phone or e-mail</source>
+        <translation>Namn, adress, personbeteckning, telefon eller e-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search results</source>
         <translation>Sökresultat</translation>
     </message>
@@ -2758,7 +2950,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_results_model.py" line="+175"/>
+        <location filename="../../agentdesk_desktop/search_results_model.py" line="+183"/>
         <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
         <translation>Kunden har spärrmarkering (turvakielto). Adressen visas inte och lämnas inte ut.</translation>
     </message>
@@ -2791,7 +2983,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-123"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-131"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
@@ -2800,7 +2992,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/settings_dialog.py" line="+43"/>
+        <location filename="../../agentdesk_desktop/settings_dialog.py" line="+44"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -2813,22 +3005,22 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/sign_in.py" line="+62"/>
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+64"/>
         <source>Loading staff users…</source>
         <translation>Användarna hämtas…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>There are no active staff users in this database. Ask an administrator to add you.</source>
         <translation>Databasen har inga aktiva användare. Be en huvudanvändare lägga till dig.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The staff list could not be loaded. Check the database connection and try again.</source>
         <translation>Användarlistan kunde inte hämtas. Kontrollera databasanslutningen och försök igen.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Sign in to AgentDesk</source>
         <translation>Logga in i AgentDesk</translation>
     </message>
@@ -2871,27 +3063,27 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+204"/>
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+238"/>
         <source>Case #%1</source>
         <translation>Ärende #%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>When</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Topic</source>
         <translation>Ämne</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Department</source>
         <translation>Enhet</translation>
     </message>
@@ -2901,12 +3093,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Handläggare</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
@@ -2929,37 +3121,37 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Försök igen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>All channels</source>
         <translation>Alla kanaler</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>All departments</source>
         <translation>Alla enheter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>All topics</source>
         <translation>Alla ämnen</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No contacts match these filters.</source>
         <translation>Inga kontakter matchar filtren.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>No contacts yet.</source>
         <translation>Inga kontakter ännu.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 shown, scroll for more</source>
         <translation>%1 visas, rulla för fler</translation>
     </message>
@@ -2982,7 +3174,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>UnidentifiedContactDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+40"/>
+        <location filename="../../agentdesk_desktop/logging/unidentified_contact_dock.py" line="+41"/>
         <source>Contact without a customer</source>
         <translation>Kontakt utan kund</translation>
     </message>

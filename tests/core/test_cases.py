@@ -278,3 +278,22 @@ def test_a_snapshot_shows_the_case_its_next_states_and_its_history_in_one_read(c
     assert [e.to_status for e in shown.history] == [S.OPEN, S.OPEN]
     with pytest.raises(CaseNotFound):
         cases.snapshot(999_999)
+
+
+def test_the_dashboard_counts_overdue_and_soon_due_cases_in_working_days(case_world):
+    from agentdesk.queues import Statistics
+
+    db, _customer, case_id = case_world
+    # Monday 21 Dec 2026: a case due Friday 18th is overdue, one due Wednesday 23rd is due within two
+    # working days, one due Monday 28th is not (24th-27th are holidays and a weekend in between).
+    now = dt.datetime(2026, 12, 21, 9, tzinfo=dt.UTC)
+    with db.session() as s, s.begin():
+        s.get(ServiceCase, case_id).due_date = D(2026, 12, 18)
+        for due in (D(2026, 12, 23), D(2026, 12, 28)):
+            s.add(ServiceCase(title="t", status=S.OPEN, due_date=due))
+        s.add(ServiceCase(title="done", status=S.RESOLVED, due_date=D(2026, 12, 1)))
+    snap = Statistics(db).snapshot(now)
+    assert (snap.cases_overdue, snap.cases_due_soon) == (1, 1)
+    closed = Statistics(db, calendar=WorkingCalendar([D(2026, 12, 22)])).snapshot(now)
+    # With the 22nd closed, the two working days are the 23rd and the 28th: both cases are due soon.
+    assert (closed.cases_overdue, closed.cases_due_soon) == (1, 2)

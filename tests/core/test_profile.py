@@ -434,7 +434,10 @@ def test_nesting_past_the_limit_is_a_finding_with_its_key(clinic):
     headers = "profile_version = 1\n[" + ".".join(["h"] * 3000) + "]\n"
     assert "nested more than 8 levels deep" in problems(headers, clinic)[0]
     assert problems('profile_version = 1\ns = "[[[[[[[[[[[[" # [[[[[[[[[[\n', None) == [
-        "p.toml: s: unknown key (known here: profile_version, department, database, queues, cases, reports, plugins)",
+        (
+            "p.toml: s: unknown key (known here: profile_version, department, database, queues, cases, plugins, "
+            "retention, reports)"
+        ),
         "p.toml: department: missing: add a [department] table",
     ]
 

@@ -92,6 +92,7 @@ def test_migrations_data_translations_and_profiles_are_collected(spec_result):
     for revision in sorted((migrations / "versions").glob("*.py")):
         assert f"agentdesk/storage/migrations/versions/{revision.name}" in datas
     assert "agentdesk/data/topics.toml" in datas
+    assert "agentdesk/data/municipalities.csv" in datas
     for qm in sorted((REPO / "resources" / "translations").glob("*.qm")):
         assert f"resources/translations/{qm.name}" in datas
     assert {f"resources/translations/agentdesk_{lang}.qm" for lang in ("fi", "sv", "en")} <= set(datas)

@@ -332,7 +332,7 @@ def change_bus(qapp):
 
 
 # -- department panels: the plugins' real back ends on loopback and a desk signed in with them ----
-# (helpers and constants in tests/ui/test_plugin_panels_support.py)
+# (helpers and constants in tests.ui.plugin_panels_support.py)
 
 
 @pytest.fixture(scope="session")
@@ -340,7 +340,7 @@ def fhir_session():
     from agentdesk_health.demo_data import fhir_seed
     from agentdesk_health.plugin import helsinki_today
     from agentdesk_health.server_process import FhirServerError, start_fhir_server
-    from tests.ui.test_plugin_panels_support import ANNA, anna_hetu
+    from tests.ui.plugin_panels_support import ANNA, anna_hetu
 
     people = [dict(ANNA, hetu=anna_hetu())]
     try:
@@ -365,7 +365,7 @@ def social():
 
     from agentdesk_social.demo_data import social_seed
     from agentdesk_social.reference_server import start_server as start_social
-    from tests.ui.test_plugin_panels_support import ANNA, anna_hetu
+    from tests.ui.plugin_panels_support import ANNA, anna_hetu
 
     server = start_social(social_seed([dict(ANNA, hetu=anna_hetu())], today=dt.date.today()))
     yield server
@@ -375,7 +375,7 @@ def social():
 @pytest.fixture
 def open311():
     from agentdesk_technical.reference_server import start_server as start_open311
-    from tests.ui.test_plugin_panels_support import ANNA_EMAIL, open311_request, open311_seed
+    from tests.ui.plugin_panels_support import ANNA_EMAIL, open311_request, open311_seed
 
     server = start_open311(open311_seed([open311_request("7001", email=ANNA_EMAIL)]))
     yield server
@@ -420,7 +420,7 @@ def plugin_desk(qtbot, sqlite_db, more_staff):
     from agentdesk_desktop.app import build_app
     from agentdesk_desktop.plugins.desk_plugins import PluginSetup
     from agentdesk_technical.demo_backend import API_KEY as TECHNICAL_API_KEY
-    from tests.ui.test_plugin_panels_support import CALL_TIMEOUT
+    from tests.ui.plugin_panels_support import CALL_TIMEOUT
 
     desks = []
 

@@ -302,3 +302,19 @@ def test_a_supervisor_opens_the_dashboard_from_the_queues_menu(qtbot, sqlite_db,
     finally:
         shut(desk)
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+
+
+def test_overdue_cases_are_counted_in_red_and_soon_due_ones_beside_them(dashboard, qtbot, sqlite_db):
+    from agentdesk.storage.models import CaseStatus, ServiceCase
+
+    label = dashboard.case_deadlines
+    assert label.text() == "Cases: 0 overdue, 0 due within 2 working days"
+    assert label.palette().color(label.foregroundRole()).name() != "#c62828"
+    today = NOW.astimezone(HELSINKI).date()
+    with sqlite_db.session() as s, s.begin():
+        s.add(ServiceCase(title="late", status=CaseStatus.WAITING, due_date=today - dt.timedelta(days=7)))
+        s.add(ServiceCase(title="today", status=CaseStatus.OPEN, due_date=today))
+        s.add(ServiceCase(title="done", status=CaseStatus.CLOSED, due_date=today - dt.timedelta(days=30)))
+    refresh(qtbot, dashboard)
+    assert label.text() == "Cases: 1 overdue, 1 due within 2 working days"
+    assert label.palette().color(label.foregroundRole()).name() == "#c62828"

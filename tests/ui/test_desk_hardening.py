@@ -60,7 +60,7 @@ def test_closing_the_desk_as_the_overview_arrives_reports_nothing(overview_desk,
 def test_closing_the_desk_before_the_overview_boxes_are_filled_reports_nothing(overview_desk, qtbot, seeded):
     desk = overview_desk
     view = desk.window.open_customer(seeded.anna)
-    # The header has been shown, the boxes and the timeline follow on the next turns: close in between.
+    # The overview has arrived; its first paint and the panels follow on the next turns: close in between.
     view.title_changed.connect(lambda _title: QTimer.singleShot(0, desk.shutdown))
     qtbot.waitUntil(lambda: desk.background.closed, timeout=5000)
     flush_deletes()

@@ -270,3 +270,29 @@ def test_customer_parts_get_the_signed_in_user_and_can_open_other_customers(qtbo
         assert not desk.window.new_customer_action.isEnabled()
     finally:
         desk.shutdown()
+
+
+def test_a_result_list_shown_is_audited_under_the_signed_in_agent(desk, sqlite_db, seeded, search, caplog):
+    import json
+
+    from sqlalchemy import select
+
+    from agentdesk.storage.models import AuditEntry
+
+    search(desk.window, seeded.anna_hetu)
+    assert rows(desk.window) == [seeded.anna]
+    with sqlite_db.session() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "search.results")).all()
+    shown = [(e.actor, e.subject_customer_id, json.loads(e.detail)) for e in entries]
+    assert (
+        "agent.aino",
+        seeded.anna,
+        {"kind": "hetu", "query": seeded.anna_hetu, "shown": 1, "ids": [seeded.anna]},
+    ) in shown
+    assert seeded.anna_hetu not in caplog.text  # the protected audit table has it, the log does not
+
+
+def test_the_search_box_has_an_accessible_name_in_the_desks_language(desk):
+    field = desk.window.search_panel.field
+    assert field.accessibleName() == "Hae asiakkaita"  # the desk starts in Finnish
+    assert "henkilötunnus" in field.accessibleDescription()

@@ -12,14 +12,14 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QApplication, QLabel, QScrollArea, QWidget
 
 from agentdesk import audit
 from agentdesk.customer_overview import CustomerOverviewService
 from agentdesk.customer_register import CustomerRegister, set_alert
 from agentdesk.drafts import DraftStore
 from agentdesk.duplicate_check import DuplicateCheck
-from agentdesk.interaction_log import InteractionLog
+from agentdesk.interaction_log import InteractionDraft, InteractionLog
 from agentdesk.staff import StaffDirectory
 from agentdesk.storage.models import (
     AlertKind,
@@ -203,16 +203,18 @@ def test_opening_shows_the_whole_customer_and_writes_an_audit_entry(open_overvie
     assert "overdue" in view.cases.table.item(0, 3).text()
 
 
-def test_the_header_is_painted_before_the_boxes(open_overview, family, qtbot):
+def test_the_header_the_boxes_and_the_timeline_arrive_together(open_overview, family, sqlite_db, qtbot):
+    add_contacts(sqlite_db, family.anna, 3)
     view = open_overview(family.anna, wait=False)
     assert view.header.name.text() == "Loading…"
     assert view.roles.is_loading
+    assert view.timeline_model.rowCount() == 0
     seen = []
-    view.title_changed.connect(lambda _t: seen.append((view.header.name.text(), view.roles.is_loading)))
+    view.painted.connect(lambda _id: seen.append((view.header.name.text(), view.roles.is_loading)))
     qtbot.waitUntil(lambda: view.is_painted)
-    # The header is filled in the turn the overview arrives; the boxes on the next one.
-    assert seen == [("Anna Virtanen", True)]
-    assert not view.roles.is_loading
+    # One fill, one paint: the first paint after "Loading…" shows the customer whole.
+    assert seen == [("Anna Virtanen", False)]
+    assert view.timeline_model.rowCount() == 3
 
 
 def test_show_reveals_the_identity_code_and_is_audited(open_overview, family, sqlite_db, qtbot):
@@ -367,6 +369,19 @@ def test_the_timeline_model_passes_the_model_tester(qtmodeltester, qtbot, seeded
     qtbot.waitUntil(lambda: model.rowCount() == 45 and not model.loading)
 
 
+def test_a_held_first_page_shows_no_contact_until_released(qtbot, seeded, sqlite_db, bg):
+    # The overview reads the first page beside its audited open and shows it only once that open succeeded.
+    add_contacts(sqlite_db, seeded.anna, 30)
+    model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna, page_size=20)
+    model.reload(hold=True)
+    qtbot.waitUntil(lambda: model.held)
+    assert model.rowCount() == 0 and model.loading, "still loading, as far as the table shows"
+    model.release()
+    assert model.rowCount() == 20 and not model.loading and model.has_more
+    model.release()  # nothing held any more: nothing changes
+    assert model.rowCount() == 20 and model.pages_loaded == 1
+
+
 def test_the_timeline_model_passes_qts_own_tester(qtmodeltester, qtbot, seeded, sqlite_db, bg):
     from PySide6.QtCore import qInstallMessageHandler
 
@@ -498,3 +513,61 @@ def test_an_edit_conflict_refreshes_the_overview_behind_the_dialog(open_overview
     qtbot.waitUntil(lambda: dialog.conflict.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: view.header.name.text() == "Anna Virtanen-Lahti", timeout=5000)
     dialog.reject()
+
+
+def test_an_imported_address_says_which_register_and_is_in_the_citizens_language(open_overview, sqlite_db, tmp_path):
+    from sqlalchemy import select
+
+    from agentdesk.register_import.importer import RegisterImport
+    from agentdesk.register_import.mapping import load_mapping
+    from agentdesk.storage.models import Customer
+
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(
+        '[source]\nid_column = "id"\nobserved = "2026-11-02"\n[columns]\nfirst_names = "first"\n'
+        'last_name = "last"\nstreet = "street"\npostal_code = "postcode"\nmunicipality = "town"\nlanguage = "lang"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "register.csv"
+    data.write_text("id,first,last,street,postcode,town,lang\nDV-100,Eva,Ek,Esplanaden 2,00130,Helsinki,sv\n")
+    RegisterImport(sqlite_db).run(data, "population data", load_mapping(mapping))
+    with sqlite_db.session() as s:
+        eva = s.scalar(select(Customer.id).where(Customer.last_name == "Ek"))
+    address = open_overview(eva).contact.values["address"]
+    assert address.text() == "Esplanaden 2\n00130 Helsingfors", "a Swedish speaker's municipality in Swedish"
+    assert address.toolTip() == "Address: population data, 2.11.2026"
+
+
+def test_in_the_desk_a_double_clicked_case_opens_its_dialog_with_its_history(overview_desk, qtbot, sqlite_db, family):
+    from agentdesk.cases import FINNISH_CALENDAR
+    from agentdesk_desktop.cases.case_dialog import CaseDialog
+
+    saved = InteractionLog(sqlite_db).save(
+        InteractionDraft(
+            channel=Channel.PHONE,
+            started_at=dt.datetime.now(dt.UTC),
+            customer_id=family.anna,
+            topic="general.feedback",
+            outcome=Outcome.CASE_CREATED,
+            new_case_title="Katuvalo rikki",
+            new_case_due=FINNISH_CALENDAR.add_working_days(dt.date.today(), 5),
+        ),
+        agent_id=None,
+        actor="agent.aino",
+    )
+    view = overview_desk.window.open_customer(family.anna)
+    qtbot.waitUntil(lambda: view.is_painted and not view.cases.is_loading, timeout=5000)
+    table = view.cases.table
+    row = next(r for r in range(table.rowCount()) if "Katuvalo rikki" in table.item(r, 0).text())
+    table.scrollTo(table.model().index(row, 0))
+    rect = table.visualRect(table.model().index(row, 0))
+    with qtbot.waitSignal(view.case_requested, timeout=2000):
+        qtbot.mousePress(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a real double click:
+        qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, release,
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # then the double
+    qtbot.waitUntil(lambda: any(isinstance(w, CaseDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CaseDialog))
+    assert dialog.case_id == saved.case_id
+    qtbot.waitUntil(lambda: dialog.snapshot is not None)
+    assert dialog.heading.text() == "Katuvalo rikki" and dialog.history.rowCount() == 1
+    dialog.close()

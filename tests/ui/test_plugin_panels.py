@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QScrollArea
 from agentdesk_desktop.plugins.panel_content import PanelTableModel
 from agentdesk_social.reference_server import start_server as start_social
 from agentdesk_technical.reference_server import start_server as start_open311
-from tests.ui.test_plugin_panels_support import (
+from tests.ui.plugin_panels_support import (
     ANNA_EMAIL,
     Heartbeat,
     choose_purposes,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QListWidget
 
 from agentdesk.plugin_host.host import PluginState
 from agentdesk.storage.models import Channel, Interaction, ServiceCase
-from tests.ui.test_plugin_panels_support import (
+from tests.ui.plugin_panels_support import (
     FAKE_PLUGINS,
     deployment,
     open_area,

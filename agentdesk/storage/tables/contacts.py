@@ -14,7 +14,10 @@ from agentdesk.storage.tables.base import Base, UTCDateTime, enum_column, utcnow
 
 class ServiceCase(Base):
     __tablename__ = "service_case"
-    __table_args__ = (Index("ix_service_case_customer_status", "customer_id", "status"),)
+    __table_args__ = (
+        Index("ix_service_case_customer_status", "customer_id", "status"),
+        Index("ix_service_case_due_status", "due_date", "status"),  # the dashboard's deadlines
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id", ondelete="SET NULL"))
@@ -80,12 +83,15 @@ class Interaction(Base):
 
 
 class AuditEntry(Base):
-    """Append-only: the migrations install triggers that refuse UPDATE and DELETE."""
+    """Append-only: the migrations install triggers that refuse UPDATE and DELETE. Each entry is a link
+    of a hash chain (:mod:`agentdesk.audit_chain`): ``seq`` is its place, ``entry_hash`` the SHA-256 of
+    ``prev_hash`` and its canonical content."""
 
     __tablename__ = "audit_entry"
     __table_args__ = (
         Index("ix_audit_entry_subject_at", "subject_customer_id", "at"),
         Index("ix_audit_entry_actor_at", "actor", "at"),
+        Index("ix_audit_entry_seq", "seq", unique=True),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
@@ -95,3 +101,18 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))  # "customer.view", "hetu.reveal", ...
     purpose: Mapped[str] = mapped_column(String(200), default="")  # why (statutory task, consent, ...)
     detail: Mapped[str] = mapped_column(Text, default="")  # never personal data beyond ids
+    seq: Mapped[int | None] = mapped_column(BigInteger)  # the place in the chain, 1, 2, 3, ...
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """The last link of the audit chain. Writers lock this row (``SELECT ... FOR UPDATE``) in the
+    transaction that appends an entry, so concurrent writers chain one after another."""
+
+    __tablename__ = "audit_chain_head"
+
+    chain: Mapped[str] = mapped_column(String(16), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

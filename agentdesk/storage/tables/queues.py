@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String
+from sqlalchemy import BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from agentdesk.storage.kinds import Channel, PresenceState, WorkItemState
@@ -157,3 +157,16 @@ class QuarantinedMail(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=1)  # failed intakes, retries included
     last_tried_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DashboardSnapshotRow(Base):
+    """The supervisor dashboard's figures, computed once per interval for every open dashboard
+    (:mod:`agentdesk.queues.dashboard_feed`). One row per scope; scope 1 is the whole contact centre."""
+
+    __tablename__ = "dashboard_snapshot"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # someone is computing until then
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    payload: Mapped[str] = mapped_column(Text, default="")

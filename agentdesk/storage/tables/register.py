@@ -157,6 +157,24 @@ class CustomerRelationship(Base):
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class FieldSource(Base):
+    """Lineage: which register said a customer's field, and when (``agentdesk register import``).
+
+    One row per customer, field and register, the latest observation. ``value`` is the value as
+    that register wrote it; ``flag`` names the identity rule it failed (``"hetu.check_char"``,
+    ``"postal_code.not_finnish"``, ...) and is empty when it passed. A flagged value is kept here
+    as the source said it: the canonical tables hold only values that passed."""
+
+    __tablename__ = "field_source"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    register: Mapped[str] = mapped_column(String(64), primary_key=True)
+    observed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    value: Mapped[str] = mapped_column(Text, default="")
+    flag: Mapped[str] = mapped_column(String(64), default="")
+
+
 class SyntheticDuplicate(Base):
     """Ground truth from the population generator: this record duplicates that one."""
 

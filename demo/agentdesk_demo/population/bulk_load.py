@@ -392,6 +392,7 @@ def seed_population(
     seed: int = 1,
     *,
     duplicate_share: float = 0.02,
+    hard_duplicates: float = 0.0,
     histories: float = 0.0,
     progress: Progress | None = None,
     chunk_size: int = 50_000,
@@ -432,6 +433,7 @@ def seed_population(
             )
         kwargs = {
             "duplicate_share": duplicate_share,
+            "hard_duplicates": hard_duplicates,
             "histories": histories,
             "chunk_size": chunk_size,
             "now": now,

@@ -43,6 +43,7 @@ from pathlib import Path
 from random import Random
 
 from agentdesk.search import text_index
+from agentdesk_demo.population import hard_duplicates
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -678,8 +679,10 @@ class _Generator:
         chunk_size: int,
         now: dt.datetime,
         ctx: GeneratorContext,
+        hard_duplicates: float = 0.0,
     ) -> None:
         self.people = people
+        self.hard_duplicates = hard_duplicates
         self.rng = Random(seed)
         self.next_id = start_id
         self.duplicate_share = duplicate_share
@@ -1176,6 +1179,15 @@ class _Generator:
 
     def _duplicate(self, p: _Person) -> None:
         rng = self.rng
+        if self.hard_duplicates > 0 and rng.random() < self.hard_duplicates:
+            # a nickname, day and month swapped, a move, two typos, ...
+            hard_duplicates.write_hard_duplicate(
+                self,
+                p,
+                typo,
+                {"daycare": daycare_number, "water-utility": water_customer_number, "social-legacy": social_number},
+            )
+            return
         rows = self.rows
         hh = p.household
         dup_id = self.new_id()
@@ -1332,6 +1344,7 @@ def generate(
     start_id: int = 1,
     *,
     duplicate_share: float = 0.02,
+    hard_duplicates: float = 0.0,
     histories: float = 0.0,
     chunk_size: int = 50_000,
     now: dt.datetime | None = None,
@@ -1340,17 +1353,29 @@ def generate(
     """Yield the population in chunks of about ``chunk_size`` persons (households are not split).
 
     ``people`` persons get customer ids from ``start_id`` on; organisations (~1 % more) and
-    duplicate records (``duplicate_share`` of the persons) take ids in the same sequence.
+    duplicate records (``duplicate_share`` of the persons) take ids in the same sequence;
+    ``hard_duplicates`` of those are harder to find (:mod:`agentdesk_demo.population.hard_duplicates`:
+    a nickname, day and month swapped, a move, two typos, ...; 0, the default, changes nothing).
     ``histories`` is the share of persons (15+) with interaction histories. ``now`` (aware;
     default: the current minute) fixes "today" for ages and history dates. ``context``: see
     :class:`GeneratorContext` (department/staff ids, ids and codes already taken)."""
     if people < 0:
         raise ValueError("people must be >= 0")
-    if not 0 <= duplicate_share <= 1 or not 0 <= histories <= 1:
-        raise ValueError("duplicate_share and histories are shares between 0 and 1")
+    if not 0 <= duplicate_share <= 1 or not 0 <= histories <= 1 or not 0 <= hard_duplicates <= 1:
+        raise ValueError("duplicate_share, hard_duplicates and histories are shares between 0 and 1")
     if now is None:
         now = dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
     elif now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    gen = _Generator(people, seed, start_id, duplicate_share, histories, chunk_size, now, context or GeneratorContext())
+    gen = _Generator(
+        people,
+        seed,
+        start_id,
+        duplicate_share,
+        histories,
+        chunk_size,
+        now,
+        context or GeneratorContext(),
+        hard_duplicates,
+    )
     yield from gen.chunks()

@@ -4,14 +4,14 @@ the time they were resolved, and a history of every status change (``case_event`
 Existing cases get one history row, "created", at their creation time in their current state.
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

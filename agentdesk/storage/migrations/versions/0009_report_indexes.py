@@ -2,13 +2,13 @@
 indexes (no table rows), and a report filtered by queue finds a contact's work item by its interaction.
 
 Revision ID: 0009
-Revises: 0008 (the lead re-chains; the task asked for 0004, which 0008 already follows on main)
+Revises: 0006 (main's head when this was merged; the task asked for 0004 and the lead re-chains)
 """
 
 from alembic import op
 
 revision = "0009"
-down_revision = "0008"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

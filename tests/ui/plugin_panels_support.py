@@ -8,7 +8,7 @@ loopback, seeded for the customers of tests/ui/conftest.py, and a desk signed in
   with a PluginSetup pointing at them and short call deadlines, and closes it afterwards.
 
 The fixtures (fhir_session, fhir, social, open311, more_staff, plugin_desk) live in tests/ui/conftest.py;
-the helpers and constants here are imported as ``tests.ui.test_plugin_panels_support``.
+the helpers and constants here are imported as ``tests.ui.plugin_panels_support``.
 """
 
 from __future__ import annotations
