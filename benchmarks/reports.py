@@ -207,7 +207,14 @@ def main() -> int:
     log(
         f"calibration: python_loop_ms {cal['python_loop_ms']:.1f} (reference {calibration.REFERENCE['python_loop_ms']})"
     )
-    result.update(cal)
+    figures = {
+        f"{backend}_{name}": values[f"{name}_s_median"] * 1000
+        for backend in ("sqlite", "postgresql")
+        if isinstance(values := result.get(backend), dict)
+        for name in ("year", "year_phone")
+    }
+    targets = dict.fromkeys(figures, TARGET_S * 1000)
+    result.update(calibration.calibrated(cal, per_python_loop=figures, targets_per_python_loop=targets))
     print(json.dumps(result))
     return 0
 
