@@ -1,5 +1,6 @@
 """The ``agentdesk`` command: database upgrades and search from a shell; IT's ``profile``,
-``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); the e-mail
+``secrets`` and ``smoke-test`` (from :mod:`agentdesk.deployment.commands`); management reports,
+``report`` (from :mod:`agentdesk.reports.commands`); the e-mail
 quarantine, ``mail quarantine list|retry`` (from :mod:`agentdesk.channels.email_commands`); the data
 protection officer's ``audit verify``, ``gdpr export`` and ``retention run`` (from
 :mod:`agentdesk.audit_commands`); ``register import`` (from :mod:`agentdesk.register_import.commands`); the
@@ -170,6 +171,9 @@ def build_parser(
     from agentdesk.merge import commands as merge_commands
 
     merge_commands.register(sub)  # customers merge | unmerge | merges
+    from agentdesk.reports import commands as report_commands
+
+    report_commands.register(sub)  # report --from --to ... --format csv|xlsx|pdf
     for register in extra:
         register(sub)
     return parser

@@ -42,11 +42,13 @@ class DeskWindows(QObject):
         self.parts = parts  # the window's customer side, once the desk has completed the window
         self.dashboard: QWidget | None = None
         self.reception: QWidget | None = None
+        self.reports: QWidget | None = None
         self.phone: PhoneDesk | None = None
         self.presence: PresenceButton | None = None
         self.inbox: InboxDock | None = None
         self._demo_calls: DemoCalls | None = None
         window.dashboard_requested.connect(self.open_dashboard)
+        window.reports_requested.connect(self.open_reports)
         window.reception_requested.connect(self.open_reception)
 
     @Slot()
@@ -73,6 +75,22 @@ class DeskWindows(QObject):
     @Slot()
     def _dashboard_gone(self) -> None:
         self.dashboard = None
+
+    @Slot()
+    def open_reports(self) -> QWidget | None:
+        """Management reports (supervisors and admins), a window of its own; raised if already open."""
+        from agentdesk_desktop.reports import open_reports
+
+        if self.reports is None:
+            self.reports = open_reports(self.services, self.user, self.window)
+            if self.reports is None:
+                return None
+            self.reports.destroyed.connect(self._reports_gone)
+        return _raise(self.reports)
+
+    @Slot()
+    def _reports_gone(self) -> None:
+        self.reports = None
 
     @Slot()
     def open_reception(self) -> QWidget | None:

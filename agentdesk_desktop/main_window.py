@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
     customer_closed = Signal(int)
     settings_requested = Signal()
     dashboard_requested = Signal()  # Queues ▸ Supervisor dashboard (supervisors only)
+    reports_requested = Signal()  # Queues ▸ Reports (supervisors and admins)
     reception_requested = Signal()  # Queues ▸ Walk-in reception
     simulate_call_requested = Signal()  # Demo ▸ Simulate incoming call (demo mode only)
 
@@ -214,6 +215,11 @@ class MainWindow(QMainWindow):
             self.dashboard_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
             self.dashboard_action.triggered.connect(self.dashboard_requested)
             self.queues_menu.addAction(self.dashboard_action)
+        self.reports_action: QAction | None = None
+        if self.user.role in (StaffRole.SUPERVISOR, StaffRole.ADMIN):
+            self.reports_action = QAction(self)
+            self.reports_action.triggered.connect(self.reports_requested)
+            self.queues_menu.addAction(self.reports_action)
 
         self.demo_menu = self.menuBar().addMenu("")
         self.demo_menu.menuAction().setVisible(False)  # enable_demo_menu()
@@ -379,6 +385,8 @@ class MainWindow(QMainWindow):
         self.reception_action.setText(self.tr("Walk-in &reception…"))
         if self.dashboard_action is not None:
             self.dashboard_action.setText(self.tr("Supervisor &dashboard…"))
+        if self.reports_action is not None:
+            self.reports_action.setText(self.tr("&Reports…"))
         self.demo_menu.setTitle(self.tr("&Demo"))
         self.simulate_call_action.setText(self.tr("Simulate incoming &call"))
         self.help_menu.setTitle(self.tr("&Help"))

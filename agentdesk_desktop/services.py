@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from agentdesk.queues import Presence, QueueDirectory, Statistics, WalkIn
     from agentdesk.queues.dashboard_feed import DashboardFeed
     from agentdesk.queues.inbox import Inbox
+    from agentdesk.reports import Reports
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.staff import StaffDirectory
 
@@ -132,6 +133,7 @@ class DeskServices:
         self.work_settings: WorkSettings = work or WorkSettings()
         # The department profile's [cases]: a new case's working days, the closed days besides holidays.
         self.case_settings: CaseSettings = cases or CaseSettings()
+        self._reports: _Once[Reports] = _Once(lock)
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -292,6 +294,24 @@ class DeskServices:
             return Inbox(self.db, wrap_up_codes=self.work_settings.wrap_up_codes)
 
         return self._inbox.get(make)
+
+    @property
+    def reports(self) -> Reports:
+        """Management reports, with the costs per contact of the applied department profile (read on
+        first use: ask for it off the UI thread, as the Reports window does)."""
+
+        def make() -> Reports:
+            from agentdesk.cases import WorkingCalendar
+            from agentdesk.deployment.profile_store import ProfileStore
+            from agentdesk.reports import Reports
+
+            profile = ProfileStore(installed=None).current()
+            costs = profile.reports.cost_per_contact if profile is not None else {}
+            calendar = WorkingCalendar(self.case_settings.closed_days)  # case ages in the profile's working days
+            topics = [t.code for t in self.topics.load()]
+            return Reports(self.db.reads, cost_per_contact=costs, calendar=calendar, topics=topics)
+
+        return self._reports.get(make)
 
 
 # What prepare() makes: the services a window uses (the quarantine only on the dashboard).

@@ -25,6 +25,7 @@ from agentdesk.deployment.profile_model import (
     ProfileProblem,
 )
 from agentdesk.deployment.profile_nesting import nesting_message, shown, too_deep, too_deep_in_text
+from agentdesk.deployment.profile_reports import REPORT_KEYS, check_reports
 from agentdesk.deployment.profile_retention import check_retention
 from agentdesk.deployment.profile_survivorship import check_survivorship
 from agentdesk.deployment.profile_work import check_work
@@ -216,6 +217,7 @@ class ProfileChecker:
                 "directory",
                 "survivorship",
                 "work",
+                "reports",
             ),
         )
         department, name, language = self.department(raw)
@@ -225,6 +227,10 @@ class ProfileChecker:
         if cases_table is not None:
             self.unknown_keys(cases_table, "cases.", CASE_KEYS)
         cases = check_cases(cases_table, self.problem)
+        reports_table = self.table(raw, "reports", required=False)
+        if reports_table is not None:
+            self.unknown_keys(reports_table, "reports.", REPORT_KEYS)
+        reports = check_reports(reports_table, self.problem)
         plugins = self.plugins(raw)
         retention = check_retention(self, raw)
         directory = check_directory(self, raw)
@@ -234,7 +240,7 @@ class ProfileChecker:
             return None, self.problems
         profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
         parts = replace(profile, cases=cases, connection=connection, retention=retention)
-        return replace(parts, directory=directory, survivorship=survivorship, work=work), []
+        return replace(parts, directory=directory, survivorship=survivorship, work=work, reports=reports), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:
         table = self.table(raw, "department", required=True) or {}

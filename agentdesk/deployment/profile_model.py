@@ -14,6 +14,7 @@ from typing import Final, Literal, TypeAlias
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_reports import ReportSettings
 from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.directory.settings import DirectorySettings
 from agentdesk.merge.rules import DEFAULT_RULES, SurvivorshipRules
@@ -89,6 +90,7 @@ class Profile:
     directory: DirectorySettings | None = None  # None: no [directory] table, no directory sign-in
     survivorship: SurvivorshipRules = DEFAULT_RULES  # [survivorship]: which register's value a merge keeps
     work: WorkSettings = field(default_factory=WorkSettings)  # [work]: wrap-up time and codes
+    reports: ReportSettings = field(default_factory=ReportSettings)
 
     @property
     def enabled_plugins(self) -> list[str]:

@@ -60,6 +60,8 @@ class Interaction(Base):
         Index("ix_interaction_customer_started", "customer_id", "started_at"),
         # Today's dashboard figures read only these columns: an index-only range scan.
         Index("ix_interaction_started_cover", "started_at", "channel", "department_id", "outcome"),
+        # Management reports over a period (agentdesk.reports): every column they read.
+        Index("ix_interaction_report_cover", "started_at", "channel", "department_id", "topic", "outcome", "ended_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -126,7 +126,18 @@ class WorkItem(Base):
         Index("ix_work_item_lease_until", "lease_until"),
         Index("ix_work_item_external_ref", "external_ref"),
         Index("ix_work_item_claimed_by", "claimed_by"),
-        Index("ix_work_item_interaction_id", "interaction_id"),  # ON DELETE SET NULL from interaction
+        # Management reports (agentdesk.reports): every column they read, and a contact's work item.
+        Index(
+            "ix_work_item_report_cover",
+            "created_at",
+            "channel",
+            "queue_id",
+            "state",
+            "answered_at",
+            "due_at",
+            "finished_at",
+        ),
+        Index("ix_work_item_interaction_id", "interaction_id"),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
