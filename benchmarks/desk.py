@@ -334,8 +334,10 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
 
     def script():
         window = desk.window
-        heart.phase = "after window.ready"  # the heartbeat runs from window.ready on
-        window.resize(1920, 1080)
+        heart.phase = "resize to 1920x1080"  # the heartbeat runs from window.ready on
+        window.resize(1920, 1080)  # as an agent maximizes the window on a full-HD screen
+        yield 0
+        heart.phase = "after window.ready"
         yield 500
         for n in range(opens):
             cid = customers[n % len(customers)]
