@@ -74,6 +74,7 @@ def main() -> int:
     parser.add_argument("--size", default="1860x1000", help="window size WxH")
     parser.add_argument("--overview-out", type=Path, default=REPO / "docs" / "screenshots" / "overview.png")
     parser.add_argument("--logging-out", type=Path, default=REPO / "docs" / "screenshots" / "logging.png")
+    parser.add_argument("--case-out", type=Path, default=REPO / "docs" / "screenshots" / "case.png")
     parser.add_argument("--overview-size", default="1920x1080", help="window size WxH for those two")
     parser.add_argument("--panels-out", type=Path, default=REPO / "docs" / "screenshots" / "panels.png")
     parser.add_argument("--dashboard-out", type=Path, default=REPO / "docs" / "screenshots" / "dashboard.png")
@@ -254,6 +255,7 @@ def _shoot_overview_and_logging(args: argparse.Namespace, db, window) -> int:
 
     customer_id, last_name = _richest_customer(db)
     _ensure_an_open_case(db, customer_id)
+    case_id = _case_with_history(db, customer_id)
     panel = window.search_panel
     panel.field.setFocus()
     panel.field.setText(last_name)  # QTest types ASCII only; the box searches on every change
@@ -267,6 +269,8 @@ def _shoot_overview_and_logging(args: argparse.Namespace, db, window) -> int:
     view.timeline.table.setFocus()
     settle(0.8)
     if not _save(window, args.overview_out):
+        return 1
+    if not _shoot_case(args, view, case_id):
         return 1
 
     contact = view.panel
@@ -295,6 +299,50 @@ def _shoot_overview_and_logging(args: argparse.Namespace, db, window) -> int:
     wait_until(lambda: bool(contact.field_errors()))
     settle(2.3)  # the handle-time clock has ticked
     return 0 if _save(window, args.logging_out) else 1
+
+
+def _case_with_history(db, customer_id: int) -> int:
+    """The customer's newest open case, moved on once (assigned to the technical services, then waiting
+    for the back office with a note), so its dialog has a history to show."""
+    from sqlalchemy import select
+
+    from agentdesk.cases import CaseChange, CaseService
+    from agentdesk.storage.models import CaseStatus, Department, ServiceCase
+
+    with db.session() as s:
+        case = s.scalars(
+            select(ServiceCase)
+            .where(ServiceCase.customer_id == customer_id, ServiceCase.status.in_([CaseStatus.NEW, CaseStatus.OPEN]))
+            .order_by(ServiceCase.id.desc())
+        ).first()
+        assert case is not None
+        case_id, version = case.id, case.version
+        technical = s.scalar(select(Department.id).where(Department.code == "technical"))
+    note = "Mittari luetaan paikan päällä; asiakkaalle soitetaan tuloksesta."
+    CaseService(db).change(
+        CaseChange(case_id, CaseStatus.WAITING_BACKOFFICE, version, note=note, department_id=technical),
+        actor="agent.aino",
+    )
+    return case_id
+
+
+def _shoot_case(args: argparse.Namespace, view, case_id: int) -> bool:
+    """The case dialog of the overview's open case (double-click in Open cases): its history and next step."""
+    from PySide6.QtWidgets import QApplication
+
+    from agentdesk_desktop.cases.case_dialog import CaseDialog
+
+    view.case_requested.emit(case_id)
+    wait_until(
+        lambda: any(isinstance(w, CaseDialog) and w.snapshot is not None for w in QApplication.topLevelWidgets())
+    )
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CaseDialog))
+    dialog.resize(900, 480)
+    settle(0.5)
+    saved = _save(dialog, args.case_out)
+    dialog.close()
+    settle()
+    return saved
 
 
 def _demo_backends(db):
