@@ -2292,7 +2292,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+272" />
+        <location filename="../../agentdesk_desktop/main_window.py" line="+278" />
         <source>Customer %1</source>
         <translation>Customer %1</translation>
     </message>
@@ -2355,6 +2355,11 @@
         <location line="+2" />
         <source>Supervisor &amp;dashboard…</source>
         <translation>Supervisor &amp;dashboard…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Reports…</source>
+        <translation>&amp;Reports…</translation>
     </message>
     <message>
         <location line="+1" />
@@ -3184,6 +3189,193 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+12" />
         <source>%1 (ended)</source>
         <translation>%1 (ended)</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+77" />
+        <source>pp</source>
+        <translation>pp</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+170" />
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Period</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Queue</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;hannel</source>
+        <translation>C&amp;hannel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>T&amp;opic</source>
+        <translation>T&amp;opic</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Municipality</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+13" />
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Export XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Previous period</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>Reading the report…</source>
+        <translation>Reading the report…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>%1 – %2, compared with %3 – %4</source>
+        <translation>%1 – %2, compared with %3 – %4</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>The period must end on or after the day it starts, and cover at most three years.</source>
+        <translation>The period must end on or after the day it starts, and cover at most three years.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No customer lives in %1.</source>
+        <translation>No customer lives in %1.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The report cannot be made: %1</source>
+        <translation>The report cannot be made: %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The report could not be read. Try again in a moment.</source>
+        <translation>The report could not be read. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The report could not be saved: %1</source>
+        <translation>The report could not be saved: %1</translation>
     </message>
 </context>
 <context>

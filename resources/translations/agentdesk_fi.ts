@@ -2292,7 +2292,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+272"/>
+        <location filename="../../agentdesk_desktop/main_window.py" line="+278"/>
         <source>Customer %1</source>
         <translation>Asiakas %1</translation>
     </message>
@@ -2355,6 +2355,11 @@
         <location line="+2"/>
         <source>Supervisor &amp;dashboard…</source>
         <translation>Esihenkilön &amp;tilannenäkymä…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Raportit…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3184,6 +3189,193 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <location line="+12"/>
         <source>%1 (ended)</source>
         <translation>%1 (päättynyt)</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+77"/>
+        <source>pp</source>
+        <translation>%-yks.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+170"/>
+        <source>Reports</source>
+        <translation>Raportit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Period</source>
+        <translation>&amp;Ajanjakso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>&amp;Alkaen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To</source>
+        <translation>&amp;Asti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Yksikkö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue</source>
+        <translation>&amp;Jono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hannel</source>
+        <translation>&amp;Kanava</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;opic</source>
+        <translation>A&amp;ihe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Municipality</source>
+        <translation>K&amp;unta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This month</source>
+        <translation>Tämä kuukausi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last month</source>
+        <translation>Edellinen kuukausi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This year</source>
+        <translation>Tämä vuosi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Custom</source>
+        <translation>Oma valinta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
+        <source>All</source>
+        <translation>Kaikki</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Näytä</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>Vie CSV…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export XLSX…</source>
+        <translation>Vie XLSX…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export PDF…</source>
+        <translation>Vie PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figure</source>
+        <translation>Tunnusluku</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>Yhteensä</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous period</source>
+        <translation>Edellinen jakso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Muutos</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Reading the report…</source>
+        <translation>Luetaan raporttia…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 – %2, compared with %3 – %4</source>
+        <translation>%1 – %2, verrattuna jaksoon %3 – %4</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The period must end on or after the day it starts, and cover at most three years.</source>
+        <translation>Jakson on päätyttävä aikaisintaan alkupäivänä ja katettava enintään kolme vuotta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No customer lives in %1.</source>
+        <translation>Kukaan asiakas ei asu kunnassa %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report cannot be made: %1</source>
+        <translation>Raporttia ei voi tehdä: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report could not be read. Try again in a moment.</source>
+        <translation>Raporttia ei voitu lukea. Yritä hetken kuluttua uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-tiedostot (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-työkirjat (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-asiakirjat (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the report</source>
+        <translation>Vie raportti</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing %1…</source>
+        <translation>Kirjoitetaan %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1.</source>
+        <translation>Tallennettu %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report could not be saved: %1</source>
+        <translation>Raporttia ei voitu tallentaa: %1</translation>
     </message>
 </context>
 <context>

@@ -2292,7 +2292,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+272"/>
+        <location filename="../../agentdesk_desktop/main_window.py" line="+278"/>
         <source>Customer %1</source>
         <translation>Kund %1</translation>
     </message>
@@ -2355,6 +2355,11 @@
         <location line="+2"/>
         <source>Supervisor &amp;dashboard…</source>
         <translation>Chefens &amp;översikt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Rapporter…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3184,6 +3189,193 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <location line="+12"/>
         <source>%1 (ended)</source>
         <translation>%1 (avslutad)</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+77"/>
+        <source>pp</source>
+        <translation>%-enh.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+170"/>
+        <source>Reports</source>
+        <translation>Rapporter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Period</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>&amp;Från</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To</source>
+        <translation>&amp;Till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Department</source>
+        <translation>&amp;Enhet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Queue</source>
+        <translation>&amp;Kö</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hannel</source>
+        <translation>K&amp;anal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;opic</source>
+        <translation>Ä&amp;mne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Municipality</source>
+        <translation>K&amp;ommun</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This month</source>
+        <translation>Denna månad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last month</source>
+        <translation>Förra månaden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>This year</source>
+        <translation>Detta år</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Custom</source>
+        <translation>Eget val</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export XLSX…</source>
+        <translation>Exportera XLSX…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export PDF…</source>
+        <translation>Exportera PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figure</source>
+        <translation>Nyckeltal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous period</source>
+        <translation>Föregående period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>Förändring</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Reading the report…</source>
+        <translation>Läser rapporten…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 – %2, compared with %3 – %4</source>
+        <translation>%1 – %2, jämfört med %3 – %4</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The period must end on or after the day it starts, and cover at most three years.</source>
+        <translation>Perioden måste sluta tidigast samma dag som den börjar och omfatta högst tre år.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No customer lives in %1.</source>
+        <translation>Ingen kund bor i %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The report cannot be made: %1</source>
+        <translation>Rapporten kan inte göras: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report could not be read. Try again in a moment.</source>
+        <translation>Rapporten kunde inte läsas. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-arbetsböcker (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the report</source>
+        <translation>Exportera rapporten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing %1…</source>
+        <translation>Skriver %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1.</source>
+        <translation>Sparat %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report could not be saved: %1</source>
+        <translation>Rapporten kunde inte sparas: %1</translation>
     </message>
 </context>
 <context>
