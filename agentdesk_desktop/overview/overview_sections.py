@@ -27,7 +27,7 @@ from agentdesk.storage.models import ContactKind
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.search_results_model import format_date as format_day
-from agentdesk_desktop.widgets.labels import case_status_label, format_period, relation_label
+from agentdesk_desktop.widgets.labels import case_status_label, contact_label, format_period, relation_label
 
 OVERDUE = QColor("#b00020")
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -178,7 +178,8 @@ class ContactSection(Section):
         primary = self.tr("primary")
 
         def line(p) -> str:
-            extra = [x for x in (p.label, primary if p.is_primary and len(overview.contact_points) > 1 else "") if x]
+            label = contact_label(p.label) if p.label else ""
+            extra = [x for x in (label, primary if p.is_primary and len(overview.contact_points) > 1 else "") if x]
             return p.display + (f" ({', '.join(extra)})" if extra else "")
 
         phones = [line(p) for p in overview.contact_points if p.kind is ContactKind.PHONE]

@@ -86,6 +86,17 @@ def case_status_label(status: CaseStatus) -> str:
     }.get(status, status.value)
 
 
+def contact_label(label: str) -> str:
+    """A phone number's or e-mail address's label in the desk's language when it is one of the codes the
+    registers use (``mobile``, ``home``, ``work``, ``landline``); any other label as the register wrote it."""
+    return {
+        "mobile": translate("Labels", "mobile"),
+        "home": translate("Labels", "home"),
+        "work": translate("Labels", "work"),
+        "landline": translate("Labels", "landline"),
+    }.get(label.strip().lower(), label)
+
+
 def relation_label(relation: str) -> str:
     """``RelationView.relation``: how the other person is related to the one on screen."""
     return {

@@ -419,7 +419,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+307" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+308" />
         <location line="+11" />
         <source>Open cases</source>
         <translation>Open cases</translation>
@@ -759,7 +759,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-164" />
         <source>Contact details</source>
         <translation>Contact details</translation>
     </message>
@@ -784,7 +784,7 @@
         <translation>primary</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Address protected</source>
         <translation>Address protected</translation>
     </message>
@@ -2189,6 +2189,26 @@
         <translation>Reopened</translation>
     </message>
     <message>
+        <location line="+8" />
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>home</source>
+        <translation>home</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>work</source>
+        <translation>work</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>landline</source>
+        <translation>landline</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>Child</source>
         <translation>Child</translation>
@@ -2249,7 +2269,7 @@
         <translation>similar name, same birth date</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-36" />
         <source>Assigned</source>
         <translation>Assigned</translation>
     </message>
@@ -2264,7 +2284,7 @@
         <translation>Waiting for the back office</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+35" />
         <source>similar name, same phone number</source>
         <translation>similar name, same phone number</translation>
     </message>
@@ -3537,7 +3557,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-131" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-132" />
         <location line="+20" />
         <source>Loading…</source>
         <translation>Loading…</translation>

@@ -419,7 +419,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+307"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+308"/>
         <location line="+11"/>
         <source>Open cases</source>
         <translation>Avoimet asiat</translation>
@@ -759,7 +759,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-164"/>
         <source>Contact details</source>
         <translation>Yhteystiedot</translation>
     </message>
@@ -784,7 +784,7 @@
         <translation>ensisijainen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Address protected</source>
         <translation>Turvakielto</translation>
     </message>
@@ -2189,6 +2189,26 @@
         <translation>Avattu uudelleen</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>mobile</source>
+        <translation>matkapuhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>home</source>
+        <translation>koti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work</source>
+        <translation>työ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>landline</source>
+        <translation>lankapuhelin</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Child</source>
         <translation>Lapsi</translation>
@@ -2249,7 +2269,7 @@
         <translation>samankaltainen nimi, sama syntymäaika</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-36"/>
         <source>Assigned</source>
         <translation>Käsittelyssä</translation>
     </message>
@@ -2264,7 +2284,7 @@
         <translation>Odottaa taustapalvelua</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>similar name, same phone number</source>
         <translation>samankaltainen nimi, sama puhelinnumero</translation>
     </message>
@@ -3537,7 +3557,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-131"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-132"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Ladataan…</translation>

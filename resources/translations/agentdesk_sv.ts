@@ -419,7 +419,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+307"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+308"/>
         <location line="+11"/>
         <source>Open cases</source>
         <translation>Öppna ärenden</translation>
@@ -759,7 +759,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-164"/>
         <source>Contact details</source>
         <translation>Kontaktuppgifter</translation>
     </message>
@@ -784,7 +784,7 @@
         <translation>primär</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Address protected</source>
         <translation>Spärrmarkering</translation>
     </message>
@@ -2189,6 +2189,26 @@
         <translation>Återöppnat</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>mobile</source>
+        <translation>mobil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>home</source>
+        <translation>hem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work</source>
+        <translation>arbete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>landline</source>
+        <translation>fast telefon</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Child</source>
         <translation>Barn</translation>
@@ -2249,7 +2269,7 @@
         <translation>liknande namn, samma födelsedatum</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-36"/>
         <source>Assigned</source>
         <translation>Under behandling</translation>
     </message>
@@ -2264,7 +2284,7 @@
         <translation>Väntar på bakomliggande tjänst</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>similar name, same phone number</source>
         <translation>liknande namn, samma telefonnummer</translation>
     </message>
@@ -3537,7 +3557,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-131"/>
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-132"/>
         <location line="+20"/>
         <source>Loading…</source>
         <translation>Laddar…</translation>

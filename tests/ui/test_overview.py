@@ -573,3 +573,25 @@ def test_in_the_desk_a_double_clicked_case_opens_its_dialog_with_its_history(ove
     qtbot.waitUntil(lambda: dialog.snapshot is not None)
     assert dialog.heading.text() == "Katuvalo rikki" and dialog.history.rowCount() == 1
     dialog.close()
+
+
+def test_a_phones_register_label_is_shown_in_the_desks_language(open_overview, seeded, sqlite_db, qapp, qtbot):
+    from agentdesk.storage.models import ContactPoint
+    from agentdesk_desktop.i18n import Translations
+    from agentdesk_desktop.widgets.labels import contact_label
+
+    with sqlite_db.session() as s, s.begin():
+        for point in s.query(ContactPoint).filter_by(customer_id=seeded.anna):
+            point.label = "mobile"
+    view = open_overview(seeded.anna)
+    phones = view.contact.values["phones"]
+    assert "(mobile" in phones.text()
+    translations = Translations(qapp)
+    try:
+        translations.set_language("fi")
+        qtbot.waitUntil(lambda: "matkapuhelin" in phones.text())
+        assert "mobile" not in phones.text()
+        assert contact_label("Mökki") == "Mökki"  # a label the code list does not know, as the register wrote it
+    finally:
+        translations.clear()
+        translations.deleteLater()
