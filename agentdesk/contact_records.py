@@ -75,17 +75,20 @@ class RecordedContact:
 def record_creation(s: Session, case: ServiceCase, *, actor: str) -> None:
     """The first history row of a case just added in the session ``s`` (flushed, so it has an id);
     :mod:`agentdesk.cases.lifecycle` adds the rest."""
-    s.add(
-        CaseEvent(
-            case_id=case.id,
-            actor=actor,
-            from_status=None,
-            to_status=case.status,
-            department_id=case.department_id,
-            assignee_id=case.assignee_id,
-            due_date=case.due_date,
-            note="",
-        )
+    s.add(_history_row(case, None, actor=actor, note=""))
+
+
+def _history_row(case: ServiceCase, came_from: CaseStatus | None, *, actor: str, note: str) -> CaseEvent:
+    """The case as it stands now, as one ``case_event`` row (``came_from``: the state before, None when filed)."""
+    return CaseEvent(
+        case_id=case.id,
+        actor=actor,
+        from_status=came_from,
+        to_status=case.status,
+        department_id=case.department_id,
+        assignee_id=case.assignee_id,
+        due_date=case.due_date,
+        note=note,
     )
 
 
@@ -100,17 +103,8 @@ def move_case(s: Session, case: ServiceCase, to: CaseStatus, *, actor: str, note
         case.resolved_at = now
     elif to is CaseStatus.REOPENED:
         case.resolved_at = None
-    event = CaseEvent(
-        case_id=case.id,
-        at=now,
-        actor=actor,
-        from_status=current,
-        to_status=to,
-        department_id=case.department_id,
-        assignee_id=case.assignee_id,
-        due_date=case.due_date,
-        note=note,
-    )
+    event = _history_row(case, current, actor=actor, note=note)
+    event.at = now
     s.add(event)
     return event
 

@@ -30,7 +30,7 @@ from agentdesk_desktop.background import Background
 from agentdesk_desktop.change_bus import ChangeBus
 
 if TYPE_CHECKING:
-    from agentdesk.cases import CaseService
+    from agentdesk.cases import CaseService, WorkingCalendar
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
@@ -133,6 +133,7 @@ class DeskServices:
         self.work_settings: WorkSettings = work or WorkSettings()
         # The department profile's [cases]: a new case's working days, the closed days besides holidays.
         self.case_settings: CaseSettings = cases or CaseSettings()
+        self._calendar: WorkingCalendar | None = None
         self._reports: _Once[Reports] = _Once(lock)
 
     def prepare(self) -> None:
@@ -216,10 +217,9 @@ class DeskServices:
     @property
     def statistics(self) -> Statistics:
         def make() -> Statistics:
-            from agentdesk.cases import WorkingCalendar
             from agentdesk.queues import Statistics
 
-            return Statistics(self.db, calendar=WorkingCalendar(self.case_settings.closed_days))
+            return Statistics(self.db, calendar=self.calendar)
 
         return self._statistics.get(make)
 
@@ -257,19 +257,26 @@ class DeskServices:
     def new_case_due(self, today: dt.date) -> dt.date:
         """A new case's due date: the profile's working days from ``today``, skipping Finland's public
         holidays and the profile's closed days (pure arithmetic: fine on the UI thread)."""
-        from agentdesk.cases import WorkingCalendar
+        return self.calendar.add_working_days(today, self.case_settings.due_working_days)
 
-        calendar = WorkingCalendar(self.case_settings.closed_days)
-        return calendar.add_working_days(today, self.case_settings.due_working_days)
+    @property
+    def calendar(self) -> WorkingCalendar:
+        """Finland's working days with the profile's closed days: one calendar for cases, deadlines,
+        the dashboard's counts and the reports' case ages."""
+        if self._calendar is None:
+            from agentdesk.cases import WorkingCalendar
+
+            self._calendar = WorkingCalendar(self.case_settings.closed_days)
+        return self._calendar
 
     @property
     def cases(self) -> CaseService:
         """Service cases: status changes with history, deadlines in working days."""
 
         def make() -> CaseService:
-            from agentdesk.cases import CaseService, WorkingCalendar
+            from agentdesk.cases import CaseService
 
-            return CaseService(self.db, WorkingCalendar(self.case_settings.closed_days))
+            return CaseService(self.db, self.calendar)
 
         return self._cases.get(make)
 
@@ -301,13 +308,12 @@ class DeskServices:
         first use: ask for it off the UI thread, as the Reports window does)."""
 
         def make() -> Reports:
-            from agentdesk.cases import WorkingCalendar
             from agentdesk.deployment.profile_store import ProfileStore
             from agentdesk.reports import Reports
 
             profile = ProfileStore(installed=None).current()
             costs = profile.reports.cost_per_contact if profile is not None else {}
-            calendar = WorkingCalendar(self.case_settings.closed_days)  # case ages in the profile's working days
+            calendar = self.calendar  # case ages in the profile's working days
             topics = [t.code for t in self.topics.load()]
             return Reports(self.db.reads, cost_per_contact=costs, calendar=calendar, topics=topics)
 
