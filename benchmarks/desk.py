@@ -265,6 +265,58 @@ def rss_mb() -> float:
     return float("nan")
 
 
+class StallSampler:
+    """Where the UI thread is while a beat is late: a thread that looks every 2 ms and, once a gap passes
+    STALL_SAMPLE_MS, keeps the UI thread's stack (and any other thread's that is importing), so a stall
+    can be explained on any machine, loaded or not."""
+
+    STALL_SAMPLE_MS = 15
+
+    def __init__(self, heart) -> None:
+        import threading
+
+        self.heart = heart
+        self.ui_ident = threading.get_ident()
+        self.samples: dict[float, tuple[float, list[str]]] = {}  # gap start -> (longest age seen, stacks)
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="stall-sampler", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(2)
+
+    def _run(self) -> None:
+        import traceback
+
+        while not self.stopping.wait(0.002):
+            last = self.heart.last
+            if last is None:
+                continue
+            age = (time.perf_counter() - last) * 1000
+            if age < self.STALL_SAMPLE_MS or (last in self.samples and self.samples[last][0] >= age - 10):
+                continue
+            frames = sys._current_frames()
+            stacks = []
+            for ident, frame in frames.items():
+                if ident == self.thread.ident:
+                    continue
+                summary = traceback.extract_stack(frame)
+                lines = [f"{f.filename.rsplit('/', 2)[-1]}:{f.lineno} {f.name}" for f in summary]
+                if ident == self.ui_ident:
+                    # Only exec() on the stack: Qt's own C++ (layout, paint) or a wait for the GIL.
+                    stacks.append("UI: " + " > ".join(lines[-10:]))
+                elif any("importlib._bootstrap" in f.filename for f in summary):
+                    stacks.append("importing: " + " > ".join(lines[-8:]))
+            self.samples[last] = (age, stacks)
+
+    def worst(self, n: int) -> list[dict]:
+        ordered = sorted(self.samples.values(), key=lambda s: -s[0])[:n]
+        return [{"age_ms": round(age, 1), "stacks": stacks} for age, stacks in ordered]
+
+
 def run_desk(url: str, customers: list[int], opens: int) -> dict:
     """Open customers in the real desk (offscreen) and measure; runs in a process of its own."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -312,6 +364,7 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
             self.last, self.last_cpu = now, cpu
 
     heart = Heartbeat()
+    sampler = StallSampler(heart)
     events: dict[str, float] = {}
     events_cpu: dict[str, float] = {}  # UI-thread CPU seconds when the event was written
     waiting: dict[str, object] = {}
@@ -395,6 +448,7 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
 
     def on_ready(_window) -> None:
         heart.start()
+        sampler.start()
         QTimer.singleShot(0, app, step)
 
     desk.window_ready.connect(on_ready)
@@ -405,7 +459,9 @@ def run_desk(url: str, customers: list[int], opens: int) -> dict:
     desk.shutdown()
     shutil.rmtree(home, ignore_errors=True)
     result["in_process_s"] = time.perf_counter() - started
+    sampler.stop()
     result["stalls"] = sorted(heart.stalls, reverse=True)[:8]
+    result["stall_stacks"] = sampler.worst(3)
     result["slices"] = sorted(heart.slices, reverse=True)[:8]
     result["errors"] = [f"{type(e).__name__}: {e}" for e in errors]
     return result
@@ -482,6 +538,10 @@ def main() -> None:
     print("  longest UI-thread stalls (ms, during):")
     for stall, phase in run["stalls"]:
         print(f"    {stall:6.1f}  {phase}")
+    for sample in run.get("stall_stacks", []):
+        print(f"  where the UI thread was {sample['age_ms']} ms into a stall:")
+        for stack in sample["stacks"]:
+            print(f"    {stack}")
     print("  longest UI-thread slices by the UI thread's own CPU time (ms, during):")
     for cpu, phase in run["slices"]:
         print(f"    {cpu:6.1f}  {phase}")
