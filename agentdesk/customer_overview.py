@@ -205,11 +205,14 @@ class CustomerOverviewService:
         return value
 
     def _read(self, s: Session, customer_id: int, today: dt.date) -> CustomerOverview:
-        from agentdesk.customer_register import CustomerNotFound
+        from agentdesk.customer_register import CustomerMerged, CustomerNotFound
+        from agentdesk.merge.tombstones import resolve
 
         c = s.get(Customer, customer_id)
         if c is None:
             raise CustomerNotFound(customer_id)
+        if c.merged_into is not None:  # a tombstone: nothing of it is shown (or audited), its survivor is
+            raise CustomerMerged(customer_id, resolve(s, customer_id))
         idents = s.execute(
             select(CustomerIdentifier.scheme, CustomerIdentifier.value).where(
                 CustomerIdentifier.customer_id == customer_id

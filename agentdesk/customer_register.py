@@ -106,6 +106,16 @@ class CustomerNotFound(LookupError):
     pass
 
 
+class CustomerMerged(CustomerNotFound):
+    """The id is a merged-away customer's (a tombstone, ``customer.merged_into``): the person is now
+    ``survivor_id`` (an old search result, a register's id, a screen pop opened it)."""
+
+    def __init__(self, customer_id: int, survivor_id: int) -> None:
+        super().__init__(customer_id)
+        self.customer_id = customer_id
+        self.survivor_id = survivor_id
+
+
 @dataclass(frozen=True)
 class _Clean:
     kind: CustomerKind

@@ -77,6 +77,7 @@ class CustomerDesk:
             )
         view.bind(customer_id)
         view.open_customer_requested.connect(self._open)
+        view.merged_away.connect(self._merged_away)
         view.case_requested.connect(self.open_case)
         s.changes.changed.connect(view.apply_changes)
         if self._window is not None:
@@ -202,3 +203,10 @@ class CustomerDesk:
 
     def _open(self, customer_id: int) -> None:
         self.open_customer(customer_id)
+
+    def _merged_away(self, customer_id: int, survivor_id: int) -> None:
+        """A tab opened (or refreshed) a merged-away customer: the survivor's tab takes its place."""
+        if self._window is not None:
+            self._window.redirect_customer(customer_id, survivor_id)
+        else:
+            self.open_customer(survivor_id)

@@ -1,8 +1,8 @@
-"""The windows and channels a main window brings up besides itself: the supervisor dashboard, walk-in
-reception, the agent's presence and inbox, the phone (screen pop) and the demo calls. One per main
-window, made by :class:`agentdesk_desktop.app.Desk`. Work moves the presence here: a call answered or an
-item taken with Next → busy, an answered call hung up → wrap-up (the phone and the inbox do not know
-the presence).
+"""The windows and channels a main window brings up besides itself: the supervisor dashboard, the
+reports, the steward's desk (duplicate review), walk-in reception, the agent's presence and inbox, the
+phone (screen pop) and the demo calls. One per main window, made by :class:`agentdesk_desktop.app.Desk`.
+Work moves the presence here: a call answered or an item taken with Next → busy, an answered call
+hung up → wrap-up (the phone and the inbox do not know the presence).
 """
 
 from __future__ import annotations
@@ -43,12 +43,14 @@ class DeskWindows(QObject):
         self.dashboard: QWidget | None = None
         self.reception: QWidget | None = None
         self.reports: QWidget | None = None
+        self.steward: QWidget | None = None
         self.phone: PhoneDesk | None = None
         self.presence: PresenceButton | None = None
         self.inbox: InboxDock | None = None
         self._demo_calls: DemoCalls | None = None
         window.dashboard_requested.connect(self.open_dashboard)
         window.reports_requested.connect(self.open_reports)
+        window.steward_requested.connect(self.open_steward_desk)
         window.reception_requested.connect(self.open_reception)
 
     @Slot()
@@ -91,6 +93,22 @@ class DeskWindows(QObject):
     @Slot()
     def _reports_gone(self) -> None:
         self.reports = None
+
+    @Slot()
+    def open_steward_desk(self) -> QWidget | None:
+        """The steward's desk: the duplicate review queue (stewards and supervisors), a window of its own."""
+        from agentdesk_desktop.steward import open_steward_desk
+
+        if self.steward is None:
+            self.steward = open_steward_desk(self.services, self.user, self.window)
+            if self.steward is None:
+                return None
+            self.steward.destroyed.connect(self._steward_gone)
+        return _raise(self.steward)
+
+    @Slot()
+    def _steward_gone(self) -> None:
+        self.steward = None
 
     @Slot()
     def open_reception(self) -> QWidget | None:

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     dashboard_requested = Signal()  # Queues ▸ Supervisor dashboard (supervisors only)
     reports_requested = Signal()  # Queues ▸ Reports (supervisors and admins)
+    steward_requested = Signal()  # Customer ▸ Steward's desk (stewards and supervisors)
     reception_requested = Signal()  # Queues ▸ Walk-in reception
     simulate_call_requested = Signal()  # Demo ▸ Simulate incoming call (demo mode only)
 
@@ -204,6 +205,13 @@ class MainWindow(QMainWindow):
         self.close_tab_action.triggered.connect(self.close_current_tab)
         self.customer_menu.addAction(self.new_customer_action)
         self.customer_menu.addAction(self.close_tab_action)
+        self.steward_action: QAction | None = None
+        if self.user.role in (StaffRole.STEWARD, StaffRole.SUPERVISOR):
+            self.steward_action = QAction(self)
+            self.steward_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+            self.steward_action.triggered.connect(self.steward_requested)
+            self.customer_menu.addSeparator()
+            self.customer_menu.addAction(self.steward_action)
 
         self.queues_menu = self.menuBar().addMenu("")
         self.reception_action = QAction(self)
@@ -284,6 +292,19 @@ class MainWindow(QMainWindow):
         events.emit("customer.opened", id=customer_id)
         self.customer_opened.emit(customer_id)
         return view
+
+    def redirect_customer(self, customer_id: int, survivor_id: int) -> QWidget:
+        """``customer_id`` was merged into ``survivor_id``: its tab gives way to the survivor's, and
+        the status bar says so."""
+        view = self._open.get(customer_id)
+        if view is not None:
+            self.close_tab(self.tabs.indexOf(view))
+        opened = self.open_customer(survivor_id)
+        self.statusBar().showMessage(
+            fill(self.tr("Customer %1 was merged into customer %2: showing customer %2."), customer_id, survivor_id),
+            20_000,
+        )
+        return opened
 
     def _retitle(self, view: QWidget, text: str) -> None:
         index = self.tabs.indexOf(view)
@@ -387,6 +408,8 @@ class MainWindow(QMainWindow):
             self.dashboard_action.setText(self.tr("Supervisor &dashboard…"))
         if self.reports_action is not None:
             self.reports_action.setText(self.tr("&Reports…"))
+        if self.steward_action is not None:
+            self.steward_action.setText(self.tr("&Steward's desk: duplicates…"))
         self.demo_menu.setTitle(self.tr("&Demo"))
         self.simulate_call_action.setText(self.tr("Simulate incoming &call"))
         self.help_menu.setTitle(self.tr("&Help"))

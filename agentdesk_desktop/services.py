@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from agentdesk.customer_register import CustomerRegister
     from agentdesk.drafts import DraftStore
     from agentdesk.duplicate_check import DuplicateCheck
+    from agentdesk.duplicates.review import DuplicateReview
     from agentdesk.interaction_log import InteractionLog
     from agentdesk.queues import Presence, QueueDirectory, Statistics, WalkIn
     from agentdesk.queues.dashboard_feed import DashboardFeed
@@ -135,6 +136,7 @@ class DeskServices:
         self.case_settings: CaseSettings = cases or CaseSettings()
         self._calendar: WorkingCalendar | None = None
         self._reports: _Once[Reports] = _Once(lock)
+        self._duplicate_review: _Once[DuplicateReview] = _Once(lock)
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -318,6 +320,21 @@ class DeskServices:
             return Reports(self.db.reads, cost_per_contact=costs, calendar=calendar, topics=topics)
 
         return self._reports.get(make)
+
+    @property
+    def duplicate_review(self) -> DuplicateReview:
+        """The data steward's review queue, merging with the applied department profile's survivorship
+        rules (read on first use: ask for it off the UI thread, as the steward's desk does)."""
+
+        def make() -> DuplicateReview:
+            from agentdesk.deployment.profile_store import ProfileStore
+            from agentdesk.duplicates.review import DuplicateReview
+            from agentdesk.merge.rules import DEFAULT_RULES
+
+            profile = ProfileStore(installed=None).current()
+            return DuplicateReview(self.db, rules=profile.survivorship if profile is not None else DEFAULT_RULES)
+
+        return self._duplicate_review.get(make)
 
 
 # What prepare() makes: the services a window uses (the quarantine only on the dashboard).

@@ -1,7 +1,9 @@
 """``agentdesk duplicates scan [--db URL] [--json] [--full]``: find likely duplicate persons in the register.
 
 The first scan (or ``--full``) trains the model and compares the whole register; later scans compare
-only customers added or changed since the last one. ``--json`` prints one JSON object::
+only customers added or changed since the last one. The pairs found go to the data steward's review
+queue (the steward's desk in the desktop, :mod:`agentdesk.duplicates.review_record`), keeping the
+decisions already made. ``--json`` prints one JSON object::
 
     {"mode": "full", "records": 1000, "compared_records": 1000, "candidate_pairs": 5321,
      "matches": 18, "reviews": 4, "thresholds": {"match": 0.9, "review": 0.5}, "seconds": {...},
@@ -65,6 +67,7 @@ def report_json(report: Any, match_threshold: float, review_threshold: float) ->
 
 
 def _cmd_scan(args: argparse.Namespace) -> int:
+    from agentdesk.duplicates.review_record import record_scan
     from agentdesk.duplicates.scan import DuplicateScan
     from agentdesk.storage import schema
     from agentdesk.storage.database import Database
@@ -73,13 +76,15 @@ def _cmd_scan(args: argparse.Namespace) -> int:
     schema.check_current(db)
     scanner = DuplicateScan(db)
     report = scanner.scan(full=args.full)
+    queued = record_scan(db, report)
     if args.json:
         print(json.dumps(report_json(report, scanner.match_threshold, scanner.review_threshold), ensure_ascii=False))
         return 0
     print(
         f"{report.mode} scan: {report.records:,} persons, {report.compared_records:,} compared, "
         f"{report.candidate_pairs:,} candidate pairs: {report.matches:,} match, {report.reviews:,} to review "
-        f"({report.seconds.get('total', 0.0):.1f} s)"
+        f"({report.seconds.get('total', 0.0):.1f} s); review queue: {queued.added:,} new, "
+        f"{queued.updated + queued.reopened:,} again, {queued.dropped:,} no longer found"
     )
     for p in report.pairs:
         shown = "  ".join(

@@ -1,8 +1,9 @@
 """What the duplicate scan keeps between runs: the last scan's high-water marks and model, the prepared
 register of the last full read (so that an incremental scan reads only what changed), and the pairs a
-data steward rejected (they never come back as candidates).
+data steward rejected (they never come back as candidates), and the steward's review queue: the pairs
+the scans found with the steward's decision on each (:mod:`agentdesk.duplicates.review`).
 
-Tables of their own (migration 0006), declared on the shared ``Base`` so that the schema tests check
+Tables of their own (migrations 0006 and 0013), declared on the shared ``Base`` so that the schema tests check
 them against the migration.
 """
 
@@ -13,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, LargeBinary, String, Text, select
+from sqlalchemy import BigInteger, Float, Index, Integer, LargeBinary, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from agentdesk.storage.models import Base, UTCDateTime, utcnow
@@ -56,6 +57,31 @@ class RejectedDuplicatePair(Base):
     customer_b: Mapped[int] = mapped_column(Integer, primary_key=True)
     rejected_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     rejected_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class DuplicateCandidate(Base):
+    """A pair a scan found (the smaller customer id first), in the steward's queue until decided.
+
+    ``status``: ``open`` (not looked at), ``unsure`` (the steward said "not sure": stays, marked),
+    ``accepted`` (merged: ``merge_id``) or ``rejected`` (two people; also in ``duplicate_rejected_pair``).
+    ``refs``: JSON ``[[register, register_id], [register, register_id]]``; ``evidence``: JSON
+    ``{field: [level, weight]}`` as the scan explained it."""
+
+    __tablename__ = "duplicate_candidate"
+    __table_args__ = (Index("ix_duplicate_candidate_status_score", "status", "score"),)
+
+    customer_a: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_b: Mapped[int] = mapped_column(Integer, primary_key=True)
+    score: Mapped[float] = mapped_column(Float)
+    decision: Mapped[str] = mapped_column(String(8))
+    match_weight: Mapped[float] = mapped_column(Float, default=0.0)
+    refs: Mapped[str] = mapped_column(Text, default="[]")
+    evidence: Mapped[str] = mapped_column(Text, default="{}")
+    found_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    decided_by: Mapped[str] = mapped_column(String(64), default="")
+    merge_id: Mapped[int | None] = mapped_column(Integer)
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,19 @@ class CustomerMerges:
             return tuple(FieldChoice(**c) for c in json.loads(rec.choices))
 
 
+def merge_in(
+    session: Session,
+    survivor_id: int,
+    merged_id: int,
+    actor: str,
+    rules: SurvivorshipRules = DEFAULT_RULES,
+    today: dt.date | None = None,
+) -> MergeResult:
+    """The merge inside a transaction the caller holds (the steward's queue records its decision in
+    the same one); :class:`MergeError` when it is refused, and the caller rolls back."""
+    return _merge(session, survivor_id, merged_id, actor, rules, today or dt.date.today(), record=True)
+
+
 # -- merge -------------------------------------------------------------------------------------------
 
 

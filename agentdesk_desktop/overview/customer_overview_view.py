@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk.changes import Changes
 from agentdesk.customer_overview import CustomerOverview, CustomerOverviewService
-from agentdesk.customer_register import CustomerNotFound
+from agentdesk.customer_register import CustomerMerged, CustomerNotFound
 from agentdesk.drafts import DraftStore
 from agentdesk.interaction_log import InteractionLog
 from agentdesk.staff import StaffMember
@@ -56,6 +56,7 @@ NO_CUSTOMER_YET = 0  # the contact panel's customer in a view built before it is
 
 class CustomerOverviewView(QWidget):
     open_customer_requested = Signal(int)  # a relative was clicked
+    merged_away = Signal(int, int)  # this customer was merged (id, survivor id): the desk opens the survivor
     case_requested = Signal(int)  # an open case was double-clicked: its dialog
     title_changed = Signal(str)  # the main window retitles the tab
     painted = Signal(int)  # after the first full paint (customer id)
@@ -400,6 +401,8 @@ class CustomerOverviewView(QWidget):
         if not isinstance(exc, CustomerNotFound):
             log.error("opening customer %s failed: %s", self.customer_id, type(exc).__name__)
         self._show_failure(exc)
+        if isinstance(exc, CustomerMerged):
+            self.merged_away.emit(exc.customer_id, exc.survivor_id)
 
     def _show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, CustomerNotFound):
