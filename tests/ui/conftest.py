@@ -219,6 +219,21 @@ def english_desk(qtbot, sqlite_db, seeded):
         close_desk(desk)
 
 
+@pytest.fixture
+def supervisor_desk(qtbot, sqlite_db, seeded):
+    """The real desk with its default customer tabs (the overview), in English, signed in as super.sari."""
+    from agentdesk_desktop.app import build_app
+
+    desk = build_app(sqlite_db, install_hooks=False, language="en")
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+            desk.start(username="super.sari")
+        qtbot.waitExposed(desk.window)
+        yield desk
+    finally:
+        close_desk(desk)
+
+
 # -- leaks ---------------------------------------------------------------------------------------
 
 
