@@ -129,5 +129,5 @@ class PairView(QWidget):
                 weight.setForeground(QBrush(FOR if ev.weight > 0 else AGAINST))
             self.evidence.setItem(row, 2, weight)
         self.evidence.resizeColumnsToContents()
-        self.evidence.horizontalHeader().setStretchLastSection(True)
+        self.evidence.resizeRowsToContents()
         self.retranslate()
