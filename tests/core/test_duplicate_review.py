@@ -179,3 +179,22 @@ def test_an_unmerged_pair_found_again_is_open_again(db, review):
     CustomerMerges(db).undo_merge(decided.merge_id, STEWARD)
     scan(db, full=True)
     assert {c.key: c.status for c in review.queue()}.get(pair.key) == OPEN
+
+
+def test_the_scan_command_fills_the_queue_and_keeps_the_decisions(sqlite_db, capsys):
+    from agentdesk import cli
+    from tests.core.review_support import seed
+
+    seed(sqlite_db)
+    url = str(sqlite_db.engine.url)
+    assert cli.main(["duplicates", "scan", "--db", url]) == 0
+    review = DuplicateReview(sqlite_db)
+    queue = review.queue()
+    assert f"review queue: {len(queue)} new" in capsys.readouterr().out
+    review.reject(queue[0].a, queue[0].b, actor=STEWARD)
+    review.not_sure(queue[1].a, queue[1].b, actor=STEWARD)
+    assert cli.main(["duplicates", "scan", "--full", "--json", "--db", url]) == 0
+    printed = {tuple(r["customer_id"] for r in p["records"]) for p in json.loads(capsys.readouterr().out)["pairs"]}
+    assert queue[0].key not in printed and queue[1].key in printed
+    after = {c.key: c.status for c in review.queue()}
+    assert queue[0].key not in after and after[queue[1].key] == UNSURE
