@@ -16,6 +16,7 @@ an accepted merge's change notice reaches the open customer tabs through the cha
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -50,6 +51,8 @@ from agentdesk_desktop.background import Background, LatestOnly
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.steward.pair_view import PairView
 from agentdesk_desktop.steward.steward_texts import decision_labels, refusal_text, status_labels
+
+log = logging.getLogger(__name__)
 
 ReviewSource = Callable[[], DuplicateReview]  # the desk's review service, asked for off the UI thread
 SCORE, VERDICT, STATUS, RECORD_A, RECORD_B = range(5)
@@ -250,9 +253,11 @@ class StewardWindow(QMainWindow):
             self._enable()
             return
         row = max(0, min(row, len(self._candidates) - 1))
-        self.table.setCurrentCell(row, SCORE)
+        before = self.table.currentRow()
+        self.table.setCurrentCell(row, SCORE)  # a new current row reads its pair (_current_changed)
         self.table.setFocus()
-        self._current_changed(row, SCORE, -1, -1)
+        if before == row:  # the same row, now another pair (the rows above it left): no signal
+            self._current_changed(row, SCORE, -1, -1)
 
     @Slot(int, int, int, int)
     def _current_changed(self, row: int, _column: int, previous: int, _previous_column: int) -> None:
@@ -413,6 +418,7 @@ class StewardWindow(QMainWindow):
         self.decided.emit("bulk")
 
     def _failed(self, exc: BaseException) -> None:
+        log.warning("steward's desk: a read or decision failed: %s", type(exc).__name__)
         self._busy = False
         self._enable()
         self.status.setText(
