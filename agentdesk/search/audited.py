@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from agentdesk import audit
+from agentdesk.need_to_know import Viewer
 from agentdesk.search.customer_search import CustomerSearch, SearchPage
 from agentdesk.search.query_kinds import QueryKind
 
@@ -27,10 +28,11 @@ def audited_search(
     limit: int = 50,
     offset: int = 0,
     today: dt.date | None = None,
+    viewer: Viewer | None = None,
 ) -> SearchPage:
     """One page of ``search.search(query, ...)``, audited in a transaction of its own (an empty query
     shows nothing and is not)."""
-    page = search.search(query, limit=limit, offset=offset, today=today)
+    page = search.search(query, limit=limit, offset=offset, today=today, viewer=viewer)
     if page.query.kind is not QueryKind.EMPTY:
         with db.session() as s, s.begin():
             audit.record_search(

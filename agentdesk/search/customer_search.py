@@ -46,6 +46,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from agentdesk import municipalities
+from agentdesk.need_to_know import Viewer
+from agentdesk.restricted_customers import closed_to
 from agentdesk.search import text_index
 from agentdesk.search.query_kinds import (
     MAX_LIMIT,
@@ -91,6 +93,8 @@ class CustomerHit:
     address_protected: bool
     matched: QueryKind
     score: float
+    # A restricted customer this viewer may not open: no name, no address, only that it exists.
+    restricted: bool = False
 
     @property
     def display_name(self) -> str:
@@ -167,7 +171,16 @@ class CustomerSearch:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def search(self, query: str, *, limit: int = 50, offset: int = 0, today: dt.date | None = None) -> SearchPage:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        today: dt.date | None = None,
+        viewer: Viewer | None = None,
+    ) -> SearchPage:
+        """One page of hits; a restricted customer ``viewer`` may not open is a hit without name or address."""
         if limit < 1:
             raise ValueError("limit must be positive")
         limit = min(limit, MAX_LIMIT)
@@ -188,7 +201,8 @@ class CustomerSearch:
                 else:
                     ranked = [(i, 10.0) for i in ids]
             page = ranked[offset : offset + limit]
-            hits = self._hits(session, page, classified.kind, today)
+            closed = closed_to(session, viewer, [cid for cid, _ in page]) if viewer is not None else set()
+            hits = self._hits(session, page, classified.kind, today, closed)
         return SearchPage(classified, tuple(hits), offset, limit, has_more=len(ranked) > offset + limit)
 
     # -- exact kinds --------------------------------------------------------------------------
@@ -294,14 +308,22 @@ class CustomerSearch:
     # -- results ------------------------------------------------------------------------------
 
     def _hits(
-        self, session: Session, ranked: Sequence[tuple[int, float]], matched: QueryKind, today: dt.date
+        self,
+        session: Session,
+        ranked: Sequence[tuple[int, float]],
+        matched: QueryKind,
+        today: dt.date,
+        closed: set[int],
     ) -> list[CustomerHit]:
         if not ranked:
             return []
-        ids = [cid for cid, _ in ranked]
-        rows = {r.id: r for r in session.execute(_hits_statement(), {"ids": ids, "today": today})}
+        ids = [cid for cid, _ in ranked if cid not in closed]
+        rows = {r.id: r for r in session.execute(_hits_statement(), {"ids": ids, "today": today})} if ids else {}
         hits = []
         for cid, score in ranked:
+            if cid in closed:
+                hits.append(_restricted_hit(cid, matched, score))
+                continue
             r = rows.get(cid)
             if r is None:
                 continue
@@ -322,6 +344,10 @@ class CustomerSearch:
                 )
             )
         return hits
+
+
+def _restricted_hit(customer_id: int, matched: QueryKind, score: float) -> CustomerHit:
+    return CustomerHit(customer_id, CustomerKind.PERSON, "", "", None, None, None, None, True, matched, score, True)
 
 
 # Statements are built once: constructing SQLAlchemy expressions costs more than running
