@@ -351,7 +351,17 @@ class CustomerOverviewService:
         count = s.scalar(select(func.count()).select_from(Interaction).where(Interaction.customer_id == customer_id))
         lineage = read_lineage(s, customer_id)
         return CustomerOverview(
-            header, alerts, protected, address, points, tuple(roles), relationships, cases, count or 0, lineage, withheld
+            header,
+            alerts,
+            protected,
+            address,
+            points,
+            tuple(roles),
+            relationships,
+            cases,
+            count or 0,
+            lineage,
+            withheld,
         )
 
     @staticmethod

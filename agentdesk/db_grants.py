@@ -135,6 +135,28 @@ def login_statements(
     return out
 
 
+def staff_logins(db: Database) -> tuple[list[tuple[str, StaffRole, str | None]], list[str]]:
+    """The active staff as (username, role, department code), and the inactive staff's usernames."""
+    from sqlalchemy import select
+
+    from agentdesk.storage.models import Department, StaffUser
+
+    active: list[tuple[str, StaffRole, str | None]] = []
+    leavers: list[str] = []
+    with db.session() as s:
+        rows = s.execute(
+            select(StaffUser.username, StaffUser.role, StaffUser.active, Department.code).outerjoin(
+                Department, Department.id == StaffUser.department_id
+            )
+        ).all()
+    for username, role, is_active, code in rows:
+        if is_active:
+            active.append((username, role, code))
+        else:
+            leavers.append(username)
+    return active, leavers
+
+
 def sync_logins(
     db: Database,
     staff: Iterable[tuple[str, StaffRole, str | None]],

@@ -122,7 +122,12 @@ class RestrictedCustomers:
             if row is None:
                 row = CustomerRestriction(customer_id=customer_id, set_by=viewer.username)
                 s.add(row)
-            row.reason, row.allowed_roles, row.set_by, row.set_at = reason.strip(), " ".join(roles), viewer.username, utcnow()
+            row.reason, row.allowed_roles, row.set_by, row.set_at = (
+                reason.strip(),
+                " ".join(roles),
+                viewer.username,
+                utcnow(),
+            )
             # The search shows a restricted record by its name only.
             doc = text_index.build_document(customer_id, c.first_names, c.last_name, None, None, None, None, True)
             text_index.write_documents(s, [doc])

@@ -45,8 +45,15 @@ def seed(db: Database) -> Seeded:
         s.add_all([client, protected, restricted])
         s.flush()
         for code, description in (("social", SOCIAL_ROLE), ("health", HEALTH_ROLE), ("technical", TECHNICAL_ROLE)):
-            s.add(CustomerRole(customer_id=client.id, role_code=f"{code}_client", department_id=depts[code].id,
-                               description=description, valid_from=dt.date(2020, 1, 1)))
+            s.add(
+                CustomerRole(
+                    customer_id=client.id,
+                    role_code=f"{code}_client",
+                    department_id=depts[code].id,
+                    description=description,
+                    valid_from=dt.date(2020, 1, 1),
+                )
+            )
         s.add(Address(customer_id=client.id, street="Avoin katu 1", postal_code="33100", municipality="Tampere"))
         s.add(Address(customer_id=protected.id, street=PROTECTED_STREET, postal_code="33100", municipality="Tampere"))
         s.add(Alert(customer_id=protected.id, kind=AlertKind.PROTECTED_ADDRESS, note="Turvakielto"))

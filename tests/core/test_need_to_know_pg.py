@@ -46,7 +46,9 @@ def test_a_technical_agent_cannot_select_social_or_health_roles_with_raw_sql(pg)
     with logins.raw("tech_agent") as conn:
         assert _roles_seen(conn, seeded.client_id) == {TECHNICAL_ROLE}
         # Not by another way round either: no row of the table carries them for this login.
-        assert conn.execute("SELECT count(*) FROM customer_role WHERE description = %s", (SOCIAL_ROLE,)).fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM customer_role WHERE description = %s", (SOCIAL_ROLE,)).fetchone() == (
+            0,
+        )
     with logins.raw("social_agent") as conn:
         assert _roles_seen(conn, seeded.client_id) == {TECHNICAL_ROLE, SOCIAL_ROLE}
     with logins.raw("service_agent") as conn:
@@ -57,7 +59,11 @@ def test_a_desk_login_cannot_lift_the_policy_by_switching_roles_or_settings(pg):
     _db, seeded, logins = pg
     with logins.raw("tech_agent") as conn:
         conn.autocommit = True
-        for sql in ("SET ROLE postgres", "SET ROLE agentdesk_social", "ALTER TABLE customer_role DISABLE ROW LEVEL SECURITY"):
+        for sql in (
+            "SET ROLE postgres",
+            "SET ROLE agentdesk_social",
+            "ALTER TABLE customer_role DISABLE ROW LEVEL SECURITY",
+        ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 conn.execute(sql)
         conn.execute("SET row_security = off")  # allowed, but then a policy-filtered query fails instead of leaking
@@ -69,9 +75,14 @@ def test_the_audit_log_is_insert_only_for_a_desk_login(pg):
     db, seeded, logins = pg
     # The desk's own session appends (and chains) its entry through the login.
     desk = logins.database("tech_agent")
-    CustomerOverviewService(desk).open(seeded.client_id, actor=logins.names["tech_agent"], viewer=logins.viewer("tech_agent"))
+    CustomerOverviewService(desk).open(
+        seeded.client_id, actor=logins.names["tech_agent"], viewer=logins.viewer("tech_agent")
+    )
     with db.session() as s:
-        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.actor == logins.names["tech_agent"])) == 1
+        assert (
+            s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.actor == logins.names["tech_agent"]))
+            == 1
+        )
     for sql in (
         "UPDATE audit_entry SET purpose = 'edited'",
         "DELETE FROM audit_entry",
@@ -79,8 +90,9 @@ def test_the_audit_log_is_insert_only_for_a_desk_login(pg):
         "SELECT actor, purpose FROM audit_entry",
         "INSERT INTO break_glass_grant (customer_id, login, actor, granted_at) VALUES (1, current_user, 'x', now())",
     ):
-        with logins.raw("supervisor" if sql.startswith("TRUNCATE") else "tech_agent") as conn, pytest.raises(
-            psycopg.errors.InsufficientPrivilege
+        with (
+            logins.raw("supervisor" if sql.startswith("TRUNCATE") else "tech_agent") as conn,
+            pytest.raises(psycopg.errors.InsufficientPrivilege),
         ):
             conn.execute(sql)
     with db.session() as s:
@@ -98,7 +110,9 @@ def test_a_protected_address_is_visible_to_stewards_only(pg):
     for who in ("tech_agent", "service_agent", "supervisor"):
         with logins.raw(who) as conn:
             assert conn.execute(sql, (seeded.protected_id,)).fetchall() == [], who
-            assert conn.execute("SELECT count(*) FROM address WHERE street = %s", (PROTECTED_STREET,)).fetchone() == (0,)
+            assert conn.execute("SELECT count(*) FROM address WHERE street = %s", (PROTECTED_STREET,)).fetchone() == (
+                0,
+            )
             assert conn.execute(sql, (seeded.client_id,)).fetchall() == [("Avoin katu 1",)]
     with logins.raw("steward") as conn:
         assert conn.execute(sql, (seeded.protected_id,)).fetchall() == [(PROTECTED_STREET,)]
@@ -109,7 +123,9 @@ def test_a_restricted_customer_opens_for_named_roles_and_after_breaking_the_glas
     sql = "SELECT last_name FROM customer WHERE id = %s"
     with logins.raw("tech_agent") as conn:
         assert conn.execute(sql, (seeded.restricted_id,)).fetchall() == []
-        assert conn.execute("SELECT 1 FROM customer_restriction WHERE customer_id = %s", (seeded.restricted_id,)).fetchall()
+        assert conn.execute(
+            "SELECT 1 FROM customer_restriction WHERE customer_id = %s", (seeded.restricted_id,)
+        ).fetchall()
     with logins.raw("supervisor") as conn:
         assert conn.execute(sql, (seeded.restricted_id,)).fetchall() == [("Rajattu",)]
 
@@ -129,7 +145,11 @@ def test_a_restricted_customer_opens_for_named_roles_and_after_breaking_the_glas
     assert opened.header.last_name == "Rajattu"
     with db.session() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == BREAK_GLASS_ACTION)).one()
-    assert (entry.actor, entry.subject_customer_id, entry.purpose) == (viewer.username, seeded.restricted_id, "caller in danger")
+    assert (entry.actor, entry.subject_customer_id, entry.purpose) == (
+        viewer.username,
+        seeded.restricted_id,
+        "caller in danger",
+    )
 
 
 def test_the_desk_opens_customers_for_every_role_through_its_own_login(pg):
@@ -171,3 +191,28 @@ def test_grants_are_refused_on_sqlite_and_listed_on_a_dry_run(pg, sqlite_db):
     assert not any("UPDATE" in s and "audit_entry TO" in s for s in statements)
     with pytest.raises(GrantsError):
         apply_grants(sqlite_db)
+
+
+def test_db_grants_command_lists_the_statements_on_a_dry_run(pg_db, capsys):
+    from agentdesk.cli import main
+
+    url = pg_db.url.render_as_string(hide_password=False)
+    assert main(["db", "grants", "--dry-run", "--db", url]) == 0
+    out = capsys.readouterr().out
+    assert "CREATE ROLE agentdesk_social NOLOGIN" in out
+    assert "audit_entry TO agentdesk_desk" in out
+
+
+def test_staff_logins_name_the_active_staff_and_the_leavers(pg):
+    from agentdesk.db_grants import staff_logins
+    from agentdesk.storage.kinds import StaffRole
+    from agentdesk.storage.models import Department, StaffUser
+
+    db, _seeded, _logins = pg
+    with db.session() as s, s.begin():
+        social = s.scalars(select(Department).where(Department.code == "social")).one()
+        s.add(StaffUser(username="sanna", display_name="Sanna", role=StaffRole.AGENT, department_id=social.id))
+        s.add(StaffUser(username="left", display_name="Lähtijä", role=StaffRole.AGENT, active=False))
+    active, leavers = staff_logins(db)
+    assert ("sanna", StaffRole.AGENT, "social") in active
+    assert leavers == ["left"]
