@@ -67,8 +67,8 @@ def grant_statements(conn: Connection) -> list[str]:
     out += [
         f"GRANT INSERT, SELECT (id) ON {schema}.audit_entry TO {desk}",
         f"GRANT SELECT, UPDATE ON {schema}.audit_chain_head TO {desk}",
-        f"GRANT SELECT ON {schema}.break_glass_grant, {schema}.customer_restriction, {schema}.alembic_version"
-        f" TO {desk}",
+        f"GRANT SELECT ON {schema}.break_glass_grant, {schema}.customer_restriction TO {desk}",
+        f"GRANT SELECT ON {schema}.alembic_version TO {desk}",
         f"GRANT INSERT, UPDATE, DELETE ON {schema}.customer_restriction TO {', '.join(_RESTRICTERS)}",
         f"GRANT SELECT ON {schema}.audit_entry TO {', '.join(_AUDIT_READERS)}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {desk}",

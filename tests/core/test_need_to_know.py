@@ -37,7 +37,7 @@ def test_sensitive_roles_wait_for_a_purpose_and_are_audited_with_it(db):
     assert [r.description for r in shown] == [SOCIAL_ROLE]
     (entry,) = _entries(db, SENSITIVE_VIEW_ACTION)
     assert (entry.actor, entry.subject_customer_id, entry.purpose) == (SOCIAL.username, ids.client_id, "statutory_task")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="purpose"):
         service.sensitive_roles(ids.client_id, viewer=SOCIAL, purpose=" ")
 
 
@@ -70,7 +70,7 @@ def test_breaking_the_glass_opens_the_record_for_that_person_and_is_audited(db):
     assert service.open(ids.restricted_id, actor=SUPERVISOR.username, viewer=SUPERVISOR).header.last_name == "Rajattu"
 
     restricted = RestrictedCustomers(db)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="purpose"):
         restricted.break_glass(ids.restricted_id, viewer=TECH, purpose="")
     restricted.break_glass(ids.restricted_id, viewer=TECH, purpose="threat to life")
     assert service.open(ids.restricted_id, actor=TECH.username, viewer=TECH).header.last_name == "Rajattu"
