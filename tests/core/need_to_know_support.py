@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 import psycopg
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from agentdesk.db_grants import apply_grants, sync_logins
@@ -37,8 +38,9 @@ class Seeded:
 
 def seed(db: Database) -> Seeded:
     with db.session() as s, s.begin():
-        depts = {code: Department(code=code, name=name) for code, name in _DEPARTMENTS}
-        s.add_all(depts.values())
+        known = {d.code: d for d in s.scalars(select(Department))}  # a test's own staff may have made some
+        depts = {code: known.get(code) or Department(code=code, name=name) for code, name in _DEPARTMENTS}
+        s.add_all(d for d in depts.values() if d.code not in known)
         client = Customer(kind=CustomerKind.PERSON, first_names="Sointu", last_name="Asiakas")
         protected = Customer(kind=CustomerKind.PERSON, first_names="Piia", last_name="Suojattu")
         restricted = Customer(kind=CustomerKind.PERSON, first_names="Rauno", last_name="Rajattu")
