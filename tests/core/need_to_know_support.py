@@ -95,9 +95,9 @@ class Logins:
         self.tag = "t" + uuid.uuid4().hex[:8]
         self.names = {short: f"{self.tag}_{short}" for short in DESK_STAFF}
         self._dbs: list[Database] = []
-        self._admin_url = owner.url.set(drivername="postgresql", query={}).render_as_string(hide_password=False)
+        self.admin_url = owner.url.set(drivername="postgresql", query={}).render_as_string(hide_password=False)
         apply_grants(owner)
-        with psycopg.connect(self._admin_url, autocommit=True) as conn:
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
             for name in self.names.values():
                 conn.execute(f'CREATE ROLE "{name}" LOGIN')
         sync_logins(owner, [(self.names[k], role, dept) for k, (role, dept) in DESK_STAFF.items()])
@@ -115,14 +115,14 @@ class Logins:
 
     def raw(self, short: str) -> psycopg.Connection[tuple[object, ...]]:
         """A plain psycopg connection as this login (what someone with psql and the login has)."""
-        url = make_url(self._admin_url).set(username=self.names[short])
+        url = make_url(self.admin_url).set(username=self.names[short])
         options = str(self.owner.url.query.get("options", ""))
         return psycopg.connect(url.render_as_string(hide_password=False), options=options)
 
     def close(self) -> None:
         for db in self._dbs:
             db.dispose()
-        with psycopg.connect(self._admin_url, autocommit=True) as conn:
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
             for name in self.names.values():
                 conn.execute(f'DROP OWNED BY "{name}"')
                 conn.execute(f'DROP ROLE "{name}"')
