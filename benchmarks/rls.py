@@ -14,6 +14,7 @@ one transaction) for randomly drawn unrestricted people, alternating between
 - **off**: the tables' owner (row-level security does not apply), audit entries inserted without the
   chain (its head row neither read nor moved: ``audit_chain.append`` replaced for this run only).
 
+A third series, ``rls_only``, is the login with the chain off (what row-level security alone costs).
 The last line is one JSON object: p50/p95 of each in milliseconds, ``p95_ratio`` (on / off; the target
 is at most 1.10), the calibration of :mod:`calibration` and the load average while it ran.
 """
@@ -152,15 +153,18 @@ def main() -> None:
         picks = [rng.choice(ids) for _ in range(args.opens + 20)]
         on_ms: list[float] = []
         off_ms: list[float] = []
+        rls_ms: list[float] = []
         for n, cid in enumerate(picks):
             warm = n < 20  # connections, statement caches
             audit_chain.append = chained  # type: ignore[assignment]
             t_on = _time_open(on_service, cid, viewer)
             audit_chain.append = _unchained  # type: ignore[assignment]
             t_off = _time_open(off_service, cid, viewer)
+            t_rls = _time_open(on_service, cid, viewer)  # row-level security alone (no chain)
             if not warm:
                 on_ms.append(t_on)
                 off_ms.append(t_off)
+                rls_ms.append(t_rls)
         audit_chain.append = chained  # type: ignore[assignment]
         with owner.session() as s:
             seen = s.scalar(select(Customer.id).limit(1))
@@ -184,6 +188,7 @@ def main() -> None:
         "opens": args.opens,
         "on": {"p50_ms": p(on_ms, 50), "p95_ms": on95},
         "off": {"p50_ms": p(off_ms, 50), "p95_ms": off95},
+        "rls_only": {"p50_ms": p(rls_ms, 50), "p95_ms": p(rls_ms, 95)},
         "p95_ratio": round(on95 / off95, 3),
         "target_ratio": 1.10,
         "calibration": {"python_loop_ms": round(cal, 1), "reference": calibration.REFERENCE},

@@ -34,16 +34,19 @@ CUSTOMER_TABLES = (
 SENSITIVE_DEPARTMENTS = ("social", "health")  # agentdesk.need_to_know.Category
 BREAK_GLASS_HOURS = 8  # agentdesk.need_to_know.BREAK_GLASS_HOURS
 
+# The plain SQL functions name their tables with the schema (``{schema}``) instead of pinning the search
+# path, so that PostgreSQL can inline them into the policies (a SET clause prevents that), and a
+# temporary table of the same name cannot stand in for them. The SECURITY DEFINER ones pin it.
 _FUNCTIONS = f"""
 CREATE FUNCTION agentdesk_member_of(grp text) RETURNS boolean
-LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+LANGUAGE sql STABLE AS $$
   SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
                  WHERE r.rolname = grp AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'))
 $$;
 CREATE FUNCTION agentdesk_sees_all() RETURNS boolean
-LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+LANGUAGE sql STABLE AS $$
   SELECT COALESCE((SELECT pg_catalog.pg_has_role(session_user, c.relowner, 'MEMBER')
-                   FROM pg_catalog.pg_class c WHERE c.oid = 'customer'::regclass), false)
+                   FROM pg_catalog.pg_class c WHERE c.oid = '{{schema}}.customer'::regclass), false)
 $$;
 CREATE FUNCTION agentdesk_may_open_restricted(cid integer) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
@@ -54,9 +57,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
                    AND b.granted_at > now() - interval '{BREAK_GLASS_HOURS} hours')
 $$;
 CREATE FUNCTION agentdesk_role_visible(dept integer) RETURNS boolean
-LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
-  SELECT NOT EXISTS (SELECT 1 FROM department d WHERE d.id = dept AND d.code IN {SENSITIVE_DEPARTMENTS!r})
-      OR EXISTS (SELECT 1 FROM department d WHERE d.id = dept AND agentdesk_member_of('agentdesk_' || d.code))
+LANGUAGE sql STABLE AS $$
+  SELECT NOT EXISTS (SELECT 1 FROM {{schema}}.department d WHERE d.id = dept AND d.code IN {SENSITIVE_DEPARTMENTS!r})
+      OR EXISTS (SELECT 1 FROM {{schema}}.department d
+                 WHERE d.id = dept AND {{schema}}.agentdesk_member_of('agentdesk_' || d.code))
 $$;
 CREATE FUNCTION agentdesk_break_glass_grant() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
@@ -109,7 +113,8 @@ def upgrade() -> None:
             " VALUES (NEW.subject_customer_id, NEW.actor, NEW.actor, NEW.at); END"
         )
         return
-    op.execute(_FUNCTIONS)
+    schema = op.get_bind().execute(sa.text("SELECT quote_ident(current_schema())")).scalar_one()
+    op.execute(_FUNCTIONS.replace("{schema}", schema))
     op.execute(
         "CREATE TRIGGER audit_entry_break_glass AFTER INSERT ON audit_entry FOR EACH ROW"
         " WHEN (NEW.action = 'break_glass' AND NEW.subject_customer_id IS NOT NULL)"
