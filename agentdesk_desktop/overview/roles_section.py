@@ -69,11 +69,12 @@ class RolesSection(TableSection):
         self.prompt.setVisible(held > 0)
         if held:
             self.prompt.text.setText(
-                self.tr(
-                    "%n restricted entries (social or health services) are hidden. Choose why you need to see "
-                    "them; the access is logged.",
-                    "",
-                    held,
+                fill(
+                    self.tr(
+                        "Restricted entries (social or health services) hidden: %1. Choose why you need to see "
+                        "them; the access is logged."
+                    ),
+                    str(held),
                 )
             )
         self.show_body()

@@ -69,7 +69,7 @@ def test_the_overview_asks_the_purpose_before_social_and_health_roles(qtbot, sql
     assert _role_rows(view) == [TECHNICAL_ROLE]
     prompt = view.roles.prompt
     assert prompt.isVisible()
-    assert prompt.text.text().startswith("2 restricted entries (social or health services) are hidden")
+    assert prompt.text.text().startswith("Restricted entries (social or health services) hidden: 2.")
     assert prompt.buttons["consent"].text() == "Customer is on the line and consents"  # the panels' prompt
     assert _audit(sqlite_db, SENSITIVE_VIEW_ACTION) == []
 
@@ -91,7 +91,7 @@ def test_the_overview_asks_the_purpose_before_social_and_health_roles(qtbot, sql
 
 def test_a_role_that_may_not_see_social_services_never_gets_them(qtbot, sqlite_db, need_to_know, open_as):
     view = open_as("nurse.helmi", need_to_know.client_id)  # health: home care yes, social services never
-    assert view.roles.prompt.text.text().startswith("1 restricted entries")
+    assert view.roles.prompt.text.text().startswith("Restricted entries (social or health services) hidden: 1.")
     qtbot.mouseClick(view.roles.prompt.buttons["consent"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(_role_rows(view)) == 2, timeout=5000)
     assert set(_role_rows(view)) == {TECHNICAL_ROLE, HEALTH_ROLE}
