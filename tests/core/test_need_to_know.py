@@ -111,3 +111,36 @@ def test_group_roles_follow_the_role_and_the_department():
         "agentdesk_steward",
         "agentdesk_protected_address",
     )
+
+
+def test_restrict_command_marks_and_lifts_a_restriction(sqlite_db, capsys):
+    from agentdesk.cli import main
+
+    ids = seed(sqlite_db)
+    url = f"sqlite:///{sqlite_db.sqlite_file}"
+    assert (
+        main(
+            [
+                "restrict",
+                "--customer",
+                str(ids.client_id),
+                "--reason",
+                "public figure",
+                "--roles",
+                "supervisor",
+                "--db",
+                url,
+            ]
+        )
+        == 0
+    )
+    assert "restricted (public figure); may open: supervisor admin" in capsys.readouterr().out
+    with pytest.raises(CustomerRestricted):
+        CustomerOverviewService(sqlite_db).open(ids.client_id, actor=TECH.username, viewer=TECH)
+    assert main(["restrict", "--customer", str(ids.client_id), "--roles", "nurse", "--db", url]) == 1
+    assert "unknown staff role(s): nurse" in capsys.readouterr().err
+    assert main(["restrict", "--customer", str(ids.client_id), "--lift", "--db", url]) == 0
+    assert (
+        CustomerOverviewService(sqlite_db).open(ids.client_id, actor=TECH.username, viewer=TECH).header.last_name
+        == "Asiakas"
+    )
