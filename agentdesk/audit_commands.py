@@ -65,7 +65,6 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def _cmd_restrict(args: argparse.Namespace) -> int:
     """IT's (an administrator's) way to restrict a customer; the audit names the OS account."""
-    from agentdesk.customer_register import CustomerNotFound
     from agentdesk.need_to_know import Viewer
     from agentdesk.restricted_customers import RestrictedCustomers
     from agentdesk.storage.kinds import StaffRole
@@ -80,7 +79,7 @@ def _cmd_restrict(args: argparse.Namespace) -> int:
                 return 0
             service.restrict(args.customer, viewer=admin, reason=args.reason, allowed_roles=args.roles)
             r = service.restriction(args.customer)
-    except (CustomerNotFound, ValueError) as exc:
+    except (LookupError, ValueError) as exc:
         _err(str(exc))
         return 1
     assert r is not None

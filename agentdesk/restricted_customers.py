@@ -115,9 +115,7 @@ class RestrictedCustomers:
         with self._db.session() as s, s.begin():
             c = s.get(Customer, customer_id)
             if c is None:
-                from agentdesk.customer_register import CustomerNotFound
-
-                raise CustomerNotFound(customer_id)
+                raise LookupError(f"customer {customer_id} not found")
             row = s.get(CustomerRestriction, customer_id)
             if row is None:
                 row = CustomerRestriction(customer_id=customer_id, set_by=viewer.username)
