@@ -8,10 +8,12 @@ service that then shows the data.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from agentdesk.plugin_host.host import PURPOSES
+
+translate = QCoreApplication.translate
 
 
 class PurposePrompt(QWidget):
@@ -42,6 +44,7 @@ class PurposePrompt(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.buttons["consent"].setText(self.tr("Customer is on the line and consents"))
-        self.buttons["statutory_task"].setText(self.tr("Statutory task"))
-        self.buttons["emergency"].setText(self.tr("Emergency"))
+        # The texts keep the context they had when only the panels asked (their translations stay valid).
+        self.buttons["consent"].setText(translate("PluginPanelWidget", "Customer is on the line and consents"))
+        self.buttons["statutory_task"].setText(translate("PluginPanelWidget", "Statutory task"))
+        self.buttons["emergency"].setText(translate("PluginPanelWidget", "Emergency"))
