@@ -29,21 +29,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    ColumnElement,
-    Date,
-    Exists,
-    Integer,
-    ScalarSelect,
-    Select,
-    and_,
-    bindparam,
-    exists,
-    or_,
-    select,
-    text,
-)
+from sqlalchemy import ColumnElement, Date, Exists, Integer, ScalarSelect, Select, and_, exists, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.sql import bindparam, text
 
 from agentdesk import municipalities
 from agentdesk.need_to_know import Viewer
@@ -202,8 +190,13 @@ class CustomerSearch:
                     ranked = [(i, 10.0) for i in ids]
             page = ranked[offset : offset + limit]
             closed = closed_to(session, viewer, [cid for cid, _ in page]) if viewer is not None else set()
-            hits = self._hits(session, page, classified.kind, today, closed)
-        return SearchPage(classified, tuple(hits), offset, limit, has_more=len(ranked) > offset + limit)
+            open_hits = self._hits(session, [p for p in page if p[0] not in closed], classified.kind, today)
+        found = {h.customer_id: h for h in open_hits}
+        hits = [
+            _restricted_hit(cid, classified.kind, score) if cid in closed else found.get(cid) for cid, score in page
+        ]
+        shown = tuple(h for h in hits if h is not None)
+        return SearchPage(classified, shown, offset, limit, has_more=len(ranked) > offset + limit)
 
     # -- exact kinds --------------------------------------------------------------------------
 
@@ -308,22 +301,14 @@ class CustomerSearch:
     # -- results ------------------------------------------------------------------------------
 
     def _hits(
-        self,
-        session: Session,
-        ranked: Sequence[tuple[int, float]],
-        matched: QueryKind,
-        today: dt.date,
-        closed: set[int],
+        self, session: Session, ranked: Sequence[tuple[int, float]], matched: QueryKind, today: dt.date
     ) -> list[CustomerHit]:
         if not ranked:
             return []
-        ids = [cid for cid, _ in ranked if cid not in closed]
-        rows = {r.id: r for r in session.execute(_hits_statement(), {"ids": ids, "today": today})} if ids else {}
+        ids = [cid for cid, _ in ranked]
+        rows = {r.id: r for r in session.execute(_hits_statement(), {"ids": ids, "today": today})}
         hits = []
         for cid, score in ranked:
-            if cid in closed:
-                hits.append(_restricted_hit(cid, matched, score))
-                continue
             r = rows.get(cid)
             if r is None:
                 continue
