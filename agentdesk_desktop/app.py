@@ -225,12 +225,10 @@ class Desk(QObject):
     def _search(self, *args: Any, **kwargs: Any) -> Any:
         """The search service's search (runs on the background helper; the service is made on first use).
         Every result list is audited under the signed-in user."""
-        from agentdesk.need_to_know import viewer_of
         from agentdesk.search.audited import audited_search
 
         actor = self.user.username if self.user is not None else "unknown"
-        viewer = viewer_of(self.user) if self.user is not None else None  # a restricted record shows as such
-        return audited_search(self.services.search, self.services.db, *args, actor=actor, viewer=viewer, **kwargs)
+        return audited_search(self.services.search, self.services.db, *args, actor=actor, staff=self.user, **kwargs)
 
     def _rest_prepared(self, drafts: DraftMode) -> None:
         self._drafts_opened(drafts)

@@ -53,7 +53,7 @@ def test_a_role_that_may_not_see_them_never_gets_the_rows(db):
 
 def test_a_restricted_customer_shows_in_search_only_as_restricted(db):
     ids = seed(db)
-    hits = audited_search(CustomerSearch(db), db, "Rajattu", actor=TECH.username, viewer=TECH).hits
+    hits = audited_search(CustomerSearch(db), db, "Rajattu", actor=TECH.username, staff=TECH).hits
     assert [(h.customer_id, h.restricted, h.display_name, h.street) for h in hits] == [
         (ids.restricted_id, True, "", None)
     ]
