@@ -63,6 +63,30 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _cmd_restrict(args: argparse.Namespace) -> int:
+    """IT's (an administrator's) way to restrict a customer; the audit names the OS account."""
+    from agentdesk.need_to_know import Viewer
+    from agentdesk.restricted_customers import RestrictedCustomers
+    from agentdesk.storage.kinds import StaffRole
+
+    admin = Viewer(cli_actor(), StaffRole.ADMIN, None)
+    try:
+        with _database(args.db) as db:
+            service = RestrictedCustomers(db)
+            if args.lift:
+                service.lift(args.customer, viewer=admin)
+                print(f"customer {args.customer}: restriction lifted")
+                return 0
+            service.restrict(args.customer, viewer=admin, reason=args.reason, allowed_roles=args.roles)
+            r = service.restriction(args.customer)
+    except (LookupError, ValueError) as exc:
+        _err(str(exc))
+        return 1
+    assert r is not None
+    print(f"customer {args.customer}: restricted ({r.reason or 'no reason'}); may open: {' '.join(r.allowed_roles)}")
+    return 0
+
+
 def _write_private(path: Path, text: str) -> None:
     """Write a file only its owner can read (it holds a person's data)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -137,6 +161,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     db_option(export)
     export.set_defaults(func=_cmd_gdpr_export)
+
+    restrict = sub.add_parser("restrict", help="mark a customer restricted to named staff roles (audited)")
+    restrict.add_argument("--customer", required=True, type=int, metavar="ID")
+    restrict.add_argument("--reason", default="", help='e.g. "staff member", "public figure"')
+    restrict.add_argument("--roles", default="", metavar="ROLES", help='who may open it, e.g. "supervisor admin"')
+    restrict.add_argument("--lift", action="store_true", help="lift the restriction instead")
+    db_option(restrict)
+    restrict.set_defaults(func=_cmd_restrict)
 
     keep = sub.add_parser("retention", help="retention of contacts by the department profile's [retention]")
     ksub = keep.add_subparsers(dest="retention_command", metavar="ACTION", required=True)

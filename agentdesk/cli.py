@@ -52,6 +52,25 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_db_grants(args: argparse.Namespace) -> int:
+    from agentdesk.db_grants import GrantsError, apply_grants
+    from agentdesk.storage import schema
+
+    db = _database(args)
+    try:
+        schema.check_current(db)
+        statements = apply_grants(db, dry_run=args.dry_run)
+    except GrantsError as exc:
+        print(f"agentdesk: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    for sql in statements:
+        print(sql + ";")
+    print(f"-- {len(statements)} statements {'listed (dry run)' if args.dry_run else 'applied'}", file=sys.stderr)
+    return 0
+
+
 def _cmd_db_status(args: argparse.Namespace) -> int:
     from agentdesk.storage import schema
 
@@ -138,6 +157,13 @@ def build_parser(
     up.add_argument("--dry-run", action="store_true", help="list the pending migrations without applying them")
     db_option(up)
     up.set_defaults(func=_cmd_db_upgrade)
+    gr = db_sub.add_parser(
+        "grants",
+        help="PostgreSQL: make the desk's group roles and grant them what they need (row-level security does the rest)",
+    )
+    gr.add_argument("--dry-run", action="store_true", help="print the statements without running them")
+    db_option(gr)
+    gr.set_defaults(func=_cmd_db_grants)
     st = db_sub.add_parser("status", help="show the schema revision")
     db_option(st)
     st.set_defaults(func=_cmd_db_status)

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session, aliased
 
 from agentdesk import audit, identity, municipalities
 from agentdesk.lineage import FieldLineage, read_lineage
+from agentdesk.need_to_know import SENSITIVE_VIEW_ACTION, Category, Viewer, category_of
+from agentdesk.restricted_customers import CustomerRestricted, may_open
 from agentdesk.search.customer_search import current_address_id, protected_address_clause
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
@@ -150,6 +152,9 @@ class CustomerOverview:
     contact_count: int
     # Which register said each shown item and when ("address: population data, 2026-11-02").
     lineage: tuple[FieldLineage, ...] = ()
+    # Social-services and health roles this viewer may see, held back until a purpose is given
+    # (:meth:`CustomerOverviewService.sensitive_roles`); those they may not see are not read at all.
+    sensitive_withheld: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,13 +191,73 @@ class CustomerOverviewService:
         self._db = db
 
     def open(
-        self, customer_id: int, *, actor: str, purpose: str = "customer service", today: dt.date | None = None
+        self,
+        customer_id: int,
+        *,
+        actor: str,
+        purpose: str = "customer service",
+        today: dt.date | None = None,
+        viewer: Viewer | None = None,
     ) -> CustomerOverview:
+        """The overview as ``viewer`` may see it (None: everything, for the register's own jobs).
+
+        Raises :class:`~agentdesk.restricted_customers.CustomerRestricted` for a restricted customer the
+        viewer may not open (nothing is read; they may break the glass)."""
         today = today or dt.date.today()
         with self._db.session() as s, s.begin():
-            overview = self._read(s, customer_id, today)
+            if viewer is not None:
+                closed = may_open(s, viewer, customer_id)
+                if closed is not None:
+                    raise CustomerRestricted(customer_id, closed.reason)
+            overview = self._read(s, customer_id, today, viewer)
             audit.record(s, actor=actor, action="customer.view", subject_customer_id=customer_id, purpose=purpose)
         return overview
+
+    def sensitive_roles(
+        self, customer_id: int, *, viewer: Viewer, purpose: str, today: dt.date | None = None
+    ) -> tuple[RoleView, ...]:
+        """The social-services and health roles ``viewer`` may see, for the purpose given: audited
+        (``customer.sensitive.view``) in the transaction that reads them, like a sensitive panel."""
+        if not purpose.strip():
+            raise ValueError("a purpose is needed to see sensitive roles")
+        today = today or dt.date.today()
+        with self._db.session() as s, s.begin():
+            closed = may_open(s, viewer, customer_id)
+            if closed is not None:
+                raise CustomerRestricted(customer_id, closed.reason)
+            shown = tuple(r for r, cat in self._roles(s, customer_id, today) if cat is not None and viewer.may_see(cat))
+            audit.record(
+                s,
+                actor=viewer.username,
+                action=SENSITIVE_VIEW_ACTION,
+                subject_customer_id=customer_id,
+                purpose=purpose,
+                detail=f"roles={len(shown)}",
+            )
+        return shown
+
+    @staticmethod
+    def _roles(s: Session, customer_id: int, today: dt.date) -> list[tuple[RoleView, Category | None]]:
+        return [
+            (
+                RoleView(
+                    r.role_code,
+                    r.description,
+                    dname,
+                    r.external_ref,
+                    r.valid_from,
+                    r.valid_to,
+                    _active(r.valid_from, r.valid_to, today),
+                ),
+                category_of(dcode),
+            )
+            for r, dname, dcode in s.execute(
+                select(CustomerRole, Department.name, Department.code)
+                .outerjoin(Department, Department.id == CustomerRole.department_id)
+                .where(CustomerRole.customer_id == customer_id)
+                .order_by(CustomerRole.valid_to.desc().nulls_first(), CustomerRole.id)
+            )
+        ]
 
     def reveal_hetu(self, customer_id: int, *, actor: str, purpose: str = "customer service") -> str | None:
         with self._db.session() as s, s.begin():
@@ -204,7 +269,7 @@ class CustomerOverviewService:
             audit.record(s, actor=actor, action="hetu.reveal", subject_customer_id=customer_id, purpose=purpose)
         return value
 
-    def _read(self, s: Session, customer_id: int, today: dt.date) -> CustomerOverview:
+    def _read(self, s: Session, customer_id: int, today: dt.date, viewer: Viewer | None) -> CustomerOverview:
         from agentdesk.customer_register import CustomerMerged, CustomerNotFound
         from agentdesk.merge.tombstones import resolve
 
@@ -260,23 +325,13 @@ class CustomerOverviewService:
                 .order_by(ContactPoint.is_primary.desc(), ContactPoint.id)
             )
         )
-        roles = tuple(
-            RoleView(
-                r.role_code,
-                r.description,
-                dname,
-                r.external_ref,
-                r.valid_from,
-                r.valid_to,
-                _active(r.valid_from, r.valid_to, today),
-            )
-            for r, dname in s.execute(
-                select(CustomerRole, Department.name)
-                .outerjoin(Department, Department.id == CustomerRole.department_id)
-                .where(CustomerRole.customer_id == customer_id)
-                .order_by(CustomerRole.valid_to.desc().nulls_first(), CustomerRole.id)
-            )
-        )
+        roles: list[RoleView] = []
+        withheld = 0
+        for role, category in self._roles(s, customer_id, today):
+            if viewer is None or category is None:
+                roles.append(role)
+            elif viewer.may_see(category):
+                withheld += 1  # shown once a purpose is given
         relationships = self._relationships(s, customer_id, today)
         cases = tuple(
             CaseView(
@@ -299,7 +354,17 @@ class CustomerOverviewService:
         count = s.scalar(select(func.count()).select_from(Interaction).where(Interaction.customer_id == customer_id))
         lineage = read_lineage(s, customer_id)
         return CustomerOverview(
-            header, alerts, protected, address, points, roles, relationships, cases, count or 0, lineage
+            header,
+            alerts,
+            protected,
+            address,
+            points,
+            tuple(roles),
+            relationships,
+            cases,
+            count or 0,
+            lineage,
+            withheld,
         )
 
     @staticmethod

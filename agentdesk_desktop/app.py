@@ -228,7 +228,7 @@ class Desk(QObject):
         from agentdesk.search.audited import audited_search
 
         actor = self.user.username if self.user is not None else "unknown"
-        return audited_search(self.services.search, self.services.db, *args, actor=actor, **kwargs)
+        return audited_search(self.services.search, self.services.db, *args, actor=actor, staff=self.user, **kwargs)
 
     def _rest_prepared(self, drafts: DraftMode) -> None:
         self._drafts_opened(drafts)

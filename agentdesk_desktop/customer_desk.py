@@ -74,6 +74,7 @@ class CustomerDesk:
                 edit_dialog_factory=self.edit_customer_dialog,
                 new_case_due=s.new_case_due,
                 staged=True,
+                restricted=s.restricted,
             )
         view.bind(customer_id)
         view.open_customer_requested.connect(self._open)
@@ -119,6 +120,7 @@ class CustomerDesk:
             parent=window,
             staged=True,
             new_case_due=s.new_case_due,
+            restricted=s.restricted,
         )
         spare.hide()
         self._spare = spare

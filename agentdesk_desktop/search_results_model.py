@@ -194,10 +194,14 @@ class SearchResultsModel(QAbstractTableModel):
 
     def _display(self, hit: CustomerHit, column: int) -> str:
         if column == NAME:
-            return hit.display_name
+            # A restricted customer this staff member may not open: only that it exists (opening it asks
+            # to break the glass).
+            return self.tr("Restricted record") if hit.restricted else hit.display_name
         if column == BORN:
             return format_date(hit.birth_date)
         if column == ADDRESS:
+            if hit.restricted:
+                return ""
             if hit.address_protected:
                 return self.tr("Address protected")
             return ", ".join(p for p in (hit.street, hit.postal_code) if p)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from agentdesk.queues.dashboard_feed import DashboardFeed
     from agentdesk.queues.inbox import Inbox
     from agentdesk.reports import Reports
+    from agentdesk.restricted_customers import RestrictedCustomers
     from agentdesk.search.customer_search import CustomerSearch
     from agentdesk.staff import StaffDirectory
 
@@ -118,6 +119,7 @@ class DeskServices:
         self._search: _Once[CustomerSearch] = _Once(lock)
         self._register: _Once[CustomerRegister] = _Once(lock)
         self._overviews: _Once[CustomerOverviewService] = _Once(lock)
+        self._restricted: _Once[RestrictedCustomers] = _Once(lock)
         self._interactions: _Once[InteractionLog] = _Once(lock)
         self._duplicates: _Once[DuplicateCheck] = _Once(lock)
         self._staff: _Once[StaffDirectory] = _Once(lock)
@@ -170,6 +172,17 @@ class DeskServices:
             return CustomerOverviewService(self.db)
 
         return self._overviews.get(make)
+
+    @property
+    def restricted(self) -> RestrictedCustomers:
+        """Restricted customers: marking them, and breaking the glass (audited ``break_glass``)."""
+
+        def make() -> RestrictedCustomers:
+            from agentdesk.restricted_customers import RestrictedCustomers
+
+            return RestrictedCustomers(self.db)
+
+        return self._restricted.get(make)
 
     @property
     def interactions(self) -> InteractionLog:
@@ -342,6 +355,7 @@ _SERVICES = (
     "staff",
     "search",
     "overviews",
+    "restricted",
     "register",
     "interactions",
     "duplicates",

@@ -65,13 +65,27 @@ def prepare_schema(db: Database, *, upgrade: bool = False) -> SchemaState:
     return schema.prepare(db, upgrade_first=upgrade)
 
 
-def directory_check(settings: DirectorySettings, username: str, password: str) -> DirectoryAccount:
-    """Runs on the read pool: the service account's password from the keyring, then the binds."""
+def directory_check(
+    settings: DirectorySettings, username: str, password: str, *, db: Database | None = None
+) -> DirectoryAccount:
+    """Runs on the read pool: the service account's password from the keyring, then the binds. With the
+    profile's ``database_login`` (and a shared PostgreSQL ``db``) the desk then connects as the staff
+    member's own database login, so that the sign-in's audit and everything after it run under it."""
     from agentdesk.credentials import directory_bind_password
     from agentdesk.directory.client import DirectoryClient
 
     bind_password = directory_bind_password(settings.url, settings.bind_dn) if settings.bind_dn else None
-    return DirectoryClient(settings, bind_password).authenticate(username, password)
+    account = DirectoryClient(settings, bind_password).authenticate(username, password)
+    if settings.database_login and db is not None and db.dialect == "postgresql":
+        from agentdesk.directory.client import DirectoryError, SignInProblem
+
+        db.switch_login(account.username, password)
+        try:
+            with db.engine.connect():
+                pass
+        except Exception as exc:  # no such login, pg_hba refuses it, the server is down
+            raise DirectoryError(SignInProblem.UNREACHABLE, f"database login refused: {type(exc).__name__}") from exc
+    return account
 
 
 def directory_admit(db: Database, account: DirectoryAccount) -> StaffMember:
@@ -262,7 +276,7 @@ class StartUp(QObject):
 
     def _show_directory_sign_in(self, settings: DirectorySettings, preselect: str) -> None:
         dialog = DirectorySignInDialog(
-            partial(directory_check, settings),
+            partial(directory_check, settings, db=self.services.db),
             partial(directory_admit, self.services.db),
             self.background,
             preselect=preselect,

@@ -114,6 +114,17 @@ def db(empty_db):
 
 
 @pytest.fixture
+def pg_db(tmp_path):
+    """A migrated database on the real PostgreSQL only (row-level security and grants have no SQLite twin)."""
+    if not _pg_available():
+        pytest.skip("no PostgreSQL server (run the suite with scripts/test.sh)")
+    db, drop = make_database("postgresql", tmp_path)
+    schema.upgrade(db)
+    yield db
+    drop()
+
+
+@pytest.fixture
 def sqlite_db(tmp_path):
     db, drop = make_database("sqlite", tmp_path)
     schema.upgrade(db)

@@ -11,6 +11,7 @@
     timeout_seconds = 5
     group_roles = { "cn=asiakaspalvelu,ou=groups,dc=city,dc=example" = "agent" }
     group_departments = { "cn=neuvonta,ou=groups,dc=city,dc=example" = "customer_service" }
+    database_login = true                       # PostgreSQL: the desk connects as the staff member's own login
 
 Checked with the rest of the profile (:class:`agentdesk.deployment.profile_check.ProfileChecker`).
 """
@@ -38,6 +39,7 @@ DIRECTORY_KEYS = (
     "timeout_seconds",
     "group_roles",
     "group_departments",
+    "database_login",
 )
 _ROLES = tuple(r.value for r in StaffRole)
 
@@ -86,6 +88,10 @@ def check_directory(checker: ProfileChecker, raw: Mapping[str, Any]) -> Director
             "directory.timeout_seconds", f"expected a number of seconds from 0.5 to 60, got {shown(timeout)}"
         )
         timeout = DEFAULT_TIMEOUT_S
+    database_login = table.get("database_login", False)
+    if not isinstance(database_login, bool):
+        checker.problem("directory.database_login", f"expected true or false, got {shown(database_login)}")
+        database_login = False
     roles = _group_table(checker, table, "group_roles", _ROLES)
     departments = _group_table(checker, table, "group_departments", None)
     if not roles:
@@ -107,6 +113,7 @@ def check_directory(checker: ProfileChecker, raw: Mapping[str, Any]) -> Director
         group_roles={dn: StaffRole(role) for dn, role in roles.items()},
         group_departments=departments,
         timeout_s=float(timeout),
+        database_login=database_login,
     )
 
 

@@ -1,5 +1,7 @@
-"""``agentdesk staff sync [--db URL] [--profile FILE]``: the staff users from the directory of the
-department profile's ``[directory]`` (new people added, changed groups → roles, leavers inactive); audited."""
+"""``agentdesk staff sync [--db URL] [--profile FILE] [--db-logins [--create-logins]]``: the staff users from
+the directory of the department profile's ``[directory]`` (new people added, changed groups → roles, leavers
+inactive); audited. With ``--db-logins`` each staff member's PostgreSQL login gets the group roles of their
+role and department (:mod:`agentdesk.db_grants`), and leavers' logins lose them."""
 
 from __future__ import annotations
 
@@ -15,6 +17,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = ssub.add_parser("sync", help="synchronise the staff users from the directory (leavers set inactive)")
     sync.add_argument("--db", metavar="URL", help="default: the profile's database, else the embedded one")
     sync.add_argument("--profile", metavar="FILE", help="default: this workstation's profile")
+    sync.add_argument(
+        "--db-logins",
+        action="store_true",
+        help="PostgreSQL: grant each active staff member's database login the group roles of their role and"
+        " department, and take them from leavers (run `agentdesk db grants` first)",
+    )
+    sync.add_argument(
+        "--create-logins", action="store_true", help="with --db-logins: make a missing login (no password: pg_hba)"
+    )
     sync.set_defaults(func=_cmd_staff_sync)
 
 
@@ -47,10 +58,22 @@ def _cmd_staff_sync(args: argparse.Namespace) -> int:
     try:
         schema.check_current(db)
         report = sync(db, DirectoryClient(settings, password), actor=cli_actor())
+        print(report.describe())
+        if args.db_logins:
+            from agentdesk.db_grants import GrantsError, staff_logins, sync_logins
+
+            active, leavers = staff_logins(db)
+            try:
+                logins = sync_logins(db, active, leavers, create=args.create_logins)
+            except GrantsError as exc:
+                _err(str(exc))
+                return 2
+            print(logins.describe())
+            for name in logins.missing:
+                print(f"  no database login: {name}")
     except DirectoryError as exc:
         _err(f"staff sync failed: {exc}")
         return 1
     finally:
         db.dispose()
-    print(report.describe())
     return 0

@@ -43,6 +43,10 @@ class DirectorySettings:
     group_roles: Mapping[str, StaffRole] = field(default_factory=dict)  # group DN -> role
     group_departments: Mapping[str, str] = field(default_factory=dict)  # group DN -> department code
     timeout_s: float = DEFAULT_TIMEOUT_S
+    # On the shared PostgreSQL: after the sign-in the desk connects as the staff member's own database login
+    # (same username and password; the server authenticates it against this directory, pg_hba ``ldap``), so
+    # the row-level security of that login's group roles applies to everything the desk reads.
+    database_login: bool = False
 
     def role_for(self, groups: tuple[str, ...]) -> StaffRole | None:
         """The role of someone in ``groups`` (DNs): the highest mapped one, None if no group is mapped."""

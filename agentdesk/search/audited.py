@@ -11,8 +11,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from agentdesk import audit
+from agentdesk.need_to_know import Viewer, viewer_of
 from agentdesk.search.customer_search import CustomerSearch, SearchPage
 from agentdesk.search.query_kinds import QueryKind
+from agentdesk.staff import StaffMember
 
 if TYPE_CHECKING:
     from agentdesk.storage.database import Database
@@ -27,10 +29,12 @@ def audited_search(
     limit: int = 50,
     offset: int = 0,
     today: dt.date | None = None,
+    staff: StaffMember | Viewer | None = None,
 ) -> SearchPage:
     """One page of ``search.search(query, ...)``, audited in a transaction of its own (an empty query
-    shows nothing and is not)."""
-    page = search.search(query, limit=limit, offset=offset, today=today)
+    shows nothing and is not). A restricted customer ``staff`` may not open is listed only as restricted."""
+    viewer = viewer_of(staff) if staff is not None else None
+    page = search.search(query, limit=limit, offset=offset, today=today, viewer=viewer)
     if page.query.kind is not QueryKind.EMPTY:
         with db.session() as s, s.begin():
             audit.record_search(

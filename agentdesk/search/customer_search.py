@@ -29,23 +29,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    ColumnElement,
-    Date,
-    Exists,
-    Integer,
-    ScalarSelect,
-    Select,
-    and_,
-    bindparam,
-    exists,
-    or_,
-    select,
-    text,
-)
+from sqlalchemy import ColumnElement, Date, Exists, Integer, ScalarSelect, Select, and_, exists, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.sql import bindparam, text
 
 from agentdesk import municipalities
+from agentdesk.need_to_know import Viewer
+from agentdesk.restricted_customers import closed_to
 from agentdesk.search import text_index
 from agentdesk.search.query_kinds import (
     MAX_LIMIT,
@@ -91,6 +81,8 @@ class CustomerHit:
     address_protected: bool
     matched: QueryKind
     score: float
+    # A restricted customer this viewer may not open: no name, no address, only that it exists.
+    restricted: bool = False
 
     @property
     def display_name(self) -> str:
@@ -167,7 +159,16 @@ class CustomerSearch:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def search(self, query: str, *, limit: int = 50, offset: int = 0, today: dt.date | None = None) -> SearchPage:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        today: dt.date | None = None,
+        viewer: Viewer | None = None,
+    ) -> SearchPage:
+        """One page of hits; a restricted customer ``viewer`` may not open is a hit without name or address."""
         if limit < 1:
             raise ValueError("limit must be positive")
         limit = min(limit, MAX_LIMIT)
@@ -188,8 +189,14 @@ class CustomerSearch:
                 else:
                     ranked = [(i, 10.0) for i in ids]
             page = ranked[offset : offset + limit]
-            hits = self._hits(session, page, classified.kind, today)
-        return SearchPage(classified, tuple(hits), offset, limit, has_more=len(ranked) > offset + limit)
+            closed = closed_to(session, viewer, [cid for cid, _ in page]) if viewer is not None else set()
+            open_hits = self._hits(session, [p for p in page if p[0] not in closed], classified.kind, today)
+        found = {h.customer_id: h for h in open_hits}
+        hits = [
+            _restricted_hit(cid, classified.kind, score) if cid in closed else found.get(cid) for cid, score in page
+        ]
+        shown = tuple(h for h in hits if h is not None)
+        return SearchPage(classified, shown, offset, limit, has_more=len(ranked) > offset + limit)
 
     # -- exact kinds --------------------------------------------------------------------------
 
@@ -322,6 +329,10 @@ class CustomerSearch:
                 )
             )
         return hits
+
+
+def _restricted_hit(customer_id: int, matched: QueryKind, score: float) -> CustomerHit:
+    return CustomerHit(customer_id, CustomerKind.PERSON, "", "", None, None, None, None, True, matched, score, True)
 
 
 # Statements are built once: constructing SQLAlchemy expressions costs more than running

@@ -194,6 +194,21 @@ class Database:
                 self._engine = engine
             return self._engine
 
+    def switch_login(self, login: str, password: str | None) -> None:
+        """Connect from now on as ``login`` (a staff member's own PostgreSQL login, which the server
+        authenticates, e.g. against the directory): the row-level security of that login applies to
+        every later session. Connections of the previous login are closed as they are given back."""
+        if self.dialect != "postgresql":
+            raise ValueError("only a PostgreSQL database has per-user logins")
+        with self._engine_lock:
+            old, self._engine, self._sessions = self._engine, None, None
+            self._url = self.url.set(username=login, password=None)
+        if old is not None:
+            old.dispose()
+        self._make_engine(password)
+        if self._reads is not None:
+            self._reads.switch_login(login, password)
+
     def first_read(self, sql: str) -> list[tuple[Any, ...]]:
         """The rows of one plain read (no parameters), for what the desk reads before its first
         window: through ``sqlite3`` while a plain SQLite file has no engine yet, else on the engine."""

@@ -1,14 +1,13 @@
 """The one-screen customer overview: the content of a customer tab.
 
-Everything fits on one screen at 1920×1080 without scrolling (long lists scroll inside their own
-box). Opening reads the overview off the UI thread and writes the audit entry in the same
-transaction (:meth:`CustomerOverviewService.open`); the first page of the contact timeline is read
-in parallel and held until that open has succeeded, then header, boxes and timeline are filled in
-one slice of the UI thread and painted together. After the first full paint the
-structured log event ``overview.painted id=<customer id>`` is written (benchmarks wait for it).
-
-The right-hand column holds the contact logging panel and ``pluginPanels``, the region where
-department plugins put their panels.
+Everything fits on one screen at 1920×1080 without scrolling (long lists scroll inside their own box). Opening
+reads the overview off the UI thread and writes the audit entry in the same transaction
+(:meth:`CustomerOverviewService.open`, as the signed-in staff member may see it: a restricted customer shows
+the break-the-glass page); the first page of the contact timeline is read in parallel and held until that open
+has succeeded, then header, boxes and timeline are filled in one slice of the UI thread and painted together.
+After the first full paint the structured log event ``overview.painted id=<customer id>`` is written
+(benchmarks wait for it). The right-hand column holds the contact logging panel and ``pluginPanels``, the
+region where department plugins put their panels.
 """
 
 from __future__ import annotations
@@ -21,31 +20,27 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from agentdesk.changes import Changes
 from agentdesk.customer_overview import CustomerOverview, CustomerOverviewService
 from agentdesk.customer_register import CustomerMerged, CustomerNotFound
 from agentdesk.drafts import DraftStore
 from agentdesk.interaction_log import InteractionLog
+from agentdesk.need_to_know import viewer_of
+from agentdesk.restricted_customers import CustomerRestricted, RestrictedCustomers
 from agentdesk.staff import StaffMember
 from agentdesk.topics import Topic
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.logging.interaction_panel import InteractionPanel
+from agentdesk_desktop.overview.break_glass import BreakGlassPage
 from agentdesk_desktop.overview.edit_dialog import EditDialog, EditDialogFactory
+from agentdesk_desktop.overview.failure_page import failure_page
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.overview.overview_header import OverviewHeader
-from agentdesk_desktop.overview.overview_sections import CasesSection, ContactSection, RelationsSection, RolesSection
+from agentdesk_desktop.overview.overview_sections import CasesSection, ContactSection, RelationsSection
+from agentdesk_desktop.overview.roles_section import RolesSection
 from agentdesk_desktop.overview.timeline_model import TimelineModel
 from agentdesk_desktop.overview.timeline_section import TimelineSection
 
@@ -75,6 +70,7 @@ class CustomerOverviewView(QWidget):
         parent: QWidget | None = None,
         staged: bool = False,
         new_case_due: Callable[[dt.date], dt.date] | None = None,
+        restricted: RestrictedCustomers | None = None,
     ) -> None:
         """``staged``: build nothing yet (a spare tab of the desk's pool, ``customer_id`` None): the
         parts are made one :meth:`build_step` at a time, each well within a frame, and
@@ -85,7 +81,8 @@ class CustomerOverviewView(QWidget):
         # NO_CUSTOMER_YET until bind() (a spare view of the desk's pool)
         self.customer_id: int = NO_CUSTOMER_YET if customer_id is None else customer_id
         self._service, self._interactions, self._bg, self._staff = overview_service, interactions, background, staff
-        self._new_case_due = new_case_due
+        self._new_case_due, self._restricted = new_case_due, restricted
+        self._viewer = viewer_of(staff)
         self._drafts, self._topics = drafts, list(topics)
         self._edit_factory = edit_dialog_factory
         self.overview: CustomerOverview | None = None
@@ -149,6 +146,7 @@ class CustomerOverviewView(QWidget):
 
         self.contact = ContactSection(content)
         self.roles = RolesSection(content)
+        self.roles.purpose_chosen.connect(self._show_sensitive)
         yield
         self.relations = RelationsSection(content)
         self.relations.open_requested.connect(self.open_customer_requested)
@@ -212,21 +210,11 @@ class CustomerOverviewView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_failure(self) -> None:
-        self._failure = QWidget(self)
-        self._failure.setObjectName("overviewFailure")
-        self._failure_text = QLabel(self._failure)
-        self._failure_text.setObjectName("overviewFailureText")
-        self._failure_text.setWordWrap(True)
-        self._failure_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.retry_button = QPushButton(self._failure)
-        self.retry_button.setObjectName("overviewRetry")
-        self.retry_button.clicked.connect(self.load)
-        column = QVBoxLayout(self._failure)
-        column.addStretch(1)
-        column.addWidget(self._failure_text)
-        column.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(1)
+        self._failure, self._failure_text, self.retry_button = failure_page(self, self.load)
         self._stack.addWidget(self._failure)
+        self.break_glass = BreakGlassPage(self._bg, self._viewer, self._restricted, lambda: self.customer_id, self)
+        self.break_glass.opened.connect(self.load)
+        self._stack.addWidget(self.break_glass)
 
     def _lay_out(self, content: QWidget) -> None:
         """Header across the top; below it the customer on the left, logging and plugins right."""
@@ -360,7 +348,7 @@ class CustomerOverviewView(QWidget):
             # customer (the audited read): the two no longer wait for each other. The page is held
             # until the open has succeeded, so no contact shows before the view is audited.
             self.timeline_model.reload(hold=True)
-        job = partial(self._service.open, self.customer_id, actor=self._staff.username)
+        job = partial(self._service.open, self.customer_id, actor=self._staff.username, viewer=self._viewer)
         self._bg.write(job, owner=self).on_success(self._opened).on_failure(self._open_failed)
         if not self.timeline.has_departments:
             self._bg.read(self._interactions.departments, owner=self).on_success(self._departments).on_failure(
@@ -385,6 +373,15 @@ class CustomerOverviewView(QWidget):
         self._fill_sections(overview)
         if first:
             self.timeline_model.release()
+        elif self.roles.sensitive_purpose:  # read again: the roles shown for a purpose are read again too
+            self._show_sensitive(self.roles.sensitive_purpose)
+
+    @Slot(str)
+    def _show_sensitive(self, purpose: str) -> None:  # the roles held back, for the purpose chosen (audited)
+        job = partial(self._service.sensitive_roles, self.customer_id, viewer=self._viewer, purpose=purpose)
+        self._bg.write(job, owner=self).on_success(partial(self.roles.set_sensitive, purpose)).on_failure(
+            self._open_failed
+        )
 
     def _fill_sections(self, overview: CustomerOverview) -> None:
         self.contact.set_overview(overview)
@@ -398,13 +395,17 @@ class CustomerOverviewView(QWidget):
 
     def _open_failed(self, exc: BaseException) -> None:
         self._error = exc
-        if not isinstance(exc, CustomerNotFound):
+        if not isinstance(exc, CustomerNotFound | CustomerRestricted):
             log.error("opening customer %s failed: %s", self.customer_id, type(exc).__name__)
         self._show_failure(exc)
         if isinstance(exc, CustomerMerged):
             self.merged_away.emit(exc.customer_id, exc.survivor_id)
 
     def _show_failure(self, exc: BaseException) -> None:
+        if isinstance(exc, CustomerRestricted):
+            self.break_glass.show_restricted(exc.reason)
+            self._stack.setCurrentWidget(self.break_glass)
+            return
         if isinstance(exc, CustomerNotFound):
             self._failure_text.setText(self.tr("This customer is no longer in the register."))
             self.retry_button.hide()

@@ -209,37 +209,6 @@ class ContactSection(Section):
         self.show_body()
 
 
-class RolesSection(TableSection):
-    """Roles and profiles towards the city, with their periods; ended ones greyed."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("rolesSection", "rolesTable", 3, parent)
-
-    def retranslate(self) -> None:
-        super().retranslate()
-        self.setTitle(self.tr("Roles and profiles"))
-        self.table.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Department"), self.tr("Period")])
-        if self.overview is not None:
-            self.set_overview(self.overview)
-
-    def set_overview(self, overview: CustomerOverview) -> None:
-        self.overview = overview
-        if not overview.roles:
-            self.show_empty(self.tr("No roles or profiles on record."))
-            return
-        self.table.setRowCount(len(overview.roles))
-        for row, r in enumerate(overview.roles):
-            name = r.description or r.role_code
-            tooltip = fill(self.tr("Reference %1"), r.external_ref) if r.external_ref else ""
-            period = format_period(r.valid_from, r.valid_to)
-            if not r.active:
-                period = fill(self.tr("%1 (ended)"), period) if period else self.tr("ended")
-            cells = [_item(name, tooltip=tooltip or name), _item(r.department_name or ""), _item(period)]
-            for column, cell in enumerate(cells):
-                self.table.setItem(row, column, cell if r.active else _dim(cell))
-        self.show_body()
-
-
 class RelationsSection(TableSection):
     """Household, guardians, children and representatives; a click opens that person."""
 

@@ -40,6 +40,7 @@ from agentdesk_desktop.plugins.panel_content import PanelContent, highest_level
 from agentdesk_desktop.plugins.panel_customer import PanelCustomer
 from agentdesk_desktop.plugins.panel_requests import PanelRequest
 from agentdesk_desktop.plugins.plugin_seams import PluginDesk
+from agentdesk_desktop.widgets.purpose_prompt import PurposePrompt
 
 
 class PluginPanelWidget(QWidget):
@@ -112,22 +113,10 @@ class PluginPanelWidget(QWidget):
     # -- pages -----------------------------------------------------------------------------------
 
     def _build_purpose_page(self) -> None:
-        page = QWidget(self._stack)
-        page.setObjectName("purposePrompt")
-        self.purpose_text = QLabel(page)
-        self.purpose_text.setObjectName("purposeText")
-        self.purpose_text.setWordWrap(True)
-        self.purpose_buttons: dict[str, QPushButton] = {}
-        column = QVBoxLayout(page)
-        column.setContentsMargins(4, 4, 4, 4)
-        column.addWidget(self.purpose_text)
-        for purpose in PURPOSES:
-            button = QPushButton(page)
-            button.setObjectName(f"purpose_{purpose}")
-            button.clicked.connect(lambda _=False, p=purpose: self.choose_purpose(p))
-            self.purpose_buttons[purpose] = button
-            column.addWidget(button)
-        column.addStretch(1)
+        page = PurposePrompt(self._stack)
+        page.chosen.connect(self.choose_purpose)
+        self.purpose_text = page.text
+        self.purpose_buttons = page.buttons
         self._purpose_page = page
         self._stack.addWidget(page)
 
@@ -208,9 +197,6 @@ class PluginPanelWidget(QWidget):
         self.purpose_text.setText(
             self.tr("This panel shows sensitive information. Choose why you need to see it; the access is logged.")
         )
-        self.purpose_buttons["consent"].setText(self.tr("Customer is on the line and consents"))
-        self.purpose_buttons["statutory_task"].setText(self.tr("Statutory task"))
-        self.purpose_buttons["emergency"].setText(self.tr("Emergency"))
         self.loading_text.setText(self.tr("Loading…"))
         self.retry_button.setText(self.tr("Retry"))
         self._retranslate_actions()

@@ -160,6 +160,34 @@ class CustomerRelationship(Base):
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
 
 
+class CustomerRestriction(Base):
+    """A restricted customer (a staff member, a public figure, ...): visible only to the staff roles in
+    ``allowed_roles`` (space-separated, e.g. "supervisor admin"); others may break the glass
+    (:mod:`agentdesk.restricted_customers`). On PostgreSQL row-level security applies it (migration 0014)."""
+
+    __tablename__ = "customer_restriction"
+
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200), default="")  # "staff member", "public figure", ...
+    allowed_roles: Mapped[str] = mapped_column(String(200), default="")
+    set_by: Mapped[str] = mapped_column(String(64))
+    set_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BreakGlassGrant(Base):
+    """Written only by the trigger on an audit entry with action ``break_glass``: the record is open to
+    that login (PostgreSQL: ``session_user``; SQLite: the actor) for a few hours from ``granted_at``."""
+
+    __tablename__ = "break_glass_grant"
+    __table_args__ = (Index("ix_break_glass_grant_customer_login", "customer_id", "login"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(Integer)
+    login: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    granted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
 class FieldSource(Base):
     """Lineage: which register said a customer's field, and when (``agentdesk register import``).
 
