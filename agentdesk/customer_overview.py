@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, aliased
 
 from agentdesk import audit, identity, municipalities
 from agentdesk.lineage import FieldLineage, read_lineage
-from agentdesk.search.customer_search import current_address_id, protected_address_clause
+from agentdesk.search.address_protection import AddressProtection, protection_of
+from agentdesk.search.customer_search import current_address_id
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,
@@ -150,6 +151,9 @@ class CustomerOverview:
     contact_count: int
     # Which register said each shown item and when ("address: population data, 2026-11-02").
     lineage: tuple[FieldLineage, ...] = ()
+    # Why the address is withheld: the person's own protection, or a relative's they live with
+    # (agentdesk.search.address_protection); None when it is shown.
+    address_protection: AddressProtection | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +239,8 @@ class CustomerOverviewService:
             for a in s.scalars(select(Alert).where(Alert.customer_id == customer_id).order_by(Alert.id))
             if _active(a.valid_from, a.valid_to, today)
         )
-        protected = bool(s.scalar(select(protected_address_clause(customer_id, today))))
+        protection = protection_of(s, customer_id, today)
+        protected = protection is not None
         address = None
         if not protected:
             a = s.scalar(select(Address).where(Address.id == current_address_id(customer_id, today)))
@@ -296,7 +301,7 @@ class CustomerOverviewService:
         count = s.scalar(select(func.count()).select_from(Interaction).where(Interaction.customer_id == customer_id))
         lineage = read_lineage(s, customer_id)
         return CustomerOverview(
-            header, alerts, protected, address, points, roles, relationships, cases, count or 0, lineage
+            header, alerts, protected, address, points, roles, relationships, cases, count or 0, lineage, protection
         )
 
     @staticmethod

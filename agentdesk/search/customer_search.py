@@ -46,7 +46,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from agentdesk import municipalities
-from agentdesk.search import text_index
+from agentdesk.search import address_protection, text_index
+from agentdesk.search.address_protection import shielded_address_clause
 from agentdesk.search.query_kinds import (
     MAX_LIMIT,
     MAX_OFFSET,
@@ -179,11 +180,11 @@ class CustomerSearch:
             if classified.kind is QueryKind.EMPTY or classified.problem is not None:
                 ranked: list[tuple[int, float]] = []  # an invalid value or an oversized query: not searched
             elif classified.kind is QueryKind.TEXT:
-                ranked = self._text_search(session, classified.text, want)
+                ranked = self._text_search(session, classified.text, want, today)
             else:
                 ids = self._exact_lookup(session, classified, want)
                 if not ids and classified.kind is QueryKind.REGISTER_ID and not text_limit_problem(classified.text):
-                    ranked = self._text_search(session, classified.text, want)
+                    ranked = self._text_search(session, classified.text, want, today)
                     classified = ClassifiedQuery(QueryKind.TEXT, classified.text, classified.text)
                 else:
                     ranked = [(i, 10.0) for i in ids]
@@ -201,7 +202,7 @@ class CustomerSearch:
 
     # -- names and addresses ----------------------------------------------------------------
 
-    def _text_search(self, session: Session, query: str, want: int) -> list[tuple[int, float]]:
+    def _text_search(self, session: Session, query: str, want: int, today: dt.date) -> list[tuple[int, float]]:
         want = max(want, RANKED_POOL)
         # classify() refuses larger queries; the bounds here keep this method safe on its own.
         words = [w for w in text_index.words(query)[:MAX_WORDS] if len(w) <= MAX_WORD_CHARS]
@@ -270,6 +271,7 @@ class CustomerSearch:
                 run(5, all_widened)
         if not found:
             return []
+        _drop_found_by_shielded_address(session, dialect, found, words, today)
         ordered = list(found.items())
         pool, tail = ordered[:RANKED_POOL], ordered[RANKED_POOL:]
         docs = _documents(session, dialect, [cid for cid, _ in pool])
@@ -354,7 +356,8 @@ _HitRow = Select[int, CustomerKind, str, str, dt.date | None, str | None, str | 
 @functools.cache
 def _hits_statement() -> _HitRow:
     today = bindparam("today", type_=Date)
-    protected = protected_address_clause(Customer.id, today).label("protected")
+    # Own protection or a relative's (agentdesk.search.address_protection): no address in the result.
+    protected = shielded_address_clause(Customer.id, today).label("protected")
     return (
         select(
             Customer.id,
@@ -370,6 +373,19 @@ def _hits_statement() -> _HitRow:
         .outerjoin(Address, and_(Address.id == current_address_id(Customer.id, today)))
         .where(Customer.id.in_(bindparam("ids", expanding=True)))
     )
+
+
+def _drop_found_by_shielded_address(
+    session: Session, dialect: str, found: dict[int, int], words: Sequence[str], today: dt.date
+) -> None:
+    """A customer whose address is shielded is found by name and birth year only: a search by the
+    protected street, postal code or municipality must not list the household."""
+    shielded = address_protection.shielded_among(session, list(found), today)
+    docs = _documents(session, dialect, sorted(shielded)) if shielded else {}
+    for cid in shielded:
+        doc = docs.get(cid)
+        if doc is None or not address_protection.found_without_address(doc.names, doc.born, words):
+            del found[cid]
 
 
 def _name_key(folded_names: str) -> tuple[str, str]:
