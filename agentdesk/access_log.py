@@ -232,7 +232,7 @@ class AccessLog:
         if lo is not None:
             stmt = stmt.where(AuditEntry.at >= lo)
         with self._db.session() as s:
-            staff = dict(s.execute(select(StaffUser.username, StaffUser.display_name)).tuples().all())
+            staff = dict(s.execute(select(StaffUser.username, StaffUser.display_name)).all())
             rows = s.scalars(stmt.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit)).all()
             ids = {e.subject_customer_id for e in rows if e.subject_customer_id is not None}
             people = {
@@ -259,7 +259,7 @@ class AccessLog:
 def _department_names(s: Session) -> dict[int, str]:
     from agentdesk.storage.models import Department
 
-    return dict(s.execute(select(Department.id, Department.name)).tuples().all())
+    return dict(s.execute(select(Department.id, Department.name)).all())
 
 
 def _iso(day: dt.date | None) -> str | None:
