@@ -264,3 +264,16 @@ def _department_names(s: Session) -> dict[int, str]:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def narrow(accesses: Sequence[Access], *, actor: str = "", action: str = "", purpose: str = "") -> tuple[Access, ...]:
+    """The accesses of one staff user / one action / whose purpose contains the words (case-insensitive),
+    as :class:`AccessFilter` selects them in the database (the view narrows what it has read)."""
+    words = purpose.casefold()
+    return tuple(
+        a
+        for a in accesses
+        if (not actor or a.actor == actor)
+        and (not action or a.action == action)
+        and (not words or words in a.purpose.casefold())
+    )

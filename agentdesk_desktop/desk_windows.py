@@ -43,12 +43,14 @@ class DeskWindows(QObject):
         self.dashboard: QWidget | None = None
         self.reception: QWidget | None = None
         self.reports: QWidget | None = None
+        self.data_protection: QWidget | None = None
         self.phone: PhoneDesk | None = None
         self.presence: PresenceButton | None = None
         self.inbox: InboxDock | None = None
         self._demo_calls: DemoCalls | None = None
         window.dashboard_requested.connect(self.open_dashboard)
         window.reports_requested.connect(self.open_reports)
+        window.data_protection_requested.connect(self.open_data_protection)
         window.reception_requested.connect(self.open_reception)
 
     @Slot()
@@ -91,6 +93,22 @@ class DeskWindows(QObject):
     @Slot()
     def _reports_gone(self) -> None:
         self.reports = None
+
+    @Slot()
+    def open_data_protection(self) -> QWidget | None:
+        """Who handled a citizen's data (supervisors and data protection officers); raised if already open."""
+        from agentdesk_desktop.data_protection import open_data_protection
+
+        if self.data_protection is None:
+            self.data_protection = open_data_protection(self.services, self.user, self.window)
+            if self.data_protection is None:
+                return None
+            self.data_protection.destroyed.connect(self._data_protection_gone)
+        return _raise(self.data_protection)
+
+    @Slot()
+    def _data_protection_gone(self) -> None:
+        self.data_protection = None
 
     @Slot()
     def open_reception(self) -> QWidget | None:
