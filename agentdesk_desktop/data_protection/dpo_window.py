@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -111,7 +112,7 @@ class DataProtectionWindow(QMainWindow):
         layout.addLayout(pick)
         self.hits = QListWidget(body)
         self.hits.setObjectName("dpo_hits")
-        self.hits.setMaximumHeight(110)
+        self.hits.setMaximumHeight(90)
         self.hits.itemActivated.connect(self._hit_chosen)
         self.hits.hide()
         layout.addWidget(self.hits)
@@ -153,7 +154,9 @@ class DataProtectionWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PURPOSE, QHeaderView.ResizeMode.Stretch)
         self.alerts_box = QGroupBox(split)
         alerts_layout = QVBoxLayout(self.alerts_box)
         self.alerts_table = QTableWidget(0, 4, self.alerts_box)
@@ -161,7 +164,9 @@ class DataProtectionWindow(QMainWindow):
         self.alerts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.alerts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.alerts_table.verticalHeader().setVisible(False)
-        self.alerts_table.horizontalHeader().setStretchLastSection(True)
+        alerts_header = self.alerts_table.horizontalHeader()
+        alerts_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        alerts_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.alerts_table.cellActivated.connect(self._alert_chosen)
         alerts_layout.addWidget(self.alerts_table)
         split.addWidget(self.table)
@@ -238,7 +243,7 @@ class DataProtectionWindow(QMainWindow):
             born = hit.birth_date.strftime("%d.%m.%Y") if hit.birth_date else ""
             item = QListWidgetItem(f"{hit.display_name}  {born}  (#{hit.customer_id})", self.hits)
             item.setData(Qt.ItemDataRole.UserRole, hit.customer_id)
-        self.hits.setVisible(bool(page.hits))
+        self.hits.setVisible(len(page.hits) > 1)
         if len(page.hits) == 1:
             self.show_citizen(page.hits[0].customer_id)
         elif not page.hits:
@@ -317,7 +322,6 @@ class DataProtectionWindow(QMainWindow):
             values = (a.local_time.strftime("%d.%m.%Y %H:%M:%S"), staff, a.department, action, a.purpose, a.workstation)
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
         c = self.report.citizen
         total = len(self.report.accesses)
         text = fill(self.tr("%1 (#%2): %3 of %4 accesses in the period."), c.name, c.customer_id, len(shown), total)
@@ -338,9 +342,8 @@ class DataProtectionWindow(QMainWindow):
             citizen = f"{a.subject_name} (#{a.subject_customer_id})" if a.subject_customer_id else ""
             for column, value in enumerate((a.local_time.strftime("%d.%m.%Y %H:%M"), who, citizen, a.purpose)):
                 self.alerts_table.setItem(row, column, QTableWidgetItem(value))
-        self.alerts_table.resizeColumnsToContents()
         self.alerts_box.setTitle(
-            fill(self.tr("Break the glass — %1 openings of restricted customers to review"), len(alerts))
+            fill(self.tr("Break the glass — openings of restricted customers to review: %1"), len(alerts))
         )
         self.alerts_shown.emit()
 
