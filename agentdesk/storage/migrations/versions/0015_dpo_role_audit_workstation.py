@@ -1,6 +1,7 @@
 """The data protection officer: a ``dpo`` staff role, and the workstation each audit entry was
 written from (``audit_entry.workstation``; empty for the entries written before it, which their
-hash keeps as they were).
+hash keeps as they were). An index on alert (kind, customer) for the protected-address rule, which
+looks up the protected people of a household.
 
 Revision ID: 0015
 Revises: 0009
@@ -34,9 +35,11 @@ def upgrade() -> None:
     # A database downgraded before still has it (see downgrade).
     if "workstation" not in {c["name"] for c in sa.inspect(op.get_bind()).get_columns("audit_entry")}:
         op.add_column("audit_entry", sa.Column("workstation", sa.String(length=64), nullable=True))
+    op.create_index("ix_alert_kind_customer", "alert", ["kind", "customer_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_alert_kind_customer", table_name="alert")
     # The workstation column stays: each entry's hash covers it, so dropping it would break the chain
     # of every entry written since (the older program never reads it).
     op.execute("UPDATE staff_user SET role = 'supervisor' WHERE role = 'dpo'")
