@@ -9,7 +9,9 @@ and codes only, with one exception: a search's own words (:func:`record_search`)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -36,6 +38,13 @@ class AuditRecord:
     detail: str
 
 
+@functools.cache
+def this_workstation() -> str:
+    """The workstation an entry is written from: this machine's host name (the desk writes its own
+    entries, so that is the workstation the staff member sat at; a CLI run names its server)."""
+    return socket.gethostname()[:64] or "unknown"
+
+
 def record(
     session: Session,
     *,
@@ -53,6 +62,7 @@ def record(
         action=action,
         purpose=purpose,
         detail=detail,
+        workstation=this_workstation(),
     )
 
 

@@ -39,12 +39,22 @@ _HEAD = cast("Table", AuditChainHead.__table__)
 
 
 def canonical(
-    seq: int, at: dt.datetime, actor: str, subject_customer_id: int | None, action: str, purpose: str, detail: str
+    seq: int,
+    at: dt.datetime,
+    actor: str,
+    subject_customer_id: int | None,
+    action: str,
+    purpose: str,
+    detail: str,
+    workstation: str | None = None,
 ) -> bytes:
     """The bytes an entry's hash covers: its place and every column a reader sees, as one JSON array
-    (UTC time to the microsecond, which both databases keep)."""
+    (UTC time to the microsecond, which both databases keep). The workstation (migration 0015) is the
+    last element when there is one, so the entries written before it keep their hashes."""
     when = at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    fields = [seq, when, actor, subject_customer_id, action, purpose, detail]
+    fields: list[object] = [seq, when, actor, subject_customer_id, action, purpose, detail]
+    if workstation is not None:
+        fields.append(workstation)
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -61,6 +71,7 @@ def append(
     action: str,
     purpose: str,
     detail: str,
+    workstation: str | None = None,
 ) -> AuditEntry:
     """Add one chained entry in the session's transaction (the head row stays locked until commit)."""
     # Move the head first: the UPDATE takes the head row's lock on PostgreSQL and the write lock on
@@ -78,7 +89,7 @@ def append(
         seq, prev = 1, GENESIS
     else:
         seq, prev = int(head.seq), str(head.last_hash)
-    digest = link_hash(prev, canonical(seq, at, actor, subject_customer_id, action, purpose, detail))
+    digest = link_hash(prev, canonical(seq, at, actor, subject_customer_id, action, purpose, detail, workstation))
     entry = AuditEntry(
         at=at,
         actor=actor,
@@ -86,6 +97,7 @@ def append(
         action=action,
         purpose=purpose,
         detail=detail,
+        workstation=workstation,
         seq=seq,
         prev_hash=prev,
         entry_hash=digest,
@@ -137,6 +149,7 @@ def verify(session: Session) -> VerifyReport:
             AuditEntry.action,
             AuditEntry.purpose,
             AuditEntry.detail,
+            AuditEntry.workstation,
             AuditEntry.prev_hash,
             AuditEntry.entry_hash,
         )
@@ -159,7 +172,9 @@ def _walk(rows: Iterable[Any], head_seq: int, head_hash: str) -> VerifyReport:
     for row in rows:
         if row.seq is None or row.entry_hash is None or row.prev_hash is None:
             return broken(count, f"{_name(row)} was inserted: it carries no chain hash", row.id)
-        content = canonical(row.seq, row.at, row.actor, row.subject_customer_id, row.action, row.purpose, row.detail)
+        content = canonical(
+            row.seq, row.at, row.actor, row.subject_customer_id, row.action, row.purpose, row.detail, row.workstation
+        )
         if link_hash(row.prev_hash, content) != row.entry_hash:
             return broken(count, f"{_name(row)} was changed: its content does not match its hash", row.id)
         expected = count + 1

@@ -2,6 +2,9 @@
 
 agentdesk audit verify [--db URL]                       check the audit hash chain; exit 1 naming
                                                         the first entry changed, removed or inserted
+agentdesk audit access-log --customer ID|HETU [--from DATE] [--to DATE] [--out FILE] [--language fi|sv|en]
+                           [--staff name|id] [--db URL]
+                                                        the citizen's access-log document (HTML); audited
 agentdesk gdpr export --customer ID|HETU [--db URL] [--out FILE]
                                                         everything held on one person: FILE (JSON)
                                                         and FILE with .html; audited
@@ -13,6 +16,7 @@ agentdesk retention run [--dry-run] [--profile FILE] [--db URL]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
 import sys
@@ -87,6 +91,44 @@ def _cmd_restrict(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _cmd_audit_access_log(args: argparse.Namespace) -> int:
+    from agentdesk import access_log, access_log_document
+
+    filters = access_log.AccessFilter(start=args.start, end=args.end)
+    if filters.problem():
+        _err(f"--from/--to: {filters.problem()}")
+        return 1
+    try:
+        with _database(args.db) as db:
+            report = access_log.AccessLog(db).review(
+                args.customer,
+                filters,
+                actor=cli_actor(),
+                purpose="citizen's access-log request",
+                action=access_log.DOCUMENT_ACTION,
+            )
+    except access_log.CustomerNotFound as exc:
+        _err(str(exc))
+        return 1
+    language = args.language or report.citizen.language.value
+    text = access_log_document.render_html(report, language=language, staff=access_log_document.StaffShown(args.staff))
+    out = Path(args.out) if args.out else Path(f"access-log-customer-{report.citizen.customer_id}.html")
+    try:
+        _write_private(out, text)
+    except OSError as exc:
+        _err(f"cannot write the document: {exc.strerror or exc} ({exc.filename})")
+        return 1
+    print(f"customer {report.citizen.customer_id}: {len(report.accesses)} accesses; wrote {out} ({language})")
+    return 0
+
+
 def _write_private(path: Path, text: str) -> None:
     """Write a file only its owner can read (it holds a person's data)."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -143,11 +185,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         urls = "sqlite:///PATH or postgresql://USER@HOST:PORT/DB (password from the OS keyring)"
         p.add_argument("--db", metavar="URL", help=f"{urls}; default: {default}")
 
-    audit = sub.add_parser("audit", help="the audit log: verify its hash chain")
+    audit = sub.add_parser("audit", help="the audit log: verify its hash chain, a citizen's access log")
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = asub.add_parser("verify", help="check the hash chain; exit 1 naming the first entry tampered with")
     db_option(verify)
     verify.set_defaults(func=_cmd_audit_verify)
+    access = asub.add_parser(
+        "access-log", help="the citizen's access-log request: who handled their data, as a document (audited)"
+    )
+    access.add_argument("--customer", required=True, metavar="ID|HETU", help="customer id or henkilötunnus")
+    access.add_argument("--from", dest="start", type=_day, metavar="DATE", help="first day (YYYY-MM-DD), included")
+    access.add_argument("--to", dest="end", type=_day, metavar="DATE", help="last day (YYYY-MM-DD), included")
+    access.add_argument("--out", metavar="FILE", help="the HTML document; default access-log-customer-ID.html")
+    access.add_argument(
+        "--language", choices=("fi", "sv", "en"), help="the document's language (default: the citizen's own)"
+    )
+    access.add_argument(
+        "--staff",
+        choices=("name", "id"),
+        default="name",
+        help="staff shown by name and unit (default) or by staff id, as the city's policy says",
+    )
+    db_option(access)
+    access.set_defaults(func=_cmd_audit_access_log)
 
     gdpr = sub.add_parser("gdpr", help="the citizen's data rights")
     gsub = gdpr.add_subparsers(dest="gdpr_command", metavar="ACTION", required=True)

@@ -18,7 +18,8 @@ from agentdesk import audit, identity, municipalities
 from agentdesk.lineage import FieldLineage, read_lineage
 from agentdesk.need_to_know import SENSITIVE_VIEW_ACTION, Category, Viewer, category_of
 from agentdesk.restricted_customers import CustomerRestricted, may_open
-from agentdesk.search.customer_search import current_address_id, protected_address_clause
+from agentdesk.search.address_protection import AddressProtection, protection_of
+from agentdesk.search.customer_search import current_address_id
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,
@@ -155,6 +156,9 @@ class CustomerOverview:
     # Social-services and health roles this viewer may see, held back until a purpose is given
     # (:meth:`CustomerOverviewService.sensitive_roles`); those they may not see are not read at all.
     sensitive_withheld: int = 0
+    # Why the address is withheld: the person's own protection, or a relative's they live with
+    # (agentdesk.search.address_protection); None when it is shown.
+    address_protection: AddressProtection | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +307,8 @@ class CustomerOverviewService:
             for a in s.scalars(select(Alert).where(Alert.customer_id == customer_id).order_by(Alert.id))
             if _active(a.valid_from, a.valid_to, today)
         )
-        protected = bool(s.scalar(select(protected_address_clause(customer_id, today))))
+        protection = protection_of(s, customer_id, today)
+        protected = protection is not None
         address = None
         if not protected:
             a = s.scalar(select(Address).where(Address.id == current_address_id(customer_id, today)))
@@ -365,6 +370,7 @@ class CustomerOverviewService:
             count or 0,
             lineage,
             withheld,
+            protection,
         )
 
     @staticmethod

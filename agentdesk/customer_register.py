@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from agentdesk import audit, identity
 from agentdesk.search import text_index
-from agentdesk.search.customer_search import protected_address_clause
+from agentdesk.search.address_protection import shielded_address_clause
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,
@@ -236,7 +236,7 @@ class CustomerRegister:
             .order_by(Address.id.desc())
             .limit(1)
         ).first()
-        protected = bool(s.scalar(select(protected_address_clause(customer_id, today))))
+        protected = bool(s.scalar(select(shielded_address_clause(customer_id, today))))
         return CustomerRecord(
             id=c.id,
             version=c.version,
@@ -259,7 +259,7 @@ class CustomerRegister:
         """The protected address itself, for guards that must keep it from being shown (never display it)."""
         today = dt.date.today()
         with self._db.session() as s:
-            if not s.scalar(select(protected_address_clause(customer_id, today))):
+            if not s.scalar(select(shielded_address_clause(customer_id, today))):
                 return ()
             rows = s.execute(select(Address.street, Address.postal_code).where(Address.customer_id == customer_id))
             return tuple(v for row in rows for v in row if v and len(v) >= 4 and not v.isdigit())
@@ -299,7 +299,8 @@ class CustomerRegister:
                     raise CustomerNotFound(customer_id)
                 if c.version != base_version:
                     raise EditConflict(self._record(s, customer_id, today), draft, base_version)
-                protected = bool(s.scalar(select(protected_address_clause(customer_id, today))))
+                # Own or a relative's protection (agentdesk.search.address_protection): the form showed no address.
+                protected = bool(s.scalar(select(shielded_address_clause(customer_id, today))))
                 if protected and not (clean.street or clean.postal_code or clean.municipality):
                     # The form never saw the protected address; keep it.
                     clean = _keep_address(clean, s, customer_id)

@@ -22,6 +22,7 @@ from agentdesk import audit
 from agentdesk.gdpr_document import SECTIONS
 from agentdesk.identity import IdentityError, parse_hetu
 from agentdesk.merge.tombstones import absorbed_ids
+from agentdesk.search.address_protection import AddressProtection, protection_of
 from agentdesk.storage.kinds import IdentifierScheme
 from agentdesk.storage.models import (
     Address,
@@ -116,6 +117,28 @@ def _audit_entries(session: Session, customer_id: int) -> list[dict[str, Any]]:
     return out
 
 
+RELATED_WITHHELD = "address protected (related person)"
+
+
+def _addresses(
+    found: list[dict[str, Any]], protection: AddressProtection | None, today: dt.date
+) -> list[dict[str, Any]]:
+    """A relative's export leaves out the current address they share with a protected person: the
+    export may be handed to someone else (a guardian, a representative) the protection is against.
+    The protected person's own export keeps it (it is theirs; the city checks who receives it)."""
+    if protection is not AddressProtection.RELATED:
+        return found
+    out = []
+    for a in found:
+        current = (a["valid_from"] is None or a["valid_from"] <= today.isoformat()) and (
+            a["valid_to"] is None or a["valid_to"] >= today.isoformat()
+        )
+        if current:
+            a = a | {"street": RELATED_WITHHELD, "postal_code": "", "municipality": ""}
+        out.append(a)
+    return out
+
+
 def collect(session: Session, customer_id: int) -> dict[str, Any]:
     c = session.get(Customer, customer_id)
     if c is None:
@@ -143,12 +166,15 @@ def collect(session: Session, customer_id: int) -> dict[str, Any]:
             .order_by(CustomerRelationship.id)
         )
     ]
+    today = dt.date.today()
+    protection = protection_of(session, customer_id, today)
     return {
         "format": FORMAT,
         "generated_at": utcnow().isoformat(),
         "customer": _row(c),
+        "address_protection": protection.value if protection else None,
         "identifiers": rows(CustomerIdentifier, CustomerIdentifier.customer_id),
-        "addresses": rows(Address, Address.customer_id),
+        "addresses": _addresses(rows(Address, Address.customer_id), protection, today),
         "contact_points": rows(ContactPoint, ContactPoint.customer_id),
         "alerts": rows(Alert, Alert.customer_id),
         "roles": rows(CustomerRole, CustomerRole.customer_id),

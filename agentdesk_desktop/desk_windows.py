@@ -44,6 +44,7 @@ class DeskWindows(QObject):
         self.reception: QWidget | None = None
         self.reports: QWidget | None = None
         self.steward: QWidget | None = None
+        self.data_protection: QWidget | None = None
         self.phone: PhoneDesk | None = None
         self.presence: PresenceButton | None = None
         self.inbox: InboxDock | None = None
@@ -51,6 +52,7 @@ class DeskWindows(QObject):
         window.dashboard_requested.connect(self.open_dashboard)
         window.reports_requested.connect(self.open_reports)
         window.steward_requested.connect(self.open_steward_desk)
+        window.data_protection_requested.connect(self.open_data_protection)
         window.reception_requested.connect(self.open_reception)
 
     @Slot()
@@ -109,6 +111,21 @@ class DeskWindows(QObject):
     @Slot()
     def _steward_gone(self) -> None:
         self.steward = None
+
+    def open_data_protection(self) -> QWidget | None:
+        """Who handled a citizen's data (supervisors and data protection officers); raised if already open."""
+        from agentdesk_desktop.data_protection import open_data_protection
+
+        if self.data_protection is None:
+            self.data_protection = open_data_protection(self.services, self.user, self.window)
+            if self.data_protection is None:
+                return None
+            self.data_protection.destroyed.connect(self._data_protection_gone)
+        return _raise(self.data_protection)
+
+    @Slot()
+    def _data_protection_gone(self) -> None:
+        self.data_protection = None
 
     @Slot()
     def open_reception(self) -> QWidget | None:

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
     dashboard_requested = Signal()  # Queues ▸ Supervisor dashboard (supervisors only)
     reports_requested = Signal()  # Queues ▸ Reports (supervisors and admins)
     steward_requested = Signal()  # Customer ▸ Steward's desk (stewards and supervisors)
+    data_protection_requested = Signal()  # Queues ▸ Data protection (supervisors and data protection officers)
     reception_requested = Signal()  # Queues ▸ Walk-in reception
     simulate_call_requested = Signal()  # Demo ▸ Simulate incoming call (demo mode only)
 
@@ -228,6 +229,11 @@ class MainWindow(QMainWindow):
             self.reports_action = QAction(self)
             self.reports_action.triggered.connect(self.reports_requested)
             self.queues_menu.addAction(self.reports_action)
+        self.data_protection_action: QAction | None = None
+        if self.user.role in (StaffRole.SUPERVISOR, StaffRole.DPO):
+            self.data_protection_action = QAction(self)
+            self.data_protection_action.triggered.connect(self.data_protection_requested)
+            self.queues_menu.addAction(self.data_protection_action)
 
         self.demo_menu = self.menuBar().addMenu("")
         self.demo_menu.menuAction().setVisible(False)  # enable_demo_menu()
@@ -410,6 +416,8 @@ class MainWindow(QMainWindow):
             self.reports_action.setText(self.tr("&Reports…"))
         if self.steward_action is not None:
             self.steward_action.setText(self.tr("&Steward's desk: duplicates…"))
+        if self.data_protection_action is not None:
+            self.data_protection_action.setText(self.tr("&Data protection…"))
         self.demo_menu.setTitle(self.tr("&Demo"))
         self.simulate_call_action.setText(self.tr("Simulate incoming &call"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -30,6 +30,7 @@ from agentdesk_desktop.background import Background
 from agentdesk_desktop.change_bus import ChangeBus
 
 if TYPE_CHECKING:
+    from agentdesk.access_log import AccessLog
     from agentdesk.cases import CaseService, WorkingCalendar
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.customer_overview import CustomerOverviewService
@@ -139,6 +140,7 @@ class DeskServices:
         self._calendar: WorkingCalendar | None = None
         self._reports: _Once[Reports] = _Once(lock)
         self._duplicate_review: _Once[DuplicateReview] = _Once(lock)
+        self._access_log: _Once[AccessLog] = _Once(lock)
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -316,6 +318,17 @@ class DeskServices:
             return Inbox(self.db, wrap_up_codes=self.work_settings.wrap_up_codes)
 
         return self._inbox.get(make)
+
+    @property
+    def access_log(self) -> AccessLog:
+        """The audit log read for the data protection officer (each read of a person is audited)."""
+
+        def make() -> AccessLog:
+            from agentdesk.access_log import AccessLog
+
+            return AccessLog(self.db)  # the primary: the review writes its audit entry
+
+        return self._access_log.get(make)
 
     @property
     def reports(self) -> Reports:

@@ -54,6 +54,7 @@ def role_text(role: StaffRole) -> str:
         StaffRole.SUPERVISOR: translate("Roles", "Supervisor"),
         StaffRole.STEWARD: translate("Roles", "Data steward"),
         StaffRole.ADMIN: translate("Roles", "Administrator"),
+        StaffRole.DPO: translate("Roles", "Data protection officer"),
     }
     return texts.get(role, str(role.value))
 

@@ -67,8 +67,9 @@ class DirectorySignInDialog(QDialog):
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)
         self._form = QFormLayout()
-        self._form.addRow("", self.username)
-        self._form.addRow("", self.password)
+        # Labels made here: QFormLayout.addRow("", field) makes no label at all for an empty text.
+        self._form.addRow(QLabel(self), self.username)
+        self._form.addRow(QLabel(self), self.password)
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
         layout.addLayout(self._form)

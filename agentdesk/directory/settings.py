@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from agentdesk.storage.kinds import StaffRole
 
 # When someone is in groups for several roles, the desk uses the one that may do most.
-ROLE_RANK = (StaffRole.AGENT, StaffRole.SUPERVISOR, StaffRole.STEWARD, StaffRole.ADMIN)
+ROLE_RANK = (StaffRole.AGENT, StaffRole.DPO, StaffRole.SUPERVISOR, StaffRole.STEWARD, StaffRole.ADMIN)
 DEFAULT_TIMEOUT_S = 5.0
 
 

@@ -36,7 +36,8 @@ from sqlalchemy.sql import bindparam, text
 from agentdesk import municipalities
 from agentdesk.need_to_know import Viewer
 from agentdesk.restricted_customers import closed_to
-from agentdesk.search import text_index
+from agentdesk.search import address_protection, text_index
+from agentdesk.search.address_protection import shielded_address_clause
 from agentdesk.search.query_kinds import (
     MAX_LIMIT,
     MAX_OFFSET,
@@ -180,11 +181,11 @@ class CustomerSearch:
             if classified.kind is QueryKind.EMPTY or classified.problem is not None:
                 ranked: list[tuple[int, float]] = []  # an invalid value or an oversized query: not searched
             elif classified.kind is QueryKind.TEXT:
-                ranked = self._text_search(session, classified.text, want)
+                ranked = self._text_search(session, classified.text, want, today)
             else:
                 ids = self._exact_lookup(session, classified, want)
                 if not ids and classified.kind is QueryKind.REGISTER_ID and not text_limit_problem(classified.text):
-                    ranked = self._text_search(session, classified.text, want)
+                    ranked = self._text_search(session, classified.text, want, today)
                     classified = ClassifiedQuery(QueryKind.TEXT, classified.text, classified.text)
                 else:
                     ranked = [(i, 10.0) for i in ids]
@@ -208,7 +209,7 @@ class CustomerSearch:
 
     # -- names and addresses ----------------------------------------------------------------
 
-    def _text_search(self, session: Session, query: str, want: int) -> list[tuple[int, float]]:
+    def _text_search(self, session: Session, query: str, want: int, today: dt.date) -> list[tuple[int, float]]:
         want = max(want, RANKED_POOL)
         # classify() refuses larger queries; the bounds here keep this method safe on its own.
         words = [w for w in text_index.words(query)[:MAX_WORDS] if len(w) <= MAX_WORD_CHARS]
@@ -277,6 +278,9 @@ class CustomerSearch:
                 run(5, all_widened)
         if not found:
             return []
+        address_protection.drop_found_by_address(
+            session, found, words, today, lambda ids: _documents(session, dialect, ids)
+        )
         ordered = list(found.items())
         pool, tail = ordered[:RANKED_POOL], ordered[RANKED_POOL:]
         docs = _documents(session, dialect, [cid for cid, _ in pool])
@@ -365,7 +369,8 @@ _HitRow = Select[int, CustomerKind, str, str, dt.date | None, str | None, str | 
 @functools.cache
 def _hits_statement() -> _HitRow:
     today = bindparam("today", type_=Date)
-    protected = protected_address_clause(Customer.id, today).label("protected")
+    # Own protection or a relative's (agentdesk.search.address_protection): no address in the result.
+    protected = shielded_address_clause(Customer.id, today).label("protected")
     return (
         select(
             Customer.id,

@@ -87,6 +87,7 @@ class StaffRole(str, enum.Enum):
     SUPERVISOR = "supervisor"
     STEWARD = "steward"
     ADMIN = "admin"
+    DPO = "dpo"  # the data protection officer: reads the audit log (the data protection view)
 
 
 class PresenceState(str, enum.Enum):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.customer_overview import CustomerOverview
+from agentdesk.search.address_protection import AddressProtection
 from agentdesk.storage.models import ContactKind
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.overview.light_box import LightBox
@@ -187,7 +188,15 @@ class ContactSection(Section):
         self.values["phones"].setText("\n".join(phones) or none)
         self.values["emails"].setText("\n".join(emails) or none)
         address = self.values["address"]
-        if overview.address_protected:
+        if overview.address_protection is AddressProtection.RELATED:
+            address.setText(self.tr("Address protected (related person)"))
+            address.setToolTip(
+                self.tr(
+                    "A person who lives with this customer has a protected address (turvakielto): this address"
+                    " is theirs too, so it is not shown and must not be given out."
+                )
+            )
+        elif overview.address_protected:
             address.setText(self.tr("Address protected"))
             address.setToolTip(
                 self.tr("Protected address (turvakielto): the address is not shown and must not be given out.")

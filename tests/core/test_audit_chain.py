@@ -77,7 +77,7 @@ def test_an_edit_with_its_hash_recomputed_still_breaks_the_next_link(db, capsys)
     with db.session() as s:
         e = s.get(AuditEntry, second)
         assert e is not None and e.prev_hash is not None
-        content = canonical(row.seq, e.at, "someone.else", e.subject_customer_id, e.action, "", "")
+        content = canonical(row.seq, e.at, "someone.else", e.subject_customer_id, e.action, "", "", e.workstation)
         forged = link_hash(e.prev_hash, content)
     as_dba(
         db,

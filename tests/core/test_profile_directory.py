@@ -23,12 +23,22 @@ def test_a_directory_table_becomes_the_sign_in_settings():
     assert parse_profile(HEAD, "p.toml", installed=None).directory is None
 
 
+def test_a_group_maps_to_the_data_protection_officer():
+    text = HEAD + DIRECTORY.replace('"supervisor" }', f'"supervisor", "cn=tietosuoja,ou=groups,{BASE}" = "dpo" }}')
+    settings = parse_profile(text, "p.toml", installed=None).directory
+    assert settings is not None
+    dpo_group = next(dn for dn, role in settings.group_roles.items() if role is StaffRole.DPO)
+    assert settings.role_for((dpo_group,)) is StaffRole.DPO
+    supervisor = next(dn for dn, role in settings.group_roles.items() if role is StaffRole.SUPERVISOR)
+    assert settings.role_for((dpo_group, supervisor)) is StaffRole.SUPERVISOR  # the one that may do more
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
         (('url = "ldap://', 'url = "http://'), "directory.url: 'http://"),
         (("{username}", "{user}"), "directory.user_filter: "),
-        (('"supervisor"', '"boss"'), "unknown role 'boss'; known roles: agent, supervisor, steward, admin"),
+        (('"supervisor"', '"boss"'), "unknown role 'boss'; known roles: agent, supervisor, steward, admin, dpo"),
         (('tls = "none"', 'tls = "yes"'), "directory.tls: expected ldaps, starttls or none"),
         (("timeout_seconds = 3", "timeout_seconds = 600"), "directory.timeout_seconds: expected a number"),
         (('bind_dn = "', 'bind_password = "x"\nbind_dn = "'), "directory.bind_password: looks like a secret value"),

@@ -101,6 +101,8 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))  # "customer.view", "hetu.reveal", ...
     purpose: Mapped[str] = mapped_column(String(200), default="")  # why (statutory task, consent, ...)
     detail: Mapped[str] = mapped_column(Text, default="")  # never personal data beyond ids
+    # The machine the entry was written from (its host name); None for entries older than migration 0015.
+    workstation: Mapped[str | None] = mapped_column(String(64))
     seq: Mapped[int | None] = mapped_column(BigInteger)  # the place in the chain, 1, 2, 3, ...
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     entry_hash: Mapped[str | None] = mapped_column(String(64))

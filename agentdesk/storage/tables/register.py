@@ -120,6 +120,8 @@ class Address(Base):
 
 class Alert(Base):
     __tablename__ = "alert"
+    # The protected-address rule looks up every active protected-address alert (migration 0015).
+    __table_args__ = (Index("ix_alert_kind_customer", "kind", "customer_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
