@@ -31,12 +31,14 @@ from agentdesk_desktop.change_bus import ChangeBus
 
 if TYPE_CHECKING:
     from agentdesk.cases import CaseService, WorkingCalendar
+    from agentdesk.cases.backoffice_status import BackofficeSync
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
     from agentdesk.drafts import DraftStore
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.interaction_log import InteractionLog
+    from agentdesk.knowledge import KnowledgeBase
     from agentdesk.queues import Presence, QueueDirectory, Statistics, WalkIn
     from agentdesk.queues.dashboard_feed import DashboardFeed
     from agentdesk.queues.inbox import Inbox
@@ -135,6 +137,8 @@ class DeskServices:
         self.case_settings: CaseSettings = cases or CaseSettings()
         self._calendar: WorkingCalendar | None = None
         self._reports: _Once[Reports] = _Once(lock)
+        self._knowledge: _Once[KnowledgeBase] = _Once(lock)
+        self._backoffice: _Once[BackofficeSync] = _Once(lock)
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -301,6 +305,28 @@ class DeskServices:
             return Inbox(self.db, wrap_up_codes=self.work_settings.wrap_up_codes)
 
         return self._inbox.get(make)
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        """Quick texts, articles and call scripts (edited by supervisors and administrators)."""
+
+        def make() -> KnowledgeBase:
+            from agentdesk.knowledge import KnowledgeBase
+
+            return KnowledgeBase(self.db, known_topics=self.topics)
+
+        return self._knowledge.get(make)
+
+    @property
+    def backoffice(self) -> BackofficeSync:
+        """Back-office status changes (a plugin's reference statuses) applied to the linked cases."""
+
+        def make() -> BackofficeSync:
+            from agentdesk.cases.backoffice_status import BackofficeSync
+
+            return BackofficeSync(self.db, self.cases)
+
+        return self._backoffice.get(make)
 
     @property
     def reports(self) -> Reports:
