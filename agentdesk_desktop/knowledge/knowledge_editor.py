@@ -79,7 +79,9 @@ class KnowledgeEditor(QDialog):
         self.entries = QListWidget(self)
         self.entries.setObjectName("knowledgeEntries")
         self.entries.setAccessibleName(self.tr("Knowledge base entries"))
-        self.entries.currentItemChanged.connect(lambda item, _prev: self._chosen(item))
+        # The selection, not the current item: focusing the list makes its first row current without
+        # choosing it, which must not replace a new entry being typed.
+        self.entries.itemSelectionChanged.connect(self._selection_changed)
         self.new_button = QPushButton(self.tr("New"), self)
         self.new_button.setObjectName("knowledgeNew")
         self.new_button.clicked.connect(self.new_entry)
@@ -170,11 +172,13 @@ class KnowledgeEditor(QDialog):
             row.setData(Qt.ItemDataRole.UserRole, item)
             if item.id == select_id:
                 self.entries.setCurrentItem(row)
+                row.setSelected(True)
                 self._current = item
         self.entries.blockSignals(False)
 
-    def _chosen(self, row: QListWidgetItem | None) -> None:
-        item = row.data(Qt.ItemDataRole.UserRole) if row is not None else None
+    def _selection_changed(self) -> None:
+        selected = self.entries.selectedItems()
+        item = selected[0].data(Qt.ItemDataRole.UserRole) if selected else None
         if isinstance(item, KnowledgeItem):
             self.show_entry(item)
 

@@ -98,6 +98,7 @@ class QuickTextPicker(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.preview)
         self.filter.textChanged.connect(self._refilter)
+        self.filter.returnPressed.connect(self.accept)
         self.filter.installEventFilter(self)
         self.list.currentItemChanged.connect(self._show_preview)
         self.list.itemActivated.connect(lambda _item: self.accept())
