@@ -164,3 +164,14 @@ def test_scripts_come_first_for_their_topic_and_the_search_finds_any_language(db
     assert [i.id for i in kb.search("jäte kaksi")] == [article.id]
     assert kb.search("jäte parking") == []
     assert kb.search("greet") == []  # quick texts are inserted, not searched as articles
+
+
+def test_the_demo_knowledge_is_valid_and_seeded_once(db):
+    from agentdesk_demo.demo_knowledge import DEMO_ENTRIES, seed_demo_knowledge
+
+    assert seed_demo_knowledge(db) == len(DEMO_ENTRIES)
+    assert seed_demo_knowledge(db) == 0
+    kb = KnowledgeBase(db)
+    assert {q.shortcut for q in kb.quick_texts()} == {"greet", "case", "bye"}
+    [script] = kb.for_topic("water.billing")
+    assert script.kind == "script" and set(script.texts) == {"fi", "sv", "en"}
