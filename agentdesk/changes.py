@@ -30,11 +30,20 @@ class Changes:
     timelines: frozenset[int] = field(default_factory=frozenset)  # customer ids whose contact timeline changed
     cases: frozenset[int] = field(default_factory=frozenset)  # customer ids whose service cases changed
     queues: frozenset[int] = field(default_factory=frozenset)  # queue ids whose items changed
+    knowledge: bool = False  # quick texts, articles or call scripts were edited
 
     @classmethod
-    def of(cls, *, customers: object = (), timelines: object = (), cases: object = (), queues: object = ()) -> Changes:
+    def of(
+        cls,
+        *,
+        customers: object = (),
+        timelines: object = (),
+        cases: object = (),
+        queues: object = (),
+        knowledge: bool = False,
+    ) -> Changes:
         """Ids may be given as any iterable; ``None`` entries (an unidentified contact) are left out."""
-        return cls(_ids(customers), _ids(timelines), _ids(cases), _ids(queues))
+        return cls(_ids(customers), _ids(timelines), _ids(cases), _ids(queues), knowledge)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -42,10 +51,11 @@ class Changes:
             self.timelines | other.timelines,
             self.cases | other.cases,
             self.queues | other.queues,
+            self.knowledge or other.knowledge,
         )
 
     def __bool__(self) -> bool:
-        return bool(self.customers or self.timelines or self.cases or self.queues)
+        return bool(self.customers or self.timelines or self.cases or self.queues or self.knowledge)
 
     def touches_customer(self, customer_id: int) -> bool:
         return customer_id in self.customers or customer_id in self.timelines or customer_id in self.cases

@@ -158,8 +158,9 @@ def record_contact(s: Session, contact: ContactRow, *, actor: str, new_case: New
 @dataclass(frozen=True, slots=True)
 class StoredReference:
     case_id: int
-    interaction_id: int
+    interaction_id: int  # 0: no contact of its own (filed during a contact in progress, which links the case)
     customer_id: int = 0
+    title: str = ""
 
     @property
     def changes(self) -> Changes:
@@ -191,13 +192,38 @@ def store_plugin_reference(
     reference: str,
     title: str,
     message: str,
+    during_contact: bool = False,
 ) -> StoredReference:
     """One transaction: a new open service case with ``backoffice_system``/``backoffice_ref`` and a
     contact (channel web, outgoing: the desk filed it) that opened it, with ``external_ref`` = the
-    reference. Audited."""
+    reference. Audited.
+
+    ``during_contact``: the agent filed it while logging a contact with the customer (a call): the case
+    is filed without a contact of its own (``interaction_id`` 0) and the desk links it to the contact in
+    progress, which is saved with it; the audit entry ``case.file`` names the back end."""
     now = utcnow()
     with db.session() as s, s.begin():
         department = s.scalar(select(Department.id).where(Department.code == plugin_id))
+        if during_contact:
+            filed = ServiceCase(
+                customer_id=customer_id,
+                title=title[:200],
+                status=CaseStatus.OPEN,
+                department_id=department,
+                backoffice_system=system[:64],
+                backoffice_ref=reference[:128],
+            )
+            s.add(filed)
+            s.flush()
+            record_creation(s, filed, actor=staff.username)
+            audit.record(
+                s,
+                actor=staff.username,
+                action="case.file",
+                subject_customer_id=customer_id,
+                detail=f"case={filed.id} backoffice={system[:64]} during_contact",
+            )
+            return StoredReference(filed.id, 0, customer_id, filed.title)
         contact = ContactRow(
             customer_id=customer_id,
             channel=Channel.WEB,
@@ -213,4 +239,4 @@ def store_plugin_reference(
         )
         case = NewCase(title=title[:200], backoffice_system=system[:64], backoffice_ref=reference[:128])
         recorded = record_contact(s, contact, actor=staff.username, new_case=case)
-        return StoredReference(recorded.case_id or 0, recorded.interaction_id, customer_id)
+        return StoredReference(recorded.case_id or 0, recorded.interaction_id, customer_id, title[:200])

@@ -271,9 +271,7 @@ class Desk(QObject):
         from agentdesk_desktop.plugins.desk_plugins import DeskPlugins
 
         parts = self.parts = factory(self.services, member, self._open_customer)
-        plugins = self.plugins = DeskPlugins(
-            self.background, self.services.db, self.services.register, self.translations, self.plugin_setup, parent=self
-        )
+        plugins = self.plugins = DeskPlugins.for_services(self.services, self.translations, self.plugin_setup, self)
         self._view_factory = plugins.customer_view_factory(parts.customer_view, member)
         if parts.creates_customers:
             window.set_new_customer_dialog_factory(parts.new_customer_dialog)

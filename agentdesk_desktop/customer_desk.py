@@ -22,15 +22,19 @@ the next spare starts building a little after the opened one has painted.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
+from agentdesk.knowledge.knowledge_base import may_edit
 from agentdesk.staff import StaffMember
 from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
+from agentdesk_desktop.knowledge.contact_assist import ContactAssist, ContactFacts
+from agentdesk_desktop.knowledge.library import KnowledgeLibrary
 from agentdesk_desktop.logging.draft_offer import offer_unsaved_contacts
 from agentdesk_desktop.logging.interaction_panel import NEW_CONTACT_KEY, InteractionPanel
 from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
@@ -58,6 +62,11 @@ class CustomerDesk:
         self.quit_guard: UnsavedContactsGuard | None = None
         self._window: MainWindow | None = None
         self._spare: CustomerOverviewView | None = None  # built slice by slice, not yet a customer's
+        # Quick texts for every editor of this agent (the contact notes, e-mail replies), and the
+        # scripts and articles beside each contact form.
+        self.knowledge_library = KnowledgeLibrary(services.knowledge, services.background, services.changes)
+        self.knowledge_action: QAction | None = None  # Customer ▸ Knowledge base… for the roles that edit it
+        self.assist = ContactAssist(services.knowledge, self.knowledge_library, services.background, staff)
 
     def customer_view(self, customer_id: int) -> CustomerOverviewView:
         s = self.services
@@ -77,6 +86,7 @@ class CustomerDesk:
                 restricted=s.restricted,
             )
         view.bind(customer_id)
+        self.assist_panel(view.panel, lambda: view.customer_language)
         view.open_customer_requested.connect(self._open)
         view.merged_away.connect(self._merged_away)
         view.case_requested.connect(self.open_case)
@@ -168,14 +178,47 @@ class CustomerDesk:
         self.quit_guard = UnsavedContactsGuard(window, window.tabs)
         window.close_guard = self.quit_guard.may_close  # Ctrl+Q with a contact in progress asks first
         offer_unsaved_contacts(window, self.services.background, self.services.drafts, self.open_customer)
+        self.knowledge_library.load()
+        if may_edit(self.staff):
+            action = self.knowledge_action = QAction(window)
+            action.setObjectName("knowledgeEditorAction")
+            action.setText(QCoreApplication.translate("CustomerDesk", "&Knowledge base…"))
+            action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+            action.triggered.connect(self.open_knowledge_editor)
+            window.customer_menu.addAction(action)
         QTimer.singleShot(0, window, self._prepare_spare)
 
     def unidentified_panel(self) -> InteractionPanel | None:
         return self.unidentified_dock.panel if self.unidentified_dock is not None else None
 
+    def assist_panel(self, panel: InteractionPanel, customer_language: Callable[[], str | None]) -> None:
+        """Quick texts in the panel's notes; the scripts and articles of its topic beside the form."""
+        form = panel.form
+
+        def case_number() -> int | None:
+            data = form.case.currentData()
+            return data if isinstance(data, int) and data > 0 else None
+
+        facts = ContactFacts(lambda: form.customer_name or panel.customer_name, customer_language, case_number)
+        panel.quick_texts = self.assist.quick_texts_for(form.notes, facts)
+        pane = self.assist.pane(facts)
+        form.topic.currentTextChanged.connect(lambda _text: pane.show_topic(form.topic_code()))
+        panel.add_side_pane(pane)
+        panel.knowledge_pane = pane
+
+    def open_knowledge_editor(self) -> QDialog:
+        """The knowledge base editor (supervisors and administrators)."""
+        from agentdesk_desktop.knowledge.knowledge_editor import KnowledgeEditor
+
+        s = self.services
+        dialog = KnowledgeEditor(s.knowledge, s.background, self.staff, self.topics, parent=self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def contact_panel(self, customer_id: int | None, name: str = "") -> InteractionPanel:
         s = self.services
-        return InteractionPanel(
+        panel = InteractionPanel(
             s.interactions,
             s.background,
             s.drafts,
@@ -185,6 +228,8 @@ class CustomerDesk:
             customer_name=name,
             new_case_due=s.new_case_due,
         )
+        self.assist_panel(panel, lambda: None)
+        return panel
 
     def open_case(self, case_id: int) -> CaseDialog:
         """A case's dialog (non-modal, over the main window): history and the next step."""

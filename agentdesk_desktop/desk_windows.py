@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from agentdesk.staff import StaffMember
 from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop.main_window import MainWindow
-from agentdesk_desktop.seams import CustomerParts
+from agentdesk_desktop.seams import CaseOpener, CustomerParts
 from agentdesk_desktop.services import DeskServices
 
 if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start-up time)
@@ -157,6 +157,9 @@ class DeskWindows(QObject):
         window.statusBar().addPermanentWidget(presence)
         presence.start()
         inbox = self.inbox = InboxDock(services, self.user.id, open_customer=window.open_customer, parent=window)
+        parts: object = self.parts
+        if isinstance(parts, CaseOpener):  # the inbox's overdue and soon-due cases open their dialog
+            inbox.open_case = parts.open_case
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, inbox)
         toggle = inbox.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+I"))

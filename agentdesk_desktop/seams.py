@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -40,6 +40,13 @@ class CustomerParts(Protocol):
     def unidentified_panel(self) -> InteractionPanel | None:
         """The contact panel for a caller nobody has identified yet (the phone logs calls there)."""
         ...
+
+
+@runtime_checkable
+class CaseOpener(Protocol):
+    """Customer parts that open a case's dialog (history and next step)."""
+
+    def open_case(self, case_id: int) -> object: ...
 
 
 CustomerPartsFactory = Callable[["DeskServices", StaffMember, OpenCustomer], CustomerParts]

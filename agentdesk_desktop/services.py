@@ -32,6 +32,7 @@ from agentdesk_desktop.change_bus import ChangeBus
 if TYPE_CHECKING:
     from agentdesk.access_log import AccessLog
     from agentdesk.cases import CaseService, WorkingCalendar
+    from agentdesk.cases.backoffice_status import BackofficeSync
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.duplicates.review import DuplicateReview
     from agentdesk.interaction_log import InteractionLog
+    from agentdesk.knowledge import KnowledgeBase
     from agentdesk.queues import Presence, QueueDirectory, Statistics, WalkIn
     from agentdesk.queues.dashboard_feed import DashboardFeed
     from agentdesk.queues.inbox import Inbox
@@ -141,6 +143,8 @@ class DeskServices:
         self._reports: _Once[Reports] = _Once(lock)
         self._duplicate_review: _Once[DuplicateReview] = _Once(lock)
         self._access_log: _Once[AccessLog] = _Once(lock)
+        self._knowledge: _Once[KnowledgeBase] = _Once(lock)
+        self._backoffice: _Once[BackofficeSync] = _Once(lock)
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -329,6 +333,28 @@ class DeskServices:
             return AccessLog(self.db)  # the primary: the review writes its audit entry
 
         return self._access_log.get(make)
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        """Quick texts, articles and call scripts (edited by supervisors and administrators)."""
+
+        def make() -> KnowledgeBase:
+            from agentdesk.knowledge import KnowledgeBase
+
+            return KnowledgeBase(self.db, known_topics=self.topics)
+
+        return self._knowledge.get(make)
+
+    @property
+    def backoffice(self) -> BackofficeSync:
+        """Back-office status changes (a plugin's reference statuses) applied to the linked cases."""
+
+        def make() -> BackofficeSync:
+            from agentdesk.cases.backoffice_status import BackofficeSync
+
+            return BackofficeSync(self.db, self.cases)
+
+        return self._backoffice.get(make)
 
     @property
     def reports(self) -> Reports:

@@ -303,6 +303,25 @@ class CaseService:
             for r in rows
         ]
 
+    def agent_deadlines(
+        self,
+        staff_id: int,
+        department_ids: frozenset[int],
+        *,
+        within_working_days: int = 2,
+        today: dt.date | None = None,
+        limit: int = 100,
+    ) -> list[CaseDeadline]:
+        """The agent's own cases and their queues' departments' cases that are overdue or due soon, most
+        urgent first (the agent's inbox), each once."""
+        found = self.deadlines(assignee_id=staff_id, within_working_days=within_working_days, today=today, limit=limit)
+        if department_ids:
+            found += self.deadlines(
+                department_ids=department_ids, within_working_days=within_working_days, today=today, limit=limit
+            )
+        unique = {d.case_id: d for d in found}
+        return sorted(unique.values(), key=lambda d: (d.due_date, d.case_id))[:limit]
+
 
 def _event_records(s: Session, events: list[CaseEvent]) -> list[CaseEventRecord]:
     dept_ids = {e.department_id for e in events if e.department_id is not None}

@@ -14,9 +14,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
-API_VERSION = "1.1"  # 1.1: agentdesk.plugin_api.demo (a plugin's demo back end) and customer_fields
+API_VERSION = "1.2"  # 1.1: agentdesk.plugin_api.demo and customer_fields; 1.2: reference statuses (status_systems)
 
 # The customer fields a manifest may ask for with ``customer_fields`` (API 1.1, docs/PLUGINS.md).
 # A plugin always gets the customer id, the display name (first_names, last_name), the preferred
@@ -46,8 +46,11 @@ __all__ = [
     "PanelData",
     "Plugin",
     "PluginContext",
+    "ReferenceStatus",
+    "ReferenceStatuses",
     "Section",
     "Table",
+    "TracksReferences",
     "UserInputError",
     "rows",
     "text_of",
@@ -175,6 +178,21 @@ class ActionResult:
     reference_system: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class ReferenceStatus:
+    """Where the back end is with one thing the desk filed there (API 1.2)."""
+
+    reference: str  # the id the desk stored (ActionResult.reference)
+    status: str  # the back end's own word, e.g. Open311's "open" / "closed"
+    closed: bool = False  # the back end has finished with it: the desk resolves the linked case
+    detail: str = ""  # the back end's note (Open311 status_notes), shown in the case's history
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceStatuses:
+    items: tuple[ReferenceStatus, ...] = ()
+
+
 # -- errors a plugin raises ----------------------------------------------------------------------
 
 
@@ -207,6 +225,15 @@ class Plugin(Protocol):
     def run_action(self, action_id: str, call: CallContext, values: Mapping[str, Any]) -> ActionResult: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class TracksReferences(Protocol):
+    """A plugin whose manifest lists ``status_systems`` answers where its back end is with the
+    references the desk stored (API 1.2). Called in the background, without a customer (the
+    CallContext's customer has id 0 and no fields); unknown references are left out of the answer."""
+
+    def reference_statuses(self, system: str, references: Sequence[str], call: CallContext) -> ReferenceStatuses: ...
 
 
 def text_of(value: Any, default: str = "") -> str:

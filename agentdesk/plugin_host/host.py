@@ -38,6 +38,8 @@ from agentdesk.plugin_api import (
     PanelData,
     Plugin,
     PluginContext,
+    ReferenceStatuses,
+    TracksReferences,
 )
 from agentdesk.plugin_host.customer_fields import for_plugin
 from agentdesk.plugin_host.manifest import MANIFEST_NAME, ActionSpec, Manifest, ManifestError, PanelSpec, read_manifest
@@ -405,6 +407,33 @@ class PluginHost:
                 call=call,
                 expect=ActionResult,
                 retries=0,
+                on_timeout=lambda: self._hung(loaded),
+            )
+        )
+
+    def status_systems(self) -> dict[str, str]:
+        """Reference system → the active plugin that answers its statuses (API 1.2)."""
+        with self._lock:
+            loaded = [p for p in self._plugins.values() if p.state is PluginState.ACTIVE]
+        return {system: p.manifest.id for p in loaded for system in sorted(p.manifest.status_systems)}
+
+    def reference_statuses(self, plugin_id: str, system: str, references: tuple[str, ...]) -> CallOutcome:
+        """Synchronous (a worker thread): where the back end is with ``references``; no customer is sent."""
+        loaded = self._plugins.get(plugin_id)
+        if loaded is None or loaded.state is not PluginState.ACTIVE or system not in loaded.manifest.status_systems:
+            raise AccessDenied(f"plugin {plugin_id} does not answer statuses of {system}")
+        instance: object = loaded.instance
+        if not isinstance(instance, TracksReferences):
+            raise AccessDenied(f"plugin {plugin_id} does not answer statuses of {system}")
+        nobody = CustomerContext(0, None, "", "", None, (), (), None, None, None, False, "fi")
+        return self.runner.call(
+            CallSpec(
+                key=f"{plugin_id}.reference_statuses",
+                breaker_key=plugin_id,
+                fn=lambda c: instance.reference_statuses(system, references, c),
+                call=CallContext(nobody, "en", self.call_timeout),
+                expect=ReferenceStatuses,
+                retries=1,
                 on_timeout=lambda: self._hung(loaded),
             )
         )

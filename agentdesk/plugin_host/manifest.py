@@ -120,6 +120,8 @@ class Manifest:
     source: str  # where it was read from, for messages
     # What the plugin gets to know of the customer beyond id and display name (plugin_api.CUSTOMER_FIELDS).
     customer_fields: frozenset[str] = frozenset()
+    # The reference systems (ActionResult.reference_system) whose statuses the plugin answers (API 1.2).
+    status_systems: frozenset[str] = frozenset()
 
     def label(self, language: str) -> str:
         return self.name.get(language) or self.name.get("en") or self.id
@@ -133,6 +135,12 @@ def _texts(where: str, value: object, key: str) -> dict[str, str]:
     if "en" not in value:
         raise ManifestError(f"{where}: '{key}' has no English ('en') text")
     return dict(value)
+
+
+def _status_systems(where: str, value: object) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ManifestError(f"{where}: 'status_systems' must be a list of reference system names, e.g. [\"open311\"]")
+    return frozenset(value)
 
 
 def _roles(where: str, value: object, key: str) -> frozenset[str]:
@@ -249,6 +257,7 @@ def parse_manifest(text: str, source: str) -> Manifest:
         tuple(actions),
         source,
         _customer_fields(where, raw.get("customer_fields")),
+        _status_systems(where, raw.get("status_systems", [])),
     )
 
 

@@ -35,6 +35,7 @@ from agentdesk.storage.tables.contacts import (
     Interaction,
     ServiceCase,
 )
+from agentdesk.storage.tables.knowledge import KnowledgeEntry, KnowledgeText
 from agentdesk.storage.tables.queues import (
     AgentPresence,
     DashboardSnapshotRow,
@@ -94,6 +95,8 @@ __all__ = [
     "FieldSource",
     "IdentifierScheme",
     "Interaction",
+    "KnowledgeEntry",
+    "KnowledgeText",
     "Language",
     "Outcome",
     "PresenceChange",

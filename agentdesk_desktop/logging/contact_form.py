@@ -259,6 +259,17 @@ class ContactForm(QWidget):
         self._cases = list(cases)
         self._fill_cases()
 
+    def link_new_case(self, case: CaseView) -> None:
+        """A case filed for this contact meanwhile (a department plugin's action during the call): it is
+        listed and chosen, and the outcome becomes "case created" unless another was chosen."""
+        if all(c.id != case.id for c in self._cases):
+            self._cases.append(case)
+        self._fill_cases()
+        self.case.setCurrentIndex(max(self.case.findData(case.id), 0))
+        if self.outcome_group.checkedId() < 0:
+            self.outcome_buttons[Outcome.CASE_CREATED].setChecked(True)
+        self._emit_changed()
+
     def _quietly(self, combo: QComboBox, fill_items: Callable[[], None]) -> None:
         was = self._filling
         self._filling = True

@@ -94,8 +94,14 @@ class ContactPanelFrame(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.restore_banner)
         layout.addWidget(self.pages, 1)
+        self._layout = layout
         self.setTabOrder(self.form.case_due, self.save_button)
         self.setTabOrder(self.save_button, self.cancel_button)
+
+    def add_side_pane(self, pane: QWidget) -> None:
+        """A pane beside the form (the scripts and articles of the chosen topic), below the pages."""
+        pane.setParent(self)
+        self._layout.addWidget(pane, 1)
 
     # -- texts ---------------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -87,6 +87,9 @@ class InteractionPanel(ContactPanelFrame):
         self._saving = False
         self._last_unlinked: int | None = None  # a saved contact without a customer
         self._link_target: tuple[int, str] | None = None  # set_link_target(); default: the panel's customer
+        # What the desk adds (CustomerDesk.assist_panel): quick texts in the notes, the knowledge pane.
+        self.quick_texts: QObject | None = None
+        self.knowledge_pane: QWidget | None = None
 
         self._draft_timer = DraftTimer(DRAFT_DELAY_MS, DRAFT_MAX_WAIT_MS, self)
         self._draft_timer.timeout.connect(self.write_draft)
@@ -159,6 +162,14 @@ class InteractionPanel(ContactPanelFrame):
 
     def set_open_cases(self, cases: Sequence[CaseView]) -> None:
         self.form.set_open_cases(cases)
+
+    def link_case(self, case: CaseView) -> bool:
+        """Link the contact in progress to ``case`` (filed for it elsewhere during the contact): it is
+        saved with the contact. False when no contact is in progress."""
+        if not self.in_progress:
+            return False
+        self.form.link_new_case(case)
+        return True
 
     def set_customer(self, customer_id: int | None, name: str = "") -> None:
         changed = customer_id != self.customer_id

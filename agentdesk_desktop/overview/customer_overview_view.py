@@ -308,6 +308,10 @@ class CustomerOverviewView(QWidget):
     def title(self) -> str:
         return self.overview.header.display_name if self.overview else ""
 
+    @property
+    def customer_language(self) -> str | None:
+        return self.overview.header.preferred_language.value if self.overview else None
+
     def mount_plugin_panels(self, area: QWidget) -> None:
         """Put the department plugins' panels (agentdesk_desktop.plugins) in the pluginPanels region, in place of the
         note; the region then shares the right-hand column evenly with contact logging, and the column

@@ -41,7 +41,7 @@ from agentdesk.staff import StaffMember
 from agentdesk_desktop import events
 from agentdesk_desktop.plugins.form_fields import ERROR_STYLE, FieldEditor, FormView
 from agentdesk_desktop.plugins.panel_customer import PanelCustomer, StoredReference
-from agentdesk_desktop.plugins.plugin_seams import PluginDesk
+from agentdesk_desktop.plugins.plugin_seams import CaseLinkingContact, PluginDesk
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +56,12 @@ class ActionDialog(QDialog):
         customer: PanelCustomer,
         action: ActionSpec,
         parent: QWidget | None = None,
+        *,
+        contact: CaseLinkingContact | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pluginActionDialog")
+        self.contact = contact  # the contact in progress in the customer's tab, if any
         self.plugins, self.staff, self.customer, self.action = plugins, staff, customer, action
         self.base_form: FormSpec | None = None
         self.form: FormSpec | None = None  # the form on screen (base or the chosen item's)
@@ -262,6 +265,7 @@ class ActionDialog(QDialog):
             customer=self.customer,
             title=title,
             done=self._filed,
+            contact=self.contact,
         )
 
     def _chosen_label(self) -> str:

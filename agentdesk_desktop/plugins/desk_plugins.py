@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from agentdesk.audit import DatabaseAuditSink
 from agentdesk.contact_records import StoredReference, store_plugin_reference
+from agentdesk.customer_overview import CaseView
 from agentdesk.customer_register import CustomerRegister
 from agentdesk.plugin_api import ActionResult
 from agentdesk.plugin_host.host import AccessDenied, PluginHost, PluginState, PluginStatus
@@ -38,11 +39,13 @@ from agentdesk.plugin_host.runner import CallOutcome, PanelState
 from agentdesk.plugin_host.settings import KeyringSecrets
 from agentdesk.staff import StaffMember
 from agentdesk.storage.database import Database
+from agentdesk.storage.kinds import CaseStatus
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background, Op
 from agentdesk_desktop.i18n import Translations, fill
 from agentdesk_desktop.plugins.panel_customer import PanelCustomer, load_panel_customer
 from agentdesk_desktop.plugins.panel_requests import PanelRequest, PanelRequests
+from agentdesk_desktop.plugins.plugin_seams import CaseLinkingContact, contact_in_progress
 from agentdesk_desktop.plugins.plugin_setup import (  # noqa: F401 - PluginSetup and state_text are imported from here too
     DEPLOYMENT_DISABLED,
     PROBLEM_STATES,
@@ -50,6 +53,8 @@ from agentdesk_desktop.plugins.plugin_setup import (  # noqa: F401 - PluginSetup
     deployment_from_profile,
     state_text,
 )
+from agentdesk_desktop.plugins.reference_status_poller import ReferenceStatusPoller
+from agentdesk_desktop.services import DeskServices
 from agentdesk_desktop.view_seams import CustomerTab, MainWindowLike
 
 log = logging.getLogger(__name__)
@@ -74,6 +79,7 @@ class DeskPlugins(QObject):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("deskPlugins")
+        self.status_poller: ReferenceStatusPoller | None = None  # for_services(): back-office statuses
         self.background, self.db, self.register, self.translations = background, db, register, translations
         self.setup = setup or PluginSetup()
         self.host: PluginHost | None = None
@@ -106,6 +112,17 @@ class DeskPlugins(QObject):
         self._started = True
         self.background.read(self._prepare).on_success(self._host_ready).on_failure(self._start_failed)
 
+    @classmethod
+    def for_services(
+        cls, services: DeskServices, translations: Translations, setup: PluginSetup | None, parent: QObject
+    ) -> DeskPlugins:
+        """The desk's plugins over the composition root's services, following the back-office statuses of
+        the cases filed through them (API 1.2) once they run."""
+        plugins = cls(services.background, services.db, services.register, translations, setup, parent)
+        sync = services.backoffice
+        plugins.status_poller = ReferenceStatusPoller(services.background, sync, lambda: plugins.host, parent=plugins)
+        return plugins
+
     def _prepare(self) -> PluginHost:  # background thread
         deployment = self.setup.deployment if self.setup.deployment is not None else deployment_from_profile()
         host = PluginHost(
@@ -129,6 +146,8 @@ class DeskPlugins(QObject):
         active = sum(1 for s in host.statuses() if s.state is PluginState.ACTIVE)
         events.emit("plugins.ready", active=active, problems=len(self.problems()))
         self._show_problems()
+        if self.status_poller is not None:
+            self.status_poller.start()
         self.ready.emit()
         self.changed.emit()
 
@@ -153,6 +172,8 @@ class DeskPlugins(QObject):
         if self._closing:
             return
         self._closing = True
+        if self.status_poller is not None:
+            self.status_poller.stop()
         self._host_changed.close()
         self.requests.close()
         for host in (self.host, self._starting_host):
@@ -299,10 +320,12 @@ class DeskPlugins(QObject):
         customer: PanelCustomer,
         title: str,
         done: ActionDone,
+        contact: CaseLinkingContact | None = None,
     ) -> None:
         """Run the action on the read pool; a created reference is stored on the customer (writer)
         whether or not whoever asked is still there, then ``done(outcome, stored)`` is called if the
-        asker (a bound method of a QObject) still exists."""
+        asker (a bound method of a QObject) still exists. With a ``contact`` in progress (the call in
+        the customer's tab), the new case gets no web contact of its own: it is linked to that contact."""
         host = self.host
         if host is None:
             done(_not_running(), None)
@@ -317,7 +340,7 @@ class DeskPlugins(QObject):
             language=self.language,
         )
         self.background.read(job).on_success(
-            lambda outcome: self._action_done(action, staff, customer, title, outcome, done)
+            lambda outcome: self._action_done(action, staff, customer, title, outcome, done, contact)
         ).on_failure(lambda exc: self._action_failed(exc, done))
 
     def _action_done(
@@ -328,6 +351,7 @@ class DeskPlugins(QObject):
         title: str,
         outcome: CallOutcome,
         done: ActionDone,
+        contact: CaseLinkingContact | None = None,
     ) -> None:
         result = outcome.value if outcome.state is PanelState.DATA else None
         if not isinstance(result, ActionResult) or not result.reference:
@@ -344,11 +368,18 @@ class DeskPlugins(QObject):
             reference=reference,
             title=title,
             message=result.message,
+            during_contact=contact_in_progress(contact),
         )
         customer_id = customer.context.customer_id
 
         def stored(saved: StoredReference) -> None:
             events.emit("plugin.reference.stored", plugin=action.plugin_id, customer=customer_id, case=saved.case_id)
+            if saved.interaction_id == 0 and contact is not None and contact_in_progress(contact):
+                contact.link_case(
+                    CaseView(saved.case_id, saved.title, CaseStatus.OPEN, None, None, system, reference, False)
+                )
+            elif saved.interaction_id == 0:  # the contact was saved or cancelled in the meantime
+                log.warning("a %s reference filed during a contact was stored without one", action.plugin_id)
             self.reference_stored.emit(customer_id, action.plugin_id)
             _deliver(done, outcome, saved)
 
@@ -378,7 +409,9 @@ class DeskPlugins(QObject):
             if isinstance(view, CustomerTab):  # the overview (not the register summary, nor a plain widget)
                 from agentdesk_desktop.plugins.panel_area import PluginPanelArea  # on the first customer tab (start-up)
 
-                view.mount_plugin_panels(PluginPanelArea(self, staff, customer_id, view, start_after=view.painted))
+                contact = view.panel if isinstance(view.panel, CaseLinkingContact) else None
+                area = PluginPanelArea(self, staff, customer_id, view, start_after=view.painted, contact=contact)
+                view.mount_plugin_panels(area)
             return view
 
         return make

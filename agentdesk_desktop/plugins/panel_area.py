@@ -27,7 +27,7 @@ from agentdesk.staff import StaffMember
 from agentdesk_desktop.plugins.panel_customer import PanelCustomer
 from agentdesk_desktop.plugins.panel_requests import PanelRequest
 from agentdesk_desktop.plugins.panel_widget import PluginPanelWidget
-from agentdesk_desktop.plugins.plugin_seams import PluginDesk
+from agentdesk_desktop.plugins.plugin_seams import CaseLinkingContact, PluginDesk
 
 if TYPE_CHECKING:  # the dialog's module is imported when an action is first opened
     from agentdesk_desktop.plugins.action_dialog import ActionDialog
@@ -80,9 +80,11 @@ class PluginPanelArea(QWidget):
         parent: QWidget | None = None,
         *,
         start_after: SignalInstance | None = None,
+        contact: CaseLinkingContact | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pluginPanelArea")
+        self.contact = contact  # the tab's contact logging: what is filed during a contact belongs to it
         self.plugins, self.staff, self.customer_id = plugins, staff, customer_id
         self.customer: PanelCustomer | None = None
         self.panels: dict[str, PluginPanelWidget] = {}
@@ -242,7 +244,7 @@ class PluginPanelArea(QWidget):
             self.action_dialog.raise_()
             self.action_dialog.activateWindow()
             return self.action_dialog
-        dialog = ActionDialog(self.plugins, self.staff, self.customer, action, self.window())
+        dialog = ActionDialog(self.plugins, self.staff, self.customer, action, self.window(), contact=self.contact)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if panel is not None:
             dialog.filed.connect(panel.set_notice)  # dropped if the tab was closed meanwhile

@@ -5,11 +5,13 @@ type against it, so ``desk_plugins`` may make them without an import circle."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
+import shiboken6
 from PySide6.QtCore import QObject, SignalInstance
 
 from agentdesk.contact_records import StoredReference
+from agentdesk.customer_overview import CaseView
 from agentdesk.plugin_host.host import PluginStatus
 from agentdesk.plugin_host.manifest import ActionSpec, PanelSpec
 from agentdesk.plugin_host.runner import CallOutcome
@@ -18,6 +20,24 @@ from agentdesk_desktop.background import Background, Op
 from agentdesk_desktop.plugins.panel_customer import PanelCustomer
 from agentdesk_desktop.plugins.panel_requests import PanelRequest
 from agentdesk_desktop.plugins.plugin_setup import PluginSetup
+
+
+@runtime_checkable
+class CaseLinkingContact(Protocol):
+    """The contact logging panel of the customer's tab: a service request filed while a contact is in
+    progress (a call) belongs to that contact, which is saved linked to the new case."""
+
+    @property
+    def in_progress(self) -> bool: ...
+
+    def link_case(self, case: CaseView) -> bool: ...
+
+
+def contact_in_progress(contact: CaseLinkingContact | None) -> bool:
+    """Whether ``contact`` (a panel that may have been deleted) has a contact in progress."""
+    if contact is None or (isinstance(contact, QObject) and not shiboken6.isValid(contact)):
+        return False
+    return contact.in_progress
 
 
 class PluginDesk(Protocol):
@@ -81,4 +101,5 @@ class PluginDesk(Protocol):
         customer: PanelCustomer,
         title: str,
         done: Callable[[CallOutcome, StoredReference | None], None],
+        contact: CaseLinkingContact | None = None,
     ) -> None: ...

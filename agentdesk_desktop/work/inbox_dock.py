@@ -41,6 +41,7 @@ from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.services import DeskServices
 from agentdesk_desktop.widgets.labels import channel_label, format_moment
 from agentdesk_desktop.widgets.panel_parts import clock_text
+from agentdesk_desktop.work.due_cases import DueCases, agent_deadlines
 from agentdesk_desktop.work.transfer_dialog import TransferChoice, TransferDialog
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,10 @@ class InboxDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.addLayout(buttons)
         layout.addWidget(self.items, 1)
+        self.due = DueCases(body)  # the agent's and their queues' cases overdue or due soon
+        self.due.case_requested.connect(self._case_requested)
+        self.open_case: Callable[[int], object] | None = None  # the case dialog (the desk sets it)
+        layout.addWidget(self.due)
         layout.addWidget(self.message)
         self.setWidget(body)
 
@@ -122,10 +127,23 @@ class InboxDock(QDockWidget):
             return
         self._reading = True
         self._bg.read(self._services.inbox.view, self._staff, owner=self).success(self._show).failure(self._read_failed)
+        self.refresh_due()
+
+    def refresh_due(self) -> None:
+        job = partial(agent_deadlines, self._services, self._staff)
+        self._bg.read(job, owner=self).success(self.due.show_deadlines).failure(self._read_failed)
+
+    def _case_requested(self, case_id: int, customer_id: int) -> None:
+        if customer_id and self._open_customer is not None:
+            self._open_customer(customer_id)
+        if self.open_case is not None:
+            self.open_case(case_id)
 
     def _changes(self, changes: Changes) -> None:
         if changes.queues:
             self.refresh()
+        elif changes.cases:
+            self.refresh_due()
 
     def _show(self, view: InboxView) -> None:
         self._reading = False

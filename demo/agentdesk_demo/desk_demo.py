@@ -109,6 +109,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             if callable(describe):
                 print(f"agentdesk demo: {describe()}", file=sys.stderr)
             queues = seed_demo_queues(db, seed=args.seed)
+            from agentdesk_demo.demo_knowledge import seed_demo_knowledge
+
+            seed_demo_knowledge(db)  # quick texts (;greet, ;case, ;bye), scripts and articles
             print(
                 f"agentdesk demo: queues Neuvonta, Sähköposti and Palvelupiste with {queues.items} contacts today",
                 file=sys.stderr,

@@ -22,7 +22,7 @@ import contextlib
 import logging
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,6 +35,8 @@ from agentdesk.plugin_api import (
     FormSpec,
     PanelData,
     PluginContext,
+    ReferenceStatus,
+    ReferenceStatuses,
     Section,
     Table,
     UserInputError,
@@ -124,6 +126,21 @@ class TechnicalPlugin:
 
     def close(self) -> None:
         self.client.close()
+
+    def reference_statuses(self, system: str, references: Sequence[str], call: CallContext) -> ReferenceStatuses:
+        """Where Open311 is with the requests the desk filed (``GET requests.json?service_request_id=…``)."""
+        if system != SYSTEM:
+            raise KeyError(system)
+        with self._translated(call):
+            found = self.client.find_requests(call.timeout, ids=references, extensions=False)
+        asked = set(references)
+        return ReferenceStatuses(
+            tuple(
+                ReferenceStatus(r.id, r.status, closed=r.status.lower() == "closed", detail=r.status_notes[:500])
+                for r in found
+                if r.id in asked
+            )
+        )
 
     # -- errors in the agent's language ---------------------------------------------------------------
 

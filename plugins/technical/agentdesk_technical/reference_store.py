@@ -192,6 +192,17 @@ class GeoReportStore:
                 raise NotFound(f"service_request_id {request_id} was not found")
             return dict(record)
 
+    def set_status(self, request_id: str, status: str, notes: str = "", *, now: dt.datetime | None = None) -> None:
+        """What the back office does: a request moves to ``status`` ("open"/"closed") with a note."""
+        if status not in ("open", "closed"):
+            raise ValueError(f"status must be open or closed, not {status!r}")
+        with self._lock:
+            record = self.requests.get(request_id)
+            if record is None:
+                raise NotFound(f"service_request_id {request_id} was not found")
+            record["status"], record["status_notes"] = status, notes
+            record["updated_datetime"] = format_datetime(now or dt.datetime.now(dt.UTC))
+
     def search(
         self, params: Mapping[str, str], *, now: dt.datetime | None = None, contact_filter: bool = True
     ) -> list[dict[str, Any]]:
