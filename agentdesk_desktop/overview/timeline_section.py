@@ -138,6 +138,11 @@ class TimelineSection(LightBox):
         self.setTitle(self.tr("Contacts, newest first"))
         self._fit_channel_column()
         self._filter_label.setText(self.tr("Show:"))
+        # A screen reader names each filter by what it filters (a combo box alone reads as its current choice).
+        self.channel_filter.setAccessibleName(self.tr("Filter by channel"))
+        self.department_filter.setAccessibleName(self.tr("Filter by department"))
+        self.topic_filter.setAccessibleName(self.tr("Filter by topic"))
+        self.table.setAccessibleName(self.tr("Contacts, newest first"))
         self.retry_button.setText(self.tr("Try again"))
         self._fill_filters()
         self._update_status()
