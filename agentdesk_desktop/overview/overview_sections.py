@@ -27,7 +27,13 @@ from agentdesk.storage.models import ContactKind
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.search_results_model import format_date as format_day
-from agentdesk_desktop.widgets.labels import case_status_label, contact_label, format_period, relation_label
+from agentdesk_desktop.widgets.labels import (
+    case_status_label,
+    contact_label,
+    format_period,
+    relation_label,
+    role_label,
+)
 
 OVERDUE = QColor("#b00020")
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -131,6 +137,8 @@ class TableSection(Section):
         self, object_name: str, table_name: str, columns: int, parent: QWidget | None = None, *, stretch: int = 0
     ) -> None:
         super().__init__(object_name, parent)
+        # A department's stored name → its name in the desk's language (agentdesk_desktop.widgets.labels.department_names)
+        self.department_names: dict[str, str] = {}
         self.table = compact_table(columns, self.body, stretch=stretch)
         self.table.setObjectName(table_name)
         layout = QVBoxLayout(self.body)
@@ -139,6 +147,17 @@ class TableSection(Section):
         self.overview: CustomerOverview | None = None
         self.retranslate()
         self.set_loading()
+
+    def set_department_names(self, names: dict[str, str]) -> None:
+        self.department_names = names
+        if self.overview is not None:
+            self.set_overview(self.overview)
+
+    def set_overview(self, overview: CustomerOverview) -> None:
+        raise NotImplementedError
+
+    def department_text(self, name: str | None) -> str:
+        return self.department_names.get(name, name) if name else ""
 
 
 class ContactSection(Section):
@@ -229,12 +248,12 @@ class RolesSection(TableSection):
             return
         self.table.setRowCount(len(overview.roles))
         for row, r in enumerate(overview.roles):
-            name = r.description or r.role_code
+            name = role_label(r.role_code, r.description)
             tooltip = fill(self.tr("Reference %1"), r.external_ref) if r.external_ref else ""
             period = format_period(r.valid_from, r.valid_to)
             if not r.active:
                 period = fill(self.tr("%1 (ended)"), period) if period else self.tr("ended")
-            cells = [_item(name, tooltip=tooltip or name), _item(r.department_name or ""), _item(period)]
+            cells = [_item(name, tooltip=tooltip or name), _item(self.department_text(r.department_name)), _item(period)]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell if r.active else _dim(cell))
         self.show_body()
@@ -333,7 +352,7 @@ class CasesSection(TableSection):
             backoffice = " ".join(p for p in (c.backoffice_system, c.backoffice_ref) if p)
             cells = [
                 _item(f"#{c.id} {c.title}", tooltip=c.title),
-                _item(c.department_name or ""),
+                _item(self.department_text(c.department_name)),
                 _item(case_status_label(c.status)),
                 due,
                 _item(backoffice),

@@ -28,7 +28,7 @@ from agentdesk.topics import Topic
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.overview.timeline_model import AGENT, CHANNEL, DEPARTMENT, OUTCOME, TOPIC, WHEN, TimelineModel
-from agentdesk_desktop.widgets.labels import channel_label, ui_language
+from agentdesk_desktop.widgets.labels import channel_label, department_label, ui_language
 
 ALL = None
 
@@ -163,7 +163,8 @@ class TimelineSection(LightBox):
         )
         self._refill(
             self.department_filter,
-            [(self.tr("All departments"), ALL)] + [(name, dep_id) for dep_id, _code, name in self._departments],
+            [(self.tr("All departments"), ALL)]
+            + [(department_label(code, name), dep_id) for dep_id, code, name in self._departments],
         )
         lang = ui_language()
         self._refill(

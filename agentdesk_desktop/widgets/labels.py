@@ -8,6 +8,7 @@ it again in its ``LanguageChange`` handler follows the language.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -95,6 +96,36 @@ def contact_label(label: str) -> str:
         "work": translate("Labels", "work"),
         "landline": translate("Labels", "landline"),
     }.get(label.strip().lower(), label)
+
+
+def department_label(code: str, name: str) -> str:
+    """A department in the desk's language when its code is one of the city's own (the register stores
+    its Finnish name); any other department by the name the register gives it."""
+    return {
+        "customer_service": translate("Labels", "Customer service"),
+        "education": translate("Labels", "Education"),
+        "technical": translate("Labels", "Technical services"),
+        "housing": translate("Labels", "Housing"),
+        "social": translate("Labels", "Social services"),
+        "health": translate("Labels", "Health services"),
+    }.get(code, name)
+
+
+def department_names(departments: Sequence[tuple[int, str, str]]) -> dict[str, str]:
+    """The stored name → the name on screen, for views that carry a department's name only."""
+    return {name: department_label(code, name) for _id, code, name in departments}
+
+
+def role_label(code: str, description: str | None) -> str:
+    """A customer's role: the register's description when it gives one, else the role code in the desk's
+    language when the desk knows it, else the code as the register wrote it."""
+    if description:
+        return description
+    return {
+        "water_customer": translate("Labels", "Water utility customer"),
+        "tenant": translate("Labels", "City rental tenant"),
+        "daycare_guardian": translate("Labels", "Guardian of a child in daycare"),
+    }.get(code, code)
 
 
 def relation_label(relation: str) -> str:

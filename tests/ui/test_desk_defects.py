@@ -232,6 +232,7 @@ def test_departments_and_roles_are_shown_in_the_desks_language(qtbot, sqlite_db,
     desk = _full_desk(qtbot, sqlite_db, language=language)
     try:
         view = _open(qtbot, desk, seeded.anna)
+        qtbot.waitUntil(lambda: view.timeline.has_departments)
         table = view.roles.table
         rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
         assert rows[role] == department, "the role and its department in the desk's language"
