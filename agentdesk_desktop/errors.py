@@ -175,7 +175,12 @@ class ErrorReporter(QObject):
         # A notice shown before the window existed (the previous crash is offered while the desk starts)
         # would stay behind it: it moves onto the window, above it (the crash notice modal to it).
         for shown in (self.dialog, self._offer):
-            if shown is not None and shiboken6.isValid(shown) and shown.isVisible() and shown.parentWidget() is not window:
+            if (
+                shown is not None
+                and shiboken6.isValid(shown)
+                and shown.isVisible()
+                and shown.parentWidget() is not window
+            ):
                 _adopt(shown, window, modal=shown is self._offer)
 
     def listen_to(self, background: Background) -> None:

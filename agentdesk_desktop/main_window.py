@@ -51,6 +51,7 @@ from agentdesk_desktop.search_panel import SearchPanel
 from agentdesk_desktop.search_results_model import SearchFn
 from agentdesk_desktop.sign_in import role_text
 from agentdesk_desktop.view_seams import CustomerCreatingDialog, RetitlingTab
+from agentdesk_desktop.widgets.department_label import department_label
 
 CustomerViewFactory = Callable[[int], QWidget]
 NewCustomerDialogFactory = Callable[[QWidget], QDialog | None]  # None: no dialog this time
@@ -427,7 +428,8 @@ class MainWindow(QMainWindow):
             )
         )
         u = self.user
-        parts = [u.display_name, role_text(u.role)] + ([u.department_name] if u.department_name else [])
+        department = department_label(u.department_code or "", u.department_name) if u.department_name else None
+        parts = [u.display_name, role_text(u.role)] + ([department] if department else [])
         self._user_label.setText(fill(self.tr("Signed in: %1"), " · ".join(parts)))
         self._user_label.setToolTip(u.username)
         self._db_label.setText(fill(self.tr("Database: %1"), self._database_label))

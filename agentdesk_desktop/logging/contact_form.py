@@ -37,8 +37,9 @@ from agentdesk.topics import Topic
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.field_messages import interaction_error_text
 from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.department_label import department_label
 from agentdesk_desktop.widgets.field_rows import FieldRows
-from agentdesk_desktop.widgets.labels import channel_label, department_label, outcome_label, ui_language
+from agentdesk_desktop.widgets.labels import channel_label, outcome_label, ui_language
 
 OUTCOMES = (Outcome.RESOLVED_FIRST_CONTACT, Outcome.FORWARDED, Outcome.CASE_CREATED)
 CHANNELS = (Channel.PHONE, Channel.EMAIL, Channel.WALK_IN, Channel.WEB)

@@ -137,7 +137,7 @@ class TableSection(Section):
         self, object_name: str, table_name: str, columns: int, parent: QWidget | None = None, *, stretch: int = 0
     ) -> None:
         super().__init__(object_name, parent)
-        # A department's stored name → its name in the desk's language (agentdesk_desktop.widgets.labels.department_names)
+        # A department's stored name → its name in the desk's language (widgets.labels.department_names)
         self.department_names: dict[str, str] = {}
         self.table = compact_table(columns, self.body, stretch=stretch)
         self.table.setObjectName(table_name)
@@ -253,7 +253,11 @@ class RolesSection(TableSection):
             period = format_period(r.valid_from, r.valid_to)
             if not r.active:
                 period = fill(self.tr("%1 (ended)"), period) if period else self.tr("ended")
-            cells = [_item(name, tooltip=tooltip or name), _item(self.department_text(r.department_name)), _item(period)]
+            cells = [
+                _item(name, tooltip=tooltip or name),
+                _item(self.department_text(r.department_name)),
+                _item(period),
+            ]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell if r.active else _dim(cell))
         self.show_body()

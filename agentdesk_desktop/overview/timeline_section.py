@@ -28,7 +28,8 @@ from agentdesk.topics import Topic
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.overview.timeline_model import AGENT, CHANNEL, DEPARTMENT, OUTCOME, TOPIC, WHEN, TimelineModel
-from agentdesk_desktop.widgets.labels import channel_label, department_label, ui_language
+from agentdesk_desktop.widgets.department_label import department_label
+from agentdesk_desktop.widgets.labels import channel_label, ui_language
 
 ALL = None
 

@@ -33,7 +33,8 @@ class FormMnemonics(QObject):
             return False
         key = QKeySequence.mnemonic(watched.text())
         for label in watched.window().findChildren(QLabel):
-            form, buddy = label.parentWidget(), label.buddy()
+            form = label.parentWidget()
+            buddy: QWidget | None = label.buddy()  # None without one (the stubs say otherwise)
             if buddy is None or form is None or not label.isVisible() or not form.isAncestorOf(focus):
                 continue
             if QKeySequence.mnemonic(label.text()) != key:

@@ -17,6 +17,7 @@ from agentdesk.storage.models import AlertKind, CaseStatus, Channel, Direction, 
 from agentdesk.topics import Topic
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.department_label import department_label
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -96,19 +97,6 @@ def contact_label(label: str) -> str:
         "work": translate("Labels", "work"),
         "landline": translate("Labels", "landline"),
     }.get(label.strip().lower(), label)
-
-
-def department_label(code: str, name: str) -> str:
-    """A department in the desk's language when its code is one of the city's own (the register stores
-    its Finnish name); any other department by the name the register gives it."""
-    return {
-        "customer_service": translate("Labels", "Customer service"),
-        "education": translate("Labels", "Education"),
-        "technical": translate("Labels", "Technical services"),
-        "housing": translate("Labels", "Housing"),
-        "social": translate("Labels", "Social services"),
-        "health": translate("Labels", "Health services"),
-    }.get(code, name)
 
 
 def department_names(departments: Sequence[tuple[int, str, str]]) -> dict[str, str]:

@@ -4,6 +4,7 @@ status cell), an unknown code as the back end wrote it."""
 from __future__ import annotations
 
 import pytest
+
 from agentdesk_technical.open311_client import ServiceRequest
 from agentdesk_technical.plugin import TechnicalPlugin
 
@@ -23,4 +24,6 @@ def test_a_known_detailed_status_is_shown_in_words(lang, expected):
 
 
 def test_an_unknown_detailed_status_is_shown_as_the_back_end_wrote_it():
-    assert TechnicalPlugin._status("sv", _request("open", "WAITING_FOR_SPARE_PARTS")) == "Öppen (WAITING_FOR_SPARE_PARTS)"
+    assert (
+        TechnicalPlugin._status("sv", _request("open", "WAITING_FOR_SPARE_PARTS")) == "Öppen (WAITING_FOR_SPARE_PARTS)"
+    )
