@@ -222,7 +222,11 @@ def test_the_timeline_filters_are_named_in_the_desks_language(qtbot, sqlite_db, 
 
 @pytest.mark.parametrize(
     ("language", "department", "role"),
-    [("sv", "Kundtjänst", "Kund hos vattentjänsten"), ("en", "Customer service", "Water utility customer")],
+    [
+        ("sv", "Kundtjänst", "Kund hos vattentjänsten"),
+        ("en", "Customer service", "Water utility customer"),
+        ("fi", "Asiakaspalvelu", "Vesihuollon asiakas"),  # in Finnish: the register's own (Finnish) name
+    ],
 )
 def test_departments_and_roles_are_shown_in_the_desks_language(qtbot, sqlite_db, seeded, language, department, role):
     with sqlite_db.session() as s, s.begin():
@@ -236,7 +240,8 @@ def test_departments_and_roles_are_shown_in_the_desks_language(qtbot, sqlite_db,
         table = view.roles.table
         rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
         assert rows[role] == department, "the role and its department in the desk's language"
-        assert "Asiakaspalvelu" not in rows.values()
+        if language != "fi":
+            assert "Asiakaspalvelu" not in rows.values()
         assert "dog_owner_register_x" in rows, "an unknown code as the register wrote it"
         combo = view.timeline.department_filter
         assert department in [combo.itemText(i) for i in range(combo.count())]
@@ -244,3 +249,21 @@ def test_departments_and_roles_are_shown_in_the_desks_language(qtbot, sqlite_db,
         assert department in [form.itemText(i) for i in range(form.count())]
     finally:
         close_desk(desk)
+
+
+@pytest.mark.parametrize(
+    ("language", "named", "code_only"),
+    [("fi", "Kaupunkiympäristö", "Tekniset palvelut"), ("sv", "Tekniska tjänster", "Tekniska tjänster")],
+)
+def test_a_department_the_register_named_and_one_known_by_its_code_only(qapp, language, named, code_only):
+    from agentdesk_desktop.i18n import Translations
+    from agentdesk_desktop.widgets.department_label import department_label
+
+    translations = Translations(qapp)
+    try:
+        translations.set_language(language)
+        assert department_label("technical", "Kaupunkiympäristö") == named
+        assert department_label("technical", "technical") == code_only, "made by the staff directory: code only"
+        assert department_label("parks_x", "Puistot") == "Puistot", "unknown: as the register wrote it"
+    finally:
+        translations.clear()

@@ -46,7 +46,7 @@ def test_a_catalogue_rewritten_while_the_desk_runs_does_not_crash_it(tmp_path):
         shutil.copy(qm, folder / qm.name)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
-        [sys.executable, "-c", PROGRAM, str(folder)], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-c", PROGRAM, str(folder)], check=False, capture_output=True, text=True, env=env, timeout=120
     )
     assert done.returncode == 0, f"the desk's process ended with {done.returncode}: {done.stderr[-2000:]}"
     # Finnish from the catalogue read at start, whatever became of its file; a broken file read later: English
