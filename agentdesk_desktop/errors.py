@@ -17,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
@@ -152,13 +153,35 @@ class ErrorReporter(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.dialog_parent = dialog_parent
         self.dialog: ErrorDialog | None = None
         self._offer: QMessageBox | None = None
+        self._dialog_parent: QWidget | None = None
+        self.dialog_parent = dialog_parent
         self._installed = False
         self._saved_hooks: tuple[_ExceptHook, _ThreadHook] | None = None
         self._saved_qt_handler: _QtHandler | None = None
         self._other_threads: Channel[tuple[str, Path | None]] | None = None
+
+    @property
+    def dialog_parent(self) -> QWidget | None:
+        """The main window: the error dialog and the previous run's crash notice open over it."""
+        return self._dialog_parent
+
+    @dialog_parent.setter
+    def dialog_parent(self, window: QWidget | None) -> None:
+        self._dialog_parent = window
+        if window is None:
+            return
+        # A notice shown before the window existed (the previous crash is offered while the desk starts)
+        # would stay behind it: it moves onto the window, above it (the crash notice modal to it).
+        for shown in (self.dialog, self._offer):
+            if (
+                shown is not None
+                and shiboken6.isValid(shown)
+                and shown.isVisible()
+                and shown.parentWidget() is not window
+            ):
+                _adopt(shown, window, modal=shown is self._offer)
 
     def listen_to(self, background: Background) -> None:
         """Failures on other threads reach the dialog through the background helper's bridge (until
@@ -241,6 +264,7 @@ class ErrorReporter(QObject):
         self.dialog.add_report(text, path)
         self.dialog.show()
         self.dialog.raise_()
+        self.dialog.activateWindow()
         self.reported.emit(path)
 
     @Slot()
@@ -276,10 +300,26 @@ class ErrorReporter(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._offer = box  # a parentless box needs an owner until it is closed
         box.finished.connect(self._offer_closed)
-        box.open()
+        parent = parent or self._dialog_parent
+        if parent is not None and box.parentWidget() is None:
+            _adopt(box, parent, modal=True)
+        else:
+            box.open()  # modal to its parent window; moved onto the main window when it appears
+            box.raise_()
         events.emit("crash.offered")
         return box
 
     @Slot()
     def _offer_closed(self) -> None:
         self._offer = None
+
+
+def _adopt(dialog: QDialog, window: QWidget, *, modal: bool) -> None:
+    """Put a dialog over ``window``: its child (so it stays above it), raised and active; ``modal``:
+    modal to that window (the desk's other windows keep working)."""
+    dialog.setParent(window, dialog.windowFlags() | Qt.WindowType.Dialog)
+    if modal:
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()

@@ -20,6 +20,7 @@ import os
 import re
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,22 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
+def _read_catalog(name: str, folder: str) -> bytes | None:
+    """The bytes of ``folder/name.qm``, or None when there is none."""
+    try:
+        return (Path(folder) / f"{name}.qm").read_bytes()
+    except OSError:
+        return None
+
+
 class Translations(QObject):
-    """Owns the installed translators of one QApplication."""
+    """Owns the installed translators of one QApplication.
+
+    Each catalogue is read into memory and the translator reads that copy: ``QTranslator.load(file)``
+    memory-maps the .qm file, and a file rewritten while the desk runs (``scripts/translations.sh``, an
+    update deployed in place) then crashes the desk at its next translated string (SIGBUS/SIGSEGV in
+    ``QCoreApplication::translate``). The bytes live as long as their translator is installed (the
+    translator reads them, it does not copy them)."""
 
     language_changed = Signal(str)
 
@@ -49,7 +64,7 @@ class Translations(QObject):
         super().__init__(app)
         self._app = app
         self.folder = folder or translations_dir()
-        self._installed: list[QTranslator] = []
+        self._installed: list[tuple[QTranslator, bytes]] = []  # each with the catalogue it reads
         self.language = ""
         self._locale_before = QLocale()  # the default locale before this object changed it
 
@@ -61,11 +76,15 @@ class Translations(QObject):
         self.clear()
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in ((f"qtbase_{code}", qt_folder), (f"agentdesk_{code}", str(self.folder))):
-            translator = QTranslator(self)
-            if translator.load(name, folder):
+            data = _read_catalog(name, folder)
+            translator = QTranslator(self) if data is not None else None
+            if translator is not None and data is not None and translator.load(data, folder):
+                self._installed.append((translator, data))  # before installing: the bytes outlive its use
                 self._app.installTranslator(translator)
-                self._installed.append(translator)
-            elif name.startswith("agentdesk"):
+                continue
+            if translator is not None:
+                shiboken6.delete(translator)  # not a catalogue
+            if name.startswith("agentdesk"):
                 log.warning("translation %s not found in %s", name, folder)
         # installTranslator() posts the LanguageChange events; deliver them now, so that every
         # window speaks the new language when this returns.
@@ -79,8 +98,11 @@ class Translations(QObject):
     def clear(self) -> None:
         """Remove this object's translators from the application and give back the default locale
         it found (back to the English source: nothing of this language outlives the desk)."""
-        for translator in self._installed:
+        for translator, _data in self._installed:
             self._app.removeTranslator(translator)
+            # Gone now, on the UI thread, before its catalogue's bytes are let go (one pair per language switch
+            # stayed behind before, each with its whole catalogue).
+            shiboken6.delete(translator)
         self._installed = []
         if self.language:
             QLocale.setDefault(self._locale_before)

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -50,11 +51,26 @@ from agentdesk_desktop.search_panel import SearchPanel
 from agentdesk_desktop.search_results_model import SearchFn
 from agentdesk_desktop.sign_in import role_text
 from agentdesk_desktop.view_seams import CustomerCreatingDialog, RetitlingTab
+from agentdesk_desktop.widgets.department_label import department_label
 
 CustomerViewFactory = Callable[[int], QWidget]
 NewCustomerDialogFactory = Callable[[QWidget], QDialog | None]  # None: no dialog this time
 
 _TEXT_INPUTS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+PREFERRED_SIZE = QSize(1280, 800)  # the window's size at start where the screen has room for it
+
+
+def fit_window(window: QWidget, available: QRect) -> None:
+    """Size and place ``window`` inside ``available`` (its screen's available geometry, in logical pixels:
+    a 1920 × 1080 screen at 150 % gives 1280 × 720 less the task bar): the preferred size where it fits,
+    otherwise the room there is, title bar and borders included, so the status bar stays on the screen."""
+    frame = window.frameGeometry().size() - window.geometry().size()  # title bar and borders (none before shown)
+    room = QSize(max(available.width() - frame.width(), 1), max(available.height() - frame.height(), 1))
+    size = PREFERRED_SIZE.boundedTo(room).expandedTo(window.minimumSize())
+    window.resize(size)
+    left = available.x() + max((available.width() - size.width() - frame.width()) // 2, 0)
+    top = available.y() + max((available.height() - size.height() - frame.height()) // 2, 0)
+    window.move(left, top)
 
 
 class _WindowKeys(QObject):
@@ -159,11 +175,18 @@ class MainWindow(QMainWindow):
         self._right = QStackedWidget(self)
         self._right.addWidget(self._empty)
         self._right.addWidget(self.tabs)
+        # A customer tab needs some 980 × 800 px; on a smaller (or 150 % scaled) screen the tab scrolls
+        # rather than making the window taller than the screen (which pushed the status bar off it).
+        self._right_scroll = QScrollArea(self)
+        self._right_scroll.setObjectName("customerSide")
+        self._right_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._right_scroll.setWidgetResizable(True)
+        self._right_scroll.setWidget(self._right)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.search_panel)
-        splitter.addWidget(self._right)
+        splitter.addWidget(self._right_scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
@@ -179,7 +202,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._user_label)
         self.statusBar().addPermanentWidget(self._db_label)
         self._retranslate()
-        self.resize(1280, 800)
+        fit_window(self, self.screen().availableGeometry())
+        self._fitted_shown = False  # fitted again when first shown: only then are the frame's margins known
 
     # -- menus and keys ------------------------------------------------------------------------
 
@@ -381,6 +405,12 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted_shown:
+            self._fitted_shown = True
+            fit_window(self, self.screen().availableGeometry())
+
     # -- texts ---------------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -429,7 +459,8 @@ class MainWindow(QMainWindow):
             )
         )
         u = self.user
-        parts = [u.display_name, role_text(u.role)] + ([u.department_name] if u.department_name else [])
+        department = department_label(u.department_code or "", u.department_name) if u.department_name else None
+        parts = [u.display_name, role_text(u.role)] + ([department] if department else [])
         self._user_label.setText(fill(self.tr("Signed in: %1"), " · ".join(parts)))
         self._user_label.setToolTip(u.username)
         self._db_label.setText(fill(self.tr("Database: %1"), self._database_label))

@@ -31,6 +31,7 @@ from agentdesk.directory.settings import DirectorySettings
 from agentdesk.staff import StaffMember
 from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop.background import Background
+from agentdesk_desktop.widgets.department_label import department_label
 
 translate = QCoreApplication.translate
 
@@ -125,7 +126,8 @@ class SignInDialog(QDialog):
         self.staff = list(staff)
         self._list.clear()
         for member in self.staff:
-            item = QTreeWidgetItem([member.display_name, role_text(member.role), member.department_name or ""])
+            department = department_label(member.department_code or "", member.department_name or "")
+            item = QTreeWidgetItem([member.display_name, role_text(member.role), department])
             item.setData(0, Qt.ItemDataRole.UserRole, member.username)
             item.setToolTip(0, member.username)
             self._list.addTopLevelItem(item)

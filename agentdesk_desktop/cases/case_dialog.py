@@ -41,6 +41,7 @@ from agentdesk.storage.kinds import CaseStatus
 from agentdesk_desktop.background import Background, LatestOnly
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.department_label import department_label
 from agentdesk_desktop.widgets.labels import case_status_label
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ class CaseDialog(QDialog):
         self._cases, self._bg, self._actor, self._departments_fn = cases, background, actor, departments
         self._latest = LatestOnly()
         self.snapshot: CaseSnapshot | None = None
+        self._department_names: dict[str, str] = {}  # stored name → name in the desk's language
         self.saving = False
 
         self.heading = QLabel(self)
@@ -161,7 +163,8 @@ class CaseDialog(QDialog):
                 if e.from_status is not None
                 else fill(self.tr("Filed as %1"), case_status_label(e.to_status))
             )
-            cells = (_when(e.at), e.actor, change, e.department_name or "", e.assignee_name or "", e.note)
+            department = self._department_text(e.department_name)
+            cells = (_when(e.at), e.actor, change, department, e.assignee_name or "", e.note)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -179,7 +182,7 @@ class CaseDialog(QDialog):
     def _facts(self, c: CaseSnapshot) -> str:
         parts = [case_status_label(c.status)]
         if c.department_name:
-            parts.append(c.department_name)
+            parts.append(self._department_text(c.department_name))
         if c.assignee_name:
             parts.append(fill(self.tr("assigned to %1"), c.assignee_name))
         if c.due_date is not None:
@@ -204,7 +207,18 @@ class CaseDialog(QDialog):
         self.department_box.clear()
         self.department_box.addItem(self.tr("(keep)"), _KEEP)
         for d in departments:
-            self.department_box.addItem(d.name, d.id)
+            self.department_box.addItem(department_label(d.code, d.name), d.id)
+        self._department_names = {d.name: department_label(d.code, d.name) for d in departments}
+        if self.snapshot is not None:  # read first: its department names in the desk's language now
+            self.facts.setText(self._facts(self.snapshot))
+            for row, e in enumerate(self.snapshot.history):
+                item = self.history.item(row, 3)
+                if item is not None:
+                    item.setText(self._department_text(e.department_name))
+                    item.setToolTip(item.text())
+
+    def _department_text(self, name: str | None) -> str:
+        return self._department_names.get(name, name) if name else ""
 
     # -- changing ----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from agentdesk.queues import AgentState
 from agentdesk_desktop.dashboard.figures import STATE_COLOURS, duration_text, state_label
+from agentdesk_desktop.widgets.department_label import department_label
 
 NAME, STATE, TIME_IN_STATE, DEPARTMENT = range(4)
 _Index = QModelIndex | QPersistentModelIndex
@@ -77,7 +78,7 @@ class AgentsModel(QAbstractTableModel):
                     a.staff.display_name,
                     state_label(a.state),
                     duration_text(a.seconds_in_state),
-                    a.staff.department_name or "",
+                    department_label(a.staff.department_code or "", a.staff.department_name or ""),
                 )
             return texts[column] if 0 <= column < 4 else None
         if role == _DECORATION:

@@ -37,6 +37,7 @@ from agentdesk.topics import Topic
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.field_messages import interaction_error_text
 from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.department_label import department_label
 from agentdesk_desktop.widgets.field_rows import FieldRows
 from agentdesk_desktop.widgets.labels import channel_label, outcome_label, ui_language
 
@@ -314,7 +315,7 @@ class ContactForm(QWidget):
             self.department.clear()
             self.department.addItem(self.tr("— none —"), None)
             for d in self._departments:
-                self.department.addItem(d.name, d.id)
+                self.department.addItem(department_label(d.code, d.name), d.id)
             index = self.department.findData(current) if current is not None else 0
             self.department.setCurrentIndex(max(index, 0))
 

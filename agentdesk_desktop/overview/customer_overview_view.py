@@ -43,6 +43,7 @@ from agentdesk_desktop.overview.overview_sections import CasesSection, ContactSe
 from agentdesk_desktop.overview.roles_section import RolesSection
 from agentdesk_desktop.overview.timeline_model import TimelineModel
 from agentdesk_desktop.overview.timeline_section import TimelineSection
+from agentdesk_desktop.widgets.labels import department_names
 
 log = logging.getLogger(__name__)
 
@@ -366,6 +367,10 @@ class CustomerOverviewView(QWidget):
     def _departments(self, departments: list[tuple[int, str, str]]) -> None:
         self.timeline.set_departments(departments)
         self.panel.set_departments(departments)
+        names = department_names(departments)  # the sections and the timeline carry a department's stored name
+        self.roles.set_department_names(names)
+        self.cases.set_department_names(names)
+        self.timeline_model.set_department_names(names)
 
     def _opened(self, overview: CustomerOverview) -> None:
         # Header, boxes and the held first page of the timeline in one slice (a few milliseconds

@@ -51,6 +51,13 @@ class OverviewHeader(QFrame):
         self._badge_row.setContentsMargins(0, 0, 0, 0)
         self._badge_row.setSpacing(6)
         self._badge_row.addStretch(1)
+        # The alerts' notes as text under the badges (not only a tooltip): "Safety warning: meet only with a colleague".
+        self.alert_notes = QLabel(self)
+        self.alert_notes.setObjectName("alertNotes")
+        self.alert_notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.alert_notes.setWordWrap(True)
+        self.alert_notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alert_notes.hide()
 
         self.name = QLabel(self)
         self.name.setObjectName("customerName")
@@ -98,6 +105,7 @@ class OverviewHeader(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
         layout.addWidget(self.badges)
+        layout.addWidget(self.alert_notes)
         layout.addLayout(row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         # A constant height, loading or loaded, with or without alerts: filling the header repaints the
@@ -122,6 +130,7 @@ class OverviewHeader(QFrame):
         self.reveal_button.setText(self.tr("Show"))
         self.reveal_button.setToolTip(self.tr("Show the full identity code. Every view is logged."))
         self.edit_button.setText(self.tr("Edit details…"))
+        self.alert_notes.setAccessibleName(self.tr("Notes of the alerts"))
         if self.overview is not None:
             self.set_overview(self.overview)
         else:
@@ -171,6 +180,7 @@ class OverviewHeader(QFrame):
         if overview.address_protected:
             kinds.setdefault(AlertKind.PROTECTED_ADDRESS, None)
         position = 0
+        notes: list[str] = []
         for kind in ALERT_ORDER:
             if kind not in kinds:
                 continue
@@ -186,9 +196,14 @@ class OverviewHeader(QFrame):
             # The note of a protected-address alert is never shown: it may say where the person lives.
             if alert is not None and alert.note and kind is not AlertKind.PROTECTED_ADDRESS:
                 badge.setToolTip(alert.note)
+                badge.setAccessibleDescription(alert.note)
+                notes.append(fill(self.tr("%1: %2"), alert_label(kind), alert.note))
             self._badge_row.insertWidget(position, badge)
             position += 1
         self.badges.setVisible(position > 0)  # its height stays reserved (a constant header)
+        # Only a customer whose alerts have notes gets the extra lines (the header grows by them once, when loaded).
+        self.alert_notes.setText("\n".join(notes))
+        self.alert_notes.setVisible(bool(notes))
 
     # -- the identity code ---------------------------------------------------------------------
 

@@ -28,7 +28,12 @@ from agentdesk.storage.models import ContactKind
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.search_results_model import format_date as format_day
-from agentdesk_desktop.widgets.labels import case_status_label, contact_label, format_period, relation_label
+from agentdesk_desktop.widgets.labels import (
+    case_status_label,
+    contact_label,
+    format_period,
+    relation_label,
+)
 
 OVERDUE = QColor("#b00020")
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -132,6 +137,8 @@ class TableSection(Section):
         self, object_name: str, table_name: str, columns: int, parent: QWidget | None = None, *, stretch: int = 0
     ) -> None:
         super().__init__(object_name, parent)
+        # A department's stored name → its name in the desk's language (widgets.labels.department_names)
+        self.department_names: dict[str, str] = {}
         self.table = compact_table(columns, self.body, stretch=stretch)
         self.table.setObjectName(table_name)
         layout = QVBoxLayout(self.body)
@@ -140,6 +147,17 @@ class TableSection(Section):
         self.overview: CustomerOverview | None = None
         self.retranslate()
         self.set_loading()
+
+    def set_department_names(self, names: dict[str, str]) -> None:
+        self.department_names = names
+        if self.overview is not None:
+            self.set_overview(self.overview)
+
+    def set_overview(self, overview: CustomerOverview) -> None:
+        raise NotImplementedError
+
+    def department_text(self, name: str | None) -> str:
+        return self.department_names.get(name, name) if name else ""
 
 
 class ContactSection(Section):
@@ -311,7 +329,7 @@ class CasesSection(TableSection):
             backoffice = " ".join(p for p in (c.backoffice_system, c.backoffice_ref) if p)
             cells = [
                 _item(f"#{c.id} {c.title}", tooltip=c.title),
-                _item(c.department_name or ""),
+                _item(self.department_text(c.department_name)),
                 _item(case_status_label(c.status)),
                 due,
                 _item(backoffice),

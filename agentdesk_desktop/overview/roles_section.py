@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from agentdesk.customer_overview import CustomerOverview, RoleView
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.overview.overview_sections import TableSection, _dim, _item
-from agentdesk_desktop.widgets.labels import format_period
+from agentdesk_desktop.widgets.labels import format_period, role_label
 from agentdesk_desktop.widgets.purpose_prompt import PurposePrompt
 
 
@@ -55,14 +55,18 @@ class RolesSection(TableSection):
             return
         self.table.setRowCount(len(rows))
         for row, r in enumerate(rows):
-            name = r.description or r.role_code
+            name = role_label(r.role_code, r.description)
             tooltip = fill(self.tr("Reference %1"), r.external_ref) if r.external_ref else ""
             if r in self.sensitive:
                 tooltip = fill(self.tr("Shown for: %1"), self._purpose_label(self.sensitive_purpose))
             period = format_period(r.valid_from, r.valid_to)
             if not r.active:
                 period = fill(self.tr("%1 (ended)"), period) if period else self.tr("ended")
-            cells = [_item(name, tooltip=tooltip or name), _item(r.department_name or ""), _item(period)]
+            cells = [
+                _item(name, tooltip=tooltip or name),
+                _item(self.department_text(r.department_name)),
+                _item(period),
+            ]
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell if r.active else _dim(cell))
         self.table.setVisible(bool(rows))

@@ -57,6 +57,7 @@ class TimelineModel(QAbstractTableModel):
         super().__init__(parent)
         self._service, self._bg, self.customer_id = service, background, customer_id
         self._topics = topics or {}
+        self.department_names: dict[str, str] = {}  # stored name → name in the desk's language (set by the overview)
         self._page_size = page_size
         self._items: list[TimelineItem] = []
         self._cursor: tuple | None = None
@@ -218,7 +219,8 @@ class TimelineModel(QAbstractTableModel):
         if column == TOPIC:
             return topic_label(item.topic, self._topics) if item.topic else ""
         if column == DEPARTMENT:
-            return item.department_name or ""
+            name = item.department_name or ""
+            return self.department_names.get(name, name)
         if column == AGENT:
             return item.agent_name or ""
         if column == OUTCOME:
@@ -254,6 +256,10 @@ class TimelineModel(QAbstractTableModel):
             self.tr("Notes"),
         )
         return titles[section] if 0 <= section < len(titles) else None
+
+    def set_department_names(self, names: dict[str, str]) -> None:
+        self.department_names = names
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Headers and the translated codes follow the language."""

@@ -28,6 +28,7 @@ from agentdesk.topics import Topic
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.overview.timeline_model import AGENT, CHANNEL, DEPARTMENT, OUTCOME, TOPIC, WHEN, TimelineModel
+from agentdesk_desktop.widgets.department_label import department_label
 from agentdesk_desktop.widgets.labels import channel_label, ui_language
 
 ALL = None
@@ -138,6 +139,11 @@ class TimelineSection(LightBox):
         self.setTitle(self.tr("Contacts, newest first"))
         self._fit_channel_column()
         self._filter_label.setText(self.tr("Show:"))
+        # A screen reader names each filter by what it filters (a combo box alone reads as its current choice).
+        self.channel_filter.setAccessibleName(self.tr("Filter by channel"))
+        self.department_filter.setAccessibleName(self.tr("Filter by department"))
+        self.topic_filter.setAccessibleName(self.tr("Filter by topic"))
+        self.table.setAccessibleName(self.tr("Contacts, newest first"))
         self.retry_button.setText(self.tr("Try again"))
         self._fill_filters()
         self._update_status()
@@ -158,7 +164,8 @@ class TimelineSection(LightBox):
         )
         self._refill(
             self.department_filter,
-            [(self.tr("All departments"), ALL)] + [(name, dep_id) for dep_id, _code, name in self._departments],
+            [(self.tr("All departments"), ALL)]
+            + [(department_label(code, name), dep_id) for dep_id, code, name in self._departments],
         )
         lang = ui_language()
         self._refill(

@@ -2,20 +2,54 @@
 
 Used by the customer dialog and the contact logging form. ``show(errors)`` puts each message
 under the field it belongs to (nothing typed is touched) and moves the focus to the first one.
+
+A row's title is its field's mnemonic (Alt+<letter>). Two forms in one window (a customer tab's contact
+form and the side panel's) share their letters; Qt then gives the key to whichever registered first.
+:class:`FormMnemonics` makes it go to the form the agent is typing in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcutEvent
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
+
+
+class FormMnemonics(QObject):
+    """Watches the row titles of one form: a mnemonic that several forms of the window share
+    (an ambiguous shortcut) moves the focus to that row of the form holding the keyboard focus."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Shortcut or not isinstance(event, QShortcutEvent) or not event.isAmbiguous():
+            return False
+        if not isinstance(watched, QLabel):
+            return False
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return False
+        key = QKeySequence.mnemonic(watched.text())
+        for label in watched.window().findChildren(QLabel):
+            form = label.parentWidget()
+            buddy: QWidget | None = label.buddy()  # None without one (the stubs say otherwise)
+            if buddy is None or form is None or not label.isVisible() or not form.isAncestorOf(focus):
+                continue
+            if QKeySequence.mnemonic(label.text()) != key:
+                continue
+            if label is watched:
+                return False  # this form's own title: Qt moves the focus to its field
+            buddy.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return False  # typing in none of these forms: Qt's own choice
 
 
 class FieldRows:
     def __init__(self, form: QFormLayout, owner: QWidget) -> None:
         self.form, self._owner = form, owner
+        self._mnemonics = FormMnemonics(owner)
         self.titles: dict[str, QLabel] = {}
         self.holders: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
@@ -48,6 +82,7 @@ class FieldRows:
             self._focus[error_key] = buddy or field
         title = QLabel(self._owner)
         title.setBuddy(buddy or field)
+        title.installEventFilter(self._mnemonics)
         self.titles[key] = title
         self.holders[key] = holder
         if grow:

@@ -8,6 +8,7 @@ it again in its ``LanguageChange`` handler follows the language.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -16,6 +17,7 @@ from agentdesk.storage.models import AlertKind, CaseStatus, Channel, Direction, 
 from agentdesk.topics import Topic
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.department_label import department_label
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -95,6 +97,23 @@ def contact_label(label: str) -> str:
         "work": translate("Labels", "work"),
         "landline": translate("Labels", "landline"),
     }.get(label.strip().lower(), label)
+
+
+def department_names(departments: Sequence[tuple[int, str, str]]) -> dict[str, str]:
+    """The stored name → the name on screen, for views that carry a department's name only."""
+    return {name: department_label(code, name) for _id, code, name in departments}
+
+
+def role_label(code: str, description: str | None) -> str:
+    """A customer's role: the register's description when it gives one, else the role code in the desk's
+    language when the desk knows it, else the code as the register wrote it."""
+    if description:
+        return description
+    return {
+        "water_customer": translate("Labels", "Water utility customer"),
+        "tenant": translate("Labels", "City rental tenant"),
+        "daycare_guardian": translate("Labels", "Guardian of a child in daycare"),
+    }.get(code, code)
 
 
 def relation_label(relation: str) -> str:

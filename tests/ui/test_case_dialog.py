@@ -69,7 +69,7 @@ def test_the_dialog_offers_only_the_steps_the_case_allows_and_records_one_with_i
     published = []
     change_bus.changed.connect(published.append)
     choose(dialog.status_box, S.WAITING_BACKOFFICE)
-    dialog.department_box.setCurrentIndex(dialog.department_box.findText("Terveyspalvelut"))
+    dialog.department_box.setCurrentIndex(dialog.department_box.findText("Health services"))
     qtbot.keyClicks(dialog.note, "Field crew ordered")
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(history_rows(dialog)) == 2)
@@ -77,12 +77,12 @@ def test_the_dialog_offers_only_the_steps_the_case_allows_and_records_one_with_i
     assert last[1:] == [
         "agent.aino",
         "Assigned → Waiting for the back office",
-        "Terveyspalvelut",
+        "Health services",  # the register's "Terveyspalvelut" in the desk's language
         "",
         "Field crew ordered",
     ]
     assert dialog.note.toPlainText() == ""  # it went into the history
-    assert "Waiting for the back office" in dialog.facts.text() and "Terveyspalvelut" in dialog.facts.text()
+    assert "Waiting for the back office" in dialog.facts.text() and "Health services" in dialog.facts.text()
     assert [c.cases for c in published] == [frozenset({seeded.anna})]  # the customer's tabs refresh
     with sqlite_db.session() as s:
         assert s.get(ServiceCase, filed).status is S.WAITING_BACKOFFICE

@@ -55,7 +55,7 @@ from .open311_client import (
     Service,
     ServiceRequest,
 )
-from .texts import format_time, tr
+from .texts import detailed_status, format_time, tr
 
 log = logging.getLogger(__name__)
 
@@ -242,7 +242,10 @@ class TechnicalPlugin:
     @staticmethod
     def _status(lang: str, r: ServiceRequest) -> str:
         text = tr(lang, f"status_{r.status}") if r.status in ("open", "closed") else r.status
-        return f"{text} ({r.detailed_status})" if r.detailed_status else text
+        if not r.detailed_status:
+            return text
+        detailed = detailed_status(lang, r.detailed_status)  # a known code in words, never the raw code
+        return f"{text} – {detailed}" if detailed else f"{text} ({r.detailed_status})"
 
     # -- forms ----------------------------------------------------------------------------------------
 

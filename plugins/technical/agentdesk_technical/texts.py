@@ -24,6 +24,14 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "col_number": ("Number", "Numero", "Nummer"),
     "status_open": ("Open", "Avoin", "Öppen"),
     "status_closed": ("Closed", "Suljettu", "Stängd"),
+    # Helsinki's extended_attributes.detailed_status codes (others are shown as the back end wrote them)
+    "detailed_RECEIVED": ("received", "vastaanotettu", "mottagen"),
+    "detailed_PROCESSING": ("being processed", "käsittelyssä", "under behandling"),
+    "detailed_PUBLIC_WORKS_NEW": ("sent to public works", "lähetetty kunnossapitoon", "skickad till underhållet"),
+    "detailed_PUBLIC_WORKS_COMPLETED": ("work done", "työ tehty", "arbetet utfört"),
+    "detailed_SCHEDULED_INSPECTION": ("inspection scheduled", "tarkastus sovittu", "inspektion planerad"),
+    "detailed_DONE": ("done", "valmis", "klar"),
+    "detailed_REJECTED": ("rejected", "hylätty", "avvisad"),
     "none_found": (
         "No service requests found for this customer.",
         "Asiakkaalle ei löytynyt palvelupyyntöjä.",
@@ -160,6 +168,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Serviceförfrågan skickad: {service}. Servern skickade inget nummer.",
     ),
 }
+
+
+def detailed_status(language: str, code: str) -> str | None:
+    """A known detailed status in the agent's language; None for a code the plugin does not know."""
+    key = f"detailed_{code.strip().upper()}"
+    return tr(language, key) if key in TEXTS else None
 
 
 def tr(language: str, key: str, **values: object) -> str:

@@ -251,7 +251,7 @@ def test_panel_shows_the_citizens_earlier_requests_with_status(open311, plugin):
     assert table.columns == ("Status", "Service", "Filed", "Updated", "Status notes", "Location", "Number")
     assert table.rows == (
         (
-            "Open (PUBLIC_WORKS_NEW)",
+            "Open – sent to public works",
             "Lumenauraus – Jalkakäytävä auraamatta",
             "2025-02-04 07:15",
             "2025-02-04 07:15",
