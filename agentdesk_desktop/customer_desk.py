@@ -31,8 +31,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from agentdesk.staff import StaffMember
 from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
+from agentdesk_desktop.logging.contact_outbox import ContactOutbox
 from agentdesk_desktop.logging.draft_offer import offer_unsaved_contacts
 from agentdesk_desktop.logging.interaction_panel import NEW_CONTACT_KEY, InteractionPanel
+from agentdesk_desktop.logging.outbox_status import OutboxStatus
 from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
 from agentdesk_desktop.logging.unsaved_contacts_guard import UnsavedContactsGuard
 from agentdesk_desktop.main_window import MainWindow
@@ -58,6 +60,9 @@ class CustomerDesk:
         self.quit_guard: UnsavedContactsGuard | None = None
         self._window: MainWindow | None = None
         self._spare: CustomerOverviewView | None = None  # built slice by slice, not yet a customer's
+        # Contacts saved while the database cannot be reached wait here (the staff user's outbox).
+        self.outbox = ContactOutbox(services.outbox, services.interactions, services.drafts, services.background)
+        self.outbox_status: OutboxStatus | None = None
 
     def customer_view(self, customer_id: int) -> CustomerOverviewView:
         s = self.services
@@ -74,6 +79,7 @@ class CustomerDesk:
                 edit_dialog_factory=self.edit_customer_dialog,
                 new_case_due=s.new_case_due,
                 staged=True,
+                outbox=self.outbox,
             )
         view.bind(customer_id)
         view.open_customer_requested.connect(self._open)
@@ -118,6 +124,7 @@ class CustomerDesk:
             parent=window,
             staged=True,
             new_case_due=s.new_case_due,
+            outbox=self.outbox,
         )
         spare.hide()
         self._spare = spare
@@ -155,7 +162,8 @@ class CustomerDesk:
         Contact logging in a customer tab owns Ctrl+N ("new contact"), so the window's
         New customer action moves to Ctrl+Shift+N. A dock logs contacts before anyone is
         identified. Contacts left unsaved by the last session (a crash) are offered back; closing the
-        window with a contact in progress asks first.
+        window with a contact in progress asks first. Contacts waiting in the outbox are sent, and
+        the status bar says how many wait.
         """
         self._window = window
         action = window.new_customer_action
@@ -165,6 +173,9 @@ class CustomerDesk:
         self.quit_guard = UnsavedContactsGuard(window, window.tabs)
         window.close_guard = self.quit_guard.may_close  # Ctrl+Q with a contact in progress asks first
         offer_unsaved_contacts(window, self.services.background, self.services.drafts, self.open_customer)
+        self.outbox.setParent(window)
+        self.outbox_status = OutboxStatus(self.outbox, window.statusBar())
+        self.outbox.start()  # contacts left waiting by the last session are sent now
         QTimer.singleShot(0, window, self._prepare_spare)
 
     def unidentified_panel(self) -> InteractionPanel | None:
@@ -181,6 +192,7 @@ class CustomerDesk:
             customer_id=customer_id,
             customer_name=name,
             new_case_due=s.new_case_due,
+            outbox=self.outbox,
         )
 
     def open_case(self, case_id: int) -> CaseDialog:

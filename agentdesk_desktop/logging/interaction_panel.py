@@ -10,7 +10,11 @@
   crash, the next time the desk starts — offers it back ("Restore unsaved contact from 14:32?").
 - **Save** (Ctrl+Enter) checks the fields first; every message appears under its field and the
   typed text stays. The save runs on the background writer; then the draft is removed, the panel
-  resets and :attr:`saved` tells the overview to refresh its timeline.
+  resets and :attr:`saved` tells the overview to refresh its timeline. Every save carries the
+  contact's idempotency key (:func:`agentdesk.outbox.contact_uuid` of its draft key).
+- When the database cannot be reached (or contacts are already waiting, which keeps the order) the
+  contact goes to the desk's offline outbox (:class:`~agentdesk_desktop.logging.contact_outbox.ContactOutbox`):
+  the panel resets as after a save and says that the contact waits and is sent automatically.
 
 What the panel shows is :class:`~agentdesk_desktop.logging.contact_panel_frame.ContactPanelFrame` (with the
 handle-time clock) and the offer of an unsaved contact
@@ -34,14 +38,17 @@ from PySide6.QtWidgets import QWidget
 from agentdesk.customer_overview import CaseView
 from agentdesk.drafts import Draft, DraftStore
 from agentdesk.interaction_log import InteractionDraft, InteractionInvalid, InteractionLog, SavedInteraction, check
+from agentdesk.outbox import QueuedContact, contact_uuid, new_entry_key
 from agentdesk.staff import StaffMember
 from agentdesk.storage.models import Channel
+from agentdesk.storage.reachability import is_unreachable
 from agentdesk.topics import Topic
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.contact_drafts import ContactDrafts, ContactSnapshot
 from agentdesk_desktop.logging.contact_form import FormExtras
+from agentdesk_desktop.logging.contact_outbox import ContactOutbox
 from agentdesk_desktop.logging.contact_panel_frame import ContactPanelFrame
 from agentdesk_desktop.logging.draft_timer import DraftTimer
 from agentdesk_desktop.logging.field_messages import interaction_error_text
@@ -57,6 +64,7 @@ class InteractionPanel(ContactPanelFrame):
     saved = Signal(object)  # SavedInteraction
     save_failed = Signal()  # a save was refused (field messages) or failed; the contact stays as typed
     linked = Signal(int, int)  # interaction id, customer id
+    queued = Signal(str)  # the database could not be reached: the contact waits in the outbox (its key)
     state_changed = Signal()  # a contact started, was saved, cancelled, restored or linked
 
     def __init__(
@@ -70,13 +78,17 @@ class InteractionPanel(ContactPanelFrame):
         customer_id: int | None = None,
         customer_name: str = "",
         new_case_due: Callable[[dt.date], dt.date] | None = None,
+        outbox: ContactOutbox | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``outbox``: where a contact goes when the database cannot be reached (None: the save fails
+        with a message and the contact stays in the form)."""
         super().__init__(topics, parent)
         self.setObjectName("interactionPanel")
         if new_case_due is not None:  # the department's deadline in working days
             self.form.new_case_due = new_case_due
         self._log, self._bg, self._staff = interactions, background, staff
+        self._outbox = outbox
         self._known_topics = {t.code for t in topics}
         self.customer_id, self.customer_name = customer_id, customer_name
         self.drafts = ContactDrafts(drafts, background, self)
@@ -301,10 +313,23 @@ class InteractionPanel(ContactPanelFrame):
             return
         self.form.clear_errors()
         self.save_error.hide()
+        ended_at = dt.datetime.now(dt.UTC)
+        if self._outbox is not None and self._outbox.waiting:  # offline: behind the contacts that wait
+            self._queue(key, draft, ended_at)
+            return
         self._saving = True
         self.save_button.setEnabled(False)
-        job = partial(self._log.save, draft, agent_id=self._staff.id, actor=self._staff.username)
-        self._bg.write(job, owner=self).on_success(lambda saved: self._saved(key, saved)).on_failure(self._save_failed)
+        job = partial(
+            self._log.save,
+            draft,
+            agent_id=self._staff.id,
+            actor=self._staff.username,
+            ended_at=ended_at,
+            client_uuid=contact_uuid(key),
+        )
+        self._bg.write(job, owner=self).on_success(lambda saved: self._saved(key, saved)).on_failure(
+            lambda exc: self._save_failed(exc, key, draft, ended_at)
+        )
 
     def _saved(self, key: str, saved: SavedInteraction) -> None:
         self._saving = False
@@ -312,10 +337,7 @@ class InteractionPanel(ContactPanelFrame):
         self._draft_timer.stop()
         self.drafts.discard(key)
         seconds = int(self.elapsed())
-        self._key, self._started_at = None, None
-        self.form.fill(
-            InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
-        )
+        self._reset_form()
         self._show_idle(saved=True)
         self._last_unlinked = saved.id if saved.customer_id is None else None
         self._update_link_text()
@@ -324,9 +346,48 @@ class InteractionPanel(ContactPanelFrame):
         self.state_changed.emit()
         self.new_button.setFocus()
 
-    def _save_failed(self, exc: BaseException) -> None:
+    def _reset_form(self) -> None:
+        self._key, self._started_at = None, None
+        self.form.fill(
+            InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
+        )
+
+    def _queue(self, key: str, draft: InteractionDraft, ended_at: dt.datetime) -> None:
+        """The contact waits in the outbox; the panel is free for the next one."""
+        outbox = self._outbox
+        assert outbox is not None  # only called with an outbox
+        self._draft_timer.stop()
+        entry = QueuedContact(
+            key=new_entry_key(),
+            client_uuid=contact_uuid(key),
+            draft=draft,
+            agent_id=self._staff.id,
+            actor=self._staff.username,
+            ended_at=ended_at,
+            extra={"draft_key": key, "snapshot": self.snapshot().to_json()},
+        )
+        # The draft goes once the entry is on the disk (until then it is the contact's safety net;
+        # were both left by a crash, saving the restored draft finds the stored contact by its key).
+        outbox.queue(entry, stored=partial(self.drafts.discard, key), owner=self)
+        self._reset_form()
+        self._show_idle()
+        self.idle.setText(
+            self.tr(
+                "The database cannot be reached. The contact is kept on this computer and saved "
+                "automatically when the connection returns. Press Ctrl+N to log the next one."
+            )
+        )
+        events.emit("contact.queued", waiting=outbox.waiting)
+        self.queued.emit(entry.key)
+        self.state_changed.emit()
+        self.new_button.setFocus()
+
+    def _save_failed(self, exc: BaseException, key: str, draft: InteractionDraft, ended_at: dt.datetime) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        if self._outbox is not None and self._key == key and is_unreachable(exc):
+            self._queue(key, draft, ended_at)
+            return
         self.save_failed.emit()
         if isinstance(exc, InteractionInvalid):
             self._show_errors(exc.errors)
@@ -355,10 +416,7 @@ class InteractionPanel(ContactPanelFrame):
             return
         self._draft_timer.stop()
         self.drafts.discard(key)
-        self._key, self._started_at = None, None
-        self.form.fill(
-            InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
-        )
+        self._reset_form()
         self._show_idle()
         events.emit("contact.cancelled")
         self.state_changed.emit()
