@@ -2,14 +2,14 @@
 answer was lost is stored once (``interaction.client_uuid``, unique; NULL for older rows).
 
 Revision ID: 0018
-Revises: 0012
+Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0018"
-down_revision = "0012"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
