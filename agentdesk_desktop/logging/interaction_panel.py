@@ -12,9 +12,10 @@
   typed text stays. The save runs on the background writer; then the draft is removed, the panel
   resets and :attr:`saved` tells the overview to refresh its timeline. Every save carries the
   contact's idempotency key (:func:`agentdesk.outbox.contact_uuid` of its draft key).
-- When the database cannot be reached (or contacts are already waiting, which keeps the order) the
-  contact goes to the desk's offline outbox (:class:`~agentdesk_desktop.logging.contact_outbox.ContactOutbox`):
-  the panel resets as after a save and says that the contact waits and is sent automatically.
+- When the database cannot be reached, does not answer within :data:`SLOW_SAVE_MS`, or contacts
+  are already waiting (which keeps the order), the contact goes to the desk's offline outbox
+  (:class:`~agentdesk_desktop.logging.contact_outbox.ContactOutbox`): the panel resets as after a
+  save and says that the contact waits and is sent automatically.
 
 What the panel shows is :class:`~agentdesk_desktop.logging.contact_panel_frame.ContactPanelFrame` (with the
 handle-time clock) and the offer of an unsaved contact
@@ -31,7 +32,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -58,6 +59,7 @@ log = logging.getLogger(__name__)
 DRAFT_DELAY_MS = 500
 DRAFT_MAX_WAIT_MS = 2000  # steady typing still writes a draft at most this long after the first unsaved key
 NEW_CONTACT_KEY = "Ctrl+N"
+SLOW_SAVE_MS = 4000  # a save not answered by then goes to the outbox (its late answer changes nothing)
 
 
 class InteractionPanel(ContactPanelFrame):
@@ -97,6 +99,11 @@ class InteractionPanel(ContactPanelFrame):
         self._started_at: dt.datetime | None = None
         self._external_ref = ""  # of the contact in progress (a call's unique id)
         self._saving = False
+        self._slow_save = QTimer(self)  # a database that does not answer: the contact goes to the outbox
+        self._slow_save.setSingleShot(True)
+        self._slow_save.timeout.connect(self._save_slow)
+        self.slow_save_ms = SLOW_SAVE_MS
+        self._unanswered: tuple[str, InteractionDraft, dt.datetime] | None = None  # the save in progress
         self._last_unlinked: int | None = None  # a saved contact without a customer
         self._link_target: tuple[int, str] | None = None  # set_link_target(); default: the panel's customer
 
@@ -319,6 +326,9 @@ class InteractionPanel(ContactPanelFrame):
             return
         self._saving = True
         self.save_button.setEnabled(False)
+        if self._outbox is not None:
+            self._unanswered = (key, draft, ended_at)
+            self._slow_save.start(self.slow_save_ms)
         job = partial(
             self._log.save,
             draft,
@@ -331,7 +341,24 @@ class InteractionPanel(ContactPanelFrame):
             lambda exc: self._save_failed(exc, key, draft, ended_at)
         )
 
+    @Slot()
+    def _save_slow(self) -> None:
+        """No answer yet: the contact waits in the outbox (sent behind this save, on the same writer;
+        if this save lands after all, the outbox finds it stored by its key)."""
+        unanswered, self._unanswered = self._unanswered, None
+        if unanswered is None:
+            return
+        key, draft, ended_at = unanswered
+        if self._saving and self._key == key and self._outbox is not None:
+            self._saving = False
+            self.save_button.setEnabled(True)
+            self._queue(key, draft, ended_at)
+
     def _saved(self, key: str, saved: SavedInteraction) -> None:
+        if self._key != key:  # it went to the outbox while this save had no answer
+            return
+        self._slow_save.stop()
+        self._unanswered = None
         self._saving = False
         self.save_button.setEnabled(True)
         self._draft_timer.stop()
@@ -383,6 +410,10 @@ class InteractionPanel(ContactPanelFrame):
         self.new_button.setFocus()
 
     def _save_failed(self, exc: BaseException, key: str, draft: InteractionDraft, ended_at: dt.datetime) -> None:
+        if self._key != key:  # it went to the outbox while this save had no answer: the outbox sends it
+            return
+        self._slow_save.stop()
+        self._unanswered = None
         self._saving = False
         self.save_button.setEnabled(True)
         if self._outbox is not None and self._key == key and is_unreachable(exc):

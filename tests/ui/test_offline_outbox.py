@@ -7,6 +7,7 @@ qtbot.waitUntil with a generous timeout."""
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -37,11 +38,11 @@ class Desk:
     """What a customer tab of the desk has for the outbox: the staff user's drafts and outbox, the
     sender, the status bar's word and one customer's overview."""
 
-    def __init__(self, qtbot, db, bg, change_bus, folder: Path, username: str, key: bytes, customer_id: int):
+    def __init__(self, qtbot, db, bg, change_bus, folder: Path, username: str, key: bytes, customer_id: int, log=None):
         self.drafts = DraftStore.opened(folder / "drafts", username, key)
         self.store = Outbox.opened(folder / "outbox", username, key)
         topics = load_topics()
-        self.log = InteractionLog(db, known_topics={t.code for t in topics})
+        self.log = log or InteractionLog(db, known_topics={t.code for t in topics})
         self.outbox = ContactOutbox(self.store, self.log, self.drafts, bg, retry_delays_ms=RETRIES)
         self.bar = QStatusBar()
         qtbot.addWidget(self.bar)
@@ -201,3 +202,36 @@ def test_a_restarted_desk_sends_what_waits_and_another_staff_user_neither_sees_n
     with db.session() as s:
         row = s.scalars(select(Interaction)).one()
         assert row.agent_id is not None and row.client_uuid
+
+
+class HeldLog(InteractionLog):
+    """The interaction log of a database that does not answer the first save until released."""
+
+    def __init__(self, db) -> None:
+        super().__init__(db)
+        self.release, self.calls = threading.Event(), 0
+
+    def save(self, *args, **kwargs):
+        self.calls += 1
+        if self.calls == 1:
+            assert self.release.wait(120), "the test never released the save"
+        return super().save(*args, **kwargs)
+
+
+def test_a_save_without_an_answer_goes_to_the_outbox_and_its_late_answer_stores_nothing_twice(
+    qtbot, sqlite_db, bg, change_bus, tmp_path
+):
+    anna = _seed(sqlite_db)
+    held = HeldLog(sqlite_db)
+    desk = Desk(qtbot, sqlite_db, bg, change_bus, tmp_path, "agent.aino", new_key(), anna, log=held)
+    desk.view.panel.slow_save_ms = 50  # instead of seconds: the save below never answers by itself
+    try:
+        desk.log_contact(qtbot, "Tietokanta ei vastaa")
+        qtbot.waitUntil(lambda: not desk.view.panel.in_progress and not desk.view.panel._saving, timeout=LONG)
+        assert "cannot be reached" in desk.view.panel.idle.text(), "Save does not stay greyed out"
+        assert _waiting(desk.status.text()) == 1
+    finally:
+        held.release.set()  # the database answers after all: the first save commits
+    qtbot.waitUntil(lambda: desk.outbox.waiting == 0 and desk.settled(), timeout=LONG)
+    assert _notes(sqlite_db) == ["Tietokanta ei vastaa"], "the outbox found it stored by its key"
+    assert held.calls == 2 and desk.status.isHidden()
