@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QStatusBar
 from sqlalchemy import select
 
+from agentdesk import paths
 from agentdesk.customer_overview import CustomerOverviewService
 from agentdesk.customer_register import CustomerDraft, CustomerRegister
 from agentdesk.drafts import DraftStore, new_key
@@ -235,3 +237,59 @@ def test_a_save_without_an_answer_goes_to_the_outbox_and_its_late_answer_stores_
     qtbot.waitUntil(lambda: desk.outbox.waiting == 0 and desk.settled(), timeout=LONG)
     assert _notes(sqlite_db) == ["Tietokanta ei vastaa"], "the outbox found it stored by its key"
     assert held.calls == 2 and desk.status.isHidden()
+
+
+UNHANDLED: list[BaseException] = []  # what reached the desk's error path (other views' reads while down)
+
+
+@contextmanager
+def signed_in(qtbot, db, username):
+    from agentdesk_desktop.app import build_app
+
+    desk = build_app(db, install_hooks=False, language="en", error_handler=UNHANDLED.append)
+    try:
+        with qtbot.waitSignal(desk.window_ready, timeout=LONG):
+            desk.start(username=username)
+        qtbot.waitExposed(desk.window)
+        yield desk
+    finally:
+        desk.shutdown()  # as a crash would, for the outbox: what waits stays on the disk
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QCoreApplication.processEvents()
+
+
+@pytest.mark.expect_log_warnings  # the desk's other views log that the database is gone
+def test_in_the_desk_the_status_bar_counts_what_waits_and_only_its_staff_user_sends_it(qtbot, server_db):
+    server, db, anna = server_db
+    with signed_in(qtbot, db, "agent.aino") as aino:
+        status = aino.window.statusBar().findChild(QLabel, "outboxStatus")
+        assert status is not None and status.isHidden()
+        view = aino.window.open_customer(anna)
+        qtbot.waitUntil(lambda: view.is_painted, timeout=LONG)
+        server.stop()
+        panel = view.panel
+        panel.start_contact()
+        panel.form.topic.lineEdit().selectAll()
+        qtbot.keyClicks(panel.form.topic.lineEdit(), "General advice")
+        panel.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+        panel.form.notes.setPlainText("Ainon puhelu katkoksen aikana")
+        qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: _waiting(status.text()) == 1 and status.isVisible(), timeout=LONG)
+        qtbot.waitUntil(lambda: not panel.in_progress, timeout=LONG)
+        folder = aino.services.outbox.folder
+        assert folder is not None and str(folder).startswith(str(paths.user_data_dir() / "outbox"))
+        qtbot.waitUntil(lambda: len(list(folder.glob("*.draft"))) == 1, timeout=LONG)
+    server.start()
+
+    with signed_in(qtbot, db, "agent.bea") as bea:  # another staff user on this workstation
+        assert bea.background.wait_idle(30)
+        assert bea.window.statusBar().findChild(QLabel, "outboxStatus").isHidden()
+        assert bea.services.outbox.pending() == [] and _notes(db) == []
+    assert len(list(folder.glob("*.draft"))) == 1, "Aino's contact still waits for Aino"
+
+    with signed_in(qtbot, db, "agent.aino") as aino:  # Aino's next sign-in sends it
+        qtbot.waitUntil(lambda: _notes(db) == ["Ainon puhelu katkoksen aikana"], timeout=LONG)
+        status = aino.window.statusBar().findChild(QLabel, "outboxStatus")
+        qtbot.waitUntil(status.isHidden, timeout=LONG)
+        qtbot.waitUntil(lambda: list(folder.glob("*.draft")) == [], timeout=LONG)
