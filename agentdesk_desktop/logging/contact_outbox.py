@@ -46,6 +46,7 @@ class ContactOutbox(QObject):
     count_changed = Signal(int)  # contacts waiting now
     sent = Signal(int)  # this many waiting contacts were just stored in the database
     rejected = Signal(int)  # this many were refused by the database and are unsaved contacts again
+    settled = Signal()  # every queued entry is on the disk (or kept in memory after a failed write)
 
     def __init__(
         self,
@@ -82,6 +83,11 @@ class ContactOutbox(QObject):
     def busy(self) -> bool:
         """Writing an entry or sending right now."""
         return self._putting or self._sending
+
+    @property
+    def storing(self) -> bool:
+        """An entry is being written to the disk (the desk closes only once it is)."""
+        return self._putting
 
     @property
     def retry_pending(self) -> bool:
@@ -126,6 +132,7 @@ class ContactOutbox(QObject):
     def _next_put(self) -> None:
         if not self._puts or self._bg.closed:
             self._putting = False
+            self.settled.emit()
             if not self._bg.closed:
                 self.send_now()
             return

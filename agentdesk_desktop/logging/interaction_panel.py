@@ -190,6 +190,10 @@ class InteractionPanel(ContactPanelFrame):
     # -- starting, the clock ------------------------------------------------------------------
 
     @property
+    def outbox(self) -> ContactOutbox | None:
+        return self._outbox
+
+    @property
     def in_progress(self) -> bool:
         return self._key is not None
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar
 from sqlalchemy import select
 
 from agentdesk import paths
@@ -293,3 +293,30 @@ def test_in_the_desk_the_status_bar_counts_what_waits_and_only_its_staff_user_se
         qtbot.waitUntil(status.isHidden, timeout=LONG)
         qtbot.waitUntil(lambda: list(folder.glob("*.draft")) == [], timeout=LONG)
     assert UNHANDLED == [], "nothing reached the error dialog"
+
+
+def test_ctrl_q_then_save_with_the_database_down_keeps_the_contact_in_the_outbox_and_closes(qtbot, server_db):
+    server, db, anna = server_db
+    with signed_in(qtbot, db, "agent.aino") as aino:
+        window = aino.window
+        view = window.open_customer(anna)
+        qtbot.waitUntil(lambda: view.is_painted, timeout=LONG)
+        panel = view.panel
+        panel.start_contact()
+        panel.form.topic.lineEdit().selectAll()
+        qtbot.keyClicks(panel.form.topic.lineEdit(), "General advice")
+        panel.form.outcome_buttons[Outcome.RESOLVED_FIRST_CONTACT].click()
+        panel.form.notes.setPlainText("Tallennettu lopettaessa")
+        folder = aino.services.outbox.folder
+        server.stop()
+        qtbot.keyClick(window.search_panel.field, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: window.findChild(QMessageBox, "unsavedContactsOnQuit") is not None, timeout=LONG)
+        box = window.findChild(QMessageBox, "unsavedContactsOnQuit")
+        qtbot.waitExposed(box)
+        box.button(QMessageBox.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=LONG)
+        assert len(list(folder.glob("*.draft"))) == 1, "the contact waits in Aino's outbox"
+    server.start()
+    with signed_in(qtbot, db, "agent.aino"):
+        qtbot.waitUntil(lambda: _notes(db) == ["Tallennettu lopettaessa"], timeout=LONG)
+    assert UNHANDLED == []
