@@ -59,6 +59,7 @@ class ContactRow:
     outcome: Outcome | None
     case_id: int | None = None
     external_ref: str = ""
+    client_uuid: str | None = None  # the desk's idempotency key (see agentdesk.outbox)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ def record_contact(s: Session, contact: ContactRow, *, actor: str, new_case: New
         outcome=contact.outcome,
         case_id=case_id,
         external_ref=contact.external_ref,
+        client_uuid=contact.client_uuid,
     )
     s.add(row)
     s.flush()

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from agentdesk import audit
@@ -82,6 +83,7 @@ class SavedInteraction:
     customer_id: int | None
     case_id: int | None
     new_case: bool = False  # the save opened case_id
+    already_saved: bool = False  # its idempotency key was stored before: nothing was written now
 
     @property
     def changes(self) -> Changes:
@@ -132,6 +134,17 @@ def check(
     return errors
 
 
+def _already_saved(s: Session, client_uuid: str) -> SavedInteraction | None:
+    row = s.execute(
+        select(Interaction.id, Interaction.customer_id, Interaction.case_id).where(
+            Interaction.client_uuid == client_uuid
+        )
+    ).first()
+    if row is None:
+        return None
+    return SavedInteraction(row.id, row.customer_id, row.case_id, already_saved=True)
+
+
 class InteractionLog:
     def __init__(self, db: Database, *, known_topics: Container[str] | None = None) -> None:
         """``known_topics``: the topic codes a contact may carry (any container: the desk passes its
@@ -140,11 +153,34 @@ class InteractionLog:
         self._topics = known_topics
 
     def save(
-        self, draft: InteractionDraft, *, agent_id: int | None, actor: str, ended_at: dt.datetime | None = None
+        self,
+        draft: InteractionDraft,
+        *,
+        agent_id: int | None,
+        actor: str,
+        ended_at: dt.datetime | None = None,
+        client_uuid: str | None = None,
     ) -> SavedInteraction:
-        """Check and store the contact (and its new case) in one transaction."""
-        with self._db.session() as s, s.begin():
-            return self.save_in(s, draft, agent_id=agent_id, actor=actor, ended_at=ended_at)
+        """Check and store the contact (and its new case) in one transaction.
+
+        ``client_uuid`` is the contact's idempotency key (the desk makes one per contact): when a
+        contact with that key is stored already (a save whose answer was lost, sent again from the
+        offline outbox), that contact is returned (``already_saved``) and nothing is written."""
+        try:
+            with self._db.session() as s, s.begin():
+                return self.save_in(
+                    s, draft, agent_id=agent_id, actor=actor, ended_at=ended_at, client_uuid=client_uuid
+                )
+        except IntegrityError:
+            stored = self.saved_with(client_uuid) if client_uuid else None
+            if stored is None:
+                raise
+            return stored  # written meanwhile by another send of the same contact
+
+    def saved_with(self, client_uuid: str) -> SavedInteraction | None:
+        """The contact stored with this idempotency key, if any."""
+        with self._db.session() as s:
+            return _already_saved(s, client_uuid)
 
     def save_in(
         self,
@@ -154,8 +190,13 @@ class InteractionLog:
         agent_id: int | None,
         actor: str,
         ended_at: dt.datetime | None = None,
+        client_uuid: str | None = None,
     ) -> SavedInteraction:
         """:meth:`save` inside the caller's transaction (a walk-in visit closes its ticket in the same one)."""
+        if client_uuid is not None:
+            stored = _already_saved(s, client_uuid)
+            if stored is not None:
+                return stored
         errors = check(draft, known_topics=self._topics)
         if errors:
             raise InteractionInvalid(errors)
@@ -180,6 +221,7 @@ class InteractionLog:
             outcome=draft.outcome,
             case_id=draft.case_id,
             external_ref=draft.external_ref,
+            client_uuid=client_uuid,
         )
         recorded = record_contact(s, contact, actor=actor, new_case=new_case)
         return SavedInteraction(

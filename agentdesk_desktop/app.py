@@ -382,6 +382,7 @@ class Desk(QObject):
         self.start_up.close()
         self._stop_windows()
         self.services.drafts.give_up_waiting()  # no background job waits on drafts never opened
+        self.services.outbox.give_up_waiting()
         if self.window is not None:
             self.window.close_guard = None  # the application is ending: a contact in progress stays a draft
             self.window.close()

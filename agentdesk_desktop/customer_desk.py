@@ -35,8 +35,10 @@ from agentdesk.staff import StaffMember
 from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
 from agentdesk_desktop.knowledge.contact_assist import ContactAssist, ContactFacts
 from agentdesk_desktop.knowledge.library import KnowledgeLibrary
+from agentdesk_desktop.logging.contact_outbox import ContactOutbox
 from agentdesk_desktop.logging.draft_offer import offer_unsaved_contacts
 from agentdesk_desktop.logging.interaction_panel import NEW_CONTACT_KEY, InteractionPanel
+from agentdesk_desktop.logging.outbox_status import OutboxStatus
 from agentdesk_desktop.logging.unidentified_contact_dock import UnidentifiedContactDock
 from agentdesk_desktop.logging.unsaved_contacts_guard import UnsavedContactsGuard
 from agentdesk_desktop.main_window import MainWindow
@@ -67,6 +69,9 @@ class CustomerDesk:
         self.knowledge_library = KnowledgeLibrary(services.knowledge, services.background, services.changes)
         self.knowledge_action: QAction | None = None  # Customer ▸ Knowledge base… for the roles that edit it
         self.assist = ContactAssist(services.knowledge, self.knowledge_library, services.background, staff)
+        # Contacts saved while the database cannot be reached wait here (the staff user's outbox).
+        self.outbox = ContactOutbox(services.outbox, services.interactions, services.drafts, services.background)
+        self.outbox_status: OutboxStatus | None = None
 
     def customer_view(self, customer_id: int) -> CustomerOverviewView:
         s = self.services
@@ -84,6 +89,7 @@ class CustomerDesk:
                 new_case_due=s.new_case_due,
                 staged=True,
                 restricted=s.restricted,
+                outbox=self.outbox,
             )
         view.bind(customer_id)
         self.assist_panel(view.panel, lambda: view.customer_language)
@@ -131,6 +137,7 @@ class CustomerDesk:
             staged=True,
             new_case_due=s.new_case_due,
             restricted=s.restricted,
+            outbox=self.outbox,
         )
         spare.hide()
         self._spare = spare
@@ -168,7 +175,8 @@ class CustomerDesk:
         Contact logging in a customer tab owns Ctrl+N ("new contact"), so the window's
         New customer action moves to Ctrl+Shift+N. A dock logs contacts before anyone is
         identified. Contacts left unsaved by the last session (a crash) are offered back; closing the
-        window with a contact in progress asks first.
+        window with a contact in progress asks first. Contacts waiting in the outbox are sent, and
+        the status bar says how many wait.
         """
         self._window = window
         action = window.new_customer_action
@@ -186,6 +194,9 @@ class CustomerDesk:
             action.setShortcut(QKeySequence("Ctrl+Shift+K"))
             action.triggered.connect(self.open_knowledge_editor)
             window.customer_menu.addAction(action)
+        self.outbox.setParent(window)
+        self.outbox_status = OutboxStatus(self.outbox, window.statusBar())
+        self.outbox.start()  # contacts left waiting by the last session are sent now
         QTimer.singleShot(0, window, self._prepare_spare)
 
     def unidentified_panel(self) -> InteractionPanel | None:
@@ -227,6 +238,7 @@ class CustomerDesk:
             customer_id=customer_id,
             customer_name=name,
             new_case_due=s.new_case_due,
+            outbox=self.outbox,
         )
         self.assist_panel(panel, lambda: None)
         return panel

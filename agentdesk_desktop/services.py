@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from agentdesk.duplicates.review import DuplicateReview
     from agentdesk.interaction_log import InteractionLog
     from agentdesk.knowledge import KnowledgeBase
+    from agentdesk.outbox import Outbox
     from agentdesk.queues import Presence, QueueDirectory, Statistics, WalkIn
     from agentdesk.queues.dashboard_feed import DashboardFeed
     from agentdesk.queues.inbox import Inbox
@@ -115,6 +116,7 @@ class DeskServices:
         drafts: DraftStore | None = None,
         cases: CaseSettings | None = None,
         work: WorkSettings | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         self.db, self.background, self.changes = db, background, changes
         self.topics = topics or TopicCatalog()
@@ -130,6 +132,7 @@ class DeskServices:
         self._walk_in: _Once[WalkIn] = _Once(lock)
         self._statistics: _Once[Statistics] = _Once(lock)
         self._drafts: _Once[DraftStore] = _Once(lock, drafts)
+        self._outbox: _Once[Outbox] = _Once(lock, outbox)
         self._quarantine: _Once[MailQuarantine] = _Once(lock)
         self._dashboard_feed: _Once[DashboardFeed] = _Once(lock)
         self._cases: _Once[CaseService] = _Once(lock)
@@ -252,6 +255,18 @@ class DeskServices:
             return DraftStore()
 
         return self._drafts.get(make)
+
+    @property
+    def outbox(self) -> Outbox:
+        """The signed-in staff user's offline outbox: contacts saved while the database could not be
+        reached (opened with the drafts, by the same key)."""
+
+        def make() -> Outbox:
+            from agentdesk.outbox import Outbox
+
+            return Outbox()
+
+        return self._outbox.get(make)
 
     @property
     def quarantine(self) -> MailQuarantine:
@@ -402,6 +417,7 @@ _SERVICES = (
     "walk_in",
     "statistics",
     "drafts",
+    "outbox",
 )
 
 
@@ -414,7 +430,8 @@ def build_services(
     drafts: DraftStore | None = None,
     cases: CaseSettings | None = None,
     work: WorkSettings | None = None,
+    outbox: Outbox | None = None,
 ) -> DeskServices:
     """The one place a core service is made. Cheap: nothing is imported or read here (each service
     on first use, the topics on first use)."""
-    return DeskServices(db, background, changes, topics=topics, drafts=drafts, cases=cases, work=work)
+    return DeskServices(db, background, changes, topics=topics, drafts=drafts, cases=cases, work=work, outbox=outbox)

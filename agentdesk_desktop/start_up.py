@@ -112,6 +112,7 @@ def open_user_files(services: DeskServices, username: str, crashes: CrashStore) 
 
     key = user_key(username)
     mode = services.drafts.open(username, key)
+    services.outbox.open(username, key)  # contacts waiting for the database: the same user's, the same key
     crashes.open_for(username, key)
     return mode
 

@@ -44,9 +44,14 @@ for message in tree.iter("message"):
     source = message.find("source")
     translation = message.find("translation")
     if message.get("numerus") == "yes":
-        forms = translation.findall("numerusform") or [ET.SubElement(translation, "numerusform")]
-        for form in forms:
-            form.text = source.text
+        # "%n contact(s) waiting": English singular "contact", plural "contacts".
+        for old in translation.findall("numerusform"):
+            translation.remove(old)
+        text = source.text or ""
+        singular, plural = text.replace("(s)", ""), text.replace("(s)", "s")
+        for form in (singular, plural):
+            ET.SubElement(translation, "numerusform").text = form
+        translation.text = None
     else:
         translation.text = source.text
     translation.attrib.pop("type", None)

@@ -10,7 +10,12 @@
   crash, the next time the desk starts — offers it back ("Restore unsaved contact from 14:32?").
 - **Save** (Ctrl+Enter) checks the fields first; every message appears under its field and the
   typed text stays. The save runs on the background writer; then the draft is removed, the panel
-  resets and :attr:`saved` tells the overview to refresh its timeline.
+  resets and :attr:`saved` tells the overview to refresh its timeline. Every save carries the
+  contact's idempotency key (:func:`agentdesk.outbox.contact_uuid` of its draft key).
+- When the database cannot be reached, does not answer within :data:`SLOW_SAVE_MS`, or contacts
+  are already waiting (which keeps the order), the contact goes to the desk's offline outbox
+  (:class:`~agentdesk_desktop.logging.contact_outbox.ContactOutbox`): the panel resets as after a
+  save and says that the contact waits and is sent automatically.
 
 What the panel shows is :class:`~agentdesk_desktop.logging.contact_panel_frame.ContactPanelFrame` (with the
 handle-time clock) and the offer of an unsaved contact
@@ -27,21 +32,24 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.customer_overview import CaseView
 from agentdesk.drafts import Draft, DraftStore
 from agentdesk.interaction_log import InteractionDraft, InteractionInvalid, InteractionLog, SavedInteraction, check
+from agentdesk.outbox import QueuedContact, contact_uuid, new_entry_key
 from agentdesk.staff import StaffMember
 from agentdesk.storage.models import Channel
+from agentdesk.storage.reachability import is_unreachable
 from agentdesk.topics import Topic
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.contact_drafts import ContactDrafts, ContactSnapshot
 from agentdesk_desktop.logging.contact_form import FormExtras
+from agentdesk_desktop.logging.contact_outbox import ContactOutbox
 from agentdesk_desktop.logging.contact_panel_frame import ContactPanelFrame
 from agentdesk_desktop.logging.draft_timer import DraftTimer
 from agentdesk_desktop.logging.field_messages import interaction_error_text
@@ -51,12 +59,14 @@ log = logging.getLogger(__name__)
 DRAFT_DELAY_MS = 500
 DRAFT_MAX_WAIT_MS = 2000  # steady typing still writes a draft at most this long after the first unsaved key
 NEW_CONTACT_KEY = "Ctrl+N"
+SLOW_SAVE_MS = 4000  # a save not answered by then goes to the outbox (its late answer changes nothing)
 
 
 class InteractionPanel(ContactPanelFrame):
     saved = Signal(object)  # SavedInteraction
     save_failed = Signal()  # a save was refused (field messages) or failed; the contact stays as typed
     linked = Signal(int, int)  # interaction id, customer id
+    queued = Signal(str)  # the database could not be reached: the contact waits in the outbox (its key)
     state_changed = Signal()  # a contact started, was saved, cancelled, restored or linked
 
     def __init__(
@@ -70,13 +80,17 @@ class InteractionPanel(ContactPanelFrame):
         customer_id: int | None = None,
         customer_name: str = "",
         new_case_due: Callable[[dt.date], dt.date] | None = None,
+        outbox: ContactOutbox | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``outbox``: where a contact goes when the database cannot be reached (None: the save fails
+        with a message and the contact stays in the form)."""
         super().__init__(topics, parent)
         self.setObjectName("interactionPanel")
         if new_case_due is not None:  # the department's deadline in working days
             self.form.new_case_due = new_case_due
         self._log, self._bg, self._staff = interactions, background, staff
+        self._outbox = outbox
         self._known_topics = {t.code for t in topics}
         self.customer_id, self.customer_name = customer_id, customer_name
         self.drafts = ContactDrafts(drafts, background, self)
@@ -85,6 +99,11 @@ class InteractionPanel(ContactPanelFrame):
         self._started_at: dt.datetime | None = None
         self._external_ref = ""  # of the contact in progress (a call's unique id)
         self._saving = False
+        self._slow_save = QTimer(self)  # a database that does not answer: the contact goes to the outbox
+        self._slow_save.setSingleShot(True)
+        self._slow_save.timeout.connect(self._save_slow)
+        self.slow_save_ms = SLOW_SAVE_MS
+        self._unanswered: tuple[str, InteractionDraft, dt.datetime] | None = None  # the save in progress
         self._last_unlinked: int | None = None  # a saved contact without a customer
         self._link_target: tuple[int, str] | None = None  # set_link_target(); default: the panel's customer
         # What the desk adds (CustomerDesk.assist_panel): quick texts in the notes, the knowledge pane.
@@ -180,6 +199,10 @@ class InteractionPanel(ContactPanelFrame):
             self.drafts.look_for(customer_id, except_key=self._key)
 
     # -- starting, the clock ------------------------------------------------------------------
+
+    @property
+    def outbox(self) -> ContactOutbox | None:
+        return self._outbox
 
     @property
     def in_progress(self) -> bool:
@@ -312,21 +335,51 @@ class InteractionPanel(ContactPanelFrame):
             return
         self.form.clear_errors()
         self.save_error.hide()
+        ended_at = dt.datetime.now(dt.UTC)
+        if self._outbox is not None and self._outbox.waiting:  # offline: behind the contacts that wait
+            self._queue(key, draft, ended_at)
+            return
         self._saving = True
         self.save_button.setEnabled(False)
-        job = partial(self._log.save, draft, agent_id=self._staff.id, actor=self._staff.username)
-        self._bg.write(job, owner=self).on_success(lambda saved: self._saved(key, saved)).on_failure(self._save_failed)
+        if self._outbox is not None:
+            self._unanswered = (key, draft, ended_at)
+            self._slow_save.start(self.slow_save_ms)
+        job = partial(
+            self._log.save,
+            draft,
+            agent_id=self._staff.id,
+            actor=self._staff.username,
+            ended_at=ended_at,
+            client_uuid=contact_uuid(key),
+        )
+        self._bg.write(job, owner=self).on_success(lambda saved: self._saved(key, saved)).on_failure(
+            lambda exc: self._save_failed(exc, key, draft, ended_at)
+        )
+
+    @Slot()
+    def _save_slow(self) -> None:
+        """No answer yet: the contact waits in the outbox (sent behind this save, on the same writer;
+        if this save lands after all, the outbox finds it stored by its key)."""
+        unanswered, self._unanswered = self._unanswered, None
+        if unanswered is None:
+            return
+        key, draft, ended_at = unanswered
+        if self._saving and self._key == key and self._outbox is not None:
+            self._saving = False
+            self.save_button.setEnabled(True)
+            self._queue(key, draft, ended_at)
 
     def _saved(self, key: str, saved: SavedInteraction) -> None:
+        if self._key != key:  # it went to the outbox while this save had no answer
+            return
+        self._slow_save.stop()
+        self._unanswered = None
         self._saving = False
         self.save_button.setEnabled(True)
         self._draft_timer.stop()
         self.drafts.discard(key)
         seconds = int(self.elapsed())
-        self._key, self._started_at = None, None
-        self.form.fill(
-            InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
-        )
+        self._reset_form()
         self._show_idle(saved=True)
         self._last_unlinked = saved.id if saved.customer_id is None else None
         self._update_link_text()
@@ -335,9 +388,52 @@ class InteractionPanel(ContactPanelFrame):
         self.state_changed.emit()
         self.new_button.setFocus()
 
-    def _save_failed(self, exc: BaseException) -> None:
+    def _reset_form(self) -> None:
+        self._key, self._started_at = None, None
+        self.form.fill(
+            InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
+        )
+
+    def _queue(self, key: str, draft: InteractionDraft, ended_at: dt.datetime) -> None:
+        """The contact waits in the outbox; the panel is free for the next one."""
+        outbox = self._outbox
+        assert outbox is not None  # only called with an outbox
+        self._draft_timer.stop()
+        entry = QueuedContact(
+            key=new_entry_key(),
+            client_uuid=contact_uuid(key),
+            draft=draft,
+            agent_id=self._staff.id,
+            actor=self._staff.username,
+            ended_at=ended_at,
+            extra={"draft_key": key, "snapshot": self.snapshot().to_json()},
+        )
+        # The draft goes once the entry is on the disk (until then it is the contact's safety net;
+        # were both left by a crash, saving the restored draft finds the stored contact by its key).
+        outbox.queue(entry, stored=partial(self.drafts.discard, key), owner=self)
+        self._reset_form()
+        self._show_idle()
+        self.idle.setText(
+            self.tr(
+                "The database cannot be reached. The contact is kept on this computer and saved "
+                "automatically when the connection returns. Press Ctrl+N to log the next one."
+            )
+        )
+        events.emit("contact.queued", waiting=outbox.waiting)
+        self.queued.emit(entry.key)
+        self.state_changed.emit()
+        self.new_button.setFocus()
+
+    def _save_failed(self, exc: BaseException, key: str, draft: InteractionDraft, ended_at: dt.datetime) -> None:
+        if self._key != key:  # it went to the outbox while this save had no answer: the outbox sends it
+            return
+        self._slow_save.stop()
+        self._unanswered = None
         self._saving = False
         self.save_button.setEnabled(True)
+        if self._outbox is not None and self._key == key and is_unreachable(exc):
+            self._queue(key, draft, ended_at)
+            return
         self.save_failed.emit()
         if isinstance(exc, InteractionInvalid):
             self._show_errors(exc.errors)
@@ -366,10 +462,7 @@ class InteractionPanel(ContactPanelFrame):
             return
         self._draft_timer.stop()
         self.drafts.discard(key)
-        self._key, self._started_at = None, None
-        self.form.fill(
-            InteractionDraft(channel=Channel.PHONE, started_at=dt.datetime.now(dt.UTC), customer_id=self.customer_id)
-        )
+        self._reset_form()
         self._show_idle()
         events.emit("contact.cancelled")
         self.state_changed.emit()

@@ -1,8 +1,9 @@
 """Closing the desk (Ctrl+Q, File ▸ Quit, the window's close button) with a contact in progress asks first.
 
 The question is window-modal and does not block the event loop: **Save** saves every contact in
-progress and closes once they are saved and their drafts are gone; a contact that cannot be saved
-(a field message, the database away) keeps the window open at that contact, as typed. **Discard**
+progress and closes once they are saved (or, with the database unreachable, written to the offline
+outbox) and their drafts are gone; a contact that cannot be saved (a field message, another error)
+keeps the window open at that contact, as typed. **Discard**
 drops them and their drafts, then closes. **Cancel** (Esc) leaves everything as it was.
 """
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 from agentdesk_desktop import events
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.logging.contact_drafts import ContactDrafts
+from agentdesk_desktop.logging.contact_outbox import ContactOutbox
 from agentdesk_desktop.logging.interaction_panel import InteractionPanel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -90,6 +92,7 @@ class UnsavedContactsGuard(QObject):
         self._saving = list(panels)
         for panel in panels:
             panel.saved.connect(self._one_saved)
+            panel.queued.connect(self._one_saved)  # the database is unreachable: it waits in the outbox
             panel.save_failed.connect(self._one_failed)
         for panel in panels:
             if panel in self._saving:  # a failure before it stops the rest
@@ -98,6 +101,7 @@ class UnsavedContactsGuard(QObject):
     def _stop_listening(self) -> None:
         for panel in self._saving:
             panel.saved.disconnect(self._one_saved)
+            panel.queued.disconnect(self._one_saved)
             panel.save_failed.disconnect(self._one_failed)
         self._saving = []
 
@@ -105,6 +109,7 @@ class UnsavedContactsGuard(QObject):
         panel = self.sender()
         if isinstance(panel, InteractionPanel) and panel in self._saving:
             panel.saved.disconnect(self._one_saved)
+            panel.queued.disconnect(self._one_saved)
             panel.save_failed.disconnect(self._one_failed)
             self._saving.remove(panel)
         if not self._saving:
@@ -129,13 +134,27 @@ class UnsavedContactsGuard(QObject):
 
     def _close_when_settled(self) -> None:
         """Close once every panel's draft writes have landed (a discard left queued would leave the
-        draft behind, to be offered again at the next start)."""
-        busy = [p for p in self.window.findChildren(InteractionPanel) if p.drafts.busy]
+        draft behind, to be offered again at the next start) and every contact handed to the offline
+        outbox is on the disk."""
+        panels = self.window.findChildren(InteractionPanel)
+        storing = [p.outbox for p in panels if p.outbox is not None and p.outbox.storing]
+        if storing:
+            outbox = storing[0]
+            assert outbox is not None  # filtered above
+            outbox.settled.connect(self._outbox_settled_once)
+            return
+        busy = [p for p in panels if p.drafts.busy]
         if busy:
             busy[0].drafts.settled.connect(self._settled_once)
             return
         self._may_close = True
         self.window.close()
+
+    def _outbox_settled_once(self) -> None:
+        outbox = self.sender()
+        if isinstance(outbox, ContactOutbox):
+            outbox.settled.disconnect(self._outbox_settled_once)
+        self._close_when_settled()
 
     def _settled_once(self) -> None:
         drafts = self.sender()

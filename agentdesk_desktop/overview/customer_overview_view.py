@@ -30,17 +30,20 @@ from agentdesk.interaction_log import InteractionLog
 from agentdesk.need_to_know import viewer_of
 from agentdesk.restricted_customers import CustomerRestricted, RestrictedCustomers
 from agentdesk.staff import StaffMember
+from agentdesk.storage.reachability import is_unreachable
 from agentdesk.topics import Topic
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
+from agentdesk_desktop.logging.contact_outbox import ContactOutbox
 from agentdesk_desktop.logging.interaction_panel import InteractionPanel
 from agentdesk_desktop.overview.break_glass import BreakGlassPage
 from agentdesk_desktop.overview.edit_dialog import EditDialog, EditDialogFactory
-from agentdesk_desktop.overview.failure_page import failure_page
 from agentdesk_desktop.overview.light_box import LightBox
+from agentdesk_desktop.overview.open_failure import OpenFailurePage
 from agentdesk_desktop.overview.overview_header import OverviewHeader
 from agentdesk_desktop.overview.overview_sections import CasesSection, ContactSection, RelationsSection
 from agentdesk_desktop.overview.roles_section import RolesSection
+from agentdesk_desktop.overview.stale_note import StaleNote
 from agentdesk_desktop.overview.timeline_model import TimelineModel
 from agentdesk_desktop.overview.timeline_section import TimelineSection
 from agentdesk_desktop.widgets.labels import department_names
@@ -72,8 +75,10 @@ class CustomerOverviewView(QWidget):
         staged: bool = False,
         new_case_due: Callable[[dt.date], dt.date] | None = None,
         restricted: RestrictedCustomers | None = None,
+        outbox: ContactOutbox | None = None,
     ) -> None:
-        """``staged``: build nothing yet (a spare tab of the desk's pool, ``customer_id`` None): the
+        """``outbox``: where the contact panel's saves go while the database cannot be reached.
+        ``staged``: build nothing yet (a spare tab of the desk's pool, ``customer_id`` None): the
         parts are made one :meth:`build_step` at a time, each well within a frame, and
         :meth:`bind` gives the view its customer and opens it. Otherwise the view is built and
         opened at once."""
@@ -84,6 +89,7 @@ class CustomerOverviewView(QWidget):
         self._service, self._interactions, self._bg, self._staff = overview_service, interactions, background, staff
         self._new_case_due, self._restricted = new_case_due, restricted
         self._viewer = viewer_of(staff)
+        self._outbox = outbox
         self._drafts, self._topics = drafts, list(topics)
         self._edit_factory = edit_dialog_factory
         self.overview: CustomerOverview | None = None
@@ -173,6 +179,7 @@ class CustomerOverviewView(QWidget):
             self._staff,
             self._topics,
             customer_id=self.customer_id,
+            outbox=self._outbox,
             parent=self.logging_box,
         )
         # What the panel saves reaches this view through the change bus (apply_changes). This lambda,
@@ -211,7 +218,9 @@ class CustomerOverviewView(QWidget):
     # -- building ------------------------------------------------------------------------------
 
     def _build_failure(self) -> None:
-        self._failure, self._failure_text, self.retry_button = failure_page(self, self.load)
+        self._failure = OpenFailurePage(self)
+        self._failure_text, self.retry_button = self._failure.text, self._failure.retry_button
+        self.retry_button.clicked.connect(self.load)
         self._stack.addWidget(self._failure)
         self.break_glass = BreakGlassPage(self._bg, self._viewer, self._restricted, lambda: self.customer_id, self)
         self.break_glass.opened.connect(self.load)
@@ -253,6 +262,9 @@ class CustomerOverviewView(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
+        self.stale_note = StaleNote(content)
+        self.stale_note.retry_requested.connect(self.refresh)
+        layout.addWidget(self.stale_note)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
@@ -293,7 +305,7 @@ class CustomerOverviewView(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.retry_button.setText(self.tr("Try again"))
+        self._failure.retranslate()
         self.logging_box.setTitle(self.tr("Contact logging"))
         self.department_panels.setTitle(self.tr("Department panels"))
         self._department_note.setText(
@@ -377,6 +389,7 @@ class CustomerOverviewView(QWidget):
         # together): the tab is painted once with all of it, not once per part.
         first = self.overview is None
         self.overview = overview
+        self.stale_note.fresh()
         self.header.set_overview(overview)
         self.title_changed.emit(self.title())
         self._fill_sections(overview)
@@ -403,6 +416,11 @@ class CustomerOverviewView(QWidget):
         self._maybe_painted()
 
     def _open_failed(self, exc: BaseException) -> None:
+        if self.overview is not None and is_unreachable(exc):
+            # A refresh without the database: what is on screen stays, with the time it was read.
+            log.info("customer %s not refreshed: the database cannot be reached", self.customer_id)
+            self.stale_note.stale()
+            return
         self._error = exc
         if not isinstance(exc, CustomerNotFound | CustomerRestricted):
             log.error("opening customer %s failed: %s", self.customer_id, type(exc).__name__)
@@ -415,17 +433,7 @@ class CustomerOverviewView(QWidget):
             self.break_glass.show_restricted(exc.reason)
             self._stack.setCurrentWidget(self.break_glass)
             return
-        if isinstance(exc, CustomerNotFound):
-            self._failure_text.setText(self.tr("This customer is no longer in the register."))
-            self.retry_button.hide()
-        else:
-            self._failure_text.setText(
-                self.tr(
-                    "The customer could not be opened. Check the network connection "
-                    "and try again; if the problem continues, contact IT support."
-                )
-            )
-            self.retry_button.show()
+        self._failure.show_error(exc)
         self._stack.setCurrentWidget(self._failure)
 
     # -- the first full paint -------------------------------------------------------------------

@@ -30,6 +30,12 @@ def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     ]
 
 
+def forms(translation) -> list[str]:
+    """The translated text, or each plural form of a numerus message (tr(..., n) with %n)."""
+    plural = [f.text or "" for f in translation.findall("numerusform")]
+    return plural or [translation.text or ""]
+
+
 @pytest.fixture(scope="module")
 def strings_in_the_code(tmp_path_factory) -> set[tuple[str, str]]:
     """(context, source) of every translatable string in ui/, read by lupdate itself."""
@@ -47,7 +53,7 @@ def test_every_string_is_translated(translations_dir, strings_in_the_code, lang)
     unfinished = [
         f"{c}: {s!r}"
         for c, s, t in found
-        if t.get("type") in ("unfinished", "vanished", "obsolete") or not (t.text or "").strip()
+        if t.get("type") in ("unfinished", "vanished", "obsolete") or not all(f.strip() for f in forms(t))
     ]
     assert not unfinished, (
         f"{len(unfinished)} untranslated in {ts.name} (translate, then run "
@@ -59,11 +65,12 @@ def test_every_string_is_translated(translations_dir, strings_in_the_code, lang)
         + "\n".join(f"{c}: {s!r}" for c, s in missing[:20])
     )
     for context, source, translation in found:
-        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation.text)), (
-            f"{ts.name} {context}: {source!r} and its translation have different %N placeholders"
-        )
-        if "&" in source.replace("&&", "") and not source.startswith("<"):
-            assert "&" in translation.text, f"{ts.name} {context}: {source!r} lost its keyboard mnemonic"
+        for text in forms(translation):
+            assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(text)), (
+                f"{ts.name} {context}: {source!r} and its translation have different %N placeholders"
+            )
+            if "&" in source.replace("&&", "") and not source.startswith("<"):
+                assert "&" in text, f"{ts.name} {context}: {source!r} lost its keyboard mnemonic"
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
@@ -72,11 +79,15 @@ def test_the_compiled_qm_matches_the_ts(qapp, translations_dir, lang):
     assert translator.load(str(translations_dir / f"agentdesk_{lang}.qm"))
     assert translator.language().startswith({"fi": "fi", "sv": "sv", "en": "en"}[lang])
     for context, source, translation in messages(translations_dir / f"agentdesk_{lang}.ts"):
-        if translation.get("type") == "unfinished" or not translation.text:
+        texts = forms(translation)
+        if translation.get("type") == "unfinished" or not all(texts):
             continue  # reported by test_every_string_is_translated
-        assert translator.translate(context, source) == translation.text, (
-            f"agentdesk_{lang}.qm is stale for {context}: {source!r} (run scripts/translations.sh)"
-        )
+        # fi, sv and en: the first form is for n = 1, the second for every other n.
+        counts = [1, 2] if translation.findall("numerusform") else [-1]
+        for n, text in zip(counts, texts, strict=True):
+            assert translator.translate(context, source, None, n) == text, (
+                f"agentdesk_{lang}.qm is stale for {context}: {source!r} (run scripts/translations.sh)"
+            )
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,9 @@ class Interaction(Base):
     outcome: Mapped[Outcome | None] = mapped_column(enum_column(Outcome, "outcome"))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("service_case.id", ondelete="SET NULL"), index=True)
     external_ref: Mapped[str] = mapped_column(String(128), default="")  # call unique id, Message-ID, ...
+    # The desk's idempotency key for the contact (agentdesk.outbox): a save sent again after its answer
+    # was lost finds its row instead of writing a second one. None for rows written without one.
+    client_uuid: Mapped[str | None] = mapped_column(String(36), unique=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}
