@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+125" />
+        <location filename="../../agentdesk_desktop/plugins/action_dialog.py" line="+128" />
         <location line="+78" />
         <source>Loading the form…</source>
         <translation>Loading the form…</translation>
@@ -36,7 +36,7 @@
         <translation>Filing…</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+41" />
         <source>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</source>
         <translation>The back end did not answer in time. Check in its panel whether the request was filed before filing it again.</translation>
     </message>
@@ -64,7 +64,7 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+93" />
+        <location filename="../../agentdesk_desktop/dashboard/agents_model.py" line="+94" />
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
@@ -82,6 +82,34 @@
         <location line="+0" />
         <source>Department</source>
         <translation>Department</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassPage</name>
+    <message>
+        <location filename="../../agentdesk_desktop/overview/break_glass.py" line="+76" />
+        <source>This is a restricted record (%1). Only named roles may open it. If you must open it, write why: the access is logged and reported to the data protection officer.</source>
+        <translation>This is a restricted record (%1). Only named roles may open it. If you must open it, write why: the access is logged and reported to the data protection officer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Why you need to open this record</source>
+        <translation>Why you need to open this record</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Break the glass</source>
+        <translation>Break the glass</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>The record could not be opened. Try again; the purpose you wrote is kept.</source>
+        <translation>The record could not be opened. Try again; the purpose you wrote is kept.</translation>
     </message>
 </context>
 <context>
@@ -265,7 +293,7 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/cases/case_dialog.py" line="+148" />
+        <location filename="../../agentdesk_desktop/cases/case_dialog.py" line="+150" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -280,7 +308,7 @@
         <translation>Filed as %1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>assigned to %1</source>
         <translation>assigned to %1</translation>
     </message>
@@ -311,7 +339,7 @@
     </message>
     <message>
         <location line="+5" />
-        <location line="+91" />
+        <location line="+102" />
         <source>(keep)</source>
         <translation>(keep)</translation>
     </message>
@@ -419,7 +447,7 @@
 <context>
     <name>CasesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+308" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+304" />
         <location line="+11" />
         <source>Open cases</source>
         <translation>Open cases</translation>
@@ -597,7 +625,7 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+215" />
+        <location filename="../../agentdesk_desktop/logging/contact_form.py" line="+216" />
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
@@ -662,7 +690,7 @@
         <translation>Customer %1</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+71" />
         <source>— none —</source>
         <translation>— none —</translation>
     </message>
@@ -759,7 +787,7 @@
 <context>
     <name>ContactSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-164" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-141" />
         <source>Contact details</source>
         <translation>Contact details</translation>
     </message>
@@ -785,6 +813,16 @@
     </message>
     <message>
         <location line="+13" />
+        <source>Address protected (related person)</source>
+        <translation>Address protected (related person)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A person who lives with this customer has a protected address (turvakielto): this address is theirs too, so it is not shown and must not be given out.</source>
+        <translation>A person who lives with this customer has a protected address (turvakielto): this address is theirs too, so it is not shown and must not be given out.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Address protected</source>
         <translation>Address protected</translation>
     </message>
@@ -1008,6 +1046,14 @@
     </message>
 </context>
 <context>
+    <name>CustomerDesk</name>
+    <message>
+        <location filename="../../agentdesk_desktop/customer_desk.py" line="+193" />
+        <source>&amp;Knowledge base…</source>
+        <translation>&amp;Knowledge base…</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/customer_form/customer_dialog.py" line="+206" />
@@ -1216,12 +1262,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+306" />
-        <source>Try again</source>
-        <translation>Try again</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+309" />
         <source>Contact logging</source>
         <translation>Contact logging</translation>
     </message>
@@ -1234,16 +1275,6 @@
         <location line="+3" />
         <source>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</source>
         <translation>Panels from the department plugins installed on this workstation (social services, health care, technical services and others) appear here: what each back-office system knows about this customer, for the staff allowed to see it.</translation>
-    </message>
-    <message>
-        <location line="+95" />
-        <source>This customer is no longer in the register.</source>
-        <translation>This customer is no longer in the register.</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</source>
-        <translation>The customer could not be opened. Check the network connection and try again; if the problem continues, contact IT support.</translation>
     </message>
 </context>
 <context>
@@ -1418,9 +1449,220 @@
     </message>
 </context>
 <context>
+    <name>DataProtectionWindow</name>
+    <message>
+        <location filename="../../agentdesk_desktop/data_protection/dpo_window.py" line="+197" />
+        <source>Data protection — who handled a citizen's data</source>
+        <translation>Data protection — who handled a citizen's data</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen:</source>
+        <translation>Citizen:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name, henkilötunnus or customer id</source>
+        <translation>Name, henkilötunnus or customer id</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Show period</source>
+        <translation>Show period</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Purpose contains…</source>
+        <translation>Purpose contains…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+10" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <location line="+9" />
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+6" />
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Break the glass — openings of restricted customers to review</source>
+        <translation>Break the glass — openings of restricted customers to review</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Citizen</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's access-log document…</source>
+        <translation>Citizen's access-log document…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Finnish</source>
+        <translation>Finnish</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Swedish</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Type a name, a henkilötunnus or a customer id.</source>
+        <translation>Type a name, a henkilötunnus or a customer id.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>No citizen found.</source>
+        <translation>No citizen found.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the citizen (Enter or double-click).</source>
+        <translation>Choose the citizen (Enter or double-click).</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The period ends before it starts.</source>
+        <translation>The period ends before it starts.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reading the audit log…</source>
+        <translation>Reading the audit log…</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>All staff</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>%1 (listed among %2)</source>
+        <translation>%1 (listed among %2)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 (#%2): %3 of %4 accesses in the period.</source>
+        <translation>%1 (#%2): %3 of %4 accesses in the period.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>More than this in the period: choose a shorter period.</source>
+        <translation>More than this in the period: choose a shorter period.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Break the glass — openings of restricted customers to review: %1</source>
+        <translation>Break the glass — openings of restricted customers to review: %1</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The citizen's access-log document</source>
+        <translation>The citizen's access-log document</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>HTML documents (*.html)</source>
+        <translation>HTML documents (*.html)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Wrote %1.</source>
+        <translation>Wrote %1.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No such citizen.</source>
+        <translation>No such citizen.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cannot write the file: %1</source>
+        <translation>Cannot write the file: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The audit log cannot be read now. Try again in a moment.</source>
+        <translation>The audit log cannot be read now. Try again in a moment.</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
-        <location filename="../../agentdesk_desktop/start_up.py" line="+174" />
+        <location filename="../../agentdesk_desktop/start_up.py" line="+189" />
         <source>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</source>
         <translation>The database %1 has no AgentDesk data yet. Ask IT to prepare it (agentdesk db upgrade).</translation>
     </message>
@@ -1463,12 +1705,12 @@
 <context>
     <name>DeskPlugins</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+139" />
+        <location filename="../../agentdesk_desktop/plugins/desk_plugins.py" line="+158" />
         <source>Department plugins could not be started; see the log.</source>
         <translation>Department plugins could not be started; see the log.</translation>
     </message>
     <message>
-        <location line="+285" />
+        <location line="+299" />
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Some department plugins are not in use: %1. See Help ▸ Plugins.</translation>
     </message>
@@ -1481,7 +1723,7 @@
 <context>
     <name>DirectorySignInDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/sign_in_directory.py" line="+89" />
+        <location filename="../../agentdesk_desktop/sign_in_directory.py" line="+90" />
         <source>Type your username.</source>
         <translation>Type your username.</translation>
     </message>
@@ -1643,6 +1885,64 @@
     </message>
 </context>
 <context>
+    <name>DueCases</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/due_cases.py" line="+60" />
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cases overdue or due soon</source>
+        <translation>Cases overdue or due soon</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No cases overdue or due soon.</source>
+        <translation>No cases overdue or due soon.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cases: %1 overdue · %2 due soon</source>
+        <translation>Cases: %1 overdue · %2 due soon</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>1 working day overdue</source>
+        <translation>1 working day overdue</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>%1 working days overdue</source>
+        <translation>%1 working days overdue</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>due in 1 working day</source>
+        <translation>due in 1 working day</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>due in %1 working days</source>
+        <translation>due in %1 working days</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePanel</name>
     <message>
         <location filename="../../agentdesk_desktop/customer_form/duplicate_panel.py" line="+55" />
@@ -1668,7 +1968,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../agentdesk_desktop/errors.py" line="+84" />
+        <location filename="../../agentdesk_desktop/errors.py" line="+85" />
         <source>AgentDesk – error</source>
         <translation>AgentDesk – error</translation>
     </message>
@@ -1701,7 +2001,7 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location line="+125" />
+        <location line="+148" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -1780,7 +2080,7 @@
 <context>
     <name>InboxDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+152" />
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+170" />
         <source>Yours</source>
         <translation>Yours</translation>
     </message>
@@ -1928,7 +2228,7 @@
 <context>
     <name>InteractionPanel</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+104" />
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+110" />
         <source>New contact</source>
         <translation>New contact</translation>
     </message>
@@ -1963,7 +2263,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+149" />
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+171" />
         <source>Link the last contact to %1</source>
         <translation>Link the last contact to %1</translation>
     </message>
@@ -2003,17 +2303,22 @@
         <translation>(%1 more after this one)</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+107" />
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+119" />
         <source>Save or cancel the contact in progress before restoring another.</source>
         <translation>Save or cancel the contact in progress before restoring another.</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+126" />
+        <source>The database cannot be reached. The contact is kept on this computer and saved automatically when the connection returns. Press Ctrl+N to log the next one.</source>
+        <translation>The database cannot be reached. The contact is kept on this computer and saved automatically when the connection returns. Press Ctrl+N to log the next one.</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>The contact could not be saved. Nothing you typed is lost; try again in a moment.</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+45" />
         <source>The contact is now linked to the customer.</source>
         <translation>The contact is now linked to the customer.</translation>
     </message>
@@ -2077,9 +2382,220 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeEditor</name>
+    <message>
+        <location filename="../../agentdesk_desktop/knowledge/knowledge_editor.py" line="+78" />
+        <source>Knowledge base</source>
+        <translation>Knowledge base</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Knowledge base entries</source>
+        <translation>Knowledge base entries</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+69" />
+        <source>Quick text</source>
+        <translation>Quick text</translation>
+    </message>
+    <message>
+        <location line="-69" />
+        <location line="+69" />
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="-69" />
+        <location line="+69" />
+        <source>Call script</source>
+        <translation>Call script</translation>
+    </message>
+    <message>
+        <location line="-66" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>e.g. greet — typed as ;greet + Tab</source>
+        <translation>e.g. greet — typed as ;greet + Tab</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Any topic</source>
+        <translation>Any topic</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Finnish</source>
+        <translation>Finnish</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Swedish</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Text. Placeholders: {customer_name} {case_number} {agent_name} {today}</source>
+        <translation>Text. Placeholders: {customer_name} {case_number} {agent_name} {today}</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+90" />
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Someone else saved this entry meanwhile. Choose it again to see theirs.</source>
+        <translation>Someone else saved this entry meanwhile. Choose it again to see theirs.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your role may not edit the knowledge base.</source>
+        <translation>Your role may not edit the knowledge base.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The entry could not be saved. Try again in a moment.</source>
+        <translation>The entry could not be saved. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>A shortcut is 2–31 letters a–z, digits, - or _, e.g. greet.</source>
+        <translation>A shortcut is 2–31 letters a–z, digits, - or _, e.g. greet.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the topic this belongs to (a call script always has one).</source>
+        <translation>Choose the topic this belongs to (a call script always has one).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Write the text in at least one language.</source>
+        <translation>Write the text in at least one language.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Another quick text already has this shortcut.</source>
+        <translation>Another quick text already has this shortcut.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Give the text a title (or leave both empty).</source>
+        <translation>Give the text a title (or leave both empty).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The title has no text (or the text is too long).</source>
+        <translation>The title has no text (or the text is too long).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Nothing was saved: see the messages above.</source>
+        <translation>Nothing was saved: see the messages above.</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePane</name>
+    <message>
+        <location filename="../../agentdesk_desktop/knowledge/knowledge_pane.py" line="+71" />
+        <location line="+34" />
+        <source>Choose a topic to see its call script, or search.</source>
+        <translation>Choose a topic to see its call script, or search.</translation>
+    </message>
+    <message>
+        <location line="-26" />
+        <source>Scripts and articles</source>
+        <translation>Scripts and articles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>Search the knowledge base</source>
+        <translation>Search the knowledge base</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Knowledge base results</source>
+        <translation>Knowledge base results</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Knowledge base text</source>
+        <translation>Knowledge base text</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>No script or article for this topic yet.</source>
+        <translation>No script or article for this topic yet.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Nothing found.</source>
+        <translation>Nothing found.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The knowledge base could not be read. Try again in a moment.</source>
+        <translation>The knowledge base could not be read. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Script</source>
+        <translation>Script</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+34" />
+        <location filename="../../agentdesk_desktop/widgets/labels.py" line="+36" />
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
@@ -2209,6 +2725,21 @@
         <translation>landline</translation>
     </message>
     <message>
+        <location line="+15" />
+        <source>Water utility customer</source>
+        <translation>Water utility customer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>City rental tenant</source>
+        <translation>City rental tenant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Guardian of a child in daycare</source>
+        <translation>Guardian of a child in daycare</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>Child</source>
         <translation>Child</translation>
@@ -2269,7 +2800,7 @@
         <translation>similar name, same birth date</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="-53" />
         <source>Assigned</source>
         <translation>Assigned</translation>
     </message>
@@ -2284,7 +2815,7 @@
         <translation>Waiting for the back office</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+52" />
         <source>similar name, same phone number</source>
         <translation>similar name, same phone number</translation>
     </message>
@@ -2308,16 +2839,51 @@
         <source>until %1</source>
         <translation>until %1</translation>
     </message>
+    <message>
+        <location filename="../../agentdesk_desktop/widgets/department_label.py" line="+18" />
+        <source>Customer service</source>
+        <translation>Customer service</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Education</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Technical services</source>
+        <translation>Technical services</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Housing</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Social services</source>
+        <translation>Social services</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Health services</source>
+        <translation>Health services</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+278" />
+        <location filename="../../agentdesk_desktop/main_window.py" line="+316" />
         <source>Customer %1</source>
         <translation>Customer %1</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+18" />
+        <source>Customer %1 was merged into customer %2: showing customer %2.</source>
+        <translation>Customer %1 was merged into customer %2: showing customer %2.</translation>
+    </message>
+    <message>
+        <location line="+59" />
         <source>About AgentDesk</source>
         <translation>About AgentDesk</translation>
     </message>
@@ -2327,7 +2893,7 @@
         <translation>&lt;h3&gt;AgentDesk %1&lt;/h3&gt;&lt;p&gt;The customer service desk of the city: one search for every customer, their details and contacts.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+36" />
         <source>AgentDesk</source>
         <translation>AgentDesk</translation>
     </message>
@@ -2382,6 +2948,16 @@
         <translation>&amp;Reports…</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>&amp;Steward's desk: duplicates…</source>
+        <translation>&amp;Steward's desk: duplicates…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Data protection…</source>
+        <translation>&amp;Data protection…</translation>
+    </message>
+    <message>
         <location line="+1" />
         <source>&amp;Demo</source>
         <translation>&amp;Demo</translation>
@@ -2411,7 +2987,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</source>
 Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Signed in: %1</source>
         <translation>Signed in: %1</translation>
     </message>
@@ -2422,9 +2998,32 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>OutboxStatus</name>
+    <message numerus="yes">
+        <location filename="../../agentdesk_desktop/logging/outbox_status.py" line="+35" />
+        <source>Offline — %n contact(s) waiting</source>
+        <translation><numerusform>Offline — %n contact waiting</numerusform><numerusform>Offline — %n contacts waiting</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database cannot be reached. Saved contacts wait encrypted on this computer and are sent automatically when it answers again.</source>
+        <translation>The database cannot be reached. Saved contacts wait encrypted on this computer and are sent automatically when it answers again.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13" />
+        <source>Database reachable again: %n waiting contact(s) saved.</source>
+        <translation><numerusform>Database reachable again: %n waiting contact saved.</numerusform><numerusform>Database reachable again: %n waiting contacts saved.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7" />
+        <source>%n waiting contact(s) could not be saved: open the customer to check it and save it again.</source>
+        <translation><numerusform>%n waiting contact could not be saved: open the customer to check it and save it again.</numerusform><numerusform>%n waiting contacts could not be saved: open the customer to check it and save it again.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OverviewHeader</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+121" />
+        <location filename="../../agentdesk_desktop/overview/overview_header.py" line="+129" />
         <source>Identity code</source>
         <translation>Identity code</translation>
     </message>
@@ -2442,6 +3041,11 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+1" />
         <source>Edit details…</source>
         <translation>Edit details…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Notes of the alerts</source>
+        <translation>Notes of the alerts</translation>
     </message>
     <message>
         <location line="+10" />
@@ -2472,6 +3076,56 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+1" />
         <source>Language: %1</source>
         <translation>Language: %1</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PairView</name>
+    <message>
+        <location filename="../../agentdesk_desktop/steward/pair_view.py" line="+74" />
+        <location line="+3" />
+        <location line="+1" />
+        <source>Customer %1</source>
+        <translation>Customer %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>What the scan found (weight in bits: + one person, - two people)</source>
+        <translation>What the scan found (weight in bits: + one person, - two people)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Choose a pair in the queue to compare the two records.</source>
+        <translation>Choose a pair in the queue to compare the two records.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Score %1 · %2 of %3 fields differ (highlighted)</source>
+        <translation>Score %1 · %2 of %3 fields differ (highlighted)</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>(protected address)</source>
+        <translation>(protected address)</translation>
     </message>
 </context>
 <context>
@@ -2510,7 +3164,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelArea</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+163" />
+        <location filename="../../agentdesk_desktop/plugins/panel_area.py" line="+165" />
         <source>The department panels could not read this customer.</source>
         <translation>The department panels could not read this customer.</translation>
     </message>
@@ -2549,12 +3203,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>PluginPanelWidget</name>
     <message>
-        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+209" />
+        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+198" />
         <source>This panel shows sensitive information. Choose why you need to see it; the access is logged.</source>
         <translation>This panel shows sensitive information. Choose why you need to see it; the access is logged.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location filename="../../agentdesk_desktop/widgets/purpose_prompt.py" line="+48" />
         <source>Customer is on the line and consents</source>
         <translation>Customer is on the line and consents</translation>
     </message>
@@ -2569,7 +3223,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Emergency</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location filename="../../agentdesk_desktop/plugins/panel_widget.py" line="+2" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -3016,6 +3670,34 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>QuickTextPicker</name>
+    <message>
+        <location filename="../../agentdesk_desktop/widgets/quick_texts.py" line="+84" />
+        <source>Insert a quick text</source>
+        <translation>Insert a quick text</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Type to filter: shortcut, title or text</source>
+        <translation>Type to filter: shortcut, title or text</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filter quick texts</source>
+        <translation>Filter quick texts</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Quick texts</source>
+        <translation>Quick texts</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>No quick text matches.</source>
+        <translation>No quick text matches.</translation>
+    </message>
+</context>
+<context>
     <name>ReceptionWindow</name>
     <message>
         <location filename="../../agentdesk_desktop/reception/reception_window.py" line="+224" />
@@ -3176,7 +3858,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>RelationsSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+51" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="+20" />
         <source>Relationships</source>
         <translation>Relationships</translation>
     </message>
@@ -3401,7 +4083,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../agentdesk_desktop/sign_in.py" line="+53" />
+        <location filename="../../agentdesk_desktop/sign_in.py" line="+54" />
         <source>Customer service agent</source>
         <translation>Customer service agent</translation>
     </message>
@@ -3420,11 +4102,16 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>Data protection officer</source>
+        <translation>Data protection officer</translation>
+    </message>
 </context>
 <context>
     <name>RolesSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-57" />
+        <location filename="../../agentdesk_desktop/overview/roles_section.py" line="+39" />
         <source>Roles and profiles</source>
         <translation>Roles and profiles</translation>
     </message>
@@ -3444,7 +4131,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+14" />
         <source>No roles or profiles on record.</source>
         <translation>No roles or profiles on record.</translation>
     </message>
@@ -3452,6 +4139,11 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+5" />
         <source>Reference %1</source>
         <translation>Reference %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Shown for: %1</source>
+        <translation>Shown for: %1</translation>
     </message>
     <message>
         <location line="+3" />
@@ -3462,6 +4154,26 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+0" />
         <source>ended</source>
         <translation>ended</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Restricted entries (social or health services) hidden: %1. Choose why you need to see them; the access is logged.</source>
+        <translation>Restricted entries (social or health services) hidden: %1. Choose why you need to see them; the access is logged.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>customer consents</source>
+        <translation>customer consents</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>statutory task</source>
+        <translation>statutory task</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>emergency</source>
+        <translation>emergency</translation>
     </message>
 </context>
 <context>
@@ -3529,7 +4241,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>This customer has a protected address (turvakielto). The address is not shown or given out.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+16" />
+        <source>Restricted record</source>
+        <translation>Restricted record</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>Address protected</source>
         <translation>Address protected</translation>
     </message>
@@ -3557,7 +4274,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>Section</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-132" />
+        <location filename="../../agentdesk_desktop/overview/overview_sections.py" line="-163" />
         <location line="+20" />
         <source>Loading…</source>
         <translation>Loading…</translation>
@@ -3584,7 +4301,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Loading staff users…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>There are no active staff users in this database. Ask an administrator to add you.</source>
         <translation>There are no active staff users in this database. Ask an administrator to add you.</translation>
     </message>
@@ -3635,9 +4352,170 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>StaleNote</name>
+    <message>
+        <location filename="../../agentdesk_desktop/overview/stale_note.py" line="+58" />
+        <source>Shown from %1, database unreachable</source>
+        <translation>Shown from %1, database unreachable</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+</context>
+<context>
+    <name>StewardWindow</name>
+    <message>
+        <location filename="../../agentdesk_desktop/steward/steward_window.py" line="+185" />
+        <source>Steward's desk: duplicates</source>
+        <translation>Steward's desk: duplicates</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Scan says</source>
+        <translation>Scan says</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Record A</source>
+        <translation>Record A</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Record B</source>
+        <translation>Record B</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score &amp;at least</source>
+        <translation>Score &amp;at least</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Select those</source>
+        <translation>&amp;Select those</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accept selected… (Ctrl+Shift+A)</source>
+        <translation>Accept selected… (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accept: one person (A)</source>
+        <translation>Accept: one person (A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reject: two people (R)</source>
+        <translation>Reject: two people (R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not sure (N)</source>
+        <translation>Not sure (N)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A accept (merge) · R reject (never shown again) · N not sure (stays, marked) · ↑ ↓ previous / next pair · Shift+↑↓ select several</source>
+        <translation>A accept (merge) · R reject (never shown again) · N not sure (stays, marked) · ↑ ↓ previous / next pair · Shift+↑↓ select several</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Reading the queue…</source>
+        <translation>Reading the queue…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The queue is empty. Run a duplicate scan (agentdesk duplicates scan) to fill it.</source>
+        <translation>The queue is empty. Run a duplicate scan (agentdesk duplicates scan) to fill it.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 pairs to review, highest score first.</source>
+        <translation>%1 pairs to review, highest score first.</translation>
+    </message>
+    <message>
+        <location line="+86" />
+        <source>Merged: customer %1 is now one with customer %2.</source>
+        <translation>Merged: customer %1 is now one with customer %2.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Customers %1 and %2 are two people: the pair will not come back.</source>
+        <translation>Customers %1 and %2 are two people: the pair will not come back.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Customers %1 and %2 stay in the queue, marked not sure.</source>
+        <translation>Customers %1 and %2 stay in the queue, marked not sure.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Not done: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>%1 pairs with a score of at least %2 selected.</source>
+        <translation>%1 pairs with a score of at least %2 selected.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Accept selected pairs</source>
+        <translation>Accept selected pairs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge the %1 selected pairs, each into one customer?</source>
+        <translation>Merge the %1 selected pairs, each into one customer?</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Each merge keeps the values the survivorship rules choose, and can be undone later.</source>
+        <translation>Each merge keeps the values the survivorship rules choose, and can be undone later.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Merging %1 pairs…</source>
+        <translation>Merging %1 pairs…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1 pairs merged.</source>
+        <translation>%1 pairs merged.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 not merged; the first: customers %2 and %3: %4</source>
+        <translation>%1 not merged; the first: customers %2 and %3: %4</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>The queue could not be read or saved. Check the network connection and try again (F5).</source>
+        <translation>The queue could not be read or saved. Check the network connection and try again (F5).</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+238" />
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+240" />
         <source>Case #%1</source>
         <translation>Case #%1</translation>
     </message>
@@ -3680,17 +4558,33 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>TimelineSection</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_section.py" line="+138" />
+        <location filename="../../agentdesk_desktop/overview/timeline_section.py" line="+139" />
+        <location line="+7" />
         <source>Contacts, newest first</source>
         <translation>Contacts, newest first</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-5" />
         <source>Show:</source>
         <translation>Show:</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Filter by channel</source>
+        <translation>Filter by channel</translation>
+    </message>
+    <message>
         <location line="+1" />
+        <source>Filter by department</source>
+        <translation>Filter by department</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filter by topic</source>
+        <translation>Filter by topic</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
@@ -3705,7 +4599,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>All departments</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>All topics</source>
         <translation>All topics</translation>
     </message>
@@ -3804,7 +4698,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>UnsavedContacts</name>
     <message>
-        <location filename="../../agentdesk_desktop/logging/unsaved_contacts_guard.py" line="+50" />
+        <location filename="../../agentdesk_desktop/logging/unsaved_contacts_guard.py" line="+52" />
         <source>A contact is not saved yet.</source>
         <translation>A contact is not saved yet.</translation>
     </message>
