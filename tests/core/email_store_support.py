@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from email import policy
 from email.message import EmailMessage as MimeMessage
 from email.utils import formatdate
 
@@ -46,13 +47,13 @@ def rich_mail(
     if text is not None:
         msg.set_content(text, charset="iso-8859-1", cte="quoted-printable")
         if html is not None:
-            msg.add_alternative(html, subtype="html")
+            msg.add_alternative(html, subtype="html", cte="quoted-printable")
     elif html is not None:
-        msg.set_content(html, subtype="html")
+        msg.set_content(html, subtype="html", cte="quoted-printable")
     if attachment is not None:
         name, data = attachment
         msg.add_attachment(data, maintype="application", subtype="pdf", filename=name)
-    return mid, msg.as_bytes()
+    return mid, msg.as_bytes(policy=policy.SMTP)
 
 
 def stored_messages(db) -> list[EmailMessage]:

@@ -128,7 +128,9 @@ def test_a_mail_another_intake_service_stored_is_skipped(db, posti):
     """The race's other side: the row is there (another service's intake), the contact not yet seen."""
     mid, raw = rich_mail(attachment=None)
     with db.session() as s, s.begin():
-        s.add(EmailMessage(mailbox=NEUVONTA, message_id=mid, thread_id=mid, sent_at=utcnow(), direction=Direction.INBOUND))
+        s.add(
+            EmailMessage(mailbox=NEUVONTA, message_id=mid, thread_id=mid, sent_at=utcnow(), direction=Direction.INBOUND)
+        )
     assert EmailIntake(db).receive(raw, BOX) is None
     with db.session() as s:
         assert s.scalars(select(Interaction)).all() == []
@@ -233,7 +235,9 @@ def test_the_reply_goes_out_threaded_and_is_stored_and_logged(kit, db, anna):
     assert thread.messages[0].attachments[0].filename == "kuva ja lasku ä.pdf"
     assert threads.attachment(thread.messages[0].attachments[0].id, actor="agent.aino").content == PDF
 
-    sent = threads.reply(thread.answer.id, "Hei Anna,\n\nkatuvalo korjataan torstaina.", agent_id=None, actor="agent.aino")
+    sent = threads.reply(
+        thread.answer.id, "Hei Anna,\n\nkatuvalo korjataan torstaina.", agent_id=None, actor="agent.aino"
+    )
 
     [(_, delivered)] = wait_until(lambda: kit.messages(CITIZEN), what="the reply in the citizen's mailbox")
     reply = message_from_bytes(delivered, policy=policy.default)
