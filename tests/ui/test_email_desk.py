@@ -181,7 +181,7 @@ def test_a_mail_is_answered_from_the_inbox_and_the_reply_arrives_threaded(
     view = desk.window.tabs.currentWidget()
     assert isinstance(view, CustomerOverviewView)
     qtbot.waitUntil(lambda: any(ch == "E-mail, outgoing" for ch, _ in timeline_rows(view)), timeout=10_000)
-    [(channel, notes)] = [row for row in timeline_rows(view) if row[0] == "E-mail, outgoing"]
+    [(_, notes)] = [row for row in timeline_rows(view) if row[0] == "E-mail, outgoing"]
     assert "Re: Katuvalo Hämeenkadulla" in notes and "katuvalo korjataan torstaina" in notes
     with sqlite_db.session() as s:
         contact = s.get(Interaction, out.interaction_id)
