@@ -192,9 +192,11 @@ class EmailThreadDock(QDockWidget):
         self.current = thread
         self.messages.clear()
         for mail in thread.messages:
-            arrow = "→" if mail.direction is Direction.OUTBOUND else "←"
-            who = mail.to_addrs if mail.direction is Direction.OUTBOUND else mail.sender
-            row = QListWidgetItem(f"{arrow} {format_moment(mail.sent_at)}  {who} — {mail.subject}")
+            outgoing = mail.direction is Direction.OUTBOUND
+            arrow = "→" if outgoing else "←"
+            who = mail.to_addrs if outgoing else (mail.from_name or mail.from_addr)
+            row = QListWidgetItem(f"{arrow} {format_moment(mail.sent_at)}  {who}")
+            row.setToolTip(f"{mail.sender} → {mail.to_addrs}\n{mail.subject}")
             row.setData(_DATA, mail)
             self.messages.addItem(row)
         if self.messages.count():
