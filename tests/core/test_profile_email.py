@@ -86,3 +86,50 @@ def test_mistakes_in_email_name_the_key(change, expected):
     text = HEAD + EMAIL.replace(old, new, 1)
     problems = [str(p) for p in check_profile(text, "p.toml", installed=None)]
     assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_it_stores_the_mailbox_and_smtp_passwords_where_the_watcher_and_the_replier_read_them(
+    capsys, monkeypatch, tmp_path
+):
+    import io
+
+    from agentdesk import cli
+    from agentdesk.channels.email_config import keyring_password
+
+    path = tmp_path / "neuvonta.toml"
+    path.write_text(HEAD + EMAIL)
+
+    def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = cli.main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, err = run(
+        "secrets",
+        "set",
+        "mail",
+        "neuvonta@city.example",
+        "--profile",
+        str(path),
+        "--from-stdin",
+        stdin="imap-salasana\n",
+    )
+    assert code == 0, err
+    assert out.startswith("stored mail imap://neuvonta@city.example@imap.city.example:993 in the keyring")
+    assert keyring_password("imap://neuvonta@city.example@imap.city.example:993") == "imap-salasana"
+    code, out, err = run(
+        "secrets", "set", "mail", "--smtp", "--profile", str(path), "--from-stdin", stdin="smtp-salasana\n"
+    )
+    assert code == 0, err
+    assert keyring_password("smtp://agentdesk@smtp.city.example:587") == "smtp-salasana"
+    assert "salasana" not in out + err
+    code, _out, err = run(
+        "secrets", "set", "mail", "kirjaamo@city.example", "--profile", str(path), "--from-stdin", stdin="x\n"
+    )
+    assert code == 2 and "name one of the profile's mailboxes (neuvonta@city.example, tekniset@city.example)" in err
+    code, out, _err = run("secrets", "check", "--profile", str(path))
+    assert (
+        code == 1
+        and "mail imap://svc-tekniset@imap.city.example:993 (agentdesk secrets set mail tekniset@city.example)" in out
+    )
