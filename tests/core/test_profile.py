@@ -436,7 +436,7 @@ def test_nesting_past_the_limit_is_a_finding_with_its_key(clinic):
     assert problems('profile_version = 1\ns = "[[[[[[[[[[[[" # [[[[[[[[[[\n', None) == [
         (
             "p.toml: s: unknown key (known here: profile_version, department, database, queues, cases, plugins, "
-            "retention, directory, survivorship, work, reports)"
+            "retention, directory, survivorship, work, reports, email)"
         ),
         "p.toml: department: missing: add a [department] table",
     ]
