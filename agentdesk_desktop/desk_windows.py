@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from agentdesk.staff import StaffMember
 from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop.main_window import MainWindow
-from agentdesk_desktop.seams import CaseOpener, CustomerParts
+from agentdesk_desktop.seams import CaseOpener, CustomerParts, QuickTextSource
 from agentdesk_desktop.services import DeskServices
 
 if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start-up time)
@@ -184,6 +184,13 @@ class DeskWindows(QObject):
             services, self.user.id, self.user.username, open_customer=window.open_customer, parent=window
         )
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        parts: object = self.parts
+        if isinstance(parts, QuickTextSource):  # ;shortcut + Tab and Ctrl+Space in the reply, as in the notes
+            dock.quick_texts = parts.quick_texts_for_reply(
+                dock.reply_editor,
+                lambda: dock.current.customer_name if dock.current is not None else "",
+                lambda: dock.current.case_id if dock.current is not None else None,
+            )
         dock.hide()
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+E"))

@@ -82,6 +82,7 @@ class EmailThreadDock(QDockWidget):
         self._bg = services.background
         self._folder = AttachmentFolder()
         self.current: EmailThread | None = None
+        self.quick_texts: object | None = None  # the agent's quick texts in the reply (set by the desk)
         self._sending = False
 
         body = QWidget(self)

@@ -249,3 +249,34 @@ def test_a_dead_imap_server_is_shown_and_the_desk_goes_on(qtbot, sqlite_db, kit,
     assert desk.windows.mail is None, "the watcher was stopped with the desk"
     refused = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
     assert refused and all("Connection refused" in r.getMessage() for r in refused)
+
+
+@pytest.fixture
+def desk_with_quick_texts(qtbot, sqlite_db, kit, posti):
+    from agentdesk_demo.demo_knowledge import seed_demo_knowledge
+
+    seed_demo_knowledge(sqlite_db)  # ;greet, ;case, ;bye before the desk loads its quick texts
+    desk = mail_desk(qtbot, sqlite_db, kit.servers.imap, kit.servers.smtp)
+    try:
+        yield desk
+    finally:
+        close_desk(desk)
+
+
+def test_a_quick_text_goes_into_the_reply_with_the_senders_name(desk_with_quick_texts, qtbot, kit, citizen):
+    windows = desk_with_quick_texts.windows
+    inbox, dock = windows.inbox, windows.email
+    qtbot.waitUntil(lambda: windows.mail.status.text() == "E-mail: connected", timeout=10_000)
+    _, raw = rich_mail("Roskat", attachment=None)
+    kit.send(raw, NEUVONTA)
+    qtbot.waitUntil(lambda: any(r[3] == "Roskat" for r in inbox_rows(inbox)), timeout=15_000)
+    with qtbot.waitSignal(dock.thread_shown, timeout=10_000):
+        qtbot.mouseClick(inbox.next_button, Qt.MouseButton.LeftButton)
+
+    editor = dock.reply_editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, ";greet")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    text = editor.toPlainText()
+    assert text.startswith("Hello Anna Asiakas, thank you for contacting us."), text
+    assert ";greet" not in text and editor.hasFocus(), "the shortcut became the text; Tab did not move on"
