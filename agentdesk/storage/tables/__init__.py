@@ -7,6 +7,6 @@ complete (relationships are resolved by class name). Import the names from
 :mod:`agentdesk.storage.models`, which re-exports every one.
 """
 
-from agentdesk.storage.tables import base, contacts, queues, register
+from agentdesk.storage.tables import base, contacts, queues, register, reports
 
-__all__ = ["base", "contacts", "queues", "register"]
+__all__ = ["base", "contacts", "queues", "register", "reports"]
