@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
 
     if args.summaries:
         return _summaries(args)
-    missing = [flag for flag, value in (("--from", args.start), ("--to", args.end), ("--format", args.format)) if not value]
+    missing = [
+        flag for flag, value in (("--from", args.start), ("--to", args.end), ("--format", args.format)) if not value
+    ]
     if missing:
         return _fail(f"a report needs {', '.join(missing)}")
     if args.format != "csv" and not args.out:

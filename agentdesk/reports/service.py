@@ -4,8 +4,8 @@ One short read-only session runs the aggregate queries (the reported period and 
 together): over the daily summaries (:mod:`agentdesk.reports.summary_reads`) for the whole days they
 hold, over the raw rows (:mod:`agentdesk.reports.aggregates`) for the rest; what comes back is a few
 thousand grouped rows, summed here into the totals, the channels, the trend and the chart.
-``use_summaries=False`` reads raw rows only (the summaries' own tests compare the two). Qt-free: the desk runs :meth:`Reports.run`
-off its UI thread, the ``agentdesk report`` command in its own process.
+``use_summaries=False`` reads raw rows only (the summaries' own tests compare the two). Qt-free: the
+desk runs :meth:`Reports.run` off its UI thread, the ``agentdesk report`` command in its own process.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from agentdesk.cases.calendar import FINNISH_CALENDAR, WorkingCalendar
 from agentdesk.queues.work_queue import aware_utc
+from agentdesk.queues.working_hours import local_day_window
 from agentdesk.reports.aggregates import Aggregates, Scope, Window
 from agentdesk.reports.figures import CaseFigures, ContactFigures, PeriodFigures, Report, SeriesPoint
-from agentdesk.queues.working_hours import local_day_window
 from agentdesk.reports.query import ReportQuery, ReportQueryError
 from agentdesk.reports.summaries import runs, summarized_days
 from agentdesk.reports.summary_reads import SummaryAggregates, can_summarize

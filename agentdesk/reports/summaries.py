@@ -119,7 +119,8 @@ def summarized_days(s: Session, first: dt.date, last: dt.date) -> set[dt.date]:
     if not rows or rows[0][0] is None:
         return set()
     before = _as_date(rows[0][0])
-    dirty = {d for _, u in rows if u is not None for d in (_as_date(u), _as_date(u) + ONE_DAY)}
+    marks: list[object] = [row[1] for row in rows]  # None: no dirty day (the outer join)
+    dirty = {d for u in marks if u is not None for d in (_as_date(u), _as_date(u) + ONE_DAY)}
     return {d for d in _days(first, min(last + ONE_DAY, before)) if d not in dirty}
 
 
@@ -213,5 +214,3 @@ def _recompute(s: Session, dialect: str, start: dt.date, end: dt.date) -> None:
 
 def _helsinki_today() -> dt.date:
     return dt.datetime.now(dt.UTC).astimezone(HELSINKI).date()
-
-

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from agentdesk.reports.aggregates import Scope, _as_date
 from agentdesk.storage.kinds import Channel
@@ -104,6 +104,5 @@ class SummaryAggregates:
             out.append(_D.topic.in_(sc.topics))
         return out
 
-    def _days(self, day: ColumnElement[dt.date] | object) -> ColumnElement[bool]:
-        col = day  # a summary table's day column
-        return or_(*(and_(col >= start, col < end) for start, end in self._runs))  # type: ignore[operator]
+    def _days(self, day: InstrumentedAttribute[dt.date]) -> ColumnElement[bool]:
+        return or_(*(and_(day >= start, day < end) for start, end in self._runs))
