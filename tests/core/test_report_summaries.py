@@ -206,3 +206,24 @@ def test_a_rebuild_gives_the_same_summaries(month):
         after = sorted(s.execute(select(ReportWorkDay.day, ReportWorkDay.answered, ReportWorkDay.queue_id)).all())
     assert after == before
     compare(month, (MARCH,))
+
+
+def test_the_command_keeps_the_summaries_and_the_report_stays_the_same(sqlite_db, tmp_path, capsys):
+    from agentdesk.cli import main
+
+    build_month(sqlite_db)
+    url = f"sqlite:///{tmp_path / 'agentdesk.sqlite3'}"
+    report = ["report", "--db", url, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "csv"]
+    assert main(report) == 0
+    from_rows = capsys.readouterr().out
+    assert main(["report", "update-summaries", "--db", url]) == 0
+    assert "complete up to" in capsys.readouterr().out
+    with sqlite_db.session() as s:
+        assert len(summarized_days(s, MARCH.start, MARCH.end)) == 31
+    assert main(report) == 0
+    cut = from_rows.index("\n")  # the first line says when it was made
+    assert capsys.readouterr().out[cut:] == from_rows[cut:]
+    assert main(["report", "rebuild-summaries", "--db", url]) == 0
+    assert "day(s) computed" in capsys.readouterr().out
+    assert main(["report", "--db", url, "--format", "csv"]) == 2
+    assert "a report needs --from, --to" in capsys.readouterr().err
