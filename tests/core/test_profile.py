@@ -297,8 +297,8 @@ def test_panel_not_in_the_manifest(clinic):
 def test_unknown_role(clinic):
     assert problems(edited('visits = ["agent"]', 'visits = ["agnet"]'), clinic) == [
         (
-            "p.toml: plugins.clinic.panel_roles.visits: unknown role 'agnet'; known roles: admin, agent, steward, "
-            "supervisor; did you mean 'agent'?"
+            "p.toml: plugins.clinic.panel_roles.visits: unknown role 'agnet'; known roles: admin, agent, dpo, "
+            "steward, supervisor; did you mean 'agent'?"
         )
     ]
 
