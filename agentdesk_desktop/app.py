@@ -61,6 +61,7 @@ from agentdesk_desktop.start_up import StartFailure, StartUp, database_label, op
 
 if TYPE_CHECKING:  # imported when they are used: after the first window (start-up time)
     from agentdesk.channels.ami import AmiSettings
+    from agentdesk.deployment.profile_email import EmailSettings
     from agentdesk_desktop.phone.demo_calls import DemoCallSource
     from agentdesk_desktop.phone.phone_connector import SecretLookup
     from agentdesk_desktop.phone.phone_desk import PhoneDesk
@@ -420,6 +421,7 @@ def build_app(
     cases: CaseSettings | None = None,
     sign_in: SignInSetup = DEMO_SIGN_IN,
     work: WorkSettings | None = None,
+    email: EmailSettings | None = None,
 ) -> Desk:
     """The composition root: build the desk on a database URL (None: the embedded default) or an
     open :class:`Database`. Every service is made here, once (:func:`agentdesk_desktop.services.build_services`).
@@ -435,8 +437,8 @@ def build_app(
     adds the Demo menu and a simulated call every minute. ``sign_in``: the directory of the department
     profile, or the demo's chooser (the default here, for tests and tools; ``agentdesk desk`` passes the
     profile's, and without a directory there it offers no chooser: see :mod:`agentdesk_desktop.sign_in`).
-    ``work``: the profile's ``[work]`` (wrap-up
-    time and codes).
+    ``work``: the profile's ``[work]`` (wrap-up time and codes). ``email``: its ``[email]`` (the mailbox
+    watchers start with the complete window and stop at exit: :mod:`agentdesk_desktop.mail.mail_status`).
     """
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -478,7 +480,7 @@ def build_app(
     owns_database = not isinstance(database, Database)
     db = database if isinstance(database, Database) else Database(database, settings=connection or DESK_CONNECTION)
     cases = cases or CaseSettings()
-    services = build_services(db, background, changes, cases=cases, work=work)
+    services = build_services(db, background, changes, cases=cases, work=work, email=email)
     return Desk(
         app,
         services,

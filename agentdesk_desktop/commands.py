@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import PySide6  # noqa: F401
 
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_email import EmailSettings
 from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.storage.connection import DESK_CONNECTION, ConnectionSettings
 
@@ -78,6 +79,7 @@ def launch(
     cases: CaseSettings | None = None,
     sign_in: SignInSetup,
     work: WorkSettings | None = None,
+    email: EmailSettings | None = None,
 ) -> int:
     """Build the desk, start it and run the event loop; the exit code of the desk.
 
@@ -96,6 +98,7 @@ def launch(
         cases=cases,
         sign_in=sign_in,
         work=work,
+        email=email,
         **(phone or {}),
     )
     if demo_caller is not None:
@@ -143,6 +146,7 @@ def _cmd_desk(args: argparse.Namespace) -> int:
         cases=setup.cases,
         sign_in=SignInSetup(directory=setup.directory),  # never the demo's chooser
         work=setup.work,
+        email=setup.email,
     )
 
 
@@ -153,6 +157,7 @@ class DeskSetup:
     cases: CaseSettings
     directory: DirectorySettings | None = None  # the profile's [directory]: staff sign in with it
     work: WorkSettings = field(default_factory=WorkSettings)
+    email: EmailSettings | None = None  # the profile's [email]: the mailboxes this desk watches
 
 
 def desk_setup(db_url: str | None) -> DeskSetup:
@@ -164,9 +169,10 @@ def desk_setup(db_url: str | None) -> DeskSetup:
     cases = profile.cases if profile is not None else CaseSettings()
     directory = profile.directory if profile is not None else None
     work = profile.work if profile is not None else WorkSettings()
+    email = profile.email if profile is not None else None
     if db_url is not None:
-        return DeskSetup(db_url, DESK_CONNECTION, cases, directory, work)
+        return DeskSetup(db_url, DESK_CONNECTION, cases, directory, work, email)
     if profile is not None and profile.database_url:
         log.info("the database of the department profile (%s)", profile.describe())
-        return DeskSetup(profile.database_url, profile.connection, cases, directory, work)
-    return DeskSetup(None, DESK_CONNECTION, cases, directory, work)
+        return DeskSetup(profile.database_url, profile.connection, cases, directory, work, email)
+    return DeskSetup(None, DESK_CONNECTION, cases, directory, work, email)

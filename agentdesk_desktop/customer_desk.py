@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 
 from agentdesk.knowledge.knowledge_base import may_edit
 from agentdesk.staff import StaffMember
@@ -242,6 +242,12 @@ class CustomerDesk:
         )
         self.assist_panel(panel, lambda: None)
         return panel
+
+    def quick_texts_for_reply(
+        self, editor: QPlainTextEdit, customer_name: Callable[[], str], case_number: Callable[[], int | None]
+    ) -> object:
+        """Quick texts in another editor (the e-mail reply), in the agent's language."""
+        return self.assist.quick_texts_for(editor, ContactFacts(customer_name, lambda: None, case_number))
 
     def open_case(self, case_id: int) -> CaseDialog:
         """A case's dialog (non-modal, over the main window): history and the next step."""

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QWidget
 from agentdesk.staff import StaffMember
 from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop.main_window import MainWindow
-from agentdesk_desktop.seams import CaseOpener, CustomerParts
+from agentdesk_desktop.seams import CaseOpener, CustomerParts, QuickTextSource
 from agentdesk_desktop.services import DeskServices
 
 if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start-up time)
     from agentdesk.channels.ami import AmiSettings
+    from agentdesk.queues import WorkItemView
+    from agentdesk_desktop.mail.mail_status import MailWatchers
+    from agentdesk_desktop.mail.thread_dock import EmailThreadDock
     from agentdesk_desktop.phone.demo_calls import DemoCalls, DemoCallSource
     from agentdesk_desktop.phone.phone_connector import SecretLookup
     from agentdesk_desktop.phone.phone_desk import PhoneDesk
@@ -48,6 +51,8 @@ class DeskWindows(QObject):
         self.phone: PhoneDesk | None = None
         self.presence: PresenceButton | None = None
         self.inbox: InboxDock | None = None
+        self.email: EmailThreadDock | None = None  # the e-mail conversation beside the overview
+        self.mail: MailWatchers | None = None  # the profile's mailbox watchers
         self._demo_calls: DemoCalls | None = None
         window.dashboard_requested.connect(self.open_dashboard)
         window.reports_requested.connect(self.open_reports)
@@ -165,6 +170,46 @@ class DeskWindows(QObject):
         toggle.setShortcut(QKeySequence("Ctrl+Shift+I"))
         window.queues_menu.addAction(toggle)
         inbox.claimed.connect(presence.work_started)
+        self.start_mail()
+
+    def start_mail(self) -> None:
+        """The e-mail dock (an e-mail item taken with Next or double-clicked opens its conversation
+        there) and, when the profile has an ``[email]``, its mailbox watchers with their state in the
+        status bar."""
+        from agentdesk_desktop.mail.mail_status import MailStatus, MailWatchers
+        from agentdesk_desktop.mail.thread_dock import EmailThreadDock
+
+        services, window = self.services, self.window
+        dock = self.email = EmailThreadDock(
+            services, self.user.id, self.user.username, open_customer=window.open_customer, parent=window
+        )
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        parts: object = self.parts
+        if isinstance(parts, QuickTextSource):  # ;shortcut + Tab and Ctrl+Space in the reply, as in the notes
+            dock.quick_texts = parts.quick_texts_for_reply(
+                dock.reply_editor,
+                lambda: dock.current.customer_name if dock.current is not None else "",
+                lambda: dock.current.case_id if dock.current is not None else None,
+            )
+        dock.hide()
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        window.queues_menu.addAction(toggle)
+        if self.inbox is not None:
+            self.inbox.claimed.connect(self._open_item)
+            self.inbox.opened.connect(self._open_item)
+        if services.email_settings is not None:
+            status = MailStatus(window)
+            window.statusBar().addPermanentWidget(status)
+            self.mail = MailWatchers(services, status, parent=self)
+            self.mail.start()
+
+    @Slot(object)
+    def _open_item(self, item: WorkItemView) -> None:
+        from agentdesk.storage.kinds import Channel
+
+        if item.channel is Channel.EMAIL and self.email is not None and item.external_ref:
+            self.email.open_message(item.external_ref)
 
     def start_phone(self, settings: AmiSettings, secret_lookup: SecretLookup) -> PhoneDesk:
         from agentdesk.channels.phone import ScreenPop
@@ -197,7 +242,13 @@ class DeskWindows(QObject):
         self._demo_calls.start()
 
     def stop(self) -> None:
-        """Before the window goes: the demo calls stop, the phone logs off (idempotent)."""
+        """Before the window goes: the demo calls stop, the phone logs off, the mailbox watchers end
+        and the opened attachments' temporary files go (idempotent)."""
+        if self.mail is not None:
+            mail, self.mail = self.mail, None
+            mail.stop()
+        if self.email is not None:
+            self.email.stop()
         if self._demo_calls is not None:
             demo, self._demo_calls = self._demo_calls, None
             demo.stop()

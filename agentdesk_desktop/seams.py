@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 
 from agentdesk.staff import StaffMember
 
@@ -47,6 +47,17 @@ class CaseOpener(Protocol):
     """Customer parts that open a case's dialog (history and next step)."""
 
     def open_case(self, case_id: int) -> object: ...
+
+
+@runtime_checkable
+class QuickTextSource(Protocol):
+    """Customer parts that give any editor the agent's quick texts (the e-mail reply uses it).
+
+    ``customer_name`` and ``case_number`` are asked at the moment a quick text is inserted."""
+
+    def quick_texts_for_reply(
+        self, editor: QPlainTextEdit, customer_name: Callable[[], str], case_number: Callable[[], int | None]
+    ) -> object: ...
 
 
 CustomerPartsFactory = Callable[["DeskServices", StaffMember, OpenCustomer], CustomerParts]

@@ -33,9 +33,12 @@ if TYPE_CHECKING:
     from agentdesk.access_log import AccessLog
     from agentdesk.cases import CaseService, WorkingCalendar
     from agentdesk.cases.backoffice_status import BackofficeSync
+    from agentdesk.channels.email_channel import EmailChannel, NewMailCallback
     from agentdesk.channels.email_quarantine import MailQuarantine
+    from agentdesk.channels.email_threads import EmailThreads
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
+    from agentdesk.deployment.profile_email import EmailSettings
     from agentdesk.drafts import DraftStore
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.duplicates.review import DuplicateReview
@@ -117,6 +120,7 @@ class DeskServices:
         cases: CaseSettings | None = None,
         work: WorkSettings | None = None,
         outbox: Outbox | None = None,
+        email: EmailSettings | None = None,
     ) -> None:
         self.db, self.background, self.changes = db, background, changes
         self.topics = topics or TopicCatalog()
@@ -148,6 +152,10 @@ class DeskServices:
         self._access_log: _Once[AccessLog] = _Once(lock)
         self._knowledge: _Once[KnowledgeBase] = _Once(lock)
         self._backoffice: _Once[BackofficeSync] = _Once(lock)
+        # The department profile's [email]: the queue mailboxes this desk watches and answers (None: none).
+        self.email_settings: EmailSettings | None = email
+        self._email_threads: _Once[EmailThreads] = _Once(lock)
+        self._email_channel: EmailChannel | None = None
 
     def prepare(self) -> None:
         """Make every service now (the background helper, after the first window): their imports
@@ -403,6 +411,45 @@ class DeskServices:
 
         return self._duplicate_review.get(make)
 
+    @property
+    def email_threads(self) -> EmailThreads:
+        """E-mail conversations: read, answered through the profile's SMTP server, linked to customers."""
+
+        def make() -> EmailThreads:
+            from agentdesk.channels.email_reply import EmailReplier
+            from agentdesk.channels.email_threads import EmailThreads
+
+            settings = self.email_settings
+            if settings is None:
+                return EmailThreads(self.db)
+            replier = None
+            if settings.smtp is not None:
+                login = settings.smtp_login or None
+                replier = EmailReplier(self.db, settings.smtp, domain=settings.domain, smtp_login=login)
+            return EmailThreads(self.db, replier=replier, mailboxes=settings.mailboxes)
+
+        return self._email_threads.get(make)
+
+    def email_channel(self, on_new_mail: NewMailCallback) -> EmailChannel | None:
+        """The watchers of the profile's queue mailboxes (None without an ``[email]``), made once and not
+        started: the composition root starts them when the window is complete and stops them at exit.
+        Their passwords are read from the OS keyring on the watchers' own threads."""
+        settings = self.email_settings
+        if settings is None:
+            return None
+        if self._email_channel is None:
+            from agentdesk.channels.email_channel import EmailChannel
+
+            self._email_channel = EmailChannel(
+                self.db,
+                settings.imap,
+                settings.mailboxes,
+                on_new_mail=on_new_mail,
+                use_idle=settings.idle,
+                poll_interval=settings.poll_seconds,
+            )
+        return self._email_channel
+
 
 # What prepare() makes: the services a window uses (the quarantine only on the dashboard).
 _SERVICES = (
@@ -431,7 +478,10 @@ def build_services(
     cases: CaseSettings | None = None,
     work: WorkSettings | None = None,
     outbox: Outbox | None = None,
+    email: EmailSettings | None = None,
 ) -> DeskServices:
     """The one place a core service is made. Cheap: nothing is imported or read here (each service
     on first use, the topics on first use)."""
-    return DeskServices(db, background, changes, topics=topics, drafts=drafts, cases=cases, work=work, outbox=outbox)
+    return DeskServices(
+        db, background, changes, topics=topics, drafts=drafts, cases=cases, work=work, outbox=outbox, email=email
+    )

@@ -9,8 +9,11 @@ phone, 20 % e-mail, 10 % walk-in, about 8,000 a day up to today), and one servic
 contacts with its history (filed, and for four in five resolved some days later). With ``--pg URL``
 the same rows are copied into a fresh schema of that PostgreSQL database and measured there too.
 
-Measured: the report over the last 365 days (the previous 365 days come with it, for the trend), with no
-filter and filtered by channel, ``runs`` times each (the first run reads a cold cache). Target: ≤ 2 s.
+Measured: the daily summaries brought up to date (:class:`ReportSummaries`; built from nothing the
+first time, stored in the cached database), then the report over the last 365 days (the previous 365
+days come with it, for the trend), with no filter and filtered by channel, ``runs`` times each (the
+first run reads a cold cache), and once from the raw rows for comparison (``year_raw_rows_s``).
+Target: ≤ 2 s.
 A calibration figure (``python_loop_ms``, :mod:`calibration`) is printed with the results; the last line
 is one JSON object.
 """
@@ -148,15 +151,26 @@ def copy_to_postgres(path: Path, pg_url: str) -> tuple[object, str]:
     return db, name
 
 
-def measure(db: object, runs: int) -> dict[str, float]:
+def summarize(db: object) -> dict[str, float]:
+    """The daily summaries brought up to date (built from nothing the first time): how long it took."""
+    from agentdesk.reports.summaries import ReportSummaries
+
+    started = time.perf_counter()
+    done = ReportSummaries(db).update()  # type: ignore[arg-type]
+    seconds = time.perf_counter() - started
+    log(f"summaries: {done.describe()} in {seconds:.1f} s")
+    return {"summaries_s": round(seconds, 2), "summarized_days": done.days}
+
+
+def measure(db: object, runs: int, *, raw_runs: int = 1) -> dict[str, float]:
     from agentdesk.reports import ReportQuery, Reports
     from agentdesk.storage.kinds import Channel
 
+    out: dict[str, float] = dict(summarize(db))
     reports = Reports(db)  # type: ignore[arg-type]
     end = dashboard.helsinki_today().date() - dt.timedelta(days=1)
     year = ReportQuery(end - dt.timedelta(days=364), end)
     phone = ReportQuery(year.start, year.end, channels=(Channel.PHONE,))
-    out: dict[str, float] = {}
     for name, query in (("year", year), ("year_phone", phone)):
         times = []
         for _ in range(runs):
@@ -167,6 +181,12 @@ def measure(db: object, runs: int) -> dict[str, float]:
         out[f"{name}_s_best"] = round(min(times), 3)
         out[f"{name}_s_median"] = round(statistics.median(times), 3)
         out[f"{name}_contacts"] = report.current.total.contacts
+    if raw_runs:  # the same report from the raw rows, as before the summaries (for comparison)
+        started = time.perf_counter()
+        raw = Reports(db, use_summaries=False).run(year)  # type: ignore[arg-type]
+        out["year_raw_rows_s"] = round(time.perf_counter() - started, 3)
+        out["year_raw_rows_same_contacts"] = raw.current.total.contacts == out["year_contacts"]
+        log(f"year from the raw rows: {out['year_raw_rows_s']:.2f} s")
     return out
 
 
@@ -196,7 +216,7 @@ def main() -> int:
     if args.pg:
         import psycopg
 
-        pg, name = copy_to_postgres(path, args.pg)
+        pg, name = copy_to_postgres(path, args.pg)  # the raw rows; the summaries are rebuilt there
         try:
             result["postgresql"] = measure(pg, args.runs)
         finally:

@@ -13,8 +13,11 @@
   reopened; a follow-up to a closed case opens a new one;
 - logs an inbound e-mail interaction: ``external_ref`` = Message-ID, topic from the mailbox, notes =
   a short header block (From, Reply-To, To, Subject, Attachments listed by name, type and size)
-  and the text body, shortened at a line break beyond ``max_body_chars``. Attachment content is
-  never stored.
+  and the text body, shortened at a line break beyond ``max_body_chars``;
+- stores the message itself in ``email_message`` (headers, decoded text, the HTML part as text,
+  the contact, case and customer) with its attachments (:mod:`~agentdesk.channels.email_store`).
+  ``(mailbox, Message-ID)`` is unique: a second intake service that took the same mail in at the
+  same moment fails on the index, and its mail counts as already taken in;
 
 - puts a work item in the mailbox's queue (``QueueMailbox.queue_code``; the item's external_ref is
   the Message-ID, its subject the mail's subject, its deadline from the queue's target), in the
@@ -29,8 +32,8 @@ with a reason code (the watcher retries it, then quarantines it); a database tha
 raises :class:`~agentdesk.channels.email_watcher.RetryLater`. Neither carries the original
 exception's text: a database error quotes the statement with the citizen's data.
 
-Until the database has a table for e-mail messages, the header block in the notes is where the
-desk finds the sender's address and subject again (for replies and the subject fallback).
+The header block in the notes keeps the contact readable on the timeline; the desk's thread view
+and replies read ``email_message``.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agentdesk.channels.email_config import QueueMailbox
+from agentdesk.channels.email_store import already_stored, store_incoming
 from agentdesk.channels.email_threading import (
     ParsedEmail,
     normalise_subject,
@@ -220,7 +224,11 @@ class EmailIntake:
             return None
         try:
             customer_id = self._find_customer(mail.from_addr)
-            result = self._store(mail, mailbox, customer_id)
+            result = self._store(mail, raw, mailbox, customer_id)
+        except sa_exc.IntegrityError:
+            if not self._stored_meanwhile(mail, mailbox):
+                raise IntakeFailed("database_refused", "IntegrityError") from None
+            result = None  # another intake service took it in at the same moment
         except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError) as exc:
             raise RetryLater(f"database unavailable ({type(exc).__name__})") from None
         except Exception as exc:  # noqa: BLE001 - any failure quarantines the message
@@ -248,6 +256,13 @@ class EmailIntake:
 
     # --- steps -----------------------------------------------------------------------------
 
+    def _stored_meanwhile(self, mail: ParsedEmail, mailbox: QueueMailbox) -> bool:
+        try:
+            with self._db.session() as s:
+                return already_stored(s, mailbox.address, mail.message_id)
+        except sa_exc.SQLAlchemyError:
+            return False
+
     def _find_customer(self, address: str) -> int | None:
         if not address:
             return None
@@ -263,7 +278,9 @@ class EmailIntake:
             return None
         return page.hits[0].customer_id
 
-    def _store(self, mail: ParsedEmail, mailbox: QueueMailbox, customer_id: int | None) -> IntakeResult | None:
+    def _store(
+        self, mail: ParsedEmail, raw: bytes, mailbox: QueueMailbox, customer_id: int | None
+    ) -> IntakeResult | None:
         now = self._clock()
         ref = storage_ref(mail.message_id)
         with self._db.session() as s, s.begin():
@@ -272,7 +289,7 @@ class EmailIntake:
                 .where(Interaction.channel == Channel.EMAIL, Interaction.external_ref == ref)
                 .limit(1)
             )
-            if known is not None:
+            if known is not None or already_stored(s, mailbox.address, mail.message_id):
                 return None
             match = resolve_thread(
                 thread_key(mail),
@@ -314,6 +331,16 @@ class EmailIntake:
                 new_case=new_case,
             )
             assert recorded.case_id is not None  # a mail always belongs to a case
+            store_incoming(
+                s,
+                mailbox.address,
+                mail,
+                raw,
+                customer_id=customer_id,
+                case_id=recorded.case_id,
+                interaction_id=recorded.interaction_id,
+                received_at=now,
+            )
             work_item_id = None if mail.auto_submitted else self._queue(s, mail, mailbox, customer_id, ref, now)
             return IntakeResult(
                 recorded.interaction_id,

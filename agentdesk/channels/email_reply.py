@@ -13,7 +13,8 @@ with:
   Message-ID (RFC 5322 3.6.4), trimmed to the first and the last ones when very long;
 
 and then logs an outbound e-mail interaction on the same case (``external_ref`` = the new
-Message-ID, so the customer's answer to it threads back into the case).
+Message-ID, so the customer's answer to it threads back into the case) and stores the reply as an
+outgoing ``email_message`` (:func:`~agentdesk.channels.email_store.store_outgoing`), in one transaction.
 
 The answered message comes as a :class:`ReplyTarget`: from :attr:`IntakeResult.reply_target`
 right after intake, or rebuilt from the database with :meth:`EmailReplier.target_for` (its
@@ -42,6 +43,7 @@ from agentdesk.channels.email_intake import (
     notes_header,
     read_notes_header,
 )
+from agentdesk.channels.email_store import store_outgoing
 from agentdesk.channels.email_threading import message_ids, reply_subject, storage_ref
 from agentdesk.contact_records import ContactRow, record_contact
 from agentdesk.storage.database import Database
@@ -199,6 +201,16 @@ class EmailReplier:
                     ),
                     actor=actor,
                 ).interaction_id
+                store_outgoing(
+                    s,
+                    mailbox.address,
+                    msg,
+                    body,
+                    customer_id=target.customer_id,
+                    case_id=case_id,
+                    interaction_id=interaction_id,
+                    sent_at=now,
+                )
         except Exception:
             log.error("reply %s was sent but could not be logged", message_id)
             raise

@@ -53,14 +53,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         pl.add_argument("key", metavar="KEY")
         di = what.add_parser("directory", help="the password of the profile's [directory] bind_dn (service account)")
         di.add_argument("--profile", metavar="FILE", help="default: this workstation's profile")
+        ml = what.add_parser("mail", help="the IMAP password of a profile's [[email.mailboxes]], or the SMTP login's")
+        ml.add_argument("address", metavar="ADDRESS", nargs="?", help="the mailbox's address (neuvonta@city.example)")
+        ml.add_argument("--smtp", action="store_true", help="the password of the profile's [email] smtp login")
+        ml.add_argument("--profile", metavar="FILE", help="default: this workstation's profile")
         if action == "set":
-            for q in (d, pl, di):
+            for q in (d, pl, di, ml):
                 q.add_argument(
                     "--from-stdin",
                     action="store_true",
                     help="read the secret from the first line of standard input (scripted provisioning)",
                 )
-        for q in (d, pl, di):
+        for q in (d, pl, di, ml):
             q.set_defaults(func=_cmd_secrets_set if action == "set" else _cmd_secrets_delete)
     for action, helptext, func in (
         ("list", "the secrets a profile references and whether each is stored (names only)", _cmd_secrets_list),
@@ -169,6 +173,8 @@ def _secret_name(args: argparse.Namespace) -> SecretName | None:
             _err(f"the profile {profile.source} has no [directory] with a bind_dn: no password to store")
             return None
         return directory_secret(profile.directory.url, profile.directory.bind_dn)
+    if args.secret_kind == "mail":
+        return _mail_secret_name(args)
     if args.secret_kind == "database":
         url = args.db
         if not url:
@@ -190,6 +196,31 @@ def _secret_name(args: argparse.Namespace) -> SecretName | None:
             )
             return None
     return plugin_secret(args.plugin_id, args.key)
+
+
+def _mail_secret_name(args: argparse.Namespace) -> SecretName | None:
+    from agentdesk.deployment.secret_provisioning import mail_secrets
+
+    profile = _profile_for(args)
+    if profile is None:
+        return None
+    if profile.email is None:
+        _err(f"the profile {profile.source} has no [email] table: no mailbox password to store")
+        return None
+    names = mail_secrets(profile)
+    if args.smtp:
+        wanted = [n for n in names if n.account.startswith("smtp://")]
+        if not wanted:
+            _err(f"the profile {profile.source} has no [email] smtp login: the SMTP server needs no password")
+    else:
+        box = next((m for m in profile.email.mailboxes if m.address == (args.address or "").lower()), None)
+        known = ", ".join(m.address for m in profile.email.mailboxes)
+        wanted = [
+            n for n in names if box is not None and n.account == profile.email.imap.account("imap", box.imap_login)
+        ]
+        if not wanted:
+            _err(f"name one of the profile's mailboxes ({known}) or --smtp")
+    return wanted[0] if wanted else None
 
 
 def _keyring_label() -> str:

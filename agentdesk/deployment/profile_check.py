@@ -15,6 +15,7 @@ from agentdesk.deployment.installed_plugins import InstalledPlugins, installed_p
 from agentdesk.deployment.profile_cases import CASE_KEYS, check_cases
 from agentdesk.deployment.profile_database import check_database
 from agentdesk.deployment.profile_directory import check_directory
+from agentdesk.deployment.profile_email import check_email
 from agentdesk.deployment.profile_model import (
     DISCOVER,
     LANGUAGES,
@@ -218,6 +219,7 @@ class ProfileChecker:
                 "survivorship",
                 "work",
                 "reports",
+                "email",
             ),
         )
         department, name, language = self.department(raw)
@@ -236,10 +238,12 @@ class ProfileChecker:
         directory = check_directory(self, raw)
         survivorship = check_survivorship(self, raw)
         work = check_work(self.table(raw, "work", required=False), self.problem)
+        email = check_email(self.table(raw, "email", required=False), self.problem)
         if self.problems:
             return None, self.problems
         profile = Profile(self.source, department, name, language, db_url, db_password, queues, plugins, self.text)
         parts = replace(profile, cases=cases, connection=connection, retention=retention)
+        parts = replace(parts, email=email)
         return replace(parts, directory=directory, survivorship=survivorship, work=work, reports=reports), []
 
     def department(self, raw: Mapping[str, Any]) -> tuple[str, dict[str, str], str]:

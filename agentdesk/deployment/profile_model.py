@@ -14,6 +14,7 @@ from typing import Final, Literal, TypeAlias
 
 from agentdesk.deployment.installed_plugins import InstalledPlugins
 from agentdesk.deployment.profile_cases import CaseSettings
+from agentdesk.deployment.profile_email import EmailSettings
 from agentdesk.deployment.profile_reports import ReportSettings
 from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.directory.settings import DirectorySettings
@@ -91,6 +92,7 @@ class Profile:
     survivorship: SurvivorshipRules = DEFAULT_RULES  # [survivorship]: which register's value a merge keeps
     work: WorkSettings = field(default_factory=WorkSettings)  # [work]: wrap-up time and codes
     reports: ReportSettings = field(default_factory=ReportSettings)
+    email: EmailSettings | None = None  # [email]: the queue mailboxes this desk watches and answers
 
     @property
     def enabled_plugins(self) -> list[str]:

@@ -89,6 +89,30 @@ def directory_secret(url: str, bind_dn: str) -> SecretName:
     )
 
 
+def mail_secrets(profile: Profile) -> list[SecretName]:
+    """The IMAP password of each ``[[email.mailboxes]]`` and the ``[email] smtp`` login's password."""
+    from agentdesk.channels.email_config import MAIL_SERVICE
+
+    email = profile.email
+    if email is None:
+        return []
+    names = [
+        SecretName(
+            f"mail {email.imap.account('imap', m.imap_login)}",
+            MAIL_SERVICE,
+            email.imap.account("imap", m.imap_login),
+            set_command=f"agentdesk secrets set mail {m.address}",
+        )
+        for m in email.mailboxes
+    ]
+    if email.smtp is not None and email.smtp_login:
+        account = email.smtp.account("smtp", email.smtp_login)
+        names.append(
+            SecretName(f"mail {account}", MAIL_SERVICE, account, set_command="agentdesk secrets set mail --smtp")
+        )
+    return names
+
+
 def referenced_secrets(profile: Profile) -> list[SecretName]:
     """The secrets the profile references: the database password, the directory's service account
     and each enabled plugin's list."""
@@ -97,6 +121,7 @@ def referenced_secrets(profile: Profile) -> list[SecretName]:
         names.append(database_secret(profile.database_url))
     if profile.directory is not None and profile.directory.bind_dn:
         names.append(directory_secret(profile.directory.url, profile.directory.bind_dn))
+    names.extend(mail_secrets(profile))
     for pid in profile.enabled_plugins:
         names.extend(plugin_secret(pid, key) for key in profile.plugins[pid].secrets)
     return names

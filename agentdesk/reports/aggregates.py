@@ -113,12 +113,7 @@ class Aggregates:
 
     def wait_histogram(self) -> Iterator[tuple[bool, Channel, float, int]]:
         """(in the reported period, channel, wait bucket in seconds, answered items) for the percentiles."""
-        wait = self.seconds(_W.answered_at, _W.created_at) + 0.001  # SQLite's julianday() is not exact
-        bucket = case(
-            (wait < 3600, self._floor(wait)),
-            (wait < 86400, self._floor(wait / 60) * 60),
-            else_=self._floor(wait / 3600) * 3600,
-        )
+        bucket = self.wait_bucket()
         current = case((_W.created_at >= self._w.split, 1), else_=0)
         rows = self._s.execute(
             select(current, _W.channel, bucket, func.count())
@@ -132,6 +127,15 @@ class Aggregates:
         )
         for is_current, channel, seconds, n in rows:
             yield bool(is_current), channel, float(seconds), n
+
+    def wait_bucket(self) -> ColumnElement[Any]:
+        """A work item's wait as the percentile counts it: whole seconds, minutes over an hour, hours over a day."""
+        wait = self.seconds(_W.answered_at, _W.created_at) + 0.001  # SQLite's julianday() is not exact
+        return case(
+            (wait < 3600, self._floor(wait)),
+            (wait < 86400, self._floor(wait / 60) * 60),
+            else_=self._floor(wait / 3600) * 3600,
+        )
 
     # --- cases -----------------------------------------------------------------------------------
 
@@ -235,6 +239,8 @@ class Aggregates:
         # Stored as UTC text; the offset is constant between daylight-saving changes.
         spans = utc_offsets(since or self._w.start, self._w.end)
         whens = [(column < until, literal(f"{offset:+d} seconds")) for until, offset in spans[:-1]]
+        if not whens:  # no daylight-saving change in the window (a CASE needs a WHEN)
+            return func.date(column, literal(f"{spans[-1][1]:+d} seconds"))
         return func.date(column, case(*whens, else_=literal(f"{spans[-1][1]:+d} seconds")))
 
     def seconds(self, later: SQLColumnExpression[Any], earlier: SQLColumnExpression[Any]) -> ColumnElement[Any]:

@@ -1,9 +1,11 @@
 """Management reports over any period: :class:`Reports` turns a :class:`ReportQuery` into a :class:`Report`.
 
-One short read-only session runs the aggregate queries of :mod:`agentdesk.reports.aggregates` (the
-reported period and the previous one together); what comes back is a few thousand grouped rows, summed
-here into the totals, the channels, the trend and the chart. Qt-free: the desk runs :meth:`Reports.run`
-off its UI thread, the ``agentdesk report`` command in its own process.
+One short read-only session runs the aggregate queries (the reported period and the previous one
+together): over the daily summaries (:mod:`agentdesk.reports.summary_reads`) for the whole days they
+hold, over the raw rows (:mod:`agentdesk.reports.aggregates`) for the rest; what comes back is a few
+thousand grouped rows, summed here into the totals, the channels, the trend and the chart.
+``use_summaries=False`` reads raw rows only (the summaries' own tests compare the two). Qt-free: the
+desk runs :meth:`Reports.run` off its UI thread, the ``agentdesk report`` command in its own process.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ from sqlalchemy.orm import Session
 
 from agentdesk.cases.calendar import FINNISH_CALENDAR, WorkingCalendar
 from agentdesk.queues.work_queue import aware_utc
+from agentdesk.queues.working_hours import local_day_window
 from agentdesk.reports.aggregates import Aggregates, Scope, Window
 from agentdesk.reports.figures import CaseFigures, ContactFigures, PeriodFigures, Report, SeriesPoint
 from agentdesk.reports.query import ReportQuery, ReportQueryError
+from agentdesk.reports.summaries import runs, summarized_days
+from agentdesk.reports.summary_reads import SummaryAggregates, can_summarize
 from agentdesk.storage.database import Database
 from agentdesk.storage.kinds import Channel
 from agentdesk.storage.models import Address, Department, Queue
@@ -71,11 +76,13 @@ class Reports:
         cost_per_contact: Mapping[Channel, float] | None = None,
         calendar: WorkingCalendar = FINNISH_CALENDAR,
         topics: Iterable[str] | None = None,
+        use_summaries: bool = True,
     ) -> None:
         self._db = db
         self._costs = dict(cost_per_contact or {})
         self._calendar = calendar
         self._topics = frozenset(topics) if topics is not None else None
+        self.use_summaries = use_summaries
 
     def options(self) -> ReportOptions:
         with self._db.session() as s:
@@ -90,23 +97,25 @@ class Reports:
         previous = query.previous()
         window = Window(previous.window()[0], *query.window())
         with self._db.session() as s:
-            agg = Aggregates(s, self._db.dialect, self._scope(s, query, previous.start), window)
+            scope = self._scope(s, query, previous.start)
+            agg = Aggregates(s, self._db.dialect, scope, window)
             current_sums: dict[Channel, _Sums] = defaultdict(_Sums)
             previous_sums: dict[Channel, _Sums] = defaultdict(_Sums)
             daily: dict[dt.date, dict[Channel, _Sums]] = defaultdict(lambda: defaultdict(_Sums))
-            for day, channel, n, outcome, fcr, duration, ended in agg.contacts():
-                sums = current_sums if day >= query.start else previous_sums
-                sums[channel].add_contacts(n, outcome, fcr, duration, ended)
-                if day >= query.start:
-                    daily[day][channel].add_contacts(n, outcome, fcr, duration, ended)
-            for day, channel, work in agg.work_items():
-                sums = current_sums if day >= query.start else previous_sums
-                sums[channel].add_work(*work)
-                if day >= query.start:
-                    daily[day][channel].add_work(*work)
             waits: dict[tuple[bool, Channel], list[tuple[float, int]]] = defaultdict(list)
-            for is_current, channel, seconds, n in agg.wait_histogram():
-                waits[is_current, channel].append((seconds, n))
+            for source in self._sources(s, scope, query, previous, window):
+                for day, channel, n, outcome, fcr, duration, ended in source.contacts():
+                    sums = current_sums if day >= query.start else previous_sums
+                    sums[channel].add_contacts(n, outcome, fcr, duration, ended)
+                    if day >= query.start:
+                        daily[day][channel].add_contacts(n, outcome, fcr, duration, ended)
+                for day, channel, work in source.work_items():
+                    sums = current_sums if day >= query.start else previous_sums
+                    sums[channel].add_work(*work)
+                    if day >= query.start:
+                        daily[day][channel].add_work(*work)
+                for is_current, channel, seconds, n in source.wait_histogram():
+                    waits[is_current, channel].append((seconds, n))
             current_cases = self._cases(agg, query, window.split, window.end)
             previous_cases = self._cases(agg, previous, window.start, window.split)
         return Report(
@@ -117,6 +126,22 @@ class Reports:
             granularity=query.granularity,
             series=_series(query, daily),
         )
+
+    def _sources(
+        self, s: Session, scope: Scope, query: ReportQuery, previous: ReportQuery, window: Window
+    ) -> list[Aggregates | SummaryAggregates]:
+        """The daily summaries for the whole summarized days, the raw rows for the rest (today, the days
+        written to since the last roll-up, every day of a report the summaries cannot filter)."""
+        first, last = previous.start, query.end
+        summarized = summarized_days(s, first, last) if self.use_summaries and can_summarize(scope) else set()
+        every = {first + dt.timedelta(days=n) for n in range((last - first).days + 1)}
+        sources: list[Aggregates | SummaryAggregates] = []
+        if summarized:
+            sources.append(SummaryAggregates(s, scope, list(runs(summarized)), query.start))
+        for start, end in runs(every - summarized):
+            part = Window(local_day_window(start)[0], window.split, local_day_window(end - dt.timedelta(days=1))[1])
+            sources.append(Aggregates(s, self._db.dialect, scope, part))
+        return sources
 
     # --- filters ---------------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from agentdesk.storage.tables.contacts import (
     Interaction,
     ServiceCase,
 )
+from agentdesk.storage.tables.email_messages import EmailAttachment, EmailMessage
 from agentdesk.storage.tables.knowledge import KnowledgeEntry, KnowledgeText
 from agentdesk.storage.tables.queues import (
     AgentPresence,
@@ -92,6 +93,8 @@ __all__ = [
     "DashboardSnapshotRow",
     "Department",
     "Direction",
+    "EmailAttachment",
+    "EmailMessage",
     "FieldSource",
     "IdentifierScheme",
     "Interaction",

@@ -3,6 +3,8 @@ every queue they work (phone, e-mail, walk-in, web) in the order Next takes it.
 
 - **Next** claims the item the routing picks (:meth:`agentdesk.queues.inbox.Inbox.next`: priority,
   age, the agent's skills) and, when the item names a customer, opens their tab — the agent asked.
+  A double-click on an item opens it the same way (``opened``; an e-mail's conversation opens in
+  the e-mail dock, :mod:`agentdesk_desktop.mail.thread_dock`).
 - **Transfer…** hands the selected held item to another queue or agent with a note
   (:class:`~agentdesk_desktop.work.transfer_dialog.TransferDialog`).
 - **Finish** with a wrap-up code (the profile's ``[work] wrap_up_codes``) completes it.
@@ -55,6 +57,7 @@ class InboxDock(QDockWidget):
     claimed = Signal(object)  # WorkItemView: Next gave the agent this item
     finished = Signal(object)  # WorkItemView: wrapped up
     transferred = Signal(object)  # WorkItemView: handed on
+    opened = Signal(object)  # WorkItemView: double-clicked (its customer's tab opens; an e-mail's thread)
 
     def __init__(
         self,
@@ -79,6 +82,7 @@ class InboxDock(QDockWidget):
         self.items.setColumnCount(6)
         self.items.setUniformRowHeights(True)
         self.items.currentItemChanged.connect(self._selection_changed)
+        self.items.itemDoubleClicked.connect(self._double_clicked)
         self.next_button = QPushButton(body)
         self.next_button.setObjectName("inboxNext")
         self.next_button.clicked.connect(self.take_next)
@@ -209,6 +213,14 @@ class InboxDock(QDockWidget):
         self.transfer_button.setEnabled(mine)
         self.finish_button.setEnabled(mine)
         self.codes.setEnabled(mine)
+
+    def _double_clicked(self, row: QTreeWidgetItem, _column: int) -> None:
+        item = row.data(0, _ITEM)
+        if not isinstance(item, WorkItemView):
+            return
+        if item.customer_id is not None and self._open_customer is not None:
+            self._open_customer(item.customer_id)
+        self.opened.emit(item)
 
     @Slot()
     def take_next(self) -> None:

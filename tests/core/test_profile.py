@@ -297,8 +297,8 @@ def test_panel_not_in_the_manifest(clinic):
 def test_unknown_role(clinic):
     assert problems(edited('visits = ["agent"]', 'visits = ["agnet"]'), clinic) == [
         (
-            "p.toml: plugins.clinic.panel_roles.visits: unknown role 'agnet'; known roles: admin, agent, steward, "
-            "supervisor; did you mean 'agent'?"
+            "p.toml: plugins.clinic.panel_roles.visits: unknown role 'agnet'; known roles: admin, agent, dpo, "
+            "steward, supervisor; did you mean 'agent'?"
         )
     ]
 
@@ -436,7 +436,7 @@ def test_nesting_past_the_limit_is_a_finding_with_its_key(clinic):
     assert problems('profile_version = 1\ns = "[[[[[[[[[[[[" # [[[[[[[[[[\n', None) == [
         (
             "p.toml: s: unknown key (known here: profile_version, department, database, queues, cases, plugins, "
-            "retention, directory, survivorship, work, reports)"
+            "retention, directory, survivorship, work, reports, email)"
         ),
         "p.toml: department: missing: add a [department] table",
     ]
