@@ -1697,7 +1697,7 @@
         <translation>The configuration of AgentDesk could not be read (%1). Contact IT support.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+253" />
+        <location filename="../../agentdesk_desktop/app.py" line="+254" />
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</translation>
     </message>
@@ -1966,6 +1966,174 @@
     </message>
 </context>
 <context>
+    <name>EmailThreadDock</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+181" />
+        <source>Opening the e-mail…</source>
+        <translation>Opening the e-mail…</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>This e-mail is not in the database (it may still be arriving). Try again shortly.</source>
+        <translation>This e-mail is not in the database (it may still be arriving). Try again shortly.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The e-mail could not be read just now. Try again.</source>
+        <translation>The e-mail could not be read just now. Try again.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>(no text)</source>
+        <translation>(no text)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Too large to keep in the desk: open it from the mailbox.</source>
+        <translation>Too large to keep in the desk: open it from the mailbox.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Saved as %1; not opened, as it is a program or a script.</source>
+        <translation>Saved as %1; not opened, as it is a program or a script.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Saved as %1; no program on this computer opens it.</source>
+        <translation>Saved as %1; no program on this computer opens it.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Opened %1.</source>
+        <translation>Opened %1.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The attachment could not be opened just now. Try again.</source>
+        <translation>The attachment could not be opened just now. Try again.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Write the reply first.</source>
+        <translation>Write the reply first.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reply sent: %1</source>
+        <translation>Reply sent: %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The reply was not sent: the mail server could not be reached or refused it.</source>
+        <translation>The reply was not sent: the mail server could not be reached or refused it.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your text is kept; try again.</source>
+        <translation>Your text is kept; try again.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The reply is empty or too long.</source>
+        <translation>The reply is empty or too long.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The reply may have been sent but could not be logged. Check the timeline before sending again.</source>
+        <translation>The reply may have been sent but could not be logged. Check the timeline before sending again.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>The conversation is now the customer's.</source>
+        <translation>The conversation is now the customer's.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The conversation is already linked to another customer.</source>
+        <translation>The conversation is already linked to another customer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The link could not be saved just now. Try again.</source>
+        <translation>The link could not be saved just now. Try again.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open an e-mail from the inbox (Next, or a double-click).</source>
+        <translation>Open an e-mail from the inbox (Next, or a double-click).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Unknown sender: %1</source>
+        <translation>Unknown sender: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Link to customer…</source>
+        <translation>&amp;Link to customer…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages of the conversation</source>
+        <translation>Messages of the conversation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The message</source>
+        <translation>The message</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shown as text: the sender's formatting, pictures and links are not loaded.</source>
+        <translation>Shown as text: the sender's formatting, pictures and links are not loaded.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reply</source>
+        <translation>&amp;Reply</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Write the reply; Ctrl+Return sends it.</source>
+        <translation>Write the reply; Ctrl+Return sends it.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Send reply</source>
+        <translation>&amp;Send reply</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/errors.py" line="+85" />
@@ -2080,7 +2248,7 @@
 <context>
     <name>InboxDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+170" />
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+174" />
         <source>Yours</source>
         <translation>Yours</translation>
     </message>
@@ -2095,7 +2263,7 @@
         <translation>The inbox could not be read just now; it tries again shortly.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+36" />
         <source>Nothing waits for you in your queues.</source>
         <translation>Nothing waits for you in your queues.</translation>
     </message>
@@ -2868,6 +3036,128 @@
         <location line="+1" />
         <source>Health services</source>
         <translation>Health services</translation>
+    </message>
+</context>
+<context>
+    <name>LinkSenderDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/link_sender_dialog.py" line="+38" />
+        <source>Link the sender to a customer</source>
+        <translation>Link the sender to a customer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who is %1? Search and pick the customer.</source>
+        <translation>Who is %1? Search and pick the customer.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Search for the customer</source>
+        <translation>Search for the customer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name, henkilötunnus, phone or e-mail</source>
+        <translation>Name, henkilötunnus, phone or e-mail</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Customers found</source>
+        <translation>Customers found</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Link</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Type something to search for.</source>
+        <translation>Type something to search for.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No customer found; try a name or a henkilötunnus.</source>
+        <translation>No customer found; try a name or a henkilötunnus.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The search could not be made just now. Try again.</source>
+        <translation>The search could not be made just now. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>MailStatus</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+49" />
+        <source>E-mail: login refused</source>
+        <translation>E-mail: login refused</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: connected</source>
+        <translation>E-mail: connected</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: reconnecting…</source>
+        <translation>E-mail: reconnecting…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: stopped</source>
+        <translation>E-mail: stopped</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: connecting…</source>
+        <translation>E-mail: connecting…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>connecting</source>
+        <translation>connecting</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>taking in mail</source>
+        <translation>taking in mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>waiting for mail</source>
+        <translation>waiting for mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server cannot be reached; retrying</source>
+        <translation>the server cannot be reached; retrying</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server refused the login</source>
+        <translation>the server refused the login</translation>
     </message>
 </context>
 <context>

@@ -1697,7 +1697,7 @@
         <translation>AgentDeskin asetuksia ei voitu lukea (%1). Ota yhteyttä IT-tukeen.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+253" />
+        <location filename="../../agentdesk_desktop/app.py" line="+254" />
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>Tällä tietokoneella ei ole turvallista avainnippua: tallentamattomat yhteydenotot säilyvät vain muistissa eivätkä selviä kaatumisesta.</translation>
     </message>
@@ -1966,6 +1966,174 @@
     </message>
 </context>
 <context>
+    <name>EmailThreadDock</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+181" />
+        <source>Opening the e-mail…</source>
+        <translation>Avataan sähköpostia…</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>This e-mail is not in the database (it may still be arriving). Try again shortly.</source>
+        <translation>Tätä sähköpostia ei ole tietokannassa (se voi olla vielä tulossa). Yritä hetken kuluttua uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The e-mail could not be read just now. Try again.</source>
+        <translation>Sähköpostia ei juuri nyt voitu lukea. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>(no text)</source>
+        <translation>(ei tekstiä)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>(no name)</source>
+        <translation>(ei nimeä)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Too large to keep in the desk: open it from the mailbox.</source>
+        <translation>Liian suuri säilytettäväksi työpöydällä: avaa se postilaatikosta.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Saved as %1; not opened, as it is a program or a script.</source>
+        <translation>Tallennettu nimellä %1; ei avattu, koska se on ohjelma tai skripti.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Saved as %1; no program on this computer opens it.</source>
+        <translation>Tallennettu nimellä %1; millään tämän koneen ohjelmalla ei voi avata sitä.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Opened %1.</source>
+        <translation>Avattu %1.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The attachment could not be opened just now. Try again.</source>
+        <translation>Liitettä ei juuri nyt voitu avata. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Write the reply first.</source>
+        <translation>Kirjoita vastaus ensin.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Sending…</source>
+        <translation>Lähetetään…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reply sent: %1</source>
+        <translation>Vastaus lähetetty: %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The reply was not sent: the mail server could not be reached or refused it.</source>
+        <translation>Vastausta ei lähetetty: postipalvelimeen ei saatu yhteyttä tai se hylkäsi viestin.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your text is kept; try again.</source>
+        <translation>Tekstisi on tallessa; yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The reply is empty or too long.</source>
+        <translation>Vastaus on tyhjä tai liian pitkä.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The reply may have been sent but could not be logged. Check the timeline before sending again.</source>
+        <translation>Vastaus on ehkä lähetetty, mutta sitä ei voitu kirjata. Tarkista aikajana ennen kuin lähetät uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>The conversation is now the customer's.</source>
+        <translation>Keskustelu on nyt liitetty asiakkaaseen.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The conversation is already linked to another customer.</source>
+        <translation>Keskustelu on jo liitetty toiseen asiakkaaseen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The link could not be saved just now. Try again.</source>
+        <translation>Liitosta ei juuri nyt voitu tallentaa. Yritä uudelleen.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open an e-mail from the inbox (Next, or a double-click).</source>
+        <translation>Avaa sähköposti työjonosta (Seuraava tai kaksoisnapsautus).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Unknown sender: %1</source>
+        <translation>Tuntematon lähettäjä: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Link to customer…</source>
+        <translation>&amp;Liitä asiakkaaseen…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages of the conversation</source>
+        <translation>Keskustelun viestit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The message</source>
+        <translation>Viesti</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shown as text: the sender's formatting, pictures and links are not loaded.</source>
+        <translation>Näytetään tekstinä: lähettäjän muotoiluja, kuvia ja linkkejä ei ladata.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attachments</source>
+        <translation>Liitteet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open</source>
+        <translation>&amp;Avaa</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reply</source>
+        <translation>&amp;Vastaus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reply</source>
+        <translation>Vastaus</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Write the reply; Ctrl+Return sends it.</source>
+        <translation>Kirjoita vastaus; Ctrl+Enter lähettää sen.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Send reply</source>
+        <translation>Lä&amp;hetä vastaus</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/errors.py" line="+85" />
@@ -2080,7 +2248,7 @@
 <context>
     <name>InboxDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+170" />
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+174" />
         <source>Yours</source>
         <translation>Sinun</translation>
     </message>
@@ -2095,7 +2263,7 @@
         <translation>Työjonoa ei voitu juuri nyt lukea; yritetään pian uudelleen.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+36" />
         <source>Nothing waits for you in your queues.</source>
         <translation>Jonoissasi ei odota mitään.</translation>
     </message>
@@ -2868,6 +3036,128 @@
         <location line="+1" />
         <source>Health services</source>
         <translation>Terveyspalvelut</translation>
+    </message>
+</context>
+<context>
+    <name>LinkSenderDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/link_sender_dialog.py" line="+38" />
+        <source>Link the sender to a customer</source>
+        <translation>Liitä lähettäjä asiakkaaseen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who is %1? Search and pick the customer.</source>
+        <translation>Kuka on %1? Hae ja valitse asiakas.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Search for the customer</source>
+        <translation>Hae asiakasta</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name, henkilötunnus, phone or e-mail</source>
+        <translation>Nimi, henkilötunnus, puhelin tai sähköposti</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Search</source>
+        <translation>&amp;Hae</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Customers found</source>
+        <translation>Löydetyt asiakkaat</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Link</source>
+        <translation>&amp;Liitä</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Type something to search for.</source>
+        <translation>Kirjoita jotain haettavaksi.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Searching…</source>
+        <translation>Haetaan…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No customer found; try a name or a henkilötunnus.</source>
+        <translation>Asiakasta ei löytynyt; kokeile nimeä tai henkilötunnusta.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The search could not be made just now. Try again.</source>
+        <translation>Hakua ei juuri nyt voitu tehdä. Yritä uudelleen.</translation>
+    </message>
+</context>
+<context>
+    <name>MailStatus</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+49" />
+        <source>E-mail: login refused</source>
+        <translation>Sähköposti: kirjautuminen hylätty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: connected</source>
+        <translation>Sähköposti: yhdistetty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: reconnecting…</source>
+        <translation>Sähköposti: yhdistetään uudelleen…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: stopped</source>
+        <translation>Sähköposti: pysäytetty</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: connecting…</source>
+        <translation>Sähköposti: yhdistetään…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>stopped</source>
+        <translation>pysäytetty</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>connecting</source>
+        <translation>yhdistetään</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>taking in mail</source>
+        <translation>noutaa postia</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>waiting for mail</source>
+        <translation>odottaa postia</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server cannot be reached; retrying</source>
+        <translation>palvelimeen ei saada yhteyttä; yritetään uudelleen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server refused the login</source>
+        <translation>palvelin hylkäsi kirjautumisen</translation>
     </message>
 </context>
 <context>

@@ -1697,7 +1697,7 @@
         <translation>AgentDesks konfiguration kunde inte läsas (%1). Kontakta IT-stödet.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+253" />
+        <location filename="../../agentdesk_desktop/app.py" line="+254" />
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>Ingen säker nyckelring på den här datorn: osparade kontakter finns bara i minnet och överlever inte en krasch.</translation>
     </message>
@@ -1966,6 +1966,174 @@
     </message>
 </context>
 <context>
+    <name>EmailThreadDock</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+181" />
+        <source>Opening the e-mail…</source>
+        <translation>Öppnar e-postmeddelandet…</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>This e-mail is not in the database (it may still be arriving). Try again shortly.</source>
+        <translation>Det här e-postmeddelandet finns inte i databasen (det kan vara på väg). Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The e-mail could not be read just now. Try again.</source>
+        <translation>E-postmeddelandet kunde inte läsas just nu. Försök igen.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>(no text)</source>
+        <translation>(ingen text)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>(no name)</source>
+        <translation>(inget namn)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Too large to keep in the desk: open it from the mailbox.</source>
+        <translation>För stor för att sparas i skrivbordet: öppna den från postlådan.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Saved as %1; not opened, as it is a program or a script.</source>
+        <translation>Sparad som %1; inte öppnad eftersom den är ett program eller ett skript.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Saved as %1; no program on this computer opens it.</source>
+        <translation>Sparad som %1; inget program på den här datorn kan öppna den.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Opened %1.</source>
+        <translation>Öppnade %1.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The attachment could not be opened just now. Try again.</source>
+        <translation>Bilagan kunde inte öppnas just nu. Försök igen.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Write the reply first.</source>
+        <translation>Skriv svaret först.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Sending…</source>
+        <translation>Skickar…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reply sent: %1</source>
+        <translation>Svaret har skickats: %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The reply was not sent: the mail server could not be reached or refused it.</source>
+        <translation>Svaret skickades inte: e-postservern kunde inte nås eller avvisade det.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your text is kept; try again.</source>
+        <translation>Din text finns kvar; försök igen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The reply is empty or too long.</source>
+        <translation>Svaret är tomt eller för långt.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The reply may have been sent but could not be logged. Check the timeline before sending again.</source>
+        <translation>Svaret kan ha skickats men kunde inte registreras. Kontrollera tidslinjen innan du skickar igen.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>The conversation is now the customer's.</source>
+        <translation>Konversationen hör nu till kunden.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The conversation is already linked to another customer.</source>
+        <translation>Konversationen är redan kopplad till en annan kund.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The link could not be saved just now. Try again.</source>
+        <translation>Kopplingen kunde inte sparas just nu. Försök igen.</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open an e-mail from the inbox (Next, or a double-click).</source>
+        <translation>Öppna ett e-postmeddelande från inkorgen (Nästa eller dubbelklick).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Unknown sender: %1</source>
+        <translation>Okänd avsändare: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Link to customer…</source>
+        <translation>&amp;Koppla till kund…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Messages of the conversation</source>
+        <translation>Konversationens meddelanden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The message</source>
+        <translation>Meddelandet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shown as text: the sender's formatting, pictures and links are not loaded.</source>
+        <translation>Visas som text: avsändarens formatering, bilder och länkar laddas inte.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attachments</source>
+        <translation>Bilagor</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Open</source>
+        <translation>&amp;Öppna</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reply</source>
+        <translation>&amp;Svar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reply</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Write the reply; Ctrl+Return sends it.</source>
+        <translation>Skriv svaret; Ctrl+Retur skickar det.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Send reply</source>
+        <translation>Skicka s&amp;var</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/errors.py" line="+85" />
@@ -2080,7 +2248,7 @@
 <context>
     <name>InboxDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+170" />
+        <location filename="../../agentdesk_desktop/work/inbox_dock.py" line="+174" />
         <source>Yours</source>
         <translation>Dina</translation>
     </message>
@@ -2095,7 +2263,7 @@
         <translation>Inkorgen kunde inte läsas just nu; den försöker igen strax.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+36" />
         <source>Nothing waits for you in your queues.</source>
         <translation>Ingenting väntar på dig i dina köer.</translation>
     </message>
@@ -2868,6 +3036,128 @@
         <location line="+1" />
         <source>Health services</source>
         <translation>Hälsotjänster</translation>
+    </message>
+</context>
+<context>
+    <name>LinkSenderDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/link_sender_dialog.py" line="+38" />
+        <source>Link the sender to a customer</source>
+        <translation>Koppla avsändaren till en kund</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who is %1? Search and pick the customer.</source>
+        <translation>Vem är %1? Sök och välj kunden.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Search for the customer</source>
+        <translation>Sök kunden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name, henkilötunnus, phone or e-mail</source>
+        <translation>Namn, personbeteckning, telefon eller e-post</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Search</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Customers found</source>
+        <translation>Hittade kunder</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Link</source>
+        <translation>&amp;Koppla</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Type something to search for.</source>
+        <translation>Skriv något att söka efter.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No customer found; try a name or a henkilötunnus.</source>
+        <translation>Ingen kund hittades; försök med ett namn eller en personbeteckning.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The search could not be made just now. Try again.</source>
+        <translation>Sökningen kunde inte göras just nu. Försök igen.</translation>
+    </message>
+</context>
+<context>
+    <name>MailStatus</name>
+    <message>
+        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+49" />
+        <source>E-mail: login refused</source>
+        <translation>E-post: inloggningen nekades</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: connected</source>
+        <translation>E-post: ansluten</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: reconnecting…</source>
+        <translation>E-post: återansluter…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: stopped</source>
+        <translation>E-post: stoppad</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail: connecting…</source>
+        <translation>E-post: ansluter…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>stopped</source>
+        <translation>stoppad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>connecting</source>
+        <translation>ansluter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>taking in mail</source>
+        <translation>hämtar post</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>waiting for mail</source>
+        <translation>väntar på post</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server cannot be reached; retrying</source>
+        <translation>servern kan inte nås; försöker igen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server refused the login</source>
+        <translation>servern nekade inloggningen</translation>
     </message>
 </context>
 <context>
