@@ -155,3 +155,14 @@ class ContactPanelFrame(QWidget):
         self.clock.setEnabled(False)
         self.pages.setCurrentIndex(0)
         self._update_idle_text(saved)
+
+    def _show_queued(self) -> None:
+        """The idle page, saying that the contact waits in the offline outbox."""
+        self._show_idle()
+        self.idle.setText(
+            translate(
+                "InteractionPanel",
+                "The database cannot be reached. The contact is kept on this computer and saved "
+                "automatically when the connection returns. Press Ctrl+N to log the next one.",
+            )
+        )

@@ -12,9 +12,10 @@
   typed text stays. The save runs on the background writer; then the draft is removed, the panel
   resets and :attr:`saved` tells the overview to refresh its timeline. Every save carries the
   contact's idempotency key (:func:`agentdesk.outbox.contact_uuid` of its draft key).
-- When the database cannot be reached, does not answer within :data:`SLOW_SAVE_MS`, or contacts
-  are already waiting (which keeps the order), the contact goes to the desk's offline outbox
-  (:class:`~agentdesk_desktop.logging.contact_outbox.ContactOutbox`): the panel resets as after a
+- When the database cannot be reached, does not answer within
+  :data:`~agentdesk_desktop.logging.offline_save.SLOW_SAVE_MS`, or contacts are already waiting (which
+  keeps the order), the contact goes to the desk's offline outbox
+  (:class:`~agentdesk_desktop.logging.offline_save.OfflineSave`): the panel resets as after a
   save and says that the contact waits and is sent automatically.
 
 What the panel shows is :class:`~agentdesk_desktop.logging.contact_panel_frame.ContactPanelFrame` (with the
@@ -32,17 +33,16 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.customer_overview import CaseView
 from agentdesk.drafts import Draft, DraftStore
 from agentdesk.interaction_log import InteractionDraft, InteractionInvalid, InteractionLog, SavedInteraction, check
-from agentdesk.outbox import QueuedContact, contact_uuid, new_entry_key
+from agentdesk.outbox import contact_uuid
 from agentdesk.staff import StaffMember
 from agentdesk.storage.models import Channel
-from agentdesk.storage.reachability import is_unreachable
 from agentdesk.topics import Topic
 from agentdesk_desktop import events
 from agentdesk_desktop.background import Background
@@ -53,13 +53,13 @@ from agentdesk_desktop.logging.contact_outbox import ContactOutbox
 from agentdesk_desktop.logging.contact_panel_frame import ContactPanelFrame
 from agentdesk_desktop.logging.draft_timer import DraftTimer
 from agentdesk_desktop.logging.field_messages import interaction_error_text
+from agentdesk_desktop.logging.offline_save import SLOW_SAVE_MS, OfflineSave
 
 log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 500
 DRAFT_MAX_WAIT_MS = 2000  # steady typing still writes a draft at most this long after the first unsaved key
 NEW_CONTACT_KEY = "Ctrl+N"
-SLOW_SAVE_MS = 4000  # a save not answered by then goes to the outbox (its late answer changes nothing)
 
 
 class InteractionPanel(ContactPanelFrame):
@@ -90,7 +90,6 @@ class InteractionPanel(ContactPanelFrame):
         if new_case_due is not None:  # the department's deadline in working days
             self.form.new_case_due = new_case_due
         self._log, self._bg, self._staff = interactions, background, staff
-        self._outbox = outbox
         self._known_topics = {t.code for t in topics}
         self.customer_id, self.customer_name = customer_id, customer_name
         self.drafts = ContactDrafts(drafts, background, self)
@@ -99,11 +98,9 @@ class InteractionPanel(ContactPanelFrame):
         self._started_at: dt.datetime | None = None
         self._external_ref = ""  # of the contact in progress (a call's unique id)
         self._saving = False
-        self._slow_save = QTimer(self)  # a database that does not answer: the contact goes to the outbox
-        self._slow_save.setSingleShot(True)
-        self._slow_save.timeout.connect(self._save_slow)
+        self._offline = OfflineSave(outbox, staff, self.drafts, self)  # the outbox, a save without an answer
+        self._offline.slow.connect(self._save_slow)
         self.slow_save_ms = SLOW_SAVE_MS
-        self._unanswered: tuple[str, InteractionDraft, dt.datetime] | None = None  # the save in progress
         self._last_unlinked: int | None = None  # a saved contact without a customer
         self._link_target: tuple[int, str] | None = None  # set_link_target(); default: the panel's customer
         # What the desk adds (CustomerDesk.assist_panel): quick texts in the notes, the knowledge pane.
@@ -202,7 +199,7 @@ class InteractionPanel(ContactPanelFrame):
 
     @property
     def outbox(self) -> ContactOutbox | None:
-        return self._outbox
+        return self._offline.outbox
 
     @property
     def in_progress(self) -> bool:
@@ -336,14 +333,12 @@ class InteractionPanel(ContactPanelFrame):
         self.form.clear_errors()
         self.save_error.hide()
         ended_at = dt.datetime.now(dt.UTC)
-        if self._outbox is not None and self._outbox.waiting:  # offline: behind the contacts that wait
+        if self._offline.waiting:  # offline: behind the contacts that wait
             self._queue(key, draft, ended_at)
             return
         self._saving = True
         self.save_button.setEnabled(False)
-        if self._outbox is not None:
-            self._unanswered = (key, draft, ended_at)
-            self._slow_save.start(self.slow_save_ms)
+        self._offline.watch(key, draft, ended_at, self.slow_save_ms)
         job = partial(
             self._log.save,
             draft,
@@ -356,15 +351,11 @@ class InteractionPanel(ContactPanelFrame):
             lambda exc: self._save_failed(exc, key, draft, ended_at)
         )
 
-    @Slot()
-    def _save_slow(self) -> None:
+    @Slot(str, object, object)
+    def _save_slow(self, key: str, draft: InteractionDraft, ended_at: dt.datetime) -> None:
         """No answer yet: the contact waits in the outbox (sent behind this save, on the same writer;
         if this save lands after all, the outbox finds it stored by its key)."""
-        unanswered, self._unanswered = self._unanswered, None
-        if unanswered is None:
-            return
-        key, draft, ended_at = unanswered
-        if self._saving and self._key == key and self._outbox is not None:
+        if self._saving and self._key == key:
             self._saving = False
             self.save_button.setEnabled(True)
             self._queue(key, draft, ended_at)
@@ -372,8 +363,7 @@ class InteractionPanel(ContactPanelFrame):
     def _saved(self, key: str, saved: SavedInteraction) -> None:
         if self._key != key:  # it went to the outbox while this save had no answer
             return
-        self._slow_save.stop()
-        self._unanswered = None
+        self._offline.answered()
         self._saving = False
         self.save_button.setEnabled(True)
         self._draft_timer.stop()
@@ -396,42 +386,22 @@ class InteractionPanel(ContactPanelFrame):
 
     def _queue(self, key: str, draft: InteractionDraft, ended_at: dt.datetime) -> None:
         """The contact waits in the outbox; the panel is free for the next one."""
-        outbox = self._outbox
-        assert outbox is not None  # only called with an outbox
         self._draft_timer.stop()
-        entry = QueuedContact(
-            key=new_entry_key(),
-            client_uuid=contact_uuid(key),
-            draft=draft,
-            agent_id=self._staff.id,
-            actor=self._staff.username,
-            ended_at=ended_at,
-            extra={"draft_key": key, "snapshot": self.snapshot().to_json()},
-        )
-        # The draft goes once the entry is on the disk (until then it is the contact's safety net;
-        # were both left by a crash, saving the restored draft finds the stored contact by its key).
-        outbox.queue(entry, stored=partial(self.drafts.discard, key), owner=self)
+        entry_key = self._offline.queue(key, draft, ended_at, self.snapshot(), owner=self)
         self._reset_form()
-        self._show_idle()
-        self.idle.setText(
-            self.tr(
-                "The database cannot be reached. The contact is kept on this computer and saved "
-                "automatically when the connection returns. Press Ctrl+N to log the next one."
-            )
-        )
-        events.emit("contact.queued", waiting=outbox.waiting)
-        self.queued.emit(entry.key)
+        self._show_queued()
+        events.emit("contact.queued", waiting=self._offline.waiting)
+        self.queued.emit(entry_key)
         self.state_changed.emit()
         self.new_button.setFocus()
 
     def _save_failed(self, exc: BaseException, key: str, draft: InteractionDraft, ended_at: dt.datetime) -> None:
         if self._key != key:  # it went to the outbox while this save had no answer: the outbox sends it
             return
-        self._slow_save.stop()
-        self._unanswered = None
+        self._offline.answered()
         self._saving = False
         self.save_button.setEnabled(True)
-        if self._outbox is not None and self._key == key and is_unreachable(exc):
+        if self._key == key and self._offline.takes(exc):
             self._queue(key, draft, ended_at)
             return
         self.save_failed.emit()

@@ -6,21 +6,22 @@ reads the overview off the UI thread and writes the audit entry in the same tran
 the break-the-glass page); the first page of the contact timeline is read in parallel and held until that open
 has succeeded, then header, boxes and timeline are filled in one slice of the UI thread and painted together.
 After the first full paint the structured log event ``overview.painted id=<customer id>`` is written
-(benchmarks wait for it). The right-hand column holds the contact logging panel and ``pluginPanels``, the
-region where department plugins put their panels.
+(:class:`~agentdesk_desktop.overview.first_paint.FirstPaint`; benchmarks wait for it). The right-hand
+column holds the contact logging panel and ``pluginPanels``, the region where department plugins put
+their panels; the facts on the left are arranged by
+:class:`~agentdesk_desktop.overview.facts_grid.FactsGrid`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import time
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from agentdesk.changes import Changes
 from agentdesk.customer_overview import CustomerOverview, CustomerOverviewService
@@ -38,6 +39,8 @@ from agentdesk_desktop.logging.contact_outbox import ContactOutbox
 from agentdesk_desktop.logging.interaction_panel import InteractionPanel
 from agentdesk_desktop.overview.break_glass import BreakGlassPage
 from agentdesk_desktop.overview.edit_dialog import EditDialog, EditDialogFactory
+from agentdesk_desktop.overview.facts_grid import FactsGrid
+from agentdesk_desktop.overview.first_paint import FirstPaint
 from agentdesk_desktop.overview.light_box import LightBox
 from agentdesk_desktop.overview.open_failure import OpenFailurePage
 from agentdesk_desktop.overview.overview_header import OverviewHeader
@@ -95,11 +98,8 @@ class CustomerOverviewView(QWidget):
         self.overview: CustomerOverview | None = None
         self.edit_dialog: EditDialog | None = None
         self._error: BaseException | None = None
-        self._opened_at = time.monotonic()
-        self._sections_ready = False
-        self._timeline_ready = False
-        self._paint_pending = False
-        self._painted = False
+        self._first_paint = FirstPaint(self, lambda: self.customer_id)
+        self._first_paint.painted.connect(self.painted)
         self._bound = False
         self._laid_out = False
         self._steps: Iterator[None] | None = self._build_steps()
@@ -129,7 +129,7 @@ class CustomerOverviewView(QWidget):
         while self.build_step():
             pass
         self.customer_id = customer_id
-        self._opened_at = time.monotonic()
+        self._first_paint.restart_clock()
         self.timeline_model.customer_id = customer_id
         self.panel.set_customer(customer_id)
         self.load()
@@ -162,7 +162,7 @@ class CustomerOverviewView(QWidget):
         yield
         topic_map = {t.code: t for t in self._topics}
         self.timeline_model = TimelineModel(self._service, self._bg, self.customer_id, topics=topic_map, parent=self)
-        self.timeline_model.page_loaded.connect(self._timeline_page)
+        self.timeline_model.page_loaded.connect(self._first_paint.timeline_page)
         self.timeline = TimelineSection(self.timeline_model, self._topics, content)
         yield
 
@@ -228,10 +228,7 @@ class CustomerOverviewView(QWidget):
 
     def _lay_out(self, content: QWidget) -> None:
         """Header across the top; below it the customer on the left, logging and plugins right."""
-        self._facts = QGridLayout()
-        self._facts.setSpacing(8)
-        self._facts_wide: bool | None = None
-        self._arrange_facts(wide=True)
+        self._facts = FactsGrid(self.contact, self.roles, self.relations)
         for section in (self.contact, self.roles, self.relations, self.cases):
             section.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         left = self._left = QWidget(content)
@@ -268,34 +265,11 @@ class CustomerOverviewView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
-    WIDE = 1100  # from this width of the left column, contact details, roles and relationships share a row
-
-    def _arrange_facts(self, *, wide: bool) -> None:
-        if wide == self._facts_wide:
-            return
-        self._facts_wide = wide
-        for section in (self.contact, self.roles, self.relations):
-            self._facts.removeWidget(section)
-        for column in range(3):
-            self._facts.setColumnStretch(column, 0)
-        if wide:
-            self._facts.addWidget(self.contact, 0, 0)
-            self._facts.addWidget(self.roles, 0, 1)
-            self._facts.addWidget(self.relations, 0, 2)
-            for column, stretch in enumerate((3, 4, 4)):
-                self._facts.setColumnStretch(column, stretch)
-        else:
-            self._facts.addWidget(self.contact, 0, 0)
-            self._facts.addWidget(self.relations, 0, 1)
-            self._facts.addWidget(self.roles, 1, 0, 1, 2)
-            self._facts.setColumnStretch(0, 1)
-            self._facts.setColumnStretch(1, 1)
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._laid_out:
             return
-        self._arrange_facts(wide=self._left.width() >= self.WIDE)
+        self._facts.fit(self._left.width())
 
     # -- texts ---------------------------------------------------------------------------------
 
@@ -412,8 +386,7 @@ class CustomerOverviewView(QWidget):
         self.cases.set_overview(overview)
         self.panel.set_customer(self.customer_id, overview.header.display_name)
         self.panel.set_open_cases(overview.open_cases)
-        self._sections_ready = True
-        self._maybe_painted()
+        self._first_paint.sections_filled()
 
     def _open_failed(self, exc: BaseException) -> None:
         if self.overview is not None and is_unreachable(exc):
@@ -438,41 +411,13 @@ class CustomerOverviewView(QWidget):
 
     # -- the first full paint -------------------------------------------------------------------
 
-    def _timeline_page(self, _rows: int, first: bool) -> None:
-        if first:
-            self._timeline_ready = True
-            self._maybe_painted()
-
-    def _maybe_painted(self) -> None:
-        if self._painted or not (self._sections_ready and self._timeline_ready):
-            return
-        self._paint_pending = True
-        # One pixel is enough to learn when the next paint has happened (it joins whatever the fill
-        # made dirty); updating the whole view would repaint every part of the tab once more.
-        self.update(0, 0, 1, 1)
-
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._paint_pending:
-            self._paint_pending = False
-            QTimer.singleShot(0, self, self._painted_now)
-
-    @Slot()
-    def _painted_now(self) -> None:
-        if self._painted:
-            return
-        self._painted = True
-        events.emit("overview.painted", id=self.customer_id)  # exactly this line; benchmarks time it themselves
-        log.debug(
-            "overview %s painted %.0f ms after it was asked for",
-            self.customer_id,
-            (time.monotonic() - self._opened_at) * 1000,
-        )
-        self.painted.emit(self.customer_id)
+        self._first_paint.view_painted()
 
     @property
     def is_painted(self) -> bool:
-        return self._painted
+        return self._first_paint.done
 
     # -- actions ---------------------------------------------------------------------------------
 

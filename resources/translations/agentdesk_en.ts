@@ -1262,7 +1262,7 @@
 <context>
     <name>CustomerOverviewView</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+309" />
+        <location filename="../../agentdesk_desktop/overview/customer_overview_view.py" line="+283" />
         <source>Contact logging</source>
         <translation>Contact logging</translation>
     </message>
@@ -2431,7 +2431,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+171" />
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+168" />
         <source>Link the last contact to %1</source>
         <translation>Link the last contact to %1</translation>
     </message>
@@ -2476,12 +2476,12 @@
         <translation>Save or cancel the contact in progress before restoring another.</translation>
     </message>
     <message>
-        <location line="+126" />
+        <location filename="../../agentdesk_desktop/logging/contact_panel_frame.py" line="+41" />
         <source>The database cannot be reached. The contact is kept on this computer and saved automatically when the connection returns. Press Ctrl+N to log the next one.</source>
         <translation>The database cannot be reached. The contact is kept on this computer and saved automatically when the connection returns. Press Ctrl+N to log the next one.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location filename="../../agentdesk_desktop/logging/interaction_panel.py" line="+124" />
         <source>The contact could not be saved. Nothing you typed is lost; try again in a moment.</source>
         <translation>The contact could not be saved. Nothing you typed is lost; try again in a moment.</translation>
     </message>
