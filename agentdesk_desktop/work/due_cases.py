@@ -10,11 +10,12 @@ import logging
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from agentdesk.cases import CaseDeadline
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.services import DeskServices
+from agentdesk_desktop.widgets.compact_tree import CompactTree
 from agentdesk_desktop.widgets.labels import case_status_label
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ class DueCases(QWidget):
         self.deadlines: list[CaseDeadline] = []
         self.badge = QLabel(self)
         self.badge.setObjectName("dueCasesBadge")
-        self.list = QTreeWidget(self)
+        self.list = CompactTree(3, self)
         self.list.setObjectName("dueCasesList")
         self.list.setRootIsDecorated(False)
         self.list.setColumnCount(3)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from agentdesk.queues.inbox import Inbox, InboxChange, InboxItem, InboxRefused, 
 from agentdesk.staff import StaffMember
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.services import DeskServices
+from agentdesk_desktop.widgets.compact_tree import CompactTree
 from agentdesk_desktop.widgets.labels import channel_label, format_moment
 from agentdesk_desktop.widgets.panel_parts import clock_text
 from agentdesk_desktop.work.due_cases import DueCases, agent_deadlines
@@ -76,7 +76,7 @@ class InboxDock(QDockWidget):
         self._earlier: TransferChoice | None = None  # a refused transfer's choices, offered again
 
         body = QWidget(self)
-        self.items = QTreeWidget(body)
+        self.items = CompactTree(4, body)  # a few rows: the overview above keeps its room
         self.items.setObjectName("inboxItems")
         self.items.setRootIsDecorated(False)
         self.items.setColumnCount(6)
