@@ -465,6 +465,11 @@ _SERVICES = (
     "statistics",
     "drafts",
     "outbox",
+    # What completing the window asks for on the UI thread: made here, off it, beforehand.
+    "cases",
+    "knowledge",
+    "backoffice",
+    "email_threads",
 )
 
 

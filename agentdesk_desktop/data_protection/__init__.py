@@ -34,7 +34,7 @@ def open_data_protection(
     from agentdesk_desktop.data_protection.dpo_window import DataProtectionWindow
 
     def find(query: str) -> SearchPage:
-        return audited_search(services.search, services.db, query, actor=user.username, limit=20)
+        return audited_search(services.search, services.db, query, actor=user.username, limit=20, staff=user)
 
     window = DataProtectionWindow(
         services.access_log, services.background, actor=user.username, find=find, parent=parent
