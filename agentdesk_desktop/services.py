@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.deployment.profile_work import WorkSettings
 from agentdesk.storage.database import Database
-from agentdesk.topics import Topic, load_topics
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.change_bus import ChangeBus
+from agentdesk_desktop.topic_catalog import TopicCatalog
 
 if TYPE_CHECKING:
     from agentdesk.access_log import AccessLog
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
     from agentdesk.deployment.profile_email import EmailSettings
+    from agentdesk.deployment.profile_model import Profile
     from agentdesk.drafts import DraftStore
     from agentdesk.duplicate_check import DuplicateCheck
     from agentdesk.duplicates.review import DuplicateReview
@@ -71,39 +72,6 @@ class _Once(Generic[_S]):
                 if made is None:
                     made = self._made = make()
         return made
-
-
-class TopicCatalog:
-    """The contact topics, read from their file once (on first use, or :meth:`load` on the background
-    helper). A container of topic codes, so the interaction log checks a contact's topic against it."""
-
-    def __init__(self, topics: Sequence[Topic] | None = None) -> None:
-        self._topics: list[Topic] | None = list(topics) if topics is not None else None
-        self._codes: frozenset[str] = frozenset(t.code for t in self._topics or ())
-        self._lock = threading.Lock()
-
-    def load(self) -> list[Topic]:
-        with self._lock:
-            if self._topics is None:
-                self._topics = load_topics()
-                self._codes = frozenset(t.code for t in self._topics)
-            return self._topics
-
-    @property
-    def loaded(self) -> bool:
-        return self._topics is not None
-
-    @property
-    def all(self) -> list[Topic]:
-        return self._topics if self._topics is not None else self.load()
-
-    def __contains__(self, code: object) -> bool:
-        if self._topics is None:
-            self.load()
-        return code in self._codes
-
-    def __iter__(self) -> Iterator[Topic]:
-        return iter(self.all)
 
 
 class DeskServices:
@@ -148,6 +116,7 @@ class DeskServices:
         self.case_settings: CaseSettings = cases or CaseSettings()
         self._calendar: WorkingCalendar | None = None
         self._reports: _Once[Reports] = _Once(lock)
+        self._profile: _Once[tuple[Profile | None]] = _Once(lock)
         self._duplicate_review: _Once[DuplicateReview] = _Once(lock)
         self._access_log: _Once[AccessLog] = _Once(lock)
         self._knowledge: _Once[KnowledgeBase] = _Once(lock)
@@ -304,6 +273,18 @@ class DeskServices:
         return self.calendar.add_working_days(today, self.case_settings.due_working_days)
 
     @property
+    def applied_profile(self) -> Profile | None:
+        """The workstation's applied department profile (None: none), read once, on first use
+        (off the UI thread: the reports and the steward's review ask for it when they are made)."""
+
+        def make() -> tuple[Profile | None]:
+            from agentdesk.deployment.profile_store import ProfileStore
+
+            return (ProfileStore(installed=None).current(),)
+
+        return self._profile.get(make)[0]
+
+    @property
     def calendar(self) -> WorkingCalendar:
         """Finland's working days with the profile's closed days: one calendar for cases, deadlines,
         the dashboard's counts and the reports' case ages."""
@@ -385,10 +366,9 @@ class DeskServices:
         first use: ask for it off the UI thread, as the Reports window does)."""
 
         def make() -> Reports:
-            from agentdesk.deployment.profile_store import ProfileStore
             from agentdesk.reports import Reports
 
-            profile = ProfileStore(installed=None).current()
+            profile = self.applied_profile
             costs = profile.reports.cost_per_contact if profile is not None else {}
             calendar = self.calendar  # case ages in the profile's working days
             topics = [t.code for t in self.topics.load()]
@@ -402,11 +382,10 @@ class DeskServices:
         rules (read on first use: ask for it off the UI thread, as the steward's desk does)."""
 
         def make() -> DuplicateReview:
-            from agentdesk.deployment.profile_store import ProfileStore
             from agentdesk.duplicates.review import DuplicateReview
             from agentdesk.merge.rules import DEFAULT_RULES
 
-            profile = ProfileStore(installed=None).current()
+            profile = self.applied_profile
             return DuplicateReview(self.db, rules=profile.survivorship if profile is not None else DEFAULT_RULES)
 
         return self._duplicate_review.get(make)
