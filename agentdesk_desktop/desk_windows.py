@@ -7,6 +7,7 @@ hung up → wrap-up (the phone and the inbox do not know the presence).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
@@ -30,6 +31,9 @@ if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start
     from agentdesk_desktop.work.inbox_dock import InboxDock
     from agentdesk_desktop.work.presence_button import PresenceButton
 
+# A side window's opener: the window for this user (None: their role may not have it).
+SideWindowFactory = Callable[[DeskServices, StaffMember, QWidget], QWidget | None]
+
 
 class DeskWindows(QObject):
     def __init__(
@@ -45,9 +49,7 @@ class DeskWindows(QObject):
         self.parts = parts  # the window's customer side, once the desk has completed the window
         self.dashboard: QWidget | None = None
         self.reception: QWidget | None = None
-        self.reports: QWidget | None = None
-        self.steward: QWidget | None = None
-        self.data_protection: QWidget | None = None
+        self._side: dict[str, QWidget] = {}  # the reports, the steward's desk, the data protection view
         self.phone: PhoneDesk | None = None
         self.presence: PresenceButton | None = None
         self.inbox: InboxDock | None = None
@@ -90,47 +92,45 @@ class DeskWindows(QObject):
         """Management reports (supervisors and admins), a window of its own; raised if already open."""
         from agentdesk_desktop.reports import open_reports
 
-        if self.reports is None:
-            self.reports = open_reports(self.services, self.user, self.window)
-            if self.reports is None:
-                return None
-            self.reports.destroyed.connect(self._reports_gone)
-        return _raise(self.reports)
-
-    @Slot()
-    def _reports_gone(self) -> None:
-        self.reports = None
+        return self._open_once("reports", open_reports)
 
     @Slot()
     def open_steward_desk(self) -> QWidget | None:
         """The steward's desk: the duplicate review queue (stewards and supervisors), a window of its own."""
         from agentdesk_desktop.steward import open_steward_desk
 
-        if self.steward is None:
-            self.steward = open_steward_desk(self.services, self.user, self.window)
-            if self.steward is None:
-                return None
-            self.steward.destroyed.connect(self._steward_gone)
-        return _raise(self.steward)
+        return self._open_once("steward", open_steward_desk)
 
     @Slot()
-    def _steward_gone(self) -> None:
-        self.steward = None
-
     def open_data_protection(self) -> QWidget | None:
         """Who handled a citizen's data (supervisors and data protection officers); raised if already open."""
         from agentdesk_desktop.data_protection import open_data_protection
 
-        if self.data_protection is None:
-            self.data_protection = open_data_protection(self.services, self.user, self.window)
-            if self.data_protection is None:
-                return None
-            self.data_protection.destroyed.connect(self._data_protection_gone)
-        return _raise(self.data_protection)
+        return self._open_once("data_protection", open_data_protection)
 
-    @Slot()
-    def _data_protection_gone(self) -> None:
-        self.data_protection = None
+    def _open_once(self, name: str, make: SideWindowFactory) -> QWidget | None:
+        """A side window made once (``make`` gives None to a role that may not have it), raised when
+        asked again, forgotten when it closes (they delete themselves on close)."""
+        window = self._side.get(name)
+        if window is None:
+            window = make(self.services, self.user, self.window)
+            if window is None:
+                return None
+            self._side[name] = window
+            window.destroyed.connect(lambda *_: self._side.pop(name, None))
+        return _raise(window)
+
+    @property
+    def reports(self) -> QWidget | None:
+        return self._side.get("reports")
+
+    @property
+    def steward(self) -> QWidget | None:
+        return self._side.get("steward")
+
+    @property
+    def data_protection(self) -> QWidget | None:
+        return self._side.get("data_protection")
 
     @Slot()
     def open_reception(self) -> QWidget | None:
