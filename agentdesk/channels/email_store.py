@@ -29,18 +29,16 @@ from email.message import EmailMessage as MimeMessage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agentdesk.channels.email_sanitise import clean_body, clean_field, html_to_text
+from agentdesk.channels.email_sanitise import clean_body, html_to_text
 from agentdesk.channels.email_threading import (
-    CONTENT_TYPE_MAX,
-    FILENAME_MAX,
     TOO_COMPLEX,
     ParsedEmail,
     message_ids,
+    part_payload,
     storage_ref,
 )
 from agentdesk.channels.email_threading import _body_part as body_part
-from agentdesk.channels.email_threading import _filename as part_filename
-from agentdesk.channels.email_threading import _leaves as leaves
+from agentdesk.channels.email_threading import attachment_parts as threading_attachment_parts
 from agentdesk.storage.models import Direction, EmailAttachment, EmailMessage
 
 __all__ = [
@@ -66,60 +64,39 @@ class StoredPart:
     content: bytes | None  # None: over the limit
 
 
-def _parse(raw: bytes) -> MimeMessage:
-    msg = email.parser.BytesParser(policy=policy.default).parsebytes(raw)
-    assert isinstance(msg, MimeMessage)
+def _parse(raw: bytes) -> MimeMessage | None:
+    try:
+        msg = email.parser.BytesParser(policy=policy.default).parsebytes(raw)
+    except Exception:  # noqa: BLE001 - hostile input: the text part is still there, attachments listed by name
+        return None
     return msg
 
 
-def attachment_parts(raw: bytes, mail: ParsedEmail) -> list[StoredPart]:
-    """The attachments of ``raw`` with their content, in the order ``mail.attachments`` lists them."""
+def attachment_parts(msg: MimeMessage | None, mail: ParsedEmail) -> list[StoredPart]:
+    """The attachments of ``msg`` (``mail`` parsed from it) with their content, as ``mail.attachments`` lists them."""
     if not mail.attachments:
         return []
-    try:
-        msg = _parse(raw)
-        body = body_part(msg)
-        parts: list[MimeMessage] = [p for p in leaves(msg) if p is not body]
-    except Exception:  # noqa: BLE001 - hostile input: the attachments are then listed without content
-        parts = []
-    found: list[StoredPart] = []
-    for part in parts:
-        try:
-            disposition, content_type = part.get_content_disposition(), part.get_content_type()
-        except Exception:  # noqa: BLE001 - hostile input
-            disposition, content_type = None, "application/octet-stream"
-        filename = clean_field(part_filename(part), FILENAME_MAX).strip()
-        if disposition != "attachment" and not filename and content_type.startswith("text/"):
-            continue  # the same rule as the parser's: an inline text part is not an attachment
-        found.append(StoredPart(filename, clean_field(content_type, CONTENT_TYPE_MAX), 0, _content(part)))
-    if len(found) != len(mail.attachments):  # a part that read differently twice: names only
+    if msg is None:
         return [StoredPart(a.filename, a.content_type, a.size, None) for a in mail.attachments]
     return [
-        StoredPart(a.filename, a.content_type, a.size, p.content) for a, p in zip(mail.attachments, found, strict=True)
+        StoredPart(a.filename, a.content_type, a.size, _content(part))
+        for part, a in threading_attachment_parts(msg, body_part(msg))
     ]
 
 
 def _content(part: MimeMessage) -> bytes | None:
-    try:
-        if part.get_content_maintype() == "message":
-            inner = part.get_payload(0)
-            data = inner.as_bytes() if hasattr(inner, "as_bytes") else b""
-        else:
-            payload = part.get_payload(decode=True)
-            data = payload if isinstance(payload, bytes) else b""
-    except Exception:  # noqa: BLE001 - hostile input
-        return None
-    return data if len(data) <= MAX_ATTACHMENT_BYTES else None
+    data = part_payload(part)
+    return data if data is not None and len(data) <= MAX_ATTACHMENT_BYTES else None
 
 
-def html_text_of(raw: bytes, mail: ParsedEmail) -> str:
+def html_text_of(msg: MimeMessage | None, mail: ParsedEmail) -> str:
     """The HTML part reduced to text ("" without one); the parsed text when the body itself was HTML."""
     if mail.body_was_html:
         return mail.text
-    if mail.text == TOO_COMPLEX:
+    if mail.text == TOO_COMPLEX or msg is None:
         return ""
     try:
-        part = _parse(raw).get_body(preferencelist=("html",))
+        part = msg.get_body(preferencelist=("html",))
         if part is None or part.get_content_subtype() != "html":
             return ""
         content = part.get_content()
@@ -156,6 +133,8 @@ def store_incoming(
 ) -> EmailMessage:
     """Add one message taken in from ``mailbox`` (flushed: a duplicate fails here, on the index)."""
     plain = "" if mail.body_was_html else mail.text
+    wants_html = not mail.body_was_html and mail.text != TOO_COMPLEX
+    msg = _parse(raw) if wants_html or mail.attachments else None  # parsed once, for both
     row = EmailMessage(
         mailbox=mailbox.lower(),
         message_id=storage_ref(mail.message_id),
@@ -171,7 +150,7 @@ def store_incoming(
         sent_at=mail.date or received_at,
         received_at=received_at,
         text_body=plain,
-        html_text=html_text_of(raw, mail),
+        html_text=html_text_of(msg, mail),
         direction=Direction.INBOUND,
         customer_id=customer_id,
         case_id=case_id,
@@ -179,7 +158,7 @@ def store_incoming(
     )
     s.add(row)
     s.flush()
-    for position, part in enumerate(attachment_parts(raw, mail)):
+    for position, part in enumerate(attachment_parts(msg, mail)):
         s.add(
             EmailAttachment(
                 message_id=row.id,
