@@ -108,8 +108,12 @@ class EmailThread:
 @dataclass(frozen=True, slots=True)
 class ReplySent:
     sent: SentReply
-    email_id: int  # the stored outgoing message
     customer_id: int | None
+
+    @property
+    def email_id(self) -> int:
+        """The stored outgoing message."""
+        return self.sent.email_id
 
     @property
     def changes(self) -> Changes:
@@ -250,12 +254,7 @@ class EmailThreads:
                 mailbox.topic,
             )
         sent = self._replier.reply(target, body, mailbox=mailbox, agent_id=agent_id, actor=actor)
-        with self._db.session() as s:
-            stored = s.scalar(
-                select(EmailMessage.id).where(EmailMessage.interaction_id == sent.interaction_id).limit(1)
-            )
-        assert stored is not None  # stored with the contact, in its transaction
-        return ReplySent(sent, stored, customer_id)
+        return ReplySent(sent, customer_id)
 
     def link_sender(self, email_id: int, customer_id: int, *, actor: str) -> Changes:
         """Link the conversation of ``email_id`` to the customer: its messages, their contacts, its case
