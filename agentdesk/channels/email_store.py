@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.parser
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage as MimeMessage
@@ -176,31 +176,34 @@ def store_incoming(
 def store_outgoing(
     s: Session,
     mailbox: str,
-    sent: MimeMessage,
-    body: str,
     *,
+    message_id: str,
+    in_reply_to: str,
+    references: Sequence[str],
+    to_addr: str,
+    from_name: str,
+    subject: str,
+    body: str,
     customer_id: int | None,
     case_id: int | None,
     interaction_id: int | None,
     sent_at: dt.datetime,
 ) -> EmailMessage:
-    """Add one reply the desk sent from ``mailbox`` (``sent``: the message as it went out)."""
-    own = str(sent["Message-ID"])
-    parent = message_ids(str(sent["In-Reply-To"] or ""))
-    refs = message_ids(str(sent["References"] or ""))
-    to = ", ".join(_addresses(sent, "To"))
+    """Add one reply the desk sent from ``mailbox``, as it went out (the headers it was given)."""
+    parent = message_ids(in_reply_to)
+    refs = message_ids(" ".join(references))
     row = EmailMessage(
         mailbox=mailbox.lower(),
-        message_id=storage_ref(own),
+        message_id=storage_ref(message_id),
         in_reply_to=storage_ref(parent[0]) if parent else "",
         refs=" ".join(refs),
-        thread_id=thread_root(own, parent[0] if parent else None, refs),
+        thread_id=thread_root(message_id, parent[0] if parent else None, refs),
         from_addr=mailbox.lower(),
-        from_name=_display_name(sent),
+        from_name=from_name,
         reply_to="",
-        to_addrs=to,
+        to_addrs=to_addr.lower(),
         cc_addrs="",
-        subject=str(sent["Subject"] or "")[:_SUBJECT_MAX],
+        subject=subject[:_SUBJECT_MAX],
         sent_at=sent_at,
         received_at=sent_at,
         text_body=clean_body(body).strip("\n"),
@@ -213,15 +216,3 @@ def store_outgoing(
     s.add(row)
     s.flush()
     return row
-
-
-def _addresses(msg: MimeMessage, name: str) -> Iterator[str]:
-    header = msg[name]
-    for address in getattr(header, "addresses", ()):
-        yield str(address.addr_spec).lower()
-
-
-def _display_name(msg: MimeMessage) -> str:
-    for address in getattr(msg["From"], "addresses", ()):
-        return str(address.display_name)
-    return ""
