@@ -116,6 +116,7 @@ class IntakeResult:
     mail: ParsedEmail
     mailbox: QueueMailbox
     work_item_id: int | None = None  # None: automatic mail, or no such queue
+    queue_id: int | None = None  # the queue of the work item
 
     @property
     def reply_target(self) -> ReplyTarget:
@@ -341,7 +342,8 @@ class EmailIntake:
                 interaction_id=recorded.interaction_id,
                 received_at=now,
             )
-            work_item_id = None if mail.auto_submitted else self._queue(s, mail, mailbox, customer_id, ref, now)
+            queued = None if mail.auto_submitted else self._queue(s, mail, mailbox, customer_id, ref, now)
+            work_item_id, queue_id = queued if queued is not None else (None, None)
             return IntakeResult(
                 recorded.interaction_id,
                 recorded.case_id,
@@ -351,11 +353,13 @@ class EmailIntake:
                 mail,
                 mailbox,
                 work_item_id,
+                queue_id,
             )
 
     def _queue(
         self, s: Session, mail: ParsedEmail, mailbox: QueueMailbox, customer_id: int | None, ref: str, now: dt.datetime
-    ) -> int | None:
+    ) -> tuple[int, int] | None:
+        """The work item for the mail: (its id, its queue's id); None without an active queue."""
         if not mailbox.queue_code:
             return None
         queue_id = s.scalar(select(Queue.id).where(Queue.code == mailbox.queue_code, Queue.active.is_(True)))
@@ -368,7 +372,7 @@ class EmailIntake:
             external_ref=ref, subject=mail.subject or NO_SUBJECT, customer_id=customer_id, arrived_at=now
         )
         [view] = add_items(s, queue_id, [item], self._hours, returning=True)
-        return view.id
+        return view.id, queue_id
 
     def _notes(self, mail: ParsedEmail) -> str:
         header = notes_header(

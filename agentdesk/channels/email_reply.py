@@ -66,6 +66,7 @@ class SentReply:
     interaction_id: int
     case_id: int | None
     subject: str
+    email_id: int  # the stored outgoing message
 
 
 def references_for(target: ReplyTarget) -> tuple[str, ...]:
@@ -201,21 +202,26 @@ class EmailReplier:
                     ),
                     actor=actor,
                 ).interaction_id
-                store_outgoing(
+                email_id = store_outgoing(
                     s,
                     mailbox.address,
-                    msg,
-                    body,
+                    message_id=message_id,
+                    in_reply_to=target.message_id,
+                    references=references_for(target),
+                    to_addr=target.to_addr,
+                    from_name=mailbox.display_name,
+                    subject=subject,
+                    body=body,
                     customer_id=target.customer_id,
                     case_id=case_id,
                     interaction_id=interaction_id,
                     sent_at=now,
-                )
+                ).id
         except Exception:
             log.error("reply %s was sent but could not be logged", message_id)
             raise
         log.info("reply sent from %s: interaction=%d case=%s", mailbox.address, interaction_id, case_id)
-        return SentReply(message_id, interaction_id, case_id, subject)
+        return SentReply(message_id, interaction_id, case_id, subject, email_id)
 
     def _send(self, msg: EmailMessage, sender: str, recipient: str) -> None:
         server = self.smtp

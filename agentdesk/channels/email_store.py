@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.parser
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage as MimeMessage
@@ -29,18 +29,16 @@ from email.message import EmailMessage as MimeMessage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from agentdesk.channels.email_sanitise import clean_body, clean_field, html_to_text
+from agentdesk.channels.email_sanitise import clean_body, html_to_text
 from agentdesk.channels.email_threading import (
-    CONTENT_TYPE_MAX,
-    FILENAME_MAX,
     TOO_COMPLEX,
     ParsedEmail,
     message_ids,
+    part_payload,
     storage_ref,
 )
 from agentdesk.channels.email_threading import _body_part as body_part
-from agentdesk.channels.email_threading import _filename as part_filename
-from agentdesk.channels.email_threading import _leaves as leaves
+from agentdesk.channels.email_threading import attachment_parts as threading_attachment_parts
 from agentdesk.storage.models import Direction, EmailAttachment, EmailMessage
 
 __all__ = [
@@ -66,60 +64,39 @@ class StoredPart:
     content: bytes | None  # None: over the limit
 
 
-def _parse(raw: bytes) -> MimeMessage:
-    msg = email.parser.BytesParser(policy=policy.default).parsebytes(raw)
-    assert isinstance(msg, MimeMessage)
+def _parse(raw: bytes) -> MimeMessage | None:
+    try:
+        msg = email.parser.BytesParser(policy=policy.default).parsebytes(raw)
+    except Exception:  # noqa: BLE001 - hostile input: the text part is still there, attachments listed by name
+        return None
     return msg
 
 
-def attachment_parts(raw: bytes, mail: ParsedEmail) -> list[StoredPart]:
-    """The attachments of ``raw`` with their content, in the order ``mail.attachments`` lists them."""
+def attachment_parts(msg: MimeMessage | None, mail: ParsedEmail) -> list[StoredPart]:
+    """The attachments of ``msg`` (``mail`` parsed from it) with their content, as ``mail.attachments`` lists them."""
     if not mail.attachments:
         return []
-    try:
-        msg = _parse(raw)
-        body = body_part(msg)
-        parts: list[MimeMessage] = [p for p in leaves(msg) if p is not body]
-    except Exception:  # noqa: BLE001 - hostile input: the attachments are then listed without content
-        parts = []
-    found: list[StoredPart] = []
-    for part in parts:
-        try:
-            disposition, content_type = part.get_content_disposition(), part.get_content_type()
-        except Exception:  # noqa: BLE001 - hostile input
-            disposition, content_type = None, "application/octet-stream"
-        filename = clean_field(part_filename(part), FILENAME_MAX).strip()
-        if disposition != "attachment" and not filename and content_type.startswith("text/"):
-            continue  # the same rule as the parser's: an inline text part is not an attachment
-        found.append(StoredPart(filename, clean_field(content_type, CONTENT_TYPE_MAX), 0, _content(part)))
-    if len(found) != len(mail.attachments):  # a part that read differently twice: names only
+    if msg is None:
         return [StoredPart(a.filename, a.content_type, a.size, None) for a in mail.attachments]
     return [
-        StoredPart(a.filename, a.content_type, a.size, p.content) for a, p in zip(mail.attachments, found, strict=True)
+        StoredPart(a.filename, a.content_type, a.size, _content(part))
+        for part, a in threading_attachment_parts(msg, body_part(msg))
     ]
 
 
 def _content(part: MimeMessage) -> bytes | None:
-    try:
-        if part.get_content_maintype() == "message":
-            inner = part.get_payload(0)
-            data = inner.as_bytes() if hasattr(inner, "as_bytes") else b""
-        else:
-            payload = part.get_payload(decode=True)
-            data = payload if isinstance(payload, bytes) else b""
-    except Exception:  # noqa: BLE001 - hostile input
-        return None
-    return data if len(data) <= MAX_ATTACHMENT_BYTES else None
+    data = part_payload(part)
+    return data if data is not None and len(data) <= MAX_ATTACHMENT_BYTES else None
 
 
-def html_text_of(raw: bytes, mail: ParsedEmail) -> str:
+def html_text_of(msg: MimeMessage | None, mail: ParsedEmail) -> str:
     """The HTML part reduced to text ("" without one); the parsed text when the body itself was HTML."""
     if mail.body_was_html:
         return mail.text
-    if mail.text == TOO_COMPLEX:
+    if mail.text == TOO_COMPLEX or msg is None:
         return ""
     try:
-        part = _parse(raw).get_body(preferencelist=("html",))
+        part = msg.get_body(preferencelist=("html",))
         if part is None or part.get_content_subtype() != "html":
             return ""
         content = part.get_content()
@@ -156,6 +133,8 @@ def store_incoming(
 ) -> EmailMessage:
     """Add one message taken in from ``mailbox`` (flushed: a duplicate fails here, on the index)."""
     plain = "" if mail.body_was_html else mail.text
+    wants_html = not mail.body_was_html and mail.text != TOO_COMPLEX
+    msg = _parse(raw) if wants_html or mail.attachments else None  # parsed once, for both
     row = EmailMessage(
         mailbox=mailbox.lower(),
         message_id=storage_ref(mail.message_id),
@@ -171,7 +150,7 @@ def store_incoming(
         sent_at=mail.date or received_at,
         received_at=received_at,
         text_body=plain,
-        html_text=html_text_of(raw, mail),
+        html_text=html_text_of(msg, mail),
         direction=Direction.INBOUND,
         customer_id=customer_id,
         case_id=case_id,
@@ -179,7 +158,7 @@ def store_incoming(
     )
     s.add(row)
     s.flush()
-    for position, part in enumerate(attachment_parts(raw, mail)):
+    for position, part in enumerate(attachment_parts(msg, mail)):
         s.add(
             EmailAttachment(
                 message_id=row.id,
@@ -197,31 +176,34 @@ def store_incoming(
 def store_outgoing(
     s: Session,
     mailbox: str,
-    sent: MimeMessage,
-    body: str,
     *,
+    message_id: str,
+    in_reply_to: str,
+    references: Sequence[str],
+    to_addr: str,
+    from_name: str,
+    subject: str,
+    body: str,
     customer_id: int | None,
     case_id: int | None,
     interaction_id: int | None,
     sent_at: dt.datetime,
 ) -> EmailMessage:
-    """Add one reply the desk sent from ``mailbox`` (``sent``: the message as it went out)."""
-    own = str(sent["Message-ID"])
-    parent = message_ids(str(sent["In-Reply-To"] or ""))
-    refs = message_ids(str(sent["References"] or ""))
-    to = ", ".join(_addresses(sent, "To"))
+    """Add one reply the desk sent from ``mailbox``, as it went out (the headers it was given)."""
+    parent = message_ids(in_reply_to)
+    refs = message_ids(" ".join(references))
     row = EmailMessage(
         mailbox=mailbox.lower(),
-        message_id=storage_ref(own),
+        message_id=storage_ref(message_id),
         in_reply_to=storage_ref(parent[0]) if parent else "",
         refs=" ".join(refs),
-        thread_id=thread_root(own, parent[0] if parent else None, refs),
+        thread_id=thread_root(message_id, parent[0] if parent else None, refs),
         from_addr=mailbox.lower(),
-        from_name=_display_name(sent),
+        from_name=from_name,
         reply_to="",
-        to_addrs=to,
+        to_addrs=to_addr.lower(),
         cc_addrs="",
-        subject=str(sent["Subject"] or "")[:_SUBJECT_MAX],
+        subject=subject[:_SUBJECT_MAX],
         sent_at=sent_at,
         received_at=sent_at,
         text_body=clean_body(body).strip("\n"),
@@ -234,15 +216,3 @@ def store_outgoing(
     s.add(row)
     s.flush()
     return row
-
-
-def _addresses(msg: MimeMessage, name: str) -> Iterator[str]:
-    header = msg[name]
-    for address in getattr(header, "addresses", ()):
-        yield str(address.addr_spec).lower()
-
-
-def _display_name(msg: MimeMessage) -> str:
-    for address in getattr(msg["From"], "addresses", ()):
-        return str(address.display_name)
-    return ""

@@ -42,11 +42,13 @@ __all__ = [
     "ParsedEmail",
     "ThreadKey",
     "ThreadMatch",
+    "attachment_parts",
     "html_to_text",
     "message_digest",
     "message_ids",
     "normalise_subject",
     "parse_message",
+    "part_payload",
     "reply_subject",
     "resolve_thread",
     "storage_ref",
@@ -226,7 +228,7 @@ def parse_message(raw: bytes) -> ParsedEmail:
         date=_date(msg),
         text=text,
         body_was_html=was_html,
-        attachments=() if too_complex else tuple(_attachments(msg, body_part)),
+        attachments=() if too_complex else tuple(a for _, a in attachment_parts(msg, body_part)),
         auto_submitted=_is_automatic(msg),
         size=len(raw),
     )
@@ -398,7 +400,8 @@ def _leaves(part: EmailMessage) -> Iterator[EmailMessage]:
             yield current
 
 
-def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attachment]:
+def attachment_parts(msg: EmailMessage, body: EmailMessage | None) -> Iterator[tuple[EmailMessage, Attachment]]:
+    """Each attachment of ``msg`` (``body``: its body part) as listed, with the MIME part it was read from."""
     if msg.get_content_maintype() != "multipart" and msg is body:
         return
     for part in _leaves(msg):
@@ -412,7 +415,7 @@ def _attachments(msg: EmailMessage, body: EmailMessage | None) -> Iterator[Attac
         filename = clean_field(_filename(part), FILENAME_MAX).strip()
         if disposition != "attachment" and not filename and content_type.startswith("text/"):
             continue  # an extra inline text part (a list footer), not an attachment
-        yield Attachment(filename, clean_field(content_type, CONTENT_TYPE_MAX), _size(part))
+        yield part, Attachment(filename, clean_field(content_type, CONTENT_TYPE_MAX), _size(part))
 
 
 def _filename(part: EmailMessage) -> str:
@@ -432,18 +435,22 @@ def _filename(part: EmailMessage) -> str:
     return name.replace("/", "_").replace("\\", "_").strip()
 
 
-def _size(part: EmailMessage) -> int:
-    if part.get_content_maintype() == "message":
-        try:
-            inner = part.get_payload(0)
-            return len(inner.as_bytes()) if isinstance(inner, email.message.Message) else 0
-        except Exception:  # noqa: BLE001 - hostile input
-            return 0
+def part_payload(part: EmailMessage) -> bytes | None:
+    """An attachment's content after transfer decoding (an attached message as its bytes); None when
+    it cannot be read."""
     try:
+        if part.get_content_maintype() == "message":
+            inner = part.get_payload(0)
+            return inner.as_bytes() if isinstance(inner, email.message.Message) else b""
         payload = part.get_payload(decode=True)
     except Exception:  # noqa: BLE001 - hostile input
-        payload = None
-    return len(payload) if isinstance(payload, bytes) else 0
+        return None
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _size(part: EmailMessage) -> int:
+    payload = part_payload(part)
+    return len(payload) if payload is not None else 0
 
 
 def _human_size(size: int) -> str:

@@ -108,8 +108,12 @@ class EmailThread:
 @dataclass(frozen=True, slots=True)
 class ReplySent:
     sent: SentReply
-    email_id: int  # the stored outgoing message
     customer_id: int | None
+
+    @property
+    def email_id(self) -> int:
+        """The stored outgoing message."""
+        return self.sent.email_id
 
     @property
     def changes(self) -> Changes:
@@ -173,14 +177,12 @@ class EmailThreads:
             .order_by(EmailAttachment.message_id, EmailAttachment.position)
         ):
             attachments.setdefault(msg_id, []).append(AttachmentView(a_id, name, ctype, size, bool(kept)))
-        customer_id = row.customer_id
-        if customer_id is None and row.case_id is not None:
-            customer_id = s.scalar(select(ServiceCase.customer_id).where(ServiceCase.id == row.case_id))
+        case = _case_of(s, row)
+        customer_id = _customer_of(row, case)
         name = ""
         if customer_id is not None:
             customer = s.get(Customer, customer_id)
             name = f"{customer.first_names} {customer.last_name}".strip() if customer is not None else ""
-        case_title = s.scalar(select(ServiceCase.title).where(ServiceCase.id == row.case_id)) if row.case_id else None
         audit.record(
             s,
             actor=actor,
@@ -192,7 +194,7 @@ class EmailThreads:
             row.case_id,
             customer_id,
             name,
-            case_title or row.subject,
+            (case.title if case is not None else "") or row.subject,
             tuple(_view(r, attachments.get(r.id, [])) for r in rows),
         )
 
@@ -232,9 +234,7 @@ class EmailThreads:
             row = s.get(EmailMessage, email_id)
             if row is None:
                 raise LookupError(email_id)
-            customer_id = row.customer_id
-            if customer_id is None and row.case_id is not None:
-                customer_id = s.scalar(select(ServiceCase.customer_id).where(ServiceCase.id == row.case_id))
+            customer_id = _customer_of(row, _case_of(s, row))
             mailbox = self._mailboxes.get(row.mailbox)
             if mailbox is None:
                 raise ReplyNotSent("the mailbox this mail came to is not configured on this desk")
@@ -250,12 +250,7 @@ class EmailThreads:
                 mailbox.topic,
             )
         sent = self._replier.reply(target, body, mailbox=mailbox, agent_id=agent_id, actor=actor)
-        with self._db.session() as s:
-            stored = s.scalar(
-                select(EmailMessage.id).where(EmailMessage.interaction_id == sent.interaction_id).limit(1)
-            )
-        assert stored is not None  # stored with the contact, in its transaction
-        return ReplySent(sent, stored, customer_id)
+        return ReplySent(sent, customer_id)
 
     def link_sender(self, email_id: int, customer_id: int, *, actor: str) -> Changes:
         """Link the conversation of ``email_id`` to the customer: its messages, their contacts, its case
@@ -282,20 +277,17 @@ class EmailThreads:
                     .where(Interaction.id.in_(contacts), Interaction.customer_id.is_(None))
                     .values(customer_id=customer_id)
                 )
-            if row.case_id is not None:
-                case = s.get(ServiceCase, row.case_id)
-                if case is not None and case.customer_id is None:
-                    case.customer_id = customer_id
+            case = _case_of(s, row)
+            if case is not None and case.customer_id is None:
+                case.customer_id = customer_id
             refs = [r.message_id for r in rows]
             queues = list(
                 s.scalars(
-                    select(WorkItem.queue_id).where(WorkItem.external_ref.in_(refs), WorkItem.customer_id.is_(None))
+                    update(WorkItem)
+                    .where(WorkItem.external_ref.in_(refs), WorkItem.customer_id.is_(None))
+                    .values(customer_id=customer_id)
+                    .returning(WorkItem.queue_id)
                 )
-            )
-            s.execute(
-                update(WorkItem)
-                .where(WorkItem.external_ref.in_(refs), WorkItem.customer_id.is_(None))
-                .values(customer_id=customer_id)
             )
             audit.record(
                 s, actor=actor, action="email.link", subject_customer_id=customer_id, detail=f"email={email_id}"
@@ -306,6 +298,15 @@ class EmailThreads:
                 cases=[customer_id] if row.case_id else [],
                 queues=queues,
             )
+
+
+def _case_of(s: Session, row: EmailMessage) -> ServiceCase | None:
+    return s.get(ServiceCase, row.case_id) if row.case_id is not None else None
+
+
+def _customer_of(row: EmailMessage, case: ServiceCase | None) -> int | None:
+    """The customer of a message: its own, else its case's."""
+    return row.customer_id if row.customer_id is not None else case.customer_id if case is not None else None
 
 
 def _view(row: EmailMessage, attachments: Sequence[AttachmentView]) -> EmailView:

@@ -16,11 +16,9 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
-from sqlalchemy import select
 
 from agentdesk.changes import Changes
 from agentdesk.channels.email_channel import EmailChannel, IntakeResult, WatcherState, WatcherStatus
-from agentdesk.storage.models import WorkItem
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.services import DeskServices
 
@@ -98,17 +96,12 @@ class MailWatchers(QObject):
         self._show_status()
 
     def _taken_in(self, result: IntakeResult) -> None:
-        """On a watcher's thread: tell the desk (the queue it went to, for the inbox)."""
-        queue_id = None
-        if result.work_item_id is not None:
-            with self._services.db.session() as s:
-                queue_id = s.scalar(select(WorkItem.queue_id).where(WorkItem.id == result.work_item_id))
-        self._events.send((result, queue_id))
+        """On a watcher's thread: tell the desk."""
+        self._events.send(result)
 
-    def _arrived(self, event: tuple[IntakeResult, int | None]) -> None:
-        result, queue_id = event
+    def _arrived(self, result: IntakeResult) -> None:
         self._services.changes.publish(
-            Changes.of(timelines=[result.customer_id], cases=[result.customer_id], queues=[queue_id])
+            Changes.of(timelines=[result.customer_id], cases=[result.customer_id], queues=[result.queue_id])
         )
         self.mail_arrived.emit(result)
 

@@ -84,6 +84,8 @@ class EmailThreadDock(QDockWidget):
         self.current: EmailThread | None = None
         self.quick_texts: object | None = None  # the agent's quick texts in the reply (set by the desk)
         self._sending = False
+        settings = services.email_settings  # replies need the profile's SMTP server
+        self._can_reply = settings is not None and settings.smtp is not None
 
         body = QWidget(self)
         self.header = QLabel(body)
@@ -358,7 +360,7 @@ class EmailThreadDock(QDockWidget):
     def _enable(self) -> None:
         thread = self.current
         has_answer = thread is not None and thread.answer is not None
-        can_send = has_answer and self._services.email_threads.can_reply and not self._sending
+        can_send = has_answer and self._can_reply and not self._sending
         self.send_button.setEnabled(can_send)
         self._reply.setEnabled(has_answer)
         row: QListWidgetItem | None = self.attachments.currentItem()
