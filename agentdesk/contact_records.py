@@ -110,24 +110,33 @@ def move_case(s: Session, case: ServiceCase, to: CaseStatus, *, actor: str, note
     return event
 
 
+def _open_case(
+    s: Session, new_case: NewCase, *, customer_id: int | None, department_id: int | None, actor: str
+) -> ServiceCase:
+    """Add the case and its first history row in the caller's transaction (flushed: it has its id)."""
+    case = ServiceCase(
+        customer_id=customer_id,
+        title=new_case.title,
+        status=new_case.status,
+        department_id=department_id,
+        due_date=new_case.due_date,
+        backoffice_system=new_case.backoffice_system,
+        backoffice_ref=new_case.backoffice_ref,
+    )
+    s.add(case)
+    s.flush()
+    record_creation(s, case, actor=actor)
+    return case
+
+
 def record_contact(s: Session, contact: ContactRow, *, actor: str, new_case: NewCase | None = None) -> RecordedContact:
     """Add the contact (and first its new case, which the contact then belongs to) and audit it, in
     the caller's transaction. A case filed in a back end names it in the audit entry."""
     case_id = contact.case_id
     if new_case is not None:
-        case = ServiceCase(
-            customer_id=contact.customer_id,
-            title=new_case.title,
-            status=new_case.status,
-            department_id=contact.department_id,
-            due_date=new_case.due_date,
-            backoffice_system=new_case.backoffice_system,
-            backoffice_ref=new_case.backoffice_ref,
-        )
-        s.add(case)
-        s.flush()
-        record_creation(s, case, actor=actor)
-        case_id = case.id
+        case_id = _open_case(
+            s, new_case, customer_id=contact.customer_id, department_id=contact.department_id, actor=actor
+        ).id
     row = Interaction(
         customer_id=contact.customer_id,
         channel=contact.channel,
@@ -206,18 +215,9 @@ def store_plugin_reference(
     now = utcnow()
     with db.session() as s, s.begin():
         department = s.scalar(select(Department.id).where(Department.code == plugin_id))
+        case = NewCase(title=title[:200], backoffice_system=system[:64], backoffice_ref=reference[:128])
         if during_contact:
-            filed = ServiceCase(
-                customer_id=customer_id,
-                title=title[:200],
-                status=CaseStatus.OPEN,
-                department_id=department,
-                backoffice_system=system[:64],
-                backoffice_ref=reference[:128],
-            )
-            s.add(filed)
-            s.flush()
-            record_creation(s, filed, actor=staff.username)
+            filed = _open_case(s, case, customer_id=customer_id, department_id=department, actor=staff.username)
             audit.record(
                 s,
                 actor=staff.username,
@@ -239,6 +239,5 @@ def store_plugin_reference(
             outcome=Outcome.CASE_CREATED,
             external_ref=reference[:128],
         )
-        case = NewCase(title=title[:200], backoffice_system=system[:64], backoffice_ref=reference[:128])
         recorded = record_contact(s, contact, actor=staff.username, new_case=case)
         return StoredReference(recorded.case_id or 0, recorded.interaction_id, customer_id, title[:200])

@@ -21,6 +21,7 @@ from agentdesk.restricted_customers import CustomerRestricted, may_open
 from agentdesk.search.address_protection import AddressProtection, protection_of
 from agentdesk.search.customer_search import current_address_id
 from agentdesk.storage.database import Database
+from agentdesk.storage.kinds import OPEN_STATUSES
 from agentdesk.storage.models import (
     Address,
     Alert,
@@ -44,8 +45,6 @@ from agentdesk.storage.models import (
     ServiceCase,
     StaffUser,
 )
-
-OPEN_STATUSES = tuple(status for status in CaseStatus if status.is_active)
 
 
 def mask_hetu(value: str) -> str:

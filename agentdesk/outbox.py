@@ -176,7 +176,9 @@ def send_pending(outbox: Outbox, interactions: InteractionLog, *, on_rejected: R
     sent: list[tuple[str, SavedInteraction]] = []
     rejected: list[tuple[QueuedContact, dict[str, str]]] = []
     unreachable, failed = False, ""
-    for entry in outbox.pending():
+    entries = outbox.pending()
+    done = 0  # the entries sent or rejected: the rest are still waiting
+    for entry in entries:
         try:
             saved = interactions.save(
                 entry.draft,
@@ -190,6 +192,7 @@ def send_pending(outbox: Outbox, interactions: InteractionLog, *, on_rejected: R
                 on_rejected(entry, exc.errors)
             outbox.discard(entry.key)
             rejected.append((entry, exc.errors))
+            done += 1
             continue
         except Exception as exc:  # noqa: BLE001 - the entry stays; what went wrong is reported
             if is_unreachable(exc):
@@ -200,5 +203,6 @@ def send_pending(outbox: Outbox, interactions: InteractionLog, *, on_rejected: R
             break
         outbox.discard(entry.key)
         sent.append((entry.key, saved))
-    waiting = tuple(e.key for e in outbox.pending())
+        done += 1
+    waiting = tuple(e.key for e in entries[done:])
     return SendReport(tuple(sent), tuple(rejected), waiting, unreachable, failed)

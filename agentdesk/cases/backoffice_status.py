@@ -19,7 +19,7 @@ from sqlalchemy import select
 from agentdesk.cases.lifecycle import CaseChange, CaseChanged, CaseConflict, CaseService, InvalidTransition
 from agentdesk.changes import NO_CHANGES, Changes
 from agentdesk.storage.database import Database
-from agentdesk.storage.kinds import CaseStatus
+from agentdesk.storage.kinds import OPEN_STATUSES, CaseStatus
 from agentdesk.storage.models import ServiceCase
 
 MAX_LINKED = 500  # references asked per system and poll (the oldest-updated active cases first)
@@ -77,7 +77,7 @@ class BackofficeSync:
             .where(
                 ServiceCase.backoffice_system == system,
                 ServiceCase.backoffice_ref != "",
-                ServiceCase.status.not_in((CaseStatus.RESOLVED, CaseStatus.CLOSED)),
+                ServiceCase.status.in_(OPEN_STATUSES),
             )
             .order_by(ServiceCase.updated_at, ServiceCase.id)
             .limit(limit)
@@ -91,7 +91,7 @@ class BackofficeSync:
         changed: list[CaseChanged] = []
         for case in linked:
             state = by_ref.get(case.reference)
-            if state is None or not state.closed or not case.status.is_active:
+            if state is None or not state.closed:
                 continue
             note = f"{system}: {state.status}" + (f" — {state.detail.strip()}" if state.detail.strip() else "")
             change = CaseChange(case.case_id, CaseStatus.RESOLVED, expected_version=case.version, note=note)

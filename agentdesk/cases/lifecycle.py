@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from agentdesk import audit
@@ -265,6 +265,33 @@ class CaseService:
     ) -> list[CaseDeadline]:
         """Active cases overdue or due within ``within_working_days`` working days, most urgent first
         (for the agent's inbox and the supervisor's dashboard)."""
+        whose: list[ColumnElement[bool]] = []
+        if department_ids is not None:
+            whose.append(ServiceCase.department_id.in_(department_ids))
+        if assignee_id is not None:
+            whose.append(ServiceCase.assignee_id == assignee_id)
+        return self._due(whose, within_working_days=within_working_days, today=today, limit=limit)
+
+    def agent_deadlines(
+        self,
+        staff_id: int,
+        department_ids: frozenset[int],
+        *,
+        within_working_days: int = 2,
+        today: dt.date | None = None,
+        limit: int = 100,
+    ) -> list[CaseDeadline]:
+        """The agent's own cases and their queues' departments' cases that are overdue or due soon, most
+        urgent first (the agent's inbox), each once."""
+        mine: ColumnElement[bool] = ServiceCase.assignee_id == staff_id
+        if department_ids:
+            mine = or_(mine, ServiceCase.department_id.in_(department_ids))
+        return self._due([mine], within_working_days=within_working_days, today=today, limit=limit)
+
+    def _due(
+        self, whose: list[ColumnElement[bool]], *, within_working_days: int, today: dt.date | None, limit: int
+    ) -> list[CaseDeadline]:
+        """The active cases matching all of ``whose`` that are overdue or due soon, most urgent first."""
         today = today or _helsinki_today()
         horizon = self.calendar.add_working_days(today, within_working_days)
         q = (
@@ -280,14 +307,11 @@ class CaseService:
                 ServiceCase.status.not_in((S.RESOLVED, S.CLOSED)),
                 ServiceCase.due_date.is_not(None),
                 ServiceCase.due_date <= horizon,
+                *whose,
             )
             .order_by(ServiceCase.due_date, ServiceCase.id)
             .limit(limit)
         )
-        if department_ids is not None:
-            q = q.where(ServiceCase.department_id.in_(department_ids))
-        if assignee_id is not None:
-            q = q.where(ServiceCase.assignee_id == assignee_id)
         with self._db.session() as s:
             rows = s.execute(q).all()
         return [
@@ -302,25 +326,6 @@ class CaseService:
             )
             for r in rows
         ]
-
-    def agent_deadlines(
-        self,
-        staff_id: int,
-        department_ids: frozenset[int],
-        *,
-        within_working_days: int = 2,
-        today: dt.date | None = None,
-        limit: int = 100,
-    ) -> list[CaseDeadline]:
-        """The agent's own cases and their queues' departments' cases that are overdue or due soon, most
-        urgent first (the agent's inbox), each once."""
-        found = self.deadlines(assignee_id=staff_id, within_working_days=within_working_days, today=today, limit=limit)
-        if department_ids:
-            found += self.deadlines(
-                department_ids=department_ids, within_working_days=within_working_days, today=today, limit=limit
-            )
-        unique = {d.case_id: d for d in found}
-        return sorted(unique.values(), key=lambda d: (d.due_date, d.case_id))[:limit]
 
 
 def _event_records(s: Session, events: list[CaseEvent]) -> list[CaseEventRecord]:

@@ -96,7 +96,7 @@ class ReportSummaries:
             if from_scratch or state is None:
                 s.execute(delete(ReportContactDay))
                 s.execute(delete(ReportWorkDay))
-                first = _first_day(s, self._db.dialect)
+                first = _first_day(s)
                 days = set(_days(first, today)) if first is not None else set()
             else:
                 since = _as_date(state)
@@ -145,7 +145,7 @@ def _days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
         d += ONE_DAY
 
 
-def _first_day(s: Session, dialect: str) -> dt.date | None:
+def _first_day(s: Session) -> dt.date | None:
     firsts = [s.scalar(select(func.min(Interaction.started_at))), s.scalar(select(func.min(WorkItem.created_at)))]
     times = [t if isinstance(t, dt.datetime) else dt.datetime.fromisoformat(str(t)) for t in firsts if t is not None]
     if not times:

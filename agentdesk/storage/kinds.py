@@ -82,6 +82,9 @@ class CaseStatus(str, enum.Enum):
         return self not in (CaseStatus.RESOLVED, CaseStatus.CLOSED)
 
 
+OPEN_STATUSES = tuple(status for status in CaseStatus if status.is_active)  # the states still to be worked on
+
+
 class StaffRole(str, enum.Enum):
     AGENT = "agent"
     SUPERVISOR = "supervisor"

@@ -24,15 +24,13 @@ from agentdesk.staff import StaffMember
 from agentdesk_desktop.background import Background
 from agentdesk_desktop.knowledge.knowledge_pane import KnowledgePane
 from agentdesk_desktop.knowledge.library import KnowledgeLibrary
-from agentdesk_desktop.widgets.labels import ui_language
+from agentdesk_desktop.search_results_model import format_date as format_day
+from agentdesk_desktop.widgets.labels import HELSINKI, ui_language
 from agentdesk_desktop.widgets.quick_texts import QuickTextInserter, attach_quick_texts
 
 
 def helsinki_today() -> str:
-    from agentdesk.queues.working_hours import HELSINKI
-
-    today = dt.datetime.now(HELSINKI).date()
-    return f"{today.day}.{today.month}.{today.year}"
+    return format_day(dt.datetime.now(HELSINKI).date())
 
 
 @dataclass(frozen=True)

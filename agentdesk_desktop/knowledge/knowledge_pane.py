@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
 
 from agentdesk.knowledge import KnowledgeBase, KnowledgeItem
-from agentdesk_desktop.background import Background
+from agentdesk_desktop.background import Background, LatestOnly
 from agentdesk_desktop.widgets.labels import ui_language
 from agentdesk_desktop.widgets.panel_parts import heading_label
 
@@ -34,7 +34,7 @@ class KnowledgePane(QWidget):
         super().__init__(parent)
         self.setObjectName("knowledgePane")
         self._kb, self._bg, self._customer_language = knowledge, background, customer_language
-        self._asked = 0  # the newest read; older answers are dropped
+        self._latest = LatestOnly()  # the newest read; older answers are dropped
         self.topic = ""
         self.title = heading_label(self, "knowledgeTitle")
         self.search_box = QLineEdit(self)
@@ -115,20 +115,13 @@ class KnowledgePane(QWidget):
         self._read(self._kb.search, query, empty=self.tr("Nothing found."))
 
     def _read(self, fn: Callable[[str], list[KnowledgeItem]], arg: str, *, empty: str) -> None:
-        self._asked += 1
-        asked = self._asked
         self.status.setText(self.tr("Reading…"))
-        self._bg.read(fn, arg, owner=self).on_success(lambda items: self._arrived(asked, items, empty)).on_failure(
-            lambda _exc: self._failed(asked)
-        )
+        self._bg.read(fn, arg, token=self._latest.next(), owner=self).on_success(
+            lambda items: self._set_items(items, empty)
+        ).on_failure(lambda _exc: self._failed())
 
-    def _arrived(self, asked: int, items: list[KnowledgeItem], empty: str) -> None:
-        if asked == self._asked:
-            self._set_items(items, empty)
-
-    def _failed(self, asked: int) -> None:
-        if asked == self._asked:
-            self._set_items([], self.tr("The knowledge base could not be read. Try again in a moment."))
+    def _failed(self) -> None:
+        self._set_items([], self.tr("The knowledge base could not be read. Try again in a moment."))
 
     # -- showing ---------------------------------------------------------------------------------
 

@@ -7,29 +7,20 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from agentdesk.queues.working_hours import HELSINKI
 from agentdesk_desktop.i18n import fill
+from agentdesk_desktop.widgets.panel_parts import NoticeBanner
 
 
-class StaleNote(QFrame):
+class StaleNote(NoticeBanner):
     retry_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("staleNote")
-        self.setStyleSheet("QFrame#staleNote { background: #fff4d6; border: 1px solid #e0b84c; border-radius: 4px; }")
-        self.text = QLabel(self)
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, "staleNote")
         self.text.setObjectName("staleNoteText")
-        self.text.setWordWrap(True)
-        self.retry_button = QPushButton(self)
-        self.retry_button.setObjectName("staleNoteRetry")
-        self.retry_button.clicked.connect(self.retry_requested)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.retry_button)
+        self.retry_button = self.add_button("staleNoteRetry", self.retry_requested.emit)
         self.read_at: dt.datetime | None = None  # when the shown data was read (UTC)
         self._retranslate()
         self.hide()
