@@ -226,10 +226,7 @@ class Desk(QObject):
     def _search(self, *args: Any, **kwargs: Any) -> Any:
         """The search service's search (runs on the background helper; the service is made on first use).
         Every result list is audited under the signed-in user."""
-        from agentdesk.search.audited import audited_search
-
-        actor = self.user.username if self.user is not None else "unknown"
-        return audited_search(self.services.search, self.services.db, *args, actor=actor, staff=self.user, **kwargs)
+        return self.services.search_as(self.user, *args, **kwargs)
 
     def _rest_prepared(self, drafts: DraftMode) -> None:
         self._drafts_opened(drafts)

@@ -180,9 +180,7 @@ class DeskWindows(QObject):
         from agentdesk_desktop.mail.thread_dock import EmailThreadDock
 
         services, window = self.services, self.window
-        dock = self.email = EmailThreadDock(
-            services, self.user.id, self.user.username, open_customer=window.open_customer, parent=window
-        )
+        dock = self.email = EmailThreadDock(services, self.user, open_customer=window.open_customer, parent=window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         parts: object = self.parts
         if isinstance(parts, QuickTextSource):  # ;shortcut + Tab and Ctrl+Space in the reply, as in the notes

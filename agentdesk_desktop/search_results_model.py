@@ -21,7 +21,15 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -48,6 +56,14 @@ CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 def format_date(value: dt.date | None) -> str:
     """Dates as Finnish (and Finland-Swedish) users write them: 5.1.1980."""
     return f"{value.day}.{value.month}.{value.year}" if value else ""
+
+
+def hit_name(hit: CustomerHit) -> str:
+    """A hit's name as a list shows it: a restricted customer this staff member may not open shows only
+    that it exists (opening it asks to break the glass)."""
+    if hit.restricted:
+        return QCoreApplication.translate("SearchResultsModel", "Restricted record")
+    return hit.display_name
 
 
 class SearchResultsModel(QAbstractTableModel):
@@ -194,9 +210,7 @@ class SearchResultsModel(QAbstractTableModel):
 
     def _display(self, hit: CustomerHit, column: int) -> str:
         if column == NAME:
-            # A restricted customer this staff member may not open: only that it exists (opening it asks
-            # to break the glass).
-            return self.tr("Restricted record") if hit.restricted else hit.display_name
+            return hit_name(hit)
         if column == BORN:
             return format_date(hit.birth_date)
         if column == ADDRESS:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.deployment.profile_work import WorkSettings
@@ -51,8 +51,8 @@ if TYPE_CHECKING:
     from agentdesk.queues.inbox import Inbox
     from agentdesk.reports import Reports
     from agentdesk.restricted_customers import RestrictedCustomers
-    from agentdesk.search.customer_search import CustomerSearch
-    from agentdesk.staff import StaffDirectory
+    from agentdesk.search.customer_search import CustomerSearch, SearchPage
+    from agentdesk.staff import StaffDirectory, StaffMember
 
 _S = TypeVar("_S")
 
@@ -271,6 +271,14 @@ class DeskServices:
         """A new case's due date: the profile's working days from ``today``, skipping Finland's public
         holidays and the profile's closed days (pure arithmetic: fine on the UI thread)."""
         return self.calendar.add_working_days(today, self.case_settings.due_working_days)
+
+    def search_as(self, staff: StaffMember | None, *args: Any, **kwargs: Any) -> SearchPage:
+        """One audited page of the search as ``staff`` does it (restricted records closed to them listed
+        only as restricted; every result list audited under them). Runs on the background helper."""
+        from agentdesk.search.audited import audited_search
+
+        actor = staff.username if staff is not None else "unknown"
+        return audited_search(self.search, self.db, *args, actor=actor, staff=staff, **kwargs)
 
     @property
     def applied_profile(self) -> Profile | None:

@@ -30,11 +30,10 @@ def open_data_protection(
     """A data protection window on the desk's services (deleted when closed), or None for other roles."""
     if not may_review_access(user):
         return None
-    from agentdesk.search.audited import audited_search
     from agentdesk_desktop.data_protection.dpo_window import DataProtectionWindow
 
     def find(query: str) -> SearchPage:
-        return audited_search(services.search, services.db, query, actor=user.username, limit=20, staff=user)
+        return services.search_as(user, query, limit=20)
 
     window = DataProtectionWindow(
         services.access_log, services.background, actor=user.username, find=find, parent=parent

@@ -20,20 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agentdesk.search.audited import audited_search
 from agentdesk.search.customer_search import SearchPage
+from agentdesk.staff import StaffMember
 from agentdesk_desktop.i18n import fill
-from agentdesk_desktop.search_results_model import format_date
+from agentdesk_desktop.search_results_model import format_date, hit_name
 from agentdesk_desktop.services import DeskServices
 
 _ID = Qt.ItemDataRole.UserRole
 
 
 class LinkSenderDialog(QDialog):
-    def __init__(self, services: DeskServices, actor: str, sender: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services: DeskServices, staff: StaffMember, sender: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("linkSenderDialog")
-        self._services, self._actor = services, actor
+        self._services, self._staff = services, staff  # the search applies their restricted-record rule
         self.customer_id: int | None = None
         self.setWindowTitle(self.tr("Link the sender to a customer"))
         self.explanation = QLabel(fill(self.tr("Who is %1? Search and pick the customer."), sender), self)
@@ -77,7 +77,7 @@ class LinkSenderDialog(QDialog):
             return
         self.message.setText(self.tr("Searching…"))
         s = self._services
-        job = partial(audited_search, s.search, s.db, text, actor=self._actor, limit=20)
+        job = partial(s.search_as, self._staff, text, limit=20)
         s.background.read(job, owner=self).success(self._show).failure(self._failed)
 
     def _show(self, page: SearchPage) -> None:
@@ -86,8 +86,11 @@ class LinkSenderDialog(QDialog):
             born = format_date(hit.birth_date) if hit.birth_date else ""
             place = hit.municipality or ""
             details = ", ".join(x for x in (born, place) if x)
-            item = QListWidgetItem(f"{hit.display_name} ({details})" if details else hit.display_name)
+            name = hit_name(hit)
+            item = QListWidgetItem(f"{name} ({details})" if details else name)
             item.setData(_ID, hit.customer_id)
+            if hit.restricted:  # not theirs to open, so not theirs to link mail to
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.results.addItem(item)
         self.message.setText(self.tr("No customer found; try a name or a henkilötunnus.") if not page.hits else "")
         if page.hits:
@@ -99,5 +102,6 @@ class LinkSenderDialog(QDialog):
     @Slot()
     def _picked(self) -> None:
         item: QListWidgetItem | None = self.results.currentItem()
-        self.customer_id = int(item.data(_ID)) if item is not None else None
+        usable = item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
+        self.customer_id = int(item.data(_ID)) if item is not None and usable else None
         self.link_button.setEnabled(self.customer_id is not None)

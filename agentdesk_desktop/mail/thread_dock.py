@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from agentdesk.changes import Changes
 from agentdesk.channels.email_reply import ReplyNotSent
 from agentdesk.channels.email_threads import EmailThread, EmailView, ReplySent
+from agentdesk.staff import StaffMember
 from agentdesk.storage.models import Direction
 from agentdesk_desktop.i18n import fill
 from agentdesk_desktop.mail.attachment_files import AttachmentFolder, SavedAttachment
@@ -69,15 +70,15 @@ class EmailThreadDock(QDockWidget):
     def __init__(
         self,
         services: DeskServices,
-        staff_id: int,
-        actor: str,
+        staff: StaffMember,
         *,
         open_customer: Callable[[int], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("emailThreadDock")
-        self._services, self._staff, self._actor = services, staff_id, actor
+        self._services, self._member = services, staff
+        self._staff, self._actor = staff.id, staff.username
         self._open_customer = open_customer
         self._bg = services.background
         self._folder = AttachmentFolder()
@@ -321,7 +322,7 @@ class EmailThreadDock(QDockWidget):
         answer = thread.answer if thread is not None else None
         if thread is None or answer is None or thread.customer_id is not None:
             return None
-        dialog = LinkSenderDialog(self._services, self._actor, answer.from_addr, parent=self.window())
+        dialog = LinkSenderDialog(self._services, self._member, answer.from_addr, parent=self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(partial(self._link_chosen, dialog, answer.id))
         dialog.open()

@@ -1697,7 +1697,7 @@
         <translation>The configuration of AgentDesk could not be read (%1). Contact IT support.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+254" />
+        <location filename="../../agentdesk_desktop/app.py" line="+251" />
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</translation>
     </message>
@@ -1887,7 +1887,7 @@
 <context>
     <name>DueCases</name>
     <message>
-        <location filename="../../agentdesk_desktop/work/due_cases.py" line="+60" />
+        <location filename="../../agentdesk_desktop/work/due_cases.py" line="+61" />
         <source>Case</source>
         <translation>Case</translation>
     </message>
@@ -1968,7 +1968,7 @@
 <context>
     <name>EmailThreadDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+181" />
+        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+184" />
         <source>Opening the e-mail…</source>
         <translation>Opening the e-mail…</translation>
     </message>
@@ -2740,12 +2740,12 @@
         <translation>Nothing found.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
         <source>The knowledge base could not be read. Try again in a moment.</source>
         <translation>The knowledge base could not be read. Try again in a moment.</translation>
     </message>
@@ -3086,7 +3086,7 @@
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>No customer found; try a name or a henkilötunnus.</source>
         <translation>No customer found; try a name or a henkilötunnus.</translation>
     </message>
@@ -3099,7 +3099,7 @@
 <context>
     <name>MailStatus</name>
     <message>
-        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+49" />
+        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+47" />
         <source>E-mail: login refused</source>
         <translation>E-mail: login refused</translation>
     </message>
@@ -4526,17 +4526,17 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_results_model.py" line="+183" />
+        <location filename="../../agentdesk_desktop/search_results_model.py" line="+199" />
         <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
         <translation>This customer has a protected address (turvakielto). The address is not shown or given out.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="-134" />
         <source>Restricted record</source>
         <translation>Restricted record</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+155" />
         <source>Address protected</source>
         <translation>Address protected</translation>
     </message>
@@ -4644,7 +4644,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>StaleNote</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/stale_note.py" line="+58" />
+        <location filename="../../agentdesk_desktop/overview/stale_note.py" line="+49" />
         <source>Shown from %1, database unreachable</source>
         <translation>Shown from %1, database unreachable</translation>
     </message>

@@ -1697,7 +1697,7 @@
         <translation>AgentDeskin asetuksia ei voitu lukea (%1). Ota yhteyttä IT-tukeen.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+254" />
+        <location filename="../../agentdesk_desktop/app.py" line="+251" />
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>Tällä tietokoneella ei ole turvallista avainnippua: tallentamattomat yhteydenotot säilyvät vain muistissa eivätkä selviä kaatumisesta.</translation>
     </message>
@@ -1887,7 +1887,7 @@
 <context>
     <name>DueCases</name>
     <message>
-        <location filename="../../agentdesk_desktop/work/due_cases.py" line="+60" />
+        <location filename="../../agentdesk_desktop/work/due_cases.py" line="+61" />
         <source>Case</source>
         <translation>Asia</translation>
     </message>
@@ -1968,7 +1968,7 @@
 <context>
     <name>EmailThreadDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+181" />
+        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+184" />
         <source>Opening the e-mail…</source>
         <translation>Avataan sähköpostia…</translation>
     </message>
@@ -2740,12 +2740,12 @@
         <translation>Mitään ei löytynyt.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
         <source>Reading…</source>
         <translation>Luetaan…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
         <source>The knowledge base could not be read. Try again in a moment.</source>
         <translation>Tietopankkia ei voitu lukea. Yritä hetken kuluttua uudelleen.</translation>
     </message>
@@ -3086,7 +3086,7 @@
         <translation>Haetaan…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>No customer found; try a name or a henkilötunnus.</source>
         <translation>Asiakasta ei löytynyt; kokeile nimeä tai henkilötunnusta.</translation>
     </message>
@@ -3099,7 +3099,7 @@
 <context>
     <name>MailStatus</name>
     <message>
-        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+49" />
+        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+47" />
         <source>E-mail: login refused</source>
         <translation>Sähköposti: kirjautuminen hylätty</translation>
     </message>
@@ -4535,17 +4535,17 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_results_model.py" line="+183" />
+        <location filename="../../agentdesk_desktop/search_results_model.py" line="+199" />
         <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
         <translation>Asiakkaalla on turvakielto. Osoitetta ei näytetä eikä luovuteta.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="-134" />
         <source>Restricted record</source>
         <translation>Rajattu tietue</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+155" />
         <source>Address protected</source>
         <translation>Turvakielto</translation>
     </message>
@@ -4653,7 +4653,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>StaleNote</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/stale_note.py" line="+58" />
+        <location filename="../../agentdesk_desktop/overview/stale_note.py" line="+49" />
         <source>Shown from %1, database unreachable</source>
         <translation>Näytetään tilanne klo %1, tietokantaan ei saada yhteyttä</translation>
     </message>

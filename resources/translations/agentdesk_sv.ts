@@ -1697,7 +1697,7 @@
         <translation>AgentDesks konfiguration kunde inte läsas (%1). Kontakta IT-stödet.</translation>
     </message>
     <message>
-        <location filename="../../agentdesk_desktop/app.py" line="+254" />
+        <location filename="../../agentdesk_desktop/app.py" line="+251" />
         <source>No secure keyring on this computer: unsaved contacts are kept in memory only and will not survive a crash.</source>
         <translation>Ingen säker nyckelring på den här datorn: osparade kontakter finns bara i minnet och överlever inte en krasch.</translation>
     </message>
@@ -1887,7 +1887,7 @@
 <context>
     <name>DueCases</name>
     <message>
-        <location filename="../../agentdesk_desktop/work/due_cases.py" line="+60" />
+        <location filename="../../agentdesk_desktop/work/due_cases.py" line="+61" />
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
@@ -1968,7 +1968,7 @@
 <context>
     <name>EmailThreadDock</name>
     <message>
-        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+181" />
+        <location filename="../../agentdesk_desktop/mail/thread_dock.py" line="+184" />
         <source>Opening the e-mail…</source>
         <translation>Öppnar e-postmeddelandet…</translation>
     </message>
@@ -2740,12 +2740,12 @@
         <translation>Inget hittades.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
         <source>Reading…</source>
         <translation>Läser…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
         <source>The knowledge base could not be read. Try again in a moment.</source>
         <translation>Kunskapsbanken kunde inte läsas. Försök igen om en stund.</translation>
     </message>
@@ -3086,7 +3086,7 @@
         <translation>Söker…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>No customer found; try a name or a henkilötunnus.</source>
         <translation>Ingen kund hittades; försök med ett namn eller en personbeteckning.</translation>
     </message>
@@ -3099,7 +3099,7 @@
 <context>
     <name>MailStatus</name>
     <message>
-        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+49" />
+        <location filename="../../agentdesk_desktop/mail/mail_status.py" line="+47" />
         <source>E-mail: login refused</source>
         <translation>E-post: inloggningen nekades</translation>
     </message>
@@ -4535,17 +4535,17 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/search_results_model.py" line="+183" />
+        <location filename="../../agentdesk_desktop/search_results_model.py" line="+199" />
         <source>This customer has a protected address (turvakielto). The address is not shown or given out.</source>
         <translation>Kunden har spärrmarkering (turvakielto). Adressen visas inte och lämnas inte ut.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="-134" />
         <source>Restricted record</source>
         <translation>Begränsad post</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+155" />
         <source>Address protected</source>
         <translation>Spärrmarkering</translation>
     </message>
@@ -4653,7 +4653,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>StaleNote</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/stale_note.py" line="+58" />
+        <location filename="../../agentdesk_desktop/overview/stale_note.py" line="+49" />
         <source>Shown from %1, database unreachable</source>
         <translation>Visas från kl. %1, databasen kan inte nås</translation>
     </message>
