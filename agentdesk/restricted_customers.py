@@ -30,7 +30,7 @@ from agentdesk.need_to_know import (
     Viewer,
     parse_allowed_roles,
 )
-from agentdesk.search import text_index
+from agentdesk.search import index_writer
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import BreakGlassGrant, Customer, CustomerRestriction, utcnow
 
@@ -126,9 +126,7 @@ class RestrictedCustomers:
                 viewer.username,
                 utcnow(),
             )
-            # The search shows a restricted record by its name only.
-            doc = text_index.build_document(customer_id, c.first_names, c.last_name, None, None, None, None, True)
-            text_index.write_documents(s, [doc])
+            index_writer.reindex(s, [customer_id], dt.date.today())  # the search shows it by its name only
             audit.record(
                 s,
                 actor=viewer.username,
@@ -145,6 +143,7 @@ class RestrictedCustomers:
             row = s.get(CustomerRestriction, customer_id)
             if row is not None:
                 s.delete(row)
+                index_writer.reindex(s, [customer_id], dt.date.today())  # its address and birth year back
             audit.record(s, actor=viewer.username, action=RESTRICT_ACTION + ".lift", subject_customer_id=customer_id)
         return Changes(customers=frozenset({customer_id}))
 
