@@ -23,6 +23,7 @@ from sqlalchemy import Select, or_, select
 
 from agentdesk import audit
 from agentdesk.merge.tombstones import absorbed_ids
+from agentdesk.need_to_know import BREAK_GLASS_ACTION
 from agentdesk.storage.models import AuditEntry, Customer, CustomerIdentifier, IdentifierScheme, Language, StaffUser
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 HELSINKI = ZoneInfo("Europe/Helsinki")
 REVIEW_ACTION = "dpo.access_log"  # the data protection view opened on a person
 DOCUMENT_ACTION = "access_log.document"  # the citizen's access-log document produced
-BREAK_GLASS_ACTION = "break_glass"  # a restricted customer opened with the "break the glass" purpose
 MAX_ROWS = 10_000  # one person's accesses in one period; more says so (narrow the period)
 
 
