@@ -135,12 +135,8 @@ def entries_about(session: Session, customer_id: int, filters: AccessFilter = Ac
     if filters.action:
         stmt = stmt.where(AuditEntry.action == filters.action)
     if filters.purpose:
-        stmt = stmt.where(AuditEntry.purpose.ilike(f"%{_escape_like(filters.purpose)}%", escape="\\"))
+        stmt = stmt.where(AuditEntry.purpose.icontains(filters.purpose, autoescape=True))
     return stmt.order_by(AuditEntry.at, AuditEntry.id)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def listed(entry: AuditEntry, subjects: Sequence[int]) -> int | None:
