@@ -22,7 +22,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, or_, select
 
 from agentdesk import audit
+from agentdesk.customer_lookup import CustomerNotFound as LookupNotFound
+from agentdesk.customer_lookup import find_customer
 from agentdesk.merge.tombstones import absorbed_ids
+from agentdesk.need_to_know import BREAK_GLASS_ACTION
 from agentdesk.storage.models import AuditEntry, Customer, CustomerIdentifier, IdentifierScheme, Language, StaffUser
 
 if TYPE_CHECKING:
@@ -33,7 +36,6 @@ if TYPE_CHECKING:
 HELSINKI = ZoneInfo("Europe/Helsinki")
 REVIEW_ACTION = "dpo.access_log"  # the data protection view opened on a person
 DOCUMENT_ACTION = "access_log.document"  # the citizen's access-log document produced
-BREAK_GLASS_ACTION = "break_glass"  # a restricted customer opened with the "break the glass" purpose
 MAX_ROWS = 10_000  # one person's accesses in one period; more says so (narrow the period)
 
 
@@ -101,12 +103,9 @@ def utc_bounds(start: dt.date | None, end: dt.date | None) -> tuple[dt.datetime 
 
 def find_citizen(session: Session, customer: str | int) -> Citizen:
     """A customer id (number) or a henkilötunnus."""
-    from agentdesk.gdpr_export import CustomerNotFound as ExportNotFound
-    from agentdesk.gdpr_export import find_customer
-
     try:
         customer_id = customer if isinstance(customer, int) else find_customer(session, customer)
-    except ExportNotFound as exc:
+    except LookupNotFound as exc:
         raise CustomerNotFound(str(exc)) from None
     c = session.get(Customer, customer_id)
     if c is None:
@@ -119,10 +118,18 @@ def find_citizen(session: Session, customer: str | int) -> Citizen:
     return Citizen(c.id, f"{c.first_names} {c.last_name}".strip(), hetu or "", c.preferred_language)
 
 
-def entries_about(session: Session, customer_id: int, filters: AccessFilter = AccessFilter()) -> Select[AuditEntry]:
+def entries_about(
+    session: Session,
+    customer_id: int,
+    filters: AccessFilter = AccessFilter(),
+    *,
+    subjects: Sequence[int] | None = None,
+) -> Select[AuditEntry]:
     """The audit entries about the person: their own (and merged-in ids'), and searches that may
-    have listed them (refine with :func:`listed`), oldest first."""
-    subjects = absorbed_ids(session, customer_id)
+    have listed them (refine with :func:`listed`), oldest first. ``subjects``: the person's
+    :func:`~agentdesk.merge.tombstones.absorbed_ids` when the caller has them already."""
+    if subjects is None:
+        subjects = absorbed_ids(session, customer_id)
     listed_in = [(AuditEntry.action == audit.SEARCH_ACTION) & AuditEntry.detail.contains(str(i)) for i in subjects]
     stmt = select(AuditEntry).where(or_(AuditEntry.subject_customer_id.in_(subjects), *listed_in))
     lo, hi = utc_bounds(filters.start, filters.end)
@@ -135,12 +142,8 @@ def entries_about(session: Session, customer_id: int, filters: AccessFilter = Ac
     if filters.action:
         stmt = stmt.where(AuditEntry.action == filters.action)
     if filters.purpose:
-        stmt = stmt.where(AuditEntry.purpose.ilike(f"%{_escape_like(filters.purpose)}%", escape="\\"))
+        stmt = stmt.where(AuditEntry.purpose.icontains(filters.purpose, autoescape=True))
     return stmt.order_by(AuditEntry.at, AuditEntry.id)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def listed(entry: AuditEntry, subjects: Sequence[int]) -> int | None:
@@ -194,7 +197,7 @@ class AccessLog:
         names = _department_names(s)
         out: list[Access] = []
         truncated = False
-        for e in s.scalars(entries_about(s, citizen.customer_id, filters).limit(MAX_ROWS * 2)):
+        for e in s.scalars(entries_about(s, citizen.customer_id, filters, subjects=subjects).limit(MAX_ROWS * 2)):
             others = listed(e, subjects)
             if others is None:
                 continue

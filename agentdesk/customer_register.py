@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from agentdesk import audit, identity
-from agentdesk.search import text_index
+from agentdesk.search import index_writer
 from agentdesk.search.address_protection import shielded_address_clause
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
@@ -284,7 +284,7 @@ class CustomerRegister:
             )
             s.add(c)
             s.flush()
-            self._write_details(s, c, clean, protected=False)
+            self._write_details(s, c, clean, dt.date.today())
             audit.record(s, actor=actor, action="customer.create", subject_customer_id=c.id)
             s.flush()
             return self._record(s, c.id, dt.date.today())
@@ -318,7 +318,7 @@ class CustomerRegister:
                 ):
                     s.delete(a)
                 s.flush()
-                self._write_details(s, c, clean, protected=protected)
+                self._write_details(s, c, clean, today)
                 audit.record(s, actor=actor, action="customer.edit", subject_customer_id=customer_id)
                 s.flush()
                 return self._record(s, customer_id, today)
@@ -326,7 +326,7 @@ class CustomerRegister:
             raise EditConflict(self.get(customer_id), draft, base_version) from None
 
     @staticmethod
-    def _write_details(s: Session, c: Customer, clean: _Clean, *, protected: bool) -> None:
+    def _write_details(s: Session, c: Customer, clean: _Clean, today: dt.date) -> None:
         if clean.hetu:
             s.add(CustomerIdentifier(customer_id=c.id, scheme=IdentifierScheme.HETU, register="dvv", value=clean.hetu))
         if clean.ytunnus:
@@ -348,10 +348,11 @@ class CustomerRegister:
                     municipality=clean.municipality,
                 )
             )
-        text_index.write_documents(
+        # The index writer leaves out what a restriction or a shielded address keeps out of the search.
+        index_writer.write(
             s,
             [
-                text_index.build_document(
+                index_writer.Indexed(
                     c.id,
                     clean.first_names,
                     clean.last_name,
@@ -359,9 +360,9 @@ class CustomerRegister:
                     clean.street,
                     clean.postal_code,
                     clean.municipality,
-                    protected,
                 )
             ],
+            today,
         )
 
 
@@ -387,22 +388,5 @@ def set_alert(db: Database, customer_id: int, kind: AlertKind, *, actor: str, no
         s.add(Alert(customer_id=customer_id, kind=kind, note=note))
         s.flush()
         if kind is AlertKind.PROTECTED_ADDRESS:
-            c = s.get(Customer, customer_id)
-            if c is None:  # the alert's foreign key already refused an unknown customer; this says so to mypy
-                raise CustomerNotFound(customer_id)
-            text_index.write_documents(
-                s,
-                [
-                    text_index.build_document(
-                        customer_id,
-                        c.first_names,
-                        c.last_name,
-                        c.birth_date.year if c.birth_date else None,
-                        None,
-                        None,
-                        None,
-                        True,
-                    )
-                ],
-            )
+            index_writer.reindex(s, [customer_id], dt.date.today())
         audit.record(s, actor=actor, action=f"alert.add.{kind.value}", subject_customer_id=customer_id)

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select
 
 from agentdesk import audit
+from agentdesk.access_log import entries_about, listed
+from agentdesk.customer_lookup import CustomerNotFound, find_customer
 from agentdesk.gdpr_document import SECTIONS
-from agentdesk.identity import IdentityError, parse_hetu
 from agentdesk.merge.tombstones import absorbed_ids
 from agentdesk.search.address_protection import AddressProtection, protection_of
-from agentdesk.storage.kinds import IdentifierScheme
 from agentdesk.storage.models import (
     Address,
     Alert,
@@ -50,10 +50,6 @@ FORMAT = "agentdesk-gdpr-export/1"
 EXPORT_ACTION = "gdpr.export"
 
 
-class CustomerNotFound(LookupError):
-    pass
-
-
 def _value(value: object) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
@@ -69,52 +65,14 @@ def _row(obj: object, leave_out: Iterable[str] = ()) -> dict[str, Any]:
     return {c.key: _value(getattr(obj, c.key)) for c in table.columns if c.key not in leave_out}
 
 
-def find_customer(session: Session, customer: str, *, today: dt.date | None = None) -> int:
-    """The customer id of ``customer``: a number is an id, anything else must be a valid henkilötunnus."""
-    text = customer.strip()
-    if text.isdigit():
-        if session.get(Customer, int(text)) is None:
-            raise CustomerNotFound(f"no customer with id {text}")
-        return int(text)
-    try:
-        hetu = parse_hetu(text, today=today)
-    except IdentityError as exc:
-        raise CustomerNotFound(f"--customer takes a customer id or a henkilötunnus: {exc}") from None
-    found = session.scalar(
-        select(CustomerIdentifier.customer_id).where(
-            CustomerIdentifier.scheme == IdentifierScheme.HETU, CustomerIdentifier.value == hetu.value
-        )
-    )
-    if found is None:
-        raise CustomerNotFound("no customer has that henkilötunnus")
-    return int(found)
-
-
 def _audit_entries(session: Session, customer_id: int) -> list[dict[str, Any]]:
-    """Entries about the person, under their own id or any id merged into theirs (the merge map)."""
+    """Entries about the person, under their own id or any id merged into theirs (the merge map), in
+    the chain's order; the access log's rule of what concerns a person."""
     subjects = absorbed_ids(session, customer_id)
-    listed = [(AuditEntry.action == audit.SEARCH_ACTION) & AuditEntry.detail.contains(str(i)) for i in subjects]
-    rows = session.scalars(
-        select(AuditEntry)
-        .where(
-            or_(
-                AuditEntry.subject_customer_id.in_(subjects),
-                # a search that listed several people: its detail names them by id
-                *listed,
-            )
-        )
-        .order_by(AuditEntry.seq, AuditEntry.id)
-    )
-    out = []
-    for e in rows:
-        if e.subject_customer_id not in subjects:
-            try:
-                if not set(subjects) & set(json.loads(e.detail).get("ids", [])):
-                    continue
-            except (ValueError, AttributeError):
-                continue
-        out.append(_row(e, leave_out=("prev_hash", "entry_hash")))
-    return out
+    stmt = entries_about(session, customer_id, subjects=subjects).order_by(None).order_by(AuditEntry.seq, AuditEntry.id)
+    return [
+        _row(e, leave_out=("prev_hash", "entry_hash")) for e in session.scalars(stmt) if listed(e, subjects) is not None
+    ]
 
 
 RELATED_WITHHELD = "address protected (related person)"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from agentdesk import audit
@@ -30,7 +30,7 @@ from agentdesk.need_to_know import (
     Viewer,
     parse_allowed_roles,
 )
-from agentdesk.search import text_index
+from agentdesk.search import index_writer
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import BreakGlassGrant, Customer, CustomerRestriction, utcnow
 
@@ -94,8 +94,25 @@ def may_open(s: Session, viewer: Viewer, customer_id: int) -> Restriction | None
 
 
 def closed_to(s: Session, viewer: Viewer, ids: list[int]) -> set[int]:
-    """Those of ``ids`` that are restricted and closed to this viewer (search shows them as such)."""
-    return {cid for cid in restricted_among(s, ids) if may_open(s, viewer, cid) is not None}
+    """Those of ``ids`` that are restricted and closed to this viewer (search shows them as such): one query."""
+    if not ids:
+        return set()
+    since = utcnow() - dt.timedelta(hours=BREAK_GLASS_HOURS)
+    broken = (
+        exists()
+        .where(
+            BreakGlassGrant.customer_id == CustomerRestriction.customer_id,
+            BreakGlassGrant.actor == viewer.username,
+            BreakGlassGrant.granted_at > since,
+        )
+        .correlate(CustomerRestriction)
+    )
+    rows = s.execute(
+        select(CustomerRestriction.customer_id, CustomerRestriction.allowed_roles, broken).where(
+            CustomerRestriction.customer_id.in_(ids)
+        )
+    )
+    return {cid for cid, roles, opened in rows if not opened and not viewer.named_in(roles.split())}
 
 
 class RestrictedCustomers:
@@ -126,9 +143,7 @@ class RestrictedCustomers:
                 viewer.username,
                 utcnow(),
             )
-            # The search shows a restricted record by its name only.
-            doc = text_index.build_document(customer_id, c.first_names, c.last_name, None, None, None, None, True)
-            text_index.write_documents(s, [doc])
+            index_writer.reindex(s, [customer_id], dt.date.today())  # the search shows it by its name only
             audit.record(
                 s,
                 actor=viewer.username,
@@ -145,6 +160,7 @@ class RestrictedCustomers:
             row = s.get(CustomerRestriction, customer_id)
             if row is not None:
                 s.delete(row)
+                index_writer.reindex(s, [customer_id], dt.date.today())  # its address and birth year back
             audit.record(s, actor=viewer.username, action=RESTRICT_ACTION + ".lift", subject_customer_id=customer_id)
         return Changes(customers=frozenset({customer_id}))
 

@@ -8,9 +8,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from agentdesk import audit
-from agentdesk.access_log import BREAK_GLASS_ACTION, HELSINKI
+from agentdesk.access_log import HELSINKI
 from agentdesk.customer_overview import CustomerOverviewService
 from agentdesk.customer_register import CustomerDraft, CustomerRegister
+from agentdesk.need_to_know import BREAK_GLASS_ACTION
 from agentdesk.search.audited import audited_search
 from agentdesk.search.customer_search import CustomerSearch
 from agentdesk.storage.models import Department, Language, StaffRole, StaffUser

@@ -41,8 +41,8 @@ from agentdesk.duplicates.state import DuplicateCandidate, RejectedDuplicatePair
 from agentdesk.merge import tombstones
 from agentdesk.merge.rules import DEFAULT_RULES, SurvivorshipRules
 from agentdesk.merge.service import MergeError, merge_in
-from agentdesk.merge.survivorship import current_address
 from agentdesk.search.customer_search import protected_address_clause
+from agentdesk.search.index_writer import current_address
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,

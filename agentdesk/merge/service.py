@@ -30,9 +30,9 @@ from agentdesk.changes import Changes
 from agentdesk.merge import journal as jr
 from agentdesk.merge import links
 from agentdesk.merge.rules import DEFAULT_RULES, SurvivorshipRules
-from agentdesk.merge.survivorship import MERGED, FieldChoice, choose, current_address, hetus
+from agentdesk.merge.survivorship import MERGED, FieldChoice, choose, hetus
 from agentdesk.search import text_index
-from agentdesk.search.customer_search import protected_address_clause
+from agentdesk.search.index_writer import current_address, reindex
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,
@@ -298,29 +298,6 @@ def _merge(
         dict(removed),
         Changes.of(customers=both, timelines=both, cases=both),
     )
-
-
-def reindex(s: Session, ids: Sequence[int], today: dt.date) -> None:
-    """Rewrite the search documents of these customers from what they hold now."""
-    protected = set(
-        s.scalars(select(Customer.id).where(Customer.id.in_(ids), protected_address_clause(Customer.id, today)))
-    )
-    docs = []
-    for c in s.scalars(select(Customer).where(Customer.id.in_(ids)).execution_options(populate_existing=True)):
-        addr = current_address(list(s.scalars(select(Address).where(Address.customer_id == c.id))), today)
-        docs.append(
-            text_index.build_document(
-                c.id,
-                c.first_names,
-                c.last_name,
-                c.birth_date.year if c.birth_date else None,
-                addr.street if addr else None,
-                addr.postal_code if addr else None,
-                addr.municipality if addr else None,
-                c.id in protected,
-            )
-        )
-    text_index.write_documents(s, docs)
 
 
 # -- undo --------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from agentdesk.lineage import GROUPS
 from agentdesk.merge.rules import FIELDS, SurvivorshipRules
+from agentdesk.search.index_writer import current_address
 from agentdesk.storage.models import Address, Customer, CustomerIdentifier, FieldSource, IdentifierScheme
 
 SURVIVOR = "survivor"
@@ -48,14 +49,6 @@ class FieldChoice:
 class _Said:
     register: str
     observed_at: dt.datetime
-
-
-def current_address(addresses: list[Address], today: dt.date) -> Address | None:
-    """As the search and the overview pick it: valid today, the latest begun first."""
-    valid = [a for a in addresses if a.valid_to is None or a.valid_to >= today]
-    if not valid:
-        return None
-    return max(valid, key=lambda a: (a.valid_from is not None, a.valid_from or dt.date.min, a.id))
 
 
 def _address_text(a: Address | None) -> str:

@@ -26,8 +26,7 @@ from agentdesk import audit
 from agentdesk.register_import.cleaning import CleanRow, RowRejected, clean_row
 from agentdesk.register_import.mapping import RegisterMapping
 from agentdesk.register_import.reading import SourceRow, open_table
-from agentdesk.search import text_index
-from agentdesk.search.customer_search import protected_address_clause
+from agentdesk.search import index_writer
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,
@@ -256,30 +255,7 @@ class RegisterImport:
     def _index(s: Session, touched: Sequence[Customer], today: dt.date) -> None:
         if not touched:
             return
-        protected = {
-            cid
-            for (cid,) in s.execute(
-                select(Customer.id).where(
-                    Customer.id.in_([c.id for c in touched]), protected_address_clause(Customer.id, today)
-                )
-            )
-        }
-        docs = []
-        for c in touched:
-            addr = _current_address(c)
-            docs.append(
-                text_index.build_document(
-                    c.id,
-                    c.first_names,
-                    c.last_name,
-                    c.birth_date.year if c.birth_date else None,
-                    addr.street if addr else None,
-                    addr.postal_code if addr else None,
-                    addr.municipality if addr else None,
-                    c.id in protected,
-                )
-            )
-        text_index.write_documents(s, docs)
+        index_writer.write(s, [index_writer.Indexed.of(c, _current_address(c)) for c in touched], today)
 
 
 def _current_address(c: Customer) -> Address | None:

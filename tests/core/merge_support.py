@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 
 from agentdesk.merge.journal import table
-from agentdesk.merge.service import reindex
+from agentdesk.search.index_writer import reindex
 from agentdesk.storage.models import (
     Address,
     Alert,

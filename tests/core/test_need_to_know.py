@@ -4,10 +4,13 @@ a restricted customer opens only for its named roles or after breaking the glass
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
 from agentdesk.customer_overview import CustomerOverviewService
+from agentdesk.customer_register import CustomerDraft, CustomerRegister
 from agentdesk.need_to_know import BREAK_GLASS_ACTION, SENSITIVE_VIEW_ACTION, Viewer, group_roles
 from agentdesk.restricted_customers import CustomerRestricted, RestrictedCustomers, RestrictionError
 from agentdesk.search.audited import audited_search
@@ -96,6 +99,37 @@ def test_only_supervisors_and_admins_restrict_and_the_roles_are_checked(db):
     assert r is not None and set(r.allowed_roles) == {"admin", "supervisor"}
     restricted.lift(ids.client_id, viewer=SUPERVISOR)
     assert restricted.restriction(ids.client_id) is None
+
+
+def test_an_edited_restricted_customer_stays_out_of_a_street_search_until_lifted(db):
+    register = CustomerRegister(db)
+    made = register.create(
+        CustomerDraft(
+            first_names="Reijo",
+            last_name="Rajala",
+            birth_date="3.4.1971",
+            street="Kätkökuja 9",
+            postal_code="33200",
+            municipality="Tampere",
+        ),
+        actor="test",
+    )
+    search = CustomerSearch(db)
+
+    def found(query):
+        return made.id in [h.customer_id for h in search.search(query, viewer=SUPERVISOR).hits]
+
+    assert found("kätkökuja 9") and found("rajala 1971")
+    restricted = RestrictedCustomers(db)
+    restricted.restrict(made.id, viewer=SUPERVISOR, reason="staff member", allowed_roles="supervisor")
+    assert not found("kätkökuja 9") and not found("rajala 1971")
+    # An edit rewrites the search document: it still holds the name only.
+    record = register.get(made.id)
+    register.update(made.id, record.version, replace(record.as_draft(), first_names="Reijo Kalevi"), actor="test")
+    assert not found("kätkökuja 9") and not found("rajala 1971")
+    assert found("reijo kalevi rajala")
+    restricted.lift(made.id, viewer=SUPERVISOR)
+    assert found("kätkökuja 9") and found("rajala 1971")
 
 
 def test_group_roles_follow_the_role_and_the_department():
