@@ -203,17 +203,17 @@ def test_the_timeline_shows_topic_names_in_the_desk_language_and_codes_it_does_n
 
 
 def test_the_topic_taxonomy_is_read_off_the_ui_thread(qtbot, sqlite_db, seeded, monkeypatch):
-    from agentdesk_desktop import services  # the composition root's topic catalogue reads the file
+    from agentdesk_desktop import topic_catalog  # the composition root's topic catalogue reads the file
     from agentdesk_desktop.app import build_app
 
     read_on: list[bool] = []
-    real = services.load_topics
+    real = topic_catalog.load_topics
 
     def load_topics(*args, **kwargs):
         read_on.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(services, "load_topics", load_topics)
+    monkeypatch.setattr(topic_catalog, "load_topics", load_topics)
     desk = build_app(sqlite_db, install_hooks=False)
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
