@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import logging
+import sys
 import threading
 
 import pytest
@@ -34,20 +37,33 @@ def hooked_desk(qtbot, sqlite_db, seeded):
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
             desk.start(username="agent.aino")
+        assert desk.background.wait_idle(30), "the desk's start-up work finished"
         yield desk
     finally:
         desk.shutdown()
 
 
+@contextlib.contextmanager
+def reported(qtbot, desk, seconds=10):
+    """Wait for the error dialog's report; if it is late, every thread's stack goes to stderr first
+    (what held the read pool or the UI thread is then in the test's output)."""
+    faulthandler.dump_traceback_later(seconds - 0.5, file=sys.__stderr__)
+    try:
+        with qtbot.waitSignal(desk.errors.reported, timeout=int(seconds * 1000)) as blocker:
+            yield blocker
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
 @pytest.mark.expect_log_warnings
 def test_a_failing_background_job_shows_the_error_dialog_and_writes_a_crash_file(qtbot, hooked_desk, caplog):
-    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000) as reported:
+    with reported(qtbot, hooked_desk) as report:
         hooked_desk.background.read(fail_with_personal_data)
     dialog = hooked_desk.errors.dialog
     assert isinstance(dialog, ErrorDialog) and dialog.isVisible()
     assert dialog.parent() is hooked_desk.window
 
-    path = reported.args[0]
+    path = report.args[0]
     # Signed in: the crash file is Aino's, in her folder, encrypted under her key from the keyring.
     assert path.parent == paths.user_data_dir() / "crashes" / owner_folder_name("agent.aino")
     assert path.suffix == ".enc" and b"CustomerLoadBroken" not in path.read_bytes(), "encrypted at rest"
@@ -67,7 +83,7 @@ def test_a_failing_background_job_shows_the_error_dialog_and_writes_a_crash_file
     assert dialog.copy_button.text() == "Kopioitu"
 
     # A second error goes into the same dialog.
-    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
+    with reported(qtbot, hooked_desk):
         hooked_desk.background.read(fail_with_personal_data)
     assert hooked_desk.errors.dialog is dialog
     assert dialog.details.toPlainText().count("AgentDesk error report") == 2
@@ -79,7 +95,7 @@ def test_a_failing_background_job_shows_the_error_dialog_and_writes_a_crash_file
 def test_the_desk_keeps_a_log_file_without_personal_data(qtbot, hooked_desk):
     log_file = paths.user_log_dir() / "agentdesk.log"
     assert log_file.exists(), "the desk's start-up created its log file"
-    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
+    with reported(qtbot, hooked_desk):
         hooked_desk.background.read(fail_with_personal_data)
     hooked_desk.errors.dialog.close()
     logging.getLogger("agentdesk_desktop.test").warning("caller %s, identity code %s", "040 123 4567", "150385-912E")
@@ -92,7 +108,7 @@ def test_the_desk_keeps_a_log_file_without_personal_data(qtbot, hooked_desk):
 
 @pytest.mark.expect_log_warnings
 def test_an_exception_in_a_slot_reaches_the_dialog(qtbot, hooked_desk):
-    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
+    with reported(qtbot, hooked_desk):
         QTimer.singleShot(0, fail_with_personal_data)
     assert hooked_desk.errors.dialog.isVisible()
     assert "CustomerLoadBroken" in hooked_desk.errors.dialog.details.toPlainText()
@@ -101,7 +117,7 @@ def test_an_exception_in_a_slot_reaches_the_dialog(qtbot, hooked_desk):
 
 @pytest.mark.expect_log_warnings
 def test_an_exception_in_a_python_thread_reaches_the_dialog(qtbot, hooked_desk):
-    with qtbot.waitSignal(hooked_desk.errors.reported, timeout=5000):
+    with reported(qtbot, hooked_desk):
         worker = threading.Thread(target=fail_with_personal_data, name="import-job")
         worker.start()
         worker.join()
