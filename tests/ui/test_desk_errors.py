@@ -37,7 +37,10 @@ def hooked_desk(qtbot, sqlite_db, seeded):
     try:
         with qtbot.waitSignal(desk.window_ready, timeout=10_000):
             desk.start(username="agent.aino")
-        assert desk.background.wait_idle(30), "the desk's start-up work finished"
+        faulthandler.dump_traceback_later(20, file=sys.__stderr__)  # a stuck start-up job shows its stack
+        idle = desk.background.wait_idle(30)
+        faulthandler.cancel_dump_traceback_later()
+        assert idle, "the desk's start-up work finished"
         yield desk
     finally:
         desk.shutdown()
