@@ -96,7 +96,14 @@ def to_pdf(report: Report, labels: Mapping[str, str] | None = None, title: str =
     pdf.ln()
     pdf.set_font("Helvetica", "", 9)
     for _code, label, channel, value, previous, change in figure_rows(report, labels):
-        if channel not in ("total", Channel.PHONE.value, Channel.EMAIL.value, Channel.WALK_IN.value, Channel.WEB.value):
+        if channel not in (
+            "total",
+            Channel.PHONE.value,
+            Channel.EMAIL.value,
+            Channel.WALK_IN.value,
+            Channel.WEB.value,
+            Channel.SMS.value,
+        ):
             continue
         cells = (label, channel, _shown(value), _shown(previous), _shown(change))
         for text, width in zip(cells, widths, strict=True):
