@@ -93,7 +93,7 @@ class SegmentFilter:
             problems["postal_code"] = ("segment.postal_code", "A postal code is five digits")
         if f.role_code and not _ROLE.match(f.role_code):
             problems["role_code"] = ("segment.role_code", "A role code is lower-case letters, digits and _")
-        if not (f.street or f.postal_code or f.municipality or f.role_code):
+        if not (f.street or f.postal_code or f.municipality or f.role_code) and "street" not in problems:
             problems["street"] = (
                 "segment.empty",
                 "Choose a street, a postal code, a municipality or a role",
