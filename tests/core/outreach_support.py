@@ -68,8 +68,24 @@ def build_town(db) -> Town:
     with db.session() as s, s.begin():
         add = lambda key, *a, **k: town.ids.__setitem__(key, person(s, *a, **k).id)  # noqa: E731
         add("aino", "Aalto", "Aino", "Hämeenkatu 1", email="aino@example.fi", phone="+358401000001")
-        add("bertil", "Berg", "Bertil", "Hämeenkatu 12 B 5", language=Language.SV, email="bertil@example.fi", phone="+358401000002")
-        add("chris", "Carter", "Chris", "Hämeenkatu 40", language=Language.EN, email="chris@example.fi", phone="+358401000003")
+        add(
+            "bertil",
+            "Berg",
+            "Bertil",
+            "Hämeenkatu 12 B 5",
+            language=Language.SV,
+            email="bertil@example.fi",
+            phone="+358401000002",
+        )
+        add(
+            "chris",
+            "Carter",
+            "Chris",
+            "Hämeenkatu 40",
+            language=Language.EN,
+            email="chris@example.fi",
+            phone="+358401000003",
+        )
         add("olga", "Orlova", "Olga", "Hämeenkatu 7", language=Language.OTHER, phone="+358401000004")
         add("salli", "Suojattu", "Salli", "Hämeenkatu 20 A 3", email="salli@example.fi", phone="+358401000005")
         add("far", "Kaukonen", "Kalle", "Hämeenkatu 41", email="kalle@example.fi")
@@ -95,29 +111,56 @@ def build_town(db) -> Town:
     return town
 
 
-def bulk_people(db, n: int, *, street: str = "Sammonkatu", phone_base: int = 358402000000, email: str | None = None) -> list[int]:
+def bulk_people(
+    db, n: int, *, street: str = "Sammonkatu", phone_base: int = 358402000000, email: str | None = None
+) -> list[int]:
     """``n`` people on one street with a phone (and an e-mail address when given), in few statements."""
     with db.session() as s, s.begin():
-        first = s.execute(
-            insert(Customer).returning(Customer.id),
-            [
-                {
-                    "kind": CustomerKind.PERSON,
-                    "first_names": "Testi",
-                    "last_name": f"Henkilö{i}",
-                    "preferred_language": (Language.FI, Language.SV, Language.EN)[i % 3],
-                    "version": 1,
-                }
-                for i in range(n)
-            ],
-        ).scalars().all()
+        first = (
+            s.execute(
+                insert(Customer).returning(Customer.id),
+                [
+                    {
+                        "kind": CustomerKind.PERSON,
+                        "first_names": "Testi",
+                        "last_name": f"Henkilö{i}",
+                        "preferred_language": (Language.FI, Language.SV, Language.EN)[i % 3],
+                        "version": 1,
+                    }
+                    for i in range(n)
+                ],
+            )
+            .scalars()
+            .all()
+        )
         ids = list(first)
         s.execute(
             insert(Address),
-            [{"customer_id": cid, "street": f"{street} {1 + i % 90}", "postal_code": "33500", "municipality": "Tampere", "country": "FI"} for i, cid in enumerate(ids)],
+            [
+                {
+                    "customer_id": cid,
+                    "street": f"{street} {1 + i % 90}",
+                    "postal_code": "33500",
+                    "municipality": "Tampere",
+                    "country": "FI",
+                }
+                for i, cid in enumerate(ids)
+            ],
         )
-        points = [{"customer_id": cid, "kind": ContactKind.PHONE, "value": f"+{phone_base + i}", "label": "", "is_primary": True} for i, cid in enumerate(ids)]
+        points = [
+            {
+                "customer_id": cid,
+                "kind": ContactKind.PHONE,
+                "value": f"+{phone_base + i}",
+                "label": "",
+                "is_primary": True,
+            }
+            for i, cid in enumerate(ids)
+        ]
         if email:
-            points += [{"customer_id": cid, "kind": ContactKind.EMAIL, "value": email, "label": "", "is_primary": True} for cid in ids]
+            points += [
+                {"customer_id": cid, "kind": ContactKind.EMAIL, "value": email, "label": "", "is_primary": True}
+                for cid in ids
+            ]
         s.execute(insert(ContactPoint), points)
     return ids

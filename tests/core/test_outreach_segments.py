@@ -30,7 +30,9 @@ def names(town, ids: set[int]) -> set[str]:
 
 
 def test_a_street_and_house_range_is_the_current_residents_of_those_numbers(db, town):
-    got = names(town, members(db, SegmentFilter(street="Hämeenkatu", house_from=1, house_to=40, municipality="Tampere")))
+    got = names(
+        town, members(db, SegmentFilter(street="Hämeenkatu", house_from=1, house_to=40, municipality="Tampere"))
+    )
     # not Hämeenkatu 41, not Hämeenkatuntie, not the one who moved out, not the deceased, not Turku
     assert got == {"aino", "bertil", "chris", "olga", "salli", "child"}
 
