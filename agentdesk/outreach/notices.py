@@ -67,11 +67,11 @@ def language_for(preferred: Language, available: frozenset[Language]) -> Languag
     return preferred if preferred in available else Language.FI
 
 
-def check_draft(draft: NoticeDraft) -> None:
+def check_draft(draft: NoticeDraft, needed: Mapping[Language, int] | None = None) -> None:
     """Raises :class:`NoticeInputError`: no title, no Finnish text (the fallback for everyone), an
     e-mail text without a subject, an SMS over its length, a subject without a message. An empty
     sv/en text is allowed: those citizens get the Finnish one (the composer warns, from
-    :func:`language_counts`)."""
+    :func:`language_counts`) unless ``needed`` (language → recipients, the composer's) asks for it."""
     problems: dict[str, tuple[str, str]] = {}
     if not draft.title.strip():
         problems["title"] = ("notice.title", "Give the notice a title (staff see it in the timeline)")
@@ -92,6 +92,11 @@ def check_draft(draft: NoticeDraft) -> None:
             problems[f"subject_{code}"] = ("notice.subject", f"An e-mail needs a subject ({code})")
         if draft.channel is Channel.SMS and len(text.body) > SMS_MAX_CHARS:
             problems[f"body_{code}"] = ("notice.sms_length", f"An SMS is at most {SMS_MAX_CHARS} characters ({code})")
+        if needed and needed.get(lang, 0) and not text.body.strip() and f"body_{code}" not in problems:
+            problems[f"body_{code}"] = (
+                "notice.language_missing",
+                f"{needed[lang]} recipients read {code}: write the {code} text",
+            )
     if problems:
         raise NoticeInputError(problems)
 

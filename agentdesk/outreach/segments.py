@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import Integer, Select, and_, cast, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from agentdesk import audit
@@ -109,9 +109,10 @@ class SegmentAnswer:
     sample: tuple[str, ...]  # display names only ("Virtanen, Matti"), never an address
 
 
-def _current(
-    valid_from: ColumnElement[dt.date | None], valid_to: ColumnElement[dt.date | None], today: dt.date
-) -> ColumnElement[bool]:
+_DateColumn = InstrumentedAttribute[dt.date | None]
+
+
+def _current(valid_from: _DateColumn, valid_to: _DateColumn, today: dt.date) -> ColumnElement[bool]:
     return and_(or_(valid_from.is_(None), valid_from <= today), or_(valid_to.is_(None), valid_to >= today))
 
 
@@ -129,11 +130,11 @@ def _house_number(session: Session, street: str) -> ColumnElement[int]:
     return cast(func.nullif(func.substring(rest, "^[0-9]+"), ""), Integer)
 
 
-def segment_query(session: Session, segment: SegmentFilter, today: dt.date | None = None) -> Select[tuple[int]]:
+def segment_query(session: Session, segment: SegmentFilter, today: dt.date | None = None) -> Select[int]:
     """The ids of the segment's customers (distinct), as a query to count, sample or plan from."""
     today = today or dt.date.today()
     f = segment.cleaned()
-    located: Select[tuple[int]] | None = None
+    located: Select[int] | None = None
     if f.street or f.postal_code or f.municipality:
         where: list[ColumnElement[bool]] = [_current(Address.valid_from, Address.valid_to, today)]
         if f.street:
@@ -148,7 +149,7 @@ def segment_query(session: Session, segment: SegmentFilter, today: dt.date | Non
         if f.municipality:
             where.append(Address.municipality == f.municipality)
         located = select(Address.customer_id).where(*where)
-    matched: Select[tuple[int]]
+    matched: Select[int]
     if f.role_code:
         role = [CustomerRole.role_code == f.role_code, _current(CustomerRole.valid_from, CustomerRole.valid_to, today)]
         if located is not None:

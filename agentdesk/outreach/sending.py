@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Row, func, insert, select, update
 
 from agentdesk import audit
 from agentdesk.changes import Changes
@@ -232,7 +232,7 @@ def send_notice(
 def _settle(
     db: Database,
     notice_id: int,
-    rows: list,  # type: ignore[type-arg]
+    rows: Sequence[Row[int, int, Language, str, str]],
     done: dict[int, str],
     *,
     texts: dict[Language, tuple[str, str]],

@@ -66,7 +66,7 @@ def person(
 def build_town(db) -> Town:
     town = Town()
     with db.session() as s, s.begin():
-        add = lambda key, *a, **k: town.ids.__setitem__(key, person(s, *a, **k).id)  # noqa: E731
+        add = lambda key, *a, **k: town.ids.__setitem__(key, person(s, *a, **k).id)
         add("aino", "Aalto", "Aino", "Hämeenkatu 1", email="aino@example.fi", phone="+358401000001")
         add(
             "bertil",

@@ -7,8 +7,10 @@ message once per idempotency key, answers a repeated key ``duplicate`` and count
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -26,6 +28,7 @@ class GatewayState:
         self.repeats: dict[str, int] = {}
         self.requests = 0
         self.fail_next = 0  # answer the next n batches with HTTP 503 (tests of retries)
+        self.connections: set[socket.socket] = set()  # the kept-alive connections, closed by close()
 
     def snapshot(self) -> dict[str, Any]:
         with self.lock:
@@ -39,6 +42,16 @@ class GatewayState:
 def _handler(state: GatewayState, token: str | None) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive
+
+        def setup(self) -> None:
+            super().setup()
+            with state.lock:
+                state.connections.add(self.connection)
+
+        def finish(self) -> None:
+            with state.lock:
+                state.connections.discard(self.connection)
+            super().finish()
 
         def log_message(self, format: str, *args: Any) -> None:  # no request lines on stderr
             return
@@ -123,13 +136,18 @@ class ReferenceGateway:
     def __init__(self, port: int = 0, token: str | None = None) -> None:
         self.state = GatewayState()
         self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self.state, token))
-        self._server.daemon_threads = True
+        self._server.daemon_threads = False  # server_close() joins the connection threads
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, name="sms-reference-gateway", daemon=True)
         self._thread.start()
 
     def close(self) -> None:
         self._server.shutdown()
+        with self.state.lock:
+            open_connections = list(self.state.connections)
+        for conn in open_connections:  # a kept-alive client would hold its thread forever
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
         self._server.server_close()
         self._thread.join(timeout=5)
 
