@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from agentdesk import audit
@@ -147,28 +147,20 @@ def plan_notice(session: Session, draft: NoticeDraft, *, actor: str, today: dt.d
     session.add(notice)
     session.flush()
     ids = segment_query(session, segment, today).subquery()
-    # the primary contact point of the kind first, then the lowest id
-    ranked = (
-        select(
-            ContactPoint.customer_id,
-            ContactPoint.value,
-            func.row_number()
-            .over(
-                partition_by=ContactPoint.customer_id,
-                order_by=(case((ContactPoint.is_primary.is_(True), 0), else_=1), ContactPoint.id),
-            )
-            .label("rank"),
-        )
-        .where(ContactPoint.kind == kind, ContactPoint.customer_id.in_(select(ids.c.id)))
-        .subquery()
-    )
-    best = select(ranked.c.customer_id, ranked.c.value).where(ranked.c.rank == 1).subquery()
-    rows = session.execute(
-        select(Customer.id, Customer.preferred_language, best.c.value)
-        .join(best, best.c.customer_id == Customer.id, isouter=True)
-        .where(Customer.id.in_(select(ids.c.id)))
-        .order_by(Customer.id)
+    people = session.execute(
+        select(Customer.id, Customer.preferred_language).where(Customer.id.in_(select(ids.c.id))).order_by(Customer.id)
     ).all()
+    # each one's contact point of the kind: the primary one first, then the lowest id
+    best: dict[int, tuple[bool, int, str]] = {}
+    for cid, primary, point_id, value in session.execute(
+        select(ContactPoint.customer_id, ContactPoint.is_primary, ContactPoint.id, ContactPoint.value).where(
+            ContactPoint.kind == kind, ContactPoint.customer_id.in_(select(ids.c.id))
+        )
+    ):
+        rank = (not primary, point_id, value)
+        if cid not in best or rank < best[cid]:
+            best[cid] = rank
+    rows = [(cid, preferred, best[cid][2] if cid in best else None) for cid, preferred in people]
     total = unreachable = 0
     batch: list[dict[str, object]] = []
     for cid, preferred, destination in rows:

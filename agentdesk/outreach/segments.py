@@ -15,10 +15,12 @@ segment answer carries names only, never an address, and the count of protected 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from sqlalchemy import Integer, Select, and_, cast, exists, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
@@ -132,6 +134,10 @@ def _house_number(session: Session, street: str) -> ColumnElement[int]:
 
 def segment_query(session: Session, segment: SegmentFilter, today: dt.date | None = None) -> Select[int]:
     """The ids of the segment's customers (distinct), as a query to count, sample or plan from."""
+    return _segment(session, segment, today, Customer.id)
+
+
+def _segment(session: Session, segment: SegmentFilter, today: dt.date | None, *columns: Any) -> Select[Any]:
     today = today or dt.date.today()
     f = segment.cleaned()
     located: Select[int] | None = None
@@ -167,10 +173,11 @@ def segment_query(session: Session, segment: SegmentFilter, today: dt.date | Non
         )
     deceased = aliased(Alert)
     return (
-        select(Customer.id)
+        select(*columns)
         .where(
             Customer.id.in_(matched),
-            Customer.merged_into.is_(None),
+            # not merged away; coalesce keeps the planner on the primary key (the merged_into index is slower here)
+            func.coalesce(Customer.merged_into, 0) == 0,
             ~exists().where(
                 deceased.customer_id == Customer.id,
                 deceased.kind == AlertKind.DECEASED,
@@ -191,14 +198,12 @@ def select_segment(
 ) -> SegmentAnswer:
     """The segment's count and the names of its first ``sample_size`` customers, audited (the
     sample is personal data shown to ``actor``: its ids are in the entry; the filters too)."""
-    ids = segment_query(session, segment, today).subquery()
-    count = session.scalar(select(func.count()).select_from(ids)) or 0
-    rows = session.execute(
-        select(Customer.id, Customer.first_names, Customer.last_name)
-        .where(Customer.id.in_(select(ids.c.id)))
-        .order_by(Customer.last_name, Customer.first_names, Customer.id)
-        .limit(sample_size)
+    # one pass over the segment (a street is some thousands of rows): the count and the sample from it
+    found = session.execute(
+        _segment(session, segment, today, Customer.id, Customer.first_names, Customer.last_name)
     ).all()
+    count = len(found)
+    rows = heapq.nsmallest(sample_size, found, key=lambda r: (r.last_name, r.first_names, r.id))
     sample = tuple(f"{r.last_name}, {r.first_names}" if r.first_names else r.last_name for r in rows)
     detail = json.dumps(
         {"segment": json.loads(segment.cleaned().to_json()), "count": count, "ids": [r.id for r in rows]},

@@ -106,9 +106,17 @@ class ContactPoint(Base):
 class Address(Base):
     __tablename__ = "address"
     # The segments of outbound notices (agentdesk.outreach.segments, migration 0020): a street's
-    # addresses by prefix (PostgreSQL: LIKE 'street %' on a pattern index), a postal code, a municipality.
+    # addresses by prefix from the index alone (PostgreSQL: LIKE 'street %' on a pattern index), a postal
+    # code, a municipality.
     __table_args__ = (
-        Index("ix_address_street", "street", postgresql_ops={"street": "varchar_pattern_ops"}),
+        Index(
+            "ix_address_street",
+            "street",
+            "customer_id",
+            "valid_from",
+            "valid_to",
+            postgresql_ops={"street": "varchar_pattern_ops"},
+        ),
         Index("ix_address_postal_code", "postal_code"),
         Index("ix_address_municipality", "municipality"),
     )

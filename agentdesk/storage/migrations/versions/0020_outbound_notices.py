@@ -52,7 +52,12 @@ def _enum(name: str, *values: str) -> sa.Enum:
 
 def upgrade() -> None:
     _widen(OLD, NEW)
-    op.create_index("ix_address_street", "address", ["street"], postgresql_ops={"street": "varchar_pattern_ops"})
+    op.create_index(
+        "ix_address_street",
+        "address",
+        ["street", "customer_id", "valid_from", "valid_to"],  # covering: a street's residents from the index
+        postgresql_ops={"street": "varchar_pattern_ops"},
+    )
     op.create_index("ix_address_postal_code", "address", ["postal_code"])
     op.create_index("ix_address_municipality", "address", ["municipality"])
     op.create_index("ix_customer_role_role_code", "customer_role", ["role_code"])
