@@ -15,7 +15,6 @@ segment answer carries names only, never an address, and the count of protected 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import json
 import re
 from collections.abc import Mapping
@@ -198,12 +197,17 @@ def select_segment(
 ) -> SegmentAnswer:
     """The segment's count and the names of its first ``sample_size`` customers, audited (the
     sample is personal data shown to ``actor``: its ids are in the entry; the filters too)."""
-    # one pass over the segment (a street is some thousands of rows): the count and the sample from it
-    found = session.execute(
-        _segment(session, segment, today, Customer.id, Customer.first_names, Customer.last_name)
+    # one pass over the segment for its ids (ints only: a street is some thousands), then the names of a
+    # sample spread evenly over it (not only the lowest ids: an old district is not the whole street)
+    ids = list(session.scalars(segment_query(session, segment, today)))
+    count = len(ids)
+    step = max(1, count // sample_size)
+    picked = ids[::step][:sample_size]
+    rows = session.execute(
+        select(Customer.id, Customer.first_names, Customer.last_name)
+        .where(Customer.id.in_(picked))
+        .order_by(Customer.last_name, Customer.first_names, Customer.id)
     ).all()
-    count = len(found)
-    rows = heapq.nsmallest(sample_size, found, key=lambda r: (r.last_name, r.first_names, r.id))
     sample = tuple(f"{r.last_name}, {r.first_names}" if r.first_names else r.last_name for r in rows)
     detail = json.dumps(
         {"segment": json.loads(segment.cleaned().to_json()), "count": count, "ids": [r.id for r in rows]},
