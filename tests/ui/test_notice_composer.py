@@ -143,3 +143,26 @@ def test_an_unfinished_job_is_offered_to_continue_on_the_next_open(qtbot, sqlite
     assert len(gateway.state.delivered) == 5
     notice_id = again._job
     assert notice_id is not None and progress_of(sqlite_db, notice_id).finished
+
+
+def test_the_composer_opens_from_the_queues_menu_for_a_supervisor_only(qtbot, sqlite_db, seeded):
+    from agentdesk_desktop.app import build_app
+
+    for username, has_it in (("super.sari", True), ("agent.aino", False)):
+        desk = build_app(sqlite_db, install_hooks=False)
+        try:
+            with qtbot.waitSignal(desk.window_ready, timeout=10_000):
+                desk.start(username=username)
+            window = desk.window
+            assert (window.notices_action is not None) is has_it
+            if has_it:
+                window.notices_action.trigger()
+                qtbot.waitUntil(lambda d=desk: d.windows._side.get("notices") is not None)
+                assert composer_shown(desk)
+        finally:
+            desk.shutdown()
+
+
+def composer_shown(desk) -> bool:
+    composer = desk.windows._side["notices"]
+    return isinstance(composer, NoticeComposer) and composer.isVisible()
