@@ -10,8 +10,9 @@ in between leaves rows in 'sending', settled when the job is run again (:func:`r
 - e-mail: failed ("interrupted: may have been delivered, not resent"), since an SMTP server cannot
   say whether it took a message; the Message-ID made from the key is on record for a look-up.
 
-So each recipient gets a notice at most once; with SMS exactly once. Two processes must not run one
-notice at a time (the CLI and the composer run it in one place; a second run waits for the first).
+So each recipient gets a notice at most once; with SMS exactly once. A batch is claimed only from
+rows still pending, so two runs of one notice at the same time share its rows instead of both sending
+them (but a run started while another is alive settles that one's 'sending' rows as interrupted).
 """
 
 from __future__ import annotations
@@ -177,12 +178,19 @@ def send_notice(
             ).all()
             if not rows:
                 break
-            s.execute(
-                update(NoticeRecipient)
-                .where(NoticeRecipient.id.in_([r.id for r in rows]))
-                .values(state=S.SENDING, attempts=NoticeRecipient.attempts + 1)
+            # claimed only if still pending: a second run of the same notice gets none of these rows
+            claimed = set(
+                s.scalars(
+                    update(NoticeRecipient)
+                    .where(NoticeRecipient.id.in_([r.id for r in rows]), NoticeRecipient.state == S.PENDING)
+                    .values(state=S.SENDING, attempts=NoticeRecipient.attempts + 1)
+                    .returning(NoticeRecipient.id)
+                )
             )
         last_id = rows[-1].id
+        rows = [r for r in rows if r.id in claimed]
+        if not rows:
+            continue
         items = [
             Outgoing(r.id, r.idempotency_key, r.destination, *texts.get(r.language, texts[Language.FI])) for r in rows
         ]
