@@ -200,6 +200,9 @@ def build_parser(
     from agentdesk.reports import commands as report_commands
 
     report_commands.register(sub)  # report --from --to ... --format csv|xlsx|pdf
+    from agentdesk.outreach import commands as notice_commands
+
+    notice_commands.register(sub)  # notices segment|send|resume|status
     for register in extra:
         register(sub)
     return parser

@@ -60,6 +60,7 @@ class DeskWindows(QObject):
         window.reports_requested.connect(self.open_reports)
         window.steward_requested.connect(self.open_steward_desk)
         window.data_protection_requested.connect(self.open_data_protection)
+        window.notices_requested.connect(self.open_notice_composer)
         window.reception_requested.connect(self.open_reception)
 
     @Slot()
@@ -107,6 +108,13 @@ class DeskWindows(QObject):
         from agentdesk_desktop.data_protection import open_data_protection
 
         return self._open_once("data_protection", open_data_protection)
+
+    @Slot()
+    def open_notice_composer(self) -> QWidget | None:
+        """The notice composer (supervisors and admins), a window of its own; raised if already open."""
+        from agentdesk_desktop.notices import open_notice_composer
+
+        return self._open_once("notices", open_notice_composer)
 
     def _open_once(self, name: str, make: SideWindowFactory) -> QWidget | None:
         """A side window made once (``make`` gives None to a role that may not have it), raised when

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     dashboard_requested = Signal()  # Queues ▸ Supervisor dashboard (supervisors only)
     reports_requested = Signal()  # Queues ▸ Reports (supervisors and admins)
+    notices_requested = Signal()  # Queues ▸ Notice to citizens (supervisors and admins)
     steward_requested = Signal()  # Customer ▸ Steward's desk (stewards and supervisors)
     data_protection_requested = Signal()  # Queues ▸ Data protection (supervisors and data protection officers)
     reception_requested = Signal()  # Queues ▸ Walk-in reception
@@ -253,6 +254,11 @@ class MainWindow(QMainWindow):
             self.reports_action = QAction(self)
             self.reports_action.triggered.connect(self.reports_requested)
             self.queues_menu.addAction(self.reports_action)
+        self.notices_action: QAction | None = None
+        if self.user.role in (StaffRole.SUPERVISOR, StaffRole.ADMIN):  # agentdesk_desktop.notices.NOTICE_ROLES
+            self.notices_action = QAction(self)
+            self.notices_action.triggered.connect(self.notices_requested)
+            self.queues_menu.addAction(self.notices_action)
         self.data_protection_action: QAction | None = None
         if self.user.role in (StaffRole.SUPERVISOR, StaffRole.DPO):
             self.data_protection_action = QAction(self)
@@ -444,6 +450,8 @@ class MainWindow(QMainWindow):
             self.dashboard_action.setText(self.tr("Supervisor &dashboard…"))
         if self.reports_action is not None:
             self.reports_action.setText(self.tr("&Reports…"))
+        if self.notices_action is not None:
+            self.notices_action.setText(self.tr("&Notice to citizens…"))
         if self.steward_action is not None:
             self.steward_action.setText(self.tr("&Steward's desk: duplicates…"))
         if self.data_protection_action is not None:

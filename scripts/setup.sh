@@ -166,6 +166,8 @@ EOF
     esac
     # The demo/dev distribution: the core tests need its population and simulators too.
     [ -f demo/pyproject.toml ] && args+=(-e ./demo)
+    # The SMS gateway plugin is Qt-free: the core's notice tests use its loopback reference gateway.
+    [ "$mode" = core ] && [ -f plugins/sms/pyproject.toml ] && args+=(-e ./plugins/sms)
     if [ "$mode" != core ]; then
         local p
         for p in ${plugins[@]+"${plugins[@]}"}; do

@@ -16,7 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-API_VERSION = "1.2"  # 1.1: agentdesk.plugin_api.demo and customer_fields; 1.2: reference statuses (status_systems)
+API_VERSION = "1.3"  # 1.1: agentdesk.plugin_api.demo and customer_fields; 1.2: reference statuses (status_systems)
+# 1.3: message gateways (MessageGateway, entry point group "agentdesk.message_gateways")
 
 # The customer fields a manifest may ask for with ``customer_fields`` (API 1.1, docs/PLUGINS.md).
 # A plugin always gets the customer id, the display name (first_names, last_name), the preferred
@@ -33,6 +34,7 @@ CUSTOMER_FIELDS = ("name", "hetu", "birth_date", "phones", "emails", "address", 
 __all__ = [
     "API_VERSION",
     "CUSTOMER_FIELDS",
+    "MESSAGE_GATEWAY_GROUP",
     "ActionResult",
     "BackendError",
     "BackendUnavailable",
@@ -42,7 +44,11 @@ __all__ = [
     "CustomerContext",
     "FieldSpec",
     "FormSpec",
+    "GatewayConfig",
     "KeyValue",
+    "MessageGateway",
+    "MessageGatewayFactory",
+    "OutboundText",
     "PanelData",
     "Plugin",
     "PluginContext",
@@ -50,6 +56,7 @@ __all__ = [
     "ReferenceStatuses",
     "Section",
     "Table",
+    "TextDelivery",
     "TracksReferences",
     "UserInputError",
     "rows",
@@ -234,6 +241,60 @@ class TracksReferences(Protocol):
     CallContext's customer has id 0 and no fields); unknown references are left out of the answer."""
 
     def reference_statuses(self, system: str, references: Sequence[str], call: CallContext) -> ReferenceStatuses: ...
+
+
+# -- message gateways (API 1.3) ------------------------------------------------------------------
+
+MESSAGE_GATEWAY_GROUP = "agentdesk.message_gateways"  # entry point name -> a MessageGatewayFactory
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundText:
+    """One text message to send. ``idempotency_key`` is fixed by the desk before the first attempt
+    and is the same on every retry: a gateway must deliver a key at most once, and answer a repeated
+    key with the first attempt's outcome (``duplicate=True``)."""
+
+    idempotency_key: str
+    to: str  # E.164
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextDelivery:
+    """The gateway's answer for one message: accepted (now or, when ``duplicate``, earlier) or not."""
+
+    idempotency_key: str
+    accepted: bool
+    duplicate: bool = False
+    error: str = ""  # a short reason when not accepted (no personal data)
+
+
+@dataclass(frozen=True, slots=True)
+class GatewayConfig:
+    """What the desk gives a gateway factory: the gateway's base URL, its token (from the OS
+    keyring, or None) and the timeout of every request in seconds."""
+
+    url: str
+    token: str | None = None
+    timeout: float = 10.0
+
+
+@runtime_checkable
+class MessageGateway(Protocol):
+    """Sends text messages (SMS) for the desk's outbound notices. ``send_batch`` gets at most
+    ``max_batch`` messages and answers each one (any order); it raises :class:`BackendUnavailable`
+    when the gateway did not answer (then none of the batch is known to be sent: the desk retries
+    with the same keys). Called off the UI thread, from one thread at a time."""
+
+    max_batch: int
+
+    def send_batch(self, messages: Sequence[OutboundText]) -> Sequence[TextDelivery]: ...
+
+    def close(self) -> None: ...
+
+
+class MessageGatewayFactory(Protocol):
+    def __call__(self, config: GatewayConfig) -> MessageGateway: ...
 
 
 def text_of(value: Any, default: str = "") -> str:

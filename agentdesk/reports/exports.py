@@ -35,11 +35,29 @@ def figure_rows(report: Report, labels: Mapping[str, str] | None = None) -> Iter
         yield code, names[code], "total", t.value, t.previous, t.change
 
 
+# The series' columns as they were before SMS (migration 0020); channels added later come after them,
+# so that a reader of the earlier columns by position is not broken.
+_SERIES_FIRST = (Channel.PHONE, Channel.EMAIL, Channel.WALK_IN, Channel.WEB)
+_SERIES_ADDED = tuple(c for c in Channel if c not in _SERIES_FIRST)
+
+
 def series_rows(report: Report) -> Iterator[tuple[str, ...]]:
-    yield ("period_start", *(c.value for c in Channel), "total", "service_level")
+    yield (
+        "period_start",
+        *(c.value for c in _SERIES_FIRST),
+        "total",
+        "service_level",
+        *(c.value for c in _SERIES_ADDED),
+    )
     for p in report.series:
         sl = "" if p.service_level is None else f"{p.service_level:.4f}"
-        yield (p.start.isoformat(), *(str(p.contacts[c]) for c in Channel), str(p.total), sl)
+        yield (
+            p.start.isoformat(),
+            *(str(p.contacts[c]) for c in _SERIES_FIRST),
+            str(p.total),
+            sl,
+            *(str(p.contacts[c]) for c in _SERIES_ADDED),
+        )
 
 
 def _period_line(report: Report) -> str:
@@ -96,7 +114,14 @@ def to_pdf(report: Report, labels: Mapping[str, str] | None = None, title: str =
     pdf.ln()
     pdf.set_font("Helvetica", "", 9)
     for _code, label, channel, value, previous, change in figure_rows(report, labels):
-        if channel not in ("total", Channel.PHONE.value, Channel.EMAIL.value, Channel.WALK_IN.value, Channel.WEB.value):
+        if channel not in (
+            "total",
+            Channel.PHONE.value,
+            Channel.EMAIL.value,
+            Channel.WALK_IN.value,
+            Channel.WEB.value,
+            Channel.SMS.value,
+        ):
             continue
         cells = (label, channel, _shown(value), _shown(previous), _shown(change))
         for text, width in zip(cells, widths, strict=True):

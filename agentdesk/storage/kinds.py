@@ -51,6 +51,7 @@ class Channel(str, enum.Enum):
     EMAIL = "email"
     WALK_IN = "walk_in"
     WEB = "web"
+    SMS = "sms"  # outbound text messages (notices, agentdesk.outreach), migration 0020
 
 
 class Direction(str, enum.Enum):
@@ -107,3 +108,14 @@ class WorkItemState(str, enum.Enum):
     IN_PROGRESS = "in_progress"  # answered: the agent is serving the customer
     DONE = "done"
     ABANDONED = "abandoned"  # the customer gave up while waiting (caller hung up)
+
+
+class NoticeRecipientState(str, enum.Enum):
+    """One recipient of a notice (:mod:`agentdesk.outreach.sending`): pending -> sending -> sent or
+    failed; a 'sending' row found after a crash is settled by the channel's idempotency rule."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNREACHABLE = "unreachable"  # no e-mail address / phone number for the notice's channel

@@ -21,6 +21,7 @@ from agentdesk.storage.kinds import (
     Direction,
     IdentifierScheme,
     Language,
+    NoticeRecipientState,
     Outcome,
     PresenceState,
     RelationshipKind,
@@ -37,6 +38,7 @@ from agentdesk.storage.tables.contacts import (
 )
 from agentdesk.storage.tables.email_messages import EmailAttachment, EmailMessage
 from agentdesk.storage.tables.knowledge import KnowledgeEntry, KnowledgeText
+from agentdesk.storage.tables.notices import Notice, NoticeRecipient
 from agentdesk.storage.tables.queues import (
     AgentPresence,
     DashboardSnapshotRow,
@@ -101,6 +103,9 @@ __all__ = [
     "KnowledgeEntry",
     "KnowledgeText",
     "Language",
+    "Notice",
+    "NoticeRecipient",
+    "NoticeRecipientState",
     "Outcome",
     "PresenceChange",
     "PresenceState",

@@ -81,6 +81,7 @@ CHANNEL_COLOURS = {
     Channel.EMAIL: "#6a1b9a",
     Channel.WALK_IN: "#2e7d32",
     Channel.WEB: "#ef6c00",
+    Channel.SMS: "#00838f",
 }
 HOUR_COLOUR = "#455a64"
 OFFICE_FIRST_HOUR, OFFICE_LAST_HOUR = 7, 18

@@ -53,6 +53,7 @@ CHANNEL_COLOURS = {
     Channel.EMAIL: "#6a1b9a",
     Channel.WALK_IN: "#2e7d32",
     Channel.WEB: "#ef6c00",
+    Channel.SMS: "#00838f",
 }
 GOOD, BAD = "#2e7d32", "#c62828"
 PERIODS = ("this_month", "last_month", "this_year", "custom")

@@ -37,6 +37,7 @@ def channel_label(channel: Channel) -> str:
         Channel.EMAIL: translate("Labels", "E-mail"),
         Channel.WALK_IN: translate("Labels", "Walk-in"),
         Channel.WEB: translate("Labels", "Web"),
+        Channel.SMS: translate("Labels", "SMS"),
     }.get(channel, channel.value)
 
 

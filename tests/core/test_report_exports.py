@@ -45,7 +45,8 @@ def test_csv_holds_every_figure_with_its_trend_and_the_series(report):
     assert rows["deadline_breaches", "total"]["value"] == "2"
     assert rows["first_contact_resolution", "walk_in"]["value"] == ""  # no contact with an outcome
     series = list(csv.reader(io.StringIO(text.split("\r\n\r\n")[1])))
-    assert series[0] == ["period_start", "phone", "email", "walk_in", "web", "total", "service_level"]
+    # sms (migration 0020) is added after the earlier columns, which keep their places
+    assert series[0] == ["period_start", "phone", "email", "walk_in", "web", "total", "service_level", "sms"]
     assert len(series) == 32 and series[1][:2] == ["2026-03-01", "0"] and series[1][3] == "1"
 
 

@@ -174,7 +174,7 @@ def test_agents_by_state_with_time_in_state(dashboard):
 
 def test_contacts_by_channel_and_hour_are_charted(dashboard):
     by_channel = {bar.label: bar.value for bar in dashboard.by_channel.bars}
-    assert by_channel == {"Phone": 3, "E-mail": 0, "Walk-in": 1, "Web": 0}
+    assert by_channel == {"Phone": 3, "E-mail": 0, "Walk-in": 1, "Web": 0, "SMS": 0}
     hours = {bar.label: bar.value for bar in dashboard.by_hour.bars}
     assert list(hours) == [str(h) for h in range(7, 19)], "the office day, Helsinki hours"
     assert (hours["8"], hours["9"], hours["10"], sum(hours.values())) == (1, 2, 1, 4)

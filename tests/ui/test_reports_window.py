@@ -89,7 +89,7 @@ def test_last_month_shows_the_figures_with_their_trend(window, qtbot):
     shown = rows(window)
     assert shown["Contacts"][TOTAL - 1 : CHANGE] == ["5", "2", "▲ 3"]
     assert shown["Service level"][TOTAL - 1 : CHANGE] == ["60 %", "100 %", "▼ 40 pp"]
-    assert shown["Service level"][CHANGE:] == ["50 %", "100 %", "–", "–"]  # phone, e-mail, walk-in, web
+    assert shown["Service level"][CHANGE:] == ["50 %", "100 %", "–", "–", "–"]  # phone, e-mail, walk-in, web, sms
     assert shown["Deadline breaches"][0] == "2"
     assert shown["Cost per contact"][0] == "7,10 €"
     assert window.table.item(1, PREVIOUS).text() == "100 %"  # share of contacts before

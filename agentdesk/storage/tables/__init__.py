@@ -8,6 +8,6 @@ complete (relationships are resolved by class name). Import the names from
 :mod:`agentdesk.storage.models`, which re-exports every one.
 """
 
-from agentdesk.storage.tables import base, contacts, email_messages, knowledge, queues, register, reports
+from agentdesk.storage.tables import base, contacts, email_messages, knowledge, notices, queues, register, reports
 
-__all__ = ["base", "contacts", "email_messages", "knowledge", "queues", "register", "reports"]
+__all__ = ["base", "contacts", "email_messages", "knowledge", "notices", "queues", "register", "reports"]

@@ -105,6 +105,21 @@ class ContactPoint(Base):
 
 class Address(Base):
     __tablename__ = "address"
+    # The segments of outbound notices (agentdesk.outreach.segments, migration 0020): a street's
+    # addresses by prefix from the index alone (PostgreSQL: LIKE 'street %' on a pattern index), a postal
+    # code, a municipality.
+    __table_args__ = (
+        Index(
+            "ix_address_street",
+            "street",
+            "customer_id",
+            "valid_from",
+            "valid_to",
+            postgresql_ops={"street": "varchar_pattern_ops"},
+        ),
+        Index("ix_address_postal_code", "postal_code"),
+        Index("ix_address_municipality", "municipality"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
@@ -137,6 +152,7 @@ class CustomerRole(Base):
     """A role or profile the customer has towards the city (daycare guardian, tenant, ...)."""
 
     __tablename__ = "customer_role"
+    __table_args__ = (Index("ix_customer_role_role_code", "role_code"),)  # notice segments (migration 0020)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"), index=True)
