@@ -1383,7 +1383,7 @@
 <context>
     <name>DashboardWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+337" />
+        <location filename="../../agentdesk_desktop/dashboard/dashboard_window.py" line="+338" />
         <source>The figures could not be refreshed (%1); trying again.</source>
         <translation>The figures could not be refreshed (%1); trying again.</translation>
     </message>
@@ -2783,6 +2783,11 @@
         <translation>Web</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
         <location line="+6" />
         <source>incoming</source>
         <translation>incoming</translation>
@@ -3163,7 +3168,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/main_window.py" line="+316" />
+        <location filename="../../agentdesk_desktop/main_window.py" line="+322" />
         <source>Customer %1</source>
         <translation>Customer %1</translation>
     </message>
@@ -3239,6 +3244,11 @@
     </message>
     <message>
         <location line="+2" />
+        <source>&amp;Notice to citizens…</source>
+        <translation>&amp;Notice to citizens…</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>&amp;Steward's desk: duplicates…</source>
         <translation>&amp;Steward's desk: duplicates…</translation>
     </message>
@@ -3285,6 +3295,248 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <location line="+2" />
         <source>Database: %1</source>
         <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeComposer</name>
+    <message>
+        <location filename="../../agentdesk_desktop/notices/composer_window.py" line="+188" />
+        <source>Notice to citizens</source>
+        <translation>Notice to citizens</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>House numbers</source>
+        <translation>House numbers</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Guardians</source>
+        <translation>Guardians</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>e.g. Hämeenkatu</source>
+        <translation>e.g. Hämeenkatu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. 1–40</source>
+        <translation>e.g. 1–40</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. water_customer, daycare_child</source>
+        <translation>e.g. water_customer, daycare_child</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send to the guardians of the matched persons instead</source>
+        <translation>Send to the guardians of the matched persons instead</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+98" />
+        <source>Finnish</source>
+        <translation>Finnish</translation>
+    </message>
+    <message>
+        <location line="-98" />
+        <location line="+98" />
+        <source>Swedish</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location line="-98" />
+        <location line="+98" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="-95" />
+        <source>Subject (e-mail)</source>
+        <translation>Subject (e-mail)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only the channels this desk is set up for can be chosen.</source>
+        <translation>Only the channels this desk is set up for can be chosen.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send…</source>
+        <translation>Send…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Continue sending</source>
+        <translation>Continue sending</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+40" />
+        <source>Choose a street, a postal code, a municipality or a role.</source>
+        <translation>Choose a street, a postal code, a municipality or a role.</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Give house numbers as 1–40 or a single number.</source>
+        <translation>Give house numbers as 1–40 or a single number.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The house numbers run backwards: write the smaller number first (1–40, not 40–1).</source>
+        <translation>The house numbers run backwards: write the smaller number first (1–40, not 40–1).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>House numbers need a street.</source>
+        <translation>House numbers need a street.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A house number is 1 or more.</source>
+        <translation>A house number is 1 or more.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A postal code is five digits.</source>
+        <translation>A postal code is five digits.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A role code is lower-case letters, digits and _ (e.g. water_customer).</source>
+        <translation>A role code is lower-case letters, digits and _ (e.g. water_customer).</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 citizens</source>
+        <translation>%1 citizens</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The segment could not be counted. Try again.</source>
+        <translation>The segment could not be counted. Try again.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Give the notice a title (staff see it on the timelines).</source>
+        <translation>Give the notice a title (staff see it on the timelines).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Write the Finnish text: it goes to everyone without a text of their own.</source>
+        <translation>Write the Finnish text: it goes to everyone without a text of their own.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The %1 text has a subject but no message.</source>
+        <translation>The %1 text has a subject but no message.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>An e-mail needs a subject (%1).</source>
+        <translation>An e-mail needs a subject (%1).</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The %1 SMS is too long.</source>
+        <translation>The %1 SMS is too long.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 recipients read %2: write the %2 text.</source>
+        <translation>%1 recipients read %2: write the %2 text.</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Wait for the count of the segment, then send.</source>
+        <translation>Wait for the count of the segment, then send.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Nobody is in this segment: nothing to send.</source>
+        <translation>Nobody is in this segment: nothing to send.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Preparing the notice…</source>
+        <translation>Preparing the notice…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Sent %1 of %2 (%3 failed, %4 without an address).</source>
+        <translation>Sent %1 of %2 (%3 failed, %4 without an address).</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Sending stopped (%1): %2 still to send. Continue when the channel is back.</source>
+        <translation>Sending stopped (%1): %2 still to send. Continue when the channel is back.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Done: %1 sent, %2 failed, %3 without an address.</source>
+        <translation>Done: %1 sent, %2 failed, %3 without an address.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The notice could not be sent: %1</source>
+        <translation>The notice could not be sent: %1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Continue sending “%1” (%2 of %3 left)</source>
+        <translation>Continue sending “%1” (%2 of %3 left)</translation>
     </message>
 </context>
 <context>
@@ -4194,7 +4446,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+170" />
+        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+171" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
