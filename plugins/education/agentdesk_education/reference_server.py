@@ -10,8 +10,9 @@ Test switches (never deploy this server):
 - ``POST /__test__/mode`` ``{"mode": "normal"|"slow"|"error500"|"error503"|"malformed"|"html"|
   "wrong_types"|"wrong_person", "delay": 5.0}`` — how the next requests are answered (``delay``:
   seconds, slow only);
-- ``GET /__test__/stats`` — ``{"total": n, "requests": {path: n}, "purposes": {purpose: n}}`` for every
-  request outside ``/__test__/`` (paths without query strings: no identity code is kept);
+- ``GET /__test__/stats`` — ``{"total": n, "requests": {path: n}, "purposes": {purpose: n},
+  "views": {view: n}}`` for every request outside ``/__test__/`` (paths without query strings:
+  no identity code is kept);
 - ``DELETE /__test__/stats`` — start counting again.
 
 In process: :func:`start_server` returns a :class:`ServerHandle`. From a shell::
@@ -74,6 +75,8 @@ class _State:
     delay: float = 5.0
     requests: Counter[str] = field(default_factory=Counter)
     purposes: Counter[str] = field(default_factory=Counter)
+    views: Counter[str] = field(default_factory=Counter)
+    leak_support: bool = False  # tests only: a misconfigured adapter that sends support in the summary view
     lock: threading.Lock = field(default_factory=threading.Lock)
     stopping: threading.Event = field(default_factory=threading.Event)
 
@@ -83,12 +86,14 @@ class _State:
                 "total": sum(self.requests.values()),
                 "requests": dict(self.requests),
                 "purposes": dict(self.purposes),
+                "views": dict(self.views),
             }
 
     def reset_stats(self) -> None:
         with self.lock:
             self.requests.clear()
             self.purposes.clear()
+            self.views.clear()
 
     def set_mode(self, mode: str, delay: float | None = None) -> None:
         if mode not in MODES:
@@ -221,8 +226,12 @@ class _Handler(BaseHTTPRequestHandler):
         if view not in VIEWS:
             self._error(400, "invalid_view", "the view parameter must be summary or full")
             return
+        with state.lock:
+            state.views[view] += 1
         records = [dict(r) for r in state.learners.get(hetu, ())]
-        if view == "summary":  # need-to-know: support is special-needs data, only in the full view
+        if (
+            view == "summary" and not state.leak_support
+        ):  # need-to-know: support is special-needs data, only in the full view
             for r in records:
                 r.pop("support", None)
         if mode == "wrong_types":
@@ -317,14 +326,22 @@ class ServerHandle:
 
 
 def start_server(
-    seed: Mapping[str, Any], port: int = 0, *, host: str = "127.0.0.1", token: str | None = None
+    seed: Mapping[str, Any],
+    port: int = 0,
+    *,
+    host: str = "127.0.0.1",
+    token: str | None = None,
+    leak_support: bool = False,
 ) -> ServerHandle:
     """Serve ``seed`` on ``host:port`` (0: a free port) in a background thread.
 
     ``token``: when given, every contract request must carry ``Authorization: Bearer <token>``.
+    ``leak_support``: tests only — break the contract by sending ``support`` in the summary view too.
     """
     learners = seed.get("learners", {})
-    state = _State(learners={str(k).upper(): list(v) for k, v in learners.items()}, token=token)
+    state = _State(
+        learners={str(k).upper(): list(v) for k, v in learners.items()}, token=token, leak_support=leak_support
+    )
     handler = type("Handler", (_Handler,), {"state": state})
     server = _Server((host, port), handler)
     bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
