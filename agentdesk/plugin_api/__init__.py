@@ -16,8 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-API_VERSION = "1.3"  # 1.1: agentdesk.plugin_api.demo and customer_fields; 1.2: reference statuses (status_systems)
-# 1.3: message gateways (MessageGateway, entry point group "agentdesk.message_gateways")
+API_VERSION = "1.4"  # 1.1: agentdesk.plugin_api.demo and customer_fields; 1.2: reference statuses (status_systems)
+# 1.3: message gateways (MessageGateway, entry point group "agentdesk.message_gateways");
+# 1.4: the customer's children (customer_fields "children", CustomerContext.children, DemoPerson.children)
 
 # The customer fields a manifest may ask for with ``customer_fields`` (API 1.1, docs/PLUGINS.md).
 # A plugin always gets the customer id, the display name (first_names, last_name), the preferred
@@ -28,8 +29,10 @@ API_VERSION = "1.3"  # 1.1: agentdesk.plugin_api.demo and customer_fields; 1.2: 
 #   emails      CustomerContext.emails
 #   address     CustomerContext.street, postal_code, municipality (never for a protected address)
 #   references  CallContext.references (the back-office ids the desk stored for the customer)
+#   children    CustomerContext.children (API 1.4): the register's active guardian relationships,
+#               each child with the hetu / birth_date only when those are asked for too
 # "name" is accepted and changes nothing: the display name is always given.
-CUSTOMER_FIELDS = ("name", "hetu", "birth_date", "phones", "emails", "address", "references")
+CUSTOMER_FIELDS = ("name", "hetu", "birth_date", "phones", "emails", "address", "references", "children")
 
 __all__ = [
     "API_VERSION",
@@ -54,6 +57,7 @@ __all__ = [
     "PluginContext",
     "ReferenceStatus",
     "ReferenceStatuses",
+    "RelatedPerson",
     "Section",
     "Table",
     "TextDelivery",
@@ -65,6 +69,20 @@ __all__ = [
 
 
 # -- what the host gives a plugin ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedPerson:
+    """A person the register relates to the customer (API 1.4): for now the children the customer is
+    an active guardian of. No address and no contact details; ``hetu`` and ``birth_date`` are None
+    unless the manifest's ``customer_fields`` ask for them too. A restricted child is left out."""
+
+    customer_id: int
+    hetu: str | None
+    first_names: str
+    last_name: str
+    birth_date: str | None  # ISO date
+    relation: str = "child"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +102,8 @@ class CustomerContext:
     municipality: str | None
     address_protected: bool
     preferred_language: str  # fi, sv, en, other
+    # API 1.4: the children the customer is an active guardian of (customer_fields "children").
+    children: tuple[RelatedPerson, ...] = ()
 
 
 class Cancelled(Exception):

@@ -51,6 +51,9 @@ class DemoPerson:
     phone: str | None  # E.164
     street: str | None
     municipality: str | None
+    # API 1.3: the henkilötunnus of each child this person is an active guardian of (the register's
+    # guardian relationships), oldest first. Children without one are left out.
+    children: tuple[str, ...] = ()
 
     @property
     def sex(self) -> str:

@@ -30,5 +30,15 @@ def for_plugin(
         street=customer.street if address else None,
         postal_code=customer.postal_code if address else None,
         municipality=customer.municipality if address else None,
+        children=tuple(
+            replace(
+                child,
+                hetu=child.hetu if "hetu" in asked else None,
+                birth_date=child.birth_date if "birth_date" in asked else None,
+            )
+            for child in customer.children
+        )
+        if "children" in asked
+        else (),
     )
     return minimal, (tuple(references) if "references" in asked else ())

@@ -10,12 +10,13 @@ Storing what an action created is a core write: :func:`agentdesk.contact_records
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agentdesk.contact_records import StoredReference, stored_references
 from agentdesk.customer_register import CustomerRegister
 from agentdesk.plugin_api import CustomerContext
 from agentdesk.plugin_host.host import customer_context
+from agentdesk.plugin_host.related_people import children_of
 from agentdesk.storage.database import Database
 
 __all__ = ["PanelCustomer", "StoredReference", "load_panel_customer"]
@@ -30,6 +31,5 @@ class PanelCustomer:
 
 def load_panel_customer(register: CustomerRegister, db: Database, customer_id: int) -> PanelCustomer:
     record = register.get(customer_id)
-    return PanelCustomer(
-        customer_context(record), register.protected_address_text(customer_id), stored_references(db, customer_id)
-    )
+    context = replace(customer_context(record), children=children_of(db, customer_id))  # API 1.3
+    return PanelCustomer(context, register.protected_address_text(customer_id), stored_references(db, customer_id))

@@ -25,10 +25,12 @@ from agentdesk.storage.models import (
     Customer,
     CustomerIdentifier,
     CustomerKind,
+    CustomerRelationship,
     CustomerRole,
     Department,
     IdentifierScheme,
     Interaction,
+    RelationshipKind,
     ServiceCase,
 )
 
@@ -167,6 +169,20 @@ def _details(db: Database, ids: Sequence[int], today: dt.date) -> dict[int, Demo
                 .order_by(Address.valid_from.desc().nulls_last(), Address.id.desc())
             ):
                 addresses.setdefault(cid, (street, municipality))
+            children: dict[int, list[str]] = {}
+            child_hetu = DatabaseDemoSeed._hetu_of()
+            for cid, hetu in s.execute(
+                select(CustomerRelationship.from_customer_id, child_hetu.c.value)
+                .join(child_hetu, child_hetu.c.customer_id == CustomerRelationship.to_customer_id)
+                .join(Customer, Customer.id == CustomerRelationship.to_customer_id)
+                .where(
+                    CustomerRelationship.from_customer_id.in_(chunk),
+                    CustomerRelationship.kind == RelationshipKind.GUARDIAN,
+                    (CustomerRelationship.valid_to.is_(None)) | (CustomerRelationship.valid_to >= today),
+                )
+                .order_by(Customer.birth_date, Customer.id)
+            ):
+                children.setdefault(cid, []).append(hetu)
             protected = set(
                 s.scalars(
                     select(Customer.id).where(Customer.id.in_(chunk), protected_address_clause(Customer.id, today))
@@ -187,6 +203,7 @@ def _details(db: Database, ids: Sequence[int], today: dt.date) -> dict[int, Demo
                     phones.get(cid),
                     None if cid in protected else street,
                     municipality,
+                    tuple(children.get(cid, ())),
                 )
     return out
 
