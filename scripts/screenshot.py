@@ -415,14 +415,14 @@ def _shoot_panels(args: argparse.Namespace, db, desk, backends) -> int:
     view = window.open_customer(_customer_in_every_back_end(db, backends))
     wait_until(lambda: view.is_painted)
     area = view.plugin_panel_area
-    wait_until(lambda: area.customer is not None and len(area.panels) == 3)
+    wait_until(lambda: area.customer is not None and len(area.panels) == 4)
     for panel in area.panels.values():
         if panel.spec.sensitive:
             area.tabs.setCurrentWidget(panel)
             settle(0.2)  # the purpose prompt, as the agent sees it
             panel.purpose_buttons["consent"].click()
     wait_until(lambda: all(p.state in ("data", "empty", "error") for p in area.panels.values()))
-    states = {key: panel.state for key, panel in area.panels.items()}
+    states = {key: panel.state for key, panel in area.panels.items() if key != "education.services"}
     if set(states.values()) != {"data"}:
         print(f"screenshot: not every panel has data: {states}", file=sys.stderr)
     view.timeline.table.setFocus()
@@ -436,6 +436,34 @@ def _shoot_panels(args: argparse.Namespace, db, desk, backends) -> int:
         settle(0.5)
         if not _save(window, path):
             return 1
+    window.close_tab(window.tabs.indexOf(view))
+    settle(0.2)
+    return _shoot_education(args, window, backends)
+
+
+def _shoot_education(args: argparse.Namespace, window, backends) -> int:
+    """A daycare guardian with children in daycare and school: ``panels-education.png``."""
+    from agentdesk_education.demo_backend import GUARDIAN_ROLE
+
+    guardians = [p for p in backends.seed.with_role(GUARDIAN_ROLE) if len(p.children) >= 2 and p.street]
+    if not guardians:
+        print("screenshot: no daycare guardian with two children in the demo data", file=sys.stderr)
+        return 1
+    view = window.open_customer(guardians[0].customer_id)
+    wait_until(lambda: view.is_painted)
+    area = view.plugin_panel_area
+    wait_until(lambda: area.customer is not None and "education.services" in area.panels)
+    panel = area.panels["education.services"]
+    area.tabs.setCurrentWidget(panel)
+    settle(0.2)
+    panel.purpose_buttons["consent"].click()
+    wait_until(lambda: panel.state in ("data", "empty", "error"))
+    if panel.state != "data":
+        print(f"screenshot: the education panel shows {panel.state}", file=sys.stderr)
+    view.timeline.table.setFocus()
+    settle(0.5)
+    if not _save(window, args.panels_out.with_name(args.panels_out.stem + "-education.png")):
+        return 1
     window.close_tab(window.tabs.indexOf(view))
     settle(0.2)
     return 0

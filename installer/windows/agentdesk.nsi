@@ -9,7 +9,7 @@
 ;   AgentDesk-0.1.0-setup.exe /S /DEPARTMENT=health [/PROFILE=\\fileserver\it\agentdesk\health.toml] [/D=C:\Apps\AgentDesk]
 ;
 ; /DEPARTMENT picks one of the profiles bundled in profiles\ (customer_service, health, technical,
-; social); /PROFILE gives a file or http(s) URL instead. The chosen profile is checked against the
+; social, education); /PROFILE gives a file or http(s) URL instead. The chosen profile is checked against the
 ; plugins in this bundle (agentdesk profile check) and copied to %ProgramData%\AgentDesk\department.toml,
 ; from where each user's first `agentdesk profile apply` takes it. A profile that fails the check aborts
 ; a silent install with exit code 2. /D must be the last switch (NSIS rule).

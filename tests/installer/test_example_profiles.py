@@ -13,7 +13,7 @@ PROFILES = sorted((Path(__file__).resolve().parents[2] / "installer" / "profiles
 
 
 def test_there_is_a_profile_per_department():
-    assert {p.stem for p in PROFILES} >= {"customer_service", "health", "technical", "social", "demo"}
+    assert {p.stem for p in PROFILES} >= {"customer_service", "health", "technical", "social", "education", "demo"}
 
 
 @pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)
