@@ -183,6 +183,7 @@ def test_dashboard_snapshot_figures(db, day):
         (Channel.EMAIL, 3),
         (Channel.WALK_IN, 1),
         (Channel.WEB, 1),
+        (Channel.SMS, 0),
     ]
     assert snap.contacts_today == 8
     hours = {h: n for h, n in enumerate(snap.contacts_by_hour) if n}

@@ -204,6 +204,7 @@ def test_form_fields_follow_their_kinds_required_marks_and_lengths(qtbot):
 def test_without_a_department_profile_the_plugins_are_off_and_only_it_can_change_that(qtbot, plugin_desk, seeded):
     desk = plugin_desk("agent.aino", None)  # no profile on this (isolated) workstation
     assert {s.id: s.state for s in desk.plugins.statuses()} == {
+        "education": PluginState.DISABLED,
         "health": PluginState.DISABLED,
         "social": PluginState.DISABLED,
         "technical": PluginState.DISABLED,
