@@ -21,13 +21,10 @@ import dataclasses
 import getpass
 import json
 import os
-import re
 import sys
 from pathlib import Path
 
 from agentdesk.storage.database import Database
-
-_RANGE = re.compile(r"^\s*(\d+)\s*[-–]\s*(\d+)\s*$")
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
@@ -99,14 +96,12 @@ def _actor(args: argparse.Namespace) -> str:
 
 
 def _segment(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from agentdesk.outreach.segments import SegmentFilter
+    from agentdesk.outreach.segments import SegmentFilter, SegmentInputError, parse_house_range
 
-    lo = hi = None
-    if args.houses:
-        m = _RANGE.match(args.houses)
-        if not m:
-            raise _Bad(f"--houses: give a range as FROM-TO, e.g. 1-40 (not {args.houses!r})")
-        lo, hi = int(m.group(1)), int(m.group(2))
+    try:
+        lo, hi = parse_house_range(args.houses)
+    except SegmentInputError:
+        raise _Bad(f"--houses: give a range as FROM-TO, e.g. 1-40 (not {args.houses!r})") from None
     return SegmentFilter(
         street=args.street,
         house_from=lo,

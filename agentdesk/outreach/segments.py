@@ -40,6 +40,7 @@ SAMPLE_SIZE = 10
 SEGMENT_VIEW_ACTION = "notice.segment_view"
 _POSTAL = re.compile(r"^[0-9]{5}$")
 _ROLE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_HOUSES = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+))?\s*$")
 
 
 class SegmentInputError(ValueError):
@@ -48,6 +49,19 @@ class SegmentInputError(ValueError):
     def __init__(self, problems: Mapping[str, tuple[str, str]]) -> None:
         super().__init__("; ".join(f"{k}: {m}" for k, (_c, m) in problems.items()))
         self.problems = dict(problems)
+
+
+def parse_house_range(text: str) -> tuple[int | None, int | None]:
+    """House numbers as typed ("1–40", "1-40" or one number "12") → (from, to); (None, None) when
+    empty. Raises :class:`SegmentInputError` (``segment.house_range``) for anything else."""
+    if not text.strip():
+        return None, None
+    m = _HOUSES.match(text)
+    if not m:
+        problem = ("segment.house_range", "Give house numbers as 1–40 or a single number")
+        raise SegmentInputError({"house_from": problem})
+    lo = int(m.group(1))
+    return lo, int(m.group(2)) if m.group(2) else lo
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ Bad input is shown next to its field and nothing typed is lost.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 
@@ -39,7 +38,13 @@ from agentdesk.outreach.notices import (
     language_counts,
     plan_notice,
 )
-from agentdesk.outreach.segments import SegmentAnswer, SegmentFilter, SegmentInputError, select_segment
+from agentdesk.outreach.segments import (
+    SegmentAnswer,
+    SegmentFilter,
+    SegmentInputError,
+    parse_house_range,
+    select_segment,
+)
 from agentdesk.outreach.sending import NoticeProgress, SendOutcome, send_notice, unfinished_notices
 from agentdesk.outreach.transports import Transport
 from agentdesk.storage.database import Database
@@ -48,7 +53,6 @@ from agentdesk_desktop.background import Background, LatestOnly
 from agentdesk_desktop.i18n import fill
 
 LIVE_DELAY_MS = 400
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–—]\s*(\d+))?\s*$")
 LANGUAGES = (Language.FI, Language.SV, Language.EN)
 
 TransportFor = Callable[[Channel], "tuple[Transport, str]"]
@@ -217,16 +221,7 @@ class NoticeComposer(QWidget):
 
     def segment(self) -> SegmentFilter:
         """The filters as typed; raises :class:`SegmentInputError` for a malformed house-number range."""
-        lo = hi = None
-        text = self.houses.text().strip()
-        if text:
-            m = _RANGE.match(text)
-            if not m:
-                raise SegmentInputError(
-                    {"house_from": ("segment.house_range", "Give house numbers as 1–40 or a single number")}
-                )
-            lo = int(m.group(1))
-            hi = int(m.group(2)) if m.group(2) else lo
+        lo, hi = parse_house_range(self.houses.text())
         return SegmentFilter(
             street=self.street.text(),
             house_from=lo,
