@@ -257,6 +257,15 @@ class PluginHost:
     def manifest(self, plugin_id: str) -> Manifest:
         return self._plugins[plugin_id].manifest
 
+    def asks_for(self, customer_field: str) -> bool:
+        """Whether an active plugin's manifest asks for this customer field (e.g. "children", which
+        costs a read of its own when a customer is opened)."""
+        with self._lock:
+            return any(
+                p.state is PluginState.ACTIVE and customer_field in p.manifest.customer_fields
+                for p in self._plugins.values()
+            )
+
     def _allowed(self, spec: PanelSpec | ActionSpec, staff: StaffMember) -> bool:
         config = self._deployment.plugin(spec.plugin_id)
         roles = config.panel_roles.get(spec.id, spec.roles) & spec.roles

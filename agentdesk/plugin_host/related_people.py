@@ -1,4 +1,4 @@
-"""The people the register relates to a customer, as a plugin may see them (plugin API 1.3).
+"""The people the register relates to a customer, as a plugin may see them (plugin API 1.4).
 
 :func:`children_of` reads the customer's active guardian relationships (from = guardian, to = child)
 and gives each child as a :class:`agentdesk.plugin_api.RelatedPerson`: name, birth date and

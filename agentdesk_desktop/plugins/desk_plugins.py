@@ -257,8 +257,11 @@ class DeskPlugins(QObject):
     # -- panels ----------------------------------------------------------------------------------
 
     def load_customer(self, customer_id: int, owner: QObject) -> Op[PanelCustomer]:
-        """The customer as panels need them (background read)."""
-        return self.background.read(load_panel_customer, self.register, self.db, customer_id, owner=owner)
+        """The customer as panels need them (background read); their children only when an active
+        plugin asks for them."""
+        children = self.host is not None and self.host.asks_for("children")
+        job = partial(load_panel_customer, self.register, self.db, customer_id, children=children)
+        return self.background.read(job, owner=owner)
 
     def request_panel(
         self,

@@ -29,7 +29,12 @@ class PanelCustomer:
     references: tuple[tuple[str, str], ...]  # (backoffice_system, backoffice_ref) of the customer's cases
 
 
-def load_panel_customer(register: CustomerRegister, db: Database, customer_id: int) -> PanelCustomer:
+def load_panel_customer(
+    register: CustomerRegister, db: Database, customer_id: int, *, children: bool = False
+) -> PanelCustomer:
+    """``children``: read the customer's children too (an active plugin asks for them, API 1.4)."""
     record = register.get(customer_id)
-    context = replace(customer_context(record), children=children_of(db, customer_id))  # API 1.3
+    context = customer_context(record)
+    if children:
+        context = replace(context, children=children_of(db, customer_id))
     return PanelCustomer(context, register.protected_address_text(customer_id), stored_references(db, customer_id))
