@@ -19,9 +19,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from agentdesk import paths
+
+if TYPE_CHECKING:
+    import smtplib
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,41 @@ class MailServer:
     def account(self, scheme: str, login: str) -> str:
         """The keyring user name for ``login`` on this server."""
         return f"{scheme}://{login}@{self.host}:{self.port}"
+
+
+class SmtpPasswordMissing(LookupError):
+    """The SMTP login has no password in the keyring; ``account`` is its keyring user name."""
+
+    def __init__(self, account: str) -> None:
+        super().__init__(f"no password in the keyring for {account}")
+        self.account = account
+
+
+def connect_smtp(server: MailServer, login: str | None, password_lookup: PasswordLookup) -> smtplib.SMTP:
+    """An SMTP connection to ``server``, secured as it says and logged in as ``login`` with its password
+    from the keyring (raises :class:`SmtpPasswordMissing` without one; ``OSError`` and
+    ``smtplib.SMTPException`` as they come). The caller closes it (``with``)."""
+    import smtplib
+    import ssl
+
+    smtp: smtplib.SMTP
+    if server.security == "ssl":
+        smtp = smtplib.SMTP_SSL(server.host, server.port, timeout=server.timeout, context=ssl.create_default_context())
+    else:
+        smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+    try:
+        if server.security == "starttls":
+            smtp.starttls(context=ssl.create_default_context())
+        if login:
+            account = server.account("smtp", login)
+            password = password_lookup(account)
+            if not password:
+                raise SmtpPasswordMissing(account)
+            smtp.login(login, password)
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import logging
 import smtplib
-import ssl
 import uuid
 from dataclasses import dataclass
 from email.headerregistry import Address
@@ -34,7 +33,14 @@ from email.utils import formatdate
 
 from sqlalchemy import select
 
-from agentdesk.channels.email_config import MailServer, PasswordLookup, QueueMailbox, keyring_password
+from agentdesk.channels.email_config import (
+    MailServer,
+    PasswordLookup,
+    QueueMailbox,
+    SmtpPasswordMissing,
+    connect_smtp,
+    keyring_password,
+)
 from agentdesk.channels.email_intake import (
     NO_SUBJECT,
     ReplyTarget,
@@ -224,24 +230,11 @@ class EmailReplier:
         return SentReply(message_id, interaction_id, case_id, subject, email_id)
 
     def _send(self, msg: EmailMessage, sender: str, recipient: str) -> None:
-        server = self.smtp
         try:
-            if server.security == "ssl":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                    server.host, server.port, timeout=server.timeout, context=ssl.create_default_context()
-                )
-            else:
-                smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
-            with smtp:
-                if server.security == "starttls":
-                    smtp.starttls(context=ssl.create_default_context())
-                if self.smtp_login:
-                    account = server.account("smtp", self.smtp_login)
-                    password = self._password_lookup(account)
-                    if password is None:
-                        raise ReplyNotSent(f"no password in the keyring for {account}")
-                    smtp.login(self.smtp_login, password)
+            with connect_smtp(self.smtp, self.smtp_login, self._password_lookup) as smtp:
                 smtp.send_message(msg, from_addr=sender, to_addrs=[recipient])
+        except SmtpPasswordMissing as exc:
+            raise ReplyNotSent(str(exc)) from None
         except smtplib.SMTPRecipientsRefused:
             raise ReplyNotSent("the mail server refused the recipient address") from None
         except smtplib.SMTPAuthenticationError:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import smtplib
-import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.headerregistry import Address as MailAddress
@@ -23,7 +22,13 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from typing import Protocol
 
-from agentdesk.channels.email_config import MailServer, PasswordLookup, keyring_password
+from agentdesk.channels.email_config import (
+    MailServer,
+    PasswordLookup,
+    SmtpPasswordMissing,
+    connect_smtp,
+    keyring_password,
+)
 from agentdesk.plugin_api import (
     MESSAGE_GATEWAY_GROUP,
     BackendError,
@@ -98,28 +103,14 @@ class SmtpTransport:
         self._smtp: smtplib.SMTP | None = None
 
     def _connect(self) -> smtplib.SMTP:
-        server = self.server
         try:
-            if server.security == "ssl":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                    server.host, server.port, timeout=server.timeout, context=ssl.create_default_context()
-                )
-            else:
-                smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
-                if server.security == "starttls":
-                    smtp.starttls(context=ssl.create_default_context())
-            if self.login:
-                account = server.account("smtp", self.login)
-                password = self.password_lookup(account)
-                if not password:
-                    smtp.close()
-                    raise TransportDown(f"no password in the keyring for {account}")
-                smtp.login(self.login, password)
+            return connect_smtp(self.server, self.login, self.password_lookup)
+        except SmtpPasswordMissing as exc:
+            raise TransportDown(str(exc)) from None
         except smtplib.SMTPAuthenticationError:
             raise TransportDown("the mail server refused the login") from None
         except (OSError, smtplib.SMTPException) as exc:
             raise TransportDown(f"the mail server could not be reached ({type(exc).__name__})") from None
-        return smtp
 
     def compose(self, item: Outgoing) -> EmailMessage:
         msg = EmailMessage()
