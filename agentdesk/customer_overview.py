@@ -37,6 +37,7 @@ from agentdesk.storage.models import (
     CustomerRole,
     Department,
     Direction,
+    FeedbackSurvey,
     IdentifierScheme,
     Interaction,
     Language,
@@ -181,6 +182,8 @@ class TimelineItem:
     outcome: Outcome | None
     case_id: int | None
     external_ref: str
+    feedback_score: int | None = None  # the citizen's answer to the survey after it (1..5), if any
+    feedback_comment: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,9 +416,10 @@ class CustomerOverviewService:
         """Contacts newest first; pass the previous page's ``next_cursor`` as ``after``."""
         agent = aliased(StaffUser)
         stmt = (
-            select(Interaction, agent.display_name, Department.name)
+            select(Interaction, agent.display_name, Department.name, FeedbackSurvey.score, FeedbackSurvey.comment)
             .outerjoin(agent, agent.id == Interaction.agent_id)
             .outerjoin(Department, Department.id == Interaction.department_id)
+            .outerjoin(FeedbackSurvey, FeedbackSurvey.interaction_id == Interaction.id)
             .where(Interaction.customer_id == customer_id)
         )
         if filters.channels:
@@ -446,8 +450,10 @@ class CustomerOverviewService:
                 i.outcome,
                 i.case_id,
                 i.external_ref,
+                score,
+                comment or "",
             )
-            for i, aname, dname in rows[:limit]
+            for i, aname, dname, score, comment in rows[:limit]
         )
         more = len(rows) > limit
         return TimelinePage(items, (items[-1].started_at, items[-1].id) if more and items else None)

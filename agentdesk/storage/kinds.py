@@ -119,3 +119,22 @@ class NoticeRecipientState(str, enum.Enum):
     SENT = "sent"
     FAILED = "failed"
     UNREACHABLE = "unreachable"  # no e-mail address / phone number for the notice's channel
+
+
+class SurveyState(str, enum.Enum):
+    """A feedback survey after a contact (:mod:`agentdesk.citizen.feedback`): pending -> sending ->
+    sent (the link is out) or failed; an answered survey stays 'sent' with its ``answered_at``."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+class SelfServiceState(str, enum.Enum):
+    """A citizen's own update (:mod:`agentdesk.citizen.updates`): new until an agent or a steward
+    accepts it into the register or rejects it with a reason."""
+
+    NEW = "new"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"

@@ -25,10 +25,13 @@ from agentdesk.storage.kinds import (
     Outcome,
     PresenceState,
     RelationshipKind,
+    SelfServiceState,
     StaffRole,
+    SurveyState,
     WorkItemState,
 )
 from agentdesk.storage.tables.base import NAMING_CONVENTION, Base, UTCDateTime, utcnow
+from agentdesk.storage.tables.citizen import FeedbackOptOut, FeedbackSurvey, SelfServiceUpdate
 from agentdesk.storage.tables.contacts import (
     AuditChainHead,
     AuditEntry,
@@ -97,6 +100,8 @@ __all__ = [
     "Direction",
     "EmailAttachment",
     "EmailMessage",
+    "FeedbackOptOut",
+    "FeedbackSurvey",
     "FieldSource",
     "IdentifierScheme",
     "Interaction",
@@ -116,9 +121,12 @@ __all__ = [
     "RelationshipKind",
     "SearchTerm",
     "SearchTermVariant",
+    "SelfServiceState",
+    "SelfServiceUpdate",
     "ServiceCase",
     "StaffRole",
     "StaffUser",
+    "SurveyState",
     "SyntheticDuplicate",
     "TicketCounter",
     "UTCDateTime",
