@@ -228,7 +228,9 @@ class CustomerRegister:
             raise CustomerNotFound(customer_id)
         idents = s.scalars(select(CustomerIdentifier).where(CustomerIdentifier.customer_id == customer_id)).all()
         points = s.scalars(
-            select(ContactPoint).where(ContactPoint.customer_id == customer_id).order_by(ContactPoint.id)
+            select(ContactPoint)
+            .where(ContactPoint.customer_id == customer_id)
+            .order_by(ContactPoint.is_primary.desc(), ContactPoint.id)  # the primary first, as the form saves it
         ).all()
         addr = s.scalars(
             select(Address)

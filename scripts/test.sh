@@ -39,6 +39,11 @@ agentdesk_apt_ensure libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 lib
     { echo "test: the Qt offscreen libraries are missing" >&2; exit 1; }
 echo "present"
 
+section "set-up: headless Chromium (the citizen web pages' browser tests)"
+agentdesk_apt_ensure chromium chromium-driver ||
+    { echo "test: Chromium and its driver are missing (apt-get install chromium chromium-driver)" >&2; exit 1; }
+echo "present"
+
 section "PostgreSQL"
 pg_was_running=0
 bash scripts/postgres.sh status 2>/dev/null && pg_was_running=1

@@ -37,7 +37,9 @@ def self_service_queue(db) -> int:
     return QueueDirectory(db).create(spec).id
 
 
-def start_web(db, *, link_base: str = "", policy: SurveyPolicy = SurveyPolicy()) -> tuple[CitizenWebServer, FeedbackSurveys]:
+def start_web(
+    db, *, link_base: str = "", policy: SurveyPolicy = SurveyPolicy()
+) -> tuple[CitizenWebServer, FeedbackSurveys]:
     """The web service on a free loopback port; the surveys' links point at it."""
     server = CitizenWebServer(CitizenServices(None, SelfServiceUpdates(db)))
     surveys = FeedbackSurveys(db, SECRET, link_base=link_base or server.url, policy=policy)

@@ -150,7 +150,9 @@ def test_an_opted_out_citizen_gets_no_more_surveys_and_one_survey_per_quiet_peri
     assert surveys.plan(now=later) == 1
     with db.session() as s:
         assert set(s.scalars(select(FeedbackSurvey.customer_id))) == {town["aino"], town["bertil"]}
-        assert s.scalars(select(FeedbackSurvey.customer_id).order_by(FeedbackSurvey.id.desc())).first() == town["bertil"]
+        assert (
+            s.scalars(select(FeedbackSurvey.customer_id).order_by(FeedbackSurvey.id.desc())).first() == town["bertil"]
+        )
 
 
 def test_surveys_by_email_go_through_the_smtp_server_and_an_interrupted_one_is_not_sent_twice(sqlite_db, tmp_path):
