@@ -203,6 +203,9 @@ def build_parser(
     from agentdesk.outreach import commands as notice_commands
 
     notice_commands.register(sub)  # notices segment|send|resume|status
+    from agentdesk.citizen import commands as citizen_commands
+
+    citizen_commands.register(sub)  # citizen serve; feedback send
     for register in extra:
         register(sub)
     return parser

@@ -171,12 +171,9 @@ class FeedbackSurveys:
             picked = {c: i for c, i in s.execute(latest) if c is not None}
             if not picked:
                 return 0
-            languages = {
-                cid: lang
-                for cid, lang in s.execute(
-                    select(Customer.id, Customer.preferred_language).where(Customer.id.in_(picked))
-                )
-            }
+            languages = dict(
+                s.execute(select(Customer.id, Customer.preferred_language).where(Customer.id.in_(picked))).all()
+            )
             points: dict[tuple[int, ContactKind], str] = {}
             for cid, kind, value in s.execute(
                 select(ContactPoint.customer_id, ContactPoint.kind, ContactPoint.value)

@@ -36,7 +36,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--guardians", action="store_true", help="the guardians of the matched persons instead")
 
 
-def _transport_options(p: argparse.ArgumentParser) -> None:
+def transport_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--smtp", metavar="HOST:PORT", help="SMTP server for e-mail notices")
     p.add_argument("--smtp-security", choices=("ssl", "starttls", "none"), default="ssl")
     p.add_argument("--smtp-login", default=None)
@@ -68,13 +68,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     for lang in ("fi", "sv", "en"):
         send.add_argument(f"--subject-{lang}", default="")
         send.add_argument(f"--body-{lang}", default="", help="the text, or @FILE to read it from a file")
-    _transport_options(send)
+    transport_options(send)
     send.set_defaults(func=_cmd_send)
 
     resume = actions.add_parser("resume", help="continue an interrupted send job")
     common(resume)
     resume.add_argument("notice_id", type=int)
-    _transport_options(resume)
+    transport_options(resume)
     resume.set_defaults(func=_cmd_resume)
 
     status = actions.add_parser("status", help="a send job's progress as JSON (default: every unfinished job)")
@@ -83,7 +83,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     status.set_defaults(func=_cmd_status)
 
 
-def _db(args: argparse.Namespace) -> Database:
+def open_db(args: argparse.Namespace) -> Database:
     from agentdesk.storage import schema
 
     db = Database(args.db)
@@ -101,7 +101,7 @@ def _segment(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     try:
         lo, hi = parse_house_range(args.houses)
     except SegmentInputError:
-        raise _Bad(f"--houses: give a range as FROM-TO, e.g. 1-40 (not {args.houses!r})") from None
+        raise BadOptions(f"--houses: give a range as FROM-TO, e.g. 1-40 (not {args.houses!r})") from None
     return SegmentFilter(
         street=args.street,
         house_from=lo,
@@ -113,7 +113,7 @@ def _segment(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     )
 
 
-class _Bad(Exception):
+class BadOptions(Exception):
     pass
 
 
@@ -129,10 +129,10 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 
     try:
         segment = _segment(args).cleaned()
-        db = _db(args)
+        db = open_db(args)
         with db.session() as s, s.begin():
             answer = select_segment(s, segment, actor=_actor(args))
-    except (SegmentInputError, _Bad) as exc:
+    except (SegmentInputError, BadOptions) as exc:
         print(f"agentdesk notices: {_problems(exc)}", file=sys.stderr)
         return 2
     print(json.dumps({"count": answer.count, "sample": list(answer.sample)}, ensure_ascii=False))
@@ -143,16 +143,16 @@ def _text(value: str) -> str:
     return Path(value[1:]).read_text(encoding="utf-8") if value.startswith("@") else value
 
 
-def _transport(args: argparse.Namespace, channel: str):  # type: ignore[no-untyped-def]
+def transport_from(args: argparse.Namespace, channel: str):  # type: ignore[no-untyped-def]
     from agentdesk.channels.email_config import MailServer
     from agentdesk.outreach.transports import GatewayTransport, SmtpTransport, load_gateway
 
     if channel == "email":
         if not args.smtp or not args.sender:
-            raise _Bad("an e-mail notice needs --smtp HOST:PORT and --sender ADDRESS")
+            raise BadOptions("an e-mail notice needs --smtp HOST:PORT and --sender ADDRESS")
         host, _, port = args.smtp.rpartition(":")
         if not host or not port.isdigit():
-            raise _Bad(f"--smtp: give HOST:PORT (not {args.smtp!r})")
+            raise BadOptions(f"--smtp: give HOST:PORT (not {args.smtp!r})")
         return SmtpTransport(
             MailServer(host, int(port), args.smtp_security),
             sender=args.sender,
@@ -161,18 +161,18 @@ def _transport(args: argparse.Namespace, channel: str):  # type: ignore[no-untyp
             **({"batch_size": args.batch} if args.batch else {}),
         )
     if not args.gateway_url:
-        raise _Bad("an SMS notice needs --gateway-url URL (or AGENTDESK_SMS_GATEWAY_URL)")
+        raise BadOptions("an SMS notice needs --gateway-url URL (or AGENTDESK_SMS_GATEWAY_URL)")
     try:
         gateway = load_gateway(args.gateway, args.gateway_url)
     except (LookupError, TypeError) as exc:
-        raise _Bad(str(exc)) from None
+        raise BadOptions(str(exc)) from None
     return GatewayTransport(gateway, args.batch or None)
 
 
 def _run(db: Database, notice_id: int, args: argparse.Namespace, channel: str) -> int:
     from agentdesk.outreach.sending import send_notice
 
-    transport = _transport(args, channel)
+    transport = transport_from(args, channel)
     try:
 
         def show(p) -> None:  # type: ignore[no-untyped-def]
@@ -197,8 +197,8 @@ def _cmd_send(args: argparse.Namespace) -> int:
             for lang in ("fi", "sv", "en")
         }
         draft = NoticeDraft(args.title, Channel(args.channel), segment, texts)
-        _transport(args, args.channel).close()  # check the transport options before planning
-        db = _db(args)
+        transport_from(args, args.channel).close()  # check the transport options before planning
+        db = open_db(args)
         with db.session() as s, s.begin():
             planned = plan_notice(s, draft, actor=_actor(args))
         print(
@@ -206,7 +206,7 @@ def _cmd_send(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return _run(db, planned.notice_id, args, args.channel)
-    except (SegmentInputError, NoticeInputError, _Bad, OSError) as exc:
+    except (SegmentInputError, NoticeInputError, BadOptions, OSError) as exc:
         print(f"agentdesk notices: {_problems(exc)}", file=sys.stderr)
         return 2
 
@@ -214,11 +214,11 @@ def _cmd_send(args: argparse.Namespace) -> int:
 def _cmd_resume(args: argparse.Namespace) -> int:
     from agentdesk.outreach.sending import progress_of
 
-    db = _db(args)
+    db = open_db(args)
     try:
         progress = progress_of(db, args.notice_id)
         return _run(db, args.notice_id, args, progress.channel.value)
-    except (LookupError, _Bad) as exc:
+    except (LookupError, BadOptions) as exc:
         print(f"agentdesk notices: {_problems(exc)}", file=sys.stderr)
         return 2
 
@@ -226,7 +226,7 @@ def _cmd_resume(args: argparse.Namespace) -> int:
 def _cmd_status(args: argparse.Namespace) -> int:
     from agentdesk.outreach.sending import progress_of, unfinished_notices
 
-    db = _db(args)
+    db = open_db(args)
     try:
         jobs = [progress_of(db, args.notice_id)] if args.notice_id else unfinished_notices(db)
     except LookupError as exc:

@@ -38,11 +38,11 @@ def self_service_queue(db) -> int:
 
 
 def start_web(
-    db, *, link_base: str = "", policy: SurveyPolicy = SurveyPolicy()
+    db, *, link_base: str = "", policy: SurveyPolicy | None = None
 ) -> tuple[CitizenWebServer, FeedbackSurveys]:
     """The web service on a free loopback port; the surveys' links point at it."""
     server = CitizenWebServer(CitizenServices(None, SelfServiceUpdates(db)))
-    surveys = FeedbackSurveys(db, SECRET, link_base=link_base or server.url, policy=policy)
+    surveys = FeedbackSurveys(db, SECRET, link_base=link_base or server.url, policy=policy or SurveyPolicy())
     server.services = CitizenServices(surveys, SelfServiceUpdates(db))
     return server.start(), surveys
 

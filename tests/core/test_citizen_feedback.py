@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import json
 import time
 import uuid
 
@@ -93,7 +94,7 @@ def test_a_reused_link_is_told_it_was_answered_and_the_first_answer_stays(db, ga
 
 
 def test_a_tampered_link_and_an_expired_one_each_get_their_own_answer(db, web):
-    server, surveys = web
+    server, _surveys = web
     town = build_town(db)
     long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=20)
     closed_contact(db, town["aino"], ended=long_ago - dt.timedelta(hours=1))
@@ -186,3 +187,26 @@ def test_surveys_by_email_go_through_the_smtp_server_and_an_interrupted_one_is_n
     assert len(got) == 5
     assert all(token_in(m.get_payload(decode=True).decode()) for m in got)
     assert {m["Subject"] for m in got} <= {subject for subject, _body in MESSAGES.values()}
+
+
+def test_the_feedback_command_plans_and_sends_and_its_links_open_the_service_it_serves(sqlite_db, gateway, capsys):
+    from agentdesk.citizen.feedback import FeedbackSurveys as Surveys
+    from agentdesk.citizen.links import link_secret
+    from agentdesk.cli import main
+
+    db = sqlite_db
+    town = build_town(db)
+    closed_contact(db, town["chris"])
+    url = db.url.render_as_string(hide_password=False)
+    with pytest.raises(SystemExit) as refused:  # no --link-base: the links would point nowhere
+        main(["feedback", "send", "--db", url, "--gateway-url", gateway.url])
+    assert refused.value.code == 2 and "--link-base" in capsys.readouterr().err
+    args = ["feedback", "send", "--db", url, "--link-base", "https://palaute.example", "--gateway-url", gateway.url]
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result == {"planned": 1, "sms": {"sent": 1, "failed": 0, "stopped": ""}}
+    text = sms_to(gateway, "+358401000003")
+    assert "https://palaute.example/feedback/" in text
+    secret = link_secret()  # made in the keyring on first use; the service signs and checks with it
+    assert secret is not None
+    assert Surveys(db, secret, link_base="https://palaute.example").view(token_in(text)).language.value == "en"
