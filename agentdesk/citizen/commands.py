@@ -3,6 +3,7 @@ for IT's service units and scheduled jobs.
 
     agentdesk citizen serve [--host 127.0.0.1] [--port 8470] [--link-base URL] [--queue self_service]
     agentdesk feedback send [--link-base URL] [--within-days 3] [--valid-days 14] [--quiet-days 30]
+                            [--prefer email|sms]
                             [e-mail and SMS options of ``agentdesk notices send``]
 
 ``feedback send`` plans a survey for each contact closed in the last days and sends them: e-mail
@@ -43,6 +44,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     send.add_argument("--within-days", type=int, default=3)
     send.add_argument("--valid-days", type=int, default=14)
     send.add_argument("--quiet-days", type=int, default=30)
+    send.add_argument(
+        "--prefer", choices=("email", "sms"), default="email", help="the channel of a citizen who has both"
+    )
     transport_options(send)
     send.set_defaults(func=_cmd_send)
 
@@ -91,7 +95,10 @@ def _cmd_send(args: argparse.Namespace) -> int:
         print(f"feedback send: {exc}", file=sys.stderr)
         return 2
     db = open_db(args)
-    policy = SurveyPolicy(within_days=args.within_days, valid_days=args.valid_days, quiet_days=args.quiet_days)
+    order = (Channel.EMAIL, Channel.SMS) if args.prefer == "email" else (Channel.SMS, Channel.EMAIL)
+    policy = SurveyPolicy(
+        within_days=args.within_days, valid_days=args.valid_days, quiet_days=args.quiet_days, send_by=order
+    )
     surveys = FeedbackSurveys(db, ensure_link_secret(), link_base=args.link_base, policy=policy)
     result: dict[str, object] = {"planned": surveys.plan()}
     stopped = False

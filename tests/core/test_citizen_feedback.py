@@ -202,6 +202,7 @@ def test_the_feedback_command_plans_and_sends_and_its_links_open_the_service_it_
         main(["feedback", "send", "--db", url, "--gateway-url", gateway.url])
     assert refused.value.code == 2 and "--link-base" in capsys.readouterr().err
     args = ["feedback", "send", "--db", url, "--link-base", "https://palaute.example", "--gateway-url", gateway.url]
+    args += ["--prefer", "sms"]
     assert main(args) == 0
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert result == {"planned": 1, "sms": {"sent": 1, "failed": 0, "stopped": ""}}
