@@ -32,7 +32,16 @@ from sqlalchemy.orm import Session, aliased
 
 from agentdesk.queues.working_hours import HELSINKI
 from agentdesk.storage.kinds import CaseStatus, Channel, Outcome, WorkItemState
-from agentdesk.storage.models import Address, CaseEvent, Interaction, ServiceCase, WorkItem
+from agentdesk.storage.models import (
+    Address,
+    CaseEvent,
+    FeedbackSurvey,
+    Interaction,
+    Queue,
+    ServiceCase,
+    StaffUser,
+    WorkItem,
+)
 
 _I, _W, _SC, _CE = Interaction, WorkItem, ServiceCase, CaseEvent
 ACTIVE = [s for s in CaseStatus if s.is_active]
@@ -136,6 +145,46 @@ class Aggregates:
             (wait < 86400, self._floor(wait / 60) * 60),
             else_=self._floor(wait / 3600) * 3600,
         )
+
+    # --- feedback --------------------------------------------------------------------------------
+
+    def feedback(self) -> Iterator[tuple[bool, str | None, str | None, int, int, int]]:
+        """(in the reported period, queue code, agent username, surveys sent, answers, sum of scores) of
+        the surveys after the contacts started in the window. Read from the raw rows always: an answer
+        may come days after the contact, later than the day's summary. The queue is the one the contact
+        came through (its first work item), None for a contact logged without one."""
+        f = FeedbackSurvey
+        current = case((_I.started_at >= self._w.split, 1), else_=0)
+        queue = (
+            select(Queue.code)
+            .join(_W, _W.queue_id == Queue.id)
+            .where(_W.interaction_id == _I.id)
+            .order_by(_W.id)
+            .limit(1)
+            .scalar_subquery()
+        )
+        rows = self._s.execute(
+            select(
+                current,
+                queue,
+                StaffUser.username,
+                func.count(),
+                func.count(f.answered_at),
+                func.coalesce(func.sum(f.score), 0),
+            )
+            .select_from(f)
+            .join(_I, _I.id == f.interaction_id)
+            .outerjoin(StaffUser, StaffUser.id == _I.agent_id)
+            .where(
+                f.sent_at.is_not(None),
+                _I.started_at >= self._w.start,
+                _I.started_at < self._w.end,
+                *self._contact_filters(_I),
+            )
+            .group_by(current, queue, StaffUser.username)
+        )
+        for is_current, queue_code, username, sent, answers, score_sum in rows:
+            yield bool(is_current), queue_code, username, int(sent), int(answers), int(score_sum or 0)
 
     # --- cases -----------------------------------------------------------------------------------
 

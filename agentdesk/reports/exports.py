@@ -2,7 +2,8 @@
 ``agentdesk report`` command makes PDFs on a server and in a scheduled job).
 
 Every format holds the same table: one row per figure and channel (``total`` first) with this period's
-value, the previous period's and the change; then the chart series. Labels default to the core's English;
+value, the previous period's and the change (the feedback figures per ``total``, ``queue:<code>`` and
+``agent:<username>`` in the channel column); then the chart series. Labels default to the core's English;
 the desk passes its translated ones (``labels``, figure code → text).
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Literal
 
-from agentdesk.reports.figures import CASE_FIGURES, CONTACT_FIGURES, Report
+from agentdesk.reports.figures import CASE_FIGURES, CONTACT_FIGURES, FEEDBACK_FIGURES, Report
 from agentdesk.storage.kinds import Channel
 
 Format = Literal["csv", "xlsx", "pdf"]
@@ -25,7 +26,7 @@ Row = tuple[str, str, str, float | int | None, float | int | None, float | int |
 
 
 def figure_rows(report: Report, labels: Mapping[str, str] | None = None) -> Iterator[Row]:
-    names = {**CONTACT_FIGURES, **CASE_FIGURES, **(labels or {})}
+    names = {**CONTACT_FIGURES, **CASE_FIGURES, **FEEDBACK_FIGURES, **(labels or {})}
     for code in CONTACT_FIGURES:
         for channel in (None, *Channel):
             t = report.trend(code, channel)
@@ -33,6 +34,11 @@ def figure_rows(report: Report, labels: Mapping[str, str] | None = None) -> Iter
     for code in CASE_FIGURES:
         t = report.trend(code)
         yield code, names[code], "total", t.value, t.previous, t.change
+    groups = report.feedback_group_names()
+    for code in FEEDBACK_FIGURES:
+        for group in groups:  # "total", then "queue:<code>" and "agent:<username>"
+            t = report.feedback_trend(code, group)
+            yield code, names[code], group, t.value, t.previous, t.change
 
 
 # The series' columns as they were before SMS (migration 0020); channels added later come after them,

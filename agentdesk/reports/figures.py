@@ -18,7 +18,10 @@ Definitions (the dashboard's, :mod:`agentdesk.queues.statistics`, over a period 
 - deadline breaches: cases resolved in the period after their due date, plus backlog cases whose due
   date had passed at the period's end;
 - channel strategy: each channel's share of the contacts and its cost per contact from the profile's
-  ``[reports] cost_per_contact``; the total's cost per contact is the contacts' weighted mean.
+  ``[reports] cost_per_contact``; the total's cost per contact is the contacts' weighted mean;
+- feedback: of the contacts started in the period, the surveys sent (:mod:`agentdesk.citizen.feedback`),
+  the answers, response rate = answers / surveys sent, and the mean score (1-5) of the answers; for
+  the whole report, by queue (the queue the contact came through) and by agent.
 
 Case figures are for the report as a whole, not per channel (a case may have contacts on several).
 """
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from agentdesk.reports.query import Granularity, ReportQuery
 from agentdesk.storage.kinds import Channel
@@ -57,7 +60,15 @@ CASE_FIGURES: dict[str, str] = {
     "open_overdue": "Active cases past their due date",
     "deadline_breaches": "Deadline breaches",
 }
-SHARES = frozenset({"share_of_contacts", "service_level", "abandonment_rate", "first_contact_resolution"})
+FEEDBACK_FIGURES: dict[str, str] = {
+    "surveys_sent": "Feedback surveys sent",
+    "feedback_answers": "Feedback answers",
+    "feedback_response_rate": "Feedback response rate",
+    "feedback_score_mean": "Feedback score, mean (1-5)",
+}
+SHARES = frozenset(
+    {"share_of_contacts", "service_level", "abandonment_rate", "first_contact_resolution", "feedback_response_rate"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +112,44 @@ class CaseFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class Feedback:
+    """The citizens' answers to the surveys after the contacts of a period (one group of them)."""
+
+    surveys_sent: int = 0
+    feedback_answers: int = 0
+    score_sum: int = 0
+
+    @property
+    def feedback_response_rate(self) -> float | None:
+        return self.feedback_answers / self.surveys_sent if self.surveys_sent else None
+
+    @property
+    def feedback_score_mean(self) -> float | None:
+        return self.score_sum / self.feedback_answers if self.feedback_answers else None
+
+    def plus(self, sent: int, answers: int, score_sum: int) -> Feedback:
+        return Feedback(self.surveys_sent + sent, self.feedback_answers + answers, self.score_sum + score_sum)
+
+    def value(self, code: str) -> float | int | None:
+        value: float | int | None = getattr(self, code)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackFigures:
+    total: Feedback = Feedback()
+    by_queue: Mapping[str, Feedback] = field(default_factory=dict)  # queue code → figures, sorted
+    by_agent: Mapping[str, Feedback] = field(default_factory=dict)  # username → figures, sorted
+
+
+@dataclass(frozen=True, slots=True)
 class PeriodFigures:
     start: dt.date
     end: dt.date
     total: ContactFigures
     by_channel: Mapping[Channel, ContactFigures]  # every channel, in Channel order
     cases: CaseFigures
+    feedback: FeedbackFigures = FeedbackFigures()
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +184,37 @@ class Report:
         if code in CASE_FIGURES:
             now: float | int | None = self.current.cases.value(code)
             before: float | int | None = self.previous.cases.value(code)
+        elif code in FEEDBACK_FIGURES:
+            now = self.current.feedback.total.value(code)
+            before = self.previous.feedback.total.value(code)
         else:
             now = _contact(self.current, channel).value(code)
             before = _contact(self.previous, channel).value(code)
         change = now - before if now is not None and before is not None else None
         return Trend(now, before, change)
+
+    def feedback_trend(self, code: str, group: str = "total") -> Trend:
+        """A feedback figure of the whole report (``total``), a queue (``queue:<code>``) or an agent
+        (``agent:<username>``): this period, the previous and the change."""
+        now = _feedback(self.current, group).value(code)
+        before = _feedback(self.previous, group).value(code)
+        change = now - before if now is not None and before is not None else None
+        return Trend(now, before, change)
+
+    def feedback_group_names(self) -> list[str]:
+        """``total`` then the queues and the agents with surveys in either period, sorted."""
+        queues = sorted({*self.current.feedback.by_queue, *self.previous.feedback.by_queue})
+        agents = sorted({*self.current.feedback.by_agent, *self.previous.feedback.by_agent})
+        return ["total", *(f"queue:{q}" for q in queues), *(f"agent:{a}" for a in agents)]
+
+
+def _feedback(period: PeriodFigures, group: str) -> Feedback:
+    kind, _, name = group.partition(":")
+    if kind == "queue":
+        return period.feedback.by_queue.get(name, Feedback())
+    if kind == "agent":
+        return period.feedback.by_agent.get(name, Feedback())
+    return period.feedback.total
 
 
 def _contact(period: PeriodFigures, channel: Channel | None) -> ContactFigures:

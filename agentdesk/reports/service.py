@@ -23,7 +23,15 @@ from agentdesk.cases.calendar import FINNISH_CALENDAR, WorkingCalendar
 from agentdesk.queues.work_queue import aware_utc
 from agentdesk.queues.working_hours import local_day_window
 from agentdesk.reports.aggregates import Aggregates, Scope, Window
-from agentdesk.reports.figures import CaseFigures, ContactFigures, PeriodFigures, Report, SeriesPoint
+from agentdesk.reports.figures import (
+    CaseFigures,
+    ContactFigures,
+    Feedback,
+    FeedbackFigures,
+    PeriodFigures,
+    Report,
+    SeriesPoint,
+)
 from agentdesk.reports.query import ReportQuery, ReportQueryError
 from agentdesk.reports.summaries import runs, summarized_days
 from agentdesk.reports.summary_reads import SummaryAggregates, can_summarize
@@ -118,11 +126,12 @@ class Reports:
                     waits[is_current, channel].append((seconds, n))
             current_cases = self._cases(agg, query, window.split, window.end)
             previous_cases = self._cases(agg, previous, window.start, window.split)
+            current_feedback, previous_feedback = _feedback(agg)
         return Report(
             query=query,
             generated_at=now,
-            current=self._period(query, current_sums, waits, True, current_cases),
-            previous=self._period(previous, previous_sums, waits, False, previous_cases),
+            current=self._period(query, current_sums, waits, True, current_cases, current_feedback),
+            previous=self._period(previous, previous_sums, waits, False, previous_cases, previous_feedback),
             granularity=query.granularity,
             series=_series(query, daily),
         )
@@ -203,6 +212,7 @@ class Reports:
         waits: Mapping[tuple[bool, Channel], list[tuple[float, int]]],
         is_current: bool,
         cases: CaseFigures,
+        feedback: FeedbackFigures,
     ) -> PeriodFigures:
         total = _Sums()
         for channel_sums in sums.values():
@@ -221,7 +231,7 @@ class Reports:
         total_cost = sum(c for c in costs if c is not None) if costs and None not in costs else None
         figures = self._figures(total, total.contacts, all_waits, None)
         figures = _with_cost(figures, total_cost)
-        return PeriodFigures(query.start, query.end, figures, by_channel, cases)
+        return PeriodFigures(query.start, query.end, figures, by_channel, cases, feedback)
 
     @staticmethod
     def _figures(
@@ -243,6 +253,23 @@ class Reports:
             cost_per_contact=cost,
             cost=cost * sums.contacts if cost is not None else None,
         )
+
+
+def _feedback(agg: Aggregates) -> tuple[FeedbackFigures, FeedbackFigures]:
+    """This period's and the previous period's feedback: the whole report, by queue, by agent."""
+    total = {True: Feedback(), False: Feedback()}
+    queues: dict[bool, dict[str, Feedback]] = {True: {}, False: {}}
+    agents: dict[bool, dict[str, Feedback]] = {True: {}, False: {}}
+    for is_current, queue, agent, sent, answers, score_sum in agg.feedback():
+        total[is_current] = total[is_current].plus(sent, answers, score_sum)
+        for groups, name in ((queues[is_current], queue), (agents[is_current], agent)):
+            if name is not None:
+                groups[name] = groups.get(name, Feedback()).plus(sent, answers, score_sum)
+    current, previous = (
+        FeedbackFigures(total[c], dict(sorted(queues[c].items())), dict(sorted(agents[c].items())))
+        for c in (True, False)
+    )
+    return current, previous
 
 
 def _with_cost(figures: ContactFigures, cost: float | None) -> ContactFigures:

@@ -11,7 +11,10 @@ UP, DOWN, SAME = "▲", "▼", "▶"
 SECONDS = frozenset({"speed_of_answer_mean", "speed_of_answer_p90", "handle_time_mean"})
 EUROS = frozenset({"cost_per_contact", "cost"})
 # A rise is good news for these (green); for the rest of the figures a rise is bad news, or neither.
-HIGHER_IS_BETTER = frozenset({"service_level", "first_contact_resolution"})
+HIGHER_IS_BETTER = frozenset(
+    {"service_level", "first_contact_resolution", "feedback_response_rate", "feedback_score_mean"}
+)
+SCORES = frozenset({"feedback_score_mean"})  # 1-5, shown with one decimal
 LOWER_IS_BETTER = frozenset(
     {
         "speed_of_answer_mean",
@@ -50,11 +53,15 @@ def figure_labels() -> dict[str, str]:
         "resolved_late": t("Reports", "Resolved after the due date"),
         "open_overdue": t("Reports", "Open past the due date"),
         "deadline_breaches": t("Reports", "Deadline breaches"),
+        "surveys_sent": t("Reports", "Feedback surveys sent"),
+        "feedback_answers": t("Reports", "Feedback answers"),
+        "feedback_response_rate": t("Reports", "Feedback response rate"),
+        "feedback_score_mean": t("Reports", "Feedback score, mean (1–5)"),
     }
 
 
 def shown(code: str, value: float | None) -> str:
-    """A figure as the table shows it: 82 %, 43 s, 6,50 €, 1 204; a dash when there is none."""
+    """A figure as the table shows it: 82 %, 43 s, 6,50 €, 4,2, 1 204; a dash when there is none."""
     if value is None:
         return "–"
     if code in SHARES:
@@ -63,6 +70,8 @@ def shown(code: str, value: float | None) -> str:
         return f"{value:.0f} s" if value < 600 else f"{value / 60:.0f} min"
     if code in EUROS:
         return f"{value:,.2f} €".replace(",", " ").replace(".", ",")
+    if code in SCORES:
+        return f"{value:.1f}".replace(".", ",")
     return f"{value:,.0f}".replace(",", " ")
 
 
@@ -84,6 +93,8 @@ def significant(code: str, change: float) -> bool:
         return abs(100 * change) >= 0.5
     if code in EUROS:
         return abs(change) >= 0.005
+    if code in SCORES:
+        return abs(change) >= 0.05
     return abs(change) >= 0.5
 
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.reports import Report, ReportOptions, ReportQuery, ReportQueryError, Reports, exports
-from agentdesk.reports.figures import CASE_FIGURES, CONTACT_FIGURES
+from agentdesk.reports.figures import CASE_FIGURES, CONTACT_FIGURES, FEEDBACK_FIGURES
 from agentdesk.reports.query import helsinki_today, last_month, this_month, this_year
 from agentdesk.storage.kinds import Channel
 from agentdesk_desktop.background import Background, LatestOnly
@@ -115,7 +115,13 @@ class ReportsWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.chart = SeriesChart(split)
         self.chart.setObjectName("reports_chart")
+        # The citizens' feedback after the period's contacts: the whole report, each queue, each agent.
+        self.feedback = QTableWidget(0, 1 + len(FEEDBACK_FIGURES), split)
+        self.feedback.setObjectName("reports_feedback")
+        self.feedback.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.feedback.verticalHeader().setVisible(False)
         split.addWidget(self.table)
+        split.addWidget(self.feedback)
         split.addWidget(self.chart)
         layout.addWidget(split, 1)
         buttons = QHBoxLayout()
@@ -196,6 +202,8 @@ class ReportsWindow(QMainWindow):
             self.export_buttons[fmt].setText(text)
         headers = [self.tr("Figure"), self.tr("Total"), self.tr("Previous period"), self.tr("Change")]
         self.table.setHorizontalHeaderLabels(headers + [channel_label(c) for c in Channel])
+        labels = figure_labels()
+        self.feedback.setHorizontalHeaderLabels([self.tr("Feedback of"), *(labels[c] for c in FEEDBACK_FIGURES)])
         self._fill_choice(self.channel, [(c.value, channel_label(c)) for c in Channel])
 
     def _fill_choice(self, combo: QComboBox, choices: list[tuple[str, str]]) -> None:
@@ -268,7 +276,7 @@ class ReportsWindow(QMainWindow):
             )
         )
         labels = figure_labels()
-        codes = [*CONTACT_FIGURES, *CASE_FIGURES]
+        codes = [*CONTACT_FIGURES, *CASE_FIGURES, *FEEDBACK_FIGURES]
         self.table.setRowCount(len(codes))
         for row, code in enumerate(codes):
             trend = report.trend(code)
@@ -292,6 +300,7 @@ class ReportsWindow(QMainWindow):
                         item.setForeground(QBrush(QColor(GOOD if good else BAD)))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self._show_feedback(report)
         self.chart.set_points(
             [
                 ChartPoint(
@@ -305,6 +314,21 @@ class ReportsWindow(QMainWindow):
         for button in self.export_buttons.values():
             button.setEnabled(True)
         self.report_shown.emit()
+
+    def _show_feedback(self, report: Report) -> None:
+        groups = report.feedback_group_names()
+        self.feedback.setRowCount(len(groups))
+        for row, group in enumerate(groups):
+            kind, _, name = group.partition(":")
+            title = {"queue": self.tr("Queue %1"), "agent": self.tr("Agent %1")}.get(kind)
+            cells = [fill(title, name) if title else self.tr("All contacts")]
+            cells += [shown(code, report.feedback_trend(code, group).value) for code in FEEDBACK_FIGURES]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.feedback.setItem(row, column, item)
+        self.feedback.resizeColumnsToContents()
 
     def _show_problem(self, error: ReportQueryError) -> None:
         texts = {

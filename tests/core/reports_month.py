@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import update
+
 from agentdesk.queues import HELSINKI
 from agentdesk.storage.models import (
     Address,
@@ -14,10 +16,15 @@ from agentdesk.storage.models import (
     Customer,
     CustomerKind,
     Department,
+    FeedbackSurvey,
     Interaction,
+    Language,
     Outcome,
     Queue,
     ServiceCase,
+    StaffRole,
+    StaffUser,
+    SurveyState,
     WorkItem,
     WorkItemState,
 )
@@ -209,3 +216,45 @@ def build_month(db) -> None:
             6, 1, hki(2026, 3, 16, 9), D(2026, 3, 31), (hki(2026, 3, 17, 9), CaseStatus.OPEN)
         )  # 11 days, due on the last day
         case(7, 2, hki(2026, 3, 3, 9), None, (hki(2026, 3, 4, 9), CaseStatus.WAITING))  # 20 working days old
+
+
+def add_feedback(db) -> None:
+    """Two agents on the month's contacts and the surveys after them: in March 4 sent (contacts 1, 2,
+    3, 4), 3 answered (5, 2, 4: mean 11/3), one not sent yet (5); contact 6 of the previous period a 3;
+    contact 9 (April) outside both. Queues: 1, 2, 6 water-phone, 3 social-phone, 4 tech-mail; agents:
+    1, 2, 6 aino.agent, 4 bert.agent, 3 none."""
+    with db.session() as s, s.begin():
+        s.add_all(
+            [
+                StaffUser(id=71, username="aino.agent", display_name="Aino Agent", role=StaffRole.AGENT),
+                StaffUser(id=72, username="bert.agent", display_name="Bert Agent", role=StaffRole.AGENT),
+            ]
+        )
+        s.flush()
+        for iid, agent in ((1, 71), (2, 71), (4, 72), (6, 71)):
+            s.execute(update(Interaction).where(Interaction.id == iid).values(agent_id=agent))
+
+        def survey(iid: int, customer: int, score: int | None, *, sent: bool = True) -> None:
+            s.add(
+                FeedbackSurvey(
+                    interaction_id=iid,
+                    customer_id=customer,
+                    channel=Channel.EMAIL,
+                    language=Language.FI,
+                    destination="someone@example.org",
+                    idempotency_key=f"key-{iid}",
+                    state=SurveyState.SENT if sent else SurveyState.PENDING,
+                    expires_at=hki(2026, 5, 1),
+                    sent_at=hki(2026, 4, 1) if sent else None,
+                    answered_at=hki(2026, 4, 2) if score is not None else None,
+                    score=score,
+                )
+            )
+
+        survey(1, 1, 5)  # water-phone, aino
+        survey(2, 2, 2)  # water-phone, aino
+        survey(3, 1, None)  # social-phone, no agent: sent, not answered
+        survey(4, 2, 4)  # tech-mail, bert
+        survey(5, 1, None, sent=False)  # not sent yet: not counted
+        survey(6, 1, 3)  # previous period
+        survey(9, 1, 1)  # April: outside both periods

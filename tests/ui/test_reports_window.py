@@ -19,7 +19,7 @@ from agentdesk.storage.kinds import StaffRole
 from agentdesk_desktop.reports import open_reports
 from agentdesk_desktop.reports.reports_window import CHANGE, PREVIOUS, TOTAL, ReportsWindow
 from agentdesk_desktop.services import build_services
-from tests.core.reports_month import COSTS, TOPICS, build_month
+from tests.core.reports_month import COSTS, TOPICS, add_feedback, build_month
 
 APRIL_2026 = dt.date(2026, 4, 15)  # "last month" is the hand-worked March
 PROFILE = """\
@@ -96,6 +96,31 @@ def test_last_month_shows_the_figures_with_their_trend(window, qtbot):
     assert len(window.chart.points) == 31 and window.chart.points[1].total == 2
     assert "01.03.2026 – 31.03.2026" in window.status.text()
     assert all(name != threading.main_thread().name for name in window.threads)
+
+
+def test_the_citizens_feedback_shows_in_total_per_queue_and_per_agent(window, month, qtbot):
+    add_feedback(month)
+    window.period.setCurrentIndex(1)
+    with qtbot.waitSignal(window.report_shown, timeout=10000):
+        window.run()
+    shown = rows(window)
+    assert shown["Feedback score, mean (1–5)"][TOTAL - 1 : CHANGE] == ["3,7", "3,0", "▲ 0,7"]
+    assert shown["Feedback response rate"][TOTAL - 1 : CHANGE] == ["75 %", "100 %", "▼ 25 pp"]
+    feedback = window.feedback
+    groups = {
+        feedback.item(r, 0).text(): [feedback.item(r, c).text() for c in range(1, feedback.columnCount())]
+        for r in range(feedback.rowCount())
+    }
+    assert list(groups) == [
+        "All contacts",
+        "Queue social-phone",
+        "Queue tech-mail",
+        "Queue water-phone",
+        "Agent aino.agent",
+        "Agent bert.agent",
+    ]
+    assert groups["Queue water-phone"] == ["2", "2", "100 %", "3,5"]
+    assert groups["Queue social-phone"] == ["1", "0", "0 %", "–"]  # sent, not answered
 
 
 def test_filters_narrow_the_report_and_a_stranger_municipality_is_named(window, qtbot):
