@@ -224,7 +224,11 @@ class TimelineModel(QAbstractTableModel):
         if column == AGENT:
             return item.agent_name or ""
         if column == OUTCOME:
-            return outcome_label(item.outcome)
+            outcome = outcome_label(item.outcome)
+            if item.feedback_score is None:
+                return outcome
+            feedback = self.tr("Feedback %1/5").replace("%1", str(item.feedback_score))
+            return f"{outcome} · {feedback}" if outcome else feedback
         if column == NOTES:
             return _preview(item.notes)
         return ""
@@ -238,6 +242,9 @@ class TimelineModel(QAbstractTableModel):
                 lines.append(f"{self.headerData(column, Qt.Orientation.Horizontal)}: {text}")
         if item.case_id is not None:
             lines.append(self.tr("Case #%1").replace("%1", str(item.case_id)))
+        if item.feedback_comment:
+            comment = item.feedback_comment
+            lines.append(self.tr("The citizen's feedback: %1").replace("%1", comment[:500]))
         if item.notes:
             lines.append("")
             lines.append(item.notes if len(item.notes) <= 2000 else item.notes[:2000] + "…")

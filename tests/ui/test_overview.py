@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QApplication, QLabel, QScrollArea, QWidget
+from sqlalchemy import select
 
 from agentdesk import audit
 from agentdesk.customer_overview import CustomerOverviewService
@@ -28,15 +29,18 @@ from agentdesk.storage.models import (
     CustomerRelationship,
     CustomerRole,
     Department,
+    FeedbackSurvey,
     Interaction,
+    Language,
     Outcome,
     RelationshipKind,
     ServiceCase,
+    SurveyState,
 )
 from agentdesk.topics import load_topics
 from agentdesk_desktop.customer_form.customer_dialog import CustomerDialog
 from agentdesk_desktop.overview.customer_overview_view import CustomerOverviewView
-from agentdesk_desktop.overview.timeline_model import NOTES, TimelineModel
+from agentdesk_desktop.overview.timeline_model import NOTES, OUTCOME, TimelineModel
 
 NOW = dt.datetime.now(dt.UTC)
 TODAY = dt.date.today()
@@ -351,6 +355,36 @@ def test_the_timeline_loads_the_first_page_only_until_scrolled(open_overview, se
     qtbot.waitUntil(lambda: model.rowCount() == 100)
     assert model.index(99, NOTES).data() == "contact #99"
     assert model.pages_loaded == 2
+
+
+def test_the_citizens_feedback_shows_on_the_contact_it_answers(qtbot, seeded, sqlite_db, bg):
+    add_contacts(sqlite_db, seeded.anna, 2)
+    with sqlite_db.session() as s, s.begin():
+        contact = s.scalars(select(Interaction.id).where(Interaction.notes == "contact #1")).one()
+        s.add(
+            FeedbackSurvey(
+                interaction_id=contact,
+                customer_id=seeded.anna,
+                channel=Channel.SMS,
+                language=Language.FI,
+                destination="+358401234567",
+                idempotency_key="survey-1",
+                state=SurveyState.SENT,
+                expires_at=NOW + dt.timedelta(days=14),
+                sent_at=NOW,
+                answered_at=NOW,
+                score=2,
+                comment="Jonotin puoli tuntia",
+            )
+        )
+    model = TimelineModel(CustomerOverviewService(sqlite_db), bg, seeded.anna)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    rows = {model.index(r, NOTES).data(): r for r in range(2)}
+    answered, other = model.index(rows["contact #1"], OUTCOME), model.index(rows["contact #0"], OUTCOME)
+    assert answered.data() == "Resolved at first contact · Feedback 2/5"
+    assert "The citizen's feedback: Jonotin puoli tuntia" in answered.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Feedback" not in other.data() and "feedback" not in other.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_timeline_model_passes_the_model_tester(qtmodeltester, qtbot, seeded, sqlite_db, bg):
