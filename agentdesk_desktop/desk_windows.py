@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the phone's modules are imported when a phone starts (start
     from agentdesk_desktop.phone.phone_desk import PhoneDesk
     from agentdesk_desktop.work.inbox_dock import InboxDock
     from agentdesk_desktop.work.presence_button import PresenceButton
+    from agentdesk_desktop.work.self_service_dialog import SelfServiceDialog
 
 # A side window's opener: the window for this user (None: their role may not have it).
 SideWindowFactory = Callable[[DeskServices, StaffMember, QWidget], QWidget | None]
@@ -56,6 +57,7 @@ class DeskWindows(QObject):
         self.email: EmailThreadDock | None = None  # the e-mail conversation beside the overview
         self.mail: MailWatchers | None = None  # the profile's mailbox watchers
         self._demo_calls: DemoCalls | None = None
+        self._self_service_dialogs: dict[int, SelfServiceDialog] = {}  # update id → its open dialog
         window.dashboard_requested.connect(self.open_dashboard)
         window.reports_requested.connect(self.open_reports)
         window.steward_requested.connect(self.open_steward_desk)
@@ -178,6 +180,8 @@ class DeskWindows(QObject):
         toggle.setShortcut(QKeySequence("Ctrl+Shift+I"))
         window.queues_menu.addAction(toggle)
         inbox.claimed.connect(presence.work_started)
+        inbox.claimed.connect(self._open_item)
+        inbox.opened.connect(self._open_item)
         self.start_mail()
 
     def start_mail(self) -> None:
@@ -201,9 +205,6 @@ class DeskWindows(QObject):
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence("Ctrl+Shift+E"))
         window.queues_menu.addAction(toggle)
-        if self.inbox is not None:
-            self.inbox.claimed.connect(self._open_item)
-            self.inbox.opened.connect(self._open_item)
         if services.email_settings is not None:
             status = MailStatus(window)
             window.statusBar().addPermanentWidget(status)
@@ -212,10 +213,38 @@ class DeskWindows(QObject):
 
     @Slot(object)
     def _open_item(self, item: WorkItemView) -> None:
+        """An item taken with Next or double-clicked: an e-mail's conversation opens in the e-mail dock,
+        a citizen's self-service update in its dialog."""
+        from agentdesk.citizen.updates import update_id_of
         from agentdesk.storage.kinds import Channel
 
         if item.channel is Channel.EMAIL and self.email is not None and item.external_ref:
             self.email.open_message(item.external_ref)
+        update_id = update_id_of(item.external_ref) if item.channel is Channel.WEB else None
+        if update_id is not None:
+            self.open_self_service(update_id)
+
+    def open_self_service(self, update_id: int) -> SelfServiceDialog:
+        """The self-service update's dialog (one per update: asked again, it comes to the front)."""
+        from agentdesk.need_to_know import PROTECTED_ADDRESS_ROLES
+        from agentdesk_desktop.work.self_service_dialog import SelfServiceDialog
+
+        dialog = self._self_service_dialogs.get(update_id)
+        if dialog is None:
+            services = self.services
+            dialog = SelfServiceDialog(
+                services.self_service,
+                services.background,
+                update_id,
+                actor=self.user.username,
+                sees_protected=self.user.role in PROTECTED_ADDRESS_ROLES,
+                parent=self.window,
+            )
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda _=None, u=update_id: self._self_service_dialogs.pop(u, None))
+            self._self_service_dialogs[update_id] = dialog
+        _raise(dialog)
+        return dialog
 
     def start_phone(self, settings: AmiSettings, secret_lookup: SecretLookup) -> PhoneDesk:
         from agentdesk.channels.phone import ScreenPop

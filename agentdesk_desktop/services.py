@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from agentdesk.channels.email_channel import EmailChannel, NewMailCallback
     from agentdesk.channels.email_quarantine import MailQuarantine
     from agentdesk.channels.email_threads import EmailThreads
+    from agentdesk.citizen.updates import SelfServiceUpdates
     from agentdesk.customer_overview import CustomerOverviewService
     from agentdesk.customer_register import CustomerRegister
     from agentdesk.deployment.profile_email import EmailSettings
@@ -110,6 +111,7 @@ class DeskServices:
         self._cases: _Once[CaseService] = _Once(lock)
         self._presence: _Once[Presence] = _Once(lock)
         self._inbox: _Once[Inbox] = _Once(lock)
+        self._self_service: _Once[SelfServiceUpdates] = _Once(lock)
         # The department profile's [work]: how long wrap-up lasts by itself, the wrap-up codes.
         self.work_settings: WorkSettings = work or WorkSettings()
         # The department profile's [cases]: a new case's working days, the closed days besides holidays.
@@ -334,6 +336,17 @@ class DeskServices:
             return Inbox(self.db, wrap_up_codes=self.work_settings.wrap_up_codes)
 
         return self._inbox.get(make)
+
+    @property
+    def self_service(self) -> SelfServiceUpdates:
+        """The citizens' own updates (the web service's work items), accepted or rejected at the desk."""
+
+        def make() -> SelfServiceUpdates:
+            from agentdesk.citizen.updates import SelfServiceUpdates
+
+            return SelfServiceUpdates(self.db)
+
+        return self._self_service.get(make)
 
     @property
     def access_log(self) -> AccessLog:

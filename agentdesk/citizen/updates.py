@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -30,8 +30,9 @@ from sqlalchemy.orm import Session
 from agentdesk import audit, identity, municipalities
 from agentdesk.changes import Changes
 from agentdesk.queues.work_queue import NewWorkItem, add_items
-from agentdesk.queues.working_hours import OFFICE_HOURS, WorkingHours
+from agentdesk.queues.working_hours import HELSINKI, OFFICE_HOURS, WorkingHours
 from agentdesk.search import index_writer
+from agentdesk.search.address_protection import protection_of
 from agentdesk.storage.database import Database
 from agentdesk.storage.models import (
     Address,
@@ -80,6 +81,11 @@ class AlreadyDecided(RuntimeError):
     def __init__(self, update_id: int, state: SelfServiceState) -> None:
         super().__init__(f"self-service update {update_id} is already {state.value}")
         self.state = state
+
+
+class AddressProtected(PermissionError):
+    """An address change of a person with a protected address (turvakielto): only a role that sees
+    protected addresses (a steward, an administrator) may read and accept it."""
 
 
 class NoCustomer(RuntimeError):
@@ -252,20 +258,28 @@ class SelfServiceUpdates:
 
     # -- the desk's side ---------------------------------------------------------------------------
 
-    def view(self, update_id: int, *, actor: str) -> UpdateView:
-        """The update beside what the register says now (audited: it shows personal data)."""
+    def view(self, update_id: int, *, actor: str, sees_protected: bool = False) -> UpdateView:
+        """The update beside what the register says now (audited: it shows personal data). An address
+        change of a person with a protected address shows neither address (flag ``address.protected``)
+        unless ``sees_protected`` (the viewer's role sees protected addresses)."""
         with self._db.session() as s, s.begin():
             row = s.get(SelfServiceUpdate, update_id)
             if row is None:
                 raise LookupError(f"no self-service update {update_id}")
             name, current = "", {}
+            hidden = False
             if row.customer_id is not None:
                 c = s.get(Customer, row.customer_id)
                 if c is not None:
                     name = f"{c.first_names} {c.last_name}".strip()
                     current = _current(s, c, row.kind)
+                    hidden = _protected(s, row.kind, c.id) and not sees_protected
             audit.record(s, actor=actor, action="self_service.view", subject_customer_id=row.customer_id)
-            return _view(row, name, current)
+            view = _view(row, name, current)
+            if hidden:
+                masked = dict.fromkeys(view.shown_fields, "")
+                view = replace(view, current={}, proposed=masked, flags=(*view.flags, "address.protected"))
+            return view
 
     def open_items(self, *, limit: int = 100) -> list[tuple[int, str, str, dt.datetime]]:
         """(id, reference, kind, received) of the undecided updates, oldest first (no personal data)."""
@@ -278,7 +292,9 @@ class SelfServiceUpdates:
             ).all()
         return [(i, reference(i), k, at) for i, k, at in rows]
 
-    def accept(self, update_id: int, *, actor: str, now: dt.datetime | None = None) -> Changes:
+    def accept(
+        self, update_id: int, *, actor: str, sees_protected: bool = False, now: dt.datetime | None = None
+    ) -> Changes:
         now = now or utcnow()
         with self._db.session() as s, s.begin():
             row = _undecided(s, update_id)
@@ -287,6 +303,8 @@ class SelfServiceUpdates:
             c = s.get(Customer, row.customer_id)
             if c is None:
                 raise NoCustomer(f"self-service update {update_id}: the customer is gone")
+            if not sees_protected and _protected(s, row.kind, c.id):
+                raise AddressProtected(f"self-service update {update_id}: the address is protected")
             proposed = json.loads(row.proposed)
             _apply(s, c, row.kind, proposed, now)
             for name, value in _lineage_fields(row.kind, proposed).items():
@@ -376,6 +394,10 @@ def _current(s: Session, c: Customer, kind: str) -> dict[str, str]:
     if address is None:
         return {"street": "", "postal_code": "", "municipality": ""}
     return {"street": address.street, "postal_code": address.postal_code, "municipality": address.municipality}
+
+
+def _protected(s: Session, kind: str, customer_id: int) -> bool:
+    return kind == "address" and protection_of(s, customer_id, dt.datetime.now(HELSINKI).date()) is not None
 
 
 def _current_address(s: Session, customer_id: int) -> Address | None:

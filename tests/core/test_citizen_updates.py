@@ -10,6 +10,7 @@ import requests
 from sqlalchemy import select
 
 from agentdesk.citizen.updates import (
+    AddressProtected,
     AlreadyDecided,
     NoCustomer,
     SelfServiceForm,
@@ -23,6 +24,7 @@ from agentdesk.lineage import read_lineage
 from agentdesk.queues import WorkQueue
 from agentdesk.search.customer_search import CustomerSearch
 from agentdesk.storage.models import (
+    Address,
     AuditEntry,
     Channel,
     CustomerIdentifier,
@@ -96,6 +98,33 @@ def test_an_address_change_moves_the_customer_and_the_search_finds_the_new_stree
     assert (record.street, record.postal_code, record.municipality) == ("Satakunnankatu 18 A 3", "33210", "Tampere")
     hits = CustomerSearch(db).search("Satakunnankatu Aalto").hits
     assert [h.customer_id for h in hits] == [town["aino"]] and hits[0].street == "Satakunnankatu 18 A 3"
+
+
+def test_a_protected_persons_address_change_is_shown_and_accepted_only_to_a_steward(db, town):
+    salli_hetu = "010190-123M"
+    with_hetu(db, town["salli"], salli_hetu)
+    updates = SelfServiceUpdates(db)
+    form = SelfServiceForm(
+        kind="address",
+        hetu=salli_hetu,
+        last_name="Suojattu",
+        street="Salainen 1",
+        postal_code="33100",
+        municipality="Tampere",
+        moved_on=dt.date.today().strftime("%d.%m.%Y"),
+    )
+    got = updates.submit(form)
+    agent_view = updates.view(got.update_id, actor="agent.anna")
+    assert "address.protected" in agent_view.flags
+    assert agent_view.current == {} and set(agent_view.proposed.values()) == {""}
+    with pytest.raises(AddressProtected):
+        updates.accept(got.update_id, actor="agent.anna")
+    steward_view = updates.view(got.update_id, actor="steward.sari", sees_protected=True)
+    assert steward_view.proposed["street"] == "Salainen 1" and steward_view.current["street"] == "Hämeenkatu 20 A 3"
+    updates.accept(got.update_id, actor="steward.sari", sees_protected=True)
+    with db.session() as s:  # the register's own view keeps a protected address hidden: read the row
+        streets = s.scalars(select(Address.street).where(Address.customer_id == town["salli"])).all()
+    assert "Salainen 1" in streets
 
 
 def test_every_rule_that_fails_is_named_at_its_field_and_nothing_is_queued(db, town):
