@@ -112,16 +112,23 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             from agentdesk_demo.demo_knowledge import seed_demo_knowledge
 
             seed_demo_knowledge(db)  # quick texts (;greet, ;case, ;bye), scripts and articles
+            from agentdesk_demo.demo_citizen import seed_self_service, start_citizen_web
+
+            waiting = seed_self_service(db, seed=args.seed)
             print(
-                f"agentdesk demo: queues Neuvonta, Sähköposti and Palvelupiste with {queues.items} contacts today",
+                f"agentdesk demo: queues Neuvonta, Sähköposti and Palvelupiste with {queues.items} contacts today;"
+                f" Omat tiedot with {waiting} citizens' updates waiting",
                 file=sys.stderr,
             )
             backends = _start_demo_backends(db)
         finally:
             db.dispose()
+        citizen = start_citizen_web(url)
+        print(f"agentdesk demo: citizens' web service on {citizen.url}/update", file=sys.stderr)
         try:
             return launch_demo(url, user=args.user, lang=args.lang, plugins=_demo_plugins(backends))
         finally:
+            citizen.stop()
             backends.stop()
     finally:
         if args.keep:
