@@ -1710,7 +1710,7 @@
         <translation>Department plugins could not be started; see the log.</translation>
     </message>
     <message>
-        <location line="+299" />
+        <location line="+302" />
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Some department plugins are not in use: %1. See Help ▸ Plugins.</translation>
     </message>
@@ -3300,7 +3300,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>NoticeComposer</name>
     <message>
-        <location filename="../../agentdesk_desktop/notices/composer_window.py" line="+188" />
+        <location filename="../../agentdesk_desktop/notices/composer_window.py" line="+192" />
         <source>Notice to citizens</source>
         <translation>Notice to citizens</translation>
     </message>
@@ -3361,24 +3361,24 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
     <message>
         <location line="+1" />
-        <location line="+98" />
+        <location line="+89" />
         <source>Finnish</source>
         <translation>Finnish</translation>
     </message>
     <message>
-        <location line="-98" />
-        <location line="+98" />
+        <location line="-89" />
+        <location line="+89" />
         <source>Swedish</source>
         <translation>Swedish</translation>
     </message>
     <message>
-        <location line="-98" />
-        <location line="+98" />
+        <location line="-89" />
+        <location line="+89" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-86" />
         <source>Subject (e-mail)</source>
         <translation>Subject (e-mail)</translation>
     </message>
@@ -3414,7 +3414,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
     <message>
         <location line="+2" />
-        <location line="+40" />
+        <location line="+31" />
         <source>Choose a street, a postal code, a municipality or a role.</source>
         <translation>Choose a street, a postal code, a municipality or a role.</translation>
     </message>
@@ -4438,7 +4438,117 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+77" />
+        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+37" />
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Share of contacts</source>
+        <translation>Share of contacts</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service level</source>
+        <translation>Service level</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Speed of answer, mean</source>
+        <translation>Speed of answer, mean</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Speed of answer, 90th percentile</source>
+        <translation>Speed of answer, 90th percentile</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handle time, mean</source>
+        <translation>Handle time, mean</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Abandonment rate</source>
+        <translation>Abandonment rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>First-contact resolution</source>
+        <translation>First-contact resolution</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cost per contact</source>
+        <translation>Cost per contact</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Backlog at period end</source>
+        <translation>Backlog at period end</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Aged 0–5 working days</source>
+        <translation>Aged 0–5 working days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Aged 6–10 working days</source>
+        <translation>Aged 6–10 working days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Aged 11–20 working days</source>
+        <translation>Aged 11–20 working days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Aged over 20 working days</source>
+        <translation>Aged over 20 working days</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved after the due date</source>
+        <translation>Resolved after the due date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open past the due date</source>
+        <translation>Open past the due date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deadline breaches</source>
+        <translation>Deadline breaches</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Feedback surveys sent</source>
+        <translation>Feedback surveys sent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Feedback answers</source>
+        <translation>Feedback answers</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Feedback response rate</source>
+        <translation>Feedback response rate</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Feedback score, mean (1–5)</source>
+        <translation>Feedback score, mean (1–5)</translation>
+    </message>
+    <message>
+        <location line="+27" />
         <source>pp</source>
         <translation>pp</translation>
     </message>
@@ -4446,7 +4556,7 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+171" />
+        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+177" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
@@ -4512,12 +4622,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
     <message>
         <location line="+4" />
-        <location line="+13" />
+        <location line="+15" />
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-14" />
         <source>&amp;Show</source>
         <translation>&amp;Show</translation>
     </message>
@@ -4557,7 +4667,12 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>Change</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+3" />
+        <source>Feedback of</source>
+        <translation>Feedback of</translation>
+    </message>
+    <message>
+        <location line="+56" />
         <source>Reading the report…</source>
         <translation>Reading the report…</translation>
     </message>
@@ -4567,7 +4682,22 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
         <translation>%1 – %2, compared with %3 – %4</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+52" />
+        <source>Queue %1</source>
+        <translation>Queue %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Agent %1</source>
+        <translation>Agent %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All contacts</source>
+        <translation>All contacts</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>The period must end on or after the day it starts, and cover at most three years.</source>
         <translation>The period must end on or after the day it starts, and cover at most three years.</translation>
     </message>
@@ -4823,6 +4953,209 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
     </message>
 </context>
 <context>
+    <name>SelfServiceDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/self_service_dialog.py" line="+121" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>no customer in the register matched</source>
+        <translation>no customer in the register matched</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 · %2 · received %3 · %4</source>
+        <translation>%1 · %2 · received %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>(protected address: not shown)</source>
+        <translation>(protected address: not shown)</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Say why the update is rejected: the reason is kept with it.</source>
+        <translation>Say why the update is rejected: the reason is kept with it.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The reason is %1 characters long; at most %2 fit.</source>
+        <translation>The reason is %1 characters long; at most %2 fit.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Someone has decided this update meanwhile: it is no longer waiting.</source>
+        <translation>Someone has decided this update meanwhile: it is no longer waiting.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No customer in the register matches the sender: reject the update with a reason.</source>
+        <translation>No customer in the register matches the sender: reject the update with a reason.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The person has a protected address: a steward decides this update.</source>
+        <translation>The person has a protected address: a steward decides this update.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The decision could not be saved: %1</source>
+        <translation>The decision could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This self-service update is not in the database any more.</source>
+        <translation>This self-service update is not in the database any more.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The update could not be read: %1</source>
+        <translation>The update could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Accepted into the register by %1.</source>
+        <translation>Accepted into the register by %1.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rejected by %1.</source>
+        <translation>Rejected by %1.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Self-service update</source>
+        <translation>Self-service update</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>In the register now</source>
+        <translation>In the register now</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reason for a rejection (kept with the update):</source>
+        <translation>&amp;Reason for a rejection (kept with the update):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Accept into the register</source>
+        <translation>&amp;Accept into the register</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;ject</source>
+        <translation>Re&amp;ject</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>new phone number</source>
+        <translation>new phone number</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>new e-mail address</source>
+        <translation>new e-mail address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>preferred language</source>
+        <translation>preferred language</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>address change notice</source>
+        <translation>address change notice</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Street address</source>
+        <translation>Street address</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Postal code</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Moving date</source>
+        <translation>Moving date</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Finnish</source>
+        <translation>Finnish</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Swedish</source>
+        <translation>Swedish</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No customer in the register has the identity code and last name given: only a rejection is possible.</source>
+        <translation>No customer in the register has the identity code and last name given: only a rejection is possible.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The phone number is another customer's in the register.</source>
+        <translation>The phone number is another customer's in the register.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The e-mail address is another customer's in the register.</source>
+        <translation>The e-mail address is another customer's in the register.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The person has a protected address: only a steward sees and decides the address.</source>
+        <translation>The person has a protected address: only a steward sees and decides the address.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/settings_dialog.py" line="+44" />
@@ -5057,9 +5390,19 @@ Ctrl+K or F3: search    Ctrl+W: close the tab    Ctrl+Tab: next tab</translation
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+240" />
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+230" />
+        <source>Feedback %1/5</source>
+        <translation>Feedback %1/5</translation>
+    </message>
+    <message>
+        <location line="+14" />
         <source>Case #%1</source>
         <translation>Case #%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The citizen's feedback: %1</source>
+        <translation>The citizen's feedback: %1</translation>
     </message>
     <message>
         <location line="+10" />

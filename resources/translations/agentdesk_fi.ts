@@ -1710,7 +1710,7 @@
         <translation>Toimialojen liitännäisiä ei voitu käynnistää; katso loki.</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+302"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Osa toimialojen liitännäisistä ei ole käytössä: %1. Katso Ohje ▸ Liitännäiset.</translation>
     </message>
@@ -3300,7 +3300,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>NoticeComposer</name>
     <message>
-        <location filename="../../agentdesk_desktop/notices/composer_window.py" line="+188"/>
+        <location filename="../../agentdesk_desktop/notices/composer_window.py" line="+192"/>
         <source>Notice to citizens</source>
         <translation>Tiedote asukkaille</translation>
     </message>
@@ -3361,24 +3361,24 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+89"/>
         <source>Finnish</source>
         <translation>suomi</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+98"/>
+        <location line="-89"/>
+        <location line="+89"/>
         <source>Swedish</source>
         <translation>ruotsi</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+98"/>
+        <location line="-89"/>
+        <location line="+89"/>
         <source>English</source>
         <translation>englanti</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-86"/>
         <source>Subject (e-mail)</source>
         <translation>Aihe (sähköposti)</translation>
     </message>
@@ -3414,7 +3414,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
     <message>
         <location line="+2"/>
-        <location line="+40"/>
+        <location line="+31"/>
         <source>Choose a street, a postal code, a municipality or a role.</source>
         <translation>Valitse katu, postinumero, kunta tai rooli.</translation>
     </message>
@@ -4447,7 +4447,117 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+77"/>
+        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+37"/>
+        <source>Contacts</source>
+        <translation>Yhteydenotot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of contacts</source>
+        <translation>Osuus yhteydenotoista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service level</source>
+        <translation>Palvelutaso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speed of answer, mean</source>
+        <translation>Vastausaika, keskiarvo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speed of answer, 90th percentile</source>
+        <translation>Vastausaika, 90. persentiili</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handle time, mean</source>
+        <translation>Käsittelyaika, keskiarvo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abandonment rate</source>
+        <translation>Luopumisaste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-contact resolution</source>
+        <translation>Ratkaistu ensikontaktilla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost per contact</source>
+        <translation>Kustannus yhteydenottoa kohden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>Kustannus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backlog at period end</source>
+        <translation>Avoimet asiat jakson lopussa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aged 0–5 working days</source>
+        <translation>Ikä 0–5 työpäivää</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aged 6–10 working days</source>
+        <translation>Ikä 6–10 työpäivää</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aged 11–20 working days</source>
+        <translation>Ikä 11–20 työpäivää</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aged over 20 working days</source>
+        <translation>Ikä yli 20 työpäivää</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved after the due date</source>
+        <translation>Ratkaistu määräpäivän jälkeen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open past the due date</source>
+        <translation>Avoinna yli määräpäivän</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline breaches</source>
+        <translation>Määräaikojen ylitykset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback surveys sent</source>
+        <translation>Lähetetyt palautekyselyt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback answers</source>
+        <translation>Palautevastaukset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback response rate</source>
+        <translation>Palautteen vastausaste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback score, mean (1–5)</source>
+        <translation>Palautearvosana, keskiarvo (1–5)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>pp</source>
         <translation>%-yks.</translation>
     </message>
@@ -4455,7 +4565,7 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+171"/>
+        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+177"/>
         <source>Reports</source>
         <translation>Raportit</translation>
     </message>
@@ -4521,12 +4631,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
     <message>
         <location line="+4"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>All</source>
         <translation>Kaikki</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>&amp;Show</source>
         <translation>&amp;Näytä</translation>
     </message>
@@ -4566,7 +4676,12 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>Muutos</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+3"/>
+        <source>Feedback of</source>
+        <translation>Palaute</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Reading the report…</source>
         <translation>Luetaan raporttia…</translation>
     </message>
@@ -4576,7 +4691,22 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
         <translation>%1 – %2, verrattuna jaksoon %3 – %4</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
+        <source>Queue %1</source>
+        <translation>Jono %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agent %1</source>
+        <translation>Asiakaspalvelija %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All contacts</source>
+        <translation>Kaikki yhteydenotot</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The period must end on or after the day it starts, and cover at most three years.</source>
         <translation>Jakson on päätyttävä aikaisintaan alkupäivänä ja katettava enintään kolme vuotta.</translation>
     </message>
@@ -4832,6 +4962,209 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
     </message>
 </context>
 <context>
+    <name>SelfServiceDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/self_service_dialog.py" line="+121"/>
+        <source>Loading…</source>
+        <translation>Ladataan…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>no customer in the register matched</source>
+        <translation>rekisteristä ei löytynyt asiakasta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2 · received %3 · %4</source>
+        <translation>%1 · %2 · saapui %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(protected address: not shown)</source>
+        <translation>(turvakielto: ei näytetä)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Say why the update is rejected: the reason is kept with it.</source>
+        <translation>Kerro, miksi ilmoitus hylätään: syy tallennetaan sen mukana.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The reason is %1 characters long; at most %2 fit.</source>
+        <translation>Syy on %1 merkkiä pitkä; enintään %2 mahtuu.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Someone has decided this update meanwhile: it is no longer waiting.</source>
+        <translation>Joku on ehtinyt ratkaista ilmoituksen: se ei enää odota.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No customer in the register matches the sender: reject the update with a reason.</source>
+        <translation>Lähettäjä ei vastaa ketään rekisterin asiakasta: hylkää ilmoitus ja kerro syy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person has a protected address: a steward decides this update.</source>
+        <translation>Henkilöllä on turvakielto: tietosuojavastaava ratkaisee ilmoituksen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The decision could not be saved: %1</source>
+        <translation>Ratkaisua ei voitu tallentaa: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This self-service update is not in the database any more.</source>
+        <translation>Ilmoitusta ei ole enää tietokannassa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The update could not be read: %1</source>
+        <translation>Ilmoitusta ei voitu lukea: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Accepted into the register by %1.</source>
+        <translation>%1 hyväksyi rekisteriin.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected by %1.</source>
+        <translation>%1 hylkäsi.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Self-service update</source>
+        <translation>Asiakkaan oma ilmoitus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Tieto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the register now</source>
+        <translation>Rekisterissä nyt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sent</source>
+        <translation>Ilmoitettu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason for a rejection (kept with the update):</source>
+        <translation>Hylkäämisen &amp;syy (tallennetaan ilmoituksen mukana):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept into the register</source>
+        <translation>&amp;Hyväksy rekisteriin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;ject</source>
+        <translation>H&amp;ylkää</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Sulje</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>new phone number</source>
+        <translation>uusi puhelinnumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new e-mail address</source>
+        <translation>uusi sähköpostiosoite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preferred language</source>
+        <translation>asiointikieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address change notice</source>
+        <translation>muuttoilmoitus</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>Sähköposti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Kieli</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>Katuosoite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal code</source>
+        <translation>Postinumero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipality</source>
+        <translation>Kunta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving date</source>
+        <translation>Muuttopäivä</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finnish</source>
+        <translation>suomi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swedish</source>
+        <translation>ruotsi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>englanti</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No customer in the register has the identity code and last name given: only a rejection is possible.</source>
+        <translation>Kenelläkään rekisterin asiakkaalla ei ole annettua henkilötunnusta ja sukunimeä: ilmoituksen voi vain hylätä.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone number is another customer&apos;s in the register.</source>
+        <translation>Puhelinnumero on rekisterissä toisen asiakkaan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The e-mail address is another customer&apos;s in the register.</source>
+        <translation>Sähköpostiosoite on rekisterissä toisen asiakkaan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person has a protected address: only a steward sees and decides the address.</source>
+        <translation>Henkilöllä on turvakielto: vain tietosuojavastaava näkee osoitteen ja ratkaisee ilmoituksen.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/settings_dialog.py" line="+44"/>
@@ -5066,9 +5399,19 @@ Ctrl+K tai F3: haku    Ctrl+W: sulje välilehti    Ctrl+Tab: seuraava välilehti
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+240"/>
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+230"/>
+        <source>Feedback %1/5</source>
+        <translation>Palaute %1/5</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Case #%1</source>
         <translation>Asia #%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The citizen&apos;s feedback: %1</source>
+        <translation>Asiakkaan palaute: %1</translation>
     </message>
     <message>
         <location line="+10"/>

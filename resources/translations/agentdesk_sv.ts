@@ -1710,7 +1710,7 @@
         <translation>Förvaltningarnas insticksprogram kunde inte startas; se loggen.</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+302"/>
         <source>Some department plugins are not in use: %1. See Help ▸ Plugins.</source>
         <translation>Några av förvaltningarnas insticksprogram används inte: %1. Se Hjälp ▸ Insticksprogram.</translation>
     </message>
@@ -3300,7 +3300,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>NoticeComposer</name>
     <message>
-        <location filename="../../agentdesk_desktop/notices/composer_window.py" line="+188"/>
+        <location filename="../../agentdesk_desktop/notices/composer_window.py" line="+192"/>
         <source>Notice to citizens</source>
         <translation>Meddelande till invånare</translation>
     </message>
@@ -3361,24 +3361,24 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
     <message>
         <location line="+1"/>
-        <location line="+98"/>
+        <location line="+89"/>
         <source>Finnish</source>
         <translation>finska</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+98"/>
+        <location line="-89"/>
+        <location line="+89"/>
         <source>Swedish</source>
         <translation>svenska</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+98"/>
+        <location line="-89"/>
+        <location line="+89"/>
         <source>English</source>
         <translation>engelska</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-86"/>
         <source>Subject (e-mail)</source>
         <translation>Ämne (e-post)</translation>
     </message>
@@ -3414,7 +3414,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
     <message>
         <location line="+2"/>
-        <location line="+40"/>
+        <location line="+31"/>
         <source>Choose a street, a postal code, a municipality or a role.</source>
         <translation>Välj en gata, ett postnummer, en kommun eller en roll.</translation>
     </message>
@@ -4447,7 +4447,117 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+77"/>
+        <location filename="../../agentdesk_desktop/reports/report_texts.py" line="+37"/>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of contacts</source>
+        <translation>Andel av kontakterna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service level</source>
+        <translation>Servicenivå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speed of answer, mean</source>
+        <translation>Svarstid, medel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speed of answer, 90th percentile</source>
+        <translation>Svarstid, 90:e percentilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handle time, mean</source>
+        <translation>Hanteringstid, medel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Abandonment rate</source>
+        <translation>Andel avbrutna</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-contact resolution</source>
+        <translation>Lösta vid första kontakten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost per contact</source>
+        <translation>Kostnad per kontakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>Kostnad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backlog at period end</source>
+        <translation>Öppna ärenden vid periodens slut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aged 0–5 working days</source>
+        <translation>Ålder 0–5 arbetsdagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aged 6–10 working days</source>
+        <translation>Ålder 6–10 arbetsdagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aged 11–20 working days</source>
+        <translation>Ålder 11–20 arbetsdagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aged over 20 working days</source>
+        <translation>Ålder över 20 arbetsdagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved after the due date</source>
+        <translation>Lösta efter förfallodagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open past the due date</source>
+        <translation>Öppna efter förfallodagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline breaches</source>
+        <translation>Överskridna tidsfrister</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback surveys sent</source>
+        <translation>Skickade responsenkäter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback answers</source>
+        <translation>Responssvar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback response rate</source>
+        <translation>Svarsfrekvens för respons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback score, mean (1–5)</source>
+        <translation>Responsbetyg, medel (1–5)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>pp</source>
         <translation>%-enh.</translation>
     </message>
@@ -4455,7 +4565,7 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+171"/>
+        <location filename="../../agentdesk_desktop/reports/reports_window.py" line="+177"/>
         <source>Reports</source>
         <translation>Rapporter</translation>
     </message>
@@ -4521,12 +4631,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
     <message>
         <location line="+4"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>All</source>
         <translation>Alla</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-14"/>
         <source>&amp;Show</source>
         <translation>&amp;Visa</translation>
     </message>
@@ -4566,7 +4676,12 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>Förändring</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+3"/>
+        <source>Feedback of</source>
+        <translation>Respons</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Reading the report…</source>
         <translation>Läser rapporten…</translation>
     </message>
@@ -4576,7 +4691,22 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
         <translation>%1 – %2, jämfört med %3 – %4</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
+        <source>Queue %1</source>
+        <translation>Kö %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agent %1</source>
+        <translation>Kundtjänstmedarbetare %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All contacts</source>
+        <translation>Alla kontakter</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The period must end on or after the day it starts, and cover at most three years.</source>
         <translation>Perioden måste sluta tidigast samma dag som den börjar och omfatta högst tre år.</translation>
     </message>
@@ -4832,6 +4962,209 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
     </message>
 </context>
 <context>
+    <name>SelfServiceDialog</name>
+    <message>
+        <location filename="../../agentdesk_desktop/work/self_service_dialog.py" line="+121"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>no customer in the register matched</source>
+        <translation>ingen kund i registret motsvarade</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2 · received %3 · %4</source>
+        <translation>%1 · %2 · inkom %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(protected address: not shown)</source>
+        <translation>(spärrmarkering: visas inte)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Say why the update is rejected: the reason is kept with it.</source>
+        <translation>Ange varför anmälan avslås: skälet sparas med den.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The reason is %1 characters long; at most %2 fit.</source>
+        <translation>Skälet är %1 tecken långt; högst %2 ryms.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Someone has decided this update meanwhile: it is no longer waiting.</source>
+        <translation>Någon har redan avgjort anmälan: den väntar inte längre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No customer in the register matches the sender: reject the update with a reason.</source>
+        <translation>Avsändaren motsvarar ingen kund i registret: avslå anmälan och ange skälet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person has a protected address: a steward decides this update.</source>
+        <translation>Personen har spärrmarkering: dataskyddsansvarig avgör anmälan.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The decision could not be saved: %1</source>
+        <translation>Beslutet kunde inte sparas: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This self-service update is not in the database any more.</source>
+        <translation>Anmälan finns inte längre i databasen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The update could not be read: %1</source>
+        <translation>Anmälan kunde inte läsas: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Accepted into the register by %1.</source>
+        <translation>Godkänd i registret av %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected by %1.</source>
+        <translation>Avslagen av %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Self-service update</source>
+        <translation>Kundens egen anmälan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the register now</source>
+        <translation>I registret nu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sent</source>
+        <translation>Anmält</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason for a rejection (kept with the update):</source>
+        <translation>&amp;Skäl för avslag (sparas med anmälan):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Accept into the register</source>
+        <translation>&amp;Godkänn i registret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;ject</source>
+        <translation>A&amp;vslå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>S&amp;täng</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>new phone number</source>
+        <translation>nytt telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new e-mail address</source>
+        <translation>ny e-postadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>preferred language</source>
+        <translation>kontaktspråk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address change notice</source>
+        <translation>flyttningsanmälan</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>Gatuadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal code</source>
+        <translation>Postnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moving date</source>
+        <translation>Flyttdag</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finnish</source>
+        <translation>finska</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No customer in the register has the identity code and last name given: only a rejection is possible.</source>
+        <translation>Ingen kund i registret har den angivna personbeteckningen och det angivna efternamnet: anmälan kan bara avslås.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The phone number is another customer&apos;s in the register.</source>
+        <translation>Telefonnumret hör till en annan kund i registret.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The e-mail address is another customer&apos;s in the register.</source>
+        <translation>E-postadressen hör till en annan kund i registret.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The person has a protected address: only a steward sees and decides the address.</source>
+        <translation>Personen har spärrmarkering: bara dataskyddsansvarig ser adressen och avgör anmälan.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../agentdesk_desktop/settings_dialog.py" line="+44"/>
@@ -5066,9 +5399,19 @@ Ctrl+K eller F3: sök    Ctrl+W: stäng fliken    Ctrl+Tab: nästa flik</transla
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+240"/>
+        <location filename="../../agentdesk_desktop/overview/timeline_model.py" line="+230"/>
+        <source>Feedback %1/5</source>
+        <translation>Respons %1/5</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Case #%1</source>
         <translation>Ärende #%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The citizen&apos;s feedback: %1</source>
+        <translation>Kundens respons: %1</translation>
     </message>
     <message>
         <location line="+10"/>
