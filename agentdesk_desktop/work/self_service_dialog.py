@@ -17,6 +17,8 @@ dialog, and the reason typed stays.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -287,6 +289,12 @@ def field_label(name: str) -> str:
 
 
 def value_text(name: str, value: str) -> str:
+    if name == "moved_on" and value:
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+        return f"{day.day}.{day.month}.{day.year}"
     if name == "language" and value:
         return {
             "fi": translate("SelfServiceDialog", "Finnish"),

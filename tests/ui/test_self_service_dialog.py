@@ -131,4 +131,6 @@ def test_a_protected_persons_address_is_not_shown_to_an_agent(qtbot, sqlite_db, 
 
     steward = dialog_for(qtbot, sqlite_db, bg, change_bus, update_id, sees_protected=True)
     assert steward.accept_button.isEnabled()
-    assert "Uusi katu 1" in [steward.table.item(r, PROPOSED).text() for r in range(steward.table.rowCount())]
+    proposed = [steward.table.item(r, PROPOSED).text() for r in range(steward.table.rowCount())]
+    today = dt.date.today()
+    assert "Uusi katu 1" in proposed and f"{today.day}.{today.month}.{today.year}" in proposed
