@@ -285,12 +285,15 @@ class Aggregates:
         on SQLite exact for the times from ``since`` (default: the previous period's start) on."""
         if self._dialect != "sqlite":
             return func.date(func.timezone(literal(HELSINKI.key), column))
-        # Stored as UTC text; the offset is constant between daylight-saving changes.
+        # Stored as UTC text; the offset is constant between daylight-saving changes. The date arithmetic
+        # is on the whole seconds ('YYYY-MM-DD HH:MM:SS'): SQLite rounds a time to the millisecond first,
+        # which would put 23:59:59.9996 on the next day while the window's text comparison keeps it in.
         spans = utc_offsets(since or self._w.start, self._w.end)
+        seconds = func.substr(column, 1, 19)
         whens = [(column < until, literal(f"{offset:+d} seconds")) for until, offset in spans[:-1]]
         if not whens:  # no daylight-saving change in the window (a CASE needs a WHEN)
-            return func.date(column, literal(f"{spans[-1][1]:+d} seconds"))
-        return func.date(column, case(*whens, else_=literal(f"{spans[-1][1]:+d} seconds")))
+            return func.date(seconds, literal(f"{spans[-1][1]:+d} seconds"))
+        return func.date(seconds, case(*whens, else_=literal(f"{spans[-1][1]:+d} seconds")))
 
     def seconds(self, later: SQLColumnExpression[Any], earlier: SQLColumnExpression[Any]) -> ColumnElement[Any]:
         if self._dialect == "sqlite":

@@ -136,3 +136,19 @@ def test_unknown_codes_are_named(reports, filters, field, text):
 def test_a_period_that_ends_before_it_starts_is_refused():
     with pytest.raises(ReportQueryError, match="ends"):
         ReportQuery(dt.date(2026, 3, 31), dt.date(2026, 3, 1))
+
+
+@pytest.mark.parametrize("use_summaries", [False, True])
+def test_a_contact_a_fraction_of_a_second_before_midnight_counts_on_its_own_day(reports, db, use_summaries):
+    from agentdesk.reports.summaries import ReportSummaries
+    from agentdesk.storage.models import Interaction
+    from tests.core.reports_month import hki
+
+    with db.session() as s, s.begin():
+        s.add(Interaction(id=50, channel=P, started_at=hki(2026, 3, 30, 23, 59, 59, 999800), topic="water"))
+    if use_summaries:
+        ReportSummaries(db).update(today=dt.date(2026, 4, 15))
+    reports.use_summaries = use_summaries
+    r = reports.run(MARCH)
+    assert r.current.total.contacts == 6 == sum(p.total for p in r.series)
+    assert r.series[29].contacts[P] == 1 and r.series[30].contacts[P] == 1  # 30 March, and contact 3 on the 31st
