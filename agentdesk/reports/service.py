@@ -202,7 +202,7 @@ class Reports:
             ageing[0 if age <= 5 else 1 if age <= 10 else 2 if age <= 20 else 3] += n
             if due is not None and due < query.end:
                 overdue += n
-        late = sum(n for day, due, n in agg.resolutions(start, end) if due is not None and day > due)
+        late = agg.resolved_late(start, end)
         return CaseFigures(backlog, (ageing[0], ageing[1], ageing[2], ageing[3]), late, overdue)
 
     def _period(

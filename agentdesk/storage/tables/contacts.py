@@ -40,7 +40,10 @@ class CaseEvent(Base):
     """One step of a case's history: created, assigned, waiting, resolved, closed, reopened."""
 
     __tablename__ = "case_event"
-    __table_args__ = (Index("ix_case_event_case_at", "case_id", "at"),)
+    __table_args__ = (
+        Index("ix_case_event_case_at", "case_id", "at"),
+        Index("ix_case_event_status_at", "to_status", "at", "due_date", "case_id"),  # the reports' resolutions
+    )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("service_case.id", ondelete="CASCADE"))
