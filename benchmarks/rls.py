@@ -107,9 +107,15 @@ def _seed(db: Database, people: int, rng: random.Random) -> list[int]:
     return [i for i in range(1, people + 1) if i not in closed]
 
 
-def _unchained(session, *, at, actor, subject_customer_id, action, purpose, detail):  # type: ignore[no-untyped-def]
+def _unchained(session, *, at, actor, subject_customer_id, action, purpose, detail, workstation=None):  # type: ignore[no-untyped-def]
     entry = AuditEntry(
-        at=at, actor=actor, subject_customer_id=subject_customer_id, action=action, purpose=purpose, detail=detail
+        at=at,
+        actor=actor,
+        subject_customer_id=subject_customer_id,
+        action=action,
+        purpose=purpose,
+        detail=detail,
+        workstation=workstation,
     )
     session.add(entry)
     return entry

@@ -24,9 +24,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
-from sqlalchemy import ColumnElement, Exists, and_, case, exists, func, literal, or_, select
+from sqlalchemy import Boolean, ColumnElement, Exists, and_, case, exists, func, literal, or_, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 
 from agentdesk.search import text_index
 from agentdesk.storage.models import (
@@ -96,8 +100,28 @@ def related_protection_clause(customer_id: _CustomerId, today: _Today) -> Column
         )
         .correlate_except(r)
     )
+    by_address = shares_protected_address(customer_id, today)
+    return or_(by_relationship, by_address)
+
+
+class shares_protected_address(FunctionElement[bool]):
+    """True when the customer's current address is the current address of someone else with an active
+    protected-address alert (street without case and outer spaces, and the postal code).
+
+    On PostgreSQL the function of migration 0022: row-level security hides the protected person's
+    address from a desk login, so the check runs with the owner's rights and gives only yes or no.
+    Elsewhere (SQLite: no row-level security) the same rule as a subquery."""
+
+    type = Boolean()
+    inherit_cache = True
+    name = "agentdesk_shares_protected_address"
+
+
+@compiles(shares_protected_address)
+def _shares_portably(element: shares_protected_address, compiler: SQLCompiler, **kw: Any) -> str:
+    customer_id, today = element.clauses.clauses
     mine, theirs, al = aliased(Address), aliased(Address), aliased(Alert)
-    by_address = (
+    same_address = (
         select(literal(1))
         .select_from(al)
         .join(theirs, theirs.id == _current_address_id(al.customer_id, today))
@@ -118,7 +142,12 @@ def related_protection_clause(customer_id: _CustomerId, today: _Today) -> Column
         .correlate_except(mine, theirs, al)
         .exists()
     )
-    return or_(by_relationship, by_address)
+    return str(compiler.process(same_address, **kw))
+
+
+@compiles(shares_protected_address, "postgresql")
+def _shares_on_postgresql(element: shares_protected_address, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"agentdesk_shares_protected_address({compiler.process(element.clauses, **kw)})"
 
 
 def shielded_address_clause(customer_id: _CustomerId, today: _Today) -> ColumnElement[bool]:

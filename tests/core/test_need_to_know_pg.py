@@ -216,3 +216,36 @@ def test_staff_logins_name_the_active_staff_and_the_leavers(pg):
     active, leavers = staff_logins(db)
     assert ("sanna", StaffRole.AGENT, "social") in active
     assert leavers == ["left"]
+
+
+def test_a_neighbour_at_a_protected_address_is_shielded_for_a_desk_login_that_cannot_see_it(pg):
+    # The rule "someone else's current address is a protected person's" needs the protected address,
+    # which row-level security hides from the login: the check runs with the owner's rights, and says
+    # only yes or no (the address itself stays hidden).
+    db, seeded, logins = pg
+    from agentdesk.storage.models import Address, Customer, CustomerKind
+
+    with db.session() as s, s.begin():
+        neighbour = Customer(kind=CustomerKind.PERSON, first_names="Nelli", last_name="Naapuri")
+        s.add(neighbour)
+        s.flush()
+        s.add(
+            Address(
+                customer_id=neighbour.id,
+                street=f" {PROTECTED_STREET.upper()} ",
+                postal_code="33100",
+                municipality="Tampere",
+            )
+        )
+        neighbour_id = neighbour.id
+    desk = logins.database("tech_agent")
+    overview = CustomerOverviewService(desk).open(
+        neighbour_id, actor=logins.names["tech_agent"], viewer=logins.viewer("tech_agent")
+    )
+    assert overview.address_protected and overview.address is None
+    client = CustomerOverviewService(desk).open(
+        seeded.client_id, actor=logins.names["tech_agent"], viewer=logins.viewer("tech_agent")
+    )
+    assert not client.address_protected and client.address is not None and client.address.street == "Avoin katu 1"
+    with logins.raw("tech_agent") as conn:  # the yes-or-no, and nothing more
+        assert conn.execute("SELECT count(*) FROM address WHERE street = %s", (PROTECTED_STREET,)).fetchone() == (0,)
