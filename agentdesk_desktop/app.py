@@ -36,6 +36,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from agentdesk_desktop.pyside_imports import check_modules_cheaply
+
+check_modules_cheaply()  # before the imports below (see the module: each import read its own source)
+
 from agentdesk import __version__
 from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.deployment.profile_work import WorkSettings
