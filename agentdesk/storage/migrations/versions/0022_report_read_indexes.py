@@ -2,8 +2,9 @@
 addresses checked with the owner's rights.
 
 Reports: the daily work-item summary's counts by day and
-channel and its answered waits by channel and bucket (covering, so the GROUP BYs need no sort), and the
-cases resolved in a period (by status and time).
+channel and its answered waits by channel and bucket (covering, so the GROUP BYs need no sort), the
+cases resolved in a period (by status and time), and the cases of the contacts of a channel, topic or
+department (covering, the contacts with a case only).
 
 The summaries are set to be rolled up again from nothing (their rows deleted, ``summarized_before``
 cleared): a contact in the last half millisecond before Helsinki midnight was summarized on the next
@@ -29,6 +30,7 @@ branch_labels = None
 depends_on = None
 
 WITH_A_WAIT = sa.text("wait_bucket IS NOT NULL")
+WITH_A_CASE = sa.text("case_id IS NOT NULL")
 
 _CURRENT = "({a}.valid_from IS NULL OR {a}.valid_from <= today) AND ({a}.valid_to IS NULL OR {a}.valid_to >= today)"
 _FUNCTIONS = f"""
@@ -89,6 +91,13 @@ def upgrade() -> None:
         postgresql_where=WITH_A_WAIT,
     )
     op.create_index("ix_case_event_status_at", "case_event", ["to_status", "at", "due_date", "case_id"])
+    op.create_index(
+        "ix_interaction_case_cover",
+        "interaction",
+        ["case_id", "channel", "topic", "department_id"],
+        sqlite_where=WITH_A_CASE,
+        postgresql_where=WITH_A_CASE,
+    )
     if op.get_bind().dialect.name != "sqlite":
         op.execute(_FUNCTIONS.replace("{schema}", _schema()))
     op.execute("DELETE FROM report_contact_day")
@@ -100,6 +109,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         op.execute("DROP FUNCTION IF EXISTS agentdesk_shares_protected_address(bigint, date)")
         op.execute(_OLD_SEES_ALL.replace("{schema}", _schema()))
+    op.drop_index("ix_interaction_case_cover", table_name="interaction")
     op.drop_index("ix_case_event_status_at", table_name="case_event")
     op.drop_index("ix_report_work_day_waits", table_name="report_work_day")
     op.drop_index("ix_report_work_day_cover", table_name="report_work_day")
