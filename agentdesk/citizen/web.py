@@ -185,17 +185,21 @@ class _Handler(BaseHTTPRequestHandler):
             view = feedback.view(token)
         except LinkInvalid as exc:
             status, key = _LINK_STATUS[exc.problem]
-            self._html(status, pages.message_page(lang, "title.feedback", key), "feedback")
+            self._feedback_message(status, lang, key)
             return
         except SurveyGone:
-            self._html(HTTPStatus.GONE, pages.message_page(lang, "title.feedback", "gone"), "feedback")
+            self._feedback_message(HTTPStatus.GONE, lang, "gone")
             return
         if not query.get("lang") and view.language.value in pages.LANGS:
             lang = view.language.value
         if view.answered:
-            self._html(HTTPStatus.OK, pages.message_page(lang, "title.feedback", "answered"), "feedback")
+            self._feedback_message(HTTPStatus.OK, lang, "answered")
             return
         self._html(HTTPStatus.OK, pages.survey_form(lang, token), "feedback")
+
+    def _feedback_message(self, status: HTTPStatus, lang: str, key: str, route: str = "feedback") -> None:
+        """A survey link's answer in a sentence: expired, altered, answered already, thanks, opted out."""
+        self._html(status, pages.message_page(lang, "title.feedback", key), route)
 
     def _post_survey(self, feedback: FeedbackSurveys, token: str, query: dict[str, list[str]]) -> None:
         form = self._form()
@@ -210,16 +214,16 @@ class _Handler(BaseHTTPRequestHandler):
             return
         except LinkInvalid as exc:
             status, key = _LINK_STATUS[exc.problem]
-            self._html(status, pages.message_page(lang, "title.feedback", key), "feedback")
+            self._feedback_message(status, lang, key)
             return
         except SurveyAnswered:
-            self._html(HTTPStatus.CONFLICT, pages.message_page(lang, "title.feedback", "answered"), "feedback")
+            self._feedback_message(HTTPStatus.CONFLICT, lang, "answered")
             return
         except SurveyGone:
-            self._html(HTTPStatus.GONE, pages.message_page(lang, "title.feedback", "gone"), "feedback")
+            self._feedback_message(HTTPStatus.GONE, lang, "gone")
             return
         self.server.services.on_change(changes)
-        self._html(HTTPStatus.OK, pages.message_page(lang, "title.feedback", "thanks"), "feedback")
+        self._feedback_message(HTTPStatus.OK, lang, "thanks")
 
     def _opt_out(self, feedback: FeedbackSurveys, token: str, query: dict[str, list[str]]) -> None:
         self._body()
@@ -228,12 +232,12 @@ class _Handler(BaseHTTPRequestHandler):
             feedback.opt_out(token)
         except LinkInvalid as exc:
             status, key = _LINK_STATUS[exc.problem]
-            self._html(status, pages.message_page(lang, "title.feedback", key), "opt-out")
+            self._feedback_message(status, lang, key, "opt-out")
             return
         except SurveyGone:
-            self._html(HTTPStatus.GONE, pages.message_page(lang, "title.feedback", "gone"), "opt-out")
+            self._feedback_message(HTTPStatus.GONE, lang, "gone", "opt-out")
             return
-        self._html(HTTPStatus.OK, pages.message_page(lang, "title.feedback", "opted_out"), "opt-out")
+        self._feedback_message(HTTPStatus.OK, lang, "opted_out", "opt-out")
 
     def _api_feedback(self, feedback: FeedbackSurveys, token: str) -> None:
         data = self._json_object()
