@@ -62,6 +62,7 @@ from agentdesk_desktop.settings import DeskSettings, SettingsStore
 from agentdesk_desktop.sign_in import DEMO_SIGN_IN, SignInDialog, SignInSetup
 from agentdesk_desktop.sign_in_directory import DirectorySignInDialog
 from agentdesk_desktop.start_up import StartFailure, StartUp, database_label, open_user_files, prepare_schema
+from agentdesk_desktop.widgets.desk_style import DeskStyle
 
 if TYPE_CHECKING:  # imported when they are used: after the first window (start-up time)
     from agentdesk.channels.ami import AmiSettings
@@ -448,7 +449,7 @@ def build_app(
     app.setOrganizationName("AgentDesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("agentdesk")
-    app.setStyle("Fusion")
+    app.setStyle(DeskStyle())  # Fusion with flat scroll bars (widgets/desk_style.py)
     resources = resources_dir()
     icon = resources / "icons" / "agentdesk.svg"
     if icon.exists():
