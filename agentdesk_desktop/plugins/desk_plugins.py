@@ -134,6 +134,10 @@ class DeskPlugins(QObject):
         self._starting_host = host
         host.discover(self.setup.extra_packages)
         host.activate_all()
+        # The panels' widget modules, imported here rather than on the UI thread when the first customer
+        # tab makes its panel area (a one-off 60-80 ms stall in benchmarks/panels.py). Modules only:
+        # no widget is made off the UI thread.
+        import agentdesk_desktop.plugins.panel_area  # noqa: F401
         return host
 
     def _host_ready(self, host: PluginHost) -> None:
@@ -410,7 +414,7 @@ class DeskPlugins(QObject):
         def make(customer_id: int) -> QWidget:
             view = factory(customer_id)
             if isinstance(view, CustomerTab):  # the overview (not the register summary, nor a plain widget)
-                from agentdesk_desktop.plugins.panel_area import PluginPanelArea  # on the first customer tab (start-up)
+                from agentdesk_desktop.plugins.panel_area import PluginPanelArea  # imported by _prepare already
 
                 contact = view.panel if isinstance(view.panel, CaseLinkingContact) else None
                 area = PluginPanelArea(self, staff, customer_id, view, start_after=view.painted, contact=contact)
