@@ -6,16 +6,15 @@ change bus, the error reporter, the translations, the settings and — through
 to the windows it creates (typed seams: :mod:`agentdesk_desktop.seams`). Nothing here is global: everything hangs
 off the returned :class:`Desk`.
 
-Start-up never blocks the UI thread: the schema check (and, for the embedded database, the
-upgrade), the staff list, what the customer parts prepare (the topic taxonomy) and every customer
-load run on the background helper (the flow up to the sign-in: :mod:`agentdesk_desktop.start_up`).
+Start-up never blocks the UI thread: the schema check (and, for the embedded database, the upgrade), the staff
+list, what the customer parts prepare (the topic taxonomy) and every customer load run on the background helper
+(the flow up to the sign-in: :mod:`agentdesk_desktop.start_up`).
 
-The first window comes in two steps. It is shown with what the sign-in and a search need
-(``window.shown``, :attr:`Desk.window_shown`); then the background helper imports and makes the rest —
-the services with the ORM and the models, the customer side's views, the department plugins' host,
-the keyring's back end — and the desk completes the window with them (``window.ready``,
-:attr:`Desk.window_ready`): customer tabs, New customer…, Help ▸ Plugins, the phone. A customer
-opened before that (an agent faster than the background helper) completes the window at once.
+The first window comes in two steps. It is shown with what the sign-in and a search need (``window.shown``,
+:attr:`Desk.window_shown`); then the background helper imports and makes the rest — the services with the ORM and
+the models, the customer side's views, the department plugins' host, the keyring's back end — and the desk
+completes the window with them (``window.ready``, :attr:`Desk.window_ready`): customer tabs, New customer…,
+Help ▸ Plugins, the phone. A customer opened before that (an agent faster than the helper) completes it at once.
 
     desk = build_app("sqlite:///path/agentdesk.sqlite3")
     desk.start(username="agent.aino")     # sign-in, then the main window
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from agentdesk_desktop.pyside_imports import check_modules_cheaply
 
 check_modules_cheaply()  # before the imports below (see the module: each import read its own source)
-
 from agentdesk import __version__
 from agentdesk.deployment.profile_cases import CaseSettings
 from agentdesk.deployment.profile_work import WorkSettings

@@ -6,7 +6,7 @@
   twice, or delivered to two queue mailboxes) or when it comes from a queue's own address (loops);
 - finds the sender's customer with the customer search (the From address; no customer when the
   address is unknown or shared by several customers: the agent decides);
-- threads it into a case (:func:`~agentdesk.channels.email_threading.resolve_thread`): a case
+- threads it into a case (:func:`~agentdesk.channels.email_thread_match.resolve_thread`): a case
   holding one of its parent Message-IDs (``interaction.external_ref`` of earlier incoming mail and
   of the desk's replies), else an open case with the same subject from the same sender in the last
   ``subject_window_days``, else a new case titled with the subject. A resolved or waiting case is
@@ -49,14 +49,13 @@ from sqlalchemy.orm import Session
 
 from agentdesk.channels.email_config import QueueMailbox
 from agentdesk.channels.email_store import already_stored, store_incoming
+from agentdesk.channels.email_thread_match import resolve_thread, thread_key
 from agentdesk.channels.email_threading import (
     ParsedEmail,
     normalise_subject,
     parse_message,
-    resolve_thread,
     storage_ref,
     subject_key,
-    thread_key,
 )
 from agentdesk.channels.email_watcher import IntakeFailed, MailboxMessage, MessageHandler, RetryLater
 from agentdesk.contact_records import ContactRow, NewCase, move_case, record_contact

@@ -6,7 +6,8 @@ words in subjects and names decoded, the sender's address lower-cased, the text 
 preferred, HTML reduced to text otherwise) and the attachments *listed* (name, type, size; their
 content is never kept).
 
-Threading, as mail clients and helpdesks do it (RFC 5322 section 3.6.4):
+Threading, as mail clients and helpdesks do it (RFC 5322 section 3.6.4; the rule itself is
+:func:`agentdesk.channels.email_thread_match.resolve_thread`, the subjects and ids are here):
 
 1. the message's own parents: ``In-Reply-To`` and then ``References`` from the newest to the
    oldest; the first one that is known belongs to the conversation;
@@ -29,19 +30,16 @@ import email.parser
 import email.utils
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
-from typing import Generic, Literal, TypeVar
 
 from agentdesk.channels.email_sanitise import clean_body, clean_field, html_to_text, recover_bytes
 
 __all__ = [
     "Attachment",
     "ParsedEmail",
-    "ThreadKey",
-    "ThreadMatch",
     "attachment_parts",
     "html_to_text",
     "message_digest",
@@ -50,10 +48,8 @@ __all__ = [
     "parse_message",
     "part_payload",
     "reply_subject",
-    "resolve_thread",
     "storage_ref",
     "subject_key",
-    "thread_key",
 ]
 
 # Prefixes a reply gets, by language: English/Latin "Re", Finnish "Vs"/"Vast", Swedish/Danish/
@@ -459,49 +455,3 @@ def _human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} kB"
     return f"{size / (1024 * 1024):.1f} MB"
-
-
-# --------------------------------------------------------------------------------------------
-# Threading
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadKey:
-    parent_ids: tuple[str, ...]  # nearest first
-    subject: str  # subject_key(); "" means no subject fallback
-    sender: str  # lower-cased address
-
-
-@dataclass(frozen=True, slots=True)
-class ThreadMatch(Generic[T]):
-    thread: T | None
-    how: Literal["references", "subject", "new"]
-
-
-def thread_key(mail: ParsedEmail) -> ThreadKey:
-    return ThreadKey(mail.parent_ids, subject_key(mail.subject), mail.from_addr)
-
-
-def resolve_thread(
-    key: ThreadKey,
-    find_by_ids: Callable[[Sequence[str]], Mapping[str, T]],
-    find_by_subject: Callable[[str, str], T | None],
-) -> ThreadMatch[T]:
-    """The conversation a message belongs to.
-
-    ``find_by_ids`` maps the known ones among the given Message-IDs to their conversation;
-    ``find_by_subject(subject_key, sender)`` finds a conversation with that subject from that
-    sender (or None). Parents are tried nearest first; the subject only when no parent is known.
-    """
-    if key.parent_ids:
-        known = find_by_ids(key.parent_ids)
-        for parent in key.parent_ids:
-            if parent in known:
-                return ThreadMatch(known[parent], "references")
-    if key.subject and key.sender:
-        found = find_by_subject(key.subject, key.sender)
-        if found is not None:
-            return ThreadMatch(found, "subject")
-    return ThreadMatch(None, "new")

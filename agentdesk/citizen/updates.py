@@ -27,8 +27,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from agentdesk import audit, identity, municipalities
+from agentdesk import audit
 from agentdesk.changes import Changes
+from agentdesk.citizen.update_form import FIELDS, SelfServiceForm, SelfServiceInvalid, check
 from agentdesk.queues.work_queue import NewWorkItem, add_items
 from agentdesk.queues.working_hours import HELSINKI, OFFICE_HOURS, WorkingHours
 from agentdesk.search import index_writer
@@ -51,26 +52,11 @@ from agentdesk.storage.models import (
     utcnow,
 )
 
-KINDS = ("phone", "email", "language", "address")
 LINEAGE = "self-service"
 ACTOR = "citizen:web"
 DEFAULT_QUEUE = "self_service"
 REF_PREFIX = "self-service:"
 REASON_MAX = 500
-_FIELDS = {  # kind -> the form's fields it takes (besides the identity code and the last name)
-    "phone": ("phone",),
-    "email": ("email",),
-    "language": ("language",),
-    "address": ("street", "postal_code", "municipality", "moved_on"),
-}
-
-
-class SelfServiceInvalid(ValueError):
-    """field → (code, English message). The web page words the code in the citizen's language."""
-
-    def __init__(self, problems: Mapping[str, tuple[str, str]]) -> None:
-        super().__init__("; ".join(f"{k}: {m}" for k, (_c, m) in problems.items()))
-        self.problems = dict(problems)
 
 
 class SelfServiceUnavailable(RuntimeError):
@@ -90,30 +76,6 @@ class AddressProtected(PermissionError):
 
 class NoCustomer(RuntimeError):
     """Accepting needs the register's match; this update has none (reject it, or the steward links it)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SelfServiceForm:
-    kind: str
-    hetu: str
-    last_name: str
-    phone: str = ""
-    email: str = ""
-    language: str = ""
-    street: str = ""  # street, number, staircase and flat: "Hämeenkatu 12 B 5"
-    postal_code: str = ""
-    municipality: str = ""
-    moved_on: str = ""  # d.m.yyyy or yyyy-mm-dd
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, object]) -> SelfServiceForm:
-        """From a JSON object or a posted form: unknown keys are ignored, values made strings."""
-
-        def text(key: str) -> str:
-            value = data.get(key, "")
-            return value.strip() if isinstance(value, str) else "" if value is None else str(value)
-
-        return cls(**{name: text(name) for name in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,73 +107,6 @@ class UpdateView:
 
 def reference(update_id: int) -> str:
     return f"SS-{update_id:06d}"
-
-
-def check(form: SelfServiceForm, *, today: dt.date | None = None) -> dict[str, str]:
-    """The proposed values, canonical; :class:`SelfServiceInvalid` with every problem at once."""
-    today = today or dt.date.today()
-    problems: dict[str, tuple[str, str]] = {}
-    proposed: dict[str, str] = {}
-    if form.kind not in KINDS:
-        problems["kind"] = ("kind.unknown", "Choose what you want to update")
-    try:
-        proposed["hetu"] = identity.parse_hetu(form.hetu, today=today).value
-    except identity.IdentityError as exc:
-        problems["hetu"] = (exc.code, exc.message)
-    if not form.last_name.strip():
-        problems["last_name"] = ("last_name.required", "Give your last name")
-    for name in _FIELDS.get(form.kind, ()):
-        value = getattr(form, name).strip()
-        try:
-            proposed[name] = _clean(name, value, today)
-        except identity.IdentityError as exc:
-            problems[name] = (exc.code, exc.message)
-    if problems:
-        raise SelfServiceInvalid(problems)
-    return proposed
-
-
-def _clean(name: str, value: str, today: dt.date) -> str:
-    if name == "phone":
-        return identity.normalise_phone(value)
-    if name == "email":
-        return identity.normalise_email(value)
-    if name == "language":
-        if value not in ("fi", "sv", "en"):
-            raise identity.IdentityError("language.unknown", "Choose Finnish, Swedish or English")
-        return value
-    if name == "street":
-        if not value:
-            raise identity.IdentityError("street.required", "Give the street address")
-        if len(value) > 200:
-            raise identity.IdentityError("street.too_long", "The street address is too long")
-        return value
-    if name == "postal_code":
-        if not (len(value) == 5 and value.isascii() and value.isdigit()):
-            raise identity.IdentityError("postal_code.not_finnish", "A Finnish postal code has five digits")
-        return value
-    if name == "municipality":
-        found = municipalities.lookup(value) if value else None
-        if found is None:
-            raise identity.IdentityError("municipality.unknown", "Give a Finnish municipality")
-        return found.name_fi
-    if name == "moved_on":
-        try:
-            day = _date(value)
-        except ValueError:
-            raise identity.IdentityError("moved_on.invalid", "Give the moving date as d.m.yyyy") from None
-        if abs((day - today).days) > 366:
-            raise identity.IdentityError("moved_on.far", "The moving date is more than a year away")
-        return day.isoformat()
-    return value
-
-
-def _date(text: str) -> dt.date:
-    text = text.strip()
-    if "." in text:
-        d, m, y = (int(p) for p in text.split("."))
-        return dt.date(y, m, d)
-    return dt.date.fromisoformat(text)
 
 
 class SelfServiceUpdates:
@@ -516,5 +411,5 @@ def _view(row: SelfServiceUpdate, name: str, current: Mapping[str, str]) -> Upda
         decided_at=row.decided_at,
         reason=row.reason,
         work_item_id=row.work_item_id,
-        shown_fields=_FIELDS[row.kind],
+        shown_fields=FIELDS[row.kind],
     )

@@ -40,7 +40,8 @@ from agentdesk.changes import Changes
 from agentdesk.citizen import pages
 from agentdesk.citizen.feedback import FeedbackInputError, FeedbackSurveys, SurveyAnswered, SurveyGone
 from agentdesk.citizen.links import LinkInvalid, LinkProblem
-from agentdesk.citizen.updates import SelfServiceForm, SelfServiceInvalid, SelfServiceUnavailable, SelfServiceUpdates
+from agentdesk.citizen.update_form import SelfServiceForm, SelfServiceInvalid
+from agentdesk.citizen.updates import SelfServiceUnavailable, SelfServiceUpdates
 
 log = logging.getLogger(__name__)
 

@@ -138,6 +138,7 @@ class DeskPlugins(QObject):
         # tab makes its panel area (a one-off 60-80 ms stall in benchmarks/panels.py). Modules only:
         # no widget is made off the UI thread.
         import agentdesk_desktop.plugins.panel_area  # noqa: F401
+
         return host
 
     def _host_ready(self, host: PluginHost) -> None:

@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from agentdesk.citizen.update_form import SelfServiceInvalid
 from agentdesk.citizen.updates import (
     REASON_MAX,
     AddressProtected,
     AlreadyDecided,
     NoCustomer,
-    SelfServiceInvalid,
     SelfServiceUpdates,
     UpdateView,
 )

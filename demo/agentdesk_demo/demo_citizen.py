@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from agentdesk.citizen.feedback import FeedbackSurveys
-from agentdesk.citizen.updates import DEFAULT_QUEUE, SelfServiceForm, SelfServiceUpdates
+from agentdesk.citizen.update_form import SelfServiceForm
+from agentdesk.citizen.updates import DEFAULT_QUEUE, SelfServiceUpdates
 from agentdesk.citizen.web import CitizenServices, CitizenWebServer
 from agentdesk.queues import QueueDirectory, QueueSpec
 from agentdesk.storage.database import Database

@@ -9,12 +9,11 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from agentdesk.citizen.update_form import SelfServiceForm, SelfServiceInvalid
 from agentdesk.citizen.updates import (
     AddressProtected,
     AlreadyDecided,
     NoCustomer,
-    SelfServiceForm,
-    SelfServiceInvalid,
     SelfServiceUnavailable,
     SelfServiceUpdates,
     update_id_of,

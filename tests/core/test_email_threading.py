@@ -6,17 +6,15 @@ import datetime as dt
 
 import pytest
 
+from agentdesk.channels.email_thread_match import ThreadKey, resolve_thread, thread_key
 from agentdesk.channels.email_threading import (
-    ThreadKey,
     html_to_text,
     message_ids,
     normalise_subject,
     parse_message,
     reply_subject,
-    resolve_thread,
     storage_ref,
     subject_key,
-    thread_key,
 )
 
 

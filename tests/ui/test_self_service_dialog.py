@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from agentdesk.citizen.updates import SelfServiceForm, SelfServiceUpdates
+from agentdesk.citizen.update_form import SelfServiceForm
+from agentdesk.citizen.updates import SelfServiceUpdates
 from agentdesk.customer_register import CustomerRegister
 from agentdesk.lineage import read_lineage
 from agentdesk.queues import QueueDirectory, WorkItemState, WorkQueue
