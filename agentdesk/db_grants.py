@@ -62,6 +62,7 @@ def grant_statements(conn: Connection) -> list[str]:
     desk = DESK_GROUP
     ordinary = [t for t in tables if t not in _SPECIAL]
     out.append(f"GRANT USAGE ON SCHEMA {schema} TO {desk}")
+    # ALL takes TRUNCATE too: agentdesk_sees_all() is "may TRUNCATE customer" (migration 0022).
     out.append(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {', '.join(all_groups())}")
     out += [f"GRANT SELECT, INSERT, UPDATE, DELETE ON {schema}.{_q(conn, t)} TO {desk}" for t in ordinary]
     out += [
