@@ -249,3 +249,15 @@ def test_a_neighbour_at_a_protected_address_is_shielded_for_a_desk_login_that_ca
     assert not client.address_protected and client.address is not None and client.address.street == "Avoin katu 1"
     with logins.raw("tech_agent") as conn:  # the yes-or-no, and nothing more
         assert conn.execute("SELECT count(*) FROM address WHERE street = %s", (PROTECTED_STREET,)).fetchone() == (0,)
+
+
+def test_only_the_owner_sees_all_and_no_desk_login_may_truncate(pg):
+    # agentdesk_sees_all() is "may TRUNCATE customer" (migration 0022): a desk login must never hold it.
+    db, _seeded, logins = pg
+    for who in ("tech_agent", "service_agent", "supervisor", "steward"):
+        with logins.raw(who) as conn:
+            assert conn.execute("SELECT agentdesk_sees_all()").fetchone() == (False,), who
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("TRUNCATE customer_role")
+    with db.session() as s:
+        assert s.scalar(select(func.agentdesk_sees_all())) is True
