@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from agentdesk.storage.models import AuditChainHead, AuditEntry
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 MAIN_CHAIN = "main"
 GENESIS = "0" * 64  # the "previous hash" of the first entry
 _HEAD = cast("Table", AuditChainHead.__table__)
+_ENTRY = cast("Table", AuditEntry.__table__)
 
 
 def canonical(
@@ -90,21 +91,28 @@ def append(
     else:
         seq, prev = int(head.seq), str(head.last_hash)
     digest = link_hash(prev, canonical(seq, at, actor, subject_customer_id, action, purpose, detail, workstation))
-    entry = AuditEntry(
-        at=at,
-        actor=actor,
-        subject_customer_id=subject_customer_id,
-        action=action,
-        purpose=purpose,
-        detail=detail,
-        workstation=workstation,
-        seq=seq,
-        prev_hash=prev,
-        entry_hash=digest,
-    )
-    session.add(entry)
-    session.execute(update(_HEAD).where(_HEAD.c.chain == MAIN_CHAIN).values(last_hash=digest, updated_at=at))
-    return entry
+    values: dict[str, Any] = {
+        "at": at,
+        "actor": actor,
+        "subject_customer_id": subject_customer_id,
+        "action": action,
+        "purpose": purpose,
+        "detail": detail,
+        "workstation": workstation,
+        "seq": seq,
+        "prev_hash": prev,
+        "entry_hash": digest,
+    }
+    add = insert(_ENTRY).values(**values)
+    move = update(_HEAD).where(_HEAD.c.chain == MAIN_CHAIN).values(last_hash=digest, updated_at=at)
+    if session.get_bind().dialect.name == "postgresql":
+        # The entry and the head's new hash in one statement (one round trip less for every audited view):
+        # a data-modifying WITH runs to completion whether or not the INSERT reads it.
+        session.execute(add.add_cte(move.returning(_HEAD.c.chain).cte("moved")))
+    else:  # SQLite has no data-modifying WITH
+        session.execute(add)
+        session.execute(move)
+    return AuditEntry(**values)  # what was written (not in the session: the row is already in the table)
 
 
 @dataclass(frozen=True)
