@@ -226,7 +226,7 @@ class DeskWindows(QObject):
 
     def open_self_service(self, update_id: int) -> SelfServiceDialog:
         """The self-service update's dialog (one per update: asked again, it comes to the front)."""
-        from agentdesk.need_to_know import PROTECTED_ADDRESS_ROLES
+        from agentdesk.need_to_know import viewer_of
         from agentdesk_desktop.work.self_service_dialog import SelfServiceDialog
 
         dialog = self._self_service_dialogs.get(update_id)
@@ -237,7 +237,7 @@ class DeskWindows(QObject):
                 services.background,
                 update_id,
                 actor=self.user.username,
-                sees_protected=self.user.role in PROTECTED_ADDRESS_ROLES,
+                sees_protected=viewer_of(self.user).sees_protected_addresses,
                 parent=self.window,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

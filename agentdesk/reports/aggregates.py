@@ -26,10 +26,11 @@ from sqlalchemy import (
     false,
     func,
     literal,
-    literal_column,
     select,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from agentdesk.queues.working_hours import HELSINKI
 from agentdesk.storage.kinds import CaseStatus, Channel, Outcome, WorkItemState
@@ -43,7 +44,6 @@ from agentdesk.storage.models import (
     StaffUser,
     WorkItem,
 )
-from agentdesk.storage.tables.base import UTCDateTime
 
 _I, _W, _SC, _CE = Interaction, WorkItem, ServiceCase, CaseEvent
 ACTIVE = [s for s in CaseStatus if s.is_active]
@@ -158,10 +158,8 @@ class Aggregates:
         f = FeedbackSurvey
         current = case((_I.started_at >= self._w.split, 1), else_=0)
         # From the surveys to their contacts: on SQLite (no statistics) the contacts' time index would
-        # otherwise lead, over millions of contacts for a few surveys; SQLite's unary + keeps it out.
-        started: Any = (
-            literal_column("+interaction.started_at", UTCDateTime) if self._dialect == "sqlite" else _I.started_at
-        )
+        # otherwise lead, over millions of contacts for a few surveys.
+        started = unindexed(_I.started_at, self._dialect)
         queue = (
             select(Queue.code)
             .join(_W, _W.queue_id == Queue.id)
@@ -318,6 +316,16 @@ class Aggregates:
         if self._dialect == "sqlite":  # CAST truncates, and waits are not negative
             return cast(value, Integer)
         return func.floor(value)
+
+
+def unindexed(column: QueryableAttribute[Any], dialect: str) -> ColumnElement[Any]:
+    """``column`` as SQLite's unary ``+column``: the same value, but no index is chosen for a comparison
+    with it (SQLite's planner has no statistics and would otherwise pick a worse index). Elsewhere the
+    column itself."""
+    expression = column.expression
+    if dialect != "sqlite":
+        return expression
+    return UnaryExpression(expression, operator=custom_op("+"), type_=expression.type)
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[Any]:

@@ -181,31 +181,26 @@ class Report:
 
     def trend(self, code: str, channel: Channel | None = None) -> Trend:
         """A figure this period, the previous period and the change; ``channel`` None for the total."""
+        if code in FEEDBACK_FIGURES:
+            return self.feedback_trend(code)
         if code in CASE_FIGURES:
-            now: float | int | None = self.current.cases.value(code)
-            before: float | int | None = self.previous.cases.value(code)
-        elif code in FEEDBACK_FIGURES:
-            now = self.current.feedback.total.value(code)
-            before = self.previous.feedback.total.value(code)
-        else:
-            now = _contact(self.current, channel).value(code)
-            before = _contact(self.previous, channel).value(code)
-        change = now - before if now is not None and before is not None else None
-        return Trend(now, before, change)
+            return _trend(self.current.cases.value(code), self.previous.cases.value(code))
+        return _trend(_contact(self.current, channel).value(code), _contact(self.previous, channel).value(code))
 
     def feedback_trend(self, code: str, group: str = "total") -> Trend:
         """A feedback figure of the whole report (``total``), a queue (``queue:<code>``) or an agent
         (``agent:<username>``): this period, the previous and the change."""
-        now = _feedback(self.current, group).value(code)
-        before = _feedback(self.previous, group).value(code)
-        change = now - before if now is not None and before is not None else None
-        return Trend(now, before, change)
+        return _trend(_feedback(self.current, group).value(code), _feedback(self.previous, group).value(code))
 
     def feedback_group_names(self) -> list[str]:
         """``total`` then the queues and the agents with surveys in either period, sorted."""
         queues = sorted({*self.current.feedback.by_queue, *self.previous.feedback.by_queue})
         agents = sorted({*self.current.feedback.by_agent, *self.previous.feedback.by_agent})
         return ["total", *(f"queue:{q}" for q in queues), *(f"agent:{a}" for a in agents)]
+
+
+def _trend(now: float | None, before: float | None) -> Trend:
+    return Trend(now, before, now - before if now is not None and before is not None else None)
 
 
 def _feedback(period: PeriodFigures, group: str) -> Feedback:

@@ -14,10 +14,10 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, case, false, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from agentdesk.reports.aggregates import Scope, _as_date
+from agentdesk.reports.aggregates import Scope, _as_date, unindexed
 from agentdesk.storage.kinds import Channel
 from agentdesk.storage.tables.reports import ReportContactDay, ReportWorkDay
 
@@ -87,9 +87,7 @@ class SummaryAggregates:
         # Grouped in the order of ix_report_work_day_waits (channel, bucket), the two periods side by side:
         # one pass over the index, no sort. On SQLite (no statistics) the days are compared as +day, so
         # that the planner does not take the day index and sort a year's buckets instead.
-        day: Any = _D.day
-        if self._s.get_bind().dialect.name == "sqlite":
-            day = literal_column("+report_work_day.day", Date)
+        day = unindexed(_D.day, self._s.get_bind().dialect.name)
         split = day >= self._first_current
         rows = self._s.execute(
             select(
