@@ -29,6 +29,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["AGENTDESK_HOME"] = tempfile.mkdtemp(prefix="agentdesk-shot-home-")
     from agentdesk_demo.demo_citizen import seed_self_service
+    from agentdesk_demo.demo_queues import seed_demo_queues
     from agentdesk_demo.population import seed_population
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
@@ -46,7 +47,7 @@ def main() -> int:
     db = Database(f"sqlite:///{path}", password_lookup=None)
     schema.upgrade(db)
     seed_population(db, args.people, 1)
-    seed_self_service(db)
+    seed_self_service(db, seed_demo_queues(db))
     updates = SelfServiceUpdates(db)
     update_id = next(i for i, _ref, kind, _at in updates.open_items() if kind == args.kind)
 

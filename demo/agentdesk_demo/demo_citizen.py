@@ -25,33 +25,22 @@ from agentdesk.storage.models import (
     Customer,
     CustomerIdentifier,
     CustomerKind,
-    Department,
     IdentifierScheme,
-    StaffRole,
-    StaffUser,
 )
+from agentdesk_demo.demo_queues import DemoQueues
 
 
-def seed_self_service(db: Database, *, seed: int = 1) -> int:
-    """The self-service queue ("Omat tiedot", two working days) for the customer service's agents and
-    supervisors, and three citizens' updates waiting in it: a new phone number, an address change
-    notice, and a language change whose sender the register does not know. Returns the updates made
-    (0 when the queue was there already)."""
+def seed_self_service(db: Database, queues: DemoQueues, *, seed: int = 1) -> int:
+    """The self-service queue ("Omat tiedot", two working days) for the demo queues' members (the
+    customer service's agents and supervisors), and three citizens' updates waiting in it: a new phone
+    number, an address change notice, and a language change whose sender the register does not know.
+    Returns the updates made (0 when the queue was there already)."""
     directory = QueueDirectory(db)
     if directory.by_code(DEFAULT_QUEUE) is not None:
         return 0
     rng = random.Random(seed)
+    dept = queues.phone.department_id
     with db.session() as s:
-        dept = s.scalar(select(Department.id).where(Department.code == "customer_service"))
-        members = list(
-            s.scalars(
-                select(StaffUser.id).where(
-                    StaffUser.department_id == dept,
-                    StaffUser.active.is_(True),
-                    StaffUser.role.in_([StaffRole.AGENT, StaffRole.SUPERVISOR]),
-                )
-            )
-        )
         people = s.execute(
             select(CustomerIdentifier.value, Customer.last_name)
             .join(Customer, Customer.id == CustomerIdentifier.customer_id)
@@ -73,7 +62,7 @@ def seed_self_service(db: Database, *, seed: int = 1) -> int:
             department_id=dept,
         )
     )
-    for staff_id in members:
+    for staff_id in queues.members:
         directory.add_member(queue.id, staff_id)
     if len(people) < 2:
         return 0

@@ -114,7 +114,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             seed_demo_knowledge(db)  # quick texts (;greet, ;case, ;bye), scripts and articles
             from agentdesk_demo.demo_citizen import seed_self_service, start_citizen_web
 
-            waiting = seed_self_service(db, seed=args.seed)
+            waiting = seed_self_service(db, queues, seed=args.seed)
             print(
                 f"agentdesk demo: queues Neuvonta, Sähköposti and Palvelupiste with {queues.items} contacts today;"
                 f" Omat tiedot with {waiting} citizens' updates waiting",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import requests
 from agentdesk_demo.demo_citizen import seed_self_service, start_citizen_web
+from agentdesk_demo.demo_queues import seed_demo_queues
 from agentdesk_demo.population import seed_population
 
 from agentdesk.citizen.updates import SelfServiceUpdates
@@ -19,8 +20,9 @@ def test_the_demo_has_updates_waiting_and_the_web_service_takes_more(tmp_path):
     db = Database(url)
     schema.upgrade(db)
     seed_population(db, 300, seed=3)
-    assert seed_self_service(db, seed=3) == 3
-    assert seed_self_service(db, seed=3) == 0, "a second run adds nothing"
+    queues = seed_demo_queues(db, seed=3)
+    assert seed_self_service(db, queues, seed=3) == 3
+    assert seed_self_service(db, queues, seed=3) == 0, "a second run adds nothing"
     directory = QueueDirectory(db)
     queue = directory.by_code("self_service")
     with db.session() as s:
